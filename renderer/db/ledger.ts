@@ -1,0 +1,130 @@
+// Posting movements and reading balances. Every posting runs in one transaction that first
+// re-reads the balances it depends on, so a refused posting writes nothing.
+import { DomainError } from '../../shared/errors';
+import { dayNumber } from '../../shared/dates';
+import {
+  buildAdjustment,
+  buildReceipt,
+  dispatchMovements,
+  findShortfall,
+  parseShipmentDraft,
+  receiveMovements,
+} from '../../shared/ledger/postings';
+import type { AdjustmentDraft, ReceiptDraft, ShipmentDraft } from '../../shared/ledger/postings';
+import { balancesAt, columnsFromMovements, periodReport, valueMovements } from '../../shared/ledger';
+import type { PeriodLine, StockBalance } from '../../shared/ledger';
+import type { IsoDate, MovementInput } from '../../shared/model';
+import type { StockPilotDatabase } from './schema';
+import { withStorageErrors } from './errors';
+import { transitLocationId } from './catalog';
+
+async function transitIds(db: StockPilotDatabase): Promise<Set<number>> {
+  return new Set(await db.locations.where('kind').equals('transit').primaryKeys());
+}
+
+/** Adds movements after checking that no touched balance goes below zero on any day. */
+async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): Promise<number[]> {
+  const transit = await transitIds(db);
+  const pairs = [...new Set(additions.filter((m) => m.qty < 0).map((m) => `${m.skuId}|${m.locationId}`))];
+  const existing = (
+    await Promise.all(
+      pairs.map((pair) => {
+        const [skuId, locationId] = pair.split('|').map(Number) as [number, number];
+        return db.movements.where('[skuId+locationId]').equals([skuId, locationId]).toArray();
+      }),
+    )
+  ).flat();
+  const shortfall = findShortfall(existing, additions, transit);
+  if (shortfall) {
+    const [sku, location] = await Promise.all([db.skus.get(shortfall.skuId), db.locations.get(shortfall.locationId)]);
+    throw new DomainError('movement.belowZero', {
+      sku: sku?.code ?? String(shortfall.skuId),
+      location: location?.name ?? String(shortfall.locationId),
+      available: shortfall.availableQty,
+      requested: shortfall.requestedQty,
+      date: shortfall.date,
+    });
+  }
+  return db.movements.bulkAdd(additions, { allKeys: true });
+}
+
+async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, locationId: number): Promise<void> {
+  if (!(await db.skus.get(skuId))) throw new DomainError('field.required', { field: 'sku' });
+  const location = await db.locations.get(locationId);
+  if (!location) throw new DomainError('field.required', { field: 'location' });
+  if (location.kind === 'transit') throw new DomainError('movement.transitNotAllowed');
+}
+
+export async function postReceipt(db: StockPilotDatabase, draft: ReceiptDraft, baseCurrency: string): Promise<void> {
+  const additions = buildReceipt(draft, baseCurrency);
+  await withStorageErrors(() =>
+    db.transaction('rw', db.movements, db.skus, db.locations, async () => {
+      await requireSkuAndLocation(db, draft.skuId, draft.locationId);
+      await postChecked(db, additions);
+    }),
+  );
+}
+
+export async function postAdjustment(db: StockPilotDatabase, draft: AdjustmentDraft): Promise<void> {
+  const additions = buildAdjustment(draft);
+  await withStorageErrors(() =>
+    db.transaction('rw', db.movements, db.skus, db.locations, async () => {
+      await requireSkuAndLocation(db, draft.skuId, draft.locationId);
+      await postChecked(db, additions);
+    }),
+  );
+}
+
+/** Creates a shipment and ships it: the units leave the origin and sit in transit. */
+export async function shipTransfer(db: StockPilotDatabase, draft: ShipmentDraft): Promise<number> {
+  const fields = parseShipmentDraft(draft);
+  return withStorageErrors(() =>
+    db.transaction('rw', db.movements, db.shipments, db.skus, db.locations, async () => {
+      for (const line of fields.lines) {
+        await requireSkuAndLocation(db, line.skuId, fields.fromLocationId);
+        await requireSkuAndLocation(db, line.skuId, fields.toLocationId);
+      }
+      const id = await db.shipments.add(fields);
+      await postChecked(db, dispatchMovements({ ...fields, id }, await transitLocationId(db)));
+      return id;
+    }),
+  );
+}
+
+export async function receiveTransfer(db: StockPilotDatabase, shipmentId: number, receivedDate: IsoDate): Promise<void> {
+  await withStorageErrors(() =>
+    db.transaction('rw', db.movements, db.shipments, db.skus, db.locations, async () => {
+      const shipment = await db.shipments.get(shipmentId);
+      if (!shipment) throw new DomainError('shipment.notFound', { id: shipmentId });
+      await postChecked(db, receiveMovements(shipment, receivedDate, await transitLocationId(db)));
+      await db.shipments.update(shipmentId, { status: 'received', receivedDate });
+    }),
+  );
+}
+
+/** Everything the stock screens need, computed from the ledger in one pass. */
+export interface LedgerView {
+  columns: ReturnType<typeof columnsFromMovements>;
+  values: Float64Array;
+  transitLocationIds: Set<number>;
+}
+
+export async function loadLedger(db: StockPilotDatabase): Promise<LedgerView> {
+  return withStorageErrors(() =>
+    db.transaction('r', db.movements, db.locations, db.skus, async () => {
+      const [movements, transit, skus] = await Promise.all([db.movements.toArray(), transitIds(db), db.skus.toArray()]);
+      const columns = columnsFromMovements(movements);
+      // Stock with no cost history is valued at the catalog cost where it is in the base currency.
+      const fallback = new Map(skus.map((s) => [s.id, s.unitCostMinor]));
+      return { columns, values: valueMovements(columns, { transitLocationIds: transit, fallbackUnitCostMinor: fallback }), transitLocationIds: transit };
+    }),
+  );
+}
+
+export function stockAt(ledger: LedgerView, asOf: IsoDate): StockBalance[] {
+  return balancesAt(ledger.columns, ledger.values, dayNumber(asOf));
+}
+
+export function periodLines(ledger: LedgerView, from: IsoDate, to: IsoDate): PeriodLine[] {
+  return periodReport(ledger.columns, ledger.values, dayNumber(from), dayNumber(to));
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Movement, Shipment } from '../../../shared/model';
+import { shipmentRef } from '../../../shared/ledger/postings';
+import { db, receiveTransfer } from '../../db';
+import { DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
+import { StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { today } from '../../app/clock';
+import { formatQty } from '../../app/format';
+import { useT } from '../../i18n';
+import { AdjustmentForm, ReceiptForm, TransferForm } from './MovementForms';
+
+type Tab = 'receipt' | 'adjustment' | 'transfer';
+const TABS: Tab[] = ['receipt', 'adjustment', 'transfer'];
+
+export function Movements() {
+  const { t, language, describe } = useT();
+  const skus = useSkus();
+  const locations = useLocations();
+  const settings = useSettings();
+  const skuById = useById(skus);
+  const locationById = useById(locations);
+  const [tab, setTab] = useState<Tab>('receipt');
+  const [status, setStatus] = useState<Status>(null);
+  const [receiveDates, setReceiveDates] = useState<Record<number, string>>({});
+  const open = useLiveQuery(() => db.shipments.where('status').equals('in_transit').toArray(), []);
+  const movements = useLiveQuery(() => db.movements.reverse().toArray(), []);
+
+  if (!skus || !locations) return <p>{t('common.loading')}</p>;
+
+  const receive = async (shipment: Shipment) => {
+    try {
+      await receiveTransfer(db, shipment.id, receiveDates[shipment.id] ?? today());
+      setStatus({ kind: 'ok', text: t('movements.received', { ref: shipmentRef(shipment.id) }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
+  const columns: Column<Movement>[] = [
+    { id: 'date', header: t('field.date'), width: '7rem', cell: (m) => m.date, sortValue: (m) => m.date },
+    { id: 'type', header: t('field.type'), width: '9rem', cell: (m) => t(`type.${m.type}`), sortValue: (m) => m.type },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (m) => skuById.get(m.skuId)?.code ?? '?', sortValue: (m) => skuById.get(m.skuId)?.code ?? '' },
+    { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: (m) => locationById.get(m.locationId)?.name ?? '?' },
+    { id: 'qty', header: t('field.qty'), width: '6rem', align: 'end', cell: (m) => formatQty(m.qty, language), sortValue: (m) => m.qty },
+    { id: 'ref', header: 'Ref', width: '7rem', cell: (m) => m.ref ?? '' },
+    { id: 'note', header: t('field.note'), width: 'minmax(8rem,1fr)', cell: (m) => (m.reason ? `${t(`reason.${m.reason}`)} ${m.note ?? ''}` : (m.note ?? '')) },
+  ];
+
+  const formProps = { skus, locations, baseCurrency: settings.baseCurrency };
+  return (
+    <section aria-labelledby="movements-title">
+      <h1 id="movements-title">{t('movements.title')}</h1>
+      <div className="tabs" role="tablist" aria-label={t('movements.title')}>
+        {TABS.map((name) => (
+          <button key={name} type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`} className="btn" onClick={() => setTab(name)}>
+            {t(`movements.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'receipt' ? <ReceiptForm {...formProps} /> : tab === 'adjustment' ? <AdjustmentForm {...formProps} /> : <TransferForm {...formProps} />}
+      </div>
+
+      <h2>{t('movements.openShipments')}</h2>
+      <StatusLine status={status} />
+      {open && open.length > 0 ? (
+        <ul className="panel" data-testid="open-shipments">
+          {open.map((s) => (
+            <li key={s.id} data-testid="open-shipment" data-ref={shipmentRef(s.id)}>
+              <strong>{shipmentRef(s.id)}</strong> {locationById.get(s.fromLocationId)?.name} → {locationById.get(s.toLocationId)?.name} · {s.shipDate} ·{' '}
+              {s.lines.map((l) => `${skuById.get(l.skuId)?.code ?? '?'} × ${l.qty}`).join(', ')}{' '}
+              <label>
+                {t('field.receivedDate')}{' '}
+                <input type="date" value={receiveDates[s.id] ?? today()} onChange={(e) => setReceiveDates({ ...receiveDates, [s.id]: e.target.value })} />
+              </label>{' '}
+              <button type="button" className="btn btn--primary btn--small" onClick={() => void receive(s)}>
+                {t('movements.receive')} {shipmentRef(s.id)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('movements.noOpenShipments')}</p>
+      )}
+
+      <h2>{t('movements.ledger')}</h2>
+      <DataTable label={t('movements.ledger')} testId="ledger" rows={movements ?? []} columns={columns} rowKey={(m) => m.id} emptyText={t('common.none')} height="40vh" />
+    </section>
+  );
+}

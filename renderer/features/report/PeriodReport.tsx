@@ -1,0 +1,144 @@
+import { useMemo, useState } from 'react';
+import { isIsoDate, periodContaining } from '../../../shared/dates';
+import type { DateRange } from '../../../shared/dates';
+import { rollUpByLocation, sumPeriodLines } from '../../../shared/ledger';
+import type { PeriodLine } from '../../../shared/ledger';
+import { minorToAmountText } from '../../../shared/money';
+import { toCsv } from '../../../shared/csv';
+import { DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
+import { StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { periodLines } from '../../db';
+import { useById, useLedger, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { today } from '../../app/clock';
+import { formatQty, formatValue } from '../../app/format';
+import { desktop } from '../../desktop';
+import { useT } from '../../i18n';
+
+type PeriodChoice = 'month' | 'quarter' | 'year' | 'custom';
+
+const FIGURES = [
+  ['beginningQty', 'beginningValueMinor', 'report.beginning'],
+  ['incomingQty', 'incomingValueMinor', 'report.incoming'],
+  ['outgoingQty', 'outgoingValueMinor', 'report.outgoing'],
+  ['endingQty', 'endingValueMinor', 'report.ending'],
+] as const;
+
+export function PeriodReport() {
+  const { t, language, describe } = useT();
+  const ledger = useLedger();
+  const skuById = useById(useSkus());
+  const locationById = useById(useLocations());
+  const settings = useSettings();
+  const [choice, setChoice] = useState<PeriodChoice>('month');
+  const [anchor, setAnchor] = useState(today);
+  const [custom, setCustom] = useState<DateRange>(() => periodContaining('month', today()));
+  const [grouping, setGrouping] = useState<'sku' | 'location'>('sku');
+  const [status, setStatus] = useState<Status>(null);
+
+  const range: DateRange | null = choice === 'custom' ? (isIsoDate(custom.from) && isIsoDate(custom.to) && custom.from <= custom.to ? custom : null) : isIsoDate(anchor) ? periodContaining(choice, anchor) : null;
+  const lines = useMemo(() => (ledger && range ? periodLines(ledger, range.from, range.to) : []), [ledger, range?.from, range?.to]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useMemo(() => (grouping === 'location' ? rollUpByLocation(lines) : lines), [lines, grouping]);
+  const total = useMemo(() => sumPeriodLines(lines), [lines]);
+
+  const skuCode = (l: PeriodLine) => (grouping === 'location' ? '' : (skuById.get(l.skuId)?.code ?? '?'));
+  const locationName = (l: PeriodLine) => locationById.get(l.locationId)?.name ?? '?';
+  const qty = (n: number) => formatQty(n, language);
+  const money = (n: number) => formatValue(n, settings.baseCurrency, language);
+
+  const columns: Column<PeriodLine>[] = [
+    ...(grouping === 'sku' ? [{ id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: skuCode, sortValue: skuCode } satisfies Column<PeriodLine>] : []),
+    { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: locationName, sortValue: locationName },
+    ...FIGURES.flatMap(([qtyKey, valueKey, label]): Column<PeriodLine>[] => [
+      { id: qtyKey, header: `${t(label)} ${t('report.qty')}`, width: '6.5rem', align: 'end', cell: (l) => qty(l[qtyKey]), sortValue: (l) => l[qtyKey] },
+      { id: valueKey, header: `${t(label)} ${t('report.value')}`, width: '8rem', align: 'end', cell: (l) => money(l[valueKey]), sortValue: (l) => l[valueKey] },
+    ]),
+  ];
+
+  const footer = (
+    <>
+      <div className="data-table__cell">{t('common.total')}</div>
+      {grouping === 'sku' ? <div className="data-table__cell" /> : null}
+      {FIGURES.flatMap(([qtyKey, valueKey]) => [
+        <div key={qtyKey} className="data-table__cell data-table__cell--end" data-col={qtyKey}>
+          {qty(total[qtyKey])}
+        </div>,
+        <div key={valueKey} className="data-table__cell data-table__cell--end" data-col={valueKey}>
+          {money(total[valueKey])}
+        </div>,
+      ])}
+    </>
+  );
+
+  const exportCsv = async () => {
+    if (!range) return;
+    const currency = settings.baseCurrency;
+    const header = [...(grouping === 'sku' ? [t('field.sku')] : []), t('field.location'), ...FIGURES.flatMap(([, , label]) => [`${t(label)} ${t('report.qty')}`, `${t(label)} ${t('report.value')} (${currency})`])];
+    const row = (l: PeriodLine, first: string[]) => [...first, ...FIGURES.flatMap(([q, v]) => [l[q], minorToAmountText(l[v], currency)])];
+    const rows = [...shown.map((l) => row(l, [...(grouping === 'sku' ? [skuCode(l)] : []), locationName(l)])), row(total, [...(grouping === 'sku' ? [t('common.total')] : []), grouping === 'sku' ? '' : t('common.total')])];
+    try {
+      await desktop.saveFile({ suggestedName: `stockpilot-period-${range.from}-${range.to}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="report-title">
+      <h1 id="report-title">{t('report.title')}</h1>
+      <div className="toolbar">
+        <label className="field">
+          <span>{t('report.period')}</span>
+          <select value={choice} onChange={(e) => setChoice(e.target.value as PeriodChoice)} name="period">
+            {(['month', 'quarter', 'year', 'custom'] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`report.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {choice === 'custom' ? (
+          <>
+            <label className="field">
+              <span>{t('field.from')}</span>
+              <input type="date" name="from" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t('field.to')}</span>
+              <input type="date" name="to" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+            </label>
+          </>
+        ) : (
+          <label className="field">
+            <span>{t('field.date')}</span>
+            <input type="date" name="anchor" value={anchor} onChange={(e) => setAnchor(e.target.value)} />
+          </label>
+        )}
+        <label className="field">
+          <span>{t('report.byLocation')}</span>
+          <select value={grouping} name="grouping" onChange={(e) => setGrouping(e.target.value === 'location' ? 'location' : 'sku')}>
+            <option value="sku">{t('report.bySku')}</option>
+            <option value="location">{t('report.byLocation')}</option>
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!range}>
+          {t('common.exportCsv')}
+        </button>
+      </div>
+      <p className="muted" data-testid="report-range">
+        {range ? `${range.from} – ${range.to}` : ''} · {t('report.equation', { currency: settings.baseCurrency })}
+      </p>
+      <StatusLine status={status} />
+      <DataTable
+        label={t('report.title')}
+        testId="report"
+        rows={shown}
+        columns={columns}
+        rowKey={(l) => `${l.skuId}-${l.locationId}`}
+        footer={footer}
+        emptyText={ledger === undefined ? t('common.loading') : t('report.empty')}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// A small typed i18n: missing keys are compile errors, so Chinese can never fall behind English.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
+import type { Language } from '../../shared/model';
+import { isDomainError } from '../../shared/errors';
+import { db, readSettings } from '../db';
+import { en } from './en';
+import type { MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export type { MessageKey };
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
+  const template = dictionaries[language][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return key in en;
+}
+
+/** A seller-facing message for any error: DomainErrors by code, with field names translated. */
+export function describeError(language: Language, error: unknown): string {
+  if (isDomainError(error)) {
+    const params: Record<string, string | number> = { ...error.params };
+    const field = params.field;
+    if (typeof field === 'string') {
+      const fieldKey = `field.${field}`;
+      params.field = isMessageKey(fieldKey) ? translate(language, fieldKey) : field;
+    }
+    const key = `error.${error.code}`;
+    if (isMessageKey(key)) return translate(language, key, params);
+  }
+  return translate(language, 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+export function useLanguage(): Language {
+  return useLiveQuery(() => readSettings(db).then((s) => s.language), [], 'en');
+}
+
+export function useT(): { t: Translate; language: Language; describe: (error: unknown) => string } {
+  const language = useLanguage();
+  const t = useCallback<Translate>((key, params) => translate(language, key, params), [language]);
+  const describe = useCallback((error: unknown) => describeError(language, error), [language]);
+  return { t, language, describe };
+}

@@ -1,0 +1,116 @@
+// Rules of the SKU catalog and platform codes (PRODUCT §1.2).
+import { DomainError } from '../errors';
+import { MARKETPLACES, LOCATION_KINDS } from '../model';
+import type { Location, LocationKind, Marketplace, PlatformListing, Sku } from '../model';
+import { optionalText, parseAmount, parseCurrency, parseWholeNumber, requiredText } from './fields';
+
+export interface SkuDraft {
+  code: string;
+  name: string;
+  unitCost: string;
+  costCurrency: string;
+  casePack: string;
+  moq: string;
+  barcode: string;
+}
+
+export type SkuFields = Pick<Sku, 'code' | 'name' | 'unitCostMinor' | 'costCurrency' | 'casePack' | 'moq' | 'barcode'>;
+
+export function parseSkuDraft(draft: SkuDraft): SkuFields {
+  const code = requiredText('code', draft.code, 64);
+  if (/\s/.test(code)) throw new DomainError('field.badFormat', { field: 'code', value: code });
+  const costCurrency = parseCurrency('costCurrency', draft.costCurrency);
+  return {
+    code,
+    name: requiredText('name', draft.name, 200),
+    unitCostMinor: draft.unitCost.trim() === '' ? 0 : parseAmount('unitCost', draft.unitCost, costCurrency),
+    costCurrency,
+    casePack: draft.casePack.trim() === '' ? 1 : parseWholeNumber('casePack', draft.casePack, 1),
+    moq: draft.moq.trim() === '' ? 0 : parseWholeNumber('moq', draft.moq, 0),
+    barcode: optionalText('barcode', draft.barcode, 64),
+  };
+}
+
+/** SKU codes are unique regardless of case: `ab-1` and `AB-1` would be the same label on a shelf. */
+export function skuCodeKey(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export interface ListingDraft {
+  skuId: number;
+  marketplace: string;
+  sellerSku: string;
+  asin: string;
+  fnsku: string;
+  unitsPerListing: string;
+}
+
+export type ListingFields = Omit<PlatformListing, 'id'>;
+
+export function isMarketplace(value: string): value is Marketplace {
+  return (MARKETPLACES as readonly string[]).includes(value);
+}
+
+export function parseListingDraft(draft: ListingDraft): ListingFields {
+  const marketplace = draft.marketplace.trim().toUpperCase();
+  if (!isMarketplace(marketplace)) throw new DomainError('field.required', { field: 'marketplace' });
+  const asin = optionalText('asin', draft.asin, 20).toUpperCase();
+  if (asin !== '' && !/^[A-Z0-9]{10}$/.test(asin)) throw new DomainError('field.badFormat', { field: 'asin', value: asin });
+  const fnsku = optionalText('fnsku', draft.fnsku, 20).toUpperCase();
+  if (fnsku !== '' && !/^[A-Z0-9]{10}$/.test(fnsku)) throw new DomainError('field.badFormat', { field: 'fnsku', value: fnsku });
+  return {
+    skuId: draft.skuId,
+    marketplace,
+    sellerSku: requiredText('sellerSku', draft.sellerSku, 64),
+    asin,
+    fnsku,
+    unitsPerListing: draft.unitsPerListing.trim() === '' ? 1 : parseWholeNumber('unitsPerListing', draft.unitsPerListing, 1),
+  };
+}
+
+/**
+ * One FNSKU, and one marketplace + seller SKU, map to exactly one SKU. Returns the error naming the
+ * SKU that already holds the code, or null. `ignoreListingId` lets a listing be re-saved.
+ */
+export function findListingConflict(
+  candidate: ListingFields,
+  existing: readonly PlatformListing[],
+  skuCodeOf: (skuId: number) => string,
+  ignoreListingId?: number,
+): DomainError | null {
+  for (const listing of existing) {
+    if (listing.id === ignoreListingId || listing.skuId === candidate.skuId) continue;
+    if (candidate.fnsku !== '' && listing.fnsku === candidate.fnsku) {
+      return new DomainError('listing.conflictFnsku', { fnsku: candidate.fnsku, sku: skuCodeOf(listing.skuId) });
+    }
+    if (listing.marketplace === candidate.marketplace && listing.sellerSku.toUpperCase() === candidate.sellerSku.toUpperCase()) {
+      return new DomainError('listing.conflictSellerSku', {
+        marketplace: candidate.marketplace,
+        sellerSku: candidate.sellerSku,
+        sku: skuCodeOf(listing.skuId),
+      });
+    }
+  }
+  return null;
+}
+
+export interface LocationDraft {
+  name: string;
+  kind: string;
+  marketplace: string;
+}
+
+export function isLocationKind(value: string): value is LocationKind {
+  return (LOCATION_KINDS as readonly string[]).includes(value);
+}
+
+export function parseLocationDraft(draft: LocationDraft): Omit<Location, 'id' | 'archived'> {
+  const name = requiredText('name', draft.name, 80);
+  if (!isLocationKind(draft.kind)) throw new DomainError('field.required', { field: 'kind' });
+  if (draft.kind === 'fba') {
+    const marketplace = draft.marketplace.trim().toUpperCase();
+    if (!isMarketplace(marketplace)) throw new DomainError('field.required', { field: 'marketplace' });
+    return { name, kind: draft.kind, marketplace };
+  }
+  return { name, kind: draft.kind };
+}

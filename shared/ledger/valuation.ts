@@ -1,0 +1,186 @@
+// Moving weighted-average valuation (PRODUCT §1.3), per SKU × location; in transit, per SKU × shipment.
+//
+// The documented order rule: movements are applied day by day. Within a day, incoming movements
+// that bring their own cost come first, then other incoming (valued at the current average), then
+// outgoing movements in posting order. A transfer moves its value with it: the transfer_in paired
+// with a transfer_out (same ref, SKU, day and quantity) arrives with exactly the value that left.
+// So quantities never depend on same-day order, and values only through whole-minor-unit rounding
+// and same-day transfers into a location that also ships out that day.
+//
+// Values are whole minor units. An outgoing movement takes its proportional share of the pool's
+// value, and the one that empties a pool takes all of it, so zero units always means zero value.
+import type { MovementColumns } from './columns';
+import { TRANSFER_IN, TRANSFER_OUT } from './columns';
+
+export interface ValuationContext {
+  transitLocationIds: ReadonlySet<number>;
+  /** Catalog cost per SKU in base minor units: values stock that leaves a pool with no history. */
+  fallbackUnitCostMinor?: ReadonlyMap<number, number>;
+}
+
+const MAX_SKU_ID = 2 ** 20;
+const MAX_LOCATION_ID = 4096;
+const MAX_REFS = 2 ** 21 - 1;
+
+/** Numeric key of a valuation pool: SKU × location, plus the shipment ref for transit. */
+export function poolKey(skuId: number, locationId: number, refIndex: number, isTransit: boolean): number {
+  if (skuId < 0 || skuId >= MAX_SKU_ID || locationId < 0 || locationId >= MAX_LOCATION_ID || refIndex >= MAX_REFS) {
+    throw new RangeError(`ledger key out of range: sku ${skuId}, location ${locationId}, ref ${refIndex}`);
+  }
+  const refPart = isTransit ? refIndex + 1 : 0;
+  return refPart * 2 ** 32 + skuId * MAX_LOCATION_ID + locationId;
+}
+
+const PHASE_OWN_COST_IN = 0;
+const PHASE_AVERAGE_IN = 1;
+const PHASE_OUT = 2;
+
+/** Returns each movement's signed value in base minor units, aligned with the input columns. */
+export function valueMovements(columns: MovementColumns, context: ValuationContext): Float64Array {
+  const n = columns.length;
+  const values = new Float64Array(n);
+  if (n === 0) return values;
+  const { day, skuId, locationId, qty, type, unitCostMinor, ref, seq } = columns;
+
+  // 1. Pair each transfer_out with the transfer_in that mirrors it.
+  const pairedInOf = new Int32Array(n).fill(-1);
+  const isPairedIn = new Uint8Array(n);
+  const transferGroups = new Map<string, { outs: number[]; ins: number[] }>();
+  for (let i = 0; i < n; i++) {
+    const t = type[i]!;
+    if (ref[i]! < 0 || (t !== TRANSFER_OUT && t !== TRANSFER_IN)) continue;
+    const q = qty[i]!;
+    if ((t === TRANSFER_OUT && q >= 0) || (t === TRANSFER_IN && q <= 0)) continue;
+    const key = `${ref[i]}|${skuId[i]}|${day[i]}|${Math.abs(q)}`;
+    let group = transferGroups.get(key);
+    if (!group) transferGroups.set(key, (group = { outs: [], ins: [] }));
+    (t === TRANSFER_OUT ? group.outs : group.ins).push(i);
+  }
+  const bySeq = (a: number, b: number) => seq[a]! - seq[b]!;
+  for (const { outs, ins } of transferGroups.values()) {
+    outs.sort(bySeq);
+    ins.sort(bySeq);
+    const pairs = Math.min(outs.length, ins.length);
+    for (let k = 0; k < pairs; k++) {
+      pairedInOf[outs[k]!] = ins[k]!;
+      isPairedIn[ins[k]!] = 1;
+    }
+  }
+
+  // 2. Order by (day, phase, posting order) with one native numeric sort of packed keys.
+  const order = sortedOrder(columns, isPairedIn);
+
+  // 3. Replay.
+  const pools = new Map<number, number>();
+  let poolQty = new Float64Array(1024);
+  let poolValue = new Float64Array(1024);
+  let poolLastAvg = new Float64Array(1024);
+  const poolOf = (i: number): number => {
+    const loc = locationId[i]!;
+    const key = poolKey(skuId[i]!, loc, ref[i]!, context.transitLocationIds.has(loc));
+    let p = pools.get(key);
+    if (p === undefined) {
+      p = pools.size;
+      pools.set(key, p);
+      if (p >= poolQty.length) {
+        poolQty = grow(poolQty, 0);
+        poolValue = grow(poolValue, 0);
+        poolLastAvg = grow(poolLastAvg, Number.NaN);
+      } else {
+        poolLastAvg[p] = Number.NaN;
+      }
+    }
+    return p;
+  };
+  const fallbackCost = (p: number, i: number): number => {
+    const last = poolLastAvg[p]!;
+    if (!Number.isNaN(last)) return last;
+    return context.fallbackUnitCostMinor?.get(skuId[i]!) ?? 0;
+  };
+  const addIn = (p: number, q: number, value: number) => {
+    poolQty[p] = poolQty[p]! + q;
+    poolValue[p] = poolValue[p]! + value;
+    if (poolQty[p]! > 0) poolLastAvg[p] = poolValue[p]! / poolQty[p]!;
+  };
+
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const q = qty[i]!;
+    if (q === 0) continue;
+    const p = poolOf(i);
+    if (q > 0) {
+      const own = unitCostMinor[i]!;
+      const cost = Number.isNaN(own) ? (poolQty[p]! > 0 ? poolValue[p]! / poolQty[p]! : fallbackCost(p, i)) : own;
+      const value = Math.round(q * cost);
+      values[i] = value;
+      addIn(p, q, value);
+      continue;
+    }
+    const out = -q;
+    const onHand = poolQty[p]!;
+    let valueOut: number;
+    if (onHand <= 0) {
+      valueOut = Math.round(out * fallbackCost(p, i));
+    } else if (out === onHand) {
+      valueOut = poolValue[p]!;
+    } else if (out < onHand) {
+      valueOut = Math.round((poolValue[p]! * out) / onHand);
+    } else {
+      // Going below zero (only imports may): the stock there goes at the average, the rest too.
+      valueOut = poolValue[p]! + Math.round((out - onHand) * (poolValue[p]! / onHand));
+    }
+    values[i] = -valueOut;
+    poolQty[p] = onHand - out;
+    poolValue[p] = poolValue[p]! - valueOut;
+    const j = pairedInOf[i]!;
+    if (j >= 0) {
+      values[j] = valueOut;
+      addIn(poolOf(j), qty[j]!, valueOut);
+    }
+  }
+  return values;
+}
+
+function grow(array: Float64Array<ArrayBuffer>, fill: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(array.length * 2).fill(fill);
+  next.set(array);
+  return next;
+}
+
+/** Indices of the movements to replay, in (day, phase, seq) order; paired transfer_ins are left out. */
+function sortedOrder(columns: MovementColumns, isPairedIn: Uint8Array): Uint32Array {
+  const n = columns.length;
+  const { day, qty, unitCostMinor, seq } = columns;
+  // Rank by posting order once (usually already in order, so this is a cheap check).
+  let rankToIndex: Uint32Array | null = null;
+  for (let i = 1; i < n; i++) {
+    if (seq[i]! < seq[i - 1]!) {
+      rankToIndex = Uint32Array.from({ length: n }, (_, k) => k).sort((a, b) => seq[a]! - seq[b]! || a - b);
+      break;
+    }
+  }
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (day[i]! < minDay) minDay = day[i]!;
+    if (day[i]! > maxDay) maxDay = day[i]!;
+  }
+  const rankFactor = 2 ** Math.ceil(Math.log2(n + 1));
+  if ((maxDay - minDay + 1) * 3 * rankFactor >= 2 ** 53) throw new RangeError('ledger too large to order');
+  const keys = new Float64Array(n);
+  let count = 0;
+  for (let rank = 0; rank < n; rank++) {
+    const i = rankToIndex ? rankToIndex[rank]! : rank;
+    if (isPairedIn[i]) continue;
+    const q = qty[i]!;
+    const phase = q > 0 ? (Number.isNaN(unitCostMinor[i]!) ? PHASE_AVERAGE_IN : PHASE_OWN_COST_IN) : PHASE_OUT;
+    keys[count++] = ((day[i]! - minDay) * 3 + phase) * rankFactor + rank;
+  }
+  const sorted = keys.subarray(0, count).sort();
+  const order = new Uint32Array(count);
+  for (let k = 0; k < count; k++) {
+    const rank = sorted[k]! % rankFactor;
+    order[k] = rankToIndex ? rankToIndex[rank]! : rank;
+  }
+  return order;
+}
