@@ -1,0 +1,37 @@
+import type { Locator, Page } from 'playwright-core';
+
+export type ScreenName = 'stock' | 'skus' | 'listings' | 'locations' | 'movements' | 'report' | 'settings';
+
+/** The navigation and the parts every screen shares. */
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  async go(screen: ScreenName): Promise<void> {
+    await this.page.locator(`nav [data-screen="${screen}"]`).click();
+  }
+
+  heading(): Locator {
+    return this.page.locator('main h1');
+  }
+
+  errorMessage(): Locator {
+    return this.page.getByTestId('status-error');
+  }
+
+  okMessage(): Locator {
+    return this.page.getByTestId('status-ok');
+  }
+
+  /** The text of each cell of a table's rows, keyed by column id. */
+  async tableRows(testId: string): Promise<Record<string, string>[]> {
+    return this.page.getByTestId(`${testId}-row`).evaluateAll((rows) =>
+      rows.map((row) => Object.fromEntries(Array.from(row.querySelectorAll('[data-col]')).map((cell) => [cell.getAttribute('data-col'), (cell.textContent ?? '').trim()]))),
+    );
+  }
+
+  async tableTotal(testId: string): Promise<Record<string, string>> {
+    return this.page.getByTestId(`${testId}-total`).evaluate((row) =>
+      Object.fromEntries(Array.from(row.querySelectorAll('[data-col]')).map((cell) => [cell.getAttribute('data-col'), (cell.textContent ?? '').trim()])),
+    );
+  }
+}

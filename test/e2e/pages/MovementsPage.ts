@@ -1,0 +1,67 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppShell } from './AppShell';
+
+export class MovementsPage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(): Promise<void> {
+    await this.go('movements');
+  }
+
+  private form(name: string): Locator {
+    return this.page.getByRole('form', { name });
+  }
+
+  async receive(input: { sku: string; location: string; qty: string; unitCost: string; date?: string }): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Receipt' }).click();
+    const form = this.form('Receipt');
+    if (input.date) await form.locator('input[name="date"]').fill(input.date);
+    await form.locator('input[name="sku"]').fill(input.sku);
+    await form.locator('select[name="location"]').selectOption({ label: input.location });
+    await form.locator('input[name="qty"]').fill(input.qty);
+    await form.locator('input[name="unitCost"]').fill(input.unitCost);
+    await form.getByRole('button', { name: 'Post' }).click();
+  }
+
+  async adjust(input: { sku: string; location: string; qty: string; reason: string; date?: string }): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Adjustment' }).click();
+    const form = this.form('Adjustment');
+    if (input.date) await form.locator('input[name="date"]').fill(input.date);
+    await form.locator('input[name="sku"]').fill(input.sku);
+    await form.locator('select[name="location"]').selectOption({ label: input.location });
+    await form.locator('input[name="qty"]').fill(input.qty);
+    await form.locator('select[name="reason"]').selectOption(input.reason);
+    await form.getByRole('button', { name: 'Post' }).click();
+  }
+
+  async ship(input: { from: string; to: string; lines: { sku: string; qty: string }[]; date?: string }): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Transfer' }).click();
+    const form = this.form('Transfer');
+    if (input.date) await form.locator('input[name="shipDate"]').fill(input.date);
+    await form.locator('select[name="from"]').selectOption({ label: input.from });
+    await form.locator('select[name="to"]').selectOption({ label: input.to });
+    for (let i = 0; i < input.lines.length; i++) {
+      if (i > 0) await form.getByRole('button', { name: 'Add line' }).click();
+      const line = form.getByTestId('transfer-line').nth(i);
+      await line.locator('input[name="lineSku"]').fill(input.lines[i]!.sku);
+      await line.locator('input[name="lineQty"]').fill(input.lines[i]!.qty);
+    }
+    await form.getByRole('button', { name: 'Ship' }).click();
+  }
+
+  openShipments(): Locator {
+    return this.page.getByTestId('open-shipment');
+  }
+
+  async receiveShipment(ref: string, date?: string): Promise<void> {
+    const row = this.page.locator(`[data-testid="open-shipment"][data-ref="${ref}"]`);
+    if (date) await row.locator('input[type="date"]').fill(date);
+    await row.getByRole('button', { name: `Receive ${ref}` }).click();
+  }
+
+  async ledgerRowCount(): Promise<number> {
+    return this.page.getByTestId('ledger-row').count();
+  }
+}
