@@ -85,7 +85,7 @@ export function isSafeFileName(name: unknown): name is string {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) return false;
   if (name === '.' || name === '..') return false;
   // eslint-disable-next-line no-control-regex
-  return !/[\\/\u0000-\u001f<>:"|?*]/.test(name);
+  return !/[\\/\u0000-\u001f\u007f-\u009f<>:"|?*]/.test(name);
 }
 
 function validateFilters(value: unknown): Validation<FileFilter[] | undefined> {

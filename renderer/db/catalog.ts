@@ -54,6 +54,7 @@ export async function saveListing(db: StockPilotDatabase, draft: ListingDraft, l
       if (conflict) throw conflict;
       const record = { ...fields, sellerSkuKey };
       if (listingId !== undefined) {
+        if (!(await db.listings.get(listingId))) throw new DomainError('listing.notFound', { id: listingId });
         await db.listings.put({ ...record, id: listingId });
         return listingId;
       }

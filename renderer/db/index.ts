@@ -6,5 +6,6 @@ export const db = new StockPilotDatabase();
 export * from './schema';
 export * from './catalog';
 export * from './ledger';
+export * from './ledgerStore';
 export * from './settings';
 export * from './errors';

@@ -11,18 +11,28 @@ import {
   receiveMovements,
 } from '../../shared/ledger/postings';
 import type { AdjustmentDraft, ReceiptDraft, ShipmentDraft } from '../../shared/ledger/postings';
-import { balancesAt, columnsFromMovements, periodReport, valueMovements } from '../../shared/ledger';
+import { balancesAt, periodReport, valueMovements } from '../../shared/ledger';
+import type { MovementColumns } from '../../shared/ledger';
 import type { PeriodLine, StockBalance } from '../../shared/ledger';
 import type { IsoDate, MovementInput } from '../../shared/model';
 import type { StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 import { transitLocationId } from './catalog';
+import { bumpLedgerVersion, movementsAt, readLedgerSnapshot } from './ledgerStore';
 
 async function transitIds(db: StockPilotDatabase): Promise<Set<number>> {
   return new Set(await db.locations.where('kind').equals('transit').primaryKeys());
 }
 
-/** Adds movements after checking that no touched balance goes below zero on any day. */
+/** Tables a manual posting reads and writes; one transaction covers them all. */
+function postingTables(db: StockPilotDatabase) {
+  return [db.movements, db.shipments, db.skus, db.locations, db.movementBlocks, db.ledgerState];
+}
+
+/**
+ * Adds movements after checking that no touched balance goes below zero on any day, counting
+ * imported (block) movements too, and bumps the ledger version so the summaries are rebuilt.
+ */
 async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): Promise<number[]> {
   const transit = await transitIds(db);
   const pairs = [...new Set(additions.filter((m) => m.qty < 0).map((m) => `${m.skuId}|${m.locationId}`))];
@@ -30,7 +40,7 @@ async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): 
     await Promise.all(
       pairs.map((pair) => {
         const [skuId, locationId] = pair.split('|').map(Number) as [number, number];
-        return db.movements.where('[skuId+locationId]').equals([skuId, locationId]).toArray();
+        return movementsAt(db, skuId, locationId);
       }),
     )
   ).flat();
@@ -45,7 +55,9 @@ async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): 
       date: shortfall.date,
     });
   }
-  return db.movements.bulkAdd(additions, { allKeys: true });
+  const ids = await db.movements.bulkAdd(additions, { allKeys: true });
+  await bumpLedgerVersion(db);
+  return ids;
 }
 
 async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, locationId: number): Promise<void> {
@@ -58,7 +70,7 @@ async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, loca
 export async function postReceipt(db: StockPilotDatabase, draft: ReceiptDraft, baseCurrency: string): Promise<void> {
   const additions = buildReceipt(draft, baseCurrency);
   await withStorageErrors(() =>
-    db.transaction('rw', db.movements, db.skus, db.locations, async () => {
+    db.transaction('rw', postingTables(db), async () => {
       await requireSkuAndLocation(db, draft.skuId, draft.locationId);
       await postChecked(db, additions);
     }),
@@ -68,7 +80,7 @@ export async function postReceipt(db: StockPilotDatabase, draft: ReceiptDraft, b
 export async function postAdjustment(db: StockPilotDatabase, draft: AdjustmentDraft): Promise<void> {
   const additions = buildAdjustment(draft);
   await withStorageErrors(() =>
-    db.transaction('rw', db.movements, db.skus, db.locations, async () => {
+    db.transaction('rw', postingTables(db), async () => {
       await requireSkuAndLocation(db, draft.skuId, draft.locationId);
       await postChecked(db, additions);
     }),
@@ -79,7 +91,7 @@ export async function postAdjustment(db: StockPilotDatabase, draft: AdjustmentDr
 export async function shipTransfer(db: StockPilotDatabase, draft: ShipmentDraft): Promise<number> {
   const fields = parseShipmentDraft(draft);
   return withStorageErrors(() =>
-    db.transaction('rw', db.movements, db.shipments, db.skus, db.locations, async () => {
+    db.transaction('rw', postingTables(db), async () => {
       for (const line of fields.lines) {
         await requireSkuAndLocation(db, line.skuId, fields.fromLocationId);
         await requireSkuAndLocation(db, line.skuId, fields.toLocationId);
@@ -93,7 +105,7 @@ export async function shipTransfer(db: StockPilotDatabase, draft: ShipmentDraft)
 
 export async function receiveTransfer(db: StockPilotDatabase, shipmentId: number, receivedDate: IsoDate): Promise<void> {
   await withStorageErrors(() =>
-    db.transaction('rw', db.movements, db.shipments, db.skus, db.locations, async () => {
+    db.transaction('rw', postingTables(db), async () => {
       const shipment = await db.shipments.get(shipmentId);
       if (!shipment) throw new DomainError('shipment.notFound', { id: shipmentId });
       await postChecked(db, receiveMovements(shipment, receivedDate, await transitLocationId(db)));
@@ -104,21 +116,19 @@ export async function receiveTransfer(db: StockPilotDatabase, shipmentId: number
 
 /** Everything the stock screens need, computed from the ledger in one pass. */
 export interface LedgerView {
-  columns: ReturnType<typeof columnsFromMovements>;
+  columns: MovementColumns;
   values: Float64Array;
   transitLocationIds: Set<number>;
 }
 
+/** Every movement, valued: for exact as-of balances and day-exact reports (screens use the summaries). */
 export async function loadLedger(db: StockPilotDatabase): Promise<LedgerView> {
-  return withStorageErrors(() =>
-    db.transaction('r', db.movements, db.locations, db.skus, async () => {
-      const [movements, transit, skus] = await Promise.all([db.movements.toArray(), transitIds(db), db.skus.toArray()]);
-      const columns = columnsFromMovements(movements);
-      // Stock with no cost history is valued at the catalog cost where it is in the base currency.
-      const fallback = new Map(skus.map((s) => [s.id, s.unitCostMinor]));
-      return { columns, values: valueMovements(columns, { transitLocationIds: transit, fallbackUnitCostMinor: fallback }), transitLocationIds: transit };
-    }),
-  );
+  const snapshot = await readLedgerSnapshot(db);
+  return {
+    columns: snapshot.columns,
+    values: valueMovements(snapshot.columns, snapshot.context),
+    transitLocationIds: new Set(snapshot.context.transitLocationIds),
+  };
 }
 
 export function stockAt(ledger: LedgerView, asOf: IsoDate): StockBalance[] {

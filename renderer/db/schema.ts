@@ -3,7 +3,9 @@
 // the version before it (the frozen fixtures in test/db/fixtures/).
 import Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { AppSettings, Location, Movement, PlatformListing, Shipment, Sku } from '../../shared/model';
+import type { AppSettings, IsoDate, Location, Movement, PlatformListing, Shipment, Sku } from '../../shared/model';
+import type { PackedBlock } from '../../shared/ledger/blocks';
+import type { MonthlySummary } from '../../shared/ledger/summary';
 
 /** Stored SKU: the catalog record plus its uppercase code, which carries the unique index. */
 export interface SkuRecord extends Sku {
@@ -20,6 +22,52 @@ export interface SettingRecord<K extends keyof AppSettings = keyof AppSettings> 
   value: AppSettings[K];
 }
 
+/** An import batch (or a demo load): its movements live in packed blocks and are removed together. */
+export interface ImportBatch {
+  id: string;
+  kind: 'import' | 'demo';
+  label: string;
+  createdAt: string;
+  movementCount: number;
+  blockCount: number;
+  firstDate: IsoDate;
+  lastDate: IsoDate;
+}
+
+/** Bumped in the same transaction as every ledger write; summaries record the version they reflect. */
+export interface LedgerVersionRecord {
+  key: 'version';
+  version: number;
+  /** Posting order for the next block movement (added to BLOCK_SEQ_BASE). */
+  nextBlockSeq: number;
+}
+
+export interface BalanceColumns {
+  rows: number;
+  skuId: Int32Array;
+  locationId: Int32Array;
+  qty: Float64Array;
+  valueMinor: Float64Array;
+}
+
+export interface MonthlySummaryRecord {
+  key: 'summary.monthly';
+  sourceVersion: number;
+  summary: MonthlySummary;
+}
+
+export interface BalancesSummaryRecord {
+  key: 'summary.balances';
+  sourceVersion: number;
+  balances: BalanceColumns;
+  /** Day numbers of the ledger's earliest and latest movement (NaN when empty). */
+  firstDay: number;
+  lastDay: number;
+  movementCount: number;
+}
+
+export type LedgerStateRecord = LedgerVersionRecord | MonthlySummaryRecord | BalancesSummaryRecord;
+
 export const DATABASE_NAME = 'stockpilot';
 
 /** Every schema version, oldest first. Tests open each one to build upgrade fixtures. */
@@ -27,12 +75,21 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
   {
     version: 1,
     stores: {
-      skus: '++id, &codeKey, archived',
+      skus: '++id, &codeKey',
       listings: '++id, skuId, fnsku, [marketplace+sellerSkuKey]',
       locations: '++id, kind',
       movements: '++id, date, [skuId+locationId], locationId, ref, source',
       shipments: '++id, status',
       settings: 'key',
+    },
+  },
+  {
+    // Ledger at scale: imported movements in packed blocks, their batches, and the summaries screens read.
+    version: 2,
+    stores: {
+      movementBlocks: '++id, batchId',
+      batches: 'id, createdAt',
+      ledgerState: 'key',
     },
   },
 ];
@@ -46,6 +103,9 @@ export class StockPilotDatabase extends Dexie {
   movements!: EntityTable<Movement, 'id'>;
   shipments!: EntityTable<Shipment, 'id'>;
   settings!: Table<SettingRecord, string>;
+  movementBlocks!: EntityTable<PackedBlock & { id: number }, 'id'>;
+  batches!: Table<ImportBatch, string>;
+  ledgerState!: Table<LedgerStateRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -6,7 +6,7 @@ import type { StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 
 export async function readSettings(db: StockPilotDatabase): Promise<AppSettings> {
-  const rows = await db.settings.toArray();
+  const rows = await withStorageErrors(() => db.settings.toArray());
   const settings: AppSettings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     if (row.key === 'language' && (row.value === 'en' || row.value === 'zh-CN')) settings.language = row.value;

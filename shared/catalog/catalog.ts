@@ -79,8 +79,9 @@ export function findListingConflict(
   ignoreListingId?: number,
 ): DomainError | null {
   for (const listing of existing) {
-    if (listing.id === ignoreListingId || listing.skuId === candidate.skuId) continue;
-    if (candidate.fnsku !== '' && listing.fnsku === candidate.fnsku) {
+    if (listing.id === ignoreListingId) continue;
+    // One FNSKU may serve several marketplaces of the same SKU (pan-European FBA), never two SKUs.
+    if (candidate.fnsku !== '' && listing.fnsku === candidate.fnsku && listing.skuId !== candidate.skuId) {
       return new DomainError('listing.conflictFnsku', { fnsku: candidate.fnsku, sku: skuCodeOf(listing.skuId) });
     }
     if (listing.marketplace === candidate.marketplace && listing.sellerSku.toUpperCase() === candidate.sellerSku.toUpperCase()) {
@@ -106,7 +107,8 @@ export function isLocationKind(value: string): value is LocationKind {
 
 export function parseLocationDraft(draft: LocationDraft): Omit<Location, 'id' | 'archived'> {
   const name = requiredText('name', draft.name, 80);
-  if (!isLocationKind(draft.kind)) throw new DomainError('field.required', { field: 'kind' });
+  // The transit location is created with the database; shipments keep their own balances in it.
+  if (!isLocationKind(draft.kind) || draft.kind === 'transit') throw new DomainError('field.required', { field: 'kind' });
   if (draft.kind === 'fba') {
     const marketplace = draft.marketplace.trim().toUpperCase();
     if (!isMarketplace(marketplace)) throw new DomainError('field.required', { field: 'marketplace' });

@@ -1,3 +1,5 @@
 export * from './columns';
 export * from './valuation';
 export * from './report';
+export * from './blocks';
+export * from './summary';

@@ -9,6 +9,9 @@
 //
 // Values are whole minor units. An outgoing movement takes its proportional share of the pool's
 // value, and the one that empties a pool takes all of it, so zero units always means zero value.
+// Units sold short (imports may oversell) leave at the last average and an incoming movement that
+// refills them brings them back at that value; only a transfer arriving into an oversold location
+// keeps the value it left with, which may leave a residual there until the pool next empties.
 import type { MovementColumns } from './columns';
 import { TRANSFER_IN, TRANSFER_OUT } from './columns';
 
@@ -110,8 +113,18 @@ export function valueMovements(columns: MovementColumns, context: ValuationConte
     const p = poolOf(i);
     if (q > 0) {
       const own = unitCostMinor[i]!;
-      const cost = Number.isNaN(own) ? (poolQty[p]! > 0 ? poolValue[p]! / poolQty[p]! : fallbackCost(p, i)) : own;
-      const value = Math.round(q * cost);
+      const onHand = poolQty[p]!;
+      const cost = Number.isNaN(own) ? (onHand > 0 ? poolValue[p]! / onHand : fallbackCost(p, i)) : own;
+      let value: number;
+      if (onHand < 0) {
+        // Refilling units sold short (only imports oversell): they come back at the value they left
+        // with, so zero units is zero value again; the rest at this movement's cost.
+        const fill = Math.min(q, -onHand);
+        const fillValue = fill === -onHand ? -poolValue[p]! : Math.round((poolValue[p]! * fill) / onHand);
+        value = fillValue + Math.round((q - fill) * cost);
+      } else {
+        value = Math.round(q * cost);
+      }
       values[i] = value;
       addIn(p, q, value);
       continue;

@@ -1,0 +1,251 @@
+// The ledger at scale: imported movements in packed blocks, manual ones per row, and the summaries
+// that screens read. Heavy work (valuation, aggregation) happens outside transactions; each write is
+// one transaction that also stores the summaries it invalidates, so screens never see a half-write.
+import { DomainError } from '../../shared/errors';
+import { dayNumber, isoFromDay } from '../../shared/dates';
+import {
+  BLOCK_SEQ_BASE,
+  balancesFromSummary,
+  columnsFromMovements,
+  concatColumns,
+  packBlocks,
+  sortColumnsByDay,
+  summarizeByMonth,
+  unpackBlocks,
+  valueMovements,
+} from '../../shared/ledger';
+import type { MonthlySummary, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
+import type { BalanceColumns, BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthlySummaryRecord, StockPilotDatabase } from './schema';
+import { withStorageErrors } from './errors';
+import { readSettings } from './settings';
+
+type StoredBlock = PackedBlock & { id: number };
+
+/**
+ * Decoded blocks kept in memory per database (one per JS context: the page and the ledger worker).
+ * Blocks never change once written, so the cache only adds new keys and drops removed ones.
+ */
+export class BlockCache {
+  private blocks = new Map<number, StoredBlock>();
+
+  /** Brings the cache in line with the database and returns the blocks in key (posting) order. */
+  async sync(db: StockPilotDatabase): Promise<StoredBlock[]> {
+    const keys = await db.movementBlocks.toCollection().primaryKeys();
+    const wanted = new Set(keys);
+    for (const key of this.blocks.keys()) if (!wanted.has(key)) this.blocks.delete(key);
+    const missing = keys.filter((key) => !this.blocks.has(key));
+    if (missing.length > 0) {
+      const loaded = await db.movementBlocks.bulkGet(missing);
+      for (const block of loaded) if (block) this.blocks.set(block.id, block);
+    }
+    return keys.map((key) => this.blocks.get(key)).filter((b): b is StoredBlock => b !== undefined);
+  }
+
+  clear(): void {
+    this.blocks.clear();
+  }
+}
+
+const caches = new WeakMap<StockPilotDatabase, BlockCache>();
+
+export function blockCacheFor(db: StockPilotDatabase): BlockCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new BlockCache()));
+  return cache;
+}
+
+export async function readLedgerVersion(db: StockPilotDatabase): Promise<LedgerVersionRecord> {
+  const record = await db.ledgerState.get('version');
+  return record && record.key === 'version' ? record : { key: 'version', version: 0, nextBlockSeq: 0 };
+}
+
+/** Call inside every transaction that writes movements (needs `ledgerState` in its scope). */
+export async function bumpLedgerVersion(db: StockPilotDatabase, addedBlockMovements = 0): Promise<LedgerVersionRecord> {
+  const current = await readLedgerVersion(db);
+  const next: LedgerVersionRecord = { key: 'version', version: current.version + 1, nextBlockSeq: current.nextBlockSeq + addedBlockMovements };
+  await db.ledgerState.put(next);
+  return next;
+}
+
+export interface LedgerSnapshot {
+  columns: MovementColumns;
+  version: number;
+  context: ValuationContext;
+}
+
+/** Every movement (manual rows first, then blocks in posting order) with what valuation needs. */
+export async function readLedgerSnapshot(db: StockPilotDatabase): Promise<LedgerSnapshot> {
+  return withStorageErrors(async () => {
+    const cache = blockCacheFor(db);
+    const read = await db.transaction('r', [db.movements, db.movementBlocks, db.ledgerState, db.locations, db.skus, db.settings], async () => {
+      const [manual, blocks, version, transit, skus, settings] = await Promise.all([
+        db.movements.toArray(),
+        cache.sync(db),
+        readLedgerVersion(db),
+        db.locations.where('kind').equals('transit').primaryKeys(),
+        db.skus.toArray(),
+        readSettings(db),
+      ]);
+      return { manual, blocks, version, transit, skus, settings };
+    });
+    const columns = concatColumns([columnsFromMovements(read.manual), unpackBlocks(read.blocks)]);
+    // Stock that leaves a pool with no cost history is valued at the catalog cost, when that cost
+    // is in the base currency (there is no exchange rate to apply yet).
+    const fallback = new Map(read.skus.filter((s) => s.costCurrency === read.settings.baseCurrency).map((s) => [s.id, s.unitCostMinor]));
+    return { columns, version: read.version.version, context: { transitLocationIds: new Set(read.transit), fallbackUnitCostMinor: fallback } };
+  });
+}
+
+export interface LedgerSummaries {
+  monthly: MonthlySummaryRecord;
+  balances: BalancesSummaryRecord;
+}
+
+export function buildSummaries(snapshot: LedgerSnapshot, sourceVersion: number): LedgerSummaries {
+  const values = valueMovements(snapshot.columns, snapshot.context);
+  const summary = summarizeByMonth(snapshot.columns, values);
+  return {
+    monthly: { key: 'summary.monthly', sourceVersion, summary },
+    balances: {
+      key: 'summary.balances',
+      sourceVersion,
+      balances: toBalanceColumns(summary),
+      firstDay: summary.firstDay,
+      lastDay: summary.lastDay,
+      movementCount: snapshot.columns.length,
+    },
+  };
+}
+
+function toBalanceColumns(summary: MonthlySummary): BalanceColumns {
+  const lines = balancesFromSummary(summary);
+  return {
+    rows: lines.length,
+    skuId: Int32Array.from(lines, (l) => l.skuId),
+    locationId: Int32Array.from(lines, (l) => l.locationId),
+    qty: Float64Array.from(lines, (l) => l.qty),
+    valueMinor: Float64Array.from(lines, (l) => l.valueMinor),
+  };
+}
+
+/**
+ * Rebuilds the summaries if the ledger changed since they were built. Returns true when it wrote.
+ * A write that lands meanwhile makes this try again, so the stored summaries are never older than
+ * the version they claim.
+ */
+export async function refreshSummaries(db: StockPilotDatabase): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [version, current] = await Promise.all([readLedgerVersion(db), db.ledgerState.get('summary.balances')]);
+    if (current && current.key === 'summary.balances' && current.sourceVersion === version.version) return false;
+    const snapshot = await readLedgerSnapshot(db);
+    const summaries = buildSummaries(snapshot, snapshot.version);
+    const written = await withStorageErrors(() =>
+      db.transaction('rw', db.ledgerState, async () => {
+        if ((await readLedgerVersion(db)).version !== snapshot.version) return false;
+        await db.ledgerState.bulkPut([summaries.monthly, summaries.balances]);
+        return true;
+      }),
+    );
+    if (written) return true;
+  }
+  throw new DomainError('storage.failed', { detail: 'the ledger kept changing while its summaries were rebuilt' });
+}
+
+export interface BatchInput {
+  id: string;
+  kind: ImportBatch['kind'];
+  label: string;
+  createdAt: string;
+}
+
+/**
+ * Posts a batch of movements (an import, a demo load) atomically: all blocks, the batch record and
+ * the updated summaries in one transaction, or nothing. SKU and location ids must exist.
+ */
+export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchInput, input: MovementColumns): Promise<ImportBatch> {
+  if (input.length === 0) throw new DomainError('field.required', { field: 'lines' });
+  const columns = sortColumnsByDay(input);
+  await assertKnownIds(db, columns);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const snapshot = await readLedgerSnapshot(db);
+    const version = await readLedgerVersion(db);
+    if (version.version !== snapshot.version) continue;
+    const blocks = packBlocks(columns, batch.id, BLOCK_SEQ_BASE + version.nextBlockSeq);
+    // Summaries of the ledger as it will be after this write: existing movements plus the new ones.
+    const withNew: LedgerSnapshot = { ...snapshot, columns: concatColumns([snapshot.columns, unpackBlocks(blocks)]) };
+    const summaries = buildSummaries(withNew, version.version + 1);
+    const record: ImportBatch = {
+      ...batch,
+      movementCount: columns.length,
+      blockCount: blocks.length,
+      firstDate: isoFromDay(columns.day[0]!),
+      lastDate: isoFromDay(columns.day[columns.length - 1]!),
+    };
+    const written = await withStorageErrors(() =>
+      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState], async () => {
+        const now = await readLedgerVersion(db);
+        if (now.version !== version.version) return false;
+        if (await db.batches.get(batch.id)) throw new DomainError('field.badFormat', { field: 'batch', value: batch.id });
+        await db.movementBlocks.bulkAdd(blocks);
+        await db.batches.add(record);
+        await bumpLedgerVersion(db, columns.length);
+        await db.ledgerState.bulkPut([summaries.monthly, summaries.balances]);
+        return true;
+      }),
+    );
+    if (written) return record;
+  }
+  throw new DomainError('storage.failed', { detail: 'the ledger kept changing during the write' });
+}
+
+/** Removes a batch's blocks and its effect on the summaries, in one transaction. */
+export async function removeMovementBatch(db: StockPilotDatabase, batchId: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await db.batches.get(batchId))) throw new DomainError('batch.notFound', { id: batchId });
+    const snapshot = await readLedgerSnapshot(db);
+    const version = await readLedgerVersion(db);
+    if (version.version !== snapshot.version) continue;
+    const blocks = (await blockCacheFor(db).sync(db)).filter((b) => b.batchId !== batchId);
+    const manual = await db.movements.toArray();
+    const remaining: LedgerSnapshot = { ...snapshot, columns: concatColumns([columnsFromMovements(manual), unpackBlocks(blocks)]) };
+    const summaries = buildSummaries(remaining, version.version + 1);
+    const written = await withStorageErrors(() =>
+      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements], async () => {
+        if ((await readLedgerVersion(db)).version !== version.version) return false;
+        await db.movementBlocks.where('batchId').equals(batchId).delete();
+        await db.batches.delete(batchId);
+        await bumpLedgerVersion(db);
+        await db.ledgerState.bulkPut([summaries.monthly, summaries.balances]);
+        return true;
+      }),
+    );
+    if (written) return;
+  }
+  throw new DomainError('storage.failed', { detail: 'the ledger kept changing during the removal' });
+}
+
+async function assertKnownIds(db: StockPilotDatabase, columns: MovementColumns): Promise<void> {
+  const [skuIds, locationIds] = await Promise.all([db.skus.toCollection().primaryKeys(), db.locations.toCollection().primaryKeys()]);
+  const skus = new Set(skuIds);
+  const locations = new Set(locationIds);
+  for (let i = 0; i < columns.length; i++) {
+    if (!skus.has(columns.skuId[i]!)) throw new DomainError('sku.notFound', { id: columns.skuId[i]! });
+    if (!locations.has(columns.locationId[i]!)) throw new DomainError('location.notFound', { id: columns.locationId[i]! });
+  }
+}
+
+/** Movements of one SKU at one location from every store, for the below-zero check of a posting. */
+export async function movementsAt(db: StockPilotDatabase, skuId: number, locationId: number): Promise<{ date: string; skuId: number; locationId: number; qty: number; ref?: string }[]> {
+  const manual = await db.movements.where('[skuId+locationId]').equals([skuId, locationId]).toArray();
+  const result: { date: string; skuId: number; locationId: number; qty: number; ref?: string }[] = manual;
+  for (const block of await blockCacheFor(db).sync(db)) {
+    for (let i = 0; i < block.count; i++) {
+      if (block.skuId[i] !== skuId || block.locationId[i] !== locationId) continue;
+      const r = block.ref[i]!;
+      result.push({ date: isoFromDay(block.day[i]!), skuId, locationId, qty: block.qty[i]!, ...(r >= 0 ? { ref: block.refs[r]! } : {}) });
+    }
+  }
+  return result;
+}
+
+export { dayNumber };
