@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { useUi } from './store';
+import { useLedgerUpkeep } from './hooks';
 import type { Screen } from './store';
 import { StockOverview } from '../features/stock/StockOverview';
 import { SkuCatalog } from '../features/skus/SkuCatalog';
@@ -35,6 +36,7 @@ export function App() {
   const { t, language } = useT();
   const screen = useUi((s) => s.screen);
   const go = useUi((s) => s.go);
+  useLedgerUpkeep();
 
   useEffect(() => {
     document.documentElement.lang = language;

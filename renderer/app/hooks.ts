@@ -1,10 +1,11 @@
 // Live reads shared by several screens. Each re-runs when the tables it reads change.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { DEFAULT_SETTINGS } from '../../shared/model';
 import type { AppSettings, Location } from '../../shared/model';
-import { db, loadLedger, readSettings } from '../db';
-import type { LedgerView, SkuRecord } from '../db';
+import { db, readLedgerVersion, readSettings } from '../db';
+import type { BalancesSummaryRecord, MonthlySummaryRecord, SkuRecord } from '../db';
+import { callLedger } from '../db/ledgerClient';
 
 export function useSettings(): AppSettings {
   return useLiveQuery(() => readSettings(db), [], DEFAULT_SETTINGS);
@@ -18,10 +19,40 @@ export function useLocations(): Location[] | undefined {
   return useLiveQuery(() => db.locations.toArray(), []);
 }
 
-export function useLedger(): LedgerView | undefined {
-  return useLiveQuery(() => loadLedger(db), []);
-}
-
 export function useById<T extends { id: number }>(rows: readonly T[] | undefined): Map<number, T> {
   return useMemo(() => new Map((rows ?? []).map((row) => [row.id, row])), [rows]);
+}
+
+export interface LedgerState {
+  version: number;
+  balances: BalancesSummaryRecord | undefined;
+  /** The summaries describe an older ledger; a refresh is under way. */
+  stale: boolean;
+}
+
+/** The ledger version and the balance summary (small: one row per SKU × location). */
+export function useLedgerState(): LedgerState | undefined {
+  return useLiveQuery(async () => {
+    const [version, record] = await Promise.all([readLedgerVersion(db), db.ledgerState.get('summary.balances')]);
+    const balances = record?.key === 'summary.balances' ? record : undefined;
+    return { version: version.version, balances, stale: balances === undefined ? version.version > 0 : balances.sourceVersion !== version.version };
+  }, []);
+}
+
+export function useMonthlySummary(): MonthlySummaryRecord | null | undefined {
+  return useLiveQuery(async () => {
+    const record = await db.ledgerState.get('summary.monthly');
+    return record?.key === 'summary.monthly' ? record : null;
+  }, []);
+}
+
+/** Keeps the summaries in step with the ledger: when a write made them stale, the worker rebuilds them. */
+export function useLedgerUpkeep(): void {
+  const state = useLedgerState();
+  const stale = state?.stale ?? false;
+  const version = state?.version ?? 0;
+  useEffect(() => {
+    if (!stale) return;
+    callLedger('refresh', {}).catch((error: unknown) => console.error('Rebuilding the ledger summaries failed', error));
+  }, [stale, version]);
 }

@@ -28,6 +28,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.updating': 'Updating…',
   'common.close': 'Close',
 
   'field.code': 'SKU code',

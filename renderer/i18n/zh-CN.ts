@@ -30,6 +30,7 @@ export const zhCN: Record<MessageKey, string> = {
   'common.loading': '加载中…',
   'common.yes': '是',
   'common.no': '否',
+  'common.updating': '正在更新…',
   'common.close': '关闭',
 
   'field.code': 'SKU 编码',

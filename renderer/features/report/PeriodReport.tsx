@@ -9,8 +9,8 @@ import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
-import { periodLines } from '../../db';
-import { useById, useLedger, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { usePeriodLines } from './usePeriodLines';
 import { today } from '../../app/clock';
 import { formatQty, formatValue } from '../../app/format';
 import { desktop } from '../../desktop';
@@ -27,7 +27,6 @@ const FIGURES = [
 
 export function PeriodReport() {
   const { t, language, describe } = useT();
-  const ledger = useLedger();
   const skuById = useById(useSkus());
   const locationById = useById(useLocations());
   const settings = useSettings();
@@ -38,7 +37,8 @@ export function PeriodReport() {
   const [status, setStatus] = useState<Status>(null);
 
   const range: DateRange | null = choice === 'custom' ? (isIsoDate(custom.from) && isIsoDate(custom.to) && custom.from <= custom.to ? custom : null) : isIsoDate(anchor) ? periodContaining(choice, anchor) : null;
-  const lines = useMemo(() => (ledger && range ? periodLines(ledger, range.from, range.to) : []), [ledger, range?.from, range?.to]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { lines: loaded } = usePeriodLines(range);
+  const lines = useMemo(() => loaded ?? [], [loaded]);
   const shown = useMemo(() => (grouping === 'location' ? rollUpByLocation(lines) : lines), [lines, grouping]);
   const total = useMemo(() => sumPeriodLines(lines), [lines]);
 
@@ -137,7 +137,7 @@ export function PeriodReport() {
         columns={columns}
         rowKey={(l) => `${l.skuId}-${l.locationId}`}
         footer={footer}
-        emptyText={ledger === undefined ? t('common.loading') : t('report.empty')}
+        emptyText={loaded === undefined ? t('common.loading') : t('report.empty')}
       />
     </section>
   );

@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
-import { stockAt } from '../../db';
-import { useById, useLedger, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { useStockBalances } from './useStockBalances';
 import { useUi } from '../../app/store';
 import { today } from '../../app/clock';
 import { formatQty, formatValue } from '../../app/format';
@@ -14,7 +14,6 @@ export function StockOverview() {
   const { t, language } = useT();
   const skus = useSkus();
   const locations = useLocations();
-  const ledger = useLedger();
   const settings = useSettings();
   const skuById = useById(skus);
   const go = useUi((s) => s.go);
@@ -23,7 +22,9 @@ export function StockOverview() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
 
-  const rows = useMemo(() => (ledger ? pivotStock(stockAt(ledger, asOf), ledger.transitLocationIds) : []), [ledger, asOf]);
+  const { balances, stale } = useStockBalances(asOf);
+  const transitIds = useMemo(() => new Set((locations ?? []).filter((l) => l.kind === 'transit').map((l) => l.id)), [locations]);
+  const rows = useMemo(() => (balances ? pivotStock(balances, transitIds) : []), [balances, transitIds]);
   const visible = useMemo(() => {
     const q = deferredQuery.trim().toUpperCase();
     if (q === '') return rows;
@@ -105,6 +106,11 @@ export function StockOverview() {
           <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </label>
         <input type="search" aria-label={t('stock.filter')} placeholder={t('stock.filter')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        {stale ? (
+          <span className="badge" role="status" data-testid="stock-updating">
+            {t('common.updating')}
+          </span>
+        ) : null}
       </div>
       <DataTable
         label={t('stock.title')}
@@ -113,7 +119,7 @@ export function StockOverview() {
         columns={columns}
         rowKey={(r) => r.skuId}
         footer={footer}
-        emptyText={ledger === undefined ? t('common.loading') : t('stock.noStock')}
+        emptyText={balances === undefined ? t('common.loading') : t('stock.noStock')}
       />
     </section>
   );

@@ -1,0 +1,36 @@
+// The page's handle on the ledger worker: one promise per request.
+import { DomainError } from '../../shared/errors';
+import type { LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+
+function ledgerWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./ledger.worker.ts', import.meta.url), { type: 'module', name: 'ledger' });
+  worker.onmessage = (event: MessageEvent<LedgerResponse>) => {
+    const response = event.data;
+    const entry = pending.get(response.id);
+    if (!entry) return;
+    pending.delete(response.id);
+    if (response.ok) entry.resolve(response.result);
+    else if ('code' in response.error) entry.reject(new DomainError(response.error.code, response.error.params));
+    else entry.reject(new Error(response.error.message));
+  };
+  worker.onerror = (event) => {
+    for (const entry of pending.values()) entry.reject(new Error(event.message || 'the ledger worker stopped'));
+    pending.clear();
+    worker = null;
+  };
+  return worker;
+}
+
+export function callLedger<K extends LedgerOperation>(op: K, args: LedgerOperations[K]['args'], transfer: Transferable[] = []): Promise<LedgerOperations[K]['result']> {
+  const id = nextId++;
+  const request: LedgerRequest<K> = { id, op, args };
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    ledgerWorker().postMessage(request, transfer);
+  });
+}

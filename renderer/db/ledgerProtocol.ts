@@ -1,0 +1,28 @@
+// Messages between the page and the ledger worker. DomainErrors cross as code + params.
+import type { MovementColumns, PeriodLine, StockBalance } from '../../shared/ledger';
+import type { ErrorParams, DomainErrorCode } from '../../shared/errors';
+import type { IsoDate } from '../../shared/model';
+import type { BatchInput } from './ledgerStore';
+import type { ImportBatch } from './schema';
+import type { LedgerFilter, LedgerPage } from './ledgerQueries';
+
+export interface LedgerOperations {
+  refresh: { args: Record<string, never>; result: boolean };
+  appendBatch: { args: { batch: BatchInput; columns: MovementColumns }; result: ImportBatch };
+  removeBatch: { args: { batchId: string }; result: void };
+  query: { args: { filter: LedgerFilter }; result: LedgerPage };
+  balancesAt: { args: { asOf: IsoDate }; result: StockBalance[] };
+  periodReport: { args: { from: IsoDate; to: IsoDate }; result: PeriodLine[] };
+}
+
+export type LedgerOperation = keyof LedgerOperations;
+
+export interface LedgerRequest<K extends LedgerOperation = LedgerOperation> {
+  id: number;
+  op: K;
+  args: LedgerOperations[K]['args'];
+}
+
+export type LedgerResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: DomainErrorCode; params: ErrorParams } | { message: string } };
