@@ -10,6 +10,7 @@ import { PlatformCodes } from '../features/listings/PlatformCodes';
 import { Locations } from '../features/locations/Locations';
 import { Movements } from '../features/movements/Movements';
 import { PeriodReport } from '../features/report/PeriodReport';
+import { LedgerBrowser } from '../features/ledger/LedgerBrowser';
 import { Settings } from '../features/settings/Settings';
 
 const NAV: { screen: Screen; label: MessageKey; shortcut: string }[] = [
@@ -18,8 +19,9 @@ const NAV: { screen: Screen; label: MessageKey; shortcut: string }[] = [
   { screen: 'listings', label: 'nav.listings', shortcut: '3' },
   { screen: 'locations', label: 'nav.locations', shortcut: '4' },
   { screen: 'movements', label: 'nav.movements', shortcut: '5' },
-  { screen: 'report', label: 'nav.report', shortcut: '6' },
-  { screen: 'settings', label: 'nav.settings', shortcut: '7' },
+  { screen: 'ledger', label: 'nav.ledger', shortcut: '6' },
+  { screen: 'report', label: 'nav.report', shortcut: '7' },
+  { screen: 'settings', label: 'nav.settings', shortcut: '8' },
 ];
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -28,6 +30,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   listings: PlatformCodes,
   locations: Locations,
   movements: Movements,
+  ledger: LedgerBrowser,
   report: PeriodReport,
   settings: Settings,
 };
@@ -42,7 +45,7 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  // Alt+1…7 jumps between screens from anywhere.
+  // Alt+1…8 jumps between screens from anywhere.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;

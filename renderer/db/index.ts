@@ -7,5 +7,7 @@ export * from './schema';
 export * from './catalog';
 export * from './ledger';
 export * from './ledgerStore';
+export * from './backup';
+export * from './demo';
 export * from './settings';
 export * from './errors';

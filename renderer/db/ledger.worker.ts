@@ -4,6 +4,9 @@ import { isDomainError } from '../../shared/errors';
 import { StockPilotDatabase } from './schema';
 import { appendMovementBatch, refreshSummaries, removeMovementBatch } from './ledgerStore';
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
+import { loadDemoDataset } from './demo';
+import { createBackup, restoreBackup } from './backup';
+import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
 
 const db = new StockPilotDatabase();
@@ -17,10 +20,14 @@ const handlers: Handlers = {
   query: ({ filter }) => queryLedger(db, filter),
   balancesAt: ({ asOf }) => exactBalancesAt(db, asOf),
   periodReport: ({ from, to }) => exactPeriodReport(db, from, to),
+  loadDemo: ({ skuCount, movementCount, endDate, seed, now }) => loadDemoDataset(db, generateDemo({ seed, skuCount, movementCount, endDate }), now),
+  backup: ({ appVersion, createdAt }) => createBackup(db, appVersion, createdAt),
+  restore: ({ bytes, fileName }) => restoreBackup(db, bytes, fileName),
 };
 
 /** Typed arrays in a result are moved, not copied, to the page. */
 function transferables(value: unknown): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap((v) => (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer ? [v.buffer] : []));
 }

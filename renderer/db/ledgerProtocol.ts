@@ -4,6 +4,7 @@ import type { ErrorParams, DomainErrorCode } from '../../shared/errors';
 import type { IsoDate } from '../../shared/model';
 import type { BatchInput } from './ledgerStore';
 import type { ImportBatch } from './schema';
+import type { RestoreSummary } from './backup';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 
 export interface LedgerOperations {
@@ -13,6 +14,9 @@ export interface LedgerOperations {
   query: { args: { filter: LedgerFilter }; result: LedgerPage };
   balancesAt: { args: { asOf: IsoDate }; result: StockBalance[] };
   periodReport: { args: { from: IsoDate; to: IsoDate }; result: PeriodLine[] };
+  loadDemo: { args: { skuCount: number; movementCount: number; endDate: IsoDate; seed: number; now: string }; result: ImportBatch };
+  backup: { args: { appVersion: string; createdAt: string }; result: Uint8Array };
+  restore: { args: { bytes: Uint8Array; fileName: string }; result: RestoreSummary };
 }
 
 export type LedgerOperation = keyof LedgerOperations;

@@ -39,7 +39,11 @@ export function PeriodReport() {
   const range: DateRange | null = choice === 'custom' ? (isIsoDate(custom.from) && isIsoDate(custom.to) && custom.from <= custom.to ? custom : null) : isIsoDate(anchor) ? periodContaining(choice, anchor) : null;
   const { lines: loaded } = usePeriodLines(range);
   const lines = useMemo(() => loaded ?? [], [loaded]);
-  const shown = useMemo(() => (grouping === 'location' ? rollUpByLocation(lines) : lines), [lines, grouping]);
+  const shown = useMemo(() => {
+    const code = (l: PeriodLine) => skuById.get(l.skuId)?.codeKey ?? '';
+    const ordered = grouping === 'location' ? rollUpByLocation(lines) : [...lines].sort((a, b) => code(a).localeCompare(code(b), undefined, { numeric: true }) || a.locationId - b.locationId);
+    return ordered;
+  }, [lines, grouping, skuById]);
   const total = useMemo(() => sumPeriodLines(lines), [lines]);
 
   const skuCode = (l: PeriodLine) => (grouping === 'location' ? '' : (skuById.get(l.skuId)?.code ?? '?'));
@@ -52,7 +56,7 @@ export function PeriodReport() {
     { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: locationName, sortValue: locationName },
     ...FIGURES.flatMap(([qtyKey, valueKey, label]): Column<PeriodLine>[] => [
       { id: qtyKey, header: `${t(label)} ${t('report.qty')}`, width: '6.5rem', align: 'end', cell: (l) => qty(l[qtyKey]), sortValue: (l) => l[qtyKey] },
-      { id: valueKey, header: `${t(label)} ${t('report.value')}`, width: '8rem', align: 'end', cell: (l) => money(l[valueKey]), sortValue: (l) => l[valueKey] },
+      { id: valueKey, header: `${t(label)} ${t('report.value')}`, width: '9.5rem', align: 'end', cell: (l) => money(l[valueKey]), sortValue: (l) => l[valueKey] },
     ]),
   ];
 
@@ -116,7 +120,7 @@ export function PeriodReport() {
           </label>
         )}
         <label className="field">
-          <span>{t('report.byLocation')}</span>
+          <span>{t('report.grouping')}</span>
           <select value={grouping} name="grouping" onChange={(e) => setGrouping(e.target.value === 'location' ? 'location' : 'sku')}>
             <option value="sku">{t('report.bySku')}</option>
             <option value="location">{t('report.byLocation')}</option>

@@ -8,6 +8,7 @@ import { useSettings } from '../../app/hooks';
 import { desktop } from '../../desktop';
 import { useT } from '../../i18n';
 import { useStoragePersistence } from './useStoragePersistence';
+import { BackupPanel } from './BackupPanel';
 
 function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -73,6 +74,8 @@ export function Settings() {
           </button>
         ) : null}
       </div>
+      <h2>{t('settings.data')}</h2>
+      <BackupPanel />
       <h2>{t('settings.about')}</h2>
       <p className="panel" data-testid="app-info">
         {info ? t('settings.version', { version: info.version, host: t(info.host === 'desktop' ? 'settings.host.desktop' : 'settings.host.browser') }) : t('common.loading')}

@@ -4,14 +4,17 @@ import type { Column } from '../../components/DataTable';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
 import { useStockBalances } from './useStockBalances';
 import { useUi } from '../../app/store';
-import { today } from '../../app/clock';
+import { nowIso, today } from '../../app/clock';
+import { callLedger } from '../../db/ledgerClient';
+import { StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
 import { formatQty, formatValue } from '../../app/format';
 import { useT } from '../../i18n';
 import { pivotStock } from './stockRows';
 import type { StockRow } from './stockRows';
 
 export function StockOverview() {
-  const { t, language } = useT();
+  const { t, language, describe } = useT();
   const skus = useSkus();
   const locations = useLocations();
   const settings = useSettings();
@@ -19,12 +22,27 @@ export function StockOverview() {
   const go = useUi((s) => s.go);
   const editSku = useUi((s) => s.editSku);
   const [asOf, setAsOf] = useState(today);
+  const [demo, setDemo] = useState<Status | { kind: 'loading' }>(null);
+
+  const loadDemo = async () => {
+    setDemo({ kind: 'loading' });
+    try {
+      const batch = await callLedger('loadDemo', { skuCount: 300, movementCount: 60_000, endDate: today(), seed: 20261126, now: nowIso() });
+      setDemo({ kind: 'ok', text: t('stock.empty.demoLoaded', { count: batch.movementCount.toLocaleString(language) }) });
+    } catch (error) {
+      setDemo({ kind: 'error', text: describe(error) });
+    }
+  };
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
 
   const { balances, stale } = useStockBalances(asOf);
   const transitIds = useMemo(() => new Set((locations ?? []).filter((l) => l.kind === 'transit').map((l) => l.id)), [locations]);
-  const rows = useMemo(() => (balances ? pivotStock(balances, transitIds) : []), [balances, transitIds]);
+  const rows = useMemo(() => {
+    if (!balances) return [];
+    const code = (id: number) => skuById.get(id)?.codeKey ?? '';
+    return pivotStock(balances, transitIds).sort((a, b) => code(a.skuId).localeCompare(code(b.skuId), undefined, { numeric: true }));
+  }, [balances, transitIds, skuById]);
   const visible = useMemo(() => {
     const q = deferredQuery.trim().toUpperCase();
     if (q === '') return rows;
@@ -51,6 +69,12 @@ export function StockOverview() {
         >
           {t('stock.empty.addSku')}
         </button>
+        <button type="button" className="btn" disabled={demo?.kind === 'loading'} onClick={() => void loadDemo()}>
+          {t('stock.empty.loadDemo')}
+        </button>
+        <p className="muted">{t('stock.empty.demoHelp')}</p>
+        {demo?.kind === 'loading' ? <p role="status">{t('stock.empty.loadingDemo')}</p> : null}
+        <StatusLine status={demo?.kind === 'loading' ? null : demo} />
       </section>
     );
   }
@@ -73,7 +97,7 @@ export function StockOverview() {
     ),
     { id: 'transit', header: t('stock.inTransit'), width: '7rem', align: 'end', cell: (r) => qty(r.inTransitQty), sortValue: (r) => r.inTransitQty },
     { id: 'total', header: t('stock.totalUnits'), width: '7rem', align: 'end', cell: (r) => qty(r.totalQty), sortValue: (r) => r.totalQty },
-    { id: 'value', header: t('stock.value', { currency: settings.baseCurrency }), width: '9rem', align: 'end', cell: (r) => money(r.valueMinor), sortValue: (r) => r.valueMinor },
+    { id: 'value', header: t('stock.value', { currency: settings.baseCurrency }), width: '10rem', align: 'end', cell: (r) => money(r.valueMinor), sortValue: (r) => r.valueMinor },
   ];
   const sum = (pick: (r: StockRow) => number) => visible.reduce((total, r) => total + pick(r), 0);
   const footer = (
