@@ -70,4 +70,9 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs,ts}', 'test/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The bench page runs in Chromium.
+    files: ['test/bench/bench-page.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

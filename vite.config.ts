@@ -47,6 +47,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The ledger worker rebuilds summaries after each write; on a busy 2-core machine that can
+          // take longer than expect.poll's 1 s default.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
           fileParallelism: false,
         },
       },

@@ -4,7 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { DEFAULT_SETTINGS } from '../../shared/model';
 import type { AppSettings, Location } from '../../shared/model';
 import { db, readLedgerVersion, readSettings } from '../db';
-import type { BalancesSummaryRecord, MonthlySummaryRecord, SkuRecord } from '../db';
+import type { BalancesSummaryRecord, SkuRecord } from '../db';
 import { callLedger } from '../db/ledgerClient';
 
 export function useSettings(): AppSettings {
@@ -36,13 +36,6 @@ export function useLedgerState(): LedgerState | undefined {
     const [version, record] = await Promise.all([readLedgerVersion(db), db.ledgerState.get('summary.balances')]);
     const balances = record?.key === 'summary.balances' ? record : undefined;
     return { version: version.version, balances, stale: balances === undefined ? version.version > 0 : balances.sourceVersion !== version.version };
-  }, []);
-}
-
-export function useMonthlySummary(): MonthlySummaryRecord | null | undefined {
-  return useLiveQuery(async () => {
-    const record = await db.ledgerState.get('summary.monthly');
-    return record?.key === 'summary.monthly' ? record : null;
   }, []);
 }
 

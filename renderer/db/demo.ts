@@ -2,21 +2,31 @@
 // batch. If the movements cannot be written, the catalog rows are taken out again.
 import { DomainError } from '../../shared/errors';
 import type { DemoDataset } from '../../shared/demo/generate';
-import { skuCodeKey } from '../../shared/catalog/catalog';
+import { demoCatalogRows } from '../../shared/demo/rows';
 import type { Location } from '../../shared/model';
 import type { ImportBatch, StockPilotDatabase } from './schema';
 import { appendMovementBatch } from './ledgerStore';
+import type { BatchInput } from './ledgerStore';
+import type { MovementColumns } from '../../shared/ledger';
 import { withStorageErrors } from './errors';
 
 export const DEMO_BATCH_ID = 'demo';
 
-export async function loadDemoDataset(db: StockPilotDatabase, dataset: DemoDataset, now: string): Promise<ImportBatch> {
+export interface DemoCatalog {
+  /** The dataset's movements with database ids. */
+  columns: MovementColumns;
+  /** Takes the catalog rows out again (when the movements could not be written). */
+  rollback: () => Promise<void>;
+}
+
+/** Adds the dataset's SKUs, listings and locations, and maps its movements to their database ids. */
+export async function addDemoCatalog(db: StockPilotDatabase, dataset: DemoDataset, now: string): Promise<DemoCatalog> {
   const added = await withStorageErrors(() =>
     db.transaction('rw', [db.skus, db.locations, db.listings], async () => {
       if ((await db.skus.count()) > 0) throw new DomainError('sku.duplicateCode', { code: dataset.skus[0]?.code ?? '' });
       const existing = await db.locations.toArray();
       // The dataset's domestic and transit locations are the profile's own; the others are added.
-      const locationIds = [];
+      const locationIds: number[] = [];
       const addedLocations: number[] = [];
       for (const location of dataset.locations) {
         const same = existing.find((l) => l.kind === location.kind && (location.kind === 'transit' || location.kind === 'domestic'));
@@ -28,33 +38,12 @@ export async function loadDemoDataset(db: StockPilotDatabase, dataset: DemoDatas
         addedLocations.push(id);
         locationIds.push(id);
       }
+      const rows = demoCatalogRows(dataset, now);
       const skuIds = await db.skus.bulkAdd(
-        dataset.skus.map((s) => ({
-          code: s.code,
-          codeKey: skuCodeKey(s.code),
-          name: s.name,
-          unitCostMinor: s.unitCostMinor,
-          costCurrency: s.costCurrency,
-          casePack: s.casePack,
-          moq: s.moq,
-          barcode: s.barcode,
-          archived: false,
-          createdAt: now,
-          updatedAt: now,
-        })),
+        rows.skus.map(({ id: _id, ...sku }) => sku),
         { allKeys: true },
       );
-      await db.listings.bulkAdd(
-        dataset.listings.map((l) => ({
-          skuId: skuIds[l.skuIndex]!,
-          marketplace: l.marketplace,
-          sellerSku: l.sellerSku,
-          sellerSkuKey: l.sellerSku.toUpperCase(),
-          asin: l.asin,
-          fnsku: l.fnsku,
-          unitsPerListing: l.unitsPerListing,
-        })),
-      );
+      await db.listings.bulkAdd(rows.listings.map(({ id: _id, ...listing }) => ({ ...listing, skuId: skuIds[listing.skuId - 1]! })));
       return { skuIds, locationIds, addedLocations };
     }),
   );
@@ -66,14 +55,25 @@ export async function loadDemoDataset(db: StockPilotDatabase, dataset: DemoDatas
     columns.skuId[i] = skuMap[columns.skuId[i]! - 1]!;
     columns.locationId[i] = locationMap[columns.locationId[i]! - 1]!;
   }
+  return {
+    columns,
+    rollback: () =>
+      db.transaction('rw', [db.skus, db.locations, db.listings], async () => {
+        await db.listings.where('skuId').anyOf(added.skuIds).delete();
+        await db.skus.bulkDelete(added.skuIds);
+        await db.locations.bulkDelete(added.addedLocations);
+      }),
+  };
+}
+
+export const DEMO_BATCH: Omit<BatchInput, 'createdAt'> = { id: DEMO_BATCH_ID, kind: 'demo', label: 'Demo data' };
+
+export async function loadDemoDataset(db: StockPilotDatabase, dataset: DemoDataset, now: string): Promise<ImportBatch> {
+  const catalog = await addDemoCatalog(db, dataset, now);
   try {
-    return await appendMovementBatch(db, { id: DEMO_BATCH_ID, kind: 'demo', label: 'Demo data', createdAt: now }, columns);
+    return await appendMovementBatch(db, { ...DEMO_BATCH, createdAt: now }, catalog.columns);
   } catch (error) {
-    await db.transaction('rw', [db.skus, db.locations, db.listings], async () => {
-      await db.listings.where('skuId').anyOf(added.skuIds).delete();
-      await db.skus.bulkDelete(added.skuIds);
-      await db.locations.bulkDelete(added.addedLocations);
-    });
+    await catalog.rollback();
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { DomainError } from '../../shared/errors';
 import { dayNumber, isoFromDay } from '../../shared/dates';
 import {
   BLOCK_SEQ_BASE,
-  balancesFromSummary,
+  balanceTableFromSummary,
+  splitByMonth,
   columnsFromMovements,
   concatColumns,
   packBlocks,
@@ -14,8 +15,9 @@ import {
   unpackBlocks,
   valueMovements,
 } from '../../shared/ledger';
-import type { MonthlySummary, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
-import type { BalanceColumns, BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthlySummaryRecord, StockPilotDatabase } from './schema';
+import type { MonthActivity, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
+import { monthPartKey } from './schema';
+import type { BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthPartRecord, StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 import { readSettings } from './settings';
 
@@ -97,35 +99,46 @@ export async function readLedgerSnapshot(db: StockPilotDatabase): Promise<Ledger
 }
 
 export interface LedgerSummaries {
-  monthly: MonthlySummaryRecord;
   balances: BalancesSummaryRecord;
+  months: MonthPartRecord[];
 }
 
 export function buildSummaries(snapshot: LedgerSnapshot, sourceVersion: number): LedgerSummaries {
   const values = valueMovements(snapshot.columns, snapshot.context);
   const summary = summarizeByMonth(snapshot.columns, values);
   return {
-    monthly: { key: 'summary.monthly', sourceVersion, summary },
     balances: {
       key: 'summary.balances',
       sourceVersion,
-      balances: toBalanceColumns(summary),
+      balances: balanceTableFromSummary(summary),
       firstDay: summary.firstDay,
       lastDay: summary.lastDay,
       movementCount: snapshot.columns.length,
     },
+    months: splitByMonth(summary).map((part) => ({ key: monthPartKey(part.month), sourceVersion, part })),
   };
 }
 
-function toBalanceColumns(summary: MonthlySummary): BalanceColumns {
-  const lines = balancesFromSummary(summary);
-  return {
-    rows: lines.length,
-    skuId: Int32Array.from(lines, (l) => l.skuId),
-    locationId: Int32Array.from(lines, (l) => l.locationId),
-    qty: Float64Array.from(lines, (l) => l.qty),
-    valueMinor: Float64Array.from(lines, (l) => l.valueMinor),
-  };
+/** Replaces the stored summaries (inside the caller's transaction on ledgerState). */
+async function storeSummaries(db: StockPilotDatabase, summaries: LedgerSummaries): Promise<void> {
+  await db.ledgerState.where('key').startsWith('summary.month.').delete();
+  await db.ledgerState.bulkPut([summaries.balances, ...summaries.months]);
+}
+
+/** The month parts from `fromMonth` to the last, and the balances they go with. */
+export async function readMonthParts(db: StockPilotDatabase, fromMonth: number): Promise<{ balances: BalancesSummaryRecord; parts: MonthActivity[] } | null> {
+  return db.transaction('r', db.ledgerState, async () => {
+    const [balances, records] = await Promise.all([
+      db.ledgerState.get('summary.balances'),
+      db.ledgerState.where('key').between(monthPartKey(Math.max(0, fromMonth)), monthPartKey(99_999), true, true).toArray(),
+    ]);
+    if (balances?.key !== 'summary.balances') return null;
+    const parts: MonthActivity[] = [];
+    for (const record of records) {
+      if ('part' in record && record.sourceVersion === balances.sourceVersion) parts.push(record.part);
+    }
+    return { balances, parts };
+  });
 }
 
 /**
@@ -142,7 +155,7 @@ export async function refreshSummaries(db: StockPilotDatabase): Promise<boolean>
     const written = await withStorageErrors(() =>
       db.transaction('rw', db.ledgerState, async () => {
         if ((await readLedgerVersion(db)).version !== snapshot.version) return false;
-        await db.ledgerState.bulkPut([summaries.monthly, summaries.balances]);
+        await storeSummaries(db, summaries);
         return true;
       }),
     );
@@ -189,7 +202,7 @@ export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchIn
         await db.movementBlocks.bulkAdd(blocks);
         await db.batches.add(record);
         await bumpLedgerVersion(db, columns.length);
-        await db.ledgerState.bulkPut([summaries.monthly, summaries.balances]);
+        await storeSummaries(db, summaries);
         return true;
       }),
     );
@@ -215,7 +228,7 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
         await db.movementBlocks.where('batchId').equals(batchId).delete();
         await db.batches.delete(batchId);
         await bumpLedgerVersion(db);
-        await db.ledgerState.bulkPut([summaries.monthly, summaries.balances]);
+        await storeSummaries(db, summaries);
         return true;
       }),
     );

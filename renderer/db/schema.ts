@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
 import type { AppSettings, IsoDate, Location, Movement, PlatformListing, Shipment, Sku } from '../../shared/model';
 import type { PackedBlock } from '../../shared/ledger/blocks';
-import type { MonthlySummary } from '../../shared/ledger/summary';
+import type { BalanceTable, MonthActivity } from '../../shared/ledger/summary';
 
 /** Stored SKU: the catalog record plus its uppercase code, which carries the unique index. */
 export interface SkuRecord extends Sku {
@@ -42,31 +42,28 @@ export interface LedgerVersionRecord {
   nextBlockSeq: number;
 }
 
-export interface BalanceColumns {
-  rows: number;
-  skuId: Int32Array;
-  locationId: Int32Array;
-  qty: Float64Array;
-  valueMinor: Float64Array;
+/** Key of a month's summary part: zero-padded so keys sort by month. */
+export function monthPartKey(month: number): `summary.month.${string}` {
+  return `summary.month.${String(month).padStart(5, '0')}`;
 }
 
-export interface MonthlySummaryRecord {
-  key: 'summary.monthly';
+export interface MonthPartRecord {
+  key: `summary.month.${string}`;
   sourceVersion: number;
-  summary: MonthlySummary;
+  part: MonthActivity;
 }
 
 export interface BalancesSummaryRecord {
   key: 'summary.balances';
   sourceVersion: number;
-  balances: BalanceColumns;
+  balances: BalanceTable;
   /** Day numbers of the ledger's earliest and latest movement (NaN when empty). */
   firstDay: number;
   lastDay: number;
   movementCount: number;
 }
 
-export type LedgerStateRecord = LedgerVersionRecord | MonthlySummaryRecord | BalancesSummaryRecord;
+export type LedgerStateRecord = LedgerVersionRecord | MonthPartRecord | BalancesSummaryRecord;
 
 export const DATABASE_NAME = 'stockpilot';
 

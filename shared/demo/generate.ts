@@ -240,6 +240,8 @@ class SimState {
   poKey = new Int32Array(MAX_OPEN);
   poCostMinor = new Float64Array(MAX_OPEN);
   onOrder = 0;
+  /** First day a shipment was refused for lack of movement budget (`days` if never). */
+  budgetFullDay = 0;
   /** Pending customer returns: (US, DE) × day. */
   returns: Int32Array;
   season: Float64Array;
@@ -516,12 +518,16 @@ function splitBudget(plans: readonly SkuPlan[], movementCount: number): Int32Arr
 /** Runs the simulation, re-scaling demand up to twice when the row count lands far from the budget. */
 function simulateWithinBudget(plan: SkuPlan, budget: number, calendar: Calendar, seed: number, scratch: Scratch, state: SimState): { fixedRows: number } {
   let scale = 1;
+  let coverScale = 1;
   let fixedRows = 0;
   for (let attempt = 0; attempt < 3; attempt++) {
-    fixedRows = simulate(plan, budget, scale, calendar, createRandom(seedOf(seed, 2, plan.index, attempt)), scratch, state);
+    fixedRows = simulate(plan, budget, scale, coverScale, calendar, createRandom(seedOf(seed, 2, plan.index, attempt)), scratch, state);
     const total = scratch.length;
     const trimmable = total - fixedRows;
-    if (total < budget - Math.max(1, 0.07 * budget)) {
+    if (state.budgetFullDay < 0.9 * calendar.days) {
+      // Shipments used up the budget early (stock would starve afterwards): ship larger, rarer lots.
+      coverScale *= 1.7;
+    } else if (total < budget - Math.max(1, 0.07 * budget)) {
       scale *= Math.min(3, Math.max(1.2, (budget - fixedRows + 1) / Math.max(1, trimmable)));
     } else if (total > 1.5 * budget) {
       scale *= 0.75;
@@ -587,12 +593,13 @@ function limitTo(qty: number, available: number, casePack: number): number {
  * Simulates one SKU into `scratch`; returns how many of its rows are fixed (not trimmable).
  * `scale` multiplies demand frequency (used to land near the budget).
  */
-function simulate(plan: SkuPlan, budget: number, scale: number, calendar: Calendar, random: Random, scratch: Scratch, state: SimState): number {
+function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: number, calendar: Calendar, random: Random, scratch: Scratch, state: SimState): number {
   const { days, dow, transit, poLead, poCost } = calendar;
   const families = FAMILIES.length;
   const { weight, casePack, moq, firstDay, extraUnits, returnRate } = plan;
   scratch.length = 0;
   state.reset();
+  state.budgetFullDay = days;
   const { onHand, inTransitTo, returns, season } = state;
 
   const activeDays = days - firstDay;
@@ -610,7 +617,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, calendar: Calend
   const p0 = targetSaleRows / Math.max(1e-9, sumSeason * sumWeight);
   const meanUnits = 1 + 1 / (Math.exp(1 / extraUnits) - 1);
   // Days of supply per shipment, so that transfers take about a fifth of the budget.
-  const cover = Math.min(365, Math.max(45, (activeDays * destinations * 20) / budget));
+  const cover = Math.min(365, Math.max(45, (activeDays * destinations * 20 * coverScale) / budget));
   const pLoss = Math.min(0.5, (0.012 * budget) / activeDays);
   const pFound = Math.min(0.5, (0.004 * budget) / activeDays);
   const baseCost = plan.unitCostMinor;
@@ -655,7 +662,11 @@ function simulate(plan: SkuPlan, budget: number, scale: number, calendar: Calend
   const ship = (t: number, rm: number, from: number, dest: number, qty: number, air: boolean): boolean => {
     const arrival = t + transit[t * ROUTE_MODES + rm]!;
     const rows = arrival < days ? 4 : 2;
-    if (committed + rows > cap || state.shipCount >= MAX_OPEN) return false;
+    if (committed + rows > cap) {
+      if (state.budgetFullDay === days) state.budgetFullDay = t;
+      return false;
+    }
+    if (state.shipCount >= MAX_OPEN) return false;
     const key = t * ROUTE_MODES + rm;
     emitFixed(t, from, -qty, T_OUT, Number.NaN, key);
     emitFixed(t, TRANSIT, qty, T_IN, Number.NaN, key);
@@ -782,7 +793,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, calendar: Calend
       if (position >= rate * (SEA_LEAD + 10)) continue;
       let want = toShip(rate * (SEA_LEAD + cover) - position, casePack);
       // Amazon's restock limit: at most ~6 months of supply into FBA.
-      if (dest !== TPL) want = Math.min(want, toShip(rate * 180, casePack));
+      if (dest !== TPL) want = Math.min(want, Math.max(Math.ceil(casePack / 2), toShip(rate * 180, casePack)));
       const qty = limitTo(Math.max(1, want), onHand[DOM]!, casePack);
       if (qty > 0) ship(t, d === 0 ? RM_US_SEA : d === 1 ? RM_DE_SEA : RM_TPL_SEA, DOM, dest, qty, false);
     }

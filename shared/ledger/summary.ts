@@ -3,7 +3,7 @@
 // changes, so no screen scans a million movements to show a number.
 import type { MovementColumns } from './columns';
 import type { PeriodLine, StockBalance } from './report';
-import { emptyPeriodLine } from './report';
+import { denseSlots } from './slots';
 
 export interface MonthlySummary {
   rows: number;
@@ -36,62 +36,97 @@ export function monthBounds(month: number): { firstDay: number; lastDay: number 
 
 const LOCATION_FACTOR = 4096;
 
+/** Cells (SKU × location × month) accumulated per pass; bounds the working memory to ~130 MB. */
+const CELLS_PER_PASS = 4_000_000;
+
+/**
+ * Sums movements per SKU × location × month. Rows come out ordered by SKU, location and month, so
+ * readers aggregate in one pass. Accumulates into dense typed arrays indexed by slot (no Map in the
+ * loop over movements); SKUs are taken in chunks so the arrays stay bounded for any catalog size.
+ */
 export function summarizeByMonth(columns: MovementColumns, values: Float64Array): MonthlySummary {
   const n = columns.length;
+  if (n === 0) return emptySummary();
   const { day, skuId, locationId, qty } = columns;
-  // Month of each day via a small lookup over the ledger's date span (cheaper than Date per row).
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let i = 0; i < n; i++) {
     if (day[i]! < firstDay) firstDay = day[i]!;
     if (day[i]! > lastDay) lastDay = day[i]!;
   }
-  if (n === 0) return emptySummary();
+  // Month of each day via a lookup over the ledger's date span (cheaper than Date per row).
   const monthLookup = new Int32Array(lastDay - firstDay + 1);
   for (let d = firstDay; d <= lastDay; d++) monthLookup[d - firstDay] = monthOfDay(d);
   const firstMonth = monthLookup[0]!;
   const monthSpan = monthLookup[monthLookup.length - 1]! - firstMonth + 1;
+  const skus = denseSlots(skuId, n);
+  const locations = denseSlots(locationId, n);
+  const cellsPerSku = locations.count * monthSpan;
+  const skusPerPass = Math.max(1, Math.floor(CELLS_PER_PASS / cellsPerSku));
 
-  const rowOf = new Map<number, number>();
-  let capacity = 1024;
-  let cols = allocate(capacity);
-  let rows = 0;
-  for (let i = 0; i < n; i++) {
-    const month = monthLookup[day[i]! - firstDay]!;
-    const key = (skuId[i]! * LOCATION_FACTOR + locationId[i]!) * monthSpan + (month - firstMonth);
-    let r = rowOf.get(key);
-    if (r === undefined) {
-      if (rows === capacity) {
-        capacity *= 2;
-        cols = grow(cols, capacity);
+  const parts: ReturnType<typeof allocate>[] = [];
+  let totalRows = 0;
+  for (let skuStart = 0; skuStart < skus.count; skuStart += skusPerPass) {
+    const skuEnd = Math.min(skus.count, skuStart + skusPerPass);
+    const cells = (skuEnd - skuStart) * cellsPerSku;
+    const present = new Uint8Array(cells);
+    const inQ = new Float64Array(cells);
+    const outQ = new Float64Array(cells);
+    const inV = new Float64Array(cells);
+    const outV = new Float64Array(cells);
+    for (let i = 0; i < n; i++) {
+      const skuSlot = skus.slotOf[skuId[i]!]!;
+      if (skuSlot < skuStart || skuSlot >= skuEnd) continue;
+      const cell = ((skuSlot - skuStart) * locations.count + locations.slotOf[locationId[i]!]!) * monthSpan + (monthLookup[day[i]! - firstDay]! - firstMonth);
+      present[cell] = 1;
+      const q = qty[i]!;
+      if (q > 0) {
+        inQ[cell] = inQ[cell]! + q;
+        inV[cell] = inV[cell]! + values[i]!;
+      } else if (q < 0) {
+        outQ[cell] = outQ[cell]! - q;
+        outV[cell] = outV[cell]! - values[i]!;
       }
-      r = rows++;
-      rowOf.set(key, r);
-      cols.skuId[r] = skuId[i]!;
-      cols.locationId[r] = locationId[i]!;
-      cols.month[r] = month;
     }
-    const q = qty[i]!;
-    if (q > 0) {
-      cols.inQty[r] = cols.inQty[r]! + q;
-      cols.inValueMinor[r] = cols.inValueMinor[r]! + values[i]!;
-    } else if (q < 0) {
-      cols.outQty[r] = cols.outQty[r]! - q;
-      cols.outValueMinor[r] = cols.outValueMinor[r]! - values[i]!;
+    let rows = 0;
+    for (let c = 0; c < cells; c++) rows += present[c]!;
+    const part = allocate(rows);
+    let r = 0;
+    for (let c = 0; c < cells; c++) {
+      if (!present[c]) continue;
+      const monthOffset = c % monthSpan;
+      const pair = (c - monthOffset) / monthSpan;
+      const locationSlot = pair % locations.count;
+      part.skuId[r] = skus.idOf[skuStart + (pair - locationSlot) / locations.count]!;
+      part.locationId[r] = locations.idOf[locationSlot]!;
+      part.month[r] = firstMonth + monthOffset;
+      part.inQty[r] = inQ[c]!;
+      part.outQty[r] = outQ[c]!;
+      part.inValueMinor[r] = inV[c]!;
+      part.outValueMinor[r] = outV[c]!;
+      r++;
     }
+    parts.push(part);
+    totalRows += rows;
   }
-  return {
-    rows,
-    skuId: cols.skuId.slice(0, rows),
-    locationId: cols.locationId.slice(0, rows),
-    month: cols.month.slice(0, rows),
-    inQty: cols.inQty.slice(0, rows),
-    outQty: cols.outQty.slice(0, rows),
-    inValueMinor: cols.inValueMinor.slice(0, rows),
-    outValueMinor: cols.outValueMinor.slice(0, rows),
-    firstDay,
-    lastDay,
-  };
+  const out = parts.length === 1 ? parts[0]! : concatParts(parts, totalRows);
+  return { ...out, rows: totalRows, firstDay, lastDay };
+}
+
+function concatParts(parts: readonly ReturnType<typeof allocate>[], rows: number): ReturnType<typeof allocate> {
+  const out = allocate(rows);
+  let offset = 0;
+  for (const part of parts) {
+    out.skuId.set(part.skuId, offset);
+    out.locationId.set(part.locationId, offset);
+    out.month.set(part.month, offset);
+    out.inQty.set(part.inQty, offset);
+    out.outQty.set(part.outQty, offset);
+    out.inValueMinor.set(part.inValueMinor, offset);
+    out.outValueMinor.set(part.outValueMinor, offset);
+    offset += part.skuId.length;
+  }
+  return out;
 }
 
 export function emptySummary(): MonthlySummary {
@@ -117,30 +152,49 @@ export function balancesThroughMonth(summary: MonthlySummary, month: number): St
   return [...lines.values()].filter((line) => line.qty !== 0 || line.valueMinor !== 0);
 }
 
-/** The period report for whole months `fromMonth`..`toMonth`, from the summary alone. */
+/**
+ * The period report for whole months `fromMonth`..`toMonth`, from the summary alone. Rows come
+ * ordered by SKU, location and month, so each line is one run of rows.
+ */
 export function periodReportFromSummary(summary: MonthlySummary, fromMonth: number, toMonth: number): PeriodLine[] {
-  const lines = new Map<number, PeriodLine>();
-  for (let r = 0; r < summary.rows; r++) {
-    const month = summary.month[r]!;
-    if (month > toMonth) continue;
-    const key = summary.skuId[r]! * LOCATION_FACTOR + summary.locationId[r]!;
-    let line = lines.get(key);
-    if (!line) lines.set(key, (line = emptyPeriodLine(summary.skuId[r]!, summary.locationId[r]!)));
-    if (month < fromMonth) {
-      line.beginningQty += summary.inQty[r]! - summary.outQty[r]!;
-      line.beginningValueMinor += summary.inValueMinor[r]! - summary.outValueMinor[r]!;
-    } else {
-      line.incomingQty += summary.inQty[r]!;
-      line.outgoingQty += summary.outQty[r]!;
-      line.incomingValueMinor += summary.inValueMinor[r]!;
-      line.outgoingValueMinor += summary.outValueMinor[r]!;
-    }
-  }
   const result: PeriodLine[] = [];
-  for (const line of lines.values()) {
-    line.endingQty = line.beginningQty + line.incomingQty - line.outgoingQty;
-    line.endingValueMinor = line.beginningValueMinor + line.incomingValueMinor - line.outgoingValueMinor;
-    if (line.incomingQty !== 0 || line.outgoingQty !== 0 || line.beginningQty !== 0 || line.beginningValueMinor !== 0) result.push(line);
+  const { skuId, locationId, month, inQty, outQty, inValueMinor, outValueMinor } = summary;
+  let r = 0;
+  while (r < summary.rows) {
+    const sku = skuId[r]!;
+    const location = locationId[r]!;
+    let beginningQty = 0;
+    let beginningValue = 0;
+    let incomingQty = 0;
+    let outgoingQty = 0;
+    let incomingValue = 0;
+    let outgoingValue = 0;
+    for (; r < summary.rows && skuId[r] === sku && locationId[r] === location; r++) {
+      const m = month[r]!;
+      if (m > toMonth) continue;
+      if (m < fromMonth) {
+        beginningQty += inQty[r]! - outQty[r]!;
+        beginningValue += inValueMinor[r]! - outValueMinor[r]!;
+      } else {
+        incomingQty += inQty[r]!;
+        outgoingQty += outQty[r]!;
+        incomingValue += inValueMinor[r]!;
+        outgoingValue += outValueMinor[r]!;
+      }
+    }
+    if (incomingQty === 0 && outgoingQty === 0 && beginningQty === 0 && beginningValue === 0) continue;
+    result.push({
+      skuId: sku,
+      locationId: location,
+      beginningQty,
+      incomingQty,
+      outgoingQty,
+      endingQty: beginningQty + incomingQty - outgoingQty,
+      beginningValueMinor: beginningValue,
+      incomingValueMinor: incomingValue,
+      outgoingValueMinor: outgoingValue,
+      endingValueMinor: beginningValue + incomingValue - outgoingValue,
+    });
   }
   return result;
 }
@@ -157,14 +211,125 @@ function allocate(capacity: number) {
   };
 }
 
-function grow(cols: ReturnType<typeof allocate>, capacity: number): ReturnType<typeof allocate> {
-  const next = allocate(capacity);
-  next.skuId.set(cols.skuId);
-  next.locationId.set(cols.locationId);
-  next.month.set(cols.month);
-  next.inQty.set(cols.inQty);
-  next.outQty.set(cols.outQty);
-  next.inValueMinor.set(cols.inValueMinor);
-  next.outValueMinor.set(cols.outValueMinor);
-  return next;
+/** One month of the summary: activity per SKU × location, ordered by SKU then location. */
+export interface MonthActivity {
+  /** Months since January 1970. */
+  month: number;
+  rows: number;
+  skuId: Int32Array;
+  locationId: Int32Array;
+  inQty: Float64Array;
+  outQty: Float64Array;
+  inValueMinor: Float64Array;
+  outValueMinor: Float64Array;
+}
+
+/** Balances per SKU × location (all time). */
+export interface BalanceTable {
+  rows: number;
+  skuId: Int32Array;
+  locationId: Int32Array;
+  qty: Float64Array;
+  valueMinor: Float64Array;
+}
+
+/** Splits the summary into one part per month, stored apart so a report reads only the months it needs. */
+export function splitByMonth(summary: MonthlySummary): MonthActivity[] {
+  const counts = new Map<number, number>();
+  for (let r = 0; r < summary.rows; r++) counts.set(summary.month[r]!, (counts.get(summary.month[r]!) ?? 0) + 1);
+  const parts = new Map<number, MonthActivity & { filled: number }>();
+  for (const [month, rows] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
+    parts.set(month, { month, rows, filled: 0, ...allocateActivity(rows) });
+  }
+  for (let r = 0; r < summary.rows; r++) {
+    const part = parts.get(summary.month[r]!)!;
+    const k = part.filled++;
+    part.skuId[k] = summary.skuId[r]!;
+    part.locationId[k] = summary.locationId[r]!;
+    part.inQty[k] = summary.inQty[r]!;
+    part.outQty[k] = summary.outQty[r]!;
+    part.inValueMinor[k] = summary.inValueMinor[r]!;
+    part.outValueMinor[k] = summary.outValueMinor[r]!;
+  }
+  return [...parts.values()].map(({ filled: _filled, ...part }) => part);
+}
+
+function allocateActivity(rows: number) {
+  return {
+    skuId: new Int32Array(rows),
+    locationId: new Int32Array(rows),
+    inQty: new Float64Array(rows),
+    outQty: new Float64Array(rows),
+    inValueMinor: new Float64Array(rows),
+    outValueMinor: new Float64Array(rows),
+  };
+}
+
+export function balanceTableFromSummary(summary: MonthlySummary): BalanceTable {
+  const lines = balancesFromSummary(summary);
+  return {
+    rows: lines.length,
+    skuId: Int32Array.from(lines, (l) => l.skuId),
+    locationId: Int32Array.from(lines, (l) => l.locationId),
+    qty: Float64Array.from(lines, (l) => l.qty),
+    valueMinor: Float64Array.from(lines, (l) => l.valueMinor),
+  };
+}
+
+/**
+ * The period report for whole months `fromMonth`..`toMonth` from the all-time balances and the
+ * month parts from `fromMonth` to the ledger's last month: beginning = balance − everything since.
+ * `months` must hold every stored month from `fromMonth` on (later reports need fewer months).
+ */
+export function periodReportFromMonths(balances: BalanceTable, months: readonly MonthActivity[], fromMonth: number, toMonth: number): PeriodLine[] {
+  const lines = new Map<number, PeriodLine>();
+  const lineOf = (skuId: number, locationId: number): PeriodLine => {
+    const key = skuId * LOCATION_FACTOR + locationId;
+    let line = lines.get(key);
+    if (!line) {
+      line = {
+        skuId,
+        locationId,
+        beginningQty: 0,
+        incomingQty: 0,
+        outgoingQty: 0,
+        endingQty: 0,
+        beginningValueMinor: 0,
+        incomingValueMinor: 0,
+        outgoingValueMinor: 0,
+        endingValueMinor: 0,
+      };
+      lines.set(key, line);
+    }
+    return line;
+  };
+  for (let r = 0; r < balances.rows; r++) {
+    const line = lineOf(balances.skuId[r]!, balances.locationId[r]!);
+    line.beginningQty += balances.qty[r]!;
+    line.beginningValueMinor += balances.valueMinor[r]!;
+  }
+  for (const part of months) {
+    if (part.month < fromMonth) continue;
+    const inPeriod = part.month <= toMonth;
+    for (let r = 0; r < part.rows; r++) {
+      const line = lineOf(part.skuId[r]!, part.locationId[r]!);
+      // Take every movement since the period began back out of the balance…
+      line.beginningQty -= part.inQty[r]! - part.outQty[r]!;
+      line.beginningValueMinor -= part.inValueMinor[r]! - part.outValueMinor[r]!;
+      // …and count the period's own.
+      if (inPeriod) {
+        line.incomingQty += part.inQty[r]!;
+        line.outgoingQty += part.outQty[r]!;
+        line.incomingValueMinor += part.inValueMinor[r]!;
+        line.outgoingValueMinor += part.outValueMinor[r]!;
+      }
+    }
+  }
+  const result: PeriodLine[] = [];
+  for (const line of lines.values()) {
+    line.endingQty = line.beginningQty + line.incomingQty - line.outgoingQty;
+    line.endingValueMinor = line.beginningValueMinor + line.incomingValueMinor - line.outgoingValueMinor;
+    if (line.incomingQty !== 0 || line.outgoingQty !== 0 || line.beginningQty !== 0 || line.beginningValueMinor !== 0) result.push(line);
+  }
+  return result;
 }

@@ -14,6 +14,7 @@
 // keeps the value it left with, which may leave a residual there until the pool next empties.
 import type { MovementColumns } from './columns';
 import { TRANSFER_IN, TRANSFER_OUT } from './columns';
+import { denseSlots } from './slots';
 
 export interface ValuationContext {
   transitLocationIds: ReadonlySet<number>;
@@ -73,26 +74,39 @@ export function valueMovements(columns: MovementColumns, context: ValuationConte
   // 2. Order by (day, phase, posting order) with one native numeric sort of packed keys.
   const order = sortedOrder(columns, isPairedIn);
 
-  // 3. Replay.
-  const pools = new Map<number, number>();
+  // 3. Replay. Pools of stock locations are found through a dense SKU × location table; transit
+  // pools (per shipment ref) through a Map, as there are few.
+  const skus = denseSlots(skuId);
+  const locations = denseSlots(locationId);
+  const stockPoolOf = new Int32Array(skus.count * locations.count).fill(-1);
+  const transitPoolOf = new Map<number, number>();
+  const isTransitSlot = new Uint8Array(locations.count);
+  for (let slot = 0; slot < locations.count; slot++) isTransitSlot[slot] = context.transitLocationIds.has(locations.idOf[slot]!) ? 1 : 0;
+  let poolCount = 0;
   let poolQty = new Float64Array(1024);
   let poolValue = new Float64Array(1024);
-  let poolLastAvg = new Float64Array(1024);
-  const poolOf = (i: number): number => {
-    const loc = locationId[i]!;
-    const key = poolKey(skuId[i]!, loc, ref[i]!, context.transitLocationIds.has(loc));
-    let p = pools.get(key);
-    if (p === undefined) {
-      p = pools.size;
-      pools.set(key, p);
-      if (p >= poolQty.length) {
-        poolQty = grow(poolQty, 0);
-        poolValue = grow(poolValue, 0);
-        poolLastAvg = grow(poolLastAvg, Number.NaN);
-      } else {
-        poolLastAvg[p] = Number.NaN;
-      }
+  let poolLastAvg = new Float64Array(1024).fill(Number.NaN);
+  const newPool = (): number => {
+    const p = poolCount++;
+    if (p >= poolQty.length) {
+      poolQty = grow(poolQty, 0);
+      poolValue = grow(poolValue, 0);
+      poolLastAvg = grow(poolLastAvg, Number.NaN);
     }
+    return p;
+  };
+  const poolOf = (i: number): number => {
+    const skuSlot = skus.slotOf[skuId[i]!]!;
+    const locationSlot = locations.slotOf[locationId[i]!]!;
+    if (isTransitSlot[locationSlot]) {
+      const key = (ref[i]! + 1) * skus.count * locations.count + skuSlot * locations.count + locationSlot;
+      let p = transitPoolOf.get(key);
+      if (p === undefined) transitPoolOf.set(key, (p = newPool()));
+      return p;
+    }
+    const cell = skuSlot * locations.count + locationSlot;
+    let p = stockPoolOf[cell]!;
+    if (p < 0) stockPoolOf[cell] = p = newPool();
     return p;
   };
   const fallbackCost = (p: number, i: number): number => {

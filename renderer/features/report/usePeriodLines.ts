@@ -3,9 +3,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { addDays, dayNumber } from '../../../shared/dates';
 import type { DateRange } from '../../../shared/dates';
-import { monthOfDay, periodReportFromSummary } from '../../../shared/ledger';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { monthOfDay, periodReportFromMonths } from '../../../shared/ledger';
 import type { PeriodLine } from '../../../shared/ledger';
-import { useLedgerState, useMonthlySummary } from '../../app/hooks';
+import { useLedgerState } from '../../app/hooks';
+import { db, readMonthParts } from '../../db';
 import { callLedger } from '../../db/ledgerClient';
 
 export function isWholeMonths(range: DateRange): boolean {
@@ -13,9 +15,11 @@ export function isWholeMonths(range: DateRange): boolean {
 }
 
 export function usePeriodLines(range: DateRange | null): { lines: PeriodLine[] | undefined; error: unknown } {
-  const monthly = useMonthlySummary();
   const state = useLedgerState();
   const wholeMonths = range !== null && isWholeMonths(range);
+  const fromMonth = range ? monthOfDay(dayNumber(range.from)) : 0;
+  // Only the months from the period's start on are read: beginning = balance − what happened since.
+  const stored = useLiveQuery(() => (wholeMonths ? readMonthParts(db, fromMonth) : Promise.resolve(null)), [wholeMonths, fromMonth]);
   const [replayed, setReplayed] = useState<{ key: string; lines: PeriodLine[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const key = range ? `${range.from}..${range.to}@${state?.version ?? 0}` : '';
@@ -33,10 +37,10 @@ export function usePeriodLines(range: DateRange | null): { lines: PeriodLine[] |
   }, [range?.from, range?.to, wholeMonths, key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const fromSummary = useMemo(() => {
-    if (!range || !wholeMonths || monthly === undefined) return undefined;
-    if (monthly === null) return [];
-    return periodReportFromSummary(monthly.summary, monthOfDay(dayNumber(range.from)), monthOfDay(dayNumber(range.to)));
-  }, [range?.from, range?.to, wholeMonths, monthly]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!range || !wholeMonths || stored === undefined) return undefined;
+    if (stored === null) return [];
+    return periodReportFromMonths(stored.balances.balances, stored.parts, fromMonth, monthOfDay(dayNumber(range.to)));
+  }, [range?.to, wholeMonths, stored, fromMonth]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!range) return { lines: [], error: null };
   if (wholeMonths) return { lines: fromSummary, error: null };

@@ -1,0 +1,170 @@
+// Browser side of `npm run bench`: runs the ledger's real code paths (Dexie, the ledger worker) in
+// Chromium and reports timings. Served from the same origin as the app, so the app's first screen
+// can be measured on the data written here.
+import Dexie from 'dexie';
+import { generateDemo } from '../../shared/demo/generate';
+import { columnsFromMovements, concatColumns, monthOfDay, periodReportFromMonths, unpackBlocks } from '../../shared/ledger';
+import { readMonthParts } from '../../renderer/db/ledgerStore';
+import type { MovementColumns } from '../../shared/ledger';
+import { dayNumber } from '../../shared/dates';
+import { DATABASE_NAME, StockPilotDatabase } from '../../renderer/db/schema';
+import { addDemoCatalog, DEMO_BATCH } from '../../renderer/db/demo';
+import { callLedger } from '../../renderer/db/ledgerClient';
+import { MOVEMENT_TYPES } from '../../shared/model';
+
+export interface BenchOptions {
+  skuCount: number;
+  movementCount: number;
+  endDate: string;
+  /** Run the naive per-row baseline (about a minute at 1M). */
+  baseline: boolean;
+}
+
+export interface BenchTimings {
+  generateMs: number;
+  writeMs: number;
+  writeMaxBlockMs: number;
+  longestTaskMs: number;
+  readMs: number;
+  readCount: number;
+  periodReportMs: number;
+  periodReportLines: number;
+  /** Of periodReportMs: reading the stored monthly summary. */
+  periodReadMs: number;
+  summaryRows: number;
+  baselinePerRowWriteMs: number | null;
+}
+
+/** Records the longest gap between timer ticks on the main thread while `work` runs. */
+async function withMainThreadWatch<T>(work: () => Promise<T>): Promise<{ result: T; maxGapMs: number; longestTaskMs: number }> {
+  let maxGapMs = 0;
+  let longestTaskMs = 0;
+  let last = performance.now();
+  let running = true;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, entry.duration);
+  });
+  try {
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // Long-task timing is Chromium-only; the tick watch below still runs.
+  }
+  const channel = new MessageChannel();
+  // MessageChannel ticks are not clamped like nested setTimeout, so a gap is a real block.
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    maxGapMs = Math.max(maxGapMs, now - last);
+    last = now;
+    if (running) setTimeout(() => channel.port2.postMessage(null), 1);
+  };
+  channel.port2.postMessage(null);
+  const result = await work();
+  running = false;
+  observer.disconnect();
+  channel.port1.close();
+  return { result, maxGapMs, longestTaskMs };
+}
+
+async function freshDatabase(): Promise<StockPilotDatabase> {
+  await Dexie.delete(DATABASE_NAME);
+  const db = new StockPilotDatabase();
+  await db.open();
+  return db;
+}
+
+function columnBuffers(columns: MovementColumns): ArrayBuffer[] {
+  return [columns.day, columns.skuId, columns.locationId, columns.qty, columns.type, columns.unitCostMinor, columns.ref, columns.seq].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** The same movements as plain objects, for the naive per-row baseline. */
+function asRows(columns: MovementColumns): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const ref = columns.ref[i]!;
+    rows[i] = {
+      day: columns.day[i],
+      skuId: columns.skuId[i],
+      locationId: columns.locationId[i],
+      qty: columns.qty[i],
+      type: MOVEMENT_TYPES[columns.type[i]!],
+      ...(Number.isNaN(columns.unitCostMinor[i]!) ? {} : { unitCostMinor: columns.unitCostMinor[i] }),
+      ...(ref >= 0 ? { ref: columns.refs[ref] } : {}),
+      source: 'bench',
+    };
+  }
+  return rows;
+}
+
+async function baselinePerRow(rows: Record<string, unknown>[]): Promise<number> {
+  const name = 'stockpilot-bench-baseline';
+  await Dexie.delete(name);
+  const baseline = new Dexie(name);
+  baseline.version(1).stores({ movements: '++id' });
+  await baseline.open();
+  const started = performance.now();
+  const table = baseline.table('movements');
+  for (let start = 0; start < rows.length; start += 10_000) await table.bulkPut(rows.slice(start, start + 10_000));
+  const elapsed = performance.now() - started;
+  baseline.close();
+  await Dexie.delete(name);
+  return elapsed;
+}
+
+async function run(options: BenchOptions): Promise<BenchTimings> {
+  const db = await freshDatabase();
+  let t = performance.now();
+  const dataset = generateDemo({ seed: 1, skuCount: options.skuCount, movementCount: options.movementCount, endDate: options.endDate });
+  const generateMs = performance.now() - t;
+  const catalog = await addDemoCatalog(db, dataset, new Date().toISOString());
+  const rows = options.baseline ? asRows(catalog.columns) : [];
+
+  // Write: blocks + summaries, through the ledger worker as the app does it.
+  t = performance.now();
+  const watched = await withMainThreadWatch(() =>
+    callLedger('appendBatch', { batch: { ...DEMO_BATCH, createdAt: new Date().toISOString() }, columns: catalog.columns }, columnBuffers(catalog.columns)),
+  );
+  const writeMs = performance.now() - t;
+  db.close();
+
+  // Read every movement with a cold connection (no block cache).
+  const reader = new StockPilotDatabase();
+  await reader.open();
+  t = performance.now();
+  const [blocks, manual] = await Promise.all([reader.movementBlocks.toArray(), reader.movements.toArray()]);
+  const all = concatColumns([columnsFromMovements(manual), unpackBlocks(blocks)]);
+  const readMs = performance.now() - t;
+
+  // Period report for the last 12 whole months, from the stored monthly summary.
+  t = performance.now();
+  const lastMonth = monthOfDay(dayNumber(options.endDate));
+  const stored = await readMonthParts(reader, lastMonth - 11);
+  if (!stored) throw new Error('no summaries after the write');
+  const periodReadMs = performance.now() - t;
+  const lines = periodReportFromMonths(stored.balances.balances, stored.parts, lastMonth - 11, lastMonth);
+  const periodReportMs = performance.now() - t;
+  reader.close();
+
+  const baselinePerRowWriteMs = options.baseline ? await baselinePerRow(rows) : null;
+  return {
+    generateMs,
+    writeMs,
+    writeMaxBlockMs: watched.maxGapMs,
+    longestTaskMs: watched.longestTaskMs,
+    readMs,
+    readCount: all.length,
+    periodReportMs,
+    periodReportLines: lines.length,
+    periodReadMs,
+    summaryRows: stored.parts.reduce((n, p) => n + p.rows, 0) + stored.balances.balances.rows,
+    baselinePerRowWriteMs,
+  };
+}
+
+declare global {
+  interface Window {
+    stockpilotBench: { run: (options: BenchOptions) => Promise<BenchTimings> };
+  }
+}
+
+window.stockpilotBench = { run };
+document.getElementById('state')!.textContent = 'ready';
