@@ -56,7 +56,8 @@ export async function restoreBackup(db: StockPilotDatabase, bytes: Uint8Array, f
         await db.table(name).bulkAdd(rows(name));
       }
       await db.movementBlocks.clear();
-      await db.movementBlocks.bulkAdd(snapshot.blocks.map((b) => ({ ...b })));
+      // New keys: other connections cache blocks by key and rely on a key never changing content.
+      await db.movementBlocks.bulkAdd(snapshot.blocks.map(({ id: _id, ...block }) => block));
       await db.ledgerState.clear();
       // Keep the version moving forward (stale summaries elsewhere must not look fresh) and keep the
       // backup's posting counter, so new blocks sort after the restored ones.

@@ -47,8 +47,8 @@ export async function addDemoCatalog(db: StockPilotDatabase, dataset: DemoDatase
       return { skuIds, locationIds, addedLocations };
     }),
   );
-  // Provisional ids (index + 1) become database ids.
-  const columns = dataset.movements;
+  // Provisional ids (index + 1) become database ids, in copies: the dataset stays as generated.
+  const columns = { ...dataset.movements, skuId: dataset.movements.skuId.slice(), locationId: dataset.movements.locationId.slice() };
   const skuMap = Int32Array.from(added.skuIds);
   const locationMap = Int32Array.from(added.locationIds);
   for (let i = 0; i < columns.length; i++) {

@@ -1,7 +1,7 @@
 // Reads over the whole ledger that screens ask for on demand: the ledger browser's filtered list,
 // day-exact balances and reports. They run in the ledger worker, next to its block cache.
 import { dayNumber } from '../../shared/dates';
-import { TYPE_CODE, balancesAt, periodReport, unpackBlocks, valueMovements, columnsFromMovements, concatColumns } from '../../shared/ledger';
+import { TYPE_CODE, balancesAt, blockColumns, periodReport, valueMovements, columnsFromMovements, concatColumns } from '../../shared/ledger';
 import type { PeriodLine, StockBalance } from '../../shared/ledger';
 import type { IsoDate, MovementType } from '../../shared/model';
 import type { StockPilotDatabase } from './schema';
@@ -51,7 +51,7 @@ export async function queryLedger(db: StockPilotDatabase, filter: LedgerFilter):
         sourceIndex.set(block.batchId, index);
       }
       if (filter.batchId !== undefined && filter.batchId !== block.batchId) continue;
-      parts.push(unpackBlocks([block]));
+      parts.push(blockColumns(block));
       partSource.push(index);
     }
     if (filter.batchId !== undefined && filter.batchId !== 'manual') {

@@ -2,7 +2,7 @@
 // BLOCK_SIZE movements as typed arrays, about 100× faster to write and read than one record per
 // movement. Blocks are immutable; a batch is removed by deleting its blocks.
 import type { MovementColumns } from './columns';
-import { emptyColumns } from './columns';
+import { concatColumns, emptyColumns } from './columns';
 
 export const BLOCK_SIZE = 10_000;
 
@@ -81,36 +81,17 @@ export function packBlocks(columns: MovementColumns, batchId: string, seqStart: 
   return blocks;
 }
 
-/** Joins blocks back into one set of columns (seq restored from seqStart). */
+/** A block seen as columns (its arrays shared, not copied), with seq restored from seqStart. */
+export function blockColumns(block: PackedBlock): MovementColumns {
+  const seq = new Float64Array(block.count);
+  for (let i = 0; i < block.count; i++) seq[i] = block.seqStart + i;
+  const { day, skuId, locationId, qty, type, unitCostMinor, ref, refs } = block;
+  return { length: block.count, day, skuId, locationId, qty, type, unitCostMinor, ref, seq, refs };
+}
+
+/** Joins blocks back into one set of columns. */
 export function unpackBlocks(blocks: readonly PackedBlock[]): MovementColumns {
-  const total = blocks.reduce((sum, b) => sum + b.count, 0);
-  const out = emptyColumns(total);
-  const refIndex = new Map<string, number>();
-  let offset = 0;
-  for (const block of blocks) {
-    out.day.set(block.day, offset);
-    out.skuId.set(block.skuId, offset);
-    out.locationId.set(block.locationId, offset);
-    out.qty.set(block.qty, offset);
-    out.type.set(block.type, offset);
-    out.unitCostMinor.set(block.unitCostMinor, offset);
-    const remap = block.refs.map((ref) => {
-      let index = refIndex.get(ref);
-      if (index === undefined) {
-        index = out.refs.length;
-        out.refs.push(ref);
-        refIndex.set(ref, index);
-      }
-      return index;
-    });
-    for (let i = 0; i < block.count; i++) {
-      const r = block.ref[i]!;
-      out.ref[offset + i] = r < 0 ? -1 : remap[r]!;
-      out.seq[offset + i] = block.seqStart + i;
-    }
-    offset += block.count;
-  }
-  return out;
+  return concatColumns(blocks.map(blockColumns));
 }
 
 /** Sorts columns by day (stable), so packed blocks cover short date ranges. */

@@ -3,6 +3,7 @@
 // changes, so no screen scans a million movements to show a number.
 import type { MovementColumns } from './columns';
 import type { PeriodLine, StockBalance } from './report';
+import { emptyPeriodLine } from './report';
 import { denseSlots } from './slots';
 
 export interface MonthlySummary {
@@ -286,21 +287,7 @@ export function periodReportFromMonths(balances: BalanceTable, months: readonly 
   const lineOf = (skuId: number, locationId: number): PeriodLine => {
     const key = skuId * LOCATION_FACTOR + locationId;
     let line = lines.get(key);
-    if (!line) {
-      line = {
-        skuId,
-        locationId,
-        beginningQty: 0,
-        incomingQty: 0,
-        outgoingQty: 0,
-        endingQty: 0,
-        beginningValueMinor: 0,
-        incomingValueMinor: 0,
-        outgoingValueMinor: 0,
-        endingValueMinor: 0,
-      };
-      lines.set(key, line);
-    }
+    if (!line) lines.set(key, (line = emptyPeriodLine(skuId, locationId)));
     return line;
   };
   for (let r = 0; r < balances.rows; r++) {
