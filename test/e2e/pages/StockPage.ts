@@ -17,6 +17,8 @@ export class StockPage extends AppShell {
 
   /** Column id of a location's column, found by its header text. */
   async locationColumn(name: string): Promise<string> {
+    // The table renders once its rows are read; wait for them before reading the columns.
+    await this.page.getByTestId('stock-row').first().waitFor();
     const headers = this.page.locator('[data-testid="stock"] [role="columnheader"]');
     const texts = await headers.allTextContents();
     const index = texts.findIndex((text) => text.trim().startsWith(name));
