@@ -14,7 +14,8 @@ import type { AdjustmentDraft, ReceiptDraft, ShipmentDraft } from '../../shared/
 import { balancesAt, periodReport, valueMovements } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
 import type { PeriodLine, StockBalance } from '../../shared/ledger';
-import type { IsoDate, MovementInput } from '../../shared/model';
+import type { IsoDate, Movement, MovementInput } from '../../shared/model';
+import { parseDate } from '../../shared/catalog/fields';
 import type { StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 import { transitLocationId } from './catalog';
@@ -110,6 +111,40 @@ export async function receiveTransfer(db: StockPilotDatabase, shipmentId: number
       if (!shipment) throw new DomainError('shipment.notFound', { id: shipmentId });
       await postChecked(db, receiveMovements(shipment, receivedDate, await transitLocationId(db)));
       await db.shipments.update(shipmentId, { status: 'received', receivedDate });
+    }),
+  );
+}
+
+/** Whether a manual movement may be reversed by hand (shipment legs go through their shipment). */
+export function isReversible(movement: Movement): boolean {
+  return movement.type !== 'transfer_out' && movement.type !== 'transfer_in' && movement.reversesId === undefined;
+}
+
+/**
+ * Corrects a manual movement by posting its opposite on `date` (movements are never edited). The
+ * reversal passes the same below-zero check as any posting.
+ */
+export async function reverseMovement(db: StockPilotDatabase, movementId: number, date: IsoDate): Promise<number> {
+  return withStorageErrors(() =>
+    db.transaction('rw', postingTables(db), async () => {
+      const original = await db.movements.get(movementId);
+      if (!original) throw new DomainError('movement.notFound', { id: movementId });
+      if (!isReversible(original)) throw new DomainError('movement.notReversible', { id: movementId });
+      const earlier = await db.movements.filter((m) => m.reversesId === movementId).first();
+      if (earlier) throw new DomainError('movement.alreadyReversed', { id: movementId, by: earlier.id });
+      const reversal: MovementInput = {
+        date: parseDate('date', date),
+        skuId: original.skuId,
+        locationId: original.locationId,
+        qty: -original.qty,
+        type: original.type,
+        source: 'manual',
+        reversesId: movementId,
+        ...(original.reason ? { reason: original.reason } : {}),
+        ...(original.ref ? { ref: original.ref } : {}),
+      };
+      const [id] = await postChecked(db, [reversal]);
+      return id!;
     }),
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Movement, Shipment } from '../../../shared/model';
 import { shipmentRef } from '../../../shared/ledger/postings';
-import { db, receiveTransfer } from '../../db';
+import { db, isReversible, receiveTransfer, reverseMovement } from '../../db';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
@@ -40,14 +40,43 @@ export function Movements() {
     }
   };
 
+  const reversedIds = new Set((movements ?? []).flatMap((m) => (m.reversesId !== undefined ? [m.reversesId] : [])));
+  const reverse = async (movement: Movement) => {
+    const sku = skuById.get(movement.skuId)?.code ?? '?';
+    if (!window.confirm(t('movements.reverseConfirm', { id: movement.id, qty: movement.qty, sku }))) return;
+    try {
+      await reverseMovement(db, movement.id, today());
+      setStatus({ kind: 'ok', text: t('movements.reversed', { id: movement.id }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
   const columns: Column<Movement>[] = [
+    { id: 'id', header: '#', width: '4rem', align: 'end', cell: (m) => m.id, sortValue: (m) => m.id },
     { id: 'date', header: t('field.date'), width: '7rem', cell: (m) => m.date, sortValue: (m) => m.date },
     { id: 'type', header: t('field.type'), width: '9rem', cell: (m) => t(`type.${m.type}`), sortValue: (m) => m.type },
     { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (m) => skuById.get(m.skuId)?.code ?? '?', sortValue: (m) => skuById.get(m.skuId)?.code ?? '' },
     { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: (m) => locationById.get(m.locationId)?.name ?? '?' },
     { id: 'qty', header: t('field.qty'), width: '6rem', align: 'end', cell: (m) => formatQty(m.qty, language), sortValue: (m) => m.qty },
     { id: 'ref', header: 'Ref', width: '7rem', cell: (m) => m.ref ?? '' },
-    { id: 'note', header: t('field.note'), width: 'minmax(8rem,1fr)', cell: (m) => (m.reason ? `${t(`reason.${m.reason}`)} ${m.note ?? ''}` : (m.note ?? '')) },
+    {
+      id: 'note',
+      header: t('field.note'),
+      width: 'minmax(8rem,1fr)',
+      cell: (m) => [m.reason ? t(`reason.${m.reason}`) : '', m.reversesId !== undefined ? t('movements.reversal', { id: m.reversesId }) : '', m.note ?? ''].filter(Boolean).join(' · '),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      width: '7rem',
+      cell: (m) =>
+        isReversible(m) && !reversedIds.has(m.id) ? (
+          <button type="button" className="btn btn--small" onClick={() => void reverse(m)} aria-label={`${t('movements.reverse')} #${m.id}`}>
+            {t('movements.reverse')}
+          </button>
+        ) : null,
+    },
   ];
 
   const formProps = { skus, locations, baseCurrency: settings.baseCurrency };
