@@ -88,6 +88,7 @@ async function main() {
       { name: 'ledger.period_report_ms', value: timings.periodReportMs, unit: 'ms', n },
       { name: 'ledger.period_report_read_ms', value: timings.periodReadMs, unit: 'ms', n: timings.summaryRows },
       { name: 'browser.generate_demo_ms', value: timings.generateMs, unit: 'ms', n },
+      { name: 'ledger.query_all_ms', value: timings.queryAllMs, unit: 'ms', n: timings.queryAllCount },
     );
     if (timings.baselinePerRowWriteMs !== null) {
       results.push({ name: 'ledger.baseline_per_row_write_1m_ms', value: timings.baselinePerRowWriteMs, unit: 'ms', n });

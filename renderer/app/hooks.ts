@@ -45,6 +45,12 @@ export function useLedgerUpkeep(): void {
   const stale = state?.stale ?? false;
   const version = state?.version ?? 0;
   useEffect(() => {
+    // Start the worker and let it read the ledger in the background: the ledger browser and
+    // day-exact reports are then quick the first time.
+    const timer = setTimeout(() => void callLedger('warm', {}).catch(() => undefined), 300);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
     if (!stale) return;
     callLedger('refresh', {}).catch((error: unknown) => console.error('Rebuilding the ledger summaries failed', error));
   }, [stale, version]);

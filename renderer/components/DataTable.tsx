@@ -1,8 +1,11 @@
-// A virtualized, sortable, keyboard-navigable table: only the visible rows are in the DOM, so
-// 10,000+ rows scroll smoothly. Arrow keys / PageUp / PageDown / Home / End move the active row;
+// A virtualized, sortable, keyboard-navigable table: only the visible rows are in the DOM, so a
+// million rows scroll smoothly. Arrow keys / PageUp / PageDown / Home / End move the active row;
 // Enter activates it.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+//
+// Rows have one fixed height, so the window is plain arithmetic (no per-row measurement objects,
+// which cost seconds at a million rows). Past the browser's maximum element height the scrollbar
+// maps proportionally onto the rows.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface Column<Row> {
@@ -49,14 +52,16 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
     });
   }, [rows, columns, sort]);
 
-  // The React Compiler is not used here, so the virtualizer's unmemoizable functions are fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: sorted.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 12,
-  });
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportPx, setViewportPx] = useState(600);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewportPx(element.clientHeight || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const view = windowFor(sorted.length, scrollTop, viewportPx);
 
   const template = columns.map((c) => c.width).join(' ');
   const active = Math.min(activeIndex, Math.max(0, sorted.length - 1));
@@ -64,7 +69,11 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
   const move = (index: number) => {
     const next = Math.max(0, Math.min(sorted.length - 1, index));
     setActiveIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    const element = scrollRef.current;
+    if (element) {
+      const target = scrollTopShowing(next, sorted.length, element.scrollTop, element.clientHeight || viewportPx);
+      if (target !== element.scrollTop) element.scrollTop = target;
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -128,15 +137,17 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
         tabIndex={0}
         aria-activedescendant={activeId}
         onKeyDown={onKeyDown}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         style={{ maxHeight: height }}
       >
         {sorted.length === 0 ? (
           <div className="data-table__empty">{emptyText}</div>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = sorted[item.index]!;
+          <div style={{ height: view.totalPx, position: 'relative' }}>
+            {view.indexes.map((index) => {
+              const row = sorted[index]!;
               const key = rowKey(row);
+              const item = { index, start: view.topOf(index) };
               return (
                 <div
                   key={key}
@@ -171,4 +182,47 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
       ) : null}
     </div>
   );
+}
+
+/** Scroll heights above this are scaled: Chromium caps an element at about 33.5 million pixels. */
+const MAX_SCROLL_PX = 15_000_000;
+const OVERSCAN_ROWS = 8;
+
+interface RowWindow {
+  totalPx: number;
+  indexes: number[];
+  /** Top of a row inside the scrolled content, in pixels. */
+  topOf: (index: number) => number;
+}
+
+/** Which rows to render for a scroll position, and where. */
+export function windowFor(count: number, scrollTop: number, viewportPx: number): RowWindow {
+  const naturalPx = count * ROW_HEIGHT_PX;
+  const totalPx = Math.min(naturalPx, MAX_SCROLL_PX);
+  const maxScroll = Math.max(0, totalPx - viewportPx);
+  const naturalMaxScroll = Math.max(0, naturalPx - viewportPx);
+  const clampedTop = Math.min(Math.max(0, scrollTop), maxScroll);
+  // The row offset the scrollbar position stands for (equal to scrollTop when not scaled).
+  const naturalTop = maxScroll > 0 ? (clampedTop / maxScroll) * naturalMaxScroll : 0;
+  const first = Math.max(0, Math.floor(naturalTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
+  const last = Math.min(count - 1, Math.ceil((naturalTop + viewportPx) / ROW_HEIGHT_PX) + OVERSCAN_ROWS);
+  const indexes: number[] = [];
+  for (let i = first; i <= last; i++) indexes.push(i);
+  return { totalPx, indexes, topOf: (index) => clampedTop + index * ROW_HEIGHT_PX - naturalTop };
+}
+
+/** The scrollTop that brings row `index` into view with the least movement. */
+export function scrollTopShowing(index: number, count: number, scrollTop: number, viewportPx: number): number {
+  const naturalPx = count * ROW_HEIGHT_PX;
+  const totalPx = Math.min(naturalPx, MAX_SCROLL_PX);
+  const maxScroll = Math.max(0, totalPx - viewportPx);
+  const naturalMaxScroll = Math.max(0, naturalPx - viewportPx);
+  if (maxScroll === 0 || naturalMaxScroll === 0) return 0;
+  const scale = naturalMaxScroll / maxScroll;
+  const naturalTop = scrollTop * scale;
+  const rowTop = index * ROW_HEIGHT_PX;
+  let targetNatural = naturalTop;
+  if (rowTop < naturalTop) targetNatural = rowTop;
+  else if (rowTop + ROW_HEIGHT_PX > naturalTop + viewportPx) targetNatural = rowTop + ROW_HEIGHT_PX - viewportPx;
+  return Math.min(maxScroll, Math.max(0, targetNatural / scale));
 }

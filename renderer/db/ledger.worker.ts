@@ -2,7 +2,7 @@
 // stays responsive at a million movements. It owns a block cache next to its own Dexie connection.
 import { isDomainError } from '../../shared/errors';
 import { StockPilotDatabase } from './schema';
-import { appendMovementBatch, refreshSummaries, removeMovementBatch } from './ledgerStore';
+import { appendMovementBatch, blockCacheFor, refreshSummaries, removeMovementBatch } from './ledgerStore';
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
 import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
@@ -15,6 +15,8 @@ type Handlers = { [K in LedgerOperation]: (args: LedgerOperations[K]['args']) =>
 
 const handlers: Handlers = {
   refresh: () => refreshSummaries(db),
+  // Loads the blocks into the cache while the seller looks at the first screen.
+  warm: async () => (await blockCacheFor(db).sync(db)).length,
   appendBatch: ({ batch, columns }) => appendMovementBatch(db, batch, columns),
   removeBatch: ({ batchId }) => removeMovementBatch(db, batchId),
   query: ({ filter }) => queryLedger(db, filter),

@@ -9,6 +9,7 @@ import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
+  warm: { args: Record<string, never>; result: number };
   appendBatch: { args: { batch: BatchInput; columns: MovementColumns }; result: ImportBatch };
   removeBatch: { args: { batchId: string }; result: void };
   query: { args: { filter: LedgerFilter }; result: LedgerPage };

@@ -3,7 +3,6 @@
 // changes, so no screen scans a million movements to show a number.
 import type { MovementColumns } from './columns';
 import type { PeriodLine, StockBalance } from './report';
-import { emptyPeriodLine } from './report';
 import { denseSlots } from './slots';
 
 export interface MonthlySummary {
@@ -283,40 +282,71 @@ export function balanceTableFromSummary(summary: MonthlySummary): BalanceTable {
  * `months` must hold every stored month from `fromMonth` on (later reports need fewer months).
  */
 export function periodReportFromMonths(balances: BalanceTable, months: readonly MonthActivity[], fromMonth: number, toMonth: number): PeriodLine[] {
-  const lines = new Map<number, PeriodLine>();
-  const lineOf = (skuId: number, locationId: number): PeriodLine => {
-    const key = skuId * LOCATION_FACTOR + locationId;
-    let line = lines.get(key);
-    if (!line) lines.set(key, (line = emptyPeriodLine(skuId, locationId)));
-    return line;
-  };
+  const used = months.filter((part) => part.month >= fromMonth);
+  // Dense SKU × location cells (no Map in the loops); slots follow ascending ids.
+  const skuIds = [balances.skuId.subarray(0, balances.rows), ...used.map((p) => p.skuId.subarray(0, p.rows))];
+  const locationIds = [balances.locationId.subarray(0, balances.rows), ...used.map((p) => p.locationId.subarray(0, p.rows))];
+  const skus = denseSlots(concatInt32(skuIds));
+  const locations = denseSlots(concatInt32(locationIds));
+  const cells = skus.count * locations.count;
+  const present = new Uint8Array(cells);
+  const beginningQty = new Float64Array(cells);
+  const beginningValue = new Float64Array(cells);
+  const incomingQty = new Float64Array(cells);
+  const outgoingQty = new Float64Array(cells);
+  const incomingValue = new Float64Array(cells);
+  const outgoingValue = new Float64Array(cells);
+  const cellOf = (skuId: number, locationId: number) => skus.slotOf[skuId]! * locations.count + locations.slotOf[locationId]!;
   for (let r = 0; r < balances.rows; r++) {
-    const line = lineOf(balances.skuId[r]!, balances.locationId[r]!);
-    line.beginningQty += balances.qty[r]!;
-    line.beginningValueMinor += balances.valueMinor[r]!;
+    const c = cellOf(balances.skuId[r]!, balances.locationId[r]!);
+    present[c] = 1;
+    beginningQty[c] = beginningQty[c]! + balances.qty[r]!;
+    beginningValue[c] = beginningValue[c]! + balances.valueMinor[r]!;
   }
-  for (const part of months) {
-    if (part.month < fromMonth) continue;
+  for (const part of used) {
     const inPeriod = part.month <= toMonth;
     for (let r = 0; r < part.rows; r++) {
-      const line = lineOf(part.skuId[r]!, part.locationId[r]!);
+      const c = cellOf(part.skuId[r]!, part.locationId[r]!);
+      present[c] = 1;
       // Take every movement since the period began back out of the balance…
-      line.beginningQty -= part.inQty[r]! - part.outQty[r]!;
-      line.beginningValueMinor -= part.inValueMinor[r]! - part.outValueMinor[r]!;
+      beginningQty[c] = beginningQty[c]! - (part.inQty[r]! - part.outQty[r]!);
+      beginningValue[c] = beginningValue[c]! - (part.inValueMinor[r]! - part.outValueMinor[r]!);
       // …and count the period's own.
       if (inPeriod) {
-        line.incomingQty += part.inQty[r]!;
-        line.outgoingQty += part.outQty[r]!;
-        line.incomingValueMinor += part.inValueMinor[r]!;
-        line.outgoingValueMinor += part.outValueMinor[r]!;
+        incomingQty[c] = incomingQty[c]! + part.inQty[r]!;
+        outgoingQty[c] = outgoingQty[c]! + part.outQty[r]!;
+        incomingValue[c] = incomingValue[c]! + part.inValueMinor[r]!;
+        outgoingValue[c] = outgoingValue[c]! + part.outValueMinor[r]!;
       }
     }
   }
   const result: PeriodLine[] = [];
-  for (const line of lines.values()) {
-    line.endingQty = line.beginningQty + line.incomingQty - line.outgoingQty;
-    line.endingValueMinor = line.beginningValueMinor + line.incomingValueMinor - line.outgoingValueMinor;
-    if (line.incomingQty !== 0 || line.outgoingQty !== 0 || line.beginningQty !== 0 || line.beginningValueMinor !== 0) result.push(line);
+  for (let c = 0; c < cells; c++) {
+    if (!present[c]) continue;
+    if (incomingQty[c] === 0 && outgoingQty[c] === 0 && beginningQty[c] === 0 && beginningValue[c] === 0) continue;
+    const locationSlot = c % locations.count;
+    result.push({
+      skuId: skus.idOf[(c - locationSlot) / locations.count]!,
+      locationId: locations.idOf[locationSlot]!,
+      beginningQty: beginningQty[c]!,
+      incomingQty: incomingQty[c]!,
+      outgoingQty: outgoingQty[c]!,
+      endingQty: beginningQty[c]! + incomingQty[c]! - outgoingQty[c]!,
+      beginningValueMinor: beginningValue[c]!,
+      incomingValueMinor: incomingValue[c]!,
+      outgoingValueMinor: outgoingValue[c]!,
+      endingValueMinor: beginningValue[c]! + incomingValue[c]! - outgoingValue[c]!,
+    });
   }
   return result;
+}
+
+function concatInt32(parts: readonly Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }

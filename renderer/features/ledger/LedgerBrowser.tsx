@@ -58,7 +58,10 @@ export function LedgerBrowser() {
   }, [draft, skus]);
   const key = `${JSON.stringify(filter)}@${state?.version ?? 0}`;
 
+  const ready = state !== undefined && skus !== undefined;
   useEffect(() => {
+    // Wait for the ledger version and the catalog, so the first query is also the last.
+    if (!ready) return;
     let live = true;
     callLedger('query', { filter }).then(
       (page) => live && setResult({ key, page }),
@@ -67,7 +70,7 @@ export function LedgerBrowser() {
     return () => {
       live = false;
     };
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, ready]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const page = result?.page;
   const rows = useMemo(() => (page ? Array.from({ length: page.length }, (_, i) => i) : []), [page]);
