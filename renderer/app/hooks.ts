@@ -23,6 +23,11 @@ export function useById<T extends { id: number }>(rows: readonly T[] | undefined
   return useMemo(() => new Map((rows ?? []).map((row) => [row.id, row])), [rows]);
 }
 
+/** Each SKU's position in code order (useSkus reads them sorted): a cheap numeric sort key. */
+export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, number> {
+  return useMemo(() => new Map((skus ?? []).map((sku, index) => [sku.id, index])), [skus]);
+}
+
 export interface LedgerState {
   version: number;
   balances: BalancesSummaryRecord | undefined;

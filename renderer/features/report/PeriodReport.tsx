@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
-import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { useById, useLocations, useSettings, useSkuRank, useSkus } from '../../app/hooks';
 import { usePeriodLines } from './usePeriodLines';
 import { today } from '../../app/clock';
 import { formatQty, formatValue } from '../../app/format';
@@ -27,7 +27,9 @@ const FIGURES = [
 
 export function PeriodReport() {
   const { t, language, describe } = useT();
-  const skuById = useById(useSkus());
+  const skus = useSkus();
+  const skuById = useById(skus);
+  const skuRank = useSkuRank(skus);
   const locationById = useById(useLocations());
   const settings = useSettings();
   const [choice, setChoice] = useState<PeriodChoice>('month');
@@ -40,10 +42,10 @@ export function PeriodReport() {
   const { lines: loaded } = usePeriodLines(range);
   const lines = useMemo(() => loaded ?? [], [loaded]);
   const shown = useMemo(() => {
-    const code = (l: PeriodLine) => skuById.get(l.skuId)?.codeKey ?? '';
-    const ordered = grouping === 'location' ? rollUpByLocation(lines) : [...lines].sort((a, b) => code(a).localeCompare(code(b), undefined, { numeric: true }) || a.locationId - b.locationId);
-    return ordered;
-  }, [lines, grouping, skuById]);
+    if (grouping === 'location') return rollUpByLocation(lines);
+    const rank = (l: PeriodLine) => skuRank.get(l.skuId) ?? Number.MAX_SAFE_INTEGER;
+    return [...lines].sort((a, b) => rank(a) - rank(b) || a.locationId - b.locationId);
+  }, [lines, grouping, skuRank]);
   const total = useMemo(() => sumPeriodLines(lines), [lines]);
 
   const skuCode = (l: PeriodLine) => (grouping === 'location' ? '' : (skuById.get(l.skuId)?.code ?? '?'));

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
-import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { useById, useLocations, useSettings, useSkuRank, useSkus } from '../../app/hooks';
 import { useStockBalances } from './useStockBalances';
 import { useUi } from '../../app/store';
 import { nowIso, today } from '../../app/clock';
@@ -19,6 +19,7 @@ export function StockOverview() {
   const locations = useLocations();
   const settings = useSettings();
   const skuById = useById(skus);
+  const skuRank = useSkuRank(skus);
   const go = useUi((s) => s.go);
   const editSku = useUi((s) => s.editSku);
   const [asOf, setAsOf] = useState(today);
@@ -40,9 +41,9 @@ export function StockOverview() {
   const transitIds = useMemo(() => new Set((locations ?? []).filter((l) => l.kind === 'transit').map((l) => l.id)), [locations]);
   const rows = useMemo(() => {
     if (!balances) return [];
-    const code = (id: number) => skuById.get(id)?.codeKey ?? '';
-    return pivotStock(balances, transitIds).sort((a, b) => code(a.skuId).localeCompare(code(b.skuId), undefined, { numeric: true }));
-  }, [balances, transitIds, skuById]);
+    const rank = (id: number) => skuRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+    return pivotStock(balances, transitIds).sort((a, b) => rank(a.skuId) - rank(b.skuId));
+  }, [balances, transitIds, skuRank]);
   const visible = useMemo(() => {
     const q = deferredQuery.trim().toUpperCase();
     if (q === '') return rows;
