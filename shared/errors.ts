@@ -31,6 +31,8 @@ export type DomainErrorCode =
   | 'backup.corrupt'
   | 'backup.newerSchema'
   | 'batch.notFound'
+  | 'import.notApplicable'
+  | 'import.unreadable'
   | 'storage.quota'
   | 'storage.unavailable'
   | 'storage.failed';

@@ -11,21 +11,25 @@ import { Locations } from '../features/locations/Locations';
 import { Movements } from '../features/movements/Movements';
 import { PeriodReport } from '../features/report/PeriodReport';
 import { LedgerBrowser } from '../features/ledger/LedgerBrowser';
+import { Imports } from '../features/imports/Imports';
+import { queueDroppedFiles } from '../features/imports/droppedFiles';
 import { Settings } from '../features/settings/Settings';
 
 const NAV: { screen: Screen; label: MessageKey; shortcut: string }[] = [
   { screen: 'stock', label: 'nav.stock', shortcut: '1' },
-  { screen: 'skus', label: 'nav.skus', shortcut: '2' },
-  { screen: 'listings', label: 'nav.listings', shortcut: '3' },
-  { screen: 'locations', label: 'nav.locations', shortcut: '4' },
-  { screen: 'movements', label: 'nav.movements', shortcut: '5' },
-  { screen: 'ledger', label: 'nav.ledger', shortcut: '6' },
-  { screen: 'report', label: 'nav.report', shortcut: '7' },
-  { screen: 'settings', label: 'nav.settings', shortcut: '8' },
+  { screen: 'imports', label: 'nav.imports', shortcut: '2' },
+  { screen: 'skus', label: 'nav.skus', shortcut: '3' },
+  { screen: 'listings', label: 'nav.listings', shortcut: '4' },
+  { screen: 'locations', label: 'nav.locations', shortcut: '5' },
+  { screen: 'movements', label: 'nav.movements', shortcut: '6' },
+  { screen: 'ledger', label: 'nav.ledger', shortcut: '7' },
+  { screen: 'report', label: 'nav.report', shortcut: '8' },
+  { screen: 'settings', label: 'nav.settings', shortcut: '9' },
 ];
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   stock: StockOverview,
+  imports: Imports,
   skus: SkuCatalog,
   listings: PlatformCodes,
   locations: Locations,
@@ -45,7 +49,7 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  // Alt+1…8 jumps between screens from anywhere.
+  // Alt+1…9 jumps between screens from anywhere.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
@@ -57,6 +61,26 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  // Files dropped anywhere go to the Imports screen.
+  useEffect(() => {
+    const onDragOver = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
+      event.preventDefault();
+      queueDroppedFiles(files);
+      go('imports');
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
   }, [go]);
 
   const View = SCREEN_VIEWS[screen];

@@ -6,6 +6,7 @@ import { appendMovementBatch, blockCacheFor, refreshSummaries, removeMovementBat
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
 import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
+import { applyImport, mapHeldCode, previewImport } from './imports';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
 
@@ -25,6 +26,9 @@ const handlers: Handlers = {
   loadDemo: ({ skuCount, movementCount, endDate, seed, now }) => loadDemoDataset(db, generateDemo({ seed, skuCount, movementCount, endDate }), now),
   backup: ({ appVersion, createdAt }) => createBackup(db, appVersion, createdAt),
   restore: ({ bytes, fileName }) => restoreBackup(db, bytes, fileName),
+  previewImport: ({ fileName, bytes }) => previewImport(db, fileName, bytes),
+  applyImport: ({ fileName, bytes, now }) => applyImport(db, fileName, bytes, now),
+  mapHeldCode: ({ codeType, code, marketplace, skuId, now }) => mapHeldCode(db, codeType, code, marketplace, skuId, now),
 };
 
 /** Typed arrays in a result are moved, not copied, to the page. */

@@ -5,6 +5,7 @@ import type { IsoDate } from '../../shared/model';
 import type { BatchInput } from './ledgerStore';
 import type { ImportBatch } from './schema';
 import type { RestoreSummary } from './backup';
+import type { ImportPreview, ImportResult } from './imports';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 
 export interface LedgerOperations {
@@ -18,6 +19,9 @@ export interface LedgerOperations {
   loadDemo: { args: { skuCount: number; movementCount: number; endDate: IsoDate; seed: number; now: string }; result: ImportBatch };
   backup: { args: { appVersion: string; createdAt: string }; result: Uint8Array };
   restore: { args: { bytes: Uint8Array; fileName: string }; result: RestoreSummary };
+  previewImport: { args: { fileName: string; bytes: Uint8Array }; result: ImportPreview };
+  applyImport: { args: { fileName: string; bytes: Uint8Array; now: string }; result: ImportResult };
+  mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
 }
 
 export type LedgerOperation = keyof LedgerOperations;

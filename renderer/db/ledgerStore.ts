@@ -17,6 +17,7 @@ import {
 } from '../../shared/ledger';
 import type { MonthActivity, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
 import { monthPartKey } from './schema';
+import type { Table } from 'dexie';
 import type { BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthPartRecord, StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 import { readSettings } from './settings';
@@ -175,7 +176,14 @@ export interface BatchInput {
  * Posts a batch of movements (an import, a demo load) atomically: all blocks, the batch record and
  * the updated summaries in one transaction, or nothing. SKU and location ids must exist.
  */
-export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchInput, input: MovementColumns): Promise<ImportBatch> {
+export interface AppendOptions {
+  /** Extra fields of the batch record (an imported file's details). */
+  file?: ImportBatch['file'];
+  /** More writes that must land in the same transaction (e.g. held events), on `tables`. */
+  alongside?: { tables: Table[]; write: () => Promise<void> };
+}
+
+export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchInput, input: MovementColumns, options: AppendOptions = {}): Promise<ImportBatch> {
   if (input.length === 0) throw new DomainError('field.required', { field: 'lines' });
   const columns = sortColumnsByDay(input);
   await assertKnownIds(db, columns);
@@ -189,18 +197,20 @@ export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchIn
     const summaries = buildSummaries(withNew, version.version + 1);
     const record: ImportBatch = {
       ...batch,
+      ...(options.file ? { file: options.file } : {}),
       movementCount: columns.length,
       blockCount: blocks.length,
       firstDate: isoFromDay(columns.day[0]!),
       lastDate: isoFromDay(columns.day[columns.length - 1]!),
     };
     const written = await withStorageErrors(() =>
-      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState], async () => {
+      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, ...(options.alongside?.tables ?? [])], async () => {
         const now = await readLedgerVersion(db);
         if (now.version !== version.version) return false;
         if (await db.batches.get(batch.id)) throw new DomainError('field.badFormat', { field: 'batch', value: batch.id });
         await db.movementBlocks.bulkAdd(blocks);
         await db.batches.add(record);
+        await options.alongside?.write();
         await bumpLedgerVersion(db, columns.length);
         await storeSummaries(db, summaries);
         return true;
@@ -223,9 +233,10 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     const remaining: LedgerSnapshot = { ...snapshot, columns: concatColumns([columnsFromMovements(manual), unpackBlocks(blocks)]) };
     const summaries = buildSummaries(remaining, version.version + 1);
     const written = await withStorageErrors(() =>
-      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements], async () => {
+      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents], async () => {
         if ((await readLedgerVersion(db)).version !== version.version) return false;
         await db.movementBlocks.where('batchId').equals(batchId).delete();
+        await db.heldEvents.where('batchId').equals(batchId).delete();
         await db.batches.delete(batchId);
         await bumpLedgerVersion(db);
         await storeSummaries(db, summaries);

@@ -32,6 +32,27 @@ export interface ImportBatch {
   blockCount: number;
   firstDate: IsoDate;
   lastDate: IsoDate;
+  /** For imported files: what was imported, for the import history. */
+  file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number };
+}
+
+/** An imported event whose code (FNSKU or seller SKU) maps to no SKU yet: held until it is mapped. */
+export interface HeldEvent {
+  id: number;
+  batchId: string;
+  codeType: 'fnsku' | 'sellerSku';
+  code: string;
+  marketplace: string;
+  date: IsoDate;
+  quantity: number;
+  eventType: string;
+  referenceId: string;
+  title: string;
+  fnsku: string;
+  sellerSku: string;
+  asin: string;
+  /** Identifies the event for deduplication across re-imports. */
+  eventKey: string;
 }
 
 /** Bumped in the same transaction as every ledger write; summaries record the version they reflect. */
@@ -89,6 +110,13 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       ledgerState: 'key',
     },
   },
+  {
+    // Imports: events held until their FNSKU / seller SKU is mapped to a SKU.
+    version: 3,
+    stores: {
+      heldEvents: '++id, batchId, [codeType+code+marketplace], eventKey',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -103,6 +131,7 @@ export class StockPilotDatabase extends Dexie {
   movementBlocks!: EntityTable<PackedBlock & { id: number }, 'id'>;
   batches!: Table<ImportBatch, string>;
   ledgerState!: Table<LedgerStateRecord, string>;
+  heldEvents!: EntityTable<HeldEvent, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

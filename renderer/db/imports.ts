@@ -1,0 +1,321 @@
+// Importing Amazon reports: preview what a file will do, then apply it in one transaction. Runs in
+// the ledger worker (next to the block cache it deduplicates against).
+import { DomainError } from '../../shared/errors';
+import { dayNumber } from '../../shared/dates';
+import { parseReport } from '../../shared/import';
+import type { ImportProblem, LedgerEventRecord, ReportKind } from '../../shared/import/records';
+import { concatColumns, blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
+import type { MovementColumns } from '../../shared/ledger';
+import { movementTypeOfLedgerEvent, newMovementsOnly, planLedgerImport, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
+import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
+import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
+import { appendMovementBatch, blockCacheFor } from './ledgerStore';
+import { withStorageErrors } from './errors';
+import { saveListing } from './catalog';
+
+/** Report kinds whose rows StockPilot posts today; the others are previewed and checked only. */
+export const APPLIED_KINDS: readonly ReportKind[] = ['GET_LEDGER_DETAIL_VIEW_DATA'];
+
+export interface ImportPreview {
+  fileName: string;
+  sha256: string;
+  kind: ReportKind | null;
+  encoding: string;
+  rowCount: number;
+  problems: ImportProblem[];
+  /** Rows refused because of an error problem on that row. */
+  rejectedRows: number;
+  canApply: boolean;
+  marketplaces: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Movements that would be posted (new, mapped). */
+  newMovements: number;
+  /** Rows already in the ledger from an earlier import. */
+  duplicates: number;
+  /** Rows held because their code maps to no SKU, and the distinct codes. */
+  held: number;
+  heldCodes: string[];
+  /** FBA locations that will be created for marketplaces that have none yet. */
+  newLocations: string[];
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function codeLookup(db: StockPilotDatabase): Promise<LedgerCodeLookup> {
+  const listings = await db.listings.toArray();
+  const skus = await db.skus.toArray();
+  const byFnsku = new Map<string, CodeTarget>();
+  const bySellerSku = new Map<string, CodeTarget>();
+  for (const listing of listings) {
+    const target = { skuId: listing.skuId, unitsPerListing: listing.unitsPerListing };
+    if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
+    bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
+  }
+  // A seller SKU equal to one of the seller's own SKU codes maps to it in every marketplace.
+  for (const sku of skus) for (const marketplace of ['US', 'CA', 'MX', 'BR', 'UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'JP', 'AU', 'SG', 'AE', 'SA', 'IN', 'TR']) {
+    const key = sellerSkuKey(marketplace, sku.code);
+    if (!bySellerSku.has(key)) bySellerSku.set(key, { skuId: sku.id, unitsPerListing: 1 });
+  }
+  return { byFnsku, bySellerSku };
+}
+
+async function fbaLocations(db: StockPilotDatabase): Promise<Map<string, number>> {
+  const map = new Map<string, number>();
+  for (const location of await db.locations.where('kind').equals('fba').toArray()) {
+    if (location.marketplace && !map.has(location.marketplace)) map.set(location.marketplace, location.id);
+  }
+  return map;
+}
+
+function heldKey(event: HeldLedgerEvent): string {
+  const r = event.record;
+  return [event.codeType, event.code, event.marketplace, r.date, r.eventType, r.quantity, r.referenceId, r.fulfillmentCenter, r.disposition, r.reason, r.dateTime ?? ''].join('|');
+}
+
+/** Existing imported ledger movements at these locations and days, to deduplicate against. */
+async function existingLedgerMovements(db: StockPilotDatabase, locationIds: ReadonlySet<number>, firstDay: number, lastDay: number): Promise<MovementColumns> {
+  const ledgerBatches = new Set((await db.batches.toArray()).filter((b) => b.file?.reportKind === 'GET_LEDGER_DETAIL_VIEW_DATA').map((b) => b.id));
+  const parts: MovementColumns[] = [];
+  for (const block of await blockCacheFor(db).sync(db)) {
+    if (!ledgerBatches.has(block.batchId) || block.lastDay < firstDay || block.firstDay > lastDay) continue;
+    const columns = blockColumns(block);
+    const keep: number[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      if (locationIds.has(columns.locationId[i]!) && columns.day[i]! >= firstDay && columns.day[i]! <= lastDay) keep.push(i);
+    }
+    const subset = emptyColumns(keep.length);
+    subset.refs = columns.refs;
+    keep.forEach((i, k) => {
+      subset.day[k] = columns.day[i]!;
+      subset.skuId[k] = columns.skuId[i]!;
+      subset.locationId[k] = columns.locationId[i]!;
+      subset.qty[k] = columns.qty[i]!;
+      subset.type[k] = columns.type[i]!;
+      subset.ref[k] = columns.ref[i]!;
+    });
+    parts.push(subset);
+  }
+  return concatColumns(parts);
+}
+
+interface PreparedImport {
+  preview: ImportPreview;
+  columns: MovementColumns;
+  held: HeldLedgerEvent[];
+  heldKeys: string[];
+}
+
+async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array): Promise<PreparedImport> {
+  const sha256 = await sha256Hex(bytes);
+  const parsed = parseReport(bytes);
+  const problems = parsed.problems as ImportProblem[];
+  const fileError = problems.find((p) => p.severity === 'error' && p.row === undefined);
+  const errorRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row));
+  const base: ImportPreview = {
+    fileName,
+    sha256,
+    kind: parsed.kind,
+    encoding: parsed.encoding,
+    rowCount: parsed.rowCount,
+    problems,
+    rejectedRows: errorRows.size,
+    canApply: false,
+    marketplaces: [],
+    firstDate: null,
+    lastDate: null,
+    newMovements: 0,
+    duplicates: 0,
+    held: 0,
+    heldCodes: [],
+    newLocations: [],
+  };
+  const empty = { columns: emptyColumns(0), held: [], heldKeys: [] };
+  if (fileError || parsed.kind === null) return { preview: base, ...empty };
+  if (parsed.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') return { preview: base, ...empty };
+
+  const events = (parsed.records as LedgerEventRecord[]).filter((r) => !errorRows.has(r.row));
+  const [lookup, locations] = await Promise.all([codeLookup(db), fbaLocations(db)]);
+  const marketplaces = [...new Set(events.map((e) => e.country.trim().toUpperCase()))].filter(Boolean).sort();
+  const newLocations = marketplaces.filter((m) => !locations.has(m));
+  // Marketplaces without an FBA location get one on apply; plan as if they had it already.
+  let provisional = -1;
+  for (const m of newLocations) locations.set(m, provisional--);
+  const plan = planLedgerImport(events, lookup, locations);
+  let columns = plan.columns;
+  let duplicates = 0;
+  if (columns.length > 0) {
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    for (const day of columns.day) {
+      if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
+    }
+    const existing = await existingLedgerMovements(db, new Set(columns.locationId), firstDay, lastDay);
+    ({ columns, duplicates } = newMovementsOnly(columns, existing));
+  }
+  // Held events already held from an earlier import are not held twice.
+  const heldKeys = plan.held.map(heldKey);
+  const alreadyHeld = new Map<string, number>();
+  for (const key of await db.heldEvents.where('eventKey').anyOf(heldKeys).keys()) alreadyHeld.set(String(key), (alreadyHeld.get(String(key)) ?? 0) + 1);
+  const freshHeld: HeldLedgerEvent[] = [];
+  const freshKeys: string[] = [];
+  plan.held.forEach((event, i) => {
+    const key = heldKeys[i]!;
+    const count = alreadyHeld.get(key) ?? 0;
+    if (count > 0) {
+      alreadyHeld.set(key, count - 1);
+      duplicates++;
+    } else {
+      freshHeld.push(event);
+      freshKeys.push(key);
+    }
+  });
+  const preview: ImportPreview = {
+    ...base,
+    canApply: columns.length + freshHeld.length > 0,
+    marketplaces,
+    firstDate: plan.firstDate,
+    lastDate: plan.lastDate,
+    newMovements: columns.length,
+    duplicates,
+    held: freshHeld.length,
+    heldCodes: [...new Set(freshHeld.map((h) => `${h.code} (${h.marketplace})`))],
+    newLocations,
+  };
+  return { preview, columns, held: freshHeld, heldKeys: freshKeys };
+}
+
+export async function previewImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
+  return withStorageErrors(async () => (await prepare(db, fileName, bytes)).preview);
+}
+
+export interface ImportResult {
+  preview: ImportPreview;
+  /** The batch written, or null when the file brought nothing new. */
+  batch: ImportBatch | null;
+}
+
+/** Applies a file: creates missing FBA locations, posts new movements and holds unmapped ones, atomically. */
+export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string): Promise<ImportResult> {
+  let prepared = await prepare(db, fileName, bytes);
+  const { preview } = prepared;
+  if (!APPLIED_KINDS.includes(preview.kind as ReportKind) || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
+    throw new DomainError('import.notApplicable', { file: fileName });
+  }
+  if (!preview.canApply) return { preview, batch: null };
+  if (preview.newLocations.length > 0) {
+    await withStorageErrors(() =>
+      db.transaction('rw', db.locations, async () => {
+        for (const marketplace of preview.newLocations) await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace: marketplace as never, archived: false });
+      }),
+    );
+    prepared = await prepare(db, fileName, bytes);
+  }
+  const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
+  const file = {
+    name: fileName,
+    sha256: preview.sha256,
+    reportKind: preview.kind ?? '',
+    rowCount: preview.rowCount,
+    duplicates: prepared.preview.duplicates,
+    held: prepared.held.length,
+    rejected: preview.rejectedRows,
+  };
+  const heldRows: Omit<HeldEvent, 'id'>[] = prepared.held.map((h, i) => ({
+    batchId,
+    codeType: h.codeType,
+    code: h.code,
+    marketplace: h.marketplace,
+    date: h.record.date,
+    quantity: h.record.quantity,
+    eventType: h.record.eventType,
+    referenceId: h.record.referenceId,
+    title: h.record.title,
+    fnsku: h.record.fnsku,
+    sellerSku: h.record.msku,
+    asin: h.record.asin,
+    eventKey: prepared.heldKeys[i]!,
+  }));
+  const label = fileName;
+  if (prepared.columns.length > 0) {
+    const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, prepared.columns, {
+      file,
+      alongside: { tables: [db.heldEvents], write: async () => void (await db.heldEvents.bulkAdd(heldRows)) },
+    });
+    return { preview: prepared.preview, batch };
+  }
+  // Only held events: a batch record without movements, so the import shows in the history.
+  const record: ImportBatch = {
+    id: batchId,
+    kind: 'import',
+    label,
+    createdAt: now,
+    movementCount: 0,
+    blockCount: 0,
+    firstDate: preview.firstDate ?? now.slice(0, 10),
+    lastDate: preview.lastDate ?? now.slice(0, 10),
+    file,
+  };
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.batches, db.heldEvents], async () => {
+      await db.batches.add(record);
+      await db.heldEvents.bulkAdd(heldRows);
+    }),
+  );
+  return { preview: prepared.preview, batch: record };
+}
+
+/**
+ * Maps a held code to a SKU and posts its held events: saves the platform code (refused, with
+ * nothing posted, when it conflicts with another SKU's) and then posts the events as one batch.
+ */
+export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['codeType'], code: string, marketplace: string, skuId: number, now: string): Promise<number> {
+  const held = await db.heldEvents.where('[codeType+code+marketplace]').equals([codeType, code, marketplace]).toArray();
+  if (held.length === 0) return 0;
+  const sample = held[0]!;
+  const existing = await db.listings.where('[marketplace+sellerSkuKey]').equals([marketplace, sample.sellerSku.toUpperCase()]).first();
+  if (!existing || existing.skuId !== skuId || (sample.fnsku && existing.fnsku !== sample.fnsku)) {
+    await saveListing(
+      db,
+      { skuId, marketplace, sellerSku: sample.sellerSku || code, asin: sample.asin, fnsku: sample.fnsku, unitsPerListing: String(existing?.unitsPerListing ?? 1) },
+      existing?.skuId === skuId ? existing.id : undefined,
+    );
+  }
+  const location = (await fbaLocations(db)).get(marketplace);
+  if (location === undefined) throw new DomainError('location.notFound', { id: marketplace });
+  const columns = emptyColumns(held.length);
+  const refIndex = new Map<string, number>();
+  let n = 0;
+  for (const event of held) {
+    const type = movementTypeOfLedgerEvent(event.eventType, event.quantity);
+    if (type === null) continue;
+    columns.day[n] = dayNumber(event.date);
+    columns.skuId[n] = skuId;
+    columns.locationId[n] = location;
+    columns.qty[n] = event.quantity;
+    columns.type[n] = TYPE_CODE[type];
+    if (event.referenceId) {
+      let r = refIndex.get(event.referenceId);
+      if (r === undefined) {
+        r = columns.refs.length;
+        columns.refs.push(event.referenceId);
+        refIndex.set(event.referenceId, r);
+      }
+      columns.ref[n] = r;
+    }
+    columns.seq[n] = n;
+    n++;
+  }
+  const ids = held.map((h) => h.id);
+  const source = held[0]!.batchId;
+  await appendMovementBatch(db, { id: `${source}:${codeType}:${code}:${marketplace}`, kind: 'import', label: `${code} (${marketplace})`, createdAt: now }, truncateColumns(columns, n), {
+    file: { name: code, sha256: '', reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', rowCount: n, duplicates: 0, held: 0, rejected: 0 },
+    alongside: { tables: [db.heldEvents], write: () => db.heldEvents.bulkDelete(ids) },
+  });
+  return n;
+}
+

@@ -1,0 +1,271 @@
+// Import Seller Central reports: drop or pick files, see what each will do, apply it in one step,
+// map the codes StockPilot does not know, and undo a whole import from the history.
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db';
+import type { HeldEvent, ImportBatch } from '../../db';
+import type { ImportPreview, ImportResult } from '../../db/imports';
+import { APPLIED_KINDS } from '../../db/imports';
+import { callLedger } from '../../db/ledgerClient';
+import { desktop } from '../../desktop';
+import { StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
+import { useSkus } from '../../app/hooks';
+import { nowIso } from '../../app/clock';
+import { useT } from '../../i18n';
+import { takeDroppedFiles, useDroppedFiles } from './droppedFiles';
+
+interface PendingFile {
+  key: number;
+  name: string;
+  bytes: Uint8Array;
+  preview: ImportPreview | null;
+  result: ImportResult | null;
+  status: Status;
+  busy: boolean;
+}
+
+let nextKey = 1;
+
+export function Imports() {
+  const { t, language, describe } = useT();
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const dropped = useDroppedFiles();
+
+  const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
+
+  const addFiles = async (picked: { name: string; bytes: Uint8Array }[]) => {
+    const added = picked.map((file) => ({ key: nextKey++, name: file.name, bytes: file.bytes, preview: null, result: null, status: null, busy: true }));
+    setFiles((all) => [...added, ...all]);
+    for (const file of added) {
+      try {
+        // The worker gets a copy: the bytes are needed again to apply.
+        const preview = await callLedger('previewImport', { fileName: file.name, bytes: file.bytes.slice() });
+        patch(file.key, { preview, busy: false });
+      } catch (error) {
+        patch(file.key, { status: { kind: 'error', text: describe(error) }, busy: false });
+      }
+    }
+  };
+
+  useEffect(() => {
+    if (dropped === 0) return;
+    void (async () => {
+      const handles = takeDroppedFiles();
+      await addFiles(await Promise.all(handles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    })();
+  }, [dropped]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const pick = async () => {
+    const picked = await desktop.openFiles({ multiple: true, filters: [{ name: 'Reports', extensions: ['txt', 'tsv', 'csv'] }, { name: 'All files', extensions: ['*'] }] });
+    await addFiles(picked);
+  };
+
+  const apply = async (file: PendingFile) => {
+    patch(file.key, { busy: true, status: null });
+    try {
+      const result = await callLedger('applyImport', { fileName: file.name, bytes: file.bytes.slice(), now: nowIso() });
+      const p = result.preview;
+      const text = result.batch
+        ? t('imports.applied', { added: p.newMovements.toLocaleString(language), duplicates: p.duplicates.toLocaleString(language), held: p.held, rejected: p.rejectedRows })
+        : t('imports.nothingNew', { duplicates: p.duplicates.toLocaleString(language) });
+      patch(file.key, { result, busy: false, status: { kind: 'ok', text } });
+    } catch (error) {
+      patch(file.key, { busy: false, status: { kind: 'error', text: describe(error) } });
+    }
+  };
+
+  return (
+    <section aria-labelledby="imports-title">
+      <h1 id="imports-title">{t('imports.title')}</h1>
+      <div className="panel drop-zone" data-testid="drop-zone">
+        <p>{t('imports.dropHere')}</p>
+        <button type="button" className="btn btn--primary" onClick={() => void pick()}>
+          {t('imports.choose')}
+        </button>
+      </div>
+      {files.map((file) => (
+        <FileCard key={file.key} file={file} onApply={() => void apply(file)} onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))} />
+      ))}
+      <HeldCodes />
+      <ImportHistory />
+    </section>
+  );
+}
+
+function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: () => void; onDiscard: () => void }) {
+  const { t, language } = useT();
+  const p = file.preview;
+  const applicable = p !== null && p.kind !== null && APPLIED_KINDS.includes(p.kind);
+  return (
+    <article className="panel" data-testid="import-file" data-file={file.name} aria-label={file.name}>
+      <h2>{file.name}</h2>
+      {file.busy && !p ? <p role="status">{t('imports.reading')}</p> : null}
+      {p ? (
+        <dl className="facts">
+          <dt>{t('imports.kind')}</dt>
+          <dd data-testid="import-kind">{p.kind ?? t('imports.unknownKind')}</dd>
+          <dt>{t('imports.encoding')}</dt>
+          <dd>{p.encoding}</dd>
+          <dt>{t('imports.rows')}</dt>
+          <dd>{p.rowCount.toLocaleString(language)}</dd>
+          {p.marketplaces.length > 0 ? (
+            <>
+              <dt>{t('field.marketplace')}</dt>
+              <dd>{p.marketplaces.join(', ')}</dd>
+            </>
+          ) : null}
+          {p.firstDate ? (
+            <>
+              <dt>{t('report.period')}</dt>
+              <dd>
+                {p.firstDate} – {p.lastDate}
+              </dd>
+            </>
+          ) : null}
+          {applicable ? (
+            <>
+              <dt>{t('imports.willAdd')}</dt>
+              <dd data-testid="import-new">{p.newMovements.toLocaleString(language)}</dd>
+              <dt>{t('imports.duplicates')}</dt>
+              <dd data-testid="import-duplicates">{p.duplicates.toLocaleString(language)}</dd>
+              <dt>{t('imports.held')}</dt>
+              <dd data-testid="import-held">
+                {p.held.toLocaleString(language)}
+                {p.heldCodes.length > 0 ? ` (${p.heldCodes.join(', ')})` : ''}
+              </dd>
+            </>
+          ) : null}
+          {p.newLocations.length > 0 ? (
+            <>
+              <dt>{t('imports.newLocations')}</dt>
+              <dd>{p.newLocations.map((m) => `FBA ${m}`).join(', ')}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      {p && p.problems.length > 0 ? (
+        <details open={p.problems.some((x) => x.severity === 'error')}>
+          <summary>{t('imports.problems', { count: p.problems.length })}</summary>
+          <ul data-testid="import-problems">
+            {p.problems.slice(0, 50).map((problem, i) => (
+              <li key={i} className={problem.severity === 'error' ? 'status--error' : ''}>
+                {problem.row !== undefined ? `${t('imports.row', { row: problem.row })}: ` : ''}
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {p && p.kind !== null && !applicable ? <p className="muted">{t('imports.checkedOnly')}</p> : null}
+      <StatusLine status={file.status} />
+      <div className="toolbar">
+        {applicable && !file.result ? (
+          <button type="button" className="btn btn--primary" disabled={file.busy || !p.canApply} onClick={onApply}>
+            {p.canApply ? t('imports.apply') : t('imports.nothingToApply')}
+          </button>
+        ) : null}
+        <button type="button" className="btn" onClick={onDiscard}>
+          {file.result ? t('common.close') : t('imports.discard')}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+interface HeldGroup {
+  codeType: HeldEvent['codeType'];
+  code: string;
+  marketplace: string;
+  count: number;
+  title: string;
+}
+
+function HeldCodes() {
+  const { t, describe } = useT();
+  const skus = useSkus();
+  const groups = useLiveQuery(async () => {
+    const map = new Map<string, HeldGroup>();
+    for (const event of await db.heldEvents.toArray()) {
+      const key = `${event.codeType}|${event.code}|${event.marketplace}`;
+      const group = map.get(key);
+      if (group) group.count++;
+      else map.set(key, { codeType: event.codeType, code: event.code, marketplace: event.marketplace, count: 1, title: event.title });
+    }
+    return [...map.values()];
+  }, []);
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Status>(null);
+
+  if ((!groups || groups.length === 0) && status === null) return null;
+  const map = async (group: HeldGroup) => {
+    const key = `${group.codeType}|${group.code}|${group.marketplace}`;
+    const skuId = skuIdForCode(skus ?? [], choice[key] ?? '');
+    try {
+      if (!skuId) throw new Error(t('imports.chooseSku'));
+      const posted = await callLedger('mapHeldCode', { codeType: group.codeType, code: group.code, marketplace: group.marketplace, skuId, now: nowIso() });
+      setStatus({ kind: 'ok', text: t('imports.mapped', { code: group.code, count: posted }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+  return (
+    <>
+      <h2>{t('imports.unmapped')}</h2>
+      <p className="muted">{t('imports.unmappedHelp')}</p>
+      <div data-testid="held-status">
+        <StatusLine status={status} />
+      </div>
+      <ul className="panel" data-testid="held-codes">
+        {(groups ?? []).map((group) => {
+          const key = `${group.codeType}|${group.code}|${group.marketplace}`;
+          return (
+            <li key={key} data-testid="held-code" data-code={group.code}>
+              <strong>{group.code}</strong> ({group.marketplace}) · {group.title} · {t('imports.heldCount', { count: group.count })}{' '}
+              <SkuPicker id={`held-${key}`} name="heldSku" value={choice[key] ?? ''} onChange={(v) => setChoice({ ...choice, [key]: v })} skus={skus ?? []} />{' '}
+              <button type="button" className="btn btn--small" onClick={() => void map(group)}>
+                {t('imports.map')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function ImportHistory() {
+  const { t, language, describe } = useT();
+  const batches = useLiveQuery(() => db.batches.orderBy('createdAt').reverse().toArray(), []);
+  const [status, setStatus] = useState<Status>(null);
+  const imported = (batches ?? []).filter((b): b is ImportBatch & { file: NonNullable<ImportBatch['file']> } => b.file !== undefined);
+  if (imported.length === 0) return null;
+  const undo = async (batch: ImportBatch) => {
+    if (!window.confirm(t('ledger.removeConfirm', { label: batch.label, count: batch.movementCount }))) return;
+    try {
+      await callLedger('removeBatch', { batchId: batch.id });
+      setStatus({ kind: 'ok', text: t('ledger.removed', { label: batch.label }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+  return (
+    <>
+      <h2>{t('imports.history')}</h2>
+      <StatusLine status={status} />
+      <ul className="panel" data-testid="import-history">
+        {imported.map((b) => (
+          <li key={b.id} data-testid="import-batch">
+            <strong>{b.label}</strong> · {b.file.reportKind} · {b.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
+            {t('imports.historyLine', { rows: b.file.rowCount.toLocaleString(language), posted: b.movementCount.toLocaleString(language), duplicates: b.file.duplicates, held: b.file.held, rejected: b.file.rejected })}{' '}
+            <code title={b.file.sha256}>{b.file.sha256.slice(0, 12)}</code>{' '}
+            <button type="button" className="btn btn--small" onClick={() => void undo(b)}>
+              {t('imports.undo')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppShell } from './AppShell';
+
+export class ImportsPage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(): Promise<void> {
+    await this.go('imports');
+  }
+
+  /** Drops files onto the window as a seller dragging them from the file manager would. */
+  async drop(files: { name: string; bytes: Buffer }[]): Promise<void> {
+    const payload = files.map((f) => ({ name: f.name, data: [...f.bytes] }));
+    const transfer = await this.page.evaluateHandle((items) => {
+      const dt = new DataTransfer();
+      for (const item of items) dt.items.add(new File([new Uint8Array(item.data)], item.name));
+      return dt;
+    }, payload);
+    await this.page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await this.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  }
+
+  card(fileName: string): Locator {
+    return this.page.locator(`[data-testid="import-file"][data-file="${fileName}"]`).first();
+  }
+
+  async fact(fileName: string, testId: string): Promise<string> {
+    return ((await this.card(fileName).getByTestId(testId).textContent()) ?? '').trim();
+  }
+
+  async apply(fileName: string): Promise<void> {
+    await this.card(fileName).getByRole('button', { name: 'Apply' }).click();
+  }
+
+  async cardStatus(fileName: string): Promise<string> {
+    return ((await this.card(fileName).getByTestId('status-ok').or(this.card(fileName).getByTestId('status-error')).textContent()) ?? '').trim();
+  }
+
+  async mapHeld(code: string, skuCode: string): Promise<void> {
+    const row = this.page.locator(`[data-testid="held-code"][data-code="${code}"]`);
+    await row.locator('input[name="heldSku"]').fill(skuCode);
+    await row.getByRole('button', { name: 'Map and post' }).click();
+  }
+}
