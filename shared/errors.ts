@@ -32,6 +32,7 @@ export type DomainErrorCode =
   | 'backup.newerSchema'
   | 'batch.notFound'
   | 'import.notApplicable'
+  | 'import.cancelled'
   | 'import.unreadable'
   | 'storage.quota'
   | 'storage.unavailable'

@@ -2,14 +2,16 @@
 // the ledger worker (next to the block cache it deduplicates against).
 import { DomainError } from '../../shared/errors';
 import { dayNumber } from '../../shared/dates';
-import { parseReport } from '../../shared/import';
-import type { ImportProblem, LedgerEventRecord, ReportKind } from '../../shared/import/records';
+import { parseReport, sniffReport } from '../../shared/import';
+import { readReportStream } from '../../shared/import/stream';
+import type { StreamProgress } from '../../shared/import/stream';
+import type { ImportProblem, ReportKind } from '../../shared/import/records';
 import { concatColumns, blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
-import { movementTypeOfLedgerEvent, newMovementsOnly, planLedgerImport, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
+import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
-import { appendMovementBatch, blockCacheFor } from './ledgerStore';
+import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerStore';
 import { withStorageErrors } from './errors';
 import { saveListing } from './catalog';
 
@@ -109,20 +111,31 @@ interface PreparedImport {
   heldKeys: string[];
 }
 
-async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array): Promise<PreparedImport> {
+/** Progress and cancellation of a long read, supplied by the ledger worker. */
+export interface TaskControl {
+  progress?: (progress: StreamProgress) => void;
+  cancelled?: () => boolean;
+  yield?: () => Promise<void>;
+}
+
+/** The last prepared file, so Apply after Preview does not read a 100 MB file twice. */
+let lastPrepared: { sha256: string; version: number; prepared: PreparedImport } | null = null;
+
+async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}): Promise<PreparedImport> {
   const sha256 = await sha256Hex(bytes);
-  const parsed = parseReport(bytes);
-  const problems = parsed.problems as ImportProblem[];
-  const fileError = problems.find((p) => p.severity === 'error' && p.row === undefined);
-  const errorRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row));
+  const version = (await readLedgerVersion(db)).version;
+  if (lastPrepared && lastPrepared.sha256 === sha256 && lastPrepared.version === version) {
+    return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
+  }
+  const sniffed = sniffReport(bytes);
   const base: ImportPreview = {
     fileName,
     sha256,
-    kind: parsed.kind,
-    encoding: parsed.encoding,
-    rowCount: parsed.rowCount,
-    problems,
-    rejectedRows: errorRows.size,
+    kind: sniffed.kind,
+    encoding: sniffed.encoding,
+    rowCount: 0,
+    problems: [],
+    rejectedRows: 0,
     canApply: false,
     marketplaces: [],
     firstDate: null,
@@ -134,17 +147,38 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     newLocations: [],
   };
   const empty = { columns: emptyColumns(0), held: [], heldKeys: [] };
-  if (fileError || parsed.kind === null) return { preview: base, ...empty };
-  if (parsed.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') return { preview: base, ...empty };
+  if (sniffed.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') {
+    // Other reports are small: read them whole for the preview.
+    const parsed = parseReport(bytes);
+    const problems = parsed.problems as ImportProblem[];
+    return {
+      preview: { ...base, kind: parsed.kind, encoding: parsed.encoding, rowCount: parsed.rowCount, problems, rejectedRows: new Set(problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row)).size },
+      ...empty,
+    };
+  }
 
-  const events = (parsed.records as LedgerEventRecord[]).filter((r) => !errorRows.has(r.row));
   const [lookup, locations] = await Promise.all([codeLookup(db), fbaLocations(db)]);
-  const marketplaces = [...new Set(events.map((e) => e.country.trim().toUpperCase()))].filter(Boolean).sort();
-  const newLocations = marketplaces.filter((m) => !locations.has(m));
-  // Marketplaces without an FBA location get one on apply; plan as if they had it already.
-  let provisional = -1;
-  for (const m of newLocations) locations.set(m, provisional--);
-  const plan = planLedgerImport(events, lookup, locations);
+  // Marketplaces without an FBA location get one on apply; until then they plan with a placeholder id.
+  const provisional = new Map(locations);
+  const builder = new LedgerPlanBuilder(lookup, (marketplace) => {
+    if (!provisional.has(marketplace)) provisional.set(marketplace, -(provisional.size + 1));
+    return provisional.get(marketplace);
+  });
+  const read = await readReportStream(bytes, {
+    onRecord: (record) => {
+      if (record.type === 'ledgerEvent') builder.add(record);
+    },
+    onProgress: control.progress,
+    shouldStop: control.cancelled,
+    betweenChunks: control.yield,
+  });
+  if (read.cancelled) throw new DomainError('import.cancelled', { file: fileName });
+  const problems = read.problems;
+  const plan = builder.finish();
+  const newLocations = plan.marketplaces.filter((m) => !locations.has(m));
+  const fileError = problems.some((p) => p.severity === 'error' && p.row === undefined);
+  if (fileError) return { preview: { ...base, kind: read.kind, rowCount: read.rowCount, problems, rejectedRows: read.rejectedRows }, ...empty };
+
   let columns = plan.columns;
   let duplicates = 0;
   if (columns.length > 0) {
@@ -176,8 +210,12 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
   });
   const preview: ImportPreview = {
     ...base,
+    kind: read.kind,
+    rowCount: read.rowCount,
+    problems,
+    rejectedRows: read.rejectedRows,
     canApply: columns.length + freshHeld.length > 0,
-    marketplaces,
+    marketplaces: plan.marketplaces,
     firstDate: plan.firstDate,
     lastDate: plan.lastDate,
     newMovements: columns.length,
@@ -186,11 +224,13 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     heldCodes: [...new Set(freshHeld.map((h) => `${h.code} (${h.marketplace})`))],
     newLocations,
   };
-  return { preview, columns, held: freshHeld, heldKeys: freshKeys };
+  const prepared = { preview, columns, held: freshHeld, heldKeys: freshKeys };
+  lastPrepared = { sha256, version, prepared };
+  return prepared;
 }
 
-export async function previewImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
-  return withStorageErrors(async () => (await prepare(db, fileName, bytes)).preview);
+export async function previewImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}): Promise<ImportPreview> {
+  return withStorageErrors(async () => (await prepare(db, fileName, bytes, control)).preview);
 }
 
 export interface ImportResult {
@@ -200,8 +240,8 @@ export interface ImportResult {
 }
 
 /** Applies a file: creates missing FBA locations, posts new movements and holds unmapped ones, atomically. */
-export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string): Promise<ImportResult> {
-  let prepared = await prepare(db, fileName, bytes);
+export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl = {}): Promise<ImportResult> {
+  let prepared = await prepare(db, fileName, bytes, control);
   const { preview } = prepared;
   if (!APPLIED_KINDS.includes(preview.kind as ReportKind) || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
     throw new DomainError('import.notApplicable', { file: fileName });
@@ -213,7 +253,9 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
         for (const marketplace of preview.newLocations) await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace: marketplace as never, archived: false });
       }),
     );
-    prepared = await prepare(db, fileName, bytes);
+    // Location ids changed: plan again with the real ones.
+    lastPrepared = null;
+    prepared = await prepare(db, fileName, bytes, control);
   }
   const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
   const file = {

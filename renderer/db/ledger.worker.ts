@@ -1,6 +1,6 @@
 // The ledger worker: valuation, summaries, big writes and whole-ledger reads run here, so the page
 // stays responsive at a million movements. It owns a block cache next to its own Dexie connection.
-import { isDomainError } from '../../shared/errors';
+import { DomainError, isDomainError } from '../../shared/errors';
 import { StockPilotDatabase } from './schema';
 import { appendMovementBatch, blockCacheFor, refreshSummaries, removeMovementBatch } from './ledgerStore';
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
@@ -8,11 +8,12 @@ import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
 import { applyImport, mapHeldCode, previewImport } from './imports';
 import { generateDemo } from '../../shared/demo/generate';
-import type { LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
+import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
+import type { TaskControl } from './imports';
 
 const db = new StockPilotDatabase();
 
-type Handlers = { [K in LedgerOperation]: (args: LedgerOperations[K]['args']) => Promise<LedgerOperations[K]['result']> };
+type Handlers = { [K in LedgerOperation]: (args: LedgerOperations[K]['args'], control: TaskControl) => Promise<LedgerOperations[K]['result']> };
 
 const handlers: Handlers = {
   refresh: () => refreshSummaries(db),
@@ -26,8 +27,8 @@ const handlers: Handlers = {
   loadDemo: ({ skuCount, movementCount, endDate, seed, now }) => loadDemoDataset(db, generateDemo({ seed, skuCount, movementCount, endDate }), now),
   backup: ({ appVersion, createdAt }) => createBackup(db, appVersion, createdAt),
   restore: ({ bytes, fileName }) => restoreBackup(db, bytes, fileName),
-  previewImport: ({ fileName, bytes }) => previewImport(db, fileName, bytes),
-  applyImport: ({ fileName, bytes, now }) => applyImport(db, fileName, bytes, now),
+  previewImport: ({ fileName, bytes }, control) => previewImport(db, fileName, bytes, control),
+  applyImport: ({ fileName, bytes, now }, control) => applyImport(db, fileName, bytes, now, control),
   mapHeldCode: ({ codeType, code, marketplace, skuId, now }) => mapHeldCode(db, codeType, code, marketplace, skuId, now),
 };
 
@@ -40,14 +41,36 @@ function transferables(value: unknown): ArrayBuffer[] {
 
 // Requests run one at a time: writes must not interleave, and reads see a settled ledger.
 let queue: Promise<unknown> = Promise.resolve();
+const cancelled = new Set<number>();
 
-self.onmessage = (event: MessageEvent<LedgerRequest>) => {
+function post(response: LedgerResponse, transfer: ArrayBuffer[] = []): void {
+  (self as unknown as Worker).postMessage(response, transfer);
+}
+
+self.onmessage = (event: MessageEvent<LedgerRequest | LedgerCancel>) => {
+  // A cancel is noted at once (not queued): the running request checks it between chunks.
+  if ('cancel' in event.data) {
+    cancelled.add(event.data.cancel);
+    return;
+  }
   const { id, op, args } = event.data;
   queue = queue.then(async () => {
     let response: LedgerResponse;
+    let lastProgressAt = 0;
+    const control: TaskControl = {
+      progress: (progress) => {
+        const now = Date.now();
+        if (now - lastProgressAt < 100) return;
+        lastProgressAt = now;
+        post({ id, progress });
+      },
+      cancelled: () => cancelled.has(id),
+      yield: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    };
     try {
-      const handler = handlers[op] as (a: typeof args) => Promise<unknown>;
-      response = { id, ok: true, result: await handler(args) };
+      if (cancelled.has(id)) throw new DomainError('import.cancelled', { file: '' });
+      const handler = handlers[op] as (a: typeof args, c: TaskControl) => Promise<unknown>;
+      response = { id, ok: true, result: await handler(args, control) };
     } catch (error) {
       response = {
         id,
@@ -55,7 +78,7 @@ self.onmessage = (event: MessageEvent<LedgerRequest>) => {
         error: isDomainError(error) ? { code: error.code, params: error.params } : { message: error instanceof Error ? error.message : String(error) },
       };
     }
-    const transfer = response.ok ? transferables(response.result) : [];
-    (self as unknown as Worker).postMessage(response, transfer);
+    cancelled.delete(id);
+    post(response, 'ok' in response && response.ok ? transferables(response.result) : []);
   });
 };

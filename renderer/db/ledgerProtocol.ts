@@ -6,6 +6,7 @@ import type { BatchInput } from './ledgerStore';
 import type { ImportBatch } from './schema';
 import type { RestoreSummary } from './backup';
 import type { ImportPreview, ImportResult } from './imports';
+import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 
 export interface LedgerOperations {
@@ -32,6 +33,12 @@ export interface LedgerRequest<K extends LedgerOperation = LedgerOperation> {
   args: LedgerOperations[K]['args'];
 }
 
+/** Sent by the page to stop a running request (it then fails with 'import.cancelled'). */
+export interface LedgerCancel {
+  cancel: number;
+}
+
 export type LedgerResponse =
+  | { id: number; progress: StreamProgress }
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: { code: DomainErrorCode; params: ErrorParams } | { message: string } };

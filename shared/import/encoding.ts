@@ -109,7 +109,38 @@ function looksLikeShiftJis(head: Uint8Array): boolean {
 
 /** Decodes a whole file (or a head) with the detected encoding; malformed bytes become U+FFFD and are counted later. */
 export function decodeBytes(bytes: Uint8Array, detected: DetectedEncoding): string {
-  return new TextDecoder(detected.encoding, { ignoreBOM: true }).decode(bytes.subarray(detected.bomLength));
+  return createChunkDecoder(detected.encoding).decode(bytes.subarray(detected.bomLength), false);
+}
+
+export interface ChunkDecoder {
+  /** Text of `bytes`; with `stream` a character split across chunks waits for the next call. */
+  decode(bytes: Uint8Array, stream: boolean): string;
+}
+
+/**
+ * A decoder for chunks of a file (skip `bomLength` bytes of the first chunk yourself). windows-1252
+ * is decoded here because Node 20's TextDecoder reads it as ISO-8859-1, turning `–` `€` `„` into C1
+ * control characters — the very mistake REPORTS.md §0.2 warns about.
+ */
+export function createChunkDecoder(encoding: string): ChunkDecoder {
+  if (encoding === 'windows-1252') return { decode: (bytes) => decodeWindows1252(bytes) };
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  return { decode: (bytes, stream) => decoder.decode(bytes, { stream }) };
+}
+
+// Code points of bytes 0x80–0x9F in windows-1252 (the five undefined bytes map to themselves, as WHATWG does).
+const CP1252_80_9F = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const codes = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    codes[i] = b >= 0x80 && b < 0xa0 ? CP1252_80_9F.charCodeAt(b - 0x80) : b;
+  }
+  const parts: string[] = [];
+  // fromCharCode takes arguments: stay well under the engine's argument limit.
+  for (let at = 0; at < codes.length; at += 8192) parts.push(String.fromCharCode(...codes.subarray(at, at + 8192)));
+  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------------

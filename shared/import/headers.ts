@@ -165,6 +165,7 @@ export const REPORT_SPECS = {
       salesChannel: req('sales-channel'),
       sku: opt('sku'),
       asin: opt('asin'),
+      title: opt('product-name'),
       itemStatus: opt('item-status'),
       quantity: req('quantity'),
       currency: opt('currency'),

@@ -8,10 +8,9 @@ import type { ImportProblem, ImportRecord, ReportKind } from './records';
 import type { Delimiter } from './splitter';
 import { createRowSplitter, detectDelimiter, detectQuoting } from './splitter';
 
-export type { ImportProblem, ImportProblemCode, ImportRecord, ReportKind } from './records';
 export * from './records';
-export { countEncodingLoss, decodeBytes, describeBinary, detectEncoding, isValidUtf8, SNIFF_BYTES } from './encoding';
-export type { DetectedEncoding } from './encoding';
+export { countEncodingLoss, createChunkDecoder, decodeBytes, describeBinary, detectEncoding, isValidUtf8, SNIFF_BYTES } from './encoding';
+export type { ChunkDecoder, DetectedEncoding } from './encoding';
 export { fieldLabel, identifyReport, normaliseHeader, REPORT_SPECS, reportLabel } from './headers';
 export type { ColumnMap, FieldName, Identification, IdentifiedReport } from './headers';
 export { mapRow, refineKind, rowWidthProblem } from './mapRow';

@@ -358,6 +358,7 @@ function mapOrder(c: ColumnMap<'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENE
     marketplace: marketplaceFromSalesChannel(salesChannel),
     sku: cell(cells, c.sku),
     asin: id(cells, c.asin, 'asin'),
+    title: cell(cells, c.title),
     itemStatus: cell(cells, c.itemStatus),
     quantity: int(cells, c.quantity, 'quantity'),
     currency: cell(cells, c.currency),

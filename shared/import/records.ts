@@ -196,6 +196,7 @@ export interface OrderLineRecord {
   marketplace: string | null;
   sku: string;
   asin: string;
+  title: string;
   itemStatus: string;
   quantity: number | null;
   currency: string;

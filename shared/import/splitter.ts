@@ -2,7 +2,7 @@
 // string. Own code rather than PapaParse: Amazon needs two quoting rules PapaParse cannot mix
 // (API TSV where `"` is an ordinary character — `12" Reel` — versus the ledger's "every field
 // quoted" TSV and RFC-4180 CSV), the worker needs to know exactly where a truncated file ended,
-// and a tight charCode loop with indexOf is faster than a general parser at a million rows.
+// and a charCode loop plus indexOf is faster than a general-purpose parser at a million rows.
 
 export type Delimiter = '\t' | ',';
 

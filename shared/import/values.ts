@@ -68,8 +68,10 @@ export function parseDecimal(text: string, options: DecimalOptions = {}): number
     s = s.slice(1, -1).trim();
   }
   if (s.endsWith('%')) s = s.slice(0, -1).trim();
-  // Drop currency symbols, ISO codes and grouping spaces (NBSP, narrow NBSP, apostrophe).
-  s = s.replace(/[A-Za-z$€£¥￥₹₩\s\u00a0\u202f']/g, '');
+  // Drop currency symbols and codes (`JP¥`, `CA$`, `EUR 12.00`, `12 zł`) and grouping spaces
+  // (NBSP, narrow NBSP, apostrophe); other letters make the text not a number.
+  s = s.replace(/[$€£¥￥₹₩]/g, '').replace(/^(?:[A-Z]{1,3}|[a-z]{2,3})\s*/, '').replace(/\s*[A-Za-zł]{2,3}$/, '');
+  s = s.replace(/[\s\u00a0\u202f']/g, '');
   if (s.startsWith('-') || s.startsWith('\u2212')) {
     negative = !negative;
     s = s.slice(1);
@@ -194,7 +196,7 @@ export function parseYesNo(text: string): boolean | null {
 // ---------------------------------------------------------------------------------------------
 // Identifiers
 
-const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+?\d+$/i;
+const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d+$/i;
 
 /**
  * True for an identifier that a spreadsheet turned into a number, e.g. the ISBN-style ASIN

@@ -65,53 +65,96 @@ export interface LedgerImportPlan {
   lastDate: string | null;
 }
 
+/**
+ * Builds the plan one event at a time, so a million-row file streams through without keeping a
+ * record per row: mapped events go straight into growing typed-array columns.
+ */
+export class LedgerPlanBuilder {
+  private columns = emptyColumns(1024);
+  private n = 0;
+  private readonly refIndex = new Map<string, number>();
+  private readonly held: HeldLedgerEvent[] = [];
+  private readonly unknownEventRows: number[] = [];
+  private readonly marketplaces = new Set<string>();
+  private firstDate: string | null = null;
+  private lastDate: string | null = null;
+
+  /** `fbaLocationOf` gives the FBA location id of a marketplace, or undefined when it has none. */
+  constructor(
+    private readonly lookup: LedgerCodeLookup,
+    private readonly fbaLocationOf: (marketplace: string) => number | undefined,
+  ) {}
+
+  add(event: LedgerEventRecord): void {
+    const marketplace = event.country.trim().toUpperCase();
+    this.marketplaces.add(marketplace);
+    if (this.firstDate === null || event.date < this.firstDate) this.firstDate = event.date;
+    if (this.lastDate === null || event.date > this.lastDate) this.lastDate = event.date;
+    const type = movementTypeOfLedgerEvent(event.eventType, event.quantity);
+    if (type === null) {
+      this.unknownEventRows.push(event.row);
+      return;
+    }
+    const target = (event.fnsku ? this.lookup.byFnsku.get(event.fnsku.toUpperCase()) : undefined) ?? this.lookup.bySellerSku.get(sellerSkuKey(marketplace, event.msku));
+    const locationId = this.fbaLocationOf(marketplace);
+    if (!target || locationId === undefined) {
+      this.held.push({ codeType: event.fnsku ? 'fnsku' : 'sellerSku', code: (event.fnsku || event.msku).toUpperCase(), marketplace, record: event });
+      return;
+    }
+    if (this.n === this.columns.length) this.columns = growColumns(this.columns, this.columns.length * 2);
+    const c = this.columns;
+    const n = this.n++;
+    c.day[n] = dayNumber(event.date);
+    c.skuId[n] = target.skuId;
+    c.locationId[n] = locationId;
+    c.qty[n] = event.quantity * target.unitsPerListing;
+    c.type[n] = TYPE_CODE[type];
+    c.seq[n] = n;
+    if (event.referenceId) {
+      let r = this.refIndex.get(event.referenceId);
+      if (r === undefined) {
+        r = c.refs.length;
+        c.refs.push(event.referenceId);
+        this.refIndex.set(event.referenceId, r);
+      }
+      c.ref[n] = r;
+    }
+  }
+
+  finish(): LedgerImportPlan {
+    return {
+      columns: truncateColumns(this.columns, this.n),
+      held: this.held,
+      unknownEventRows: this.unknownEventRows,
+      marketplaces: [...this.marketplaces].sort(),
+      firstDate: this.firstDate,
+      lastDate: this.lastDate,
+    };
+  }
+}
+
 export function planLedgerImport(
   events: readonly LedgerEventRecord[],
   lookup: LedgerCodeLookup,
   fbaLocationByMarketplace: ReadonlyMap<string, number>,
 ): LedgerImportPlan {
-  const columns = emptyColumns(events.length);
-  const refIndex = new Map<string, number>();
-  const held: HeldLedgerEvent[] = [];
-  const unknownEventRows: number[] = [];
-  const marketplaces = new Set<string>();
-  let n = 0;
-  let firstDate: string | null = null;
-  let lastDate: string | null = null;
-  for (const event of events) {
-    const marketplace = event.country.trim().toUpperCase();
-    marketplaces.add(marketplace);
-    if (firstDate === null || event.date < firstDate) firstDate = event.date;
-    if (lastDate === null || event.date > lastDate) lastDate = event.date;
-    const type = movementTypeOfLedgerEvent(event.eventType, event.quantity);
-    if (type === null) {
-      unknownEventRows.push(event.row);
-      continue;
-    }
-    const target = (event.fnsku ? lookup.byFnsku.get(event.fnsku.toUpperCase()) : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(marketplace, event.msku));
-    const locationId = fbaLocationByMarketplace.get(marketplace);
-    if (!target || locationId === undefined) {
-      held.push({ codeType: event.fnsku ? 'fnsku' : 'sellerSku', code: (event.fnsku || event.msku).toUpperCase(), marketplace, record: event });
-      continue;
-    }
-    columns.day[n] = dayNumber(event.date);
-    columns.skuId[n] = target.skuId;
-    columns.locationId[n] = locationId;
-    columns.qty[n] = event.quantity * target.unitsPerListing;
-    columns.type[n] = TYPE_CODE[type];
-    if (event.referenceId) {
-      let r = refIndex.get(event.referenceId);
-      if (r === undefined) {
-        r = columns.refs.length;
-        columns.refs.push(event.referenceId);
-        refIndex.set(event.referenceId, r);
-      }
-      columns.ref[n] = r;
-    }
-    columns.seq[n] = n;
-    n++;
-  }
-  return { columns: truncateColumns(columns, n), held, unknownEventRows, marketplaces: [...marketplaces].sort(), firstDate, lastDate };
+  const builder = new LedgerPlanBuilder(lookup, (marketplace) => fbaLocationByMarketplace.get(marketplace));
+  for (const event of events) builder.add(event);
+  return builder.finish();
+}
+
+function growColumns(columns: MovementColumns, capacity: number): MovementColumns {
+  const next = emptyColumns(capacity);
+  next.day.set(columns.day);
+  next.skuId.set(columns.skuId);
+  next.locationId.set(columns.locationId);
+  next.qty.set(columns.qty);
+  next.type.set(columns.type);
+  next.unitCostMinor.set(columns.unitCostMinor);
+  next.ref.set(columns.ref);
+  next.seq.set(columns.seq);
+  next.refs = columns.refs;
+  return next;
 }
 
 export function truncateColumns(columns: MovementColumns, length: number): MovementColumns {

@@ -6,6 +6,7 @@ import { db } from '../../db';
 import type { HeldEvent, ImportBatch } from '../../db';
 import type { ImportPreview, ImportResult } from '../../db/imports';
 import { APPLIED_KINDS } from '../../db/imports';
+import type { StreamProgress } from '../../../shared/import/stream';
 import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
 import { StatusLine } from '../../components/Form';
@@ -24,7 +25,11 @@ interface PendingFile {
   result: ImportResult | null;
   status: Status;
   busy: boolean;
+  progress: StreamProgress | null;
 }
+
+/** Running reads, by file key, so Cancel can stop them (not UI state: nothing renders from it). */
+const running = new Map<number, AbortController>();
 
 let nextKey = 1;
 
@@ -36,15 +41,22 @@ export function Imports() {
   const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
 
   const addFiles = async (picked: { name: string; bytes: Uint8Array }[]) => {
-    const added = picked.map((file) => ({ key: nextKey++, name: file.name, bytes: file.bytes, preview: null, result: null, status: null, busy: true }));
+    const added = picked.map((file) => ({ key: nextKey++, name: file.name, bytes: file.bytes, preview: null, result: null, status: null, busy: true, progress: null }));
     setFiles((all) => [...added, ...all]);
     for (const file of added) {
+      const controller = new AbortController();
+      running.set(file.key, controller);
       try {
         // The worker gets a copy: the bytes are needed again to apply.
-        const preview = await callLedger('previewImport', { fileName: file.name, bytes: file.bytes.slice() });
-        patch(file.key, { preview, busy: false });
+        const preview = await callLedger('previewImport', { fileName: file.name, bytes: file.bytes.slice() }, [], {
+          signal: controller.signal,
+          onProgress: (progress) => patch(file.key, { progress }),
+        });
+        patch(file.key, { preview, busy: false, progress: null });
       } catch (error) {
-        patch(file.key, { status: { kind: 'error', text: describe(error) }, busy: false });
+        patch(file.key, { status: { kind: 'error', text: describe(error) }, busy: false, progress: null });
+      } finally {
+        running.delete(file.key);
       }
     }
   };
@@ -64,15 +76,22 @@ export function Imports() {
 
   const apply = async (file: PendingFile) => {
     patch(file.key, { busy: true, status: null });
+    const controller = new AbortController();
+    running.set(file.key, controller);
     try {
-      const result = await callLedger('applyImport', { fileName: file.name, bytes: file.bytes.slice(), now: nowIso() });
+      const result = await callLedger('applyImport', { fileName: file.name, bytes: file.bytes.slice(), now: nowIso() }, [], {
+        signal: controller.signal,
+        onProgress: (progress) => patch(file.key, { progress }),
+      });
       const p = result.preview;
       const text = result.batch
         ? t('imports.applied', { added: p.newMovements.toLocaleString(language), duplicates: p.duplicates.toLocaleString(language), held: p.held, rejected: p.rejectedRows })
         : t('imports.nothingNew', { duplicates: p.duplicates.toLocaleString(language) });
-      patch(file.key, { result, busy: false, status: { kind: 'ok', text } });
+      patch(file.key, { result, busy: false, progress: null, status: { kind: 'ok', text } });
     } catch (error) {
-      patch(file.key, { busy: false, status: { kind: 'error', text: describe(error) } });
+      patch(file.key, { busy: false, progress: null, status: { kind: 'error', text: describe(error) } });
+    } finally {
+      running.delete(file.key);
     }
   };
 
@@ -101,7 +120,21 @@ function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: ()
   return (
     <article className="panel" data-testid="import-file" data-file={file.name} aria-label={file.name}>
       <h2>{file.name}</h2>
-      {file.busy && !p ? <p role="status">{t('imports.reading')}</p> : null}
+      {file.busy ? (
+        <div className="progress" role="status" data-testid="import-progress">
+          <progress max={file.progress?.totalBytes ?? 1} value={file.progress?.bytesRead ?? 0} />{' '}
+          {file.progress
+            ? t('imports.progress', {
+                rows: file.progress.rows.toLocaleString(language),
+                read: (file.progress.bytesRead / 1048576).toFixed(1),
+                total: (file.progress.totalBytes / 1048576).toFixed(1),
+              })
+            : t('imports.reading')}{' '}
+          <button type="button" className="btn btn--small" onClick={() => running.get(file.key)?.abort()}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : null}
       {p ? (
         <dl className="facts">
           <dt>{t('imports.kind')}</dt>
