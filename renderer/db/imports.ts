@@ -109,6 +109,8 @@ interface PreparedImport {
   columns: MovementColumns;
   held: HeldLedgerEvent[];
   heldKeys: string[];
+  /** Held rows (from earlier imports) that this file posts now that their code is mapped. */
+  releasedHeldIds: number[];
 }
 
 /** Progress and cancellation of a long read, supplied by the ledger worker. */
@@ -118,15 +120,29 @@ export interface TaskControl {
   yield?: () => Promise<void>;
 }
 
-/** The last prepared file, so Apply after Preview does not read a 100 MB file twice. */
-let lastPrepared: { sha256: string; version: number; prepared: PreparedImport } | null = null;
+/**
+ * The last prepared file, so Apply right after Preview does not read a 100 MB file twice. It is
+ * reused only for the same database, bytes, ledger version and code mappings and locations.
+ */
+let lastPrepared: { key: string; prepared: PreparedImport } | null = null;
+
+/** A fingerprint of everything a plan depends on besides the ledger: code mappings and FBA locations. */
+function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<string, number>): string {
+  let h = 2166136261;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  };
+  for (const [code, target] of lookup.byFnsku) add(`f${code}:${target.skuId}x${target.unitsPerListing};`);
+  for (const [code, target] of lookup.bySellerSku) add(`s${code}:${target.skuId}x${target.unitsPerListing};`);
+  for (const [marketplace, id] of locations) add(`l${marketplace}:${id};`);
+  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${locations.size}`;
+}
 
 async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}): Promise<PreparedImport> {
   const sha256 = await sha256Hex(bytes);
-  const version = (await readLedgerVersion(db)).version;
-  if (lastPrepared && lastPrepared.sha256 === sha256 && lastPrepared.version === version) {
-    return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
-  }
+  const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookup(db), fbaLocations(db)]);
+  const cacheKey = `${db.name}|${sha256}|${version.version}|${catalogSignature(lookup, locations)}`;
+  if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
   const sniffed = sniffReport(bytes);
   const base: ImportPreview = {
     fileName,
@@ -146,7 +162,7 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     heldCodes: [],
     newLocations: [],
   };
-  const empty = { columns: emptyColumns(0), held: [], heldKeys: [] };
+  const empty = { columns: emptyColumns(0), held: [], heldKeys: [], releasedHeldIds: [] };
   if (sniffed.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') {
     // Other reports are small: read them whole for the preview.
     const parsed = parseReport(bytes);
@@ -157,7 +173,9 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     };
   }
 
-  const [lookup, locations] = await Promise.all([codeLookup(db), fbaLocations(db)]);
+  const heldByKey = new Map<string, number[]>();
+  for (const held of await db.heldEvents.toArray()) heldByKey.set(held.eventKey, [...(heldByKey.get(held.eventKey) ?? []), held.id]);
+  const releasedHeldIds: number[] = [];
   // Marketplaces without an FBA location get one on apply; until then they plan with a placeholder id.
   const provisional = new Map(locations);
   const builder = new LedgerPlanBuilder(lookup, (marketplace) => {
@@ -166,7 +184,20 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
   });
   const read = await readReportStream(bytes, {
     onRecord: (record) => {
-      if (record.type === 'ledgerEvent') builder.add(record);
+      if (record.type !== 'ledgerEvent') return;
+      // An event held by an earlier import whose code is mapped now posts from this file, so the
+      // held copy is released (deleted on apply) rather than posted a second time later.
+      if (heldByKey.size > 0) {
+        const marketplace = record.country.trim().toUpperCase();
+        const mapped = ((record.fnsku ? lookup.byFnsku.get(record.fnsku.toUpperCase()) : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(marketplace, record.msku))) !== undefined;
+        if (mapped) {
+          const key = heldKey({ codeType: record.fnsku ? 'fnsku' : 'sellerSku', code: (record.fnsku || record.msku).toUpperCase(), marketplace, record });
+          const ids = heldByKey.get(key);
+          const id = ids?.pop();
+          if (id !== undefined) releasedHeldIds.push(id);
+        }
+      }
+      builder.add(record);
     },
     onProgress: control.progress,
     shouldStop: control.cancelled,
@@ -176,7 +207,8 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
   const problems = read.problems;
   const plan = builder.finish();
   const newLocations = plan.marketplaces.filter((m) => !locations.has(m));
-  const fileError = problems.some((p) => p.severity === 'error' && p.row === undefined);
+  // A file cut off (truncated mid-row or mid-quote) is refused whole: its last rows are unknown.
+  const fileError = problems.some((p) => p.severity === 'error' && (p.row === undefined || p.code === 'truncated-quote' || p.code === 'truncated-row'));
   if (fileError) return { preview: { ...base, kind: read.kind, rowCount: read.rowCount, problems, rejectedRows: read.rejectedRows }, ...empty };
 
   let columns = plan.columns;
@@ -224,8 +256,8 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     heldCodes: [...new Set(freshHeld.map((h) => `${h.code} (${h.marketplace})`))],
     newLocations,
   };
-  const prepared = { preview, columns, held: freshHeld, heldKeys: freshKeys };
-  lastPrepared = { sha256, version, prepared };
+  const prepared = { preview: { ...preview, canApply: preview.canApply || releasedHeldIds.length > 0 }, columns, held: freshHeld, heldKeys: freshKeys, releasedHeldIds };
+  lastPrepared = { key: cacheKey, prepared };
   return prepared;
 }
 
@@ -286,7 +318,13 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
   if (prepared.columns.length > 0) {
     const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, prepared.columns, {
       file,
-      alongside: { tables: [db.heldEvents], write: async () => void (await db.heldEvents.bulkAdd(heldRows)) },
+      alongside: {
+        tables: [db.heldEvents],
+        write: async () => {
+          await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
+          await db.heldEvents.bulkAdd(heldRows);
+        },
+      },
     });
     return { preview: prepared.preview, batch };
   }
@@ -305,6 +343,7 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
   await withStorageErrors(() =>
     db.transaction('rw', [db.batches, db.heldEvents], async () => {
       await db.batches.add(record);
+      await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
       await db.heldEvents.bulkAdd(heldRows);
     }),
   );
@@ -329,6 +368,10 @@ export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['c
   }
   const location = (await fbaLocations(db)).get(marketplace);
   if (location === undefined) throw new DomainError('location.notFound', { id: marketplace });
+  // The listing now holds the code: its units per listing apply, as for a later import.
+  const lookup = await codeLookup(db);
+  const target = (codeType === 'fnsku' ? lookup.byFnsku.get(code) : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(marketplace, sample.sellerSku || code));
+  const unitsPerListing = target?.skuId === skuId ? target.unitsPerListing : 1;
   const columns = emptyColumns(held.length);
   const refIndex = new Map<string, number>();
   let n = 0;
@@ -338,7 +381,7 @@ export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['c
     columns.day[n] = dayNumber(event.date);
     columns.skuId[n] = skuId;
     columns.locationId[n] = location;
-    columns.qty[n] = event.quantity;
+    columns.qty[n] = event.quantity * unitsPerListing;
     columns.type[n] = TYPE_CODE[type];
     if (event.referenceId) {
       let r = refIndex.get(event.referenceId);

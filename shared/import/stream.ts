@@ -1,7 +1,7 @@
 // Streaming read of a report: decode a few MB at a time, split rows, map each row and hand the
 // record on. A 110 MB ledger never becomes one string or a million retained records, and the caller
 // can report progress and stop between chunks.
-import { describeBinary, detectEncoding, SNIFF_BYTES } from './encoding';
+import { createChunkDecoder, describeBinary, detectEncoding, SNIFF_BYTES } from './encoding';
 import { identifyReport } from './headers';
 import type { IdentifiedReport } from './headers';
 import { mapRow, rowWidthProblem } from './mapRow';
@@ -57,7 +57,8 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
     return result;
   }
 
-  const decoder = new TextDecoder(detected.encoding, { ignoreBOM: true });
+  // Not TextDecoder directly: Node 20 reads windows-1252 as ISO-8859-1 (see createChunkDecoder).
+  const decoder = createChunkDecoder(detected.encoding);
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
   let splitter: RowSplitter | null = null;
   let identified: IdentifiedReport | null = null;
@@ -108,7 +109,7 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
       return result;
     }
     const end = Math.min(bytes.length, offset + chunkBytes);
-    let text = decoder.decode(bytes.subarray(offset, end), { stream: end < bytes.length });
+    let text = decoder.decode(bytes.subarray(offset, end), end < bytes.length);
     if (splitter === null) {
       // Leading blank lines carry nothing; the first line with text is the header.
       pending += text;
