@@ -199,12 +199,14 @@ export function eventKeys(columns: MovementColumns): Float64Array {
   const keys = new Float64Array(columns.length);
   for (let i = 0; i < columns.length; i++) {
     const r = columns.ref[i]!;
-    let a = 2166136261;
-    let b = 374761393;
-    for (const value of [columns.day[i]!, columns.skuId[i]!, columns.locationId[i]!, columns.qty[i]!, columns.type[i]!]) {
-      a = mix(a, value);
-      b = mix(b, value * 31 + 7);
-    }
+    // Unrolled over day, SKU, location, quantity and type: no per-row array in a million-row loop.
+    const day = columns.day[i]!;
+    const sku = columns.skuId[i]!;
+    const location = columns.locationId[i]!;
+    const qty = columns.qty[i]!;
+    const type = columns.type[i]!;
+    let a = mix(mix(mix(mix(mix(2166136261, day), sku), location), qty), type);
+    let b = mix(mix(mix(mix(mix(374761393, day * 31 + 7), sku * 31 + 7), location * 31 + 7), qty * 31 + 7), type * 31 + 7);
     a = mix(a, r < 0 ? 0 : refHashes[r]![0]);
     b = mix(b, r < 0 ? 0 : refHashes[r]![1]);
     keys[i] = a * 2 ** 21 + (b & 0x1fffff);

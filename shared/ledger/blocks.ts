@@ -100,7 +100,16 @@ export function sortColumnsByDay(columns: MovementColumns): MovementColumns {
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (columns.day[i]! < columns.day[i - 1]!) sorted = false;
   if (sorted) return columns;
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => columns.day[a]! - columns.day[b]! || a - b);
+  // One native numeric sort of (day, position) packed into doubles: stable and far faster than a
+  // comparator at a million rows.
+  let minDay = Infinity;
+  for (let i = 0; i < n; i++) if (columns.day[i]! < minDay) minDay = columns.day[i]!;
+  const factor = 2 ** Math.ceil(Math.log2(n + 1));
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (columns.day[i]! - minDay) * factor + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = keys[k]! % factor;
   const out = emptyColumns(n);
   out.refs = columns.refs;
   for (let k = 0; k < n; k++) {

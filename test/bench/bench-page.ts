@@ -2,6 +2,7 @@
 // Chromium and reports timings. Served from the same origin as the app, so the app's first screen
 // can be measured on the data written here.
 import Dexie from 'dexie';
+import Papa from 'papaparse';
 import { generateDemo } from '../../shared/demo/generate';
 import { columnsFromMovements, concatColumns, monthOfDay, periodReportFromMonths, unpackBlocks } from '../../shared/ledger';
 import { readMonthParts } from '../../renderer/db/ledgerStore';
@@ -171,8 +172,92 @@ async function run(options: BenchOptions): Promise<BenchTimings> {
 
 declare global {
   interface Window {
-    stockpilotBench: { run: (options: BenchOptions) => Promise<BenchTimings>; runBaseline: (options: BenchOptions) => Promise<number> };
+    stockpilotBench: {
+      run: (options: BenchOptions) => Promise<BenchTimings>;
+      runBaseline: (options: BenchOptions) => Promise<number>;
+      runImport: (options: BenchOptions) => Promise<ImportTimings>;
+    };
   }
+}
+
+/** A synthetic Inventory Ledger (detail) file for the demo catalog's US listings: quoted TSV as Amazon writes it. */
+function ledgerFile(fnskus: readonly string[], rows: number): Uint8Array {
+  const header = '"Date"\t"FNSKU"\t"ASIN"\t"MSKU"\t"Title"\t"Event Type"\t"Reference ID"\t"Quantity"\t"Fulfillment Center"\t"Disposition"\t"Reason"\t"Country"\t"Reconciled Quantity"\t"Unreconciled Quantity"\t"Date and Time"\t"Store"\n';
+  const types = ['Shipments', 'Shipments', 'Shipments', 'Shipments', 'Receipts', 'CustomerReturns', 'Adjustments'];
+  const parts: string[] = [header];
+  for (let i = 0; i < rows; i++) {
+    const fnsku = fnskus[i % fnskus.length]!;
+    const type = types[i % types.length]!;
+    const qty = type === 'Shipments' ? -1 - (i % 2) : type === 'Receipts' ? 60 : type === 'Adjustments' ? -1 : 1;
+    const day = 1 + (i % 28);
+    const month = 1 + (Math.floor(i / 83_334) % 12);
+    const mm = String(month).padStart(2, '0');
+    const dd = String(day).padStart(2, '0');
+    parts.push(`"${mm}/${dd}/2025"\t"${fnsku}"\t"B0BENCH001"\t"SKU-${i % 10000}"\t"Bench item"\t"${type}"\t"111-${String(i).padStart(7, '0')}"\t"${qty}"\t"ONT8"\t"SELLABLE"\t""\t"US"\t""\t""\t"2025-${mm}-${dd}T09:14:07-0700"\t""\n`);
+  }
+  return new TextEncoder().encode(parts.join(''));
+}
+
+export interface ImportTimings {
+  fileBytes: number;
+  rows: number;
+  importMs: number;
+  maxBlockMs: number;
+  papaparseMs: number;
+  reimportMs: number;
+  reimportNew: number;
+  posted: number;
+}
+
+/** Import of a 1M-row ledger file through the app's path (worker preview, then apply), then again. */
+async function runImport(options: BenchOptions): Promise<ImportTimings> {
+  const db = await freshDatabase();
+  const dataset = generateDemo({ seed: 2, skuCount: options.skuCount, movementCount: 10, endDate: options.endDate });
+  await addDemoCatalog(db, dataset, new Date().toISOString());
+  db.close();
+  const fnskus = dataset.listings.filter((l) => l.marketplace === 'US').map((l) => l.fnsku);
+  const bytes = ledgerFile(fnskus, options.movementCount);
+
+  let t = performance.now();
+  const watched = await withMainThreadWatch(async () => {
+    const forPreview = bytes.slice();
+    await callLedger('previewImport', { fileName: 'ledger.txt', bytes: forPreview }, [forPreview.buffer]);
+    const forApply = bytes.slice();
+    return callLedger('applyImport', { fileName: 'ledger.txt', bytes: forApply, now: new Date().toISOString() }, [forApply.buffer]);
+  });
+  const importMs = performance.now() - t;
+
+  t = performance.now();
+  const forReimport = bytes.slice();
+  const again = await callLedger('previewImport', { fileName: 'ledger.txt', bytes: forReimport }, [forReimport.buffer]);
+  const reimportMs = performance.now() - t;
+
+  t = performance.now();
+  let papaRows = 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(new File([bytes.buffer as ArrayBuffer], 'ledger.txt'), {
+      delimiter: '\t',
+      chunkSize: 4 * 1024 * 1024,
+      chunk: (chunk) => {
+        papaRows += chunk.data.length;
+      },
+      complete: () => resolve(),
+      error: (error) => reject(error),
+    });
+  });
+  const papaparseMs = performance.now() - t;
+  if (papaRows < options.movementCount) throw new Error(`PapaParse read ${papaRows} rows`);
+
+  return {
+    fileBytes: bytes.byteLength,
+    rows: options.movementCount,
+    importMs,
+    maxBlockMs: Math.max(watched.maxGapMs, watched.longestTaskMs),
+    papaparseMs,
+    reimportMs,
+    reimportNew: again.newMovements,
+    posted: watched.result.preview.newMovements,
+  };
 }
 
 /** The naive per-row write of the same movements; run last, as its million objects and the deleted
@@ -182,5 +267,5 @@ async function runBaseline(options: BenchOptions): Promise<number> {
   return baselinePerRow(asRows(movements));
 }
 
-window.stockpilotBench = { run, runBaseline };
+window.stockpilotBench = { run, runBaseline, runImport };
 document.getElementById('state')!.textContent = 'ready';

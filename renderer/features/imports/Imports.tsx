@@ -47,8 +47,9 @@ export function Imports() {
       const controller = new AbortController();
       running.set(file.key, controller);
       try {
-        // The worker gets a copy: the bytes are needed again to apply.
-        const preview = await callLedger('previewImport', { fileName: file.name, bytes: file.bytes.slice() }, [], {
+        // The worker gets a copy (moved, not cloned): the page keeps the bytes to apply.
+        const copy = file.bytes.slice();
+        const preview = await callLedger('previewImport', { fileName: file.name, bytes: copy }, [copy.buffer], {
           signal: controller.signal,
           onProgress: (progress) => patch(file.key, { progress }),
         });
@@ -79,7 +80,8 @@ export function Imports() {
     const controller = new AbortController();
     running.set(file.key, controller);
     try {
-      const result = await callLedger('applyImport', { fileName: file.name, bytes: file.bytes.slice(), now: nowIso() }, [], {
+      const copy = file.bytes.slice();
+      const result = await callLedger('applyImport', { fileName: file.name, bytes: copy, now: nowIso() }, [copy.buffer], {
         signal: controller.signal,
         onProgress: (progress) => patch(file.key, { progress }),
       });
