@@ -88,7 +88,10 @@ async function main() {
     const timings = await page.evaluate((o) => globalThis.stockpilotBench.run(o), benchOptions);
     results.push(
       { name: 'ledger.write_1m_ms', value: timings.writeMs, unit: 'ms', n },
-      { name: 'ledger.write_max_block_ms', value: Math.max(timings.writeMaxBlockMs, timings.longestTaskMs), unit: 'ms', n },
+      // The block is the longest gap between main-thread timer ticks (what a seller feels). Chromium's
+      // Long Tasks entries are listed beside it: they also count the ledger worker's own tasks.
+      { name: 'ledger.write_max_block_ms', value: timings.writeMaxBlockMs, unit: 'ms', n },
+      { name: 'ledger.write_longtask_ms', value: timings.longestTaskMs, unit: 'ms', n },
       { name: 'ledger.read_1m_ms', value: timings.readMs, unit: 'ms', n: timings.readCount },
       { name: 'ledger.period_report_ms', value: timings.periodReportMs, unit: 'ms', n },
       { name: 'ledger.period_report_read_ms', value: timings.periodReadMs, unit: 'ms', n: timings.summaryRows },
@@ -122,7 +125,8 @@ async function main() {
     results.push(
       { name: 'import.ledger_1m_ms', value: imported.importMs, unit: 'ms', n: imported.rows },
       { name: 'import.papaparse_1m_ms', value: imported.papaparseMs, unit: 'ms', n: imported.rows },
-      { name: 'import.max_block_ms', value: imported.maxBlockMs, unit: 'ms', n: imported.rows },
+      { name: 'import.max_block_ms', value: imported.maxGapMs, unit: 'ms', n: imported.rows },
+      { name: 'import.longtask_ms', value: imported.longestTaskMs, unit: 'ms', n: imported.rows },
       { name: 'import.reimport_1m_ms', value: imported.reimportMs, unit: 'ms', n: imported.rows },
       { name: 'import.file_mb', value: imported.fileBytes / 1048576, unit: 'MB', n: imported.rows },
     );
