@@ -33,6 +33,7 @@ export type DomainErrorCode =
   | 'batch.notFound'
   | 'import.notApplicable'
   | 'import.cancelled'
+  | 'import.fileGone'
   | 'import.unreadable'
   | 'storage.quota'
   | 'storage.unavailable'

@@ -13,6 +13,19 @@ import type { TaskControl } from './imports';
 
 const db = new StockPilotDatabase();
 
+/** Previewed files, kept so Apply needs no second copy from the page: the latest, up to 8 or 512 MB. */
+const keptFiles = new Map<string, { name: string; bytes: Uint8Array }>();
+const KEPT_FILES_MAX = 8;
+const KEPT_BYTES_MAX = 512 * 1024 * 1024;
+let nextToken = 1;
+function keepFile(name: string, bytes: Uint8Array): string {
+  const token = `file-${nextToken++}`;
+  keptFiles.set(token, { name, bytes });
+  const total = () => [...keptFiles.values()].reduce((sum, f) => sum + f.bytes.byteLength, 0);
+  while (keptFiles.size > 1 && (keptFiles.size > KEPT_FILES_MAX || total() > KEPT_BYTES_MAX)) keptFiles.delete(keptFiles.keys().next().value!);
+  return token;
+}
+
 type Handlers = { [K in LedgerOperation]: (args: LedgerOperations[K]['args'], control: TaskControl) => Promise<LedgerOperations[K]['result']> };
 
 const handlers: Handlers = {
@@ -27,8 +40,15 @@ const handlers: Handlers = {
   loadDemo: ({ skuCount, movementCount, endDate, seed, now }) => loadDemoDataset(db, generateDemo({ seed, skuCount, movementCount, endDate }), now),
   backup: ({ appVersion, createdAt }) => createBackup(db, appVersion, createdAt),
   restore: ({ bytes, fileName }) => restoreBackup(db, bytes, fileName),
-  previewImport: ({ fileName, bytes }, control) => previewImport(db, fileName, bytes, control),
-  applyImport: ({ fileName, bytes, now }, control) => applyImport(db, fileName, bytes, now, control),
+  previewImport: async ({ fileName, bytes }, control) => {
+    const preview = await previewImport(db, fileName, bytes, control);
+    return { ...preview, token: keepFile(fileName, bytes) };
+  },
+  applyImport: ({ token, now }, control) => {
+    const file = keptFiles.get(token);
+    if (!file) throw new DomainError('import.fileGone', { file: '' });
+    return applyImport(db, file.name, file.bytes, now, control);
+  },
   mapHeldCode: ({ codeType, code, marketplace, skuId, now }) => mapHeldCode(db, codeType, code, marketplace, skuId, now),
 };
 

@@ -20,8 +20,9 @@ export interface LedgerOperations {
   loadDemo: { args: { skuCount: number; movementCount: number; endDate: IsoDate; seed: number; now: string }; result: ImportBatch };
   backup: { args: { appVersion: string; createdAt: string }; result: Uint8Array };
   restore: { args: { bytes: Uint8Array; fileName: string }; result: RestoreSummary };
-  previewImport: { args: { fileName: string; bytes: Uint8Array }; result: ImportPreview };
-  applyImport: { args: { fileName: string; bytes: Uint8Array; now: string }; result: ImportResult };
+  /** The bytes are moved to the worker, which keeps them for Apply under the returned token. */
+  previewImport: { args: { fileName: string; bytes: Uint8Array }; result: ImportPreview & { token: string } };
+  applyImport: { args: { token: string; now: string }; result: ImportResult };
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
 }
 

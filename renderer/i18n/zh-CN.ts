@@ -96,6 +96,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.import.notApplicable': '{file} 可以检查，但暂不能过账：目前 StockPilot 只过账库存分类账（明细）文件。',
   'error.import.unreadable': '{file}：{detail}',
   'error.import.cancelled': '已取消导入 {file}。未写入任何数据。',
+  'error.import.fileGone': 'StockPilot 已不再保留此文件（之后读取了太多文件）。请重新拖入或选择。',
   'error.storage.quota': '磁盘已满或浏览器拒绝分配更多存储空间。请释放磁盘空间或先导出备份后重试。未保存任何内容。',
   'error.storage.unavailable': '无法打开数据存储（{detail}）。请关闭其他 StockPilot 窗口；在浏览器中请勿使用无痕窗口。',
   'error.storage.failed': '保存失败：{detail}。数据未改变。',

@@ -72,12 +72,15 @@ export interface LedgerImportPlan {
 export class LedgerPlanBuilder {
   private columns = emptyColumns(1024);
   private n = 0;
-  private readonly refIndex = new Map<string, number>();
   private readonly held: HeldLedgerEvent[] = [];
+  /** Raw `Country` cell → marketplace code (a handful of values over a million rows). */
+  private readonly marketplaceOf = new Map<string, string>();
   private readonly unknownEventRows: number[] = [];
   private readonly marketplaces = new Set<string>();
   private firstDate: string | null = null;
   private lastDate: string | null = null;
+  /** Day numbers of the dates seen: a file has a few hundred distinct dates over a million rows. */
+  private readonly dayOf = new Map<string, number>();
 
   /** `fbaLocationOf` gives the FBA location id of a marketplace, or undefined when it has none. */
   constructor(
@@ -86,8 +89,12 @@ export class LedgerPlanBuilder {
   ) {}
 
   add(event: LedgerEventRecord): void {
-    const marketplace = event.country.trim().toUpperCase();
-    this.marketplaces.add(marketplace);
+    let marketplace = this.marketplaceOf.get(event.country);
+    if (marketplace === undefined) {
+      marketplace = event.country.trim().toUpperCase();
+      this.marketplaceOf.set(event.country, marketplace);
+      this.marketplaces.add(marketplace);
+    }
     if (this.firstDate === null || event.date < this.firstDate) this.firstDate = event.date;
     if (this.lastDate === null || event.date > this.lastDate) this.lastDate = event.date;
     const type = movementTypeOfLedgerEvent(event.eventType, event.quantity);
@@ -95,7 +102,8 @@ export class LedgerPlanBuilder {
       this.unknownEventRows.push(event.row);
       return;
     }
-    const target = (event.fnsku ? this.lookup.byFnsku.get(event.fnsku.toUpperCase()) : undefined) ?? this.lookup.bySellerSku.get(sellerSkuKey(marketplace, event.msku));
+    const byFnsku = event.fnsku ? (this.lookup.byFnsku.get(event.fnsku) ?? this.lookup.byFnsku.get(event.fnsku.toUpperCase())) : undefined;
+    const target = byFnsku ?? this.lookup.bySellerSku.get(sellerSkuKey(marketplace, event.msku));
     const locationId = this.fbaLocationOf(marketplace);
     if (!target || locationId === undefined) {
       this.held.push({ codeType: event.fnsku ? 'fnsku' : 'sellerSku', code: (event.fnsku || event.msku).toUpperCase(), marketplace, record: event });
@@ -104,20 +112,18 @@ export class LedgerPlanBuilder {
     if (this.n === this.columns.length) this.columns = growColumns(this.columns, this.columns.length * 2);
     const c = this.columns;
     const n = this.n++;
-    c.day[n] = dayNumber(event.date);
+    let day = this.dayOf.get(event.date);
+    if (day === undefined) this.dayOf.set(event.date, (day = dayNumber(event.date)));
+    c.day[n] = day;
     c.skuId[n] = target.skuId;
     c.locationId[n] = locationId;
     c.qty[n] = event.quantity * target.unitsPerListing;
     c.type[n] = TYPE_CODE[type];
     c.seq[n] = n;
+    // References are mostly unique (order ids): one entry per row, no lookup; blocks re-index them.
     if (event.referenceId) {
-      let r = this.refIndex.get(event.referenceId);
-      if (r === undefined) {
-        r = c.refs.length;
-        c.refs.push(event.referenceId);
-        this.refIndex.set(event.referenceId, r);
-      }
-      c.ref[n] = r;
+      c.ref[n] = c.refs.length;
+      c.refs.push(event.referenceId);
     }
   }
 
@@ -195,7 +201,12 @@ function mix(h: number, value: number): number {
  * quantity, type and reference. Two events with equal keys are the same event or a true repeat.
  */
 export function eventKeys(columns: MovementColumns): Float64Array {
-  const refHashes = columns.refs.map((ref) => [hashString(ref, 2166136261), hashString(ref, 374761393)] as const);
+  const refHashA = new Float64Array(columns.refs.length);
+  const refHashB = new Float64Array(columns.refs.length);
+  for (let r = 0; r < columns.refs.length; r++) {
+    refHashA[r] = hashString(columns.refs[r]!, 2166136261);
+    refHashB[r] = hashString(columns.refs[r]!, 374761393);
+  }
   const keys = new Float64Array(columns.length);
   for (let i = 0; i < columns.length; i++) {
     const r = columns.ref[i]!;
@@ -207,8 +218,8 @@ export function eventKeys(columns: MovementColumns): Float64Array {
     const type = columns.type[i]!;
     let a = mix(mix(mix(mix(mix(2166136261, day), sku), location), qty), type);
     let b = mix(mix(mix(mix(mix(374761393, day * 31 + 7), sku * 31 + 7), location * 31 + 7), qty * 31 + 7), type * 31 + 7);
-    a = mix(a, r < 0 ? 0 : refHashes[r]![0]);
-    b = mix(b, r < 0 ? 0 : refHashes[r]![1]);
+    a = mix(a, r < 0 ? 0 : refHashA[r]!);
+    b = mix(b, r < 0 ? 0 : refHashB[r]!);
     keys[i] = a * 2 ** 21 + (b & 0x1fffff);
   }
   return keys;
@@ -219,14 +230,12 @@ export function eventKeys(columns: MovementColumns): Float64Array {
  * ledger has an event twice and the file three times, one is new.
  */
 export function newMovementsOnly(incoming: MovementColumns, existing: MovementColumns): { columns: MovementColumns; duplicates: number } {
-  const seen = new Map<number, number>();
-  for (const key of eventKeys(existing)) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const seen = new KeyCounter(existing.length);
+  for (const key of eventKeys(existing)) seen.add(key);
   const keys = eventKeys(incoming);
   const keep: number[] = [];
   for (let i = 0; i < incoming.length; i++) {
-    const count = seen.get(keys[i]!) ?? 0;
-    if (count > 0) seen.set(keys[i]!, count - 1);
-    else keep.push(i);
+    if (!seen.take(keys[i]!)) keep.push(i);
   }
   if (keep.length === incoming.length) return { columns: incoming, duplicates: 0 };
   const out = emptyColumns(keep.length);
@@ -242,4 +251,51 @@ export function newMovementsOnly(incoming: MovementColumns, existing: MovementCo
     out.seq[k] = k;
   });
   return { columns: out, duplicates: incoming.length - keep.length };
+}
+
+/**
+ * A multiset of 53-bit keys in typed arrays with open addressing: at a million keys several times
+ * faster than a Map keyed by non-integer numbers.
+ */
+class KeyCounter {
+  private readonly keys: Float64Array;
+  private readonly counts: Int32Array;
+  /** A slot once used stays used (a count can drop to zero), so probe chains are never cut. */
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(16, expected * 2)));
+    this.keys = new Float64Array(size);
+    this.counts = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+  }
+
+  private start(key: number): number {
+    // Keys are hashes already: their low bits spread well.
+    return (key % (this.mask + 1)) | 0;
+  }
+
+  add(key: number): void {
+    let i = this.start(key);
+    while (this.used[i] && this.keys[i] !== key) i = (i + 1) & this.mask;
+    this.used[i] = 1;
+    this.keys[i] = key;
+    this.counts[i] = this.counts[i]! + 1;
+  }
+
+  /** Removes one `key` if one is left; true when it was. */
+  take(key: number): boolean {
+    let i = this.start(key);
+    while (this.used[i]) {
+      if (this.keys[i] === key) {
+        if (this.counts[i] === 0) return false;
+        this.counts[i] = this.counts[i]! - 1;
+        return true;
+      }
+      i = (i + 1) & this.mask;
+    }
+    return false;
+  }
 }

@@ -221,14 +221,14 @@ describe('planLedgerImport', () => {
     expect(plan.columns.length).toBe(0);
   });
 
-  test('references are shared per distinct reference id; a blank one is -1', () => {
+  test('each movement keeps its reference id; a blank one is -1', () => {
     const plan = planLedgerImport(
       [event({ referenceId: 'A' }), event({ referenceId: 'B' }), event({ referenceId: 'A' }), event({ referenceId: '' })],
       lookup({ X004K7Q2MZ: { skuId: 1, unitsPerListing: 1 } }, {}),
       fba,
     );
-    expect(plan.columns.refs).toEqual(['A', 'B']);
-    expect([...plan.columns.ref]).toEqual([0, 1, 0, -1]);
+    const refOf = (i: number) => (plan.columns.ref[i]! < 0 ? null : plan.columns.refs[plan.columns.ref[i]!]);
+    expect([0, 1, 2, 3].map(refOf)).toEqual(['A', 'B', 'A', null]);
     expect([...plan.columns.seq]).toEqual([0, 1, 2, 3]);
   });
 });

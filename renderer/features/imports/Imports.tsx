@@ -20,7 +20,8 @@ import { takeDroppedFiles, useDroppedFiles } from './droppedFiles';
 interface PendingFile {
   key: number;
   name: string;
-  bytes: Uint8Array;
+  /** The worker holds the bytes after the preview; this names them for Apply. */
+  token: string | null;
   preview: ImportPreview | null;
   result: ImportResult | null;
   status: Status;
@@ -41,19 +42,19 @@ export function Imports() {
   const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
 
   const addFiles = async (picked: { name: string; bytes: Uint8Array }[]) => {
-    const added = picked.map((file) => ({ key: nextKey++, name: file.name, bytes: file.bytes, preview: null, result: null, status: null, busy: true, progress: null }));
+    const added = picked.map((file) => ({ key: nextKey++, name: file.name, token: null, preview: null, result: null, status: null, busy: true, progress: null }));
     setFiles((all) => [...added, ...all]);
-    for (const file of added) {
+    for (const [index, file] of added.entries()) {
+      const bytes = picked[index]!.bytes;
       const controller = new AbortController();
       running.set(file.key, controller);
       try {
-        // The worker gets a copy (moved, not cloned): the page keeps the bytes to apply.
-        const copy = file.bytes.slice();
-        const preview = await callLedger('previewImport', { fileName: file.name, bytes: copy }, [copy.buffer], {
+        // The bytes move to the worker (no copy on this thread); it keeps them for Apply.
+        const preview = await callLedger('previewImport', { fileName: file.name, bytes }, [bytes.buffer], {
           signal: controller.signal,
           onProgress: (progress) => patch(file.key, { progress }),
         });
-        patch(file.key, { preview, busy: false, progress: null });
+        patch(file.key, { preview, token: preview.token, busy: false, progress: null });
       } catch (error) {
         patch(file.key, { status: { kind: 'error', text: describe(error) }, busy: false, progress: null });
       } finally {
@@ -80,8 +81,8 @@ export function Imports() {
     const controller = new AbortController();
     running.set(file.key, controller);
     try {
-      const copy = file.bytes.slice();
-      const result = await callLedger('applyImport', { fileName: file.name, bytes: copy, now: nowIso() }, [copy.buffer], {
+      if (!file.token) return;
+      const result = await callLedger('applyImport', { token: file.token, now: nowIso() }, [], {
         signal: controller.signal,
         onProgress: (progress) => patch(file.key, { progress }),
       });
