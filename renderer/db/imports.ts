@@ -85,6 +85,11 @@ async function existingLedgerMovements(db: StockPilotDatabase, locationIds: Read
   for (const block of await blockCacheFor(db).sync(db)) {
     if (!ledgerBatches.has(block.batchId) || block.lastDay < firstDay || block.firstDay > lastDay) continue;
     const columns = blockColumns(block);
+    // Usually a whole block is inside the range and at the file's locations: take it as it is.
+    if (block.firstDay >= firstDay && block.lastDay <= lastDay && columns.locationId.every((id) => locationIds.has(id))) {
+      parts.push(columns);
+      continue;
+    }
     const keep: number[] = [];
     for (let i = 0; i < columns.length; i++) {
       if (locationIds.has(columns.locationId[i]!) && columns.day[i]! >= firstDay && columns.day[i]! <= lastDay) keep.push(i);
