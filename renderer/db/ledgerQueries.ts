@@ -1,11 +1,12 @@
 // Reads over the whole ledger that screens ask for on demand: the ledger browser's filtered list,
 // day-exact balances and reports. They run in the ledger worker, next to its block cache.
 import { dayNumber } from '../../shared/dates';
-import { TYPE_CODE, balancesAt, blockColumns, periodReport, valueMovements, columnsFromMovements, concatColumns } from '../../shared/ledger';
+import { TYPE_CODE, blockColumns, columnsFromMovements, concatColumns } from '../../shared/ledger';
 import type { PeriodLine, StockBalance } from '../../shared/ledger';
 import type { IsoDate, MovementType } from '../../shared/model';
 import type { StockPilotDatabase } from './schema';
-import { blockCacheFor, readLedgerSnapshot } from './ledgerStore';
+import { blockCacheFor } from './ledgerStore';
+import { loadLedger, periodLines, stockAt } from './ledger';
 import { withStorageErrors } from './errors';
 
 export interface LedgerFilter {
@@ -111,12 +112,10 @@ export async function queryLedger(db: StockPilotDatabase, filter: LedgerFilter):
 
 /** Day-exact balances at the end of `asOf` (for dates inside the ledger's history). */
 export async function exactBalancesAt(db: StockPilotDatabase, asOf: IsoDate): Promise<StockBalance[]> {
-  const snapshot = await readLedgerSnapshot(db);
-  return balancesAt(snapshot.columns, valueMovements(snapshot.columns, snapshot.context), dayNumber(asOf));
+  return stockAt(await loadLedger(db), asOf);
 }
 
 /** Day-exact period report (custom ranges that do not start and end on month boundaries). */
 export async function exactPeriodReport(db: StockPilotDatabase, from: IsoDate, to: IsoDate): Promise<PeriodLine[]> {
-  const snapshot = await readLedgerSnapshot(db);
-  return periodReport(snapshot.columns, valueMovements(snapshot.columns, snapshot.context), dayNumber(from), dayNumber(to));
+  return periodLines(await loadLedger(db), from, to);
 }
