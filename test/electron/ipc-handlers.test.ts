@@ -194,6 +194,21 @@ describe('registerIpcHandlers', () => {
       expect(deps.readFile).not.toHaveBeenCalled();
     });
 
+    it('refuses a 2 GB file chosen in the dialog by name, reading nothing', async () => {
+      const { deps, invoke } = setup({ fileSize: vi.fn(async () => ({ size: 2 * 1024 ** 3, isFile: true })) });
+      await expect(invoke(IPC_CHANNELS.openFiles, {})).rejects.toThrow(/"inventory\.csv" is 2(\.0)? GiB, more than the 512 MiB StockPilot can import at once\. Nothing was opened/);
+      expect(deps.readFile).not.toHaveBeenCalled();
+    });
+
+    it('hands a 0-byte file over as empty bytes (the import then says the file is empty)', async () => {
+      const { invoke } = setup({
+        showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/seller/empty.txt'] })),
+        fileSize: vi.fn(async () => ({ size: 0, isFile: true })),
+        readFile: vi.fn(async () => new Uint8Array(0)),
+      });
+      await expect(invoke(IPC_CHANNELS.openFiles, {})).resolves.toEqual([{ name: 'empty.txt', bytes: new Uint8Array(0) }]);
+    });
+
     it('refuses a directory by name', async () => {
       const { invoke } = setup({ fileSize: vi.fn(async () => ({ size: 0, isFile: false })) });
       await expect(invoke(IPC_CHANNELS.openFiles, {})).rejects.toThrow(/"inventory\.csv" is not a file/);
