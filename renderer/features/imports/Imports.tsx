@@ -7,6 +7,7 @@ import type { HeldEvent, ImportBatch } from '../../db';
 import type { ImportPreview, ImportResult } from '../../db/imports';
 import { APPLIED_KINDS } from '../../db/imports';
 import type { StreamProgress } from '../../../shared/import/stream';
+import type { ImportProblem } from '../../../shared/import/records';
 import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
 import { StatusLine } from '../../components/Form';
@@ -118,6 +119,8 @@ export function Imports() {
 
 function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: () => void; onDiscard: () => void }) {
   const { t, language } = useT();
+  // The import core writes detailed English; other languages get the translated gist by code.
+  const problemText = (problem: ImportProblem) => (language === 'en' ? problem.message : t(`importProblem.${problem.code}`, { column: problem.column ?? '' }));
   const p = file.preview;
   const applicable = p !== null && p.kind !== null && APPLIED_KINDS.includes(p.kind);
   return (
@@ -188,7 +191,7 @@ function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: ()
             {p.problems.slice(0, 50).map((problem, i) => (
               <li key={i} className={problem.severity === 'error' ? 'status--error' : ''}>
                 {problem.row !== undefined ? `${t('imports.row', { row: problem.row })}: ` : ''}
-                {problem.message}
+                {problemText(problem)}
               </li>
             ))}
           </ul>
