@@ -1,11 +1,12 @@
 // Amazon report import: sniff → split → identify → map (PRODUCT §2). `parseReport` is the
 // whole-file convenience for previews and tests; the import worker streams the same pieces
-// (detectEncoding, detectDelimiter, createRowSplitter, identifyReport, mapRow) over large files.
-import { countEncodingLoss, decodeBytes, describeBinary, detectEncoding, SNIFF_BYTES } from './encoding';
+// (stream.ts: the splitter and the RowConsumer every row goes through) over large files.
+import { decodeBytes, describeBinary, detectEncoding, SNIFF_BYTES } from './encoding';
 import { identifyReport } from './headers';
-import { mapRow, refineKind, rowWidthProblem } from './mapRow';
+import { mapRow, refineKind } from './mapRow';
 import type { ImportProblem, ImportRecord, ReportKind } from './records';
 import type { Delimiter } from './splitter';
+import { RowConsumer } from './rows';
 import { createRowSplitter, detectDelimiter, detectQuoting } from './splitter';
 
 export * from './records';
@@ -16,6 +17,7 @@ export type { ColumnMap, FieldName, Identification, IdentifiedReport } from './h
 export { mapRow, refineKind, rowWidthProblem } from './mapRow';
 export type { MapResult } from './mapRow';
 export { createRowSplitter, detectDelimiter, detectQuoting } from './splitter';
+export { RowConsumer } from './rows';
 export type { Delimiter, Quoting, RowSplitter, TextEnding } from './splitter';
 export * from './values';
 
@@ -99,62 +101,13 @@ export function parseReport(bytes: Uint8Array): ParseResult {
   const splitter = createRowSplitter(delimiter, detectQuoting(delimiter, header));
   const rows = splitter.push(text);
   for (const row of splitter.end()) rows.push(row);
-  const headers = rows[0] ?? [];
-  const identified = identifyReport(headers);
-  if (identified.kind === null) return { kind: null, encoding, rowCount: 0, records: [], problems: [identified.problem] };
-
-  let kind: ReportKind = identified.kind;
   const problems: ImportProblem[] = [];
   const records: ImportRecord[] = [];
-  let rowCount = 0;
-  let lostCharacters = 0;
-  let firstLossRow = 0;
-  const lastIndex = rows.length - 1;
-  for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
-    // A line of empty cells (`,,,,` from a spreadsheet) is not a row.
-    if (cells.every((c) => c.trim() === '')) continue;
-    rowCount++;
-    const widthProblem = rowWidthProblem(cells.length, headers.length, rowCount, i === lastIndex && splitter.ending === 'no-final-newline');
-    if (widthProblem !== null) {
-      problems.push(widthProblem);
-      if (widthProblem.severity === 'error') continue;
-    }
-    const lost = countLoss(cells);
-    if (lost > 0) {
-      lostCharacters += lost;
-      if (firstLossRow === 0) firstLossRow = rowCount;
-    }
-    const result = mapRow(identified.kind, identified.columns, cells, rowCount);
-    for (const p of result.problems) problems.push(p);
-    if (result.record !== undefined) {
-      records.push(result.record);
-      kind = refineKind(kind, result.record);
-    }
-  }
-  if (splitter.ending === 'unterminated-quote') {
-    problems.push({
-      row: rowCount + 1,
-      severity: 'error',
-      code: 'truncated-quote',
-      message: `The file ends inside a quoted value that starts on data row ${rowCount + 1}: it looks cut off (an interrupted download?). Download the report again.`,
-    });
-  }
-  if (lostCharacters > 0) {
-    problems.push({
-      row: firstLossRow,
-      severity: 'warning',
-      code: 'encoding-loss',
-      message: `${lostCharacters} character${lostCharacters === 1 ? ' was' : 's were'} already replaced by "?" or "\uFFFD" in this file (first on data row ${firstLossRow}), so some names may read wrongly. Amazon sends some reports in a Western encoding that cannot hold Polish, Chinese or Japanese letters; download the report from Seller Central as a UTF-8 .txt to keep them.`,
-    });
-  }
-  return { kind, encoding, rowCount, records, problems };
-}
-
-function countLoss(cells: readonly string[]): number {
-  let count = 0;
-  for (const cell of cells) {
-    if (cell.includes('?') || cell.includes('\uFFFD')) count += countEncodingLoss(cell);
-  }
-  return count;
+  const consumer = new RowConsumer(
+    (record) => records.push(record),
+    (problem) => problems.push(problem),
+  );
+  if (!consumer.consume(rows, true, splitter.ending)) return { kind: null, encoding, rowCount: 0, records: [], problems };
+  consumer.finish(splitter.ending);
+  return { kind: consumer.kind, encoding, rowCount: consumer.rowCount, records, problems };
 }

@@ -2,9 +2,7 @@
 // record on. A 110 MB ledger never becomes one string or a million retained records, and the caller
 // can report progress and stop between chunks.
 import { createChunkDecoder, describeBinary, detectEncoding, SNIFF_BYTES } from './encoding';
-import { identifyReport } from './headers';
-import type { IdentifiedReport } from './headers';
-import { mapRow, rowWidthProblem } from './mapRow';
+import { RowConsumer } from './rows';
 import type { ImportProblem, ImportRecord, ReportKind } from './records';
 import { createRowSplitter, detectDelimiter, detectQuoting } from './splitter';
 import type { RowSplitter } from './splitter';
@@ -61,46 +59,12 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
   const decoder = createChunkDecoder(detected.encoding);
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
   let splitter: RowSplitter | null = null;
-  let identified: IdentifiedReport | null = null;
-  let headerCount = 0;
   let pending = '';
-  let dataRow = 0;
-
-  const handleRows = (rows: string[][], lastOfFile: boolean) => {
-    for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i]!;
-      if (identified === null) {
-        const found = identifyReport(cells);
-        if (found.kind === null) {
-          addProblem(found.problem);
-          return false;
-        }
-        identified = found;
-        headerCount = cells.length;
-        result.kind = found.kind;
-        continue;
-      }
-      if (cells.every((c) => c.trim() === '')) continue;
-      dataRow++;
-      const width = rowWidthProblem(cells.length, headerCount, dataRow, lastOfFile && i === rows.length - 1 && splitter?.ending === 'no-final-newline');
-      if (width !== null) {
-        addProblem(width);
-        if (width.severity === 'error') {
-          result.rejectedRows++;
-          continue;
-        }
-      }
-      const report: IdentifiedReport = identified;
-      const mapped = mapRow(report.kind, report.columns, cells, dataRow);
-      let rejected = false;
-      for (const p of mapped.problems) {
-        addProblem(p);
-        if (p.severity === 'error') rejected = true;
-      }
-      if (rejected) result.rejectedRows++;
-      if (mapped.record !== undefined) options.onRecord(mapped.record);
-    }
-    return true;
+  const rows = new RowConsumer(options.onRecord, addProblem);
+  const settle = () => {
+    result.kind = rows.kind;
+    result.rowCount = rows.rowCount;
+    result.rejectedRows = rows.rejectedRows;
   };
 
   for (let offset = detected.bomLength; offset < bytes.length; offset += chunkBytes) {
@@ -122,9 +86,10 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
       text = trimmed;
       pending = '';
     }
-    if (!handleRows(splitter.push(text), false)) return result;
-    result.rowCount = dataRow;
-    options.onProgress?.({ bytesRead: end, totalBytes: bytes.length, rows: dataRow });
+    const ok = rows.consume(splitter.push(text), false, null);
+    settle();
+    if (!ok) return result;
+    options.onProgress?.({ bytesRead: end, totalBytes: bytes.length, rows: rows.rowCount });
     await options.betweenChunks?.();
   }
   if (splitter === null) {
@@ -132,19 +97,13 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
     return result;
   }
   const last = splitter.end();
-  if (!handleRows(last, true)) return result;
-  if (identified === null) {
+  const ok = rows.consume(last, true, splitter.ending);
+  settle();
+  if (!ok) return result;
+  if (!rows.hasHeader) {
     addProblem({ severity: 'error', code: 'empty-file', message: 'The file has no text in it (only blank lines). Download the report again from Seller Central.' });
     return result;
   }
-  if (splitter.ending === 'unterminated-quote') {
-    addProblem({
-      row: dataRow + 1,
-      severity: 'error',
-      code: 'truncated-quote',
-      message: `The file ends inside a quoted value that starts on data row ${dataRow + 1}: it looks cut off (an interrupted download?). Download the report again.`,
-    });
-  }
-  result.rowCount = dataRow;
+  rows.finish(splitter.ending);
   return result;
 }

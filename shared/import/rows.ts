@@ -1,0 +1,111 @@
+// What happens to each split row — header identification, width check, mapping, lost-character
+// count, kind refinement — shared by the whole-file parseReport and the streaming reader.
+import { countEncodingLoss } from './encoding';
+import { identifyReport } from './headers';
+import type { IdentifiedReport } from './headers';
+import { mapRow, refineKind, rowWidthProblem } from './mapRow';
+import type { ImportProblem, ImportRecord, ReportKind } from './records';
+import type { TextEnding } from './splitter';
+
+export class RowConsumer {
+  kind: ReportKind | null = null;
+  /** Data rows read (blank lines and the header not counted), rejected ones included. */
+  rowCount = 0;
+  /** Data rows refused with an error. */
+  rejectedRows = 0;
+  private identified: IdentifiedReport | null = null;
+  private headerCount = 0;
+  private lostCharacters = 0;
+  private firstLossRow = 0;
+
+  constructor(
+    private readonly onRecord: (record: ImportRecord) => void,
+    private readonly addProblem: (problem: ImportProblem) => void,
+  ) {}
+
+  /**
+   * Consumes rows in file order (the first one is the header). `final` marks the last batch, whose
+   * last row may be cut short when the text `ending` is 'no-final-newline'. Returns false when the
+   * header is no known report (the problem is added).
+   */
+  consume(rows: readonly string[][], final: boolean, ending: TextEnding | null): boolean {
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i]!;
+      if (this.identified === null) {
+        const found = identifyReport(cells);
+        if (found.kind === null) {
+          this.addProblem(found.problem);
+          return false;
+        }
+        this.identified = found;
+        this.kind = found.kind;
+        this.headerCount = cells.length;
+        continue;
+      }
+      // A line of empty cells (`,,,,` from a spreadsheet) is not a row.
+      if (cells.every((c) => c.trim() === '')) continue;
+      this.rowCount++;
+      const row = this.rowCount;
+      const width = rowWidthProblem(cells.length, this.headerCount, row, final && i === rows.length - 1 && ending === 'no-final-newline');
+      if (width !== null) {
+        this.addProblem(width);
+        if (width.severity === 'error') {
+          this.rejectedRows++;
+          continue;
+        }
+      }
+      const lost = countLoss(cells);
+      if (lost > 0) {
+        this.lostCharacters += lost;
+        if (this.firstLossRow === 0) this.firstLossRow = row;
+      }
+      const report: IdentifiedReport = this.identified;
+      const result = mapRow(report.kind, report.columns, cells, row);
+      let rejected = false;
+      for (const problem of result.problems) {
+        this.addProblem(problem);
+        if (problem.severity === 'error') rejected = true;
+      }
+      if (rejected) this.rejectedRows++;
+      if (result.record !== undefined) {
+        this.onRecord(result.record);
+        if (this.kind !== null) this.kind = refineKind(this.kind, result.record);
+      }
+    }
+    return true;
+  }
+
+  /** Whether a header was identified (false for a file with no rows at all). */
+  get hasHeader(): boolean {
+    return this.identified !== null;
+  }
+
+  /** File-level problems known only at the end: a cut-off quote, characters already lost. */
+  finish(ending: TextEnding | null): void {
+    if (ending === 'unterminated-quote') {
+      this.addProblem({
+        row: this.rowCount + 1,
+        severity: 'error',
+        code: 'truncated-quote',
+        message: `The file ends inside a quoted value that starts on data row ${this.rowCount + 1}: it looks cut off (an interrupted download?). Download the report again.`,
+      });
+    }
+    if (this.lostCharacters > 0) {
+      const n = this.lostCharacters;
+      this.addProblem({
+        row: this.firstLossRow,
+        severity: 'warning',
+        code: 'encoding-loss',
+        message: `${n} character${n === 1 ? ' was' : 's were'} already replaced by "?" or "\uFFFD" in this file (first on data row ${this.firstLossRow}), so some names may read wrongly. Amazon sends some reports in a Western encoding that cannot hold Polish, Chinese or Japanese letters; download the report from Seller Central as a UTF-8 .txt to keep them.`,
+      });
+    }
+  }
+}
+
+function countLoss(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    if (cell.includes('?') || cell.includes('\uFFFD')) count += countEncodingLoss(cell);
+  }
+  return count;
+}
