@@ -44,10 +44,13 @@ const handlers: Handlers = {
     const preview = await previewImport(db, fileName, bytes, control);
     return { ...preview, token: keepFile(fileName, bytes) };
   },
-  applyImport: ({ token, now }, control) => {
+  applyImport: async ({ token, now }, control) => {
     const file = keptFiles.get(token);
     if (!file) throw new DomainError('import.fileGone', { file: '' });
-    return applyImport(db, file.name, file.bytes, now, control);
+    const result = await applyImport(db, file.name, file.bytes, now, control);
+    // Applied: the bytes are not needed again (a re-import is a new drop).
+    keptFiles.delete(token);
+    return result;
   },
   mapHeldCode: ({ codeType, code, marketplace, skuId, now }) => mapHeldCode(db, codeType, code, marketplace, skuId, now),
 };
