@@ -5,7 +5,10 @@ import { dayNumber } from '../../shared/dates';
 import { parseReport, sniffReport } from '../../shared/import';
 import { readReportStream } from '../../shared/import/stream';
 import type { StreamProgress } from '../../shared/import/stream';
-import type { ImportProblem, ReportKind } from '../../shared/import/records';
+import type { ImportProblem, ListingRecord, ReportKind } from '../../shared/import/records';
+import { guessListingsMarketplace, proposeListingMappings } from '../../shared/catalog/listingProposals';
+import type { ListingProposal } from '../../shared/catalog/listingProposals';
+import type { Marketplace } from '../../shared/model';
 import { concatColumns, blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
 import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
@@ -16,7 +19,7 @@ import { withStorageErrors } from './errors';
 import { saveListing } from './catalog';
 
 /** Report kinds whose rows StockPilot posts today; the others are previewed and checked only. */
-export const APPLIED_KINDS: readonly ReportKind[] = ['GET_LEDGER_DETAIL_VIEW_DATA'];
+export const APPLIED_KINDS: readonly ReportKind[] = ['GET_LEDGER_DETAIL_VIEW_DATA', 'GET_MERCHANT_LISTINGS_ALL_DATA'];
 
 export interface ImportPreview {
   fileName: string;
@@ -40,6 +43,8 @@ export interface ImportPreview {
   heldCodes: string[];
   /** FBA locations that will be created for marketplaces that have none yet. */
   newLocations: string[];
+  /** All Listings: the marketplace the codes are for (guessed; the seller may change it) and what applying saves. */
+  listings?: { marketplace: Marketplace; proposals: ListingProposal[] };
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -143,10 +148,15 @@ function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<strin
   return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${locations.size}`;
 }
 
-async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}): Promise<PreparedImport> {
+export interface ImportOptions {
+  /** For All Listings files: the marketplace their seller SKUs belong to. */
+  marketplace?: Marketplace;
+}
+
+async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
   const sha256 = await sha256Hex(bytes);
   const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookup(db), fbaLocations(db)]);
-  const cacheKey = `${db.name}|${sha256}|${version.version}|${catalogSignature(lookup, locations)}`;
+  const cacheKey = `${db.name}|${sha256}|${version.version}|${catalogSignature(lookup, locations)}|${options.marketplace ?? ''}`;
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
   const sniffed = sniffReport(bytes);
   const base: ImportPreview = {
@@ -172,10 +182,22 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     // Other reports are small: read them whole for the preview.
     const parsed = parseReport(bytes);
     const problems = parsed.problems as ImportProblem[];
-    return {
-      preview: { ...base, kind: parsed.kind, encoding: parsed.encoding, rowCount: parsed.rowCount, problems, rejectedRows: new Set(problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row)).size },
-      ...empty,
+    const preview: ImportPreview = {
+      ...base,
+      kind: parsed.kind,
+      encoding: parsed.encoding,
+      rowCount: parsed.rowCount,
+      problems,
+      rejectedRows: new Set(problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row)).size,
     };
+    if (parsed.kind === 'GET_MERCHANT_LISTINGS_ALL_DATA' && !problems.some((p) => p.severity === 'error' && p.row === undefined)) {
+      const records = parsed.records.filter((r): r is ListingRecord => r.type === 'listing');
+      const marketplace = options.marketplace ?? guessListingsMarketplace(records);
+      const proposals = proposeListingMappings(records, marketplace, await db.skus.toArray(), await db.listings.toArray());
+      preview.listings = { marketplace, proposals };
+      preview.canApply = proposals.some((p) => p.status === 'new');
+    }
+    return { preview, ...empty };
   }
 
   const heldByKey = new Map<string, number[]>();
@@ -266,8 +288,8 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
   return prepared;
 }
 
-export async function previewImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}): Promise<ImportPreview> {
-  return withStorageErrors(async () => (await prepare(db, fileName, bytes, control)).preview);
+export async function previewImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportPreview> {
+  return withStorageErrors(async () => (await prepare(db, fileName, bytes, control, options)).preview);
 }
 
 export interface ImportResult {
@@ -277,13 +299,26 @@ export interface ImportResult {
 }
 
 /** Applies a file: creates missing FBA locations, posts new movements and holds unmapped ones, atomically. */
-export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl = {}): Promise<ImportResult> {
-  let prepared = await prepare(db, fileName, bytes, control);
+export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportResult> {
+  let prepared = await prepare(db, fileName, bytes, control, options);
   const { preview } = prepared;
   if (!APPLIED_KINDS.includes(preview.kind as ReportKind) || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
     throw new DomainError('import.notApplicable', { file: fileName });
   }
   if (!preview.canApply) return { preview, batch: null };
+  if (preview.listings) {
+    const { marketplace, proposals } = preview.listings;
+    // All of the file's new codes or none: a conflict with another SKU's code refuses the file.
+    await withStorageErrors(() =>
+      db.transaction('rw', db.listings, db.skus, async () => {
+        for (const proposal of proposals) {
+          if (proposal.status !== 'new' || proposal.skuId === null) continue;
+          await saveListing(db, { skuId: proposal.skuId, marketplace, sellerSku: proposal.sellerSku, asin: /^[A-Z0-9]{10}$/i.test(proposal.asin) ? proposal.asin : '', fnsku: '', unitsPerListing: '1' });
+        }
+      }),
+    );
+    return { preview, batch: null };
+  }
   if (preview.newLocations.length > 0) {
     await withStorageErrors(() =>
       db.transaction('rw', db.locations, async () => {
@@ -292,7 +327,7 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
     );
     // Location ids changed: plan again with the real ones.
     lastPrepared = null;
-    prepared = await prepare(db, fileName, bytes, control);
+    prepared = await prepare(db, fileName, bytes, control, options);
   }
   const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
   const file = {

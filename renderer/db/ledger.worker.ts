@@ -44,10 +44,10 @@ const handlers: Handlers = {
     const preview = await previewImport(db, fileName, bytes, control);
     return { ...preview, token: keepFile(fileName, bytes) };
   },
-  applyImport: async ({ token, now }, control) => {
+  applyImport: async ({ token, now, marketplace }, control) => {
     const file = keptFiles.get(token);
     if (!file) throw new DomainError('import.fileGone', { file: '' });
-    const result = await applyImport(db, file.name, file.bytes, now, control);
+    const result = await applyImport(db, file.name, file.bytes, now, control, marketplace ? { marketplace } : {});
     // Applied: the bytes are not needed again (a re-import is a new drop).
     keptFiles.delete(token);
     return result;

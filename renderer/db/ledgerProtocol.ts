@@ -1,7 +1,7 @@
 // Messages between the page and the ledger worker. DomainErrors cross as code + params.
 import type { MovementColumns, PeriodLine, StockBalance } from '../../shared/ledger';
 import type { ErrorParams, DomainErrorCode } from '../../shared/errors';
-import type { IsoDate } from '../../shared/model';
+import type { IsoDate, Marketplace } from '../../shared/model';
 import type { BatchInput } from './ledgerStore';
 import type { ImportBatch } from './schema';
 import type { RestoreSummary } from './backup';
@@ -22,7 +22,7 @@ export interface LedgerOperations {
   restore: { args: { bytes: Uint8Array; fileName: string }; result: RestoreSummary };
   /** The bytes are moved to the worker, which keeps them for Apply under the returned token. */
   previewImport: { args: { fileName: string; bytes: Uint8Array }; result: ImportPreview & { token: string } };
-  applyImport: { args: { token: string; now: string }; result: ImportResult };
+  applyImport: { args: { token: string; now: string; marketplace?: Marketplace }; result: ImportResult };
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
 }
 

@@ -7,6 +7,9 @@ import type { HeldEvent, ImportBatch } from '../../db';
 import type { ImportPreview, ImportResult } from '../../db/imports';
 import { APPLIED_KINDS } from '../../db/imports';
 import type { StreamProgress } from '../../../shared/import/stream';
+import { MARKETPLACES } from '../../../shared/model';
+import { isMarketplace } from '../../../shared/catalog/catalog';
+import type { Marketplace } from '../../../shared/model';
 import type { ImportProblem } from '../../../shared/import/records';
 import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
@@ -28,6 +31,8 @@ interface PendingFile {
   status: Status;
   busy: boolean;
   progress: StreamProgress | null;
+  /** All Listings: the marketplace chosen for its codes (defaults to the guessed one). */
+  marketplace: Marketplace | null;
 }
 
 /** Running reads, by file key, so Cancel can stop them (not UI state: nothing renders from it). */
@@ -43,7 +48,7 @@ export function Imports() {
   const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
 
   const addFiles = async (picked: { name: string; bytes: Uint8Array }[]) => {
-    const added = picked.map((file) => ({ key: nextKey++, name: file.name, token: null, preview: null, result: null, status: null, busy: true, progress: null }));
+    const added = picked.map((file) => ({ key: nextKey++, name: file.name, token: null, preview: null, result: null, status: null, busy: true, progress: null, marketplace: null }));
     setFiles((all) => [...added, ...all]);
     for (const [index, file] of added.entries()) {
       const bytes = picked[index]!.bytes;
@@ -83,12 +88,20 @@ export function Imports() {
     running.set(file.key, controller);
     try {
       if (!file.token) return;
-      const result = await callLedger('applyImport', { token: file.token, now: nowIso() }, [], {
+      const marketplace = file.marketplace ?? file.preview?.listings?.marketplace;
+      const result = await callLedger('applyImport', { token: file.token, now: nowIso(), ...(marketplace ? { marketplace } : {}) }, [], {
         signal: controller.signal,
         onProgress: (progress) => patch(file.key, { progress }),
       });
       const p = result.preview;
-      const text = result.batch
+      const listings = p.listings;
+      const text = listings
+        ? t('imports.listingsSaved', {
+            count: listings.proposals.filter((x) => x.status === 'new').length,
+            marketplace: listings.marketplace,
+            unmatched: listings.proposals.filter((x) => x.status === 'unmatched').length,
+          })
+        : result.batch
         ? t('imports.applied', { added: p.newMovements.toLocaleString(language), duplicates: p.duplicates.toLocaleString(language), held: p.held, rejected: p.rejectedRows })
         : t('imports.nothingNew', { duplicates: p.duplicates.toLocaleString(language) });
       patch(file.key, { result, busy: false, progress: null, status: { kind: 'ok', text } });
@@ -109,7 +122,13 @@ export function Imports() {
         </button>
       </div>
       {files.map((file) => (
-        <FileCard key={file.key} file={file} onApply={() => void apply(file)} onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))} />
+        <FileCard
+          key={file.key}
+          file={file}
+          onApply={() => void apply(file)}
+          onMarketplace={(marketplace) => patch(file.key, { marketplace })}
+          onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
+        />
       ))}
       <HeldCodes />
       <ImportHistory />
@@ -117,7 +136,7 @@ export function Imports() {
   );
 }
 
-function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: () => void; onDiscard: () => void }) {
+function FileCard({ file, onApply, onMarketplace, onDiscard }: { file: PendingFile; onApply: () => void; onMarketplace: (m: Marketplace) => void; onDiscard: () => void }) {
   const { t, language } = useT();
   // The import core writes detailed English; other languages get the translated gist by code.
   const problemText = (problem: ImportProblem) => (language === 'en' ? problem.message : t(`importProblem.${problem.code}`, { column: problem.column ?? '' }));
@@ -184,6 +203,7 @@ function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: ()
           ) : null}
         </dl>
       ) : null}
+      {p?.listings ? <ListingsProposals listings={p.listings} marketplace={file.marketplace ?? p.listings.marketplace} onMarketplace={onMarketplace} /> : null}
       {p && p.problems.length > 0 ? (
         <details open={p.problems.some((x) => x.severity === 'error')}>
           <summary>{t('imports.problems', { count: p.problems.length })}</summary>
@@ -210,6 +230,43 @@ function FileCard({ file, onApply, onDiscard }: { file: PendingFile; onApply: ()
         </button>
       </div>
     </article>
+  );
+}
+
+function ListingsProposals({ listings, marketplace, onMarketplace }: { listings: NonNullable<ImportPreview['listings']>; marketplace: Marketplace; onMarketplace: (m: Marketplace) => void }) {
+  const { t } = useT();
+  const count = (status: string) => listings.proposals.filter((p) => p.status === status).length;
+  const unmatched = listings.proposals.filter((p) => p.status === 'unmatched');
+  return (
+    <div data-testid="listing-proposals">
+      <label className="field">
+        <span>{t('imports.listingsMarketplace')}</span>
+        <select
+          name="listingsMarketplace"
+          value={marketplace}
+          onChange={(e) => {
+            if (isMarketplace(e.target.value)) onMarketplace(e.target.value);
+          }}
+        >
+          {MARKETPLACES.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+      </label>
+      <p data-testid="listing-counts">{t('imports.listingsCounts', { new: count('new'), known: count('known'), unmatched: count('unmatched') })}</p>
+      {unmatched.length > 0 ? (
+        <details>
+          <summary>{t('imports.listingsUnmatched')}</summary>
+          <ul>
+            {unmatched.slice(0, 50).map((p) => (
+              <li key={p.sellerSku}>
+                {p.sellerSku} · {p.asin} · {p.title}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,0 +1,50 @@
+// All Listings → platform codes: preview proposes, apply saves the matches atomically.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyImport, previewImport } from '../../renderer/db/imports';
+import { addSku, disposeDatabases, freshDb, NOW } from './helpers';
+
+afterEach(disposeDatabases);
+
+const FILE = 'GET_MERCHANT_LISTINGS_ALL_DATA.tsv';
+const bytes = () => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', FILE)));
+
+describe('All Listings import', () => {
+  it('proposes the seller SKUs that match SKU codes, writes nothing on preview, and saves them on apply', async () => {
+    const db = await freshDb();
+    const earbud = await addSku(db, 'BT-EARBUD-BLK');
+    await addSku(db, 'bt-earbud-wht');
+    const before = await db.listings.toArray();
+    const preview = await previewImport(db, FILE, bytes());
+    expect(preview.kind).toBe('GET_MERCHANT_LISTINGS_ALL_DATA');
+    expect(preview.listings?.marketplace).toBe('US');
+    const fresh = preview.listings!.proposals.filter((p) => p.status === 'new').map((p) => p.sellerSku);
+    expect(fresh).toEqual(['BT-EARBUD-BLK', 'BT-EARBUD-WHT']);
+    expect(preview.canApply).toBe(true);
+    expect(await db.listings.toArray()).toEqual(before);
+
+    await applyImport(db, FILE, bytes(), NOW, {}, { marketplace: 'CA' });
+    const saved = await db.listings.toArray();
+    expect(saved.map((l) => [l.marketplace, l.sellerSku, l.skuId])).toEqual([
+      ['CA', 'BT-EARBUD-BLK', earbud],
+      ['CA', 'BT-EARBUD-WHT', earbud + 1],
+    ]);
+    expect(saved[0]!.asin).toBe('B0D3KQ7M2X');
+
+    // Again: every code is known now, nothing to apply.
+    const again = await previewImport(db, FILE, bytes(), {}, { marketplace: 'CA' });
+    expect(again.canApply).toBe(false);
+  });
+
+  it('with no seller SKU matching a SKU code there is nothing to apply, and applying writes nothing', async () => {
+    const db = await freshDb();
+    await addSku(db, 'UNRELATED');
+    const preview = await previewImport(db, FILE, bytes());
+    expect(preview.canApply).toBe(false);
+    expect(preview.listings!.proposals.every((p) => p.status === 'unmatched')).toBe(true);
+    const result = await applyImport(db, FILE, bytes(), NOW);
+    expect(result.batch).toBeNull();
+    expect(await db.listings.count()).toBe(0);
+  });
+});
