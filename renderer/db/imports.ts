@@ -7,6 +7,7 @@ import { readReportStream } from '../../shared/import/stream';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { ImportProblem, ListingRecord, ReportKind } from '../../shared/import/records';
 import { guessListingsMarketplace, proposeListingMappings } from '../../shared/catalog/listingProposals';
+import { isMarketplace } from '../../shared/catalog/catalog';
 import type { ListingProposal } from '../../shared/catalog/listingProposals';
 import type { Marketplace } from '../../shared/model';
 import { concatColumns, blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
@@ -206,7 +207,8 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
   // Marketplaces without an FBA location get one on apply; until then they plan with a placeholder id.
   const provisional = new Map(locations);
   const builder = new LedgerPlanBuilder(lookup, (marketplace) => {
-    if (!provisional.has(marketplace)) provisional.set(marketplace, -(provisional.size + 1));
+    // A Country StockPilot does not know as a marketplace gets no location: its events are held.
+    if (!provisional.has(marketplace) && isMarketplace(marketplace)) provisional.set(marketplace, -(provisional.size + 1));
     return provisional.get(marketplace);
   });
   const read = await readReportStream(bytes, {
@@ -233,7 +235,7 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
   if (read.cancelled) throw new DomainError('import.cancelled', { file: fileName });
   const problems = read.problems;
   const plan = builder.finish();
-  const newLocations = plan.marketplaces.filter((m) => !locations.has(m));
+  const newLocations = plan.marketplaces.filter((m) => !locations.has(m) && isMarketplace(m));
   // A file cut off (truncated mid-row or mid-quote) is refused whole: its last rows are unknown.
   const fileError = problems.some((p) => p.severity === 'error' && (p.row === undefined || p.code === 'truncated-quote' || p.code === 'truncated-row'));
   if (fileError) return { preview: { ...base, kind: read.kind, rowCount: read.rowCount, problems, rejectedRows: read.rejectedRows }, ...empty };
@@ -322,7 +324,9 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
   if (preview.newLocations.length > 0) {
     await withStorageErrors(() =>
       db.transaction('rw', db.locations, async () => {
-        for (const marketplace of preview.newLocations) await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace: marketplace as never, archived: false });
+        for (const marketplace of preview.newLocations) {
+          if (isMarketplace(marketplace)) await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace, archived: false });
+        }
       }),
     );
     // Location ids changed: plan again with the real ones.
