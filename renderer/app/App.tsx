@@ -14,6 +14,7 @@ import { LedgerBrowser } from '../features/ledger/LedgerBrowser';
 import { Imports } from '../features/imports/Imports';
 import { queueDroppedFiles } from '../features/imports/droppedFiles';
 import { Settings } from '../features/settings/Settings';
+import { Reconciliation } from '../features/reconciliation/Reconciliation';
 
 const NAV: { screen: Screen; label: MessageKey; shortcut: string }[] = [
   { screen: 'stock', label: 'nav.stock', shortcut: '1' },
@@ -24,7 +25,8 @@ const NAV: { screen: Screen; label: MessageKey; shortcut: string }[] = [
   { screen: 'movements', label: 'nav.movements', shortcut: '6' },
   { screen: 'ledger', label: 'nav.ledger', shortcut: '7' },
   { screen: 'report', label: 'nav.report', shortcut: '8' },
-  { screen: 'settings', label: 'nav.settings', shortcut: '9' },
+  { screen: 'reconcile', label: 'nav.reconcile', shortcut: '9' },
+  { screen: 'settings', label: 'nav.settings', shortcut: '0' },
 ];
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -36,6 +38,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   movements: Movements,
   ledger: LedgerBrowser,
   report: PeriodReport,
+  reconcile: Reconciliation,
   settings: Settings,
 };
 
@@ -49,7 +52,7 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  // Alt+1…9 jumps between screens from anywhere.
+  // Alt+1…9 and Alt+0 jump between screens from anywhere.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;

@@ -5,22 +5,49 @@ import { dayNumber } from '../../shared/dates';
 import { parseReport, sniffReport } from '../../shared/import';
 import { readReportStream } from '../../shared/import/stream';
 import type { StreamProgress } from '../../shared/import/stream';
-import type { ImportProblem, ListingRecord, ReportKind } from '../../shared/import/records';
+import type { ImportProblem, ImportRecord, ListingRecord, ReportKind } from '../../shared/import/records';
+import type { AdjustmentRow, SnapshotRow, StoredKind } from '../../shared/import/stored';
+import { adjustmentRow, businessRows, ledgerSummaryRows, reservedRows, restockRows, returnRows, snapshotRowsFromInventory } from '../../shared/import/stored';
+import { demandRowsFromOrders, demandRowsFromShipments } from '../../shared/import/demand';
+import type { DemandRow } from '../../shared/import/demand';
+import { guessGenericMapping, parseGenericStock, sniffGeneric } from '../../shared/import/generic';
+import type { GenericMapping } from '../../shared/import/generic';
 import { guessListingsMarketplace, proposeListingMappings } from '../../shared/catalog/listingProposals';
 import { isMarketplace } from '../../shared/catalog/catalog';
 import type { ListingProposal } from '../../shared/catalog/listingProposals';
-import type { Marketplace } from '../../shared/model';
+import type { IsoDate, Location, Marketplace } from '../../shared/model';
 import { concatColumns, blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
 import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
+import { planStoredRows, reportRecords, snapshotScope } from './reports';
+import type { ScopePlan, StoredPlan } from './reports';
 import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerStore';
 import { withStorageErrors } from './errors';
 import { saveListing } from './catalog';
 
-/** Report kinds whose rows StockPilot posts today; the others are previewed and checked only. */
-export const APPLIED_KINDS: readonly ReportKind[] = ['GET_LEDGER_DETAIL_VIEW_DATA', 'GET_MERCHANT_LISTINGS_ALL_DATA'];
+/** Every report StockPilot knows is applied: the ledger detail posts movements, All Listings saves codes, the rest are kept as rows. */
+export const APPLIED_KINDS: readonly ReportKind[] = [
+  'GET_LEDGER_DETAIL_VIEW_DATA',
+  'GET_MERCHANT_LISTINGS_ALL_DATA',
+  'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
+  'GET_FBA_MYI_ALL_INVENTORY_DATA',
+  'GET_FBA_INVENTORY_PLANNING_DATA',
+  'GET_RESERVED_INVENTORY_DATA',
+  'GET_LEDGER_SUMMARY_VIEW_DATA',
+  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL',
+  'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA',
+  'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT',
+  'BUSINESS_REPORT_DETAIL_PAGE_SALES_TRAFFIC_BY_CHILD_ITEM',
+];
+
+/** The report kind recorded for a generic warehouse stock file. */
+export const GENERIC_STOCK = 'GENERIC_STOCK';
+
+/** Reports without a marketplace column: the seller confirms the guessed one. */
+const MARKETPLACE_CHOSEN: readonly ReportKind[] = ['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', 'GET_FBA_MYI_ALL_INVENTORY_DATA', 'GET_RESERVED_INVENTORY_DATA'];
 
 export interface ImportPreview {
   fileName: string;
@@ -46,6 +73,31 @@ export interface ImportPreview {
   newLocations: string[];
   /** All Listings: the marketplace the codes are for (guessed; the seller may change it) and what applying saves. */
   listings?: { marketplace: Marketplace; proposals: ListingProposal[] };
+  /** Reports kept as rows: what they are, and how many rows are new, changed (replace earlier ones) or already there. */
+  stored?: {
+    kind: StoredKind;
+    added: number;
+    changed: number;
+    unchanged: number;
+    /** Stock date of a snapshot (the file's own, or the day it is imported). */
+    date: IsoDate | null;
+    /** Set when the seller confirms the marketplace (reports without a marketplace column). */
+    chosenMarketplace: Marketplace | null;
+    /** Locations a snapshot is for, by name. */
+    locations: string[];
+    /** Codes in the file that map to no SKU yet (they are kept, and count once mapped). */
+    unmappedCodes: string[];
+  };
+  /** A file whose header is no Amazon report: its columns, to map once as a warehouse stock file. */
+  generic?: {
+    headers: string[];
+    signature: string;
+    sampleRows: string[][];
+    /** The saved mapping for this header, else a guess from the column names. */
+    mapping: { codeColumn: string | null; codeType: GenericMapping['codeType']; quantityColumn: string | null; dateColumn: string | null; locationColumn: string | null; costColumn: string | null };
+    saved: boolean;
+    locationId: number | null;
+  };
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -53,7 +105,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function codeLookup(db: StockPilotDatabase): Promise<LedgerCodeLookup> {
+export async function codeLookupOf(db: StockPilotDatabase): Promise<LedgerCodeLookup> {
   const listings = await db.listings.toArray();
   const skus = await db.skus.toArray();
   const byFnsku = new Map<string, CodeTarget>();
@@ -115,8 +167,218 @@ async function existingLedgerMovements(db: StockPilotDatabase, locationIds: Read
   return concatColumns(parts);
 }
 
+function todayOf(): IsoDate {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The marketplace of a report without a marketplace column: where most of its codes are mapped,
+ * else the seller's only FBA location, else US. The seller confirms it in the preview.
+ */
+function guessMarketplace(records: readonly ImportRecord[], listings: readonly { marketplace: string; fnsku: string; sellerSku: string }[], locations: ReadonlyMap<string, number>): Marketplace {
+  const byFnsku = new Map<string, string>();
+  const bySellerSku = new Map<string, string[]>();
+  for (const l of listings) {
+    if (l.fnsku) byFnsku.set(l.fnsku.toUpperCase(), l.marketplace);
+    const key = l.sellerSku.trim().toUpperCase();
+    bySellerSku.set(key, [...(bySellerSku.get(key) ?? []), l.marketplace]);
+  }
+  const votes = new Map<string, number>();
+  for (const r of records) {
+    if (r.type !== 'inventorySnapshot' && r.type !== 'reservedInventory') continue;
+    const found = (r.fnsku && byFnsku.get(r.fnsku.trim().toUpperCase())) || bySellerSku.get(r.sku.trim().toUpperCase())?.[0];
+    if (found) votes.set(found, (votes.get(found) ?? 0) + 1);
+  }
+  const best = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (best && isMarketplace(best)) return best;
+  const only = [...locations.keys()];
+  if (only.length === 1 && isMarketplace(only[0]!)) return only[0]!;
+  return 'US';
+}
+
+/** The FBA location of a marketplace, or a negative placeholder (one per marketplace) for one created on apply. */
+function fbaLocationOf(locations: ReadonlyMap<string, number>, placeholders: Map<string, number>, marketplace: string): number | null {
+  const id = locations.get(marketplace);
+  if (id !== undefined) return id;
+  if (!isMarketplace(marketplace)) return null;
+  let placeholder = placeholders.get(marketplace);
+  if (placeholder === undefined) placeholders.set(marketplace, (placeholder = -(placeholders.size + 1)));
+  return placeholder;
+}
+
+/** What a known report stores: its rows grouped by scope (shared/import/stored.ts). */
+function storedScopes(kind: ReportKind, records: readonly ImportRecord[], chosen: Marketplace, today: IsoDate, locations: ReadonlyMap<string, number>): ScopePlan<StoredKind>[] {
+  const placeholders = new Map<string, number>();
+  const scope = <K extends StoredKind>(k: K, name: string, rows: ScopePlan<K>['rows'], extra: Partial<ScopePlan<K>> = {}): ScopePlan<StoredKind> =>
+    ({ kind: k, scope: name, reportKind: kind, marketplace: null, locationId: null, date: null, rows, ...extra }) as ScopePlan<StoredKind>;
+  switch (kind) {
+    case 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA':
+    case 'GET_FBA_MYI_ALL_INVENTORY_DATA':
+    case 'GET_FBA_INVENTORY_PLANNING_DATA': {
+      const snapshots = records.filter((r) => r.type === 'inventorySnapshot');
+      // The planning report names its marketplace and date per row; Manage FBA Inventory is "now" for one marketplace.
+      const groups = new Map<string, typeof snapshots>();
+      for (const r of snapshots) {
+        const marketplace = r.marketplace?.trim().toUpperCase() || chosen;
+        const key = `${marketplace === 'GB' ? 'UK' : marketplace}|${r.snapshotDate ?? today}`;
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+      }
+      return [...groups].flatMap(([key, group]) => {
+        const [marketplace, date] = key.split('|') as [string, string];
+        const locationId = fbaLocationOf(locations, placeholders, marketplace);
+        if (locationId === null) return [];
+        return [scope('snapshot', snapshotScope(locationId, date), snapshotRowsFromInventory(group), { marketplace, locationId, date })];
+      });
+    }
+    case 'GET_RESERVED_INVENTORY_DATA':
+      return [scope('reserved', `${chosen}|${today}`, reservedRows(records.filter((r) => r.type === 'reservedInventory')), { marketplace: chosen, date: today })];
+    case 'GET_LEDGER_SUMMARY_VIEW_DATA':
+      return [scope('ledgerSummary', 'ledgerSummary', ledgerSummaryRows(records.filter((r) => r.type === 'ledgerSummary')))];
+    case 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL':
+      return [scope('demand', 'demand', demandRowsFromOrders(records.filter((r) => r.type === 'orderLine')).rows)];
+    case 'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL':
+      return [scope('demand', 'demand', demandRowsFromShipments(records.filter((r) => r.type === 'shipmentLine')).rows)];
+    case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA':
+      return [scope('returns', 'returns', returnRows(records.filter((r) => r.type === 'customerReturn')))];
+    case 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT':
+      return [scope('restock', 'restock', restockRows(records.filter((r) => r.type === 'restock')), { date: today })];
+    case 'BUSINESS_REPORT_DETAIL_PAGE_SALES_TRAFFIC_BY_CHILD_ITEM':
+      // The file carries no dates: it is kept as reported on the day it is imported.
+      return [scope('business', `business|${today}`, businessRows(records.filter((r) => r.type === 'businessReport')), { date: today })];
+    default:
+      return [];
+  }
+}
+
+/** Codes of snapshot and demand rows that map to no SKU, as "code (marketplace)". */
+function unmappedCodes(scopes: readonly ScopePlan<StoredKind>[], lookup: LedgerCodeLookup): string[] {
+  const codes = new Set<string>();
+  for (const s of scopes) {
+    const marketplace = s.marketplace ?? '';
+    if (s.kind === 'snapshot') {
+      for (const row of s.rows as SnapshotRow[]) {
+        if (!snapshotTarget(row, marketplace, lookup)) codes.add(marketplace ? `${row.code} (${marketplace})` : row.code);
+      }
+    } else if (s.kind === 'demand') {
+      for (const row of s.rows as DemandRow[]) {
+        if (!lookup.bySellerSku.has(sellerSkuKey(row.marketplace, row.sellerSku))) codes.add(`${row.sellerSku} (${row.marketplace})`);
+      }
+    }
+  }
+  return [...codes].sort();
+}
+
+/** The SKU a snapshot line is for: by FNSKU, then seller SKU in its marketplace, then SKU code. */
+export function snapshotTarget(row: SnapshotRow, marketplace: string, lookup: LedgerCodeLookup, skuByCode?: ReadonlyMap<string, number>): CodeTarget | undefined {
+  if (row.codeType === 'sku') {
+    const skuId = skuByCode?.get(row.code.toUpperCase());
+    return skuId !== undefined ? { skuId, unitsPerListing: 1 } : lookup.bySellerSku.get(sellerSkuKey(marketplace || 'US', row.code));
+  }
+  return (row.fnsku ? lookup.byFnsku.get(row.fnsku.toUpperCase()) : undefined) ?? (row.sellerSku ? lookup.bySellerSku.get(sellerSkuKey(marketplace, row.sellerSku)) : undefined);
+}
+
+/**
+ * A file that is no Amazon report but a table with a header: offered for mapping as a warehouse
+ * stock file. With a mapping (saved for its header or given), its rows are planned as snapshots.
+ */
+async function prepareGeneric(db: StockPilotDatabase, base: ImportPreview, bytes: Uint8Array, options: ImportOptions, lookup: LedgerCodeLookup): Promise<PreparedImport | null> {
+  const sniffed = sniffGeneric(bytes);
+  if ('error' in sniffed) return null;
+  const saved = await db.sourceMappings.get(sniffed.signature);
+  const mapping = options.generic?.mapping ?? saved?.mapping ?? null;
+  const locationId = options.generic ? options.generic.locationId : (saved?.locationId ?? null);
+  const preview: ImportPreview = {
+    ...base,
+    encoding: sniffed.encoding,
+    rowCount: sniffed.rowCount,
+    generic: { headers: sniffed.headers, signature: sniffed.signature, sampleRows: sniffed.sampleRows, mapping: mapping ?? guessGenericMapping(sniffed.headers), saved: saved !== undefined, locationId },
+  };
+  const empty = { stored: null, columns: emptyColumns(0), held: [], heldKeys: [], releasedHeldIds: [] };
+  // Until it is mapped, the file says why it is no known report (the message lists the supported ones).
+  if (!mapping) return { preview: { ...preview, problems: parseReport(bytes).problems as ImportProblem[] }, ...empty };
+  const parsed = parseGenericStock(bytes, mapping);
+  preview.problems = parsed.problems;
+  preview.rowCount = parsed.rowCount;
+  preview.rejectedRows = new Set(parsed.problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row)).size;
+  if (parsed.problems.some((p) => p.severity === 'error' && p.row === undefined)) return { preview, ...empty };
+  const locations = (await db.locations.toArray()).filter((l) => !l.archived && l.kind !== 'transit');
+  const byName = new Map(locations.map((l) => [l.name.trim().toUpperCase(), l]));
+  const chosen = locations.find((l) => l.id === locationId) ?? null;
+  const today = options.asOf ?? todayOf();
+  const groups = new Map<string, { location: Location; date: IsoDate; rows: Map<string, SnapshotRow> }>();
+  for (const line of parsed.lines) {
+    const location = mapping.locationColumn ? byName.get((line.location ?? '').trim().toUpperCase()) : chosen;
+    if (!location) {
+      preview.problems.push({
+        row: line.row,
+        ...(mapping.locationColumn ? { column: mapping.locationColumn } : {}),
+        severity: 'error',
+        code: 'missing-value',
+        message: mapping.locationColumn
+          ? `Row ${line.row}: the location "${line.location ?? ''}" is not one of your locations. Add it under Locations, or correct the file.`
+          : 'Choose the location this stock file is for.',
+      });
+      continue;
+    }
+    const date = line.date ?? today;
+    const key = snapshotScope(location.id, date);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { location, date, rows: new Map() }));
+    const code = line.code.trim().toUpperCase();
+    const before = group.rows.get(code);
+    if (before) before.fulfillable = (before.fulfillable ?? 0) + line.quantity;
+    else {
+      group.rows.set(code, {
+        key: `${mapping.codeType}:${code}|`,
+        codeType: mapping.codeType,
+        code,
+        sellerSku: mapping.codeType === 'sellerSku' ? line.code.trim() : '',
+        fnsku: mapping.codeType === 'fnsku' ? line.code.trim() : '',
+        asin: mapping.codeType === 'asin' ? line.code.trim() : '',
+        title: '',
+        fulfillable: line.quantity,
+        reserved: null,
+        unsellable: null,
+        researching: null,
+        inbound: null,
+        unitCostMinor: line.unitCostMinor,
+      });
+    }
+  }
+  preview.rejectedRows = new Set(preview.problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row)).size;
+  if (!mapping.locationColumn && !chosen) return { preview, ...empty };
+  const scopes: ScopePlan<StoredKind>[] = [...groups.values()].map((g) => ({
+    kind: 'snapshot',
+    scope: snapshotScope(g.location.id, g.date),
+    reportKind: GENERIC_STOCK,
+    marketplace: g.location.marketplace ?? null,
+    locationId: g.location.id,
+    date: g.date,
+    rows: [...g.rows.values()],
+  }));
+  const stored = await planStoredRows(db, scopes);
+  const skuCodes = new Set((await db.skus.toArray()).map((sku) => sku.codeKey));
+  const unmapped = new Set<string>();
+  for (const s of scopes) for (const row of s.rows as SnapshotRow[]) if (row.codeType === 'sku' ? !skuCodes.has(row.code) : !snapshotTarget(row, s.marketplace ?? '', lookup)) unmapped.add(row.code);
+  preview.stored = {
+    kind: 'snapshot',
+    added: stored.added,
+    changed: stored.changed,
+    unchanged: stored.unchanged,
+    date: scopes[0]?.date ?? today,
+    chosenMarketplace: null,
+    locations: [...new Set([...groups.values()].map((g) => g.location.name))],
+    unmappedCodes: [...unmapped].sort(),
+  };
+  preview.duplicates = stored.unchanged;
+  preview.canApply = stored.scopes.length > 0;
+  return { preview, ...empty, stored };
+}
+
 interface PreparedImport {
   preview: ImportPreview;
+  /** Report rows to store (new and changed only), with the FBA locations to create first. */
+  stored: StoredPlan | null;
   columns: MovementColumns;
   held: HeldLedgerEvent[];
   heldKeys: string[];
@@ -150,14 +412,18 @@ function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<strin
 }
 
 export interface ImportOptions {
-  /** For All Listings files: the marketplace their seller SKUs belong to. */
+  /** For reports without a marketplace column (All Listings, Manage FBA Inventory, reserved): the marketplace they are for. */
   marketplace?: Marketplace;
+  /** The stock date of a snapshot that carries none (default: the day it is imported); also the day of a business report. */
+  asOf?: IsoDate;
+  /** A warehouse stock file: its column mapping and the location its rows are for (when it has no location column). */
+  generic?: { mapping: GenericMapping; locationId: number | null };
 }
 
 async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
   const sha256 = await sha256Hex(bytes);
-  const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookup(db), fbaLocations(db)]);
-  const cacheKey = `${db.name}|${sha256}|${version.version}|${catalogSignature(lookup, locations)}|${options.marketplace ?? ''}`;
+  const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookupOf(db), fbaLocations(db)]);
+  const cacheKey = `${db.name}|${sha256}|${version.version}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
   const sniffed = sniffReport(bytes);
   const base: ImportPreview = {
@@ -178,9 +444,13 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     heldCodes: [],
     newLocations: [],
   };
-  const empty = { columns: emptyColumns(0), held: [], heldKeys: [], releasedHeldIds: [] };
+  const empty = { stored: null, columns: emptyColumns(0), held: [], heldKeys: [], releasedHeldIds: [] };
   if (sniffed.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') {
     // Other reports are small: read them whole for the preview.
+    if (sniffed.kind === null) {
+      const generic = await prepareGeneric(db, base, bytes, options, lookup);
+      if (generic) return generic;
+    }
     const parsed = parseReport(bytes);
     const problems = parsed.problems as ImportProblem[];
     const preview: ImportPreview = {
@@ -191,16 +461,41 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
       problems,
       rejectedRows: new Set(problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row)).size,
     };
-    if (parsed.kind === 'GET_MERCHANT_LISTINGS_ALL_DATA' && !problems.some((p) => p.severity === 'error' && p.row === undefined)) {
+    if (parsed.kind === null || problems.some((p) => p.severity === 'error' && (p.row === undefined || p.code === 'truncated-quote' || p.code === 'truncated-row'))) return { preview, ...empty };
+    if (parsed.kind === 'GET_MERCHANT_LISTINGS_ALL_DATA') {
       const records = parsed.records.filter((r): r is ListingRecord => r.type === 'listing');
       const marketplace = options.marketplace ?? guessListingsMarketplace(records);
       const proposals = proposeListingMappings(records, marketplace, await db.skus.toArray(), await db.listings.toArray());
       preview.listings = { marketplace, proposals };
       preview.canApply = proposals.some((p) => p.status === 'new');
+      return { preview, ...empty };
     }
-    return { preview, ...empty };
+    const today = options.asOf ?? todayOf();
+    const listings = await db.listings.toArray();
+    const chosen = options.marketplace ?? guessMarketplace(parsed.records, listings, locations);
+    const scopes = storedScopes(parsed.kind, parsed.records, chosen, today, locations);
+    const stored = await planStoredRows(db, scopes);
+    const locationsById = new Map((await db.locations.toArray()).map((l) => [l.id, l]));
+    preview.stored = {
+      kind: scopes[0]?.kind ?? 'snapshot',
+      added: stored.added,
+      changed: stored.changed,
+      unchanged: stored.unchanged,
+      date: scopes.find((s) => s.date !== null)?.date ?? null,
+      chosenMarketplace: MARKETPLACE_CHOSEN.includes(parsed.kind) ? chosen : null,
+      locations: [...new Set(scopes.filter((s) => s.locationId !== null).map((s) => (s.locationId! > 0 ? (locationsById.get(s.locationId!)?.name ?? '') : `FBA ${s.marketplace ?? ''}`)))],
+      unmappedCodes: unmappedCodes(scopes, lookup),
+    };
+    preview.marketplaces = [...new Set(scopes.map((s) => s.marketplace).filter((m): m is string => !!m))];
+    preview.duplicates = stored.unchanged;
+    preview.newLocations = [...new Set(scopes.filter((s) => s.locationId !== null && s.locationId < 0).map((s) => s.marketplace!))];
+    preview.canApply = stored.scopes.length > 0;
+    return { preview, ...empty, stored };
   }
 
+  // Adjustments (lost, found, damaged…) are also kept as rows, for reconciliation and claims.
+  const adjustments: AdjustmentRow[] = [];
+  const adjustmentOccurrences = new Map<string, number>();
   const heldByKey = new Map<string, number[]>();
   for (const held of await db.heldEvents.toArray()) heldByKey.set(held.eventKey, [...(heldByKey.get(held.eventKey) ?? []), held.id]);
   const releasedHeldIds: number[] = [];
@@ -225,6 +520,13 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
           const id = ids?.pop();
           if (id !== undefined) releasedHeldIds.push(id);
         }
+      }
+      const adjustment = adjustmentRow(record);
+      if (adjustment) {
+        // Two identical events in one file are two events: the occurrence number keeps them apart.
+        const n = (adjustmentOccurrences.get(adjustment.key) ?? 0) + 1;
+        adjustmentOccurrences.set(adjustment.key, n);
+        adjustments.push(n === 1 ? adjustment : { ...adjustment, key: `${adjustment.key}#${n}` });
       }
       builder.add(record);
     },
@@ -285,7 +587,15 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     heldCodes: [...new Set(freshHeld.map((h) => `${h.code} (${h.marketplace})`))],
     newLocations,
   };
-  const prepared = { preview: { ...preview, canApply: preview.canApply || releasedHeldIds.length > 0 }, columns, held: freshHeld, heldKeys: freshKeys, releasedHeldIds };
+  const stored = adjustments.length > 0 ? await planStoredRows(db, [{ kind: 'adjustments', scope: 'adjustments', reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', marketplace: null, locationId: null, date: null, rows: adjustments }]) : null;
+  const prepared: PreparedImport = {
+    preview: { ...preview, canApply: preview.canApply || releasedHeldIds.length > 0 || (stored?.scopes.length ?? 0) > 0 },
+    stored,
+    columns,
+    held: freshHeld,
+    heldKeys: freshKeys,
+    releasedHeldIds,
+  };
   lastPrepared = { key: cacheKey, prepared };
   return prepared;
 }
@@ -304,7 +614,8 @@ export interface ImportResult {
 export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportResult> {
   let prepared = await prepare(db, fileName, bytes, control, options);
   const { preview } = prepared;
-  if (!APPLIED_KINDS.includes(preview.kind as ReportKind) || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
+  const known = APPLIED_KINDS.includes(preview.kind as ReportKind) || (preview.generic !== undefined && prepared.stored !== null);
+  if (!known || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
     throw new DomainError('import.notApplicable', { file: fileName });
   }
   if (!preview.canApply) return { preview, batch: null };
@@ -320,6 +631,10 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
       }),
     );
     return { preview, batch: null };
+  }
+  if (preview.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') {
+    if (!prepared.stored) throw new DomainError('import.notApplicable', { file: fileName });
+    return { preview, batch: await writeStoredImport(db, fileName, now, preview, prepared.stored, options) };
   }
   if (preview.newLocations.length > 0) {
     await withStorageErrors(() =>
@@ -359,14 +674,16 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
     eventKey: prepared.heldKeys[i]!,
   }));
   const label = fileName;
+  const adjustmentRecords = prepared.stored ? reportRecords(batchId, prepared.stored) : [];
   if (prepared.columns.length > 0) {
     const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, prepared.columns, {
       file,
       alongside: {
-        tables: [db.heldEvents],
+        tables: [db.heldEvents, db.reportRows],
         write: async () => {
           await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
           await db.heldEvents.bulkAdd(heldRows);
+          await db.reportRows.bulkAdd(adjustmentRecords);
         },
       },
     });
@@ -385,13 +702,53 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
     file,
   };
   await withStorageErrors(() =>
-    db.transaction('rw', [db.batches, db.heldEvents], async () => {
+    db.transaction('rw', [db.batches, db.heldEvents, db.reportRows], async () => {
       await db.batches.add(record);
       await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
       await db.heldEvents.bulkAdd(heldRows);
+      await db.reportRows.bulkAdd(adjustmentRecords);
     }),
   );
   return { preview: prepared.preview, batch: record };
+}
+
+/**
+ * Writes a report kept as rows in one transaction: the FBA locations it needs, its batch (for the
+ * history and undo) and its new and changed rows; a warehouse file's mapping is saved for next time.
+ */
+async function writeStoredImport(db: StockPilotDatabase, fileName: string, now: string, preview: ImportPreview, stored: StoredPlan, options: ImportOptions): Promise<ImportBatch> {
+  const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
+  const rowsWritten = stored.scopes.reduce((sum, s) => sum + s.rows.length, 0);
+  const dates = stored.scopes.map((s) => s.date).filter((d): d is IsoDate => d !== null);
+  const record: ImportBatch = {
+    id: batchId,
+    kind: 'import',
+    label: fileName,
+    createdAt: now,
+    movementCount: 0,
+    blockCount: 0,
+    firstDate: dates.sort()[0] ?? now.slice(0, 10),
+    lastDate: dates[dates.length - 1] ?? now.slice(0, 10),
+    file: { name: fileName, sha256: preview.sha256, reportKind: preview.kind ?? GENERIC_STOCK, rowCount: preview.rowCount, duplicates: stored.unchanged, held: 0, rejected: preview.rejectedRows, stored: rowsWritten },
+  };
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.locations, db.batches, db.reportRows, db.sourceMappings], async () => {
+      const created = new Map<number, number>();
+      for (const scope of stored.scopes) {
+        if (scope.locationId === null || scope.locationId >= 0 || created.has(scope.locationId)) continue;
+        const marketplace = scope.marketplace ?? '';
+        if (!isMarketplace(marketplace)) throw new DomainError('location.notFound', { id: marketplace });
+        const existing = (await db.locations.where('kind').equals('fba').toArray()).find((l) => l.marketplace === marketplace);
+        created.set(scope.locationId, existing?.id ?? (await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace, archived: false })));
+      }
+      await db.batches.add(record);
+      await db.reportRows.bulkAdd(reportRecords(batchId, stored, (id) => (id !== null && id < 0 ? (created.get(id) ?? id) : id)));
+      if (preview.generic && options.generic) {
+        await db.sourceMappings.put({ signature: preview.generic.signature, headers: preview.generic.headers, mapping: options.generic.mapping, locationId: options.generic.locationId, savedAt: now });
+      }
+    }),
+  );
+  return record;
 }
 
 /**
@@ -413,7 +770,7 @@ export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['c
   const location = (await fbaLocations(db)).get(marketplace);
   if (location === undefined) throw new DomainError('location.notFound', { id: marketplace });
   // The listing now holds the code: its units per listing apply, as for a later import.
-  const lookup = await codeLookup(db);
+  const lookup = await codeLookupOf(db);
   const target = (codeType === 'fnsku' ? lookup.byFnsku.get(code) : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(marketplace, sample.sellerSku || code));
   const unitsPerListing = target?.skuId === skuId ? target.unitsPerListing : 1;
   const columns = emptyColumns(held.length);

@@ -7,6 +7,7 @@ import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries
 import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
 import { applyImport, mapHeldCode, previewImport } from './imports';
+import { reconciliation } from './reconciliation';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
 import type { TaskControl } from './imports';
@@ -40,18 +41,24 @@ const handlers: Handlers = {
   loadDemo: ({ skuCount, movementCount, endDate, seed, now }) => loadDemoDataset(db, generateDemo({ seed, skuCount, movementCount, endDate }), now),
   backup: ({ appVersion, createdAt }) => createBackup(db, appVersion, createdAt),
   restore: ({ bytes, fileName }) => restoreBackup(db, bytes, fileName),
-  previewImport: async ({ fileName, bytes }, control) => {
-    const preview = await previewImport(db, fileName, bytes, control);
+  previewImport: async ({ fileName, bytes, options }, control) => {
+    const preview = await previewImport(db, fileName, bytes, control, options);
     return { ...preview, token: keepFile(fileName, bytes) };
   },
-  applyImport: async ({ token, now, marketplace }, control) => {
+  repreviewImport: async ({ token, options }, control) => {
     const file = keptFiles.get(token);
     if (!file) throw new DomainError('import.fileGone', { file: '' });
-    const result = await applyImport(db, file.name, file.bytes, now, control, marketplace ? { marketplace } : {});
+    return { ...(await previewImport(db, file.name, file.bytes, control, options)), token };
+  },
+  applyImport: async ({ token, now, options }, control) => {
+    const file = keptFiles.get(token);
+    if (!file) throw new DomainError('import.fileGone', { file: '' });
+    const result = await applyImport(db, file.name, file.bytes, now, control, options);
     // Applied: the bytes are not needed again (a re-import is a new drop).
     keptFiles.delete(token);
     return result;
   },
+  reconcile: ({ sourceId }) => reconciliation(db, sourceId),
   mapHeldCode: ({ codeType, code, marketplace, skuId, now }) => mapHeldCode(db, codeType, code, marketplace, skuId, now),
 };
 

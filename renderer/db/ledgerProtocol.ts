@@ -1,13 +1,14 @@
 // Messages between the page and the ledger worker. DomainErrors cross as code + params.
 import type { MovementColumns, PeriodLine, StockBalance } from '../../shared/ledger';
 import type { ErrorParams, DomainErrorCode } from '../../shared/errors';
-import type { IsoDate, Marketplace } from '../../shared/model';
+import type { IsoDate } from '../../shared/model';
 import type { BatchInput } from './ledgerStore';
 import type { ImportBatch } from './schema';
 import type { RestoreSummary } from './backup';
-import type { ImportPreview, ImportResult } from './imports';
+import type { ImportOptions, ImportPreview, ImportResult } from './imports';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
+import type { ReconciliationView } from './reconciliation';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -21,8 +22,11 @@ export interface LedgerOperations {
   backup: { args: { appVersion: string; createdAt: string }; result: Uint8Array };
   restore: { args: { bytes: Uint8Array; fileName: string }; result: RestoreSummary };
   /** The bytes are moved to the worker, which keeps them for Apply under the returned token. */
-  previewImport: { args: { fileName: string; bytes: Uint8Array }; result: ImportPreview & { token: string } };
-  applyImport: { args: { token: string; now: string; marketplace?: Marketplace }; result: ImportResult };
+  previewImport: { args: { fileName: string; bytes: Uint8Array; options?: ImportOptions }; result: ImportPreview & { token: string } };
+  /** Previews a kept file again with other options (a marketplace, a column mapping). */
+  repreviewImport: { args: { token: string; options: ImportOptions }; result: ImportPreview & { token: string } };
+  applyImport: { args: { token: string; now: string; options?: ImportOptions }; result: ImportResult };
+  reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
 }
 

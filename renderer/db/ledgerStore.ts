@@ -224,7 +224,19 @@ export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchIn
 /** Removes a batch's blocks and its effect on the summaries, in one transaction. */
 export async function removeMovementBatch(db: StockPilotDatabase, batchId: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (!(await db.batches.get(batchId))) throw new DomainError('batch.notFound', { id: batchId });
+    const batch = await db.batches.get(batchId);
+    if (!batch) throw new DomainError('batch.notFound', { id: batchId });
+    if (batch.blockCount === 0 && batch.movementCount === 0) {
+      // Nothing of it is in the ledger (report rows or held events only): no summaries to rebuild.
+      await withStorageErrors(() =>
+        db.transaction('rw', [db.batches, db.heldEvents, db.reportRows], async () => {
+          await db.heldEvents.where('batchId').equals(batchId).delete();
+          await db.reportRows.where('batchId').equals(batchId).delete();
+          await db.batches.delete(batchId);
+        }),
+      );
+      return;
+    }
     const snapshot = await readLedgerSnapshot(db);
     const version = await readLedgerVersion(db);
     if (version.version !== snapshot.version) continue;
@@ -233,10 +245,11 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     const remaining: LedgerSnapshot = { ...snapshot, columns: concatColumns([columnsFromMovements(manual), unpackBlocks(blocks)]) };
     const summaries = buildSummaries(remaining, version.version + 1);
     const written = await withStorageErrors(() =>
-      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents], async () => {
+      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents, db.reportRows], async () => {
         if ((await readLedgerVersion(db)).version !== version.version) return false;
         await db.movementBlocks.where('batchId').equals(batchId).delete();
         await db.heldEvents.where('batchId').equals(batchId).delete();
+        await db.reportRows.where('batchId').equals(batchId).delete();
         await db.batches.delete(batchId);
         await bumpLedgerVersion(db);
         await storeSummaries(db, summaries);

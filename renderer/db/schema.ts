@@ -6,6 +6,9 @@ import type { EntityTable, Table } from 'dexie';
 import type { AppSettings, IsoDate, Location, Movement, PlatformListing, Shipment, Sku } from '../../shared/model';
 import type { PackedBlock } from '../../shared/ledger/blocks';
 import type { BalanceTable, MonthActivity } from '../../shared/ledger/summary';
+import type { AdjustmentRow, BusinessRow, LedgerSummaryRow, ReservedRow, RestockRow, ReturnRow, SnapshotRow } from '../../shared/import/stored';
+import type { DemandRow } from '../../shared/import/demand';
+import type { GenericMapping } from '../../shared/import/generic';
 
 /** Stored SKU: the catalog record plus its uppercase code, which carries the unique index. */
 export interface SkuRecord extends Sku {
@@ -33,7 +36,7 @@ export interface ImportBatch {
   firstDate: IsoDate;
   lastDate: IsoDate;
   /** For imported files: what was imported, for the import history. */
-  file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number };
+  file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number; stored?: number };
 }
 
 /** An imported event whose code (FNSKU or seller SKU) maps to no SKU yet: held until it is mapped. */
@@ -84,6 +87,47 @@ export interface BalancesSummaryRecord {
   movementCount: number;
 }
 
+interface ReportRowsBase {
+  id: number;
+  batchId: string;
+  /** Rows with the same scope and key from a later batch replace earlier ones (shared/import/stored.ts). */
+  scope: string;
+  /** The report type the rows came from (an Amazon report kind, or 'GENERIC_STOCK'). */
+  reportKind: string;
+  marketplace: string | null;
+  /** Snapshots: the location and the date the stock was counted. */
+  locationId: number | null;
+  date: IsoDate | null;
+}
+
+/**
+ * Rows of an imported report that are not ledger movements, up to REPORT_CHUNK_ROWS per record:
+ * screens read a kind whole, so rows are packed rather than stored one per record.
+ */
+export type ReportRowsRecord = ReportRowsBase &
+  (
+    | { kind: 'demand'; rows: DemandRow[] }
+    | { kind: 'snapshot'; rows: SnapshotRow[] }
+    | { kind: 'reserved'; rows: ReservedRow[] }
+    | { kind: 'ledgerSummary'; rows: LedgerSummaryRow[] }
+    | { kind: 'adjustments'; rows: AdjustmentRow[] }
+    | { kind: 'returns'; rows: ReturnRow[] }
+    | { kind: 'restock'; rows: RestockRow[] }
+    | { kind: 'business'; rows: BusinessRow[] }
+  );
+
+export const REPORT_CHUNK_ROWS = 5000;
+
+/** A warehouse file's column mapping, saved under its header signature and reused for the same layout. */
+export interface SourceMappingRecord {
+  signature: string;
+  headers: string[];
+  mapping: GenericMapping;
+  /** The location rows go to when the file has no location column. */
+  locationId: number | null;
+  savedAt: string;
+}
+
 export type LedgerStateRecord = LedgerVersionRecord | MonthPartRecord | BalancesSummaryRecord;
 
 export const DATABASE_NAME = 'stockpilot';
@@ -117,6 +161,14 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       heldEvents: '++id, batchId, [codeType+code+marketplace], eventKey',
     },
   },
+  {
+    // Reports kept as rows (snapshots, demand, returns…) and saved column mappings of warehouse files.
+    version: 4,
+    stores: {
+      reportRows: '++id, batchId, kind',
+      sourceMappings: 'signature',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -132,6 +184,8 @@ export class StockPilotDatabase extends Dexie {
   batches!: Table<ImportBatch, string>;
   ledgerState!: Table<LedgerStateRecord, string>;
   heldEvents!: EntityTable<HeldEvent, 'id'>;
+  reportRows!: EntityTable<ReportRowsRecord, 'id'>;
+  sourceMappings!: Table<SourceMappingRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -1,9 +1,10 @@
 // Text encoding and binary sniffing for dropped report files (REPORTS.md §0.2): BOM → strict
-// UTF-8 → cp932 when the bytes read as Japanese → windows-1252. Never decode with silent
-// replacement and hope: a wrong guess is caught here, and losses Amazon made upstream are counted.
+// UTF-8 → cp932 when the bytes read as Japanese, GBK when they read as Chinese (what Chinese Excel
+// saves as "CSV") → windows-1252. Never decode with silent replacement and hope: a wrong guess is
+// caught here, and losses Amazon made upstream are counted.
 
 export interface DetectedEncoding {
-  /** A WHATWG label TextDecoder accepts: 'utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'windows-1252'. */
+  /** A WHATWG label TextDecoder accepts: 'utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'gb18030', 'windows-1252'. */
   encoding: string;
   /** Bytes of byte-order mark to skip before decoding. */
   bomLength: number;
@@ -19,7 +20,13 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
   const utf16 = utf16WithoutBom(head);
   if (utf16 !== null) return { encoding: utf16, bomLength: 0 };
   if (isValidUtf8(head)) return { encoding: 'utf-8', bomLength: 0 };
-  if (looksLikeShiftJis(head)) return { encoding: 'shift_jis', bomLength: 0 };
+  const japanese = shiftJisEvidence(head);
+  const chinese = looksLikeGbk(head);
+  // Japanese text almost always has kana; GBK Chinese read as Shift_JIS yields none (kana lead bytes
+  // 0x82/0x83 are rare GBK-extension characters), so kana decides when both readings pass.
+  if (japanese !== null && (!chinese || japanese.kana > 0)) return { encoding: 'shift_jis', bomLength: 0 };
+  // WHATWG 'gb18030' is a superset of GBK (code page 936), which is what Chinese Windows saves.
+  if (chinese) return { encoding: 'gb18030', bomLength: 0 };
   return { encoding: 'windows-1252', bomLength: 0 };
 }
 
@@ -84,9 +91,10 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 /**
  * cp932 heuristic: the bytes decode as Shift_JIS without errors, and what comes out is mostly
  * kana/kanji. German windows-1252 text often decodes too (`ä` + `r` is a kanji pair) but yields
- * private-use or half-width-katakana noise, or fails outright on `–` followed by a space.
+ * private-use or half-width-katakana noise, or fails outright on `–` followed by a space. Returns
+ * null when the bytes are not plausibly Japanese, else how many kana they hold.
  */
-function looksLikeShiftJis(head: Uint8Array): boolean {
+function shiftJisEvidence(head: Uint8Array): { kana: number } | null {
   // Cut at the last ASCII byte so a double-byte character split by the head's end is not an error.
   let end = head.length;
   while (end > 0 && (head[end - 1] ?? 0) >= 0x80) end--;
@@ -94,17 +102,79 @@ function looksLikeShiftJis(head: Uint8Array): boolean {
   try {
     text = new TextDecoder('shift_jis', { fatal: true }).decode(head.subarray(0, end));
   } catch {
-    return false;
+    return null;
   }
   let japanese = 0;
+  let kana = 0;
   let noise = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e)) japanese++;
+    if (c >= 0x3040 && c <= 0x30ff) {
+      kana++;
+      japanese++;
+    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e)) japanese++;
     else noise++;
   }
-  return japanese > 0 && japanese >= noise * 4;
+  return japanese > 0 && japanese >= noise * 4 ? { kana } : null;
+}
+
+/**
+ * GBK heuristic, read from the bytes (no decoding). Chinese text is dominated by the 3,755 common
+ * hanzi of GB2312 level 1 (lead 0xB0–0xD7) and its punctuation (lead 0xA1–0xA3), both bytes ≥ 0xA1.
+ * windows-1252 text fails it: an accented letter before a space, digit or line end is no valid GBK
+ * sequence, one before an ASCII letter is a rare GBK-extension character, and two lowercase accented
+ * letters (`ção`, `éé`) land in level 2 (lead ≥ 0xD8). Shift_JIS kana and most kanji have lead
+ * bytes 0x81–0x9F, rare extension characters in GBK.
+ */
+function looksLikeGbk(head: Uint8Array): boolean {
+  const n = head.length;
+  let common = 0;
+  let other = 0;
+  // Consecutive common characters: Chinese words are mostly two or more hanzi, while 1252 text
+  // almost never has four high bytes in a row (`AÇÃO` has two).
+  let run = 0;
+  let word = false;
+  let i = 0;
+  while (i < n) {
+    const lead = head[i] ?? 0;
+    if (lead < 0x80) {
+      run = 0;
+      i++;
+      continue;
+    }
+    if (lead === 0xff) return false;
+    if (lead === 0x80) {
+      // cp936 writes `€` as the single byte 0x80.
+      other++;
+      run = 0;
+      i++;
+      continue;
+    }
+    if (i + 1 >= n) break; // cut by the head's end
+    const trail = head[i + 1] ?? 0;
+    if (trail >= 0x30 && trail <= 0x39) {
+      // A GB18030 four-byte sequence: Excel's GBK never writes one, so it counts against.
+      if (i + 3 >= n) break;
+      const third = head[i + 2] ?? 0;
+      const fourth = head[i + 3] ?? 0;
+      if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return false;
+      other++;
+      run = 0;
+      i += 4;
+      continue;
+    }
+    if (trail < 0x40 || trail === 0x7f || trail === 0xff) return false;
+    if (trail >= 0xa1 && ((lead >= 0xb0 && lead <= 0xd7) || (lead >= 0xa1 && lead <= 0xa3))) {
+      common++;
+      if (++run >= 2) word = true;
+    } else {
+      other++;
+      run = 0;
+    }
+    i += 2;
+  }
+  return word && common >= other;
 }
 
 /** Decodes a whole file (or a head) with the detected encoding; malformed bytes become U+FFFD and are counted later. */
@@ -118,8 +188,8 @@ export interface ChunkDecoder {
 }
 
 /**
- * A decoder for chunks of a file (skip `bomLength` bytes of the first chunk yourself). windows-1252
- * is decoded here because Node 20's TextDecoder reads it as ISO-8859-1, turning `–` `€` `„` into C1
+ * A decoder for chunks of a file (skip `bomLength` bytes of the first chunk yourself); with `stream`
+ * a GBK or Shift_JIS pair split across chunks waits for the next one. windows-1252 is decoded here because Node 20's TextDecoder reads it as ISO-8859-1, turning `–` `€` `„` into C1
  * control characters — the very mistake REPORTS.md §0.2 warns about.
  */
 export function createChunkDecoder(encoding: string): ChunkDecoder {

@@ -20,7 +20,7 @@ const ledgerText = new TextDecoder().decode(ledgerBytes);
 const ledgerLines = ledgerText.split('\n').filter((line) => line !== '');
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-const TABLES = ['skus', 'listings', 'locations', 'movements', 'shipments', 'settings', 'movementBlocks', 'batches', 'ledgerState', 'heldEvents'];
+const TABLES = ['skus', 'listings', 'locations', 'movements', 'shipments', 'settings', 'movementBlocks', 'batches', 'ledgerState', 'heldEvents', 'reportRows', 'sourceMappings'];
 const everything = (db: StockPilotDatabase) => snapshot(db, ...TABLES);
 
 afterEach(async () => {
@@ -104,12 +104,14 @@ describe('previewImport of the Inventory Ledger', () => {
     expect(c.sha256).not.toBe(a.sha256);
   });
 
-  test('a non-ledger report is recognised but has nothing to apply; nothing is written', async () => {
+  test('a Manage FBA Inventory report previews as a snapshot to keep; the preview writes nothing', async () => {
     const { db } = await seller();
     const before = await everything(db);
-    const preview = await previewImport(db, MYI, fixture(MYI));
-    expect(APPLIED_KINDS).not.toContain(preview.kind);
-    expect(preview).toMatchObject({ kind: 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', rowCount: 10, problems: [], canApply: false, newMovements: 0, held: 0 });
+    const preview = await previewImport(db, MYI, fixture(MYI), {}, { asOf: '2026-05-10' });
+    expect(APPLIED_KINDS).toContain(preview.kind);
+    expect(preview).toMatchObject({ kind: 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', rowCount: 10, problems: [], canApply: true, newMovements: 0, held: 0 });
+    expect(preview.stored).toMatchObject({ kind: 'snapshot', date: '2026-05-10', unchanged: 0 });
+    expect(preview.stored!.added).toBeGreaterThan(0);
     expect(await everything(db)).toEqual(before);
   });
 });
@@ -377,9 +379,9 @@ describe('undoing an import', () => {
 });
 
 describe('files that cannot be applied', () => {
-  test('a non-ledger report (Manage FBA Inventory) is refused with import.notApplicable, nothing written', async () => {
+  test('a file with an unknown header is refused with import.notApplicable until its columns are mapped, nothing written', async () => {
     const { db } = await seller();
-    await expectRefusedUnchanged(db, TABLES, () => applyImport(db, MYI, fixture(MYI), NOW), 'import.notApplicable', { file: MYI });
+    await expectRefusedUnchanged(db, TABLES, () => applyImport(db, 'stock.csv', encode('Colour,Size\nred,L\n'), NOW), 'import.notApplicable', { file: 'stock.csv' });
   });
 
   const header = ledgerText.slice(0, ledgerText.indexOf('\n') + 1);
@@ -387,7 +389,7 @@ describe('files that cannot be applied', () => {
   const badFiles: [string, Uint8Array, Record<string, unknown>, [string, RegExp] | null][] = [
     ['empty bytes', new Uint8Array(0), { kind: null, rowCount: 0, canApply: false }, ['empty-file', downloadAgain]],
     ['PNG bytes', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), { kind: null, rowCount: 0, canApply: false }, ['binary-file', /PNG image.*download the report as a tab-delimited/i]],
-    ['an unknown header', encode('foo\tbar\tbaz\n1\t2\t3\n'), { kind: null, rowCount: 0, canApply: false }, ['unknown-report', /does not recognise this report.*"foo, bar, baz".*Supported:.*Inventory Ledger/s]],
+    ['an unknown header', encode('foo\tbar\tbaz\n1\t2\t3\n'), { kind: null, rowCount: 1, canApply: false }, ['unknown-report', /does not recognise this report.*"foo, bar, baz".*Supported:.*Inventory Ledger/s]],
     ['a header-only ledger file', encode(header), { kind: 'GET_LEDGER_DETAIL_VIEW_DATA', rowCount: 0, canApply: false, newMovements: 0, held: 0 }, null],
     ['a ledger file truncated mid-quote in its first row', encode(ledgerText.slice(0, ledgerText.indexOf('Wireless Earbuds') + 8)), { kind: 'GET_LEDGER_DETAIL_VIEW_DATA', rowCount: 0, canApply: false }, ['truncated-quote', /data row 1\b.*cut off.*Download the report again/]],
     ['a ledger file truncated mid-quote in its last row', encode(ledgerText.slice(0, ledgerText.lastIndexOf('LED Strip Lights') + 8)), { kind: 'GET_LEDGER_DETAIL_VIEW_DATA', rowCount: 10 }, ['truncated-quote', /data row 11\b.*cut off.*Download the report again/]],

@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import type { HeldEvent, ImportBatch } from '../../db';
-import type { ImportPreview, ImportResult } from '../../db/imports';
+import type { ImportOptions, ImportPreview, ImportResult } from '../../db/imports';
 import { APPLIED_KINDS } from '../../db/imports';
+import type { GenericMapping } from '../../../shared/import/generic';
+import { GenericMappingForm } from './GenericMappingForm';
 import type { StreamProgress } from '../../../shared/import/stream';
 import { MARKETPLACES } from '../../../shared/model';
 import { isMarketplace } from '../../../shared/catalog/catalog';
@@ -17,7 +19,7 @@ import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
 import { useSkus } from '../../app/hooks';
-import { nowIso } from '../../app/clock';
+import { nowIso, today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { takeDroppedFiles, useDroppedFiles } from './droppedFiles';
 
@@ -31,8 +33,8 @@ interface PendingFile {
   status: Status;
   busy: boolean;
   progress: StreamProgress | null;
-  /** All Listings: the marketplace chosen for its codes (defaults to the guessed one). */
-  marketplace: Marketplace | null;
+  /** What the seller chose for this file: marketplace, column mapping; the stock date is today's. */
+  options: ImportOptions;
 }
 
 /** Running reads, by file key, so Cancel can stop them (not UI state: nothing renders from it). */
@@ -48,7 +50,8 @@ export function Imports() {
   const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
 
   const addFiles = async (picked: { name: string; bytes: Uint8Array }[]) => {
-    const added = picked.map((file) => ({ key: nextKey++, name: file.name, token: null, preview: null, result: null, status: null, busy: true, progress: null, marketplace: null }));
+    const options: ImportOptions = { asOf: today() };
+    const added: PendingFile[] = picked.map((file) => ({ key: nextKey++, name: file.name, token: null, preview: null, result: null, status: null, busy: true, progress: null, options }));
     setFiles((all) => [...added, ...all]);
     for (const [index, file] of added.entries()) {
       const bytes = picked[index]!.bytes;
@@ -56,7 +59,7 @@ export function Imports() {
       running.set(file.key, controller);
       try {
         // The bytes move to the worker (no copy on this thread); it keeps them for Apply.
-        const preview = await callLedger('previewImport', { fileName: file.name, bytes }, [bytes.buffer], {
+        const preview = await callLedger('previewImport', { fileName: file.name, bytes, options }, [bytes.buffer], {
           signal: controller.signal,
           onProgress: (progress) => patch(file.key, { progress }),
         });
@@ -77,6 +80,19 @@ export function Imports() {
     })();
   }, [dropped]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** Previews a file again with changed options (its marketplace, its column mapping). */
+  const repreview = async (file: PendingFile, change: Partial<ImportOptions>) => {
+    if (!file.token) return;
+    const options = { ...file.options, ...change };
+    patch(file.key, { busy: true, status: null, options });
+    try {
+      const preview = await callLedger('repreviewImport', { token: file.token, options });
+      patch(file.key, { preview, busy: false });
+    } catch (error) {
+      patch(file.key, { status: { kind: 'error', text: describe(error) }, busy: false });
+    }
+  };
+
   const pick = async () => {
     const picked = await desktop.openFiles({ multiple: true, filters: [{ name: 'Reports', extensions: ['txt', 'tsv', 'csv'] }, { name: 'All files', extensions: ['*'] }] });
     await addFiles(picked);
@@ -88,8 +104,7 @@ export function Imports() {
     running.set(file.key, controller);
     try {
       if (!file.token) return;
-      const marketplace = file.marketplace ?? file.preview?.listings?.marketplace;
-      const result = await callLedger('applyImport', { token: file.token, now: nowIso(), ...(marketplace ? { marketplace } : {}) }, [], {
+      const result = await callLedger('applyImport', { token: file.token, now: nowIso(), options: file.options }, [], {
         signal: controller.signal,
         onProgress: (progress) => patch(file.key, { progress }),
       });
@@ -101,6 +116,8 @@ export function Imports() {
             marketplace: listings.marketplace,
             unmatched: listings.proposals.filter((x) => x.status === 'unmatched').length,
           })
+        : p.stored && result.batch
+        ? t('imports.storedApplied', { added: p.stored.added.toLocaleString(language), changed: p.stored.changed.toLocaleString(language), unchanged: p.stored.unchanged.toLocaleString(language), rejected: p.rejectedRows })
         : result.batch
         ? t('imports.applied', { added: p.newMovements.toLocaleString(language), duplicates: p.duplicates.toLocaleString(language), held: p.held, rejected: p.rejectedRows })
         : t('imports.nothingNew', { duplicates: p.duplicates.toLocaleString(language) });
@@ -126,7 +143,8 @@ export function Imports() {
           key={file.key}
           file={file}
           onApply={() => void apply(file)}
-          onMarketplace={(marketplace) => patch(file.key, { marketplace })}
+          onMarketplace={(marketplace) => void repreview(file, { marketplace })}
+          onMapping={(mapping, locationId) => void repreview(file, { generic: { mapping, locationId } })}
           onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
         />
       ))}
@@ -136,12 +154,25 @@ export function Imports() {
   );
 }
 
-function FileCard({ file, onApply, onMarketplace, onDiscard }: { file: PendingFile; onApply: () => void; onMarketplace: (m: Marketplace) => void; onDiscard: () => void }) {
+function FileCard({
+  file,
+  onApply,
+  onMarketplace,
+  onMapping,
+  onDiscard,
+}: {
+  file: PendingFile;
+  onApply: () => void;
+  onMarketplace: (m: Marketplace) => void;
+  onMapping: (mapping: GenericMapping, locationId: number | null) => void;
+  onDiscard: () => void;
+}) {
   const { t, language } = useT();
   // The import core writes detailed English; other languages get the translated gist by code.
   const problemText = (problem: ImportProblem) => (language === 'en' ? problem.message : t(`importProblem.${problem.code}`, { column: problem.column ?? '' }));
   const p = file.preview;
-  const applicable = p !== null && p.kind !== null && APPLIED_KINDS.includes(p.kind);
+  const ledgerLike = p !== null && p.kind === 'GET_LEDGER_DETAIL_VIEW_DATA';
+  const applicable = p !== null && ((p.kind !== null && APPLIED_KINDS.includes(p.kind)) || p.stored !== undefined);
   return (
     <article className="panel" data-testid="import-file" data-file={file.name} aria-label={file.name}>
       <h2>{file.name}</h2>
@@ -182,7 +213,36 @@ function FileCard({ file, onApply, onMarketplace, onDiscard }: { file: PendingFi
               </dd>
             </>
           ) : null}
-          {applicable ? (
+          {p.stored ? (
+            <>
+              {p.stored.date ? (
+                <>
+                  <dt>{t('imports.stockDate')}</dt>
+                  <dd data-testid="import-date">{p.stored.date}</dd>
+                </>
+              ) : null}
+              {p.stored.locations.length > 0 ? (
+                <>
+                  <dt>{t('field.location')}</dt>
+                  <dd data-testid="import-locations">{p.stored.locations.join(', ')}</dd>
+                </>
+              ) : null}
+              <dt>{t('imports.storedNew')}</dt>
+              <dd data-testid="import-new">{(p.stored.added + p.stored.changed).toLocaleString(language)}</dd>
+              <dt>{t('imports.duplicates')}</dt>
+              <dd data-testid="import-duplicates">{p.stored.unchanged.toLocaleString(language)}</dd>
+              {p.stored.unmappedCodes.length > 0 ? (
+                <>
+                  <dt>{t('imports.unmappedCodes')}</dt>
+                  <dd data-testid="import-unmapped">
+                    {p.stored.unmappedCodes.slice(0, 20).join(', ')}
+                    {p.stored.unmappedCodes.length > 20 ? ` (+${p.stored.unmappedCodes.length - 20})` : ''}
+                  </dd>
+                </>
+              ) : null}
+            </>
+          ) : null}
+          {ledgerLike ? (
             <>
               <dt>{t('imports.willAdd')}</dt>
               <dd data-testid="import-new">{p.newMovements.toLocaleString(language)}</dd>
@@ -203,7 +263,9 @@ function FileCard({ file, onApply, onMarketplace, onDiscard }: { file: PendingFi
           ) : null}
         </dl>
       ) : null}
-      {p?.listings ? <ListingsProposals listings={p.listings} marketplace={file.marketplace ?? p.listings.marketplace} onMarketplace={onMarketplace} /> : null}
+      {p?.listings ? <ListingsProposals listings={p.listings} marketplace={p.listings.marketplace} onMarketplace={onMarketplace} /> : null}
+      {p?.stored?.chosenMarketplace ? <MarketplaceChoice marketplace={p.stored.chosenMarketplace} onMarketplace={onMarketplace} /> : null}
+      {p?.generic && !file.result ? <GenericMappingForm generic={p.generic} busy={file.busy} onMapping={onMapping} /> : null}
       {p && p.problems.length > 0 ? (
         <details open={p.problems.some((x) => x.severity === 'error')}>
           <summary>{t('imports.problems', { count: p.problems.length })}</summary>
@@ -217,7 +279,6 @@ function FileCard({ file, onApply, onMarketplace, onDiscard }: { file: PendingFi
           </ul>
         </details>
       ) : null}
-      {p && p.kind !== null && !applicable ? <p className="muted">{t('imports.checkedOnly')}</p> : null}
       <StatusLine status={file.status} />
       <div className="toolbar">
         {applicable && !file.result ? (
@@ -230,6 +291,26 @@ function FileCard({ file, onApply, onMarketplace, onDiscard }: { file: PendingFi
         </button>
       </div>
     </article>
+  );
+}
+
+function MarketplaceChoice({ marketplace, onMarketplace }: { marketplace: Marketplace; onMarketplace: (m: Marketplace) => void }) {
+  const { t } = useT();
+  return (
+    <label className="field">
+      <span>{t('imports.reportMarketplace')}</span>
+      <select
+        name="reportMarketplace"
+        value={marketplace}
+        onChange={(e) => {
+          if (isMarketplace(e.target.value)) onMarketplace(e.target.value);
+        }}
+      >
+        {MARKETPLACES.map((m) => (
+          <option key={m}>{m}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -354,7 +435,9 @@ function ImportHistory() {
         {imported.map((b) => (
           <li key={b.id} data-testid="import-batch">
             <strong>{b.label}</strong> · {b.file.reportKind} · {b.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
-            {t('imports.historyLine', { rows: b.file.rowCount.toLocaleString(language), posted: b.movementCount.toLocaleString(language), duplicates: b.file.duplicates, held: b.file.held, rejected: b.file.rejected })}{' '}
+            {b.file.stored !== undefined
+              ? t('imports.historyStored', { rows: b.file.rowCount.toLocaleString(language), stored: b.file.stored.toLocaleString(language), duplicates: b.file.duplicates, rejected: b.file.rejected })
+              : t('imports.historyLine', { rows: b.file.rowCount.toLocaleString(language), posted: b.movementCount.toLocaleString(language), duplicates: b.file.duplicates, held: b.file.held, rejected: b.file.rejected })}{' '}
             <code title={b.file.sha256}>{b.file.sha256.slice(0, 12)}</code>{' '}
             <button type="button" className="btn btn--small" onClick={() => void undo(b)}>
               {t('imports.undo')}
