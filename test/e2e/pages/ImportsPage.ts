@@ -34,6 +34,11 @@ export class ImportsPage extends AppShell {
     await this.card(fileName).getByRole('button', { name: 'Apply' }).click();
   }
 
+  /** The first line of the import history: file name, report kind and outcome. */
+  async historyLines(): Promise<string[]> {
+    return (await this.page.getByTestId('import-batch').allTextContents()).map((text) => text.trim());
+  }
+
   async cardStatus(fileName: string): Promise<string> {
     return ((await this.card(fileName).getByTestId('status-ok').or(this.card(fileName).getByTestId('status-error')).textContent()) ?? '').trim();
   }
