@@ -621,16 +621,33 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, byte
   if (!preview.canApply) return { preview, batch: null };
   if (preview.listings) {
     const { marketplace, proposals } = preview.listings;
-    // All of the file's new codes or none: a conflict with another SKU's code refuses the file.
-    await withStorageErrors(() =>
-      db.transaction('rw', db.listings, db.skus, async () => {
+    const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
+    // All of the file's new codes or none: a conflict with another SKU's code refuses the file. The
+    // batch remembers the listings it created, so undoing the import removes exactly those.
+    const batch = await withStorageErrors(() =>
+      db.transaction('rw', db.listings, db.skus, db.batches, async () => {
+        const created: number[] = [];
         for (const proposal of proposals) {
           if (proposal.status !== 'new' || proposal.skuId === null) continue;
-          await saveListing(db, { skuId: proposal.skuId, marketplace, sellerSku: proposal.sellerSku, asin: /^[A-Z0-9]{10}$/i.test(proposal.asin) ? proposal.asin : '', fnsku: '', unitsPerListing: '1' });
+          created.push(await saveListing(db, { skuId: proposal.skuId, marketplace, sellerSku: proposal.sellerSku, asin: /^[A-Z0-9]{10}$/i.test(proposal.asin) ? proposal.asin : '', fnsku: '', unitsPerListing: '1' }));
         }
+        const record: ImportBatch = {
+          id: batchId,
+          kind: 'import',
+          label: fileName,
+          createdAt: now,
+          movementCount: 0,
+          blockCount: 0,
+          firstDate: now.slice(0, 10),
+          lastDate: now.slice(0, 10),
+          file: { name: fileName, sha256: preview.sha256, reportKind: preview.kind ?? '', rowCount: preview.rowCount, duplicates: proposals.filter((p) => p.status === 'known').length, held: 0, rejected: preview.rejectedRows, stored: created.length },
+          createdListingIds: created,
+        };
+        await db.batches.add(record);
+        return record;
       }),
     );
-    return { preview, batch: null };
+    return { preview, batch };
   }
   if (preview.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') {
     if (!prepared.stored) throw new DomainError('import.notApplicable', { file: fileName });

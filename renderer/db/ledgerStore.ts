@@ -229,7 +229,8 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     if (batch.blockCount === 0 && batch.movementCount === 0) {
       // Nothing of it is in the ledger (report rows or held events only): no summaries to rebuild.
       await withStorageErrors(() =>
-        db.transaction('rw', [db.batches, db.heldEvents, db.reportRows], async () => {
+        db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings], async () => {
+          await db.listings.bulkDelete(batch.createdListingIds ?? []);
           await db.heldEvents.where('batchId').equals(batchId).delete();
           await db.reportRows.where('batchId').equals(batchId).delete();
           await db.batches.delete(batchId);

@@ -37,6 +37,8 @@ export interface ImportBatch {
   lastDate: IsoDate;
   /** For imported files: what was imported, for the import history. */
   file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number; stored?: number };
+  /** All Listings imports: the platform codes they created, removed again when the import is undone. */
+  createdListingIds?: number[];
 }
 
 /** An imported event whose code (FNSKU or seller SKU) maps to no SKU yet: held until it is mapped. */

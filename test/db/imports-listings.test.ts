@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyImport, previewImport } from '../../renderer/db/imports';
-import { addSku, disposeDatabases, freshDb, NOW } from './helpers';
+import { removeMovementBatch } from '../../renderer/db/ledgerStore';
+import { saveListing } from '../../renderer/db/catalog';
+import { addSku, disposeDatabases, freshDb, LATER, NOW } from './helpers';
 
 afterEach(disposeDatabases);
 
@@ -46,5 +48,21 @@ describe('All Listings import', () => {
     const result = await applyImport(db, FILE, bytes(), NOW);
     expect(result.batch).toBeNull();
     expect(await db.listings.count()).toBe(0);
+  });
+
+  it('is listed in the import history, and undoing it removes exactly the platform codes it created', async () => {
+    const db = await freshDb();
+    const earbud = await addSku(db, 'BT-EARBUD-BLK');
+    await addSku(db, 'BT-EARBUD-WHT');
+    // A code the seller mapped by hand before the import stays when the import is undone.
+    const manual = await saveListing(db, { skuId: earbud, marketplace: 'US', sellerSku: 'MANUAL-1', asin: '', fnsku: '', unitsPerListing: '1' });
+    const { batch } = await applyImport(db, FILE, bytes(), LATER);
+    expect(batch).toMatchObject({ label: FILE, movementCount: 0, file: { reportKind: 'GET_MERCHANT_LISTINGS_ALL_DATA', stored: 2 } });
+    expect(await db.batches.get(batch!.id)).toMatchObject({ createdListingIds: batch!.createdListingIds });
+    expect(await db.listings.count()).toBe(3);
+
+    await removeMovementBatch(db, batch!.id);
+    expect((await db.listings.toArray()).map((l) => l.id)).toEqual([manual]);
+    expect(await db.batches.count()).toBe(0);
   });
 });
