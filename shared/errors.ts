@@ -37,7 +37,29 @@ export type DomainErrorCode =
   | 'import.unreadable'
   | 'storage.quota'
   | 'storage.unavailable'
-  | 'storage.failed';
+  | 'storage.failed'
+  // Purchasing and logistics (PRODUCT §3); params in PurchasingErrorParams below.
+  | 'field.dateTooEarly'
+  | 'field.unknownChoice'
+  | 'field.tooPrecise'
+  | 'receipt.empty'
+  | 'purchase.noExchangeRate'
+  | 'purchase.lineNoSku'
+  | 'purchase.unknownLine'
+  | 'purchase.overReceipt'
+  | 'purchase.cannotSend'
+  | 'purchase.notSent'
+  | 'purchase.notFound'
+  | 'purchase.duplicateNumber'
+  | 'purchase.notDraft'
+  | 'supplier.duplicateName'
+  | 'purchase.hasReceipts'
+  | 'purchase.closed'
+  | 'purchase.nothingReceived'
+  | 'shipment.lineNoSku'
+  | 'shipment.overReceipt'
+  | 'shipment.wrongSku'
+  | 'shipment.noAllocationBasis';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -55,4 +77,33 @@ export class DomainError extends Error {
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
+}
+
+/**
+ * The params each purchasing and logistics code carries. `line` is the 1-based row of a draft or a
+ * PO line id, `sku` a SKU id, quantities are units; `field` is translated like every field name.
+ */
+export interface PurchasingErrorParams {
+  'field.dateTooEarly': { field: string; value: string; earliest: string };
+  'field.unknownChoice': { field: string; value: string };
+  'field.tooPrecise': { field: string; value: string; digits: number };
+  'receipt.empty': Record<string, never>;
+  'purchase.noExchangeRate': { currency: string; date: string };
+  'purchase.lineNoSku': { line: number };
+  'purchase.unknownLine': { number: string; line: number };
+  'purchase.overReceipt': { line: number; open: number; qty: number };
+  'purchase.cannotSend': { number: string };
+  'purchase.notSent': { number: string };
+  'purchase.hasReceipts': { number: string };
+  'purchase.closed': { number: string };
+  'purchase.nothingReceived': { number: string };
+  'shipment.lineNoSku': { line: number };
+  'shipment.overReceipt': { sku: number; inTransit: number; qty: number };
+  'shipment.wrongSku': { sku: number; qty: number };
+  'shipment.noAllocationBasis': { basis: string; field: string };
+}
+
+/** A DomainError whose params are checked against the code (purchasing and logistics codes). */
+export function purchasingError<C extends keyof PurchasingErrorParams>(code: C, params: PurchasingErrorParams[C]): DomainError {
+  return new DomainError(code, params);
 }

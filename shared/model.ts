@@ -92,16 +92,139 @@ export interface Movement {
 
 export type MovementInput = Omit<Movement, 'id'>;
 
-/** A manual stock transfer through transit (the minimal shipment; purchasing extends it). */
+export const SHIPMENT_MODES = ['sea', 'air', 'express', 'rail', 'truck'] as const;
+export type ShipmentMode = (typeof SHIPMENT_MODES)[number];
+
+export const ALLOCATION_BASES = ['units', 'weight', 'volume'] as const;
+/** How a shipment's freight, duties and fees are spread over its lines (PRODUCT §3 landed cost). */
+export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
+
+export interface ShipmentLine {
+  skuId: number;
+  /** Units shipped. */
+  qty: number;
+  /** Units per carton, and cartons, for the packing list (0 when not given). */
+  casePack?: number;
+  cartons?: number;
+  /** Per unit, for landed-cost allocation by weight or volume (0 / absent when not given). */
+  unitWeightKg?: number;
+  unitVolumeM3?: number;
+}
+
+/** One arrival of (part of) a shipment at its destination. */
+export interface ShipmentReceipt {
+  date: IsoDate;
+  /** Units received per SKU in this part; a SKU not on the shipment is a wrong-SKU receipt. */
+  lines: { skuId: number; qty: number }[];
+}
+
+export const DISCREPANCY_KINDS = ['short', 'over', 'wrongSku'] as const;
+export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
+
+/** A difference between what was shipped and what arrived, recorded when the shipment is closed. */
+export interface Discrepancy {
+  kind: DiscrepancyKind;
+  skuId: number;
+  /** Units short (kind short), over (over), or received although not shipped (wrongSku); always > 0. */
+  qty: number;
+  date: IsoDate;
+}
+
+/** Costs of a shipment in base-currency minor units, allocated to its units on receipt. */
+export interface ShipmentCosts {
+  freightMinor: number;
+  dutiesMinor: number;
+  feesMinor: number;
+  basis: AllocationBasis;
+}
+
+/**
+ * A stock transfer through transit (PRODUCT §3): domestic → FBA or 3PL, 3PL → FBA, between 3PLs.
+ * Shipping posts transfer_out into the shipment's own transit balance; each receipt posts
+ * transfer_in at the destination; closing it records discrepancies. Fields beyond the first
+ * version's (from, to, ship date, lines, status) are optional: shipments saved before purchasing
+ * existed have none of them.
+ */
 export interface Shipment {
   id: number;
   fromLocationId: number;
   toLocationId: number;
   shipDate: IsoDate;
+  /** The day the shipment was closed (its last receipt). */
   receivedDate?: IsoDate;
-  status: 'in_transit' | 'received';
-  lines: { skuId: number; qty: number }[];
+  /** in_transit: shipped, nothing received; partially_received: some parts arrived; received: closed. */
+  status: 'in_transit' | 'partially_received' | 'received';
+  lines: ShipmentLine[];
   note?: string;
+  mode?: ShipmentMode;
+  carrier?: string;
+  trackingNumber?: string;
+  fbaShipmentId?: string;
+  /** Expected arrival; past it and not received, the shipment is delayed. */
+  eta?: IsoDate;
+  costs?: ShipmentCosts;
+  receipts?: ShipmentReceipt[];
+  discrepancies?: Discrepancy[];
+}
+
+export interface Supplier {
+  id: number;
+  name: string;
+  contact: string;
+  /** ISO 4217 code the supplier invoices in. */
+  currency: string;
+  /** Production lead time from order to ready, in days: mean and standard deviation. */
+  productionDaysMean: number;
+  productionDaysSd: number;
+  /** Minimum order quantity in units (0 = none). */
+  moq: number;
+  paymentTerms: string;
+  archived: boolean;
+}
+
+export const PO_STATUSES = ['draft', 'sent', 'partially_received', 'received', 'cancelled'] as const;
+export type PurchaseOrderStatus = (typeof PO_STATUSES)[number];
+
+export interface PurchaseOrderLine {
+  /** Stable within the PO, so receipts can name the line. */
+  lineId: number;
+  skuId: number;
+  qty: number;
+  /** Per unit, in the PO's currency, minor units (may be fractional). */
+  unitCostMinor: number;
+}
+
+export interface PurchaseOrderReceipt {
+  date: IsoDate;
+  lines: { lineId: number; qty: number }[];
+  /** The exchange rate used for this receipt: one unit of the PO currency in base-currency units. */
+  exchangeRate: number;
+}
+
+export interface PurchaseOrder {
+  id: number;
+  /** The seller-facing number, e.g. PO-2026-0001. */
+  number: string;
+  supplierId: number;
+  status: PurchaseOrderStatus;
+  orderDate: IsoDate;
+  expectedDate: IsoDate;
+  currency: string;
+  /** The domestic warehouse the goods are received into. */
+  locationId: number;
+  lines: PurchaseOrderLine[];
+  receipts: PurchaseOrderReceipt[];
+  note: string;
+  /** Set when the PO is closed with units still open (received short) or over-received. */
+  closedShort?: { lineId: number; qty: number }[];
+}
+
+/** A dated exchange rate: one unit of `currency` is worth `rate` units of the base currency. */
+export interface ExchangeRate {
+  id: number;
+  currency: string;
+  date: IsoDate;
+  rate: number;
 }
 
 export type Language = 'en' | 'zh-CN';

@@ -15,18 +15,25 @@ import { Imports } from '../features/imports/Imports';
 import { queueDroppedFiles } from '../features/imports/droppedFiles';
 import { Settings } from '../features/settings/Settings';
 import { Reconciliation } from '../features/reconciliation/Reconciliation';
+import { PurchaseOrders } from '../features/purchasing/PurchaseOrders';
+import { Shipments } from '../features/shipments/Shipments';
+import { Suppliers } from '../features/suppliers/Suppliers';
 
-const NAV: { screen: Screen; label: MessageKey; shortcut: string }[] = [
+/** Screens in the order of a seller's week; the first ten have Alt+digit shortcuts (Alt+0 for the tenth). */
+const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
   { screen: 'stock', label: 'nav.stock', shortcut: '1' },
   { screen: 'imports', label: 'nav.imports', shortcut: '2' },
-  { screen: 'skus', label: 'nav.skus', shortcut: '3' },
-  { screen: 'listings', label: 'nav.listings', shortcut: '4' },
-  { screen: 'locations', label: 'nav.locations', shortcut: '5' },
-  { screen: 'movements', label: 'nav.movements', shortcut: '6' },
-  { screen: 'ledger', label: 'nav.ledger', shortcut: '7' },
-  { screen: 'report', label: 'nav.report', shortcut: '8' },
-  { screen: 'reconcile', label: 'nav.reconcile', shortcut: '9' },
-  { screen: 'settings', label: 'nav.settings', shortcut: '0' },
+  { screen: 'purchasing', label: 'nav.purchasing', shortcut: '3' },
+  { screen: 'shipments', label: 'nav.shipments', shortcut: '4' },
+  { screen: 'reconcile', label: 'nav.reconcile', shortcut: '5' },
+  { screen: 'skus', label: 'nav.skus', shortcut: '6' },
+  { screen: 'listings', label: 'nav.listings', shortcut: '7' },
+  { screen: 'movements', label: 'nav.movements', shortcut: '8' },
+  { screen: 'ledger', label: 'nav.ledger', shortcut: '9' },
+  { screen: 'report', label: 'nav.report', shortcut: '0' },
+  { screen: 'suppliers', label: 'nav.suppliers' },
+  { screen: 'locations', label: 'nav.locations' },
+  { screen: 'settings', label: 'nav.settings' },
 ];
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -39,6 +46,9 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   ledger: LedgerBrowser,
   report: PeriodReport,
   reconcile: Reconciliation,
+  purchasing: PurchaseOrders,
+  shipments: Shipments,
+  suppliers: Suppliers,
   settings: Settings,
 };
 
@@ -104,7 +114,7 @@ export function App() {
                 type="button"
                 className="app__nav-item"
                 aria-current={item.screen === screen ? 'page' : undefined}
-                aria-keyshortcuts={`Alt+${item.shortcut}`}
+                aria-keyshortcuts={item.shortcut ? `Alt+${item.shortcut}` : undefined}
                 data-screen={item.screen}
                 onClick={() => go(item.screen)}
               >

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { DEFAULT_SETTINGS } from '../../shared/model';
-import type { AppSettings, Location } from '../../shared/model';
+import type { AppSettings, ExchangeRate, Location, PurchaseOrder, Shipment, Supplier } from '../../shared/model';
 import { db, readLedgerVersion, readSettings } from '../db';
 import type { BalancesSummaryRecord, SkuRecord } from '../db';
 import { callLedger } from '../db/ledgerClient';
@@ -59,4 +59,20 @@ export function useLedgerUpkeep(): void {
     if (!stale) return;
     callLedger('refresh', {}).catch((error: unknown) => console.error('Rebuilding the ledger summaries failed', error));
   }, [stale, version]);
+}
+
+export function useSuppliers(): Supplier[] | undefined {
+  return useLiveQuery(() => db.suppliers.orderBy('name').toArray(), []);
+}
+
+export function usePurchaseOrders(): PurchaseOrder[] | undefined {
+  return useLiveQuery(async () => (await db.purchaseOrders.toArray()).sort((a, b) => b.orderDate.localeCompare(a.orderDate) || b.id - a.id), []);
+}
+
+export function useShipments(): Shipment[] | undefined {
+  return useLiveQuery(async () => (await db.shipments.toArray()).sort((a, b) => b.shipDate.localeCompare(a.shipDate) || b.id - a.id), []);
+}
+
+export function useExchangeRates(): ExchangeRate[] | undefined {
+  return useLiveQuery(async () => (await db.exchangeRates.toArray()).sort((a, b) => a.currency.localeCompare(b.currency) || b.date.localeCompare(a.date)), []);
 }

@@ -47,7 +47,13 @@ export const APPLIED_KINDS: readonly ReportKind[] = [
 export const GENERIC_STOCK = 'GENERIC_STOCK';
 
 /** Reports without a marketplace column: the seller confirms the guessed one. */
-const MARKETPLACE_CHOSEN: readonly ReportKind[] = ['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', 'GET_FBA_MYI_ALL_INVENTORY_DATA', 'GET_RESERVED_INVENTORY_DATA'];
+const MARKETPLACE_CHOSEN: readonly ReportKind[] = [
+  'GET_MERCHANT_LISTINGS_ALL_DATA',
+  'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
+  'GET_FBA_MYI_ALL_INVENTORY_DATA',
+  'GET_RESERVED_INVENTORY_DATA',
+  'BUSINESS_REPORT_DETAIL_PAGE_SALES_TRAFFIC_BY_CHILD_ITEM',
+];
 
 export interface ImportPreview {
   fileName: string;
@@ -240,11 +246,20 @@ function storedScopes(kind: ReportKind, records: readonly ImportRecord[], chosen
       return [scope('demand', 'demand', demandRowsFromShipments(records.filter((r) => r.type === 'shipmentLine')).rows)];
     case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA':
       return [scope('returns', 'returns', returnRows(records.filter((r) => r.type === 'customerReturn')))];
-    case 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT':
-      return [scope('restock', 'restock', restockRows(records.filter((r) => r.type === 'restock')), { date: today })];
+    case 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT': {
+      // Amazon's current advice per marketplace: a newer file for one country replaces only that country's.
+      const byCountry = new Map<string, ImportRecord[]>();
+      for (const r of records) {
+        if (r.type !== 'restock') continue;
+        const country = r.country.trim().toUpperCase();
+        const marketplace = country === 'GB' ? 'UK' : country || chosen;
+        byCountry.set(marketplace, [...(byCountry.get(marketplace) ?? []), r]);
+      }
+      return [...byCountry].map(([marketplace, group]) => scope('restock', `restock|${marketplace}`, restockRows(group.filter((r) => r.type === 'restock')), { marketplace, date: today }));
+    }
     case 'BUSINESS_REPORT_DETAIL_PAGE_SALES_TRAFFIC_BY_CHILD_ITEM':
-      // The file carries no dates: it is kept as reported on the day it is imported.
-      return [scope('business', `business|${today}`, businessRows(records.filter((r) => r.type === 'businessReport')), { date: today })];
+      // The file carries no dates nor marketplace: it is kept for the marketplace the seller confirms, as reported on the day it is imported.
+      return [scope('business', `business|${chosen}|${today}`, businessRows(records.filter((r) => r.type === 'businessReport')), { marketplace: chosen, date: today })];
     default:
       return [];
   }
@@ -294,8 +309,16 @@ async function prepareGeneric(db: StockPilotDatabase, base: ImportPreview, bytes
     generic: { headers: sniffed.headers, signature: sniffed.signature, sampleRows: sniffed.sampleRows, mapping: mapping ?? guessGenericMapping(sniffed.headers), saved: saved !== undefined, locationId },
   };
   const empty = { stored: null, columns: emptyColumns(0), held: [], heldKeys: [], releasedHeldIds: [] };
-  // Until it is mapped, the file says why it is no known report (the message lists the supported ones).
-  if (!mapping) return { preview: { ...preview, problems: parseReport(bytes).problems as ImportProblem[] }, ...empty };
+  // Until it is mapped, the file says why it is no known report (the message lists the supported
+  // ones). A header that merely resembles a report is no broken report: it is said the same way.
+  if (!mapping) {
+    const problems = (parseReport(bytes).problems as ImportProblem[]).map((p): ImportProblem =>
+      p.code === 'missing-column' && p.row === undefined
+        ? { severity: 'error', code: 'unknown-report', message: 'StockPilot does not recognise this file. If it is a stock file from your warehouse or a 3PL, say below which column holds what.' }
+        : p,
+    );
+    return { preview: { ...preview, problems }, ...empty };
+  }
   const parsed = parseGenericStock(bytes, mapping);
   preview.problems = parsed.problems;
   preview.rowCount = parsed.rowCount;
@@ -399,6 +422,11 @@ export interface TaskControl {
  */
 let lastPrepared: { key: string; prepared: PreparedImport } | null = null;
 
+/** Forgets the prepared plan: any write (an apply, an undo, a mapping) may change what a file would do. */
+export function forgetPreparedImport(): void {
+  lastPrepared = null;
+}
+
 /** A fingerprint of everything a plan depends on besides the ledger: code mappings and FBA locations. */
 function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<string, number>): string {
   let h = 2166136261;
@@ -423,7 +451,9 @@ export interface ImportOptions {
 async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
   const sha256 = await sha256Hex(bytes);
   const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookupOf(db), fbaLocations(db)]);
-  const cacheKey = `${db.name}|${sha256}|${version.version}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
+  // Held events and kept rows change without a ledger version bump: their counts are in the key too.
+  const [heldCount, reportCount, batchCount] = await Promise.all([db.heldEvents.count(), db.reportRows.count(), db.batches.count()]);
+  const cacheKey = `${db.name}|${sha256}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
   const sniffed = sniffReport(bytes);
   const base: ImportPreview = {
@@ -612,6 +642,14 @@ export interface ImportResult {
 
 /** Applies a file: creates missing FBA locations, posts new movements and holds unmapped ones, atomically. */
 export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportResult> {
+  try {
+    return await applyPrepared(db, fileName, bytes, now, control, options);
+  } finally {
+    forgetPreparedImport();
+  }
+}
+
+async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl, options: ImportOptions): Promise<ImportResult> {
   let prepared = await prepare(db, fileName, bytes, control, options);
   const { preview } = prepared;
   const known = APPLIED_KINDS.includes(preview.kind as ReportKind) || (preview.generic !== undefined && prepared.stored !== null);

@@ -26,7 +26,7 @@ async function transitIds(db: StockPilotDatabase): Promise<Set<number>> {
 }
 
 /** Tables a manual posting reads and writes; one transaction covers them all. */
-function postingTables(db: StockPilotDatabase) {
+export function postingTables(db: StockPilotDatabase) {
   return [db.movements, db.shipments, db.skus, db.locations, db.movementBlocks, db.ledgerState];
 }
 
@@ -34,7 +34,7 @@ function postingTables(db: StockPilotDatabase) {
  * Adds movements after checking that no touched balance goes below zero on any day, counting
  * imported (block) movements too, and bumps the ledger version so the summaries are rebuilt.
  */
-async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): Promise<number[]> {
+export async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): Promise<number[]> {
   const transit = await transitIds(db);
   const pairs = [...new Set(additions.filter((m) => m.qty < 0).map((m) => `${m.skuId}|${m.locationId}`))];
   const existing = (
@@ -61,7 +61,7 @@ async function postChecked(db: StockPilotDatabase, additions: MovementInput[]): 
   return ids;
 }
 
-async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, locationId: number): Promise<void> {
+export async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, locationId: number): Promise<void> {
   if (!(await db.skus.get(skuId))) throw new DomainError('field.required', { field: 'sku' });
   const location = await db.locations.get(locationId);
   if (!location) throw new DomainError('field.required', { field: 'location' });

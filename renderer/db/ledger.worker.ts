@@ -6,7 +6,7 @@ import { appendMovementBatch, blockCacheFor, refreshSummaries, removeMovementBat
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
 import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
-import { applyImport, mapHeldCode, previewImport } from './imports';
+import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
@@ -34,7 +34,10 @@ const handlers: Handlers = {
   // Loads the blocks into the cache while the seller looks at the first screen.
   warm: async () => (await blockCacheFor(db).sync(db)).length,
   appendBatch: ({ batch, columns }) => appendMovementBatch(db, batch, columns),
-  removeBatch: ({ batchId }) => removeMovementBatch(db, batchId),
+  removeBatch: async ({ batchId }) => {
+    forgetPreparedImport();
+    await removeMovementBatch(db, batchId);
+  },
   query: ({ filter }) => queryLedger(db, filter),
   balancesAt: ({ asOf }) => exactBalancesAt(db, asOf),
   periodReport: ({ from, to }) => exactPeriodReport(db, from, to),
@@ -59,7 +62,10 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
-  mapHeldCode: ({ codeType, code, marketplace, skuId, now }) => mapHeldCode(db, codeType, code, marketplace, skuId, now),
+  mapHeldCode: async ({ codeType, code, marketplace, skuId, now }) => {
+    forgetPreparedImport();
+    return mapHeldCode(db, codeType, code, marketplace, skuId, now);
+  },
 };
 
 /** Typed arrays in a result are moved, not copied, to the page. */

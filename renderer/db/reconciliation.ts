@@ -47,12 +47,7 @@ async function snapshotSources(db: StockPilotDatabase): Promise<{ source: Snapsh
     sources.push({ source: { id: scope.scope, locationId: scope.locationId, date: scope.date, reportKind: scope.reportKind, lineCount: rows.length }, rows, marketplace });
   }
   const summary = [...(await latestRows(db, 'ledgerSummary')).values()].flatMap((scope) => [...scope.rows.values()]);
-  const latestDay = new Map<string, { date: string; rows: SnapshotRow[] }>();
-  for (const day of snapshotsFromLedgerSummary(summary)) {
-    const before = latestDay.get(day.marketplace);
-    if (!before || day.date > before.date) latestDay.set(day.marketplace, day);
-  }
-  for (const [marketplace, day] of latestDay) {
+  for (const { marketplace, ...day } of snapshotsFromLedgerSummary(summary)) {
     const location = locations.find((l) => l.kind === 'fba' && l.marketplace === marketplace);
     if (!location) continue;
     const id = `summary|${snapshotScope(location.id, day.date)}`;

@@ -20,7 +20,15 @@ export interface ScopeRows<K extends StoredKind> {
   rows: Map<string, RowsOf<K>>;
 }
 
-/** Every scope of a kind, each with the row of the latest batch per key (batches in creation order). */
+/**
+ * Kinds whose scope is one whole report (a stock count on a date, Amazon's current restock advice, a
+ * business report): the latest batch's rows replace the scope entirely, so a line missing from a
+ * newer download is gone. Other kinds (demand, returns, adjustments, ledger summary days) collect
+ * events from overlapping reports: the latest row per key wins.
+ */
+const WHOLE_SCOPE_KINDS: ReadonlySet<StoredKind> = new Set(['snapshot', 'reserved', 'restock', 'business']);
+
+/** Every scope of a kind, with its current rows (batches in creation order; see WHOLE_SCOPE_KINDS). */
 export async function latestRows<K extends StoredKind>(db: StockPilotDatabase, kind: K): Promise<Map<string, ScopeRows<K>>> {
   const [chunks, batches] = await Promise.all([db.reportRows.where('kind').equals(kind).toArray(), db.batches.toArray()]);
   const createdAt = new Map(batches.map((b) => [b.id, b.createdAt]));
@@ -33,6 +41,7 @@ export async function latestRows<K extends StoredKind>(db: StockPilotDatabase, k
       scope = { scope: chunk.scope, reportKind: chunk.reportKind, marketplace: chunk.marketplace, locationId: chunk.locationId, date: chunk.date, batchId: chunk.batchId, rows: new Map() };
       scopes.set(chunk.scope, scope);
     }
+    if (WHOLE_SCOPE_KINDS.has(kind) && scope.batchId !== chunk.batchId) scope.rows.clear();
     scope.batchId = chunk.batchId;
     scope.reportKind = chunk.reportKind;
     for (const row of chunk.rows as RowsOf<K>[]) scope.rows.set(row.key, row);
@@ -59,7 +68,11 @@ export interface StoredPlan {
   unchanged: number;
 }
 
-/** Keeps only the rows that are new or changed against what is stored. */
+/**
+ * Compares an import's rows with what is stored. A scope with anything new or changed is stored
+ * whole (every row of the file, not only the new ones), so undoing any one import leaves exactly
+ * what the remaining imports said; a scope with nothing new is not stored again.
+ */
 export async function planStoredRows(db: StockPilotDatabase, incoming: readonly ScopePlan<StoredKind>[]): Promise<StoredPlan> {
   const plan: StoredPlan = { scopes: [], added: 0, changed: 0, unchanged: 0 };
   const byKind = new Map<StoredKind, Map<string, ScopeRows<StoredKind>>>();
@@ -72,7 +85,9 @@ export async function planStoredRows(db: StockPilotDatabase, incoming: readonly 
     plan.added += diff.added;
     plan.changed += diff.changed;
     plan.unchanged += diff.unchanged;
-    if (diff.fresh.length > 0) plan.scopes.push({ ...scope, rows: diff.fresh as RowsOf<StoredKind>[] });
+    // A whole-scope report that lost lines since the stored one is a change too.
+    const shrank = WHOLE_SCOPE_KINDS.has(scope.kind) && before.size > scope.rows.length;
+    if (diff.fresh.length > 0 || shrank) plan.scopes.push(scope);
   }
   return plan;
 }

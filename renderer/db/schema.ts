@@ -3,7 +3,7 @@
 // the version before it (the frozen fixtures in test/db/fixtures/).
 import Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { AppSettings, IsoDate, Location, Movement, PlatformListing, Shipment, Sku } from '../../shared/model';
+import type { AppSettings, ExchangeRate, IsoDate, Location, Movement, PlatformListing, PurchaseOrder, Shipment, Sku, Supplier } from '../../shared/model';
 import type { PackedBlock } from '../../shared/ledger/blocks';
 import type { BalanceTable, MonthActivity } from '../../shared/ledger/summary';
 import type { AdjustmentRow, BusinessRow, LedgerSummaryRow, ReservedRow, RestockRow, ReturnRow, SnapshotRow } from '../../shared/import/stored';
@@ -130,6 +130,24 @@ export interface SourceMappingRecord {
   savedAt: string;
 }
 
+/**
+ * A lead-time leg's default or override (PRODUCT §3), in days. Keys:
+ * `handling:<locationId>` (domestic handling at an origin), `transport:<from>><to>:<mode>` (a route),
+ * `receiving:<locationId>` (check-in at a destination), `sku:<skuId>:<leg>` (a SKU's override of a
+ * leg: production, handling, transport:<mode>, receiving).
+ */
+export interface LeadTimeRecord {
+  key: string;
+  meanDays: number;
+  sdDays: number;
+}
+
+/** Which supplier a SKU is bought from (the reorder list groups by it). */
+export interface SkuSourcingRecord {
+  skuId: number;
+  supplierId: number;
+}
+
 export type LedgerStateRecord = LedgerVersionRecord | MonthPartRecord | BalancesSummaryRecord;
 
 export const DATABASE_NAME = 'stockpilot';
@@ -171,6 +189,18 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       sourceMappings: 'signature',
     },
   },
+  {
+    // Purchasing and logistics: suppliers, purchase orders, dated exchange rates, lead-time legs,
+    // each SKU's supplier. Shipments keep their table; their new fields are optional.
+    version: 5,
+    stores: {
+      suppliers: '++id, name',
+      purchaseOrders: '++id, &number, supplierId, status',
+      exchangeRates: '++id, [currency+date]',
+      leadTimes: 'key',
+      skuSourcing: 'skuId, supplierId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -188,6 +218,11 @@ export class StockPilotDatabase extends Dexie {
   heldEvents!: EntityTable<HeldEvent, 'id'>;
   reportRows!: EntityTable<ReportRowsRecord, 'id'>;
   sourceMappings!: Table<SourceMappingRecord, string>;
+  suppliers!: EntityTable<Supplier, 'id'>;
+  purchaseOrders!: EntityTable<PurchaseOrder, 'id'>;
+  exchangeRates!: EntityTable<ExchangeRate, 'id'>;
+  leadTimes!: Table<LeadTimeRecord, string>;
+  skuSourcing!: Table<SkuSourcingRecord, number>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -142,30 +142,41 @@ export function summaryMarketplace(location: string): string {
 }
 
 /**
- * A ledger summary as snapshots: for each location and date, the ending balance per FNSKU, sellable
- * units as fulfillable and every other disposition as unsellable. Amazon's ending balance is what
- * it holds in its warehouses, so it compares directly with StockPilot's FBA balance.
+ * The ledger summary as one snapshot per marketplace, on its latest day: for each FNSKU and
+ * disposition, the ending balance of its latest row on or before that day (a code without a row on
+ * the last day keeps its last known balance). Sellable units count as fulfillable, every other
+ * disposition as unsellable. Amazon's ending balance is what it holds in its warehouses, so it
+ * compares directly with StockPilot's FBA balance.
  */
 export function snapshotsFromLedgerSummary(rows: readonly LedgerSummaryRow[]): { marketplace: string; date: string; rows: SnapshotRow[] }[] {
-  const groups = new Map<string, { marketplace: string; date: string; rows: Map<string, SnapshotRow> }>();
+  const latest = new Map<string, LedgerSummaryRow>();
+  const lastDay = new Map<string, string>();
   for (const r of rows) {
     if (r.endingBalance === null) continue;
     const marketplace = summaryMarketplace(r.location);
-    const groupKey = `${marketplace}|${r.date}`;
-    let group = groups.get(groupKey);
-    if (!group) groups.set(groupKey, (group = { marketplace, date: r.date, rows: new Map() }));
+    const key = [marketplace, upper(r.fnsku), upper(r.msku), upper(r.disposition)].join('|');
+    const before = latest.get(key);
+    if (!before || r.date > before.date) latest.set(key, r);
+    if (r.date > (lastDay.get(marketplace) ?? '')) lastDay.set(marketplace, r.date);
+  }
+  const groups = new Map<string, Map<string, SnapshotRow>>();
+  for (const r of latest.values()) {
+    const marketplace = summaryMarketplace(r.location);
+    let group = groups.get(marketplace);
+    if (!group) groups.set(marketplace, (group = new Map()));
     const codeType: SnapshotCodeType = r.fnsku.trim() ? 'fnsku' : 'sellerSku';
     const code = upper(codeType === 'fnsku' ? r.fnsku : r.msku);
     const key = `${codeType}:${code}|`;
-    let row = group.rows.get(key);
+    let row = group.get(key);
     if (!row) {
       row = { key, codeType, code, sellerSku: r.msku.trim(), fnsku: r.fnsku.trim(), asin: r.asin.trim(), title: r.title, fulfillable: 0, reserved: null, unsellable: 0, researching: null, inbound: null, unitCostMinor: null };
-      group.rows.set(key, row);
+      group.set(key, row);
     }
-    if (upper(r.disposition) === 'SELLABLE' || r.disposition.trim() === '') row.fulfillable = (row.fulfillable ?? 0) + r.endingBalance;
-    else row.unsellable = (row.unsellable ?? 0) + r.endingBalance;
+    const ending = r.endingBalance ?? 0;
+    if (upper(r.disposition) === 'SELLABLE' || r.disposition.trim() === '') row.fulfillable = (row.fulfillable ?? 0) + ending;
+    else row.unsellable = (row.unsellable ?? 0) + ending;
   }
-  return [...groups.values()].map((g) => ({ marketplace: g.marketplace, date: g.date, rows: [...g.rows.values()] }));
+  return [...groups].map(([marketplace, group]) => ({ marketplace, date: lastDay.get(marketplace)!, rows: [...group.values()] }));
 }
 
 /** Identity of a ledger detail event apart from Amazon's reconciliation columns, which change over time. */

@@ -3,7 +3,10 @@
 // The documented order rule: movements are applied day by day. Within a day, incoming movements
 // that bring their own cost come first, then other incoming (valued at the current average), then
 // outgoing movements in posting order. A transfer moves its value with it: the transfer_in paired
-// with a transfer_out (same ref, SKU, day and quantity) arrives with exactly the value that left.
+// with a transfer_out (same ref, SKU, day and quantity) arrives with exactly the value that left,
+// plus, when it carries its own unitCostMinor, that landed cost per unit (freight, duties, fees —
+// PRODUCT §3) added on arrival: value in = value out + round(qty × unitCostMinor). An unpaired
+// transfer_in is valued like any incoming movement (its own cost, else the pool's average).
 // So quantities never depend on same-day order, and values only through whole-minor-unit rounding
 // and same-day transfers into a location that also ships out that day.
 //
@@ -161,8 +164,10 @@ export function valueMovements(columns: MovementColumns, context: ValuationConte
     poolValue[p] = poolValue[p]! - valueOut;
     const j = pairedInOf[i]!;
     if (j >= 0) {
-      values[j] = valueOut;
-      addIn(poolOf(j), qty[j]!, valueOut);
+      const landedUnitCost = unitCostMinor[j]!;
+      const valueIn = Number.isNaN(landedUnitCost) ? valueOut : valueOut + Math.round(qty[j]! * landedUnitCost);
+      values[j] = valueIn;
+      addIn(poolOf(j), qty[j]!, valueIn);
     }
   }
   return values;

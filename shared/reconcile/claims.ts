@@ -7,7 +7,9 @@
 //   dated on or after the group's first loss. P (+ into WAREHOUSE_DAMAGED, the other half of a
 //   damage pair) is not a recovery and counts nowhere; other reasons (D disposed, O, Q…) neither.
 // - When every lost/damaged event carries an Unreconciled Quantity, claimable = the sum of those
-//   (basis 'unreconciled'); Amazon writes it signed like the event, so its size is taken.
+//   (basis 'unreconciled'; Amazon writes it signed like the event, so its size is taken) less the
+//   found units under one of the losses' reference IDs beyond what those loss rows already show as
+//   reconciled (the same unit back, in a download newer than the loss row's).
 // - Otherwise (older files have no such column) claimable = max(0, lost + damaged − found)
 //   (basis 'netOfFound').
 // Only groups with claimable > 0 are returned, largest first.
@@ -90,8 +92,15 @@ export function claimableUnits(events: readonly AdjustmentEvent[], asOfDay: stri
     const damagedUnits = unitsOut(losses.filter((e) => reasonKind(e.reason) === 'damaged'));
     const foundUnits = foundCounted.reduce((total, e) => total + e.quantity, 0);
     const unreconciled = losses.every((e) => e.unreconciledQuantity !== null);
+    // A found event carrying a loss's reference ID is that very unit back, even when the loss row
+    // (from an earlier download) still says unreconciled.
+    const lossRefs = new Set(losses.map((e) => e.referenceId.trim()).filter((ref) => ref !== ''));
+    // Units the loss rows already show as reconciled are finds Amazon has counted: only finds beyond
+    // those are news the loss rows do not carry yet.
+    const reconciledOnLosses = losses.filter((e) => lossRefs.has(e.referenceId.trim())).reduce((total, e) => total + Math.abs(e.reconciledQuantity ?? 0), 0);
+    const foundAgainstLoss = foundCounted.filter((e) => lossRefs.has(e.referenceId.trim())).reduce((total, e) => total + e.quantity, 0);
     const claimable = unreconciled
-      ? losses.reduce((total, e) => total + Math.abs(e.unreconciledQuantity ?? 0), 0)
+      ? Math.max(0, losses.reduce((total, e) => total + Math.abs(e.unreconciledQuantity ?? 0), 0) - Math.max(0, foundAgainstLoss - reconciledOnLosses))
       : Math.max(0, lostUnits + damagedUnits - foundUnits);
     if (claimable <= 0) continue;
     const listed = [...losses, ...foundCounted].sort((a, b) => compareText(a.date, b.date) || compareText(a.key, b.key));

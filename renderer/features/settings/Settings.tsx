@@ -9,6 +9,7 @@ import { desktop } from '../../desktop';
 import { useT } from '../../i18n';
 import { useStoragePersistence } from './useStoragePersistence';
 import { BackupPanel } from './BackupPanel';
+import { ExchangeRatesPanel } from './ExchangeRatesPanel';
 
 function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -75,6 +76,7 @@ export function Settings() {
         ) : null}
       </div>
       <h2>{t('settings.data')}</h2>
+      <ExchangeRatesPanel />
       <BackupPanel />
       <h2>{t('settings.about')}</h2>
       <p className="panel" data-testid="app-info">

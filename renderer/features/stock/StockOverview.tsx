@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { useById, useLocations, useSettings, useSkuRank, useSkus } from '../../app/hooks';
-import { useStockBalances } from './useStockBalances';
+import { useStockBalances } from '../../app/useStockBalances';
 import { useUi } from '../../app/store';
 import { nowIso, today } from '../../app/clock';
 import { callLedger } from '../../db/ledgerClient';

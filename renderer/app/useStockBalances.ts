@@ -1,11 +1,11 @@
-// Balances for the stock overview: straight from the balance summary for today (or any date after
+// Balances for the stock overview and the sheets that show stock: straight from the balance summary for today (or any date after
 // the last movement); a day-exact replay in the ledger worker for a date inside the history.
 import { useEffect, useMemo, useState } from 'react';
-import { dayNumber, isIsoDate } from '../../../shared/dates';
-import type { StockBalance } from '../../../shared/ledger';
-import type { IsoDate } from '../../../shared/model';
-import { useLedgerState } from '../../app/hooks';
-import { callLedger } from '../../db/ledgerClient';
+import { dayNumber, isIsoDate } from '../../shared/dates';
+import type { StockBalance } from '../../shared/ledger';
+import type { IsoDate } from '../../shared/model';
+import { useLedgerState } from './hooks';
+import { callLedger } from '../db/ledgerClient';
 
 export function useStockBalances(asOf: IsoDate): { balances: StockBalance[] | undefined; stale: boolean; error: unknown } {
   const state = useLedgerState();

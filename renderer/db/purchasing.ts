@@ -1,0 +1,180 @@
+// Purchasing and logistics in the database: suppliers, purchase orders, exchange rates, shipments
+// with landed cost and discrepancies. Each change that moves stock writes the record and its
+// movements in one transaction, after the same below-zero check as any manual posting.
+import { DomainError } from '../../shared/errors';
+import type { IsoDate, PurchaseOrder, Shipment, Supplier } from '../../shared/model';
+import { parseSupplierDraft } from '../../shared/purchasing/suppliers';
+import { parseExchangeRateDraft, rateOn } from '../../shared/purchasing/exchangeRates';
+import {
+  cancelPurchaseOrder as cancelPo,
+  closePurchaseOrderShort as closePoShort,
+  nextPoNumber,
+  parsePurchaseOrderDraft,
+  receivePurchaseOrder as receivePo,
+  sendPurchaseOrder as sendPo,
+} from '../../shared/purchasing/purchaseOrders';
+import { parseShipmentPlanDraft, receiveShipment as receiveShipmentCore, shipMovements } from '../../shared/purchasing/shipments';
+import type { StockPilotDatabase } from './schema';
+import { withStorageErrors } from './errors';
+import { postChecked, postingTables, requireSkuAndLocation } from './ledger';
+import { readSettings } from './settings';
+
+export type SupplierDraft = Parameters<typeof parseSupplierDraft>[0];
+export type PurchaseOrderDraft = Parameters<typeof parsePurchaseOrderDraft>[0];
+export type ShipmentPlanDraft = Parameters<typeof parseShipmentPlanDraft>[0];
+export type ExchangeRateDraft = Parameters<typeof parseExchangeRateDraft>[0];
+
+export async function saveSupplier(db: StockPilotDatabase, draft: SupplierDraft, id?: number): Promise<number> {
+  const fields = parseSupplierDraft(draft);
+  return withStorageErrors(() =>
+    db.transaction('rw', db.suppliers, async () => {
+      const sameName = (await db.suppliers.toArray()).find((s) => s.name.trim().toLowerCase() === fields.name.trim().toLowerCase() && s.id !== id);
+      if (sameName) throw new DomainError('supplier.duplicateName', { name: fields.name });
+      if (id === undefined) return db.suppliers.add({ ...fields, archived: false } satisfies Omit<Supplier, 'id'>);
+      await db.suppliers.update(id, fields);
+      return id;
+    }),
+  );
+}
+
+export async function saveExchangeRate(db: StockPilotDatabase, draft: ExchangeRateDraft): Promise<number> {
+  const fields = parseExchangeRateDraft(draft);
+  return withStorageErrors(() =>
+    db.transaction('rw', db.exchangeRates, async () => {
+      // One rate per currency and day: entering it again corrects it.
+      const same = await db.exchangeRates.where('[currency+date]').equals([fields.currency, fields.date]).first();
+      if (same) {
+        await db.exchangeRates.update(same.id, { rate: fields.rate });
+        return same.id;
+      }
+      return db.exchangeRates.add(fields);
+    }),
+  );
+}
+
+async function requirePo(db: StockPilotDatabase, id: number): Promise<PurchaseOrder> {
+  const po = await db.purchaseOrders.get(id);
+  if (!po) throw new DomainError('purchase.notFound', { id });
+  return po;
+}
+
+/** Saves a draft purchase order (new, or an existing draft edited); a blank number gets the next one. */
+export async function savePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDraft, id?: number): Promise<number> {
+  return withStorageErrors(() =>
+    db.transaction('rw', [db.purchaseOrders, db.suppliers, db.skus, db.locations], async () => {
+      const numbers = (await db.purchaseOrders.toArray()).filter((p) => p.id !== id).map((p) => p.number);
+      const number = draft.number.trim() || nextPoNumber(numbers, Number(draft.orderDate.slice(0, 4)) || new Date().getFullYear());
+      const fields = parsePurchaseOrderDraft({ ...draft, number });
+      if (numbers.some((n) => n.toUpperCase() === fields.number.toUpperCase())) throw new DomainError('purchase.duplicateNumber', { number: fields.number });
+      if (!(await db.suppliers.get(fields.supplierId))) throw new DomainError('field.required', { field: 'supplier' });
+      const location = await db.locations.get(fields.locationId);
+      if (!location || location.kind === 'transit') throw new DomainError('field.required', { field: 'location' });
+      for (const line of fields.lines) if (!(await db.skus.get(line.skuId))) throw new DomainError('field.required', { field: 'sku' });
+      if (id === undefined) return db.purchaseOrders.add({ ...fields, status: 'draft', receipts: [] } satisfies Omit<PurchaseOrder, 'id'>);
+      const before = await requirePo(db, id);
+      if (before.status !== 'draft') throw new DomainError('purchase.notDraft', { number: before.number });
+      await db.purchaseOrders.update(id, fields);
+      return id;
+    }),
+  );
+}
+
+async function transition(db: StockPilotDatabase, id: number, change: (po: PurchaseOrder) => PurchaseOrder): Promise<void> {
+  await withStorageErrors(() =>
+    db.transaction('rw', db.purchaseOrders, async () => {
+      const next = change(await requirePo(db, id));
+      await db.purchaseOrders.put(next);
+    }),
+  );
+}
+
+export const sendPurchaseOrder = (db: StockPilotDatabase, id: number) => transition(db, id, (po) => sendPo(po));
+export const cancelPurchaseOrder = (db: StockPilotDatabase, id: number) => transition(db, id, (po) => cancelPo(po));
+export const closePurchaseOrderShort = (db: StockPilotDatabase, id: number, date: IsoDate) => transition(db, id, (po) => closePoShort(po, date));
+
+/** Receives (part of) a PO into its warehouse: receipt movements at the PO's cost in the base currency. */
+export async function receivePurchaseOrder(db: StockPilotDatabase, id: number, receipt: { date: IsoDate; lines: { lineId: number; qty: number }[] }, allowOver = false): Promise<void> {
+  await withStorageErrors(() =>
+    db.transaction('rw', [...postingTables(db), db.purchaseOrders, db.exchangeRates, db.settings], async () => {
+      const po = await requirePo(db, id);
+      const { baseCurrency } = await readSettings(db);
+      const exchangeRate = rateOn(await db.exchangeRates.toArray(), po.currency, receipt.date, baseCurrency);
+      const { po: next, movements } = receivePo(po, receipt, { exchangeRate, baseCurrency, allowOver });
+      for (const m of movements) await requireSkuAndLocation(db, m.skuId, m.locationId);
+      if (movements.length > 0) await postChecked(db, movements);
+      await db.purchaseOrders.put(next);
+    }),
+  );
+}
+
+async function transitLocation(db: StockPilotDatabase): Promise<number> {
+  const transit = await db.locations.where('kind').equals('transit').first();
+  if (!transit) throw new DomainError('location.notFound', { id: 'transit' });
+  return transit.id;
+}
+
+/** Creates a shipment and ships it: the units leave the origin into the shipment's transit balance. */
+export async function createShipment(db: StockPilotDatabase, draft: ShipmentPlanDraft): Promise<number> {
+  return withStorageErrors(() =>
+    db.transaction('rw', postingTables(db), async () => {
+      const fields = parseShipmentPlanDraft(draft);
+      for (const line of fields.lines) {
+        await requireSkuAndLocation(db, line.skuId, fields.fromLocationId);
+        await requireSkuAndLocation(db, line.skuId, fields.toLocationId);
+      }
+      const shipment: Omit<Shipment, 'id'> = { ...fields, status: 'in_transit', receipts: [], discrepancies: [] };
+      const id = await db.shipments.add(shipment);
+      await postChecked(db, shipMovements({ ...shipment, id }, await transitLocation(db)));
+      return id;
+    }),
+  );
+}
+
+/**
+ * Receives (part of) a shipment at its destination, with landed cost per unit; `close` ends it,
+ * writing off what never arrived and recording short, over and wrong-SKU lines as discrepancies.
+ */
+export async function receiveShipment(
+  db: StockPilotDatabase,
+  id: number,
+  receipt: { date: IsoDate; lines: { skuId: number; qty: number }[] },
+  options: { allowOver?: boolean; close?: boolean } = {},
+): Promise<Shipment> {
+  return withStorageErrors(() =>
+    db.transaction('rw', postingTables(db), async () => {
+      const shipment = await db.shipments.get(id);
+      if (!shipment) throw new DomainError('shipment.notFound', { id });
+      for (const line of receipt.lines) if (!(await db.skus.get(line.skuId))) throw new DomainError('field.required', { field: 'sku' });
+      let result: ReturnType<typeof receiveShipmentCore>;
+      try {
+        result = receiveShipmentCore(shipment, receipt, { transitLocationId: await transitLocation(db), ...options });
+      } catch (error) {
+        // The core names SKUs by id; the seller knows them by code.
+        if (error instanceof DomainError && typeof error.params.sku === 'number') {
+          throw new DomainError(error.code, { ...error.params, sku: (await db.skus.get(error.params.sku))?.code ?? String(error.params.sku) });
+        }
+        throw error;
+      }
+      if (result.movements.length > 0) await postChecked(db, result.movements);
+      await db.shipments.put(result.shipment);
+      return result.shipment;
+    }),
+  );
+}
+
+/** The supplier each SKU is bought from. */
+export async function setSkuSupplier(db: StockPilotDatabase, skuId: number, supplierId: number | null): Promise<void> {
+  await withStorageErrors(async () => {
+    if (supplierId === null) await db.skuSourcing.delete(skuId);
+    else await db.skuSourcing.put({ skuId, supplierId });
+  });
+}
+
+/** A lead-time default or override (see LeadTimeRecord for the keys); null removes it. */
+export async function setLeadTime(db: StockPilotDatabase, key: string, value: { meanDays: number; sdDays: number } | null): Promise<void> {
+  if (value && (!(value.meanDays >= 0) || !(value.sdDays >= 0))) throw new DomainError('field.negative', { field: 'leadTime' });
+  await withStorageErrors(async () => {
+    if (value === null) await db.leadTimes.delete(key);
+    else await db.leadTimes.put({ key, ...value });
+  });
+}

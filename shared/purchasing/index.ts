@@ -1,0 +1,6 @@
+export * from './suppliers';
+export * from './exchangeRates';
+export * from './purchaseOrders';
+export * from './landedCost';
+export * from './shipments';
+export * from './leadTimes';
