@@ -12,6 +12,7 @@ import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { ShipmentForm } from './ShipmentForm';
 import { ShipmentDetail } from './ShipmentDetail';
+import { LeadTimesPanel } from './LeadTimesPanel';
 
 interface TransitRow {
   key: string;
@@ -93,6 +94,7 @@ export function Shipments() {
       <h2>{t('shipments.all')}</h2>
       <DataTable label={t('shipments.all')} testId="shipments" rows={shipments ?? []} columns={columns} rowKey={(s) => s.id} onActivate={(s) => setSelectedId(s.id)} emptyText={t('shipments.none')} height="30vh" />
       {selected ? <ShipmentDetail key={selected.id} shipment={selected} /> : null}
+      <LeadTimesPanel />
     </section>
   );
 }

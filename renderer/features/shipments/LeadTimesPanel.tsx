@@ -1,0 +1,149 @@
+// Lead times per route and mode: what the closed shipments teach (mean ± standard deviation of the
+// days from shipping to arrival), the default the seller sets where there is too little history,
+// and per-SKU overrides. The replenishment plan reads the same legs (shared/purchasing/routeLeadTimes).
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ShipmentMode } from '../../../shared/model';
+import { learnTransportDays } from '../../../shared/purchasing/leadTimes';
+import { FALLBACK_DAYS, skuLegKey, transportKey } from '../../../shared/purchasing/routeLeadTimes';
+import { db } from '../../db';
+import { setLeadTime } from '../../db/purchasing';
+import { Field, StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
+import { useById, useLocations, useShipments, useSkus } from '../../app/hooks';
+import { useT } from '../../i18n';
+
+const LEGS = ['production', 'handling', 'transport:sea', 'transport:air', 'transport:express', 'transport:rail', 'transport:truck', 'receiving'] as const;
+type OverrideLeg = (typeof LEGS)[number];
+
+function parseDays(text: string): number {
+  const n = Number(text.trim().replace(',', '.'));
+  return text.trim() === '' ? Number.NaN : n;
+}
+
+export function LeadTimesPanel() {
+  const { t, language, describe } = useT();
+  const shipments = useShipments();
+  const locations = useById(useLocations());
+  const skus = useSkus() ?? [];
+  const saved = useLiveQuery(() => db.leadTimes.toArray(), []);
+  const savedByKey = useMemo(() => new Map((saved ?? []).map((r) => [r.key, r])), [saved]);
+  const [drafts, setDrafts] = useState<Record<string, { mean: string; sd: string }>>({});
+  const [override, setOverride] = useState<{ skuCode: string; leg: OverrideLeg; mean: string; sd: string }>({ skuCode: '', leg: 'transport:sea', mean: '', sd: '' });
+  const [status, setStatus] = useState<Status>(null);
+
+  // Every route with a shipment on it, per mode.
+  const routes = useMemo(() => {
+    const seen = new Map<string, { fromLocationId: number; toLocationId: number; mode: ShipmentMode }>();
+    for (const s of shipments ?? []) if (s.mode) seen.set(transportKey(s.fromLocationId, s.toLocationId, s.mode), { fromLocationId: s.fromLocationId, toLocationId: s.toLocationId, mode: s.mode });
+    return [...seen].map(([key, route]) => ({ key, ...route, learned: learnTransportDays(shipments ?? [], route) }));
+  }, [shipments]);
+  const fmt = (n: number) => n.toLocaleString(language, { maximumFractionDigits: 1 });
+
+  const save = async (key: string, mean: string, sd: string, ok: string) => {
+    try {
+      const meanDays = parseDays(mean);
+      const sdDays = parseDays(sd === '' ? '0' : sd);
+      if (!Number.isFinite(meanDays) || !Number.isFinite(sdDays)) throw new Error(t('leadTimes.badDays'));
+      await setLeadTime(db, key, { meanDays, sdDays });
+      setStatus({ kind: 'ok', text: ok });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error && !('code' in error) ? error.message : describe(error) });
+    }
+  };
+
+  const submitOverride = async (event: FormEvent) => {
+    event.preventDefault();
+    const skuId = skuIdForCode(skus, override.skuCode);
+    if (!skuId) {
+      setStatus({ kind: 'error', text: t('shipments.unknownSku', { code: override.skuCode }) });
+      return;
+    }
+    await save(skuLegKey(skuId, override.leg), override.mean, override.sd, t('leadTimes.overrideSaved', { sku: override.skuCode.trim().toUpperCase() }));
+  };
+
+  const overrides = (saved ?? []).filter((r) => r.key.startsWith('sku:'));
+  return (
+    <section className="panel" aria-labelledby="lead-times-title">
+      <h2 id="lead-times-title">{t('leadTimes.title')}</h2>
+      <p className="muted">{t('leadTimes.help')}</p>
+      <StatusLine status={status} />
+      {routes.length > 0 ? (
+        <table className="data-table--plain" data-testid="lead-times">
+          <thead>
+            <tr>
+              <th scope="col">{t('shipments.route')}</th>
+              <th scope="col">{t('shipments.mode')}</th>
+              <th scope="col">{t('leadTimes.learned')}</th>
+              <th scope="col">{t('leadTimes.default')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {routes.map((r) => {
+              const current = savedByKey.get(r.key) ?? FALLBACK_DAYS.transport[r.mode];
+              const draft = drafts[r.key] ?? { mean: String(current.meanDays), sd: String(current.sdDays) };
+              return (
+                <tr key={r.key}>
+                  <td>
+                    {locations.get(r.fromLocationId)?.name} → {locations.get(r.toLocationId)?.name}
+                  </td>
+                  <td>{t(`shipments.mode.${r.mode}`)}</td>
+                  <td className="num">{r.learned ? t('leadTimes.days', { mean: fmt(r.learned.meanDays), sd: fmt(r.learned.sdDays), n: r.learned.samples }) : '—'}</td>
+                  <td>
+                    <input aria-label={t('leadTimes.meanDays')} name="routeMean" size={4} value={draft.mean} onChange={(e) => setDrafts({ ...drafts, [r.key]: { ...draft, mean: e.target.value } })} /> ±{' '}
+                    <input aria-label={t('leadTimes.sdDays')} name="routeSd" size={4} value={draft.sd} onChange={(e) => setDrafts({ ...drafts, [r.key]: { ...draft, sd: e.target.value } })} />
+                  </td>
+                  <td>
+                    <button type="button" className="btn btn--small" onClick={() => void save(r.key, draft.mean, draft.sd, t('leadTimes.saved'))}>
+                      {t('common.save')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      <form onSubmit={submitOverride} aria-label={t('leadTimes.override')}>
+        <h3>{t('leadTimes.override')}</h3>
+        <div className="form-grid">
+          <Field label={t('field.sku')}>{(id) => <SkuPicker id={id} name="overrideSku" value={override.skuCode} onChange={(v) => setOverride({ ...override, skuCode: v })} skus={skus} />}</Field>
+          <Field label={t('leadTimes.leg')}>
+            {(id) => (
+              <select id={id} name="overrideLeg" value={override.leg} onChange={(e) => setOverride({ ...override, leg: LEGS.find((l) => l === e.target.value) ?? 'production' })}>
+                {LEGS.map((leg) => (
+                  <option key={leg} value={leg}>
+                    {leg.startsWith('transport:') ? `${t('leadTimes.leg.transport')} · ${t(`shipments.mode.${leg.slice(10) as ShipmentMode}`)}` : t(`leadTimes.leg.${leg as 'production' | 'handling' | 'receiving'}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('leadTimes.meanDays')}>{(id) => <input id={id} name="overrideMean" value={override.mean} onChange={(e) => setOverride({ ...override, mean: e.target.value })} />}</Field>
+          <Field label={t('leadTimes.sdDays')}>{(id) => <input id={id} name="overrideSd" value={override.sd} onChange={(e) => setOverride({ ...override, sd: e.target.value })} />}</Field>
+          <button type="submit" className="btn">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+      {overrides.length > 0 ? (
+        <ul data-testid="lead-time-overrides">
+          {overrides.map((o) => {
+            const [, skuId, ...leg] = o.key.split(':');
+            return (
+              <li key={o.key}>
+                {skus.find((s) => s.id === Number(skuId))?.code ?? skuId} · {leg.join(' ')}: {t('leadTimes.daysPlain', { mean: fmt(o.meanDays), sd: fmt(o.sdDays) })}{' '}
+                <button type="button" className="btn btn--small" onClick={() => void setLeadTime(db, o.key, null)}>
+                  {t('leadTimes.remove')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
