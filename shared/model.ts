@@ -77,7 +77,9 @@ export interface Movement {
   type: MovementType;
   /**
    * Unit cost in base-currency minor units. Set on incoming movements that bring new cost
-   * (receipts, found stock); outgoing movements and transfers take their cost from the ledger.
+   * (receipts, found stock); outgoing movements take their cost from the ledger. On a transfer_in
+   * paired with its transfer_out it is the landed cost per unit added on arrival (freight, duties,
+   * fees), on top of the value the units carried.
    */
   unitCostMinor?: number;
   /** Groups movements that belong together: a shipment id for transfers, a PO, an order. */

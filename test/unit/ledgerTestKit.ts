@@ -76,7 +76,8 @@ interface RefPool {
  * Naive moving weighted-average valuation, written from the documented rule:
  * day by day; within a day own-cost incoming, then incoming at average, then outgoing in posting
  * (id) order; a paired transfer_in (same ref, SKU, day, |qty|) arrives with the value that left,
- * at the moment its transfer_out is applied. Transit pools are per SKU × shipment ref.
+ * plus its own unit cost × qty when it has one (landed cost), at the moment its transfer_out is
+ * applied. Transit pools are per SKU × shipment ref.
  */
 export function referenceValuation(
   rows: readonly LedgerRow[],
@@ -152,7 +153,7 @@ export function referenceValuation(
     pool.value -= valueOut;
     check(m, pool);
     const paired = pairOf.get(m.id);
-    if (paired) addIncoming(paired, poolOf(paired), valueOut);
+    if (paired) addIncoming(paired, poolOf(paired), valueOut + (paired.unitCostMinor === undefined ? 0 : Math.round(paired.qty * paired.unitCostMinor)));
   }
   return { values, firstNegativeId, zeroUnitsWithValue };
 }
