@@ -61,7 +61,7 @@ async function requirePo(db: StockPilotDatabase, id: number): Promise<PurchaseOr
 /** Saves a draft purchase order (new, or an existing draft edited); a blank number gets the next one. */
 export async function savePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDraft, id?: number): Promise<number> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.purchaseOrders, db.suppliers, db.skus, db.locations], async () => {
+    db.transaction('rw', [db.purchaseOrders, db.suppliers, db.skus, db.locations, db.skuSourcing], async () => {
       const numbers = (await db.purchaseOrders.toArray()).filter((p) => p.id !== id).map((p) => p.number);
       const number = draft.number.trim() || nextPoNumber(numbers, Number(draft.orderDate.slice(0, 4)) || new Date().getFullYear());
       const fields = parsePurchaseOrderDraft({ ...draft, number });
@@ -70,6 +70,8 @@ export async function savePurchaseOrder(db: StockPilotDatabase, draft: PurchaseO
       const location = await db.locations.get(fields.locationId);
       if (!location || location.kind === 'transit') throw new DomainError('field.required', { field: 'location' });
       for (const line of fields.lines) if (!(await db.skus.get(line.skuId))) throw new DomainError('field.required', { field: 'sku' });
+      // A SKU bought from this supplier for the first time is from now on sourced from it.
+      for (const line of fields.lines) if (!(await db.skuSourcing.get(line.skuId))) await db.skuSourcing.put({ skuId: line.skuId, supplierId: fields.supplierId });
       if (id === undefined) return db.purchaseOrders.add({ ...fields, status: 'draft', receipts: [] } satisfies Omit<PurchaseOrder, 'id'>);
       const before = await requirePo(db, id);
       if (before.status !== 'draft') throw new DomainError('purchase.notDraft', { number: before.number });

@@ -34,7 +34,13 @@ export function describeError(language: Language, error: unknown): string {
       params.field = isMessageKey(fieldKey) ? translate(language, fieldKey) : field;
     }
     const key = `error.${error.code}`;
-    if (isMessageKey(key)) return translate(language, key, params);
+    if (isMessageKey(key)) {
+      const message = translate(language, key, params);
+      // Errors on one line of a multi-line form say which line, unless the message already does.
+      const line = error.params.line;
+      if (typeof line === 'number' && !dictionaries[language][key].includes('{line}')) return translate(language, 'error.onLine', { line, message });
+      return message;
+    }
   }
   return translate(language, 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }

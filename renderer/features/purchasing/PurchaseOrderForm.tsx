@@ -22,7 +22,7 @@ interface LineDraft {
 
 let nextLineKey = 1;
 
-export function PurchaseOrderForm({ editing, onDone }: { editing: PurchaseOrder | null; onDone: (id: number) => void }) {
+export function PurchaseOrderForm({ editing, onDone, onCancel }: { editing: PurchaseOrder | null; onDone: (id: number) => void; onCancel: () => void }) {
   const { t, describe } = useT();
   const skus = useSkus() ?? [];
   const suppliers = (useSuppliers() ?? []).filter((s) => !s.archived);
@@ -32,7 +32,8 @@ export function PurchaseOrderForm({ editing, onDone }: { editing: PurchaseOrder 
     number: editing?.number ?? '',
     supplierId: editing?.supplierId ?? 0,
     orderDate: editing?.orderDate ?? today(),
-    expectedDate: editing?.expectedDate ?? addDays(today(), 30),
+    // Blank until a supplier is known: then the order date plus its production days.
+    expectedDate: editing?.expectedDate ?? '',
     currency: editing?.currency ?? '',
     locationId: editing?.locationId ?? 0,
     note: editing?.note ?? '',
@@ -44,6 +45,7 @@ export function PurchaseOrderForm({ editing, onDone }: { editing: PurchaseOrder 
   const supplierId = draft.supplierId || suppliers[0]?.id || 0;
   const supplier = suppliers.find((s) => s.id === supplierId);
   const currency = draft.currency || supplier?.currency || '';
+  const expectedDate = draft.expectedDate || addDays(draft.orderDate, Math.round(supplier?.productionDaysMean ?? 30));
   const locationId = draft.locationId || warehouses.find((l) => l.kind === 'domestic')?.id || 0;
 
   const setLine = (key: number, patch: Partial<LineDraft>) => setLines((all) => all.map((l) => (l.key === key ? { ...l, ...patch } : l)));
@@ -63,6 +65,7 @@ export function PurchaseOrderForm({ editing, onDone }: { editing: PurchaseOrder 
           supplierId,
           currency,
           locationId,
+          expectedDate,
           // A line with a quantity but no known SKU is sent as SKU 0: the check names the line.
           lines: lines.filter((l) => l.skuCode.trim() !== '' || l.qty.trim() !== '' || l.unitCost.trim() !== '').map((l) => ({ skuId: skuIdForCode(skus, l.skuCode), qty: l.qty, unitCost: l.unitCost })),
         },
@@ -94,7 +97,7 @@ export function PurchaseOrderForm({ editing, onDone }: { editing: PurchaseOrder 
           {(id) => <input id={id} name="number" value={draft.number} onChange={(e) => setDraft({ ...draft, number: e.target.value })} />}
         </Field>
         <Field label={t('po.orderDate')}>{(id) => <input id={id} name="orderDate" type="date" value={draft.orderDate} onChange={(e) => setDraft({ ...draft, orderDate: e.target.value })} />}</Field>
-        <Field label={t('po.expectedDate')}>{(id) => <input id={id} name="expectedDate" type="date" value={draft.expectedDate} onChange={(e) => setDraft({ ...draft, expectedDate: e.target.value })} />}</Field>
+        <Field label={t('po.expectedDate')}>{(id) => <input id={id} name="expectedDate" type="date" value={expectedDate} onChange={(e) => setDraft({ ...draft, expectedDate: e.target.value })} />}</Field>
         <Field label={t('field.currency')}>{(id) => <input id={id} name="currency" value={currency} onChange={(e) => setDraft({ ...draft, currency: e.target.value.toUpperCase() })} />}</Field>
         <Field label={t('po.receiveInto')}>
           {(id) => (
@@ -129,6 +132,9 @@ export function PurchaseOrderForm({ editing, onDone }: { editing: PurchaseOrder 
         </button>
         <button type="submit" className="btn btn--primary">
           {t('po.saveDraft')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
         </button>
       </div>
     </form>

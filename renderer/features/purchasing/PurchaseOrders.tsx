@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import type { Language, PurchaseOrder } from '../../../shared/model';
 import { formatMoney } from '../../../shared/money';
 import { openQty, poTotalMinor, receivedQty } from '../../../shared/purchasing/purchaseOrders';
+import { convertMinor } from '../../../shared/purchasing/exchangeRates';
 import { db } from '../../db';
 import { cancelPurchaseOrder, closePurchaseOrderShort, receivePurchaseOrder, sendPurchaseOrder } from '../../db/purchasing';
 import { DataTable } from '../../components/DataTable';
@@ -12,7 +13,7 @@ import type { Column } from '../../components/DataTable';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { PrintPreview } from '../../components/print/PrintPreview';
-import { useById, useLocations, usePurchaseOrders, useSkus, useSuppliers } from '../../app/hooks';
+import { useById, useLocations, usePurchaseOrders, useSettings, useSkus, useSuppliers } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { PurchaseOrderForm } from './PurchaseOrderForm';
@@ -58,6 +59,7 @@ export function PurchaseOrders() {
             setForm(null);
             setSelectedId(id);
           }}
+          onCancel={() => setForm(null)}
         />
       ) : null}
       <DataTable label={t('po.title')} testId="pos" rows={orders ?? []} columns={columns} rowKey={(po) => po.id} onActivate={(po) => setSelectedId(po.id)} emptyText={t('po.none')} height="35vh" />
@@ -74,6 +76,9 @@ function PurchaseOrderDetail({ po, onEdit }: { po: PurchaseOrder; onEdit: () => 
   const [status, setStatus] = useState<Status>(null);
   const [receiving, setReceiving] = useState(false);
   const [printing, setPrinting] = useState<Language | null>(null);
+  const { baseCurrency } = useSettings();
+  // What a unit entered stock at, in the base currency, at the rate of the latest receipt.
+  const lastRate = po.receipts[po.receipts.length - 1]?.exchangeRate;
 
   const run = async (action: () => Promise<void>, ok: string) => {
     try {
@@ -97,6 +102,7 @@ function PurchaseOrderDetail({ po, onEdit }: { po: PurchaseOrder; onEdit: () => 
             <th scope="col">{t('po.received')}</th>
             <th scope="col">{t('po.open')}</th>
             <th scope="col">{t('po.unitPrice')}</th>
+            {lastRate !== undefined ? <th scope="col">{t('po.receivedAtBase', { currency: baseCurrency })}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -109,6 +115,11 @@ function PurchaseOrderDetail({ po, onEdit }: { po: PurchaseOrder; onEdit: () => 
               </td>
               <td className="num">{openQty(po, line.lineId).toLocaleString(language)}</td>
               <td className="num">{formatMoney(line.unitCostMinor, po.currency, language)}</td>
+              {lastRate !== undefined ? (
+                <td className="num" data-testid="po-line-base-cost">
+                  {formatMoney(convertMinor(line.unitCostMinor, po.currency, lastRate, baseCurrency), baseCurrency, language)}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -168,7 +179,7 @@ function PurchaseOrderDetail({ po, onEdit }: { po: PurchaseOrder; onEdit: () => 
         />
       ) : null}
       {printing ? (
-        <PrintPreview title={po.number} fileName={`${po.number}.pdf`} onClose={() => setPrinting(null)}>
+        <PrintPreview title={po.number} fileName={`${po.number}.pdf`} language={printing} onClose={() => setPrinting(null)}>
           <PurchaseOrderDocument po={po} supplier={suppliers.get(po.supplierId)} skus={skus} language={printing} shipTo={locations.get(po.locationId)?.name ?? ''} />
         </PrintPreview>
       ) : null}

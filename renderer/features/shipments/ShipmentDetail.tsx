@@ -49,7 +49,7 @@ export function ShipmentDetail({ shipment }: { shipment: Shipment }) {
         {delay > 0 ? (
           <>
             {' '}
-            · <span className="status--error" data-testid="shipment-delayed">{t('shipments.delayed', { days: delay })}</span>
+            · <span className="status--error" data-testid="shipment-delayed">{delay === 1 ? t('shipments.delayedOne') : t('shipments.delayed', { days: delay })}</span>
           </>
         ) : null}
       </h2>
@@ -170,7 +170,8 @@ function ReceiveShipmentForm({ shipment, onDone, onCancel }: { shipment: Shipmen
   const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries([...open].map(([skuId, units]) => [skuId, String(units)])));
   const [extra, setExtra] = useState({ skuCode: '', qty: '' });
   const [allowOver, setAllowOver] = useState(false);
-  const [close, setClose] = useState(true);
+  // A full receipt closes the shipment by itself; closing early (writing off the rest) is a choice.
+  const [close, setClose] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
   const submit = async (event: FormEvent) => {
@@ -190,7 +191,17 @@ function ReceiveShipmentForm({ shipment, onDone, onCancel }: { shipment: Shipmen
       }
       const after = await receiveShipment(db, shipment.id, { date, lines: lines.filter((l) => l.qty > 0) }, { allowOver, close });
       const units = lines.reduce((s, l) => s + l.qty, 0);
-      onDone(after.status === 'received' ? t('shipments.receivedClosed', { units, ref: shipmentRef(shipment.id), discrepancies: after.discrepancies?.length ?? 0 }) : t('shipments.receivedPart', { units, ref: shipmentRef(shipment.id) }));
+      const ref = shipmentRef(shipment.id);
+      const count = after.discrepancies?.length ?? 0;
+      onDone(
+        after.status !== 'received'
+          ? t('shipments.receivedPart', { units, ref })
+          : count === 0
+          ? t('shipments.receivedClosedNone', { units, ref })
+          : count === 1
+          ? t('shipments.receivedClosedOne', { units, ref })
+          : t('shipments.receivedClosed', { units, ref, discrepancies: count }),
+      );
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error && !('code' in error) ? error.message : describe(error) });
     }

@@ -26,7 +26,7 @@ interface LineDraft {
 let nextLineKey = 1;
 const emptyLine = (): LineDraft => ({ key: nextLineKey++, skuCode: '', qty: '', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' });
 
-export function ShipmentForm({ onDone }: { onDone: (id: number) => void }) {
+export function ShipmentForm({ onDone, onCancel }: { onDone: (id: number) => void; onCancel: () => void }) {
   const { t, describe } = useT();
   const skus = useSkus() ?? [];
   const { baseCurrency } = useSettings();
@@ -142,9 +142,14 @@ export function ShipmentForm({ onDone }: { onDone: (id: number) => void }) {
         </Field>
       </div>
       <StatusLine status={status} />
-      <button type="submit" className="btn btn--primary">
-        {t('shipments.ship')}
-      </button>
+      <div className="toolbar">
+        <button type="submit" className="btn btn--primary">
+          {t('shipments.ship')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -53,7 +53,7 @@ export function Shipments() {
     return [...rows.values()];
   }, [shipments, now]);
 
-  const delayed = (days: number) => (days > 0 ? t('shipments.delayed', { days }) : '');
+  const delayed = (days: number) => (days <= 0 ? '' : days === 1 ? t('shipments.delayedOne') : t('shipments.delayed', { days }));
   const columns: Column<Shipment>[] = [
     { id: 'ref', header: t('shipments.ref'), width: '7rem', cell: (s) => shipmentRef(s.id), sortValue: (s) => s.id },
     { id: 'route', header: t('shipments.route'), width: 'minmax(12rem, 2fr)', cell: (s) => `${locations.get(s.fromLocationId)?.name ?? ''} → ${locations.get(s.toLocationId)?.name ?? ''}` },
@@ -87,6 +87,7 @@ export function Shipments() {
             setCreating(false);
             setSelectedId(id);
           }}
+          onCancel={() => setCreating(false)}
         />
       ) : null}
       <h2>{t('shipments.inTransit')}</h2>

@@ -71,6 +71,7 @@ export function SupplierStockStatus({ supplier, onClose }: { supplier: Supplier;
       <PrintHeader title={t('vmi.title', { supplier: supplier.name })} meta={[[t('vmi.asOf'), asOf], [t('suppliers.contact'), supplier.contact]]} />
       <PrintTable
         testId="vmi"
+        columnIds={['sku', 'name', 'domestic', 'overseas', 'fba', 'inTransit', 'sold', 'onOrder']}
         header={header}
         align={['start', 'start', 'end', 'end', 'end', 'end', 'end', 'end']}
         rows={cells.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString(language) : cell)))}

@@ -10,7 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
-import { useSettings, useSuppliers } from '../../app/hooks';
+import { useSuppliers } from '../../app/hooks';
 import { useT } from '../../i18n';
 import { SupplierStockStatus } from './SupplierStockStatus';
 
@@ -19,7 +19,6 @@ const emptyDraft = (currency: string): SupplierDraft => ({ name: '', contact: ''
 export function Suppliers() {
   const { t, language, describe } = useT();
   const suppliers = useSuppliers();
-  const settings = useSettings();
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState<SupplierDraft>(emptyDraft('CNY'));
   const [status, setStatus] = useState<Status>(null);
@@ -92,7 +91,7 @@ export function Suppliers() {
               className="btn"
               onClick={() => {
                 setEditing(null);
-                setDraft(emptyDraft(settings?.baseCurrency ?? 'CNY'));
+                setDraft(emptyDraft(draft.currency));
               }}
             >
               {t('common.cancel')}
