@@ -1,7 +1,7 @@
 // Importing Amazon reports: preview what a file will do, then apply it in one transaction. Runs in
 // the ledger worker (next to the block cache it deduplicates against).
 import { DomainError } from '../../shared/errors';
-import { dayNumber } from '../../shared/dates';
+import { dayNumber, isoFromDay } from '../../shared/dates';
 import { parseReport, sniffReport } from '../../shared/import';
 import { readReportStream } from '../../shared/import/stream';
 import type { StreamProgress } from '../../shared/import/stream';
@@ -26,6 +26,8 @@ import type { ScopePlan, StoredPlan } from './reports';
 import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerStore';
 import { withStorageErrors } from './errors';
 import { saveListing } from './catalog';
+import { postingTables } from './ledger';
+import { receiveShipment } from './purchasing';
 
 /** Every report StockPilot knows is applied: the ledger detail posts movements, All Listings saves codes, the rest are kept as rows. */
 export const APPLIED_KINDS: readonly ReportKind[] = [
@@ -94,6 +96,12 @@ export interface ImportPreview {
     /** Codes in the file that map to no SKU yet (they are kept, and count once mapped). */
     unmappedCodes: string[];
   };
+  /**
+   * Ledger detail: Amazon's receipts of an FBA shipment StockPilot shipped (same FBA shipment ID).
+   * They are the shipment's arrival, not new stock: applying receives the shipment with the units
+   * Amazon counted beyond what the shipment has received so far, instead of posting them again.
+   */
+  shipmentReceipts?: { shipmentId: number; fbaShipmentId: string; date: IsoDate; lines: { skuId: number; qty: number }[]; units: number }[];
   /** A file whose header is no Amazon report: its columns, to map once as a warehouse stock file. */
   generic?: {
     headers: string[];
@@ -398,6 +406,73 @@ async function prepareGeneric(db: StockPilotDatabase, base: ImportPreview, bytes
   return { preview, ...empty, stored };
 }
 
+/**
+ * Amazon's Receipts (transfer_in at FBA) whose reference is the FBA shipment ID of one of the
+ * seller's StockPilot shipments to that location. They are never posted as stock of their own:
+ * per SKU, Amazon's total received minus what the shipment has received so far is received on the
+ * shipment (on the latest receipt date), and the rest counts as already there. Idempotent: a
+ * re-import finds the shipment already holding Amazon's totals.
+ */
+async function matchShipmentReceipts(db: StockPilotDatabase, all: MovementColumns): Promise<{ rows: Set<number>; receipts: NonNullable<ImportPreview['shipmentReceipts']>; alreadyReceived: number }> {
+  const result = { rows: new Set<number>(), receipts: [] as NonNullable<ImportPreview['shipmentReceipts']>, alreadyReceived: 0 };
+  const shipments = (await db.shipments.toArray()).filter((s) => s.fbaShipmentId && s.fbaShipmentId.trim() !== '');
+  if (shipments.length === 0) return result;
+  const byFbaId = new Map(shipments.map((s) => [s.fbaShipmentId!.trim().toUpperCase(), s]));
+  const transferIn = TYPE_CODE.transfer_in;
+  const perShipment = new Map<number, { units: Map<number, number>; lastDay: number; rows: number }>();
+  for (let i = 0; i < all.length; i++) {
+    if (all.type[i] !== transferIn || all.ref[i]! < 0 || all.qty[i]! <= 0) continue;
+    const shipment = byFbaId.get((all.refs[all.ref[i]!] ?? '').trim().toUpperCase());
+    if (!shipment || shipment.toLocationId !== all.locationId[i]) continue;
+    result.rows.add(i);
+    let entry = perShipment.get(shipment.id);
+    if (!entry) perShipment.set(shipment.id, (entry = { units: new Map(), lastDay: -Infinity, rows: 0 }));
+    entry.units.set(all.skuId[i]!, (entry.units.get(all.skuId[i]!) ?? 0) + all.qty[i]!);
+    entry.lastDay = Math.max(entry.lastDay, all.day[i]!);
+    entry.rows++;
+  }
+  for (const [shipmentId, entry] of perShipment) {
+    const shipment = shipments.find((s) => s.id === shipmentId)!;
+    const received = new Map<number, number>();
+    for (const r of shipment.receipts ?? []) for (const l of r.lines) received.set(l.skuId, (received.get(l.skuId) ?? 0) + l.qty);
+    // A shipment received before purchasing existed (no receipt parts) received everything it shipped.
+    if (shipment.status === 'received' && (shipment.receipts ?? []).length === 0) for (const l of shipment.lines) received.set(l.skuId, (received.get(l.skuId) ?? 0) + l.qty);
+    const lines = [...entry.units].map(([skuId, qty]) => ({ skuId, qty: Math.max(0, qty - (received.get(skuId) ?? 0)) })).filter((l) => l.qty > 0);
+    if (lines.length === 0 || shipment.status === 'received') {
+      result.alreadyReceived += entry.rows;
+      continue;
+    }
+    const lastReceipt = (shipment.receipts ?? []).reduce((latest, r) => (r.date > latest ? r.date : latest), shipment.shipDate);
+    const date = isoFromDay(entry.lastDay);
+    result.receipts.push({ shipmentId, fbaShipmentId: shipment.fbaShipmentId!, date: date < lastReceipt ? lastReceipt : date, lines, units: lines.reduce((sum, l) => sum + l.qty, 0) });
+  }
+  return result;
+}
+
+/** Receives shipments with Amazon's receipts (inside the import's transaction); more than shipped is an over-receipt. */
+async function receiveMatchedShipments(db: StockPilotDatabase, receipts: ImportPreview['shipmentReceipts']): Promise<void> {
+  for (const r of receipts ?? []) await receiveShipment(db, r.shipmentId, { date: r.date, lines: r.lines }, { allowOver: true });
+}
+
+/** `columns` without the movements at `rows`. */
+function withoutRows(columns: MovementColumns, rows: ReadonlySet<number>): MovementColumns {
+  const keep: number[] = [];
+  for (let i = 0; i < columns.length; i++) if (!rows.has(i)) keep.push(i);
+  const out = emptyColumns(keep.length);
+  out.refs = columns.refs;
+  keep.forEach((i, k) => {
+    out.day[k] = columns.day[i]!;
+    out.skuId[k] = columns.skuId[i]!;
+    out.locationId[k] = columns.locationId[i]!;
+    out.qty[k] = columns.qty[i]!;
+    out.type[k] = columns.type[i]!;
+    out.ref[k] = columns.ref[i]!;
+    out.unitCostMinor[k] = columns.unitCostMinor[i]!;
+    out.seq[k] = columns.seq[i]!;
+  });
+  return out;
+}
+
 interface PreparedImport {
   preview: ImportPreview;
   /** Report rows to store (new and changed only), with the FBA locations to create first. */
@@ -584,6 +659,11 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     const existing = await existingLedgerMovements(db, new Set(columns.locationId), firstDay, lastDay);
     ({ columns, duplicates } = newMovementsOnly(columns, existing));
   }
+  // Only receipts not already in the ledger are matched: one an earlier import posted as stock stays
+  // stock (receiving the shipment too would count it twice).
+  const matched = await matchShipmentReceipts(db, columns);
+  if (matched.rows.size > 0) columns = withoutRows(columns, matched.rows);
+  duplicates += matched.alreadyReceived;
   // Held events already held from an earlier import are not held twice.
   const heldKeys = plan.held.map(heldKey);
   const alreadyHeld = new Map<string, number>();
@@ -607,7 +687,8 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
     rowCount: read.rowCount,
     problems,
     rejectedRows: read.rejectedRows,
-    canApply: columns.length + freshHeld.length > 0,
+    canApply: columns.length + freshHeld.length + matched.receipts.length > 0,
+    ...(matched.receipts.length > 0 ? { shipmentReceipts: matched.receipts } : {}),
     marketplaces: plan.marketplaces,
     firstDate: plan.firstDate,
     lastDate: plan.lastDate,
@@ -734,11 +815,12 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
     const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, prepared.columns, {
       file,
       alongside: {
-        tables: [db.heldEvents, db.reportRows],
+        tables: [db.heldEvents, db.reportRows, ...postingTables(db)],
         write: async () => {
           await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
           await db.heldEvents.bulkAdd(heldRows);
           await db.reportRows.bulkAdd(adjustmentRecords);
+          await receiveMatchedShipments(db, prepared.preview.shipmentReceipts);
         },
       },
     });
@@ -757,11 +839,12 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
     file,
   };
   await withStorageErrors(() =>
-    db.transaction('rw', [db.batches, db.heldEvents, db.reportRows], async () => {
+    db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, ...postingTables(db)], async () => {
       await db.batches.add(record);
       await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
       await db.heldEvents.bulkAdd(heldRows);
       await db.reportRows.bulkAdd(adjustmentRecords);
+      await receiveMatchedShipments(db, prepared.preview.shipmentReceipts);
     }),
   );
   return { preview: prepared.preview, batch: record };

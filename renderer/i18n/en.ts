@@ -497,6 +497,8 @@ export const en = {
   'shipments.receivedClosedOne': '{units} units of {ref} received; the shipment is closed with 1 discrepancy.',
   'shipments.receivedClosedNone': '{units} units of {ref} received; the shipment is closed, everything arrived.',
   'po.receivedAtBase': 'Received at ({currency})',
+  'imports.shipmentReceipts': 'Arrivals of your shipments',
+  'imports.shipmentReceipt': '{fba} is {ref}: {units} units arrived by {date}; the shipment is received with them, not posted again',
   'imports.history': 'Import history',
   'imports.historyLine': '{rows} rows, {posted} posted, {duplicates} duplicates, {held} held, {rejected} rejected',
   'imports.undo': 'Undo',

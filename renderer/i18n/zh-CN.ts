@@ -499,6 +499,8 @@ export const zhCN: Record<MessageKey, string> = {
   'shipments.receivedClosedOne': '{ref} 已收货 {units} 件，发货单已完成，差异 1 条。',
   'shipments.receivedClosedNone': '{ref} 已收货 {units} 件，发货单已完成，全部到齐。',
   'po.receivedAtBase': '入库成本（{currency}）',
+  'imports.shipmentReceipts': '你的发货已到仓',
+  'imports.shipmentReceipt': '{fba} 即 {ref}：截至 {date} 到仓 {units} 件；将以此为发货单收货，不会重复入账',
   'imports.history': '导入历史',
   'imports.historyLine': '{rows} 行，过账 {posted}，重复 {duplicates}，暂挂 {held}，拒绝 {rejected}',
   'imports.undo': '撤销',

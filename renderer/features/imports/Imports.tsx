@@ -10,6 +10,7 @@ import type { GenericMapping } from '../../../shared/import/generic';
 import { GenericMappingForm } from './GenericMappingForm';
 import type { StreamProgress } from '../../../shared/import/stream';
 import { MARKETPLACES } from '../../../shared/model';
+import { shipmentRef } from '../../../shared/ledger/postings';
 import { isMarketplace } from '../../../shared/catalog/catalog';
 import type { Marketplace } from '../../../shared/model';
 import type { ImportProblem } from '../../../shared/import/records';
@@ -252,6 +253,14 @@ function FileCard({
               <dd data-testid="import-held">
                 {p.held.toLocaleString(language)}
                 {p.heldCodes.length > 0 ? ` (${p.heldCodes.join(', ')})` : ''}
+              </dd>
+            </>
+          ) : null}
+          {p.shipmentReceipts && p.shipmentReceipts.length > 0 ? (
+            <>
+              <dt>{t('imports.shipmentReceipts')}</dt>
+              <dd data-testid="import-shipment-receipts">
+                {p.shipmentReceipts.map((r) => t('imports.shipmentReceipt', { fba: r.fbaShipmentId, ref: shipmentRef(r.shipmentId), units: r.units.toLocaleString(language), date: r.date })).join('; ')}
               </dd>
             </>
           ) : null}

@@ -1,0 +1,71 @@
+// A ledger detail whose Receipts carry the FBA shipment ID of a StockPilot shipment receives that
+// shipment instead of posting the units as new stock, and a re-import changes nothing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { applyImport, previewImport } from '../../renderer/db/imports';
+import { saveListing } from '../../renderer/db/catalog';
+import { createShipment } from '../../renderer/db/purchasing';
+import { postReceipt, loadLedger, stockAt } from '../../renderer/db/ledger';
+import { addFba, addSku, disposeDatabases, freshDb, locationIds, NOW, LATER } from './helpers';
+
+afterEach(disposeDatabases);
+
+const LEDGER = 'GET_LEDGER_DETAIL_VIEW_DATA.tsv';
+const bytes = () => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', LEDGER)));
+
+async function sellerWithShipment(fbaShipmentId: string) {
+  const db = await freshDb();
+  const earbud = await addSku(db, 'EARBUD-BLK');
+  const fba = await addFba(db, 'US');
+  await saveListing(db, { skuId: earbud, marketplace: 'US', sellerSku: 'BT-EARBUD-BLK', asin: 'B0D3KQ7M2X', fnsku: 'X004K7Q2MZ', unitsPerListing: '1' });
+  const { domestic, transit } = await locationIds(db);
+  await postReceipt(db, { date: '2026-04-01', skuId: earbud, locationId: domestic, qty: '300', unitCost: '8.00' }, 'USD');
+  const shipmentId = await createShipment(db, {
+    fromLocationId: domestic,
+    toLocationId: fba,
+    shipDate: '2026-04-05',
+    eta: '2026-05-01',
+    mode: 'sea',
+    carrier: '',
+    trackingNumber: '',
+    fbaShipmentId,
+    note: '',
+    baseCurrency: 'USD',
+    costs: { freight: '', duties: '', fees: '', basis: 'units' },
+    lines: [{ skuId: earbud, qty: '240', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
+  });
+  return { db, earbud, fba, domestic, transit, shipmentId };
+}
+
+const balance = async (db: Awaited<ReturnType<typeof freshDb>>, skuId: number, locationId: number, asOf: string) =>
+  stockAt(await loadLedger(db), asOf).find((b) => b.skuId === skuId && b.locationId === locationId)?.qty ?? 0;
+
+describe('Amazon receipts of a StockPilot shipment', () => {
+  test('are offered as the shipment’s arrival and, applied, receive it: FBA counts the 240 once and transit empties', async () => {
+    const { db, earbud, fba, transit, shipmentId } = await sellerWithShipment('fba18xk2q7lm');
+    const preview = await previewImport(db, LEDGER, bytes());
+    expect(preview.shipmentReceipts).toEqual([{ shipmentId, fbaShipmentId: 'fba18xk2q7lm', date: '2026-05-02', lines: [{ skuId: earbud, qty: 240 }], units: 240 }]);
+    await applyImport(db, LEDGER, bytes(), NOW);
+    const shipment = await db.shipments.get(shipmentId);
+    expect(shipment).toMatchObject({ status: 'received', receipts: [{ date: '2026-05-02', lines: [{ skuId: earbud, qty: 240 }] }] });
+    expect(await balance(db, earbud, transit, '2026-05-10')).toBe(0);
+    // 240 arrived, 3 shipped to customers, 1 returned, out and back between centres, lost and found: 238.
+    expect(await balance(db, earbud, fba, '2026-05-10')).toBe(238);
+
+    const again = await previewImport(db, LEDGER, bytes());
+    expect(again.shipmentReceipts).toBeUndefined();
+    expect(again.newMovements).toBe(0);
+    await applyImport(db, LEDGER, bytes(), LATER);
+    expect(await balance(db, earbud, fba, '2026-05-10')).toBe(238);
+  });
+
+  test('without a matching FBA shipment ID the receipts post as stock, as before', async () => {
+    const { db, earbud, fba, transit } = await sellerWithShipment('FBA-OTHER');
+    const preview = await previewImport(db, LEDGER, bytes());
+    expect(preview.shipmentReceipts).toBeUndefined();
+    await applyImport(db, LEDGER, bytes(), NOW);
+    expect(await balance(db, earbud, transit, '2026-05-10')).toBe(240);
+    expect(await balance(db, earbud, fba, '2026-05-10')).toBe(238);
+  });
+});
