@@ -1,0 +1,392 @@
+// Per-SKU method selection by rolling-origin backtest (PRODUCT §4.2). The plan runs this for every
+// SKU (10,000 × ~104 weeks), so the scoring passes below are allocation-free single sweeps: every
+// method here is causal and its initialisation reads only the first values, so the state reached at
+// a fold's origin in one sweep equals a refit on the history before that origin (the tests check
+// this against the public functions).
+import { relativeError } from './accuracy';
+import { croston, crostonFactor, dampedTrendSum, holt, holtWinters, initialHoltWinters, movingAverage, ses, tsb } from './smoothing';
+
+/** Candidate methods, simplest first: a tie in backtest error goes to the earlier one. */
+export const FORECAST_METHODS = ['ma', 'ses', 'croston', 'sba', 'tsb', 'holt', 'holtDamped', 'holtWinters'] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
+
+/** Fixed smoothing parameters of the backtest and of forecastPath (conservative textbook values). */
+export const FORECAST_PARAMETERS = Object.freeze({
+  /** Moving-average window, periods. */
+  maWindow: 4,
+  /** Level / demand-size smoothing. */
+  alpha: 0.2,
+  /** Trend, Croston interval and TSB probability smoothing. */
+  beta: 0.1,
+  /** Seasonal-index smoothing. */
+  gamma: 0.1,
+  /** Damping of holtDamped and holtWinters (a damped trend rarely overshoots far out). */
+  phi: 0.9,
+});
+
+export interface BacktestOptions {
+  /** Periods forecast from each fold's origin. */
+  horizon: number;
+  /** Number of folds; the backtest covers the latest folds × horizon periods. */
+  folds: number;
+  /** Methods to try; default all, holtWinters only when seasonLength is given. */
+  candidates?: readonly ForecastMethod[];
+  /** Season length for holtWinters (7: weekly in daily data; 52: yearly in weekly data). */
+  seasonLength?: number;
+}
+
+export interface MethodScore {
+  method: ForecastMethod;
+  /** WAPE over every backtest period; NaN when the series is too short for one fold. */
+  wape: number;
+  /** MASE against the naive (last value) method on the history before the first fold; NaN as above. */
+  mase: number;
+}
+
+export interface BacktestResult extends MethodScore {
+  /** Mean per-period forecast of the chosen method over the next `horizon` periods, refit on the whole series. */
+  forecastPerPeriod: number;
+  /** Every candidate's score, simplest method first. */
+  scores: MethodScore[];
+}
+
+const { maWindow, alpha, beta, gamma, phi } = FORECAST_PARAMETERS;
+
+function requireWhole(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${value}`);
+}
+
+/**
+ * Per-period forecasts for the next `horizon` periods after the series, with FORECAST_PARAMETERS.
+ * SES, Croston/SBA, TSB and the moving average give a flat rate; Holt and Holt-Winters give one
+ * value per step. Demand is never negative, so forecasts are floored at 0. holtWinters without a
+ * seasonLength (or with fewer than two seasons of history) is the damped Holt forecast.
+ */
+export function forecastPath(method: ForecastMethod, y: ArrayLike<number>, horizon: number, seasonLength?: number): number[] {
+  requireWhole('Forecast horizon', horizon, 1);
+  const path = new Array<number>(horizon);
+  let perStep: ((h: number) => number) | undefined;
+  let rate = 0;
+  switch (method) {
+    case 'ma': rate = movingAverage(y, maWindow); break;
+    case 'ses': rate = ses(y, alpha); break;
+    case 'croston': rate = croston(y, alpha, beta, 'classic'); break;
+    case 'sba': rate = croston(y, alpha, beta, 'sba'); break;
+    case 'tsb': rate = tsb(y, alpha, beta); break;
+    case 'holt': perStep = holt(y, alpha, beta, 1).forecast; break;
+    case 'holtDamped': perStep = holt(y, alpha, beta, phi).forecast; break;
+    case 'holtWinters':
+      perStep = (seasonLength === undefined ? holt(y, alpha, beta, phi) : holtWinters(y, seasonLength, alpha, beta, gamma, phi)).forecast;
+      break;
+  }
+  for (let h = 1; h <= horizon; h++) path[h - 1] = Math.max(0, perStep ? perStep(h) : rate);
+  return path;
+}
+
+/**
+ * Chooses a forecast method per SKU. Rolling origin: the latest folds × horizon periods are split
+ * into `folds` consecutive windows; for each, every candidate is fit on the history before the
+ * window and forecasts it. The method with the lowest WAPE over all windows wins (ties → simpler
+ * method); it is then refit on the whole series for forecastPerPeriod (= the mean of forecastPath).
+ * When the series is shorter than folds × horizon + 1, fewer folds are used; with no room for one
+ * fold (≤ horizon values) nothing can be scored: every score is NaN and the simplest candidate wins.
+ */
+export function backtestSelect(y: ArrayLike<number>, options: BacktestOptions): BacktestResult {
+  const { horizon, seasonLength } = options;
+  requireWhole('Backtest horizon', horizon, 1);
+  requireWhole('Backtest folds', options.folds, 1);
+  if (seasonLength !== undefined) requireWhole('Season length', seasonLength, 2);
+  const candidates = orderCandidates(options.candidates, seasonLength !== undefined);
+  const n = y.length;
+  const folds = Math.max(0, Math.min(options.folds, Math.floor((n - 1) / horizon)));
+  const start = n - folds * horizon;
+  // Folds whose history holds fewer than two seasons fall back to damped Holt, as holtWinters does.
+  const seasonal = seasonLength !== undefined && candidates.includes('holtWinters');
+  const seasonalStart = seasonal ? Math.min(n, start + Math.ceil(Math.max(0, 2 * seasonLength - start) / horizon) * horizon) : n;
+
+  sweep(y, start, horizon, seasonalStart);
+  errors[MA] = movingAverageError(y, start, horizon);
+  if (seasonal) errors[HW] = dampedErrorBeforeSeasonal + holtWintersSweep(y, seasonalStart, horizon, seasonLength);
+  else errors[HW] = errors[HOLT_DAMPED]!;
+
+  const periods = n - start;
+  const naiveMae = start > 1 ? naiveError / (start - 1) : 0;
+  const scores: MethodScore[] = [];
+  let best: ForecastMethod = candidates[0]!;
+  let bestError: number | undefined;
+  for (const method of candidates) {
+    if (folds === 0) {
+      scores.push({ method, wape: NaN, mase: NaN });
+      continue;
+    }
+    const error = errors[METHOD_INDEX[method]]!;
+    // WAPE and MASE share one denominator across methods, so ranking by absolute error ranks both.
+    scores.push({ method, wape: relativeError(error, absoluteActual), mase: relativeError(error / periods, naiveMae) });
+    // A later (more complex) method must win by more than rounding noise: one part in 10⁹.
+    if (bestError === undefined || error < bestError - TIE_TOLERANCE * (bestError + absoluteActual)) {
+      bestError = error;
+      best = method;
+    }
+  }
+  const chosen = scores.find((score) => score.method === best)!;
+  return { method: best, wape: chosen.wape, mase: chosen.mase, forecastPerPeriod: refitPerPeriod(best, y, horizon, seasonal && n >= 2 * seasonLength ? seasonLength : 0), scores };
+}
+
+const MA = 0;
+const SES = 1;
+const CROSTON = 2;
+const SBA = 3;
+const TSB = 4;
+const HOLT = 5;
+const HOLT_DAMPED = 6;
+const HW = 7;
+const METHOD_INDEX: Readonly<Record<ForecastMethod, number>> = { ma: MA, ses: SES, croston: CROSTON, sba: SBA, tsb: TSB, holt: HOLT, holtDamped: HOLT_DAMPED, holtWinters: HW };
+
+const TIE_TOLERANCE = 1e-9;
+
+const DEFAULT_CANDIDATES: readonly ForecastMethod[] = FORECAST_METHODS.filter((m) => m !== 'holtWinters');
+const DEFAULT_SEASONAL_CANDIDATES: readonly ForecastMethod[] = FORECAST_METHODS;
+
+function orderCandidates(requested: readonly ForecastMethod[] | undefined, seasonal: boolean): readonly ForecastMethod[] {
+  if (!requested) return seasonal ? DEFAULT_SEASONAL_CANDIDATES : DEFAULT_CANDIDATES;
+  const chosen = FORECAST_METHODS.filter((m) => requested.includes(m));
+  if (chosen.length === 0) throw new RangeError('Backtest needs at least one candidate forecast method');
+  return chosen;
+}
+
+// Results of the sweeps, kept in module scratch so 10,000 SKUs do not allocate per call (the
+// functions are synchronous, so calls never interleave).
+const errors = new Float64Array(8);
+/** Flat per-period forecast of each flat method after the whole series (index by method). */
+const finalRate = new Float64Array(8);
+let holtLevel = 0;
+let holtTrend = 0;
+let dampedLevel = 0;
+let dampedTrend = 0;
+let hwLevel = 0;
+let hwTrend = 0;
+let absoluteActual = 0;
+let naiveError = 0;
+let dampedErrorBeforeSeasonal = 0;
+let undampedTrendSums: Float64Array = new Float64Array(64);
+let dampedTrendSums: Float64Array = new Float64Array(64);
+let seasonState: Float64Array = new Float64Array(64);
+let seasonAtOrigin: Float64Array = new Float64Array(64);
+
+function trendSums(into: Float64Array, dampingPhi: number, horizon: number): Float64Array {
+  const sums = into.length > horizon ? into : new Float64Array(horizon + 1);
+  for (let h = 1; h <= horizon; h++) sums[h] = dampedTrendSum(dampingPhi, h);
+  return sums;
+}
+
+/**
+ * One pass over the series for SES, Croston, SBA, TSB, Holt and damped Holt at once: at each fold
+ * origin it freezes every method's forecast, adds |actual − forecast| over the fold, and leaves each
+ * method's state after the last value for the refit. Also checks the values and gathers Σ|actual|
+ * over the backtest periods and the naive (last value) error before them, MASE's scale.
+ */
+function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalStart: number): void {
+  const n = y.length;
+  const sums = (undampedTrendSums = trendSums(undampedTrendSums, 1, horizon));
+  const dampedSums = (dampedTrendSums = trendSums(dampedTrendSums, phi, horizon));
+  const sbaFactor = crostonFactor('sba', beta);
+  let sesLevel = 0;
+  let size = 0;
+  let interval = 0;
+  let lastDemand = -1;
+  let tsbSize = 0;
+  let probability = 0;
+  let hl = 0;
+  let hb = 0;
+  let dl = 0;
+  let db = 0;
+  // Forecasts frozen at the latest origin.
+  let sesRate = 0;
+  let crostonRate = 0;
+  let sbaRate = 0;
+  let tsbRate = 0;
+  let hl0 = 0;
+  let hb0 = 0;
+  let dl0 = 0;
+  let db0 = 0;
+  let step = 0;
+  let nextOrigin = start;
+  let eSes = 0;
+  let eCroston = 0;
+  let eSba = 0;
+  let eTsb = 0;
+  let eHolt = 0;
+  let eDamped = 0;
+  let eDampedEarly = 0;
+  let actual = 0;
+  let naive = 0;
+  for (let t = 0; t < n; t++) {
+    const v = y[t]!;
+    if (!Number.isFinite(v)) throw new RangeError(`Demand series value at period ${t + 1} is not a finite number: ${v}`);
+    if (t === nextOrigin) {
+      sesRate = Math.max(0, sesLevel);
+      const crostonRaw = lastDemand < 0 ? 0 : size / interval;
+      crostonRate = Math.max(0, crostonRaw);
+      sbaRate = Math.max(0, crostonRaw * sbaFactor);
+      tsbRate = lastDemand < 0 ? 0 : Math.max(0, tsbSize * probability);
+      // A one-value history has no trend yet (holt() on it gives trend 0).
+      hl0 = hl;
+      hb0 = t === 1 ? 0 : hb;
+      dl0 = dl;
+      db0 = t === 1 ? 0 : db;
+      step = 0;
+      nextOrigin += horizon;
+    }
+    if (t >= start) {
+      step++;
+      actual += Math.abs(v);
+      eSes += Math.abs(v - sesRate);
+      eCroston += Math.abs(v - crostonRate);
+      eSba += Math.abs(v - sbaRate);
+      eTsb += Math.abs(v - tsbRate);
+      eHolt += Math.abs(v - Math.max(0, hl0 + sums[step]! * hb0));
+      const dampedError = Math.abs(v - Math.max(0, dl0 + dampedSums[step]! * db0));
+      eDamped += dampedError;
+      if (t < seasonalStart) eDampedEarly += dampedError;
+    } else if (t > 0) {
+      naive += Math.abs(v - y[t - 1]!);
+    }
+    if (t === 0) {
+      sesLevel = v;
+      hl = v;
+      dl = v;
+      hb = n > 1 ? y[1]! - v : 0;
+      db = hb;
+    } else {
+      sesLevel += alpha * (v - sesLevel);
+      const previousHl = hl;
+      hl = alpha * v + (1 - alpha) * (hl + hb);
+      hb = beta * (hl - previousHl) + (1 - beta) * hb;
+      const previousDl = dl;
+      dl = alpha * v + (1 - alpha) * (dl + phi * db);
+      db = beta * (dl - previousDl) + (1 - beta) * phi * db;
+    }
+    if (v !== 0) {
+      if (lastDemand < 0) {
+        size = v;
+        interval = t + 1;
+        tsbSize = v;
+        probability = 1 / (t + 1);
+      } else {
+        size += alpha * (v - size);
+        interval += beta * (t - lastDemand - interval);
+        probability += beta * (1 - probability);
+        tsbSize += alpha * (v - tsbSize);
+      }
+      lastDemand = t;
+    } else if (lastDemand >= 0) {
+      probability -= beta * probability;
+    }
+  }
+  errors[SES] = eSes;
+  errors[CROSTON] = eCroston;
+  errors[SBA] = eSba;
+  errors[TSB] = eTsb;
+  errors[HOLT] = eHolt;
+  errors[HOLT_DAMPED] = eDamped;
+  dampedErrorBeforeSeasonal = eDampedEarly;
+  absoluteActual = actual;
+  naiveError = naive;
+  const crostonRaw = lastDemand < 0 ? 0 : size / interval;
+  finalRate[SES] = Math.max(0, sesLevel);
+  finalRate[CROSTON] = Math.max(0, crostonRaw);
+  finalRate[SBA] = Math.max(0, crostonRaw * sbaFactor);
+  finalRate[TSB] = lastDemand < 0 ? 0 : Math.max(0, tsbSize * probability);
+  holtLevel = hl;
+  holtTrend = hb;
+  dampedLevel = dl;
+  dampedTrend = db;
+}
+
+function movingAverageError(y: ArrayLike<number>, start: number, horizon: number): number {
+  let error = 0;
+  for (let origin = start; origin < y.length; origin += horizon) {
+    const from = Math.max(0, origin - maWindow);
+    let sum = 0;
+    for (let t = from; t < origin; t++) sum += y[t]!;
+    const rate = Math.max(0, sum / (origin - from));
+    const end = Math.min(y.length, origin + horizon);
+    for (let t = origin; t < end; t++) error += Math.abs(y[t]! - rate);
+  }
+  return error;
+}
+
+/**
+ * Additive Holt-Winters over the whole series (which holds ≥ 2 · m values whenever start < n):
+ * returns Σ|actual − forecast| over the folds from `start` and leaves the final state for the refit.
+ */
+function holtWintersSweep(y: ArrayLike<number>, start: number, horizon: number, m: number): number {
+  const n = y.length;
+  if (n < 2 * m) return 0;
+  const sums = dampedTrendSums;
+  if (seasonState.length < m) {
+    seasonState = new Float64Array(m);
+    seasonAtOrigin = new Float64Array(m);
+  }
+  const season = seasonState;
+  const init = initialHoltWinters(y, m, season);
+  // Within a fold of ≤ m steps no seasonal slot is updated before it is forecast, so the live
+  // indices serve; longer folds read a copy taken at the origin.
+  const indices = horizon > m ? seasonAtOrigin : season;
+  let level = init.level;
+  let trend = init.trend;
+  let originLevel = 0;
+  let originTrend = 0;
+  let step = 0;
+  let nextOrigin = start;
+  let error = 0;
+  let phase = 0;
+  for (let t = m; t < n; t++) {
+    const v = y[t]!;
+    if (t === nextOrigin) {
+      originLevel = level;
+      originTrend = trend;
+      step = 0;
+      nextOrigin += horizon;
+      if (indices !== season) indices.set(season.subarray(0, m));
+    }
+    const index = season[phase]!;
+    if (t >= start) {
+      step++;
+      error += Math.abs(v - Math.max(0, originLevel + sums[step]! * originTrend + indices[phase]!));
+    }
+    const previousLevel = level;
+    level = alpha * (v - index) + (1 - alpha) * (level + phi * trend);
+    trend = beta * (level - previousLevel) + (1 - beta) * phi * trend;
+    season[phase] = gamma * (v - level) + (1 - gamma) * index;
+    if (++phase === m) phase = 0;
+  }
+  hwLevel = level;
+  hwTrend = trend;
+  return error;
+}
+
+/** Mean of forecastPath(method, y, horizon) from the sweeps' final states, without allocating. */
+function refitPerPeriod(method: ForecastMethod, y: ArrayLike<number>, horizon: number, fittedSeasonLength: number): number {
+  switch (method) {
+    case 'ma': return Math.max(0, movingAverage(y, maWindow));
+    case 'ses':
+    case 'croston':
+    case 'sba':
+    case 'tsb':
+      return finalRate[METHOD_INDEX[method]]!;
+    case 'holt': return meanTrendPath(holtLevel, holtTrend, undampedTrendSums, horizon, y.length, 0);
+    case 'holtDamped': return meanTrendPath(dampedLevel, dampedTrend, dampedTrendSums, horizon, y.length, 0);
+    case 'holtWinters':
+      return fittedSeasonLength === 0
+        ? meanTrendPath(dampedLevel, dampedTrend, dampedTrendSums, horizon, y.length, 0)
+        : meanTrendPath(hwLevel, hwTrend, dampedTrendSums, horizon, y.length, fittedSeasonLength);
+  }
+}
+
+/** Mean over h = 1…horizon of max(0, level + Σφ · trend [+ seasonal index]); m = 0: no season. */
+function meanTrendPath(level: number, trend: number, sums: Float64Array, horizon: number, n: number, m: number): number {
+  let total = 0;
+  for (let h = 1; h <= horizon; h++) total += Math.max(0, level + sums[h]! * trend + (m === 0 ? 0 : seasonState[(n - 1 + h) % m]!));
+  return total / horizon;
+}

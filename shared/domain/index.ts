@@ -1,0 +1,14 @@
+// The planning math of PRODUCT §4 and §6: the one entry point other modules import. Keep these
+// signatures stable; add, do not change.
+export { zForServiceLevel } from './normal';
+export { economicOrderQuantity, reorderPoint, safetyStock } from './stockPolicy';
+export type { EconomicOrderQuantityInput, SafetyStockInput } from './stockPolicy';
+export { abcClassify, DEFAULT_ABC_CUTOFFS, inventoryTurnover, sellThrough } from './analysis';
+export type { AbcClass, AbcCutoffs, AbcItem, InventoryTurnoverInput, SellThroughInput } from './analysis';
+export { croston, crostonFactor, dampedTrendSum, holt, holtWinters, movingAverage, ses, tsb } from './smoothing';
+export type { CrostonVariant, HoltFit, HoltWintersFit } from './smoothing';
+export { mase, naiveMeanAbsoluteError, wape } from './accuracy';
+export { backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath } from './backtest';
+export type { BacktestOptions, BacktestResult, ForecastMethod, MethodScore } from './backtest';
+export { stockoutDaysFromSummary } from './stockouts';
+export type { SummaryTarget } from './stockouts';
