@@ -15,6 +15,7 @@ import { Imports } from '../features/imports/Imports';
 import { queueDroppedFiles } from '../features/imports/droppedFiles';
 import { Settings } from '../features/settings/Settings';
 import { Reconciliation } from '../features/reconciliation/Reconciliation';
+import { Plan } from '../features/plan/Plan';
 import { PurchaseOrders } from '../features/purchasing/PurchaseOrders';
 import { Shipments } from '../features/shipments/Shipments';
 import { Suppliers } from '../features/suppliers/Suppliers';
@@ -23,14 +24,15 @@ import { Suppliers } from '../features/suppliers/Suppliers';
 const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
   { screen: 'stock', label: 'nav.stock', shortcut: '1' },
   { screen: 'imports', label: 'nav.imports', shortcut: '2' },
-  { screen: 'purchasing', label: 'nav.purchasing', shortcut: '3' },
-  { screen: 'shipments', label: 'nav.shipments', shortcut: '4' },
-  { screen: 'reconcile', label: 'nav.reconcile', shortcut: '5' },
-  { screen: 'skus', label: 'nav.skus', shortcut: '6' },
-  { screen: 'listings', label: 'nav.listings', shortcut: '7' },
-  { screen: 'movements', label: 'nav.movements', shortcut: '8' },
-  { screen: 'ledger', label: 'nav.ledger', shortcut: '9' },
-  { screen: 'report', label: 'nav.report', shortcut: '0' },
+  { screen: 'plan', label: 'nav.plan', shortcut: '3' },
+  { screen: 'purchasing', label: 'nav.purchasing', shortcut: '4' },
+  { screen: 'shipments', label: 'nav.shipments', shortcut: '5' },
+  { screen: 'reconcile', label: 'nav.reconcile', shortcut: '6' },
+  { screen: 'skus', label: 'nav.skus', shortcut: '7' },
+  { screen: 'listings', label: 'nav.listings', shortcut: '8' },
+  { screen: 'movements', label: 'nav.movements', shortcut: '9' },
+  { screen: 'ledger', label: 'nav.ledger', shortcut: '0' },
+  { screen: 'report', label: 'nav.report' },
   { screen: 'suppliers', label: 'nav.suppliers' },
   { screen: 'locations', label: 'nav.locations' },
   { screen: 'settings', label: 'nav.settings' },
@@ -46,6 +48,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   ledger: LedgerBrowser,
   report: PeriodReport,
   reconcile: Reconciliation,
+  plan: Plan,
   purchasing: PurchaseOrders,
   shipments: Shipments,
   suppliers: Suppliers,

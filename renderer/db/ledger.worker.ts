@@ -8,6 +8,7 @@ import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
 import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
+import { planDetail, runPlan } from './planning';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
 import type { TaskControl } from './imports';
@@ -62,6 +63,8 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
+  plan: (request) => runPlan(db, request),
+  planDetail: async ({ index }) => planDetail(index),
   mapHeldCode: async ({ codeType, code, marketplace, skuId, now }) => {
     forgetPreparedImport();
     return mapHeldCode(db, codeType, code, marketplace, skuId, now);

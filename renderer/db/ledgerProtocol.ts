@@ -9,6 +9,7 @@ import type { ImportOptions, ImportPreview, ImportResult } from './imports';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
+import type { PlanDetail, PlanRequest, PlanResult } from './planning';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -27,6 +28,8 @@ export interface LedgerOperations {
   repreviewImport: { args: { token: string; options: ImportOptions }; result: ImportPreview & { token: string } };
   applyImport: { args: { token: string; now: string; options?: ImportOptions }; result: ImportResult };
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
+  plan: { args: PlanRequest; result: PlanResult };
+  planDetail: { args: { index: number }; result: PlanDetail | null };
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
 }
 

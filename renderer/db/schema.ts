@@ -9,6 +9,8 @@ import type { BalanceTable, MonthActivity } from '../../shared/ledger/summary';
 import type { AdjustmentRow, BusinessRow, LedgerSummaryRow, ReservedRow, RestockRow, ReturnRow, SnapshotRow } from '../../shared/import/stored';
 import type { DemandRow } from '../../shared/import/demand';
 import type { GenericMapping } from '../../shared/import/generic';
+import type { DemandEvent } from '../../shared/planning/events';
+import type { ForecastMethod } from '../../shared/domain';
 
 /** Stored SKU: the catalog record plus its uppercase code, which carries the unique index. */
 export interface SkuRecord extends Sku {
@@ -142,6 +144,12 @@ export interface LeadTimeRecord {
   sdDays: number;
 }
 
+/** The forecast method the seller chose for a SKU, instead of the backtest's choice. */
+export interface ForecastOverrideRecord {
+  skuId: number;
+  method: ForecastMethod;
+}
+
 /** Which supplier a SKU is bought from (the reorder list groups by it). */
 export interface SkuSourcingRecord {
   skuId: number;
@@ -201,6 +209,15 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       skuSourcing: 'skuId, supplierId',
     },
   },
+  {
+    // Planning: the seller's demand events (Prime Day, a promotion: +N% over dates) and per-SKU
+    // forecast method overrides.
+    version: 6,
+    stores: {
+      demandEvents: '++id',
+      forecastOverrides: 'skuId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -223,6 +240,8 @@ export class StockPilotDatabase extends Dexie {
   exchangeRates!: EntityTable<ExchangeRate, 'id'>;
   leadTimes!: Table<LeadTimeRecord, string>;
   skuSourcing!: Table<SkuSourcingRecord, number>;
+  demandEvents!: EntityTable<DemandEvent, 'id'>;
+  forecastOverrides!: Table<ForecastOverrideRecord, number>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -1,0 +1,278 @@
+// The replenishment plan in the ledger worker: gathers the inputs (ledger history, stock, open
+// shipments and POs, lead times, Amazon's restock advice) from the database and runs the pure plan
+// (shared/planning/plan.ts). The last plan stays in the worker so a chart or an explanation of one
+// line needs no second run.
+import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
+import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
+import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
+import { demandHistoryFromLedger, overlayOrderDemand } from '../../shared/planning/demandHistory';
+import type { DemandHistory } from '../../shared/planning/demandHistory';
+import { eventFactors } from '../../shared/planning/events';
+import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
+import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
+import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
+import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
+import { inTransitBySku } from '../../shared/purchasing/shipments';
+import { convertMinor, rateOn } from '../../shared/purchasing/exchangeRates';
+import type { StockPilotDatabase } from './schema';
+import { readLedgerSnapshot } from './ledgerStore';
+import { latestRows } from './reports';
+import { codeLookupOf } from './imports';
+import { readSettings } from './settings';
+import { withStorageErrors } from './errors';
+
+/** Two years of daily history, as PRODUCT §4 plans from. */
+export const HISTORY_DAYS = 730;
+
+export interface PlanRequest {
+  today: IsoDate;
+  whatIf?: { delayDays?: number; uplift?: { from: IsoDate; to: IsoDate; percent: number } };
+}
+
+export interface PlanResult {
+  plan: Omit<Plan, 'forecastDaily'>;
+  today: IsoDate;
+  /** Timings of the run, in ms: reading the database, building the history, the plan itself. */
+  timings: { readMs: number; historyMs: number; computeMs: number };
+}
+
+interface Gathered {
+  input: PlanInput;
+  history: DemandHistory;
+}
+
+let last: { today: IsoDate; gathered: Gathered; plan: Plan } | null = null;
+
+async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
+  const t0 = performance.now();
+  const [snapshot, locations, skus, listings, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events] = await Promise.all([
+    readLedgerSnapshot(db),
+    db.locations.toArray(),
+    db.skus.toArray(),
+    db.listings.toArray(),
+    db.shipments.toArray(),
+    db.purchaseOrders.toArray(),
+    db.suppliers.toArray(),
+    db.skuSourcing.toArray(),
+    db.leadTimes.toArray(),
+    db.exchangeRates.toArray(),
+    readSettings(db),
+    db.demandEvents.toArray(),
+  ]);
+  const [demandScopes, restockScopes, overrides] = await Promise.all([latestRows(db, 'demand'), latestRows(db, 'restock'), db.forecastOverrides.toArray()]);
+  const t1 = performance.now();
+  timings.readMs = t1 - t0;
+
+  const todayDay = dayNumber(today);
+  const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
+  let history = demandHistoryFromLedger(snapshot.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
+
+  // Imported orders, where there are any, date demand when the customer bought.
+  const demandRows = [...demandScopes.values()].flatMap((scope) => [...scope.rows.values()]);
+  if (demandRows.length > 0) {
+    const lookup = await codeLookupOf(db);
+    const merge = mergeDemandRows(demandRows);
+    const { days } = dailyDemand(merge, (marketplace, sellerSku) => {
+      const target = lookup.bySellerSku.get(`${marketplace}|${sellerSku.trim().toUpperCase()}`);
+      return target ? [target] : undefined;
+    });
+    const coverage = new Map<string, { firstDay: number; lastDay: number }>();
+    for (const line of merge.lines) {
+      const day = dayNumber(line.date);
+      const c = coverage.get(line.marketplace);
+      coverage.set(line.marketplace, { firstDay: Math.min(c?.firstDay ?? day, day), lastDay: Math.max(c?.lastDay ?? day, day) });
+    }
+    history = overlayOrderDemand(history, days, coverage);
+  }
+  const t2 = performance.now();
+  timings.historyMs = t2 - t1;
+
+  const kindOf = new Map(locations.map((l) => [l.id, l.kind]));
+  const domestic = locations.find((l) => l.kind === 'domestic' && !l.archived);
+  // Stock at home (domestic and 3PL) and in transit per shipment, from the ledger itself.
+  const homeUnits = new Map<number, number>();
+  const columns = snapshot.columns;
+  for (let i = 0; i < columns.length; i++) {
+    if (columns.day[i]! > todayDay) continue;
+    const kind = kindOf.get(columns.locationId[i]!);
+    if (kind === 'domestic' || kind === '3pl') homeUnits.set(columns.skuId[i]!, (homeUnits.get(columns.skuId[i]!) ?? 0) + columns.qty[i]!);
+  }
+  const saved = new Map(leadTimeRecords.map((r) => [r.key, { meanDays: r.meanDays, sdDays: r.sdDays }]));
+  const supplierOf = new Map(sourcing.map((s) => [s.skuId, suppliers.find((x) => x.id === s.supplierId)]));
+  const overrideOf = new Map(overrides.map((o) => [o.skuId, o.method]));
+  const inbound = inboundBySkuLocation(shipments, locations);
+  const onOrder = onOrderBySku(purchaseOrders);
+  const restock = new Map<string, number>();
+  for (const scope of restockScopes.values()) {
+    for (const row of scope.rows.values()) {
+      if (row.recommendedReplenishmentQty === null) continue;
+      const key = `${scope.marketplace ?? ''}|${row.sku.trim().toUpperCase()}`;
+      restock.set(key, (restock.get(key) ?? 0) + row.recommendedReplenishmentQty);
+    }
+  }
+  const sellerSkusOf = new Map<number, { marketplace: string; sellerSku: string }[]>();
+  for (const l of listings) sellerSkusOf.set(l.skuId, [...(sellerSkusOf.get(l.skuId) ?? []), { marketplace: l.marketplace, sellerSku: l.sellerSku.trim().toUpperCase() }]);
+
+  const seriesBySku = new Map<number, PlanSeriesInput[]>();
+  history.series.forEach((s, seriesIndex) => {
+    const supplier = supplierOf.get(s.skuId);
+    const legs = (mode: 'sea' | 'air') => {
+      const l = routeLeadTimes({
+        skuId: s.skuId,
+        supplier,
+        route: { fromLocationId: domestic?.id ?? 0, toLocationId: s.locationId, mode, destinationKind: 'fba' },
+        saved,
+        shipments,
+        purchaseOrders,
+      });
+      return totalLeadTime([l.handling, l.transport, l.receiving]);
+    };
+    const recommended = (sellerSkusOf.get(s.skuId) ?? []).filter((x) => x.marketplace === s.marketplace).map((x) => restock.get(`${s.marketplace}|${x.sellerSku}`));
+    const known = recommended.filter((r): r is number => r !== undefined);
+    const factors = events.length > 0 ? eventFactors(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined;
+    const list = seriesBySku.get(s.skuId) ?? [];
+    list.push({
+      seriesIndex,
+      sea: legs('sea'),
+      air: legs('air'),
+      inbound: inbound.get(`${s.skuId}|${s.locationId}`) ?? [],
+      reservedUnits: 0,
+      ...(factors ? { eventFactors: factors } : {}),
+      amazonRecommendedUnits: known.length > 0 ? known.reduce((a, b) => a + b, 0) : null,
+    });
+    seriesBySku.set(s.skuId, list);
+  });
+
+  const planSkus: PlanSkuInput[] = skus
+    .filter((sku) => !sku.archived)
+    .map((sku) => {
+      const supplier = supplierOf.get(sku.id);
+      const production = resolveLeadTime({
+        learned: supplier ? learnProductionDays(purchaseOrders, supplier.id) : null,
+        defaults: supplier ? { meanDays: supplier.productionDaysMean, sdDays: supplier.productionDaysSd } : { meanDays: 30, sdDays: 7 },
+      });
+      let unitCostMinor = sku.unitCostMinor;
+      if (sku.costCurrency !== settings.baseCurrency) {
+        try {
+          unitCostMinor = convertMinor(sku.unitCostMinor, sku.costCurrency, rateOn(rates, sku.costCurrency, today, settings.baseCurrency), settings.baseCurrency);
+        } catch {
+          // No rate for the catalog currency: rank by units instead of value for this SKU.
+          unitCostMinor = 1;
+        }
+      }
+      const method = overrideOf.get(sku.id);
+      return {
+        skuId: sku.id,
+        casePack: Math.max(1, sku.casePack),
+        moq: Math.max(sku.moq, supplier?.moq ?? 0),
+        supplierId: supplier?.id ?? null,
+        unitCostMinor,
+        domesticUnits: Math.max(0, homeUnits.get(sku.id) ?? 0),
+        onOrder: onOrder.get(sku.id) ?? [],
+        buyLeadTime: { meanDays: production.meanDays, sdDays: production.sdDays },
+        ...(method ? { method } : {}),
+      };
+    });
+  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, todayDay };
+  const capacityUnits = new Map<number, number | null>();
+  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits } };
+}
+
+/** Units still in transit per SKU × destination, with their arrival day (ETA, else ship date + 35). */
+function inboundBySkuLocation(shipments: readonly Shipment[], locations: readonly Location[]): Map<string, { day: number; units: number }[]> {
+  const fbaIds = new Set(locations.filter((l) => l.kind === 'fba').map((l) => l.id));
+  const result = new Map<string, { day: number; units: number }[]>();
+  for (const s of shipments) {
+    if (s.status === 'received' || !fbaIds.has(s.toLocationId)) continue;
+    const day = dayNumber(s.eta ?? addDays(s.shipDate, 35));
+    for (const [skuId, units] of inTransitBySku(s)) {
+      if (units <= 0) continue;
+      const key = `${skuId}|${s.toLocationId}`;
+      result.set(key, [...(result.get(key) ?? []), { day, units }]);
+    }
+  }
+  return result;
+}
+
+function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { day: number; units: number }[]> {
+  const result = new Map<number, { day: number; units: number }[]>();
+  for (const po of purchaseOrders) {
+    if (po.status !== 'sent' && po.status !== 'partially_received') continue;
+    for (const line of po.lines) {
+      const received = po.receipts.reduce((sum, r) => sum + r.lines.filter((l) => l.lineId === line.lineId).reduce((s, l) => s + l.qty, 0), 0);
+      const open = line.qty - received;
+      if (open > 0) result.set(line.skuId, [...(result.get(line.skuId) ?? []), { day: dayNumber(po.expectedDate), units: open }]);
+    }
+  }
+  return result;
+}
+
+/** Runs the plan (reading everything again), or a what-if on the inputs of the last run. */
+export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanResult> {
+  return withStorageErrors(async () => {
+    const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
+    const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gather(db, request.today, timings);
+    const t = performance.now();
+    const whatIf = request.whatIf
+      ? {
+          ...(request.whatIf.delayDays ? { delayDays: request.whatIf.delayDays } : {}),
+          ...(request.whatIf.uplift ? { uplift: { fromDay: dayNumber(request.whatIf.uplift.from), toDay: dayNumber(request.whatIf.uplift.to), fraction: request.whatIf.uplift.percent / 100 } } : {}),
+        }
+      : undefined;
+    const plan = buildPlan({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
+    timings.computeMs = performance.now() - t;
+    if (!request.whatIf) last = { today: request.today, gathered, plan };
+    const { forecastDaily: _forecasts, ...rest } = plan;
+    return { plan: rest, today: request.today, timings };
+  });
+}
+
+export interface PlanDetail {
+  /** Days from today + 1: forecast, projected on hand with no new shipment, arrivals. */
+  days: IsoDate[];
+  forecast: number[];
+  projected: number[];
+  arrivals: number[];
+  /** Weekly demand history (units per week, stockout weeks scaled to in-stock days) and stockout days in the window. */
+  historyWeeks: { weekStart: IsoDate; units: number; stockoutDays: number }[];
+}
+
+/** The chart of one ship line of the last plan. */
+export function planDetail(index: number): PlanDetail | null {
+  if (!last) return null;
+  const line = last.plan.ship[index];
+  const daily = last.plan.forecastDaily[index];
+  if (!line || !daily) return null;
+  const { history, input } = last.gathered;
+  const seriesIndex = history.series.findIndex((s) => s.skuId === line.skuId && s.locationId === line.locationId);
+  const todayDay = input.settings.todayDay;
+  const days: IsoDate[] = [];
+  const forecast: number[] = [];
+  const projected: number[] = [];
+  const arrivals: number[] = [];
+  const series = (input.series.get(line.skuId) ?? []).find((s) => s.seriesIndex === seriesIndex);
+  let stock = line.onHand - line.reservedUnits;
+  for (let d = 0; d < daily.length; d++) {
+    const day = todayDay + 1 + d;
+    const arriving = (series?.inbound ?? []).filter((a) => Math.max(todayDay + 1, a.day) === day).reduce((s, a) => s + a.units, 0);
+    stock += arriving - daily[d]!;
+    days.push(isoFromDay(day));
+    forecast.push(daily[d]!);
+    projected.push(stock);
+    arrivals.push(arriving);
+  }
+  const historyWeeks: PlanDetail['historyWeeks'] = [];
+  if (seriesIndex >= 0) {
+    const base = seriesIndex * history.days;
+    for (let start = history.days % 7; start + 7 <= history.days; start += 7) {
+      let units = 0;
+      let out = 0;
+      for (let d = start; d < start + 7; d++) {
+        units += history.units[base + d]!;
+        out += history.stockout[base + d]!;
+      }
+      historyWeeks.push({ weekStart: isoFromDay(history.firstDay + start), units, stockoutDays: out });
+    }
+  }
+  return { days, forecast, projected, arrivals, historyWeeks };
+}

@@ -1,0 +1,60 @@
+// "Why this number": the inputs and the formula behind each figure of a plan line (PRODUCT §4.4).
+import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
+import { useT } from '../../i18n';
+
+const n = (value: number, language: string, digits = 1) => (Number.isFinite(value) ? value.toLocaleString(language, { maximumFractionDigits: digits }) : '—');
+
+export function ShipExplanation({ line }: { line: ShipLine }) {
+  const { t, language } = useT();
+  const rows: [string, string, string][] = [
+    [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
+    [t('plan.x.sd'), n(line.sdDaily, language, 2), t('plan.x.sdHow')],
+    [t('plan.x.z'), n(line.z, language, 3), t('plan.x.zHow', { abc: line.abc, level: n(line.serviceLevel * 100, language) })],
+    [t('plan.x.lead'), `${n(line.seaLeadDays, language)} ± ${n(line.seaLeadSdDays, language)} ${t('plan.days')}`, t('plan.x.leadHow')],
+    [t('plan.safetyStock'), n(line.safetyStock, language), `z · √(L · σd² + d² · σL²) = ${n(line.z, language, 3)} · √(${n(line.seaLeadDays, language)} · ${n(line.sdDaily, language, 2)}² + ${n(line.dailyDemand, language, 2)}² · ${n(line.seaLeadSdDays, language)}²)`],
+    [t('plan.reorderPoint'), n(line.reorderPoint, language), t('plan.x.ropHow')],
+    [t('plan.orderUpTo'), n(line.orderUpTo, language), t('plan.x.tHow')],
+    [t('plan.position'), n(line.position, language), `${n(line.onHand, language)} + ${n(line.inboundUnits, language)} − ${n(line.reservedUnits, language)} (${t('plan.x.positionHow')})`],
+    [t('plan.floor'), n(line.floorUnits, language), t('plan.x.floorHow')],
+    [t('plan.shipSea'), n(line.shipSea, language, 0), t('plan.x.seaHow', { cut: n(line.cutByCapacity, language, 0), short: n(line.shortAtHome, language, 0) })],
+    [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
+  ];
+  return <ExplanationTable rows={rows} />;
+}
+
+export function BuyExplanation({ line }: { line: BuyLine }) {
+  const { t, language } = useT();
+  const rows: [string, string, string][] = [
+    [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, t('plan.x.networkDemand')],
+    [t('plan.x.lead'), `${n(line.leadDays, language)} ± ${n(line.leadSdDays, language)} ${t('plan.days')}`, t('plan.x.buyLeadHow')],
+    [t('plan.safetyStock'), n(line.safetyStock, language), `z · √(L · σd² + d² · σL²), z = ${n(line.z, language, 3)}`],
+    [t('plan.orderUpTo'), n(line.orderUpTo, language), t('plan.x.buyTHow')],
+    [t('plan.position'), n(line.networkPosition, language), t('plan.x.networkPositionHow')],
+    [t('plan.buyQty'), n(line.buyQty, language, 0), t('plan.x.buyQtyHow', { raw: n(line.rawQty, language), moq: line.moq, pack: line.casePack })],
+  ];
+  return <ExplanationTable rows={rows} />;
+}
+
+function ExplanationTable({ rows }: { rows: [string, string, string][] }) {
+  const { t } = useT();
+  return (
+    <table className="data-table--plain" data-testid="plan-explanation">
+      <thead>
+        <tr>
+          <th scope="col">{t('plan.x.figure')}</th>
+          <th scope="col">{t('plan.x.value')}</th>
+          <th scope="col">{t('plan.x.how')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, value, how]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="num">{value}</td>
+            <td>{how}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,264 @@
+// The replenishment plan: what to ship to each FBA marketplace (sea, and air for the bridge) and
+// what to buy from each supplier, with the dates, the projected stockout, every number explained,
+// a what-if, PO drafts in one click, and printable / CSV reorder lists and shipment plans.
+import { useEffect, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { isoFromDay } from '../../../shared/dates';
+import { toCsv } from '../../../shared/csv';
+import { minorToAmountText } from '../../../shared/money';
+import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
+import { db } from '../../db';
+import { callLedger } from '../../db/ledgerClient';
+import type { PlanDetail, PlanResult } from '../../db/planning';
+import { savePurchaseOrder } from '../../db/purchasing';
+import { DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
+import { Field, StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { PrintHeader, PrintPreview, PrintTable } from '../../components/print/PrintPreview';
+import { desktop } from '../../desktop';
+import { useById, useLedgerState, useLocations, useSkus, useSuppliers } from '../../app/hooks';
+import { today } from '../../app/clock';
+import { useT } from '../../i18n';
+import { BuyExplanation, ShipExplanation } from './Explanation';
+import { PlanChart } from './PlanChart';
+
+type Tab = 'ship' | 'buy';
+const dateOf = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '');
+
+export function Plan() {
+  const { t, language, describe } = useT();
+  const skus = useById(useSkus());
+  const suppliers = useById(useSuppliers());
+  const locations = useById(useLocations());
+  const state = useLedgerState();
+  const changes = useLiveQuery(async () => `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${await db.demandEvents.count()}`, []);
+  const [result, setResult] = useState<PlanResult | null>(null);
+  const [whatIf, setWhatIf] = useState<PlanResult | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [tab, setTab] = useState<Tab>('ship');
+  const [selected, setSelected] = useState<{ tab: Tab; index: number } | null>(null);
+  const [printing, setPrinting] = useState<'reorder' | 'shipments' | null>(null);
+  const [whatIfDraft, setWhatIfDraft] = useState({ delayDays: '', percent: '', from: today(), to: today() });
+  const asOf = today();
+
+  useEffect(() => {
+    if (state === undefined || changes === undefined) return;
+    let live = true;
+    callLedger('plan', { today: asOf }).then(
+      (r) => {
+        if (!live) return;
+        setResult(r);
+        setWhatIf(null);
+      },
+      (error: unknown) => live && setStatus({ kind: 'error', text: describe(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, state?.version, changes]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const shown = whatIf ?? result;
+  const shipRows = useMemo(() => (shown?.plan.ship ?? []).map((line, index) => ({ line, index })), [shown]);
+  const buyRows = useMemo(() => (shown?.plan.buy ?? []).map((line, index) => ({ line, index })).filter((r) => r.line.buyQty > 0 || r.line.networkPosition < r.line.reorderPoint), [shown]);
+
+  // The chart of the selected ship line, from the plan the worker keeps (not for a what-if).
+  const detailKey = selected?.tab === 'ship' && !whatIf && result ? `${selected.index}@${result.today}@${result.timings.computeMs}` : null;
+  const [detailState, setDetailState] = useState<{ key: string; detail: PlanDetail | null } | null>(null);
+  useEffect(() => {
+    if (!detailKey || !selected) return;
+    let live = true;
+    void callLedger('planDetail', { index: selected.index }).then((d) => live && setDetailState({ key: detailKey, detail: d }));
+    return () => {
+      live = false;
+    };
+  }, [detailKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const detail = detailState?.key === detailKey ? detailState.detail : null;
+
+  const code = (skuId: number) => skus.get(skuId)?.code ?? `#${skuId}`;
+  const num = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString(language, { maximumFractionDigits: digits }) : '—');
+  const shipColumns: Column<{ line: ShipLine; index: number }>[] = [
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (r) => code(r.line.skuId), sortValue: (r) => code(r.line.skuId) },
+    { id: 'fba', header: t('plan.destination'), width: '7rem', cell: (r) => locations.get(r.line.locationId)?.name ?? r.line.marketplace },
+    { id: 'abc', header: t('plan.abc'), width: '3.5rem', cell: (r) => r.line.abc, sortValue: (r) => r.line.abc },
+    { id: 'method', header: t('plan.method'), width: '7rem', cell: (r) => t(`plan.method.${r.line.method}`) },
+    { id: 'demand', header: t('plan.perDay'), width: '6rem', align: 'end', cell: (r) => num(r.line.dailyDemand, 2), sortValue: (r) => r.line.dailyDemand },
+    { id: 'onHand', header: t('plan.onHand'), width: '6rem', align: 'end', cell: (r) => num(r.line.onHand), sortValue: (r) => r.line.onHand },
+    { id: 'inbound', header: t('plan.inbound'), width: '6rem', align: 'end', cell: (r) => num(r.line.inboundUnits), sortValue: (r) => r.line.inboundUnits },
+    { id: 'stockout', header: t('plan.stockout'), width: '7.5rem', cell: (r) => dateOf(r.line.stockoutDay), sortValue: (r) => (Number.isFinite(r.line.stockoutDay) ? r.line.stockoutDay : Infinity) },
+    { id: 'shipBy', header: t('plan.shipBy'), width: '7.5rem', cell: (r) => dateOf(r.line.shipByDay), sortValue: (r) => (Number.isFinite(r.line.shipByDay) ? r.line.shipByDay : Infinity) },
+    { id: 'sea', header: t('plan.shipSea'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipSea), sortValue: (r) => r.line.shipSea },
+    { id: 'air', header: t('plan.shipAir'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipAir), sortValue: (r) => r.line.shipAir },
+    { id: 'amazon', header: t('plan.amazon'), width: '6rem', align: 'end', cell: (r) => (r.line.amazonRecommendedUnits === null ? '' : num(r.line.amazonRecommendedUnits)) },
+  ];
+  const buyColumns: Column<{ line: BuyLine; index: number }>[] = [
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (r) => code(r.line.skuId), sortValue: (r) => code(r.line.skuId) },
+    { id: 'supplier', header: t('po.supplier'), width: 'minmax(8rem, 1fr)', cell: (r) => (r.line.supplierId === null ? t('plan.noSupplier') : (suppliers.get(r.line.supplierId)?.name ?? '')) },
+    { id: 'abc', header: t('plan.abc'), width: '3.5rem', cell: (r) => r.line.abc },
+    { id: 'position', header: t('plan.position'), width: '7rem', align: 'end', cell: (r) => num(r.line.networkPosition), sortValue: (r) => r.line.networkPosition },
+    { id: 'orderUpTo', header: t('plan.orderUpTo'), width: '7rem', align: 'end', cell: (r) => num(r.line.orderUpTo), sortValue: (r) => r.line.orderUpTo },
+    { id: 'buy', header: t('plan.buyQty'), width: '6rem', align: 'end', cell: (r) => num(r.line.buyQty), sortValue: (r) => r.line.buyQty },
+    { id: 'orderBy', header: t('plan.orderBy'), width: '7.5rem', cell: (r) => dateOf(r.line.orderByDay), sortValue: (r) => (Number.isFinite(r.line.orderByDay) ? r.line.orderByDay : Infinity) },
+  ];
+
+  const runWhatIf = async (event: FormEvent) => {
+    event.preventDefault();
+    const delayDays = whatIfDraft.delayDays.trim() === '' ? 0 : Number(whatIfDraft.delayDays);
+    const percent = whatIfDraft.percent.trim() === '' ? 0 : Number(whatIfDraft.percent);
+    if (!Number.isInteger(delayDays) || delayDays < 0 || !Number.isFinite(percent) || percent <= -100 || whatIfDraft.to < whatIfDraft.from) {
+      setStatus({ kind: 'error', text: t('plan.whatIfBad') });
+      return;
+    }
+    try {
+      const r = await callLedger('plan', { today: asOf, whatIf: { delayDays, ...(percent !== 0 ? { uplift: { from: whatIfDraft.from, to: whatIfDraft.to, percent } } : {}) } });
+      setWhatIf(r);
+      const out = r.plan.ship.filter((l) => Number.isFinite(l.stockoutDay)).length;
+      setStatus({ kind: 'ok', text: t('plan.whatIfDone', { stockouts: out, air: r.plan.ship.filter((l) => l.shipAir > 0).length }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
+  const toBuy = (result?.plan.buy ?? []).filter((l) => l.buyQty > 0);
+  const bySupplier = useMemo(() => {
+    const groups = new Map<number | null, BuyLine[]>();
+    for (const l of toBuy) groups.set(l.supplierId, [...(groups.get(l.supplierId) ?? []), l]);
+    return groups;
+  }, [toBuy]);
+  const toShip = (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0);
+
+  const createDrafts = async () => {
+    try {
+      let created = 0;
+      const warehouse = [...locations.values()].find((l) => l.kind === 'domestic' && !l.archived);
+      for (const [supplierId, lines] of bySupplier) {
+        const supplier = supplierId === null ? undefined : suppliers.get(supplierId);
+        if (!supplier || !warehouse) continue;
+        await savePurchaseOrder(db, {
+          number: '',
+          supplierId: supplier.id,
+          orderDate: asOf,
+          expectedDate: '',
+          currency: supplier.currency,
+          locationId: warehouse.id,
+          note: t('plan.draftNote'),
+          lines: lines.map((l) => {
+            const sku = skus.get(l.skuId);
+            return { skuId: l.skuId, qty: String(l.buyQty), unitCost: sku && sku.costCurrency === supplier.currency ? minorToAmountText(sku.unitCostMinor, supplier.currency) : '' };
+          }),
+        });
+        created++;
+      }
+      setStatus({ kind: 'ok', text: t('plan.draftsCreated', { count: created }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
+  const exportCsv = async () => {
+    const header = [t('field.sku'), t('plan.destination'), t('plan.abc'), t('plan.perDay'), t('plan.onHand'), t('plan.inbound'), t('plan.stockout'), t('plan.shipBy'), t('plan.shipSea'), t('plan.shipAir'), t('plan.amazon')];
+    const rows = (result?.plan.ship ?? []).map((l) => [code(l.skuId), l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, l.amazonRecommendedUnits ?? '']);
+    await desktop.saveFile({ suggestedName: `stockpilot-plan-${asOf}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+  };
+
+  const selectedShip = selected?.tab === 'ship' ? shown?.plan.ship[selected.index] : undefined;
+  const selectedBuy = selected?.tab === 'buy' ? shown?.plan.buy[selected.index] : undefined;
+
+  return (
+    <section aria-labelledby="plan-title">
+      <h1 id="plan-title">{t('plan.title')}</h1>
+      <p className="muted" data-testid="plan-summary">
+        {result
+          ? t('plan.summary', { lines: result.plan.ship.length, ship: toShip.length, buy: toBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.computeMs) })
+          : t('plan.running')}
+      </p>
+      <StatusLine status={status} />
+      <form className="panel" onSubmit={runWhatIf} aria-label={t('plan.whatIf')}>
+        <h2>{t('plan.whatIf')}</h2>
+        <div className="form-grid">
+          <Field label={t('plan.delayDays')}>{(id) => <input id={id} name="delayDays" inputMode="numeric" value={whatIfDraft.delayDays} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, delayDays: e.target.value })} />}</Field>
+          <Field label={t('plan.upliftPercent')}>{(id) => <input id={id} name="upliftPercent" inputMode="decimal" value={whatIfDraft.percent} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, percent: e.target.value })} />}</Field>
+          <Field label={t('report.from')}>{(id) => <input id={id} name="upliftFrom" type="date" value={whatIfDraft.from} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, from: e.target.value })} />}</Field>
+          <Field label={t('report.to')}>{(id) => <input id={id} name="upliftTo" type="date" value={whatIfDraft.to} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, to: e.target.value })} />}</Field>
+          <button type="submit" className="btn" disabled={!result}>
+            {t('plan.runWhatIf')}
+          </button>
+          {whatIf ? (
+            <button type="button" className="btn" onClick={() => setWhatIf(null)}>
+              {t('plan.backToPlan')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <div className="toolbar">
+        <div role="tablist" aria-label={t('plan.title')} className="tabs">
+          <button type="button" role="tab" aria-selected={tab === 'ship'} className="btn" onClick={() => setTab('ship')}>
+            {t('plan.tab.ship')}
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'buy'} className="btn" onClick={() => setTab('buy')}>
+            {t('plan.tab.buy')}
+          </button>
+        </div>
+        <button type="button" className="btn" onClick={() => void createDrafts()} disabled={toBuy.length === 0}>
+          {t('plan.createDrafts')}
+        </button>
+        <button type="button" className="btn" onClick={() => setPrinting('reorder')} disabled={!result}>
+          {t('plan.printReorder')}
+        </button>
+        <button type="button" className="btn" onClick={() => setPrinting('shipments')} disabled={!result}>
+          {t('plan.printShipments')}
+        </button>
+        <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!result}>
+          {t('common.exportCsv')}
+        </button>
+      </div>
+      {tab === 'ship' ? (
+        <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+      ) : (
+        <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+      )}
+      {selectedShip ? (
+        <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
+          <h2>
+            {code(selectedShip.skuId)} · {locations.get(selectedShip.locationId)?.name}
+          </h2>
+          <ShipExplanation line={selectedShip} />
+          {detail ? <PlanChart detail={detail} safetyStock={selectedShip.safetyStock} /> : null}
+        </article>
+      ) : null}
+      {selectedBuy ? (
+        <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
+          <h2>{code(selectedBuy.skuId)}</h2>
+          <BuyExplanation line={selectedBuy} />
+        </article>
+      ) : null}
+      {printing === 'reorder' ? (
+        <PrintPreview title={t('plan.reorderList')} fileName={`reorder-list-${asOf}.pdf`} onClose={() => setPrinting(null)}>
+          {[...bySupplier].map(([supplierId, lines]) => (
+            <section key={String(supplierId)}>
+              <PrintHeader title={`${t('plan.reorderList')} · ${supplierId === null ? t('plan.noSupplier') : (suppliers.get(supplierId)?.name ?? '')}`} meta={[[t('vmi.asOf'), asOf]]} />
+              <PrintTable
+                testId="reorder-list"
+                header={[t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')]}
+                align={['start', 'start', 'end', 'end', 'end', 'start']}
+                rows={lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty.toLocaleString(language), String(l.casePack), String(l.moq), dateOf(l.orderByDay)])}
+              />
+            </section>
+          ))}
+        </PrintPreview>
+      ) : null}
+      {printing === 'shipments' ? (
+        <PrintPreview title={t('plan.shipmentPlan')} fileName={`shipment-plan-${asOf}.pdf`} onClose={() => setPrinting(null)}>
+          <PrintHeader title={t('plan.shipmentPlan')} meta={[[t('vmi.asOf'), asOf]]} />
+          <PrintTable
+            testId="shipment-plan"
+            header={[t('plan.destination'), t('field.sku'), t('plan.shipSea'), t('plan.shipAir'), t('plan.shipBy'), t('plan.stockout')]}
+            align={['start', 'start', 'end', 'end', 'start', 'start']}
+            rows={toShip.map((l) => [locations.get(l.locationId)?.name ?? l.marketplace, code(l.skuId), l.shipSea.toLocaleString(language), l.shipAir.toLocaleString(language), dateOf(l.shipByDay), dateOf(l.stockoutDay)])}
+          />
+        </PrintPreview>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,386 @@
+// Demand history (PRODUCT §4.1): units sold per day per SKU × FBA location, with the days that
+// location had no available stock, read from the ledger and, where imported, from orders.
+//
+// Built for the replenishment plan's scale (10,000 SKUs × 730 days, a million movements) in a
+// worker: typed arrays throughout, no per-day or per-movement objects. The movements are grouped by
+// series with a counting sort, in day order, then each series is walked once: its balance changes
+// only on days with a movement, so whole runs of stockout days are marked at a time and no
+// series × days balance matrix is ever allocated.
+import { dayNumber } from '../dates';
+import { TYPE_CODE } from '../ledger/columns';
+import type { MovementColumns } from '../ledger/columns';
+
+export interface DemandHistory {
+  /** Day number (shared/dates dayNumber) of the first day of the window, and its length in days. */
+  firstDay: number;
+  days: number;
+  /** One series per SKU × FBA location that sold or held stock in the window (or before it, with stock carried in). */
+  series: { skuId: number; locationId: number; marketplace: string }[];
+  /** series.length × days, row-major: units sold per day (sale movements, as positive units). */
+  units: Float32Array;
+  /** series.length × days: 1 on a stockout day — the location ended the day with no stock (closing balance ≤ 0). */
+  stockout: Uint8Array;
+  /** Closing balance on the window's last day per series (units on hand now). */
+  onHand: Float64Array;
+}
+
+export type DemandLedgerColumns = Pick<MovementColumns, 'length' | 'day' | 'skuId' | 'locationId' | 'qty' | 'type'>;
+
+const SALE = TYPE_CODE.sale;
+
+/** Ids up to this bound are looked up in a typed array; larger ones (never made by the database) in a Map. */
+const DENSE_LOCATION_IDS = 1 << 16;
+
+function requireWindow(window: { firstDay: number; days: number }): void {
+  if (!Number.isInteger(window.firstDay)) throw new RangeError(`Window first day must be a day number, got ${window.firstDay}`);
+  if (!Number.isInteger(window.days) || window.days < 0) throw new RangeError(`Window length must be a whole number of days ≥ 0, got ${window.days}`);
+}
+
+/** Location id → FBA slot (0…n−1 in ascending location id, so slot order is location order), −1 when not FBA. */
+function fbaSlots(fbaMarketplaceOf: ReadonlyMap<number, string>): { ids: number[]; slotOf: (locationId: number) => number } {
+  const ids = [...fbaMarketplaceOf.keys()].sort((a, b) => a - b);
+  const dense = ids.every((id) => Number.isInteger(id) && id >= 0 && id < DENSE_LOCATION_IDS);
+  if (dense) {
+    const table = new Int32Array(ids.length === 0 ? 0 : ids[ids.length - 1]! + 1).fill(-1);
+    ids.forEach((id, slot) => (table[id] = slot));
+    return { ids, slotOf: (locationId) => (locationId >= 0 && locationId < table.length ? table[locationId]! : -1) };
+  }
+  const map = new Map(ids.map((id, slot) => [id, slot]));
+  return { ids, slotOf: (locationId) => map.get(locationId) ?? -1 };
+}
+
+/**
+ * SKU id → row rank in ascending SKU order. Database ids are dense, so a typed array indexed by
+ * `skuId − min` is used (unused ids just leave empty pairs); widely spread ids fall back to a Map.
+ */
+function skuRanks(skuIds: Int32Array, take: Uint8Array, minSku: number, maxSku: number, taken: number): { rows: number; rankOf: (skuId: number) => number; skuAt: (rank: number) => number } {
+  const range = maxSku - minSku + 1;
+  if (range <= 4 * taken + 65_536) return { rows: range, rankOf: (skuId) => skuId - minSku, skuAt: (rank) => rank + minSku };
+  const distinct = new Set<number>();
+  for (let i = 0; i < skuIds.length; i++) if (take[i]) distinct.add(skuIds[i]!);
+  const sorted = [...distinct].sort((a, b) => a - b);
+  const rank = new Map(sorted.map((skuId, index) => [skuId, index]));
+  return { rows: sorted.length, rankOf: (skuId) => rank.get(skuId)!, skuAt: (index) => sorted[index]! };
+}
+
+/** Indexes of the taken movements in day order (stable; every day before the window counts as one). */
+function movementsByDay(day: Int32Array, take: Uint8Array, taken: number, firstDay: number, days: number): Int32Array {
+  // Bucket 0 holds the days before the window, bucket d + 1 window day d.
+  const bucketStart = new Int32Array(days + 2);
+  for (let i = 0; i < take.length; i++) if (take[i]) bucketStart[Math.max(day[i]! - firstDay, -1) + 2]!++;
+  for (let b = 1; b < bucketStart.length; b++) bucketStart[b]! += bucketStart[b - 1]!;
+  const order = new Int32Array(taken);
+  for (let i = 0; i < take.length; i++) if (take[i]) order[bucketStart[Math.max(day[i]! - firstDay, -1) + 1]!++] = i;
+  return order;
+}
+
+/**
+ * Daily sales and stockout days per SKU × FBA location over `window`, from the ledger.
+ *
+ * Only movements at FBA locations (the keys of `fbaMarketplaceOf`) count; movements after the
+ * window are ignored, movements before it make the opening balance. Units sold are the sale
+ * movements' quantities negated, so a reversed sale takes its units back on the day it is posted. Series come sorted by SKU id,
+ * then location id; a series with no sale in the window and no stock in it or carried into it is
+ * left out.
+ *
+ * Stockout rule (PRODUCT §4.1, "no available stock"): a day whose closing balance is ≤ 0 is a
+ * stockout day. So the day stock sells out is a stockout day too (its demand was cut short by the
+ * stock, not by the customers), and a day stock arrives and some of it sells is an in-stock day.
+ */
+export function demandHistoryFromLedger(
+  columns: DemandLedgerColumns,
+  fbaMarketplaceOf: ReadonlyMap<number, string>,
+  window: { firstDay: number; days: number },
+): DemandHistory {
+  requireWindow(window);
+  const { firstDay, days } = window;
+  const { length, day, skuId, locationId, qty, type } = columns;
+  const fba = fbaSlots(fbaMarketplaceOf);
+  const fbaCount = fba.ids.length;
+
+  // Pass 1: which movements count (FBA, not after the window), the SKU id range, and whether they
+  // already come in day order (packed blocks do); days before the window count as one day.
+  const take = new Uint8Array(length);
+  const slot = new Int32Array(length);
+  let taken = 0;
+  let minSku = Infinity;
+  let maxSku = -Infinity;
+  let inDayOrder = true;
+  let previousDay = -1;
+  for (let i = 0; i < length; i++) {
+    const d = day[i]! - firstDay;
+    if (d >= days) continue;
+    const s = fba.slotOf(locationId[i]!);
+    if (s < 0) continue;
+    take[i] = 1;
+    slot[i] = s;
+    taken++;
+    const sku = skuId[i]!;
+    if (sku < minSku) minSku = sku;
+    if (sku > maxSku) maxSku = sku;
+    const windowDay = d < 0 ? -1 : d;
+    if (windowDay < previousDay) inDayOrder = false;
+    previousDay = windowDay;
+  }
+  if (taken === 0) return { firstDay, days, series: [], units: new Float32Array(0), stockout: new Uint8Array(0), onHand: new Float64Array(0) };
+
+  // Pass 2: each movement's pair (SKU rank × FBA slot, already in output order), counted per pair.
+  const skus = skuRanks(skuId, take, minSku, maxSku, taken);
+  const pairs = skus.rows * fbaCount;
+  const start = new Int32Array(pairs + 1);
+  const pairOf = slot; // reused: slot → pair
+  for (let i = 0; i < length; i++) {
+    if (!take[i]) continue;
+    const pair = skus.rankOf(skuId[i]!) * fbaCount + slot[i]!;
+    pairOf[i] = pair;
+    start[pair + 1]!++;
+  }
+  let present = 0;
+  for (let p = 0; p < pairs; p++) {
+    if (start[p + 1]! > 0) present++;
+    start[p + 1]! += start[p]!;
+  }
+
+  // Pass 3: a stable counting sort by pair of what the replay needs — day in the window (−1 before
+  // it: only the quantity counts), signed quantity, sale or not — so each pair's movements lie
+  // together in day order. Movements not in day order are first put in it (a counting sort by day).
+  const dayOrder = inDayOrder ? null : movementsByDay(day, take, taken, firstDay, days);
+  const groupedDay = new Int32Array(taken);
+  const groupedQty = new Float64Array(taken);
+  const groupedSale = new Uint8Array(taken);
+  const next = start.slice(0, pairs);
+  const visits = dayOrder === null ? length : taken;
+  for (let v = 0; v < visits; v++) {
+    const i = dayOrder === null ? v : dayOrder[v]!;
+    if (!take[i]) continue;
+    const k = next[pairOf[i]!]!++;
+    const d = day[i]! - firstDay;
+    groupedDay[k] = d < 0 ? -1 : d;
+    groupedQty[k] = qty[i]!;
+    groupedSale[k] = type[i] === SALE ? 1 : 0;
+  }
+
+  // Per pair: walk its movements in day order. The balance only changes on days with a movement, so
+  // each run of days between two such days is marked out of stock at once, by its closing balance.
+  const units = new Float32Array(present * days);
+  const stockout = new Uint8Array(present * days);
+  const onHand = new Float64Array(present);
+  const series: DemandHistory['series'] = [];
+  for (let p = 0; p < pairs; p++) {
+    const from = start[p]!;
+    const to = start[p + 1]!;
+    if (from === to) continue;
+    const base = series.length * days;
+    let balance = 0;
+    let openingUnits = 0;
+    let sold = false;
+    let held = false;
+    // Days before `closedUpTo` have their closing balance marked.
+    let closedUpTo = 0;
+    for (let k = from; k < to; k++) {
+      const d = groupedDay[k]!;
+      const q = groupedQty[k]!;
+      if (d < 0) {
+        openingUnits += q;
+        balance += q;
+        continue;
+      }
+      if (d > closedUpTo) {
+        if (balance <= 0) stockout.fill(1, base + closedUpTo, base + d);
+        else held = true;
+        closedUpTo = d;
+      }
+      balance += q;
+      if (groupedSale[k]) {
+        units[base + d]! -= q;
+        sold = true;
+      }
+    }
+    if (balance <= 0) stockout.fill(1, base + closedUpTo, base + days);
+    else held = true;
+    if (!sold && !held && openingUnits <= 0) {
+      // Nothing sold and never any stock: the row is left out, its stockout marks cleared for the next pair.
+      stockout.fill(0, base, base + days);
+      continue;
+    }
+    onHand[series.length] = balance;
+    const location = fba.ids[p % fbaCount]!;
+    series.push({ skuId: skus.skuAt(Math.floor(p / fbaCount)), locationId: location, marketplace: fbaMarketplaceOf.get(location)! });
+  }
+
+  const kept = series.length;
+  if (kept === present) return { firstDay, days, series, units, stockout, onHand };
+  return { firstDay, days, series, units: units.slice(0, kept * days), stockout: stockout.slice(0, kept * days), onHand: onHand.slice(0, kept) };
+}
+
+/**
+ * Imported order demand replaces ledger sales for the SKU × marketplace over the days the orders
+ * cover (first to last order date seen for that marketplace): orders are dated when the customer
+ * bought, ledger sales when Amazon shipped.
+ *
+ * Within a marketplace's coverage every series of that marketplace takes its units from the orders
+ * (a SKU with no order on a covered day sold nothing that day); outside it the ledger stays. When a
+ * SKU has two FBA locations in one marketplace, each day's orders are split between them in
+ * proportion to their ledger sales over the covered days (equally when neither sold). Orders for a
+ * SKU × marketplace with no series, outside the coverage or outside the window are not added: there
+ * is no FBA location to put them on. Stockout days and balances are unchanged. `history` is not
+ * modified; the result shares all but `units` with it.
+ */
+export function overlayOrderDemand(
+  history: DemandHistory,
+  daily: readonly { skuId: number; marketplace: string; day: string /* YYYY-MM-DD */; units: number }[],
+  coverage: ReadonlyMap<string /* marketplace */, { firstDay: number; lastDay: number }>,
+): DemandHistory {
+  const { firstDay, days } = history;
+  const units = history.units.slice();
+  const covered = new Map<string, { from: number; to: number }>();
+  for (const [marketplace, range] of coverage) {
+    const from = Math.max(range.firstDay, firstDay) - firstDay;
+    const to = Math.min(range.lastDay, firstDay + days - 1) - firstDay;
+    if (from <= to) covered.set(marketplace.trim().toUpperCase(), { from, to });
+  }
+
+  // Series of each SKU × covered marketplace, with its ledger sales over the covered days; then those days are cleared.
+  const groups = new Map<string, { series: number[]; ledgerUnits: number[]; ledgerTotal: number }>();
+  history.series.forEach((entry, s) => {
+    const marketplace = entry.marketplace.trim().toUpperCase();
+    const range = covered.get(marketplace);
+    if (range === undefined) return;
+    const base = s * days;
+    let ledgerUnits = 0;
+    for (let d = range.from; d <= range.to; d++) ledgerUnits += units[base + d]!;
+    units.fill(0, base + range.from, base + range.to + 1);
+    const key = `${entry.skuId}|${marketplace}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits });
+    else {
+      group.series.push(s);
+      group.ledgerUnits.push(ledgerUnits);
+      group.ledgerTotal += ledgerUnits;
+    }
+  });
+
+  // Daily demand arrives sorted by SKU and marketplace, so the group lookup is cached per run; day strings repeat.
+  const dayOffsets = new Map<string, number>();
+  let lastKeySku = Number.NaN;
+  let lastKeyMarketplace = '';
+  let group: ReturnType<typeof groups.get>;
+  let range: ReturnType<typeof covered.get>;
+  for (const entry of daily) {
+    if (entry.skuId !== lastKeySku || entry.marketplace !== lastKeyMarketplace) {
+      lastKeySku = entry.skuId;
+      lastKeyMarketplace = entry.marketplace;
+      const marketplace = entry.marketplace.trim().toUpperCase();
+      range = covered.get(marketplace);
+      group = range === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
+    }
+    if (group === undefined || range === undefined) continue;
+    let d = dayOffsets.get(entry.day);
+    if (d === undefined) {
+      d = dayNumber(entry.day) - firstDay;
+      dayOffsets.set(entry.day, d);
+    }
+    if (d < range.from || d > range.to) continue;
+    const count = group.series.length;
+    for (let g = 0; g < count; g++) {
+      const share = group.ledgerTotal > 0 ? group.ledgerUnits[g]! / group.ledgerTotal : 1 / count;
+      units[group.series[g]! * days + d]! += entry.units * share;
+    }
+  }
+  return { ...history, units };
+}
+
+function requireSeries(history: DemandHistory, seriesIndex: number): void {
+  if (!Number.isInteger(seriesIndex) || seriesIndex < 0 || seriesIndex >= history.series.length) {
+    throw new RangeError(`No series ${seriesIndex} (the history has ${history.series.length})`);
+  }
+}
+
+/**
+ * Weekly demand rates for one series over the last `weeks` whole weeks ending on the window's last
+ * day, oldest week first: units sold on in-stock days × 7 / in-stock days; a week with no in-stock
+ * day (or lying before the window) is NaN (unknown, not zero).
+ * Optional `factor` (per day, length `days`) divides each day's units first (events: removes a known
+ * promotion uplift from history).
+ */
+export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: number, factor?: Float32Array): Float64Array {
+  requireSeries(history, seriesIndex);
+  if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`Weeks must be a whole number ≥ 1, got ${weeks}`);
+  const { days, units, stockout } = history;
+  if (factor !== undefined && factor.length !== days) throw new RangeError(`Factors must give one value per day of the window (${days}), got ${factor.length}`);
+  const base = seriesIndex * days;
+  const rates = new Float64Array(weeks);
+  for (let w = 0; w < weeks; w++) {
+    const weekEnd = days - (weeks - 1 - w) * 7;
+    const weekStart = Math.max(0, weekEnd - 7);
+    let sold = 0;
+    let inStockDays = 0;
+    for (let d = weekStart; d < weekEnd; d++) {
+      if (stockout[base + d]) continue;
+      sold += factor === undefined ? units[base + d]! : units[base + d]! / factor[d]!;
+      inStockDays++;
+    }
+    rates[w] = inStockDays === 0 ? Number.NaN : (sold * 7) / inStockDays;
+  }
+  return rates;
+}
+
+/**
+ * Replaces NaN weeks by the mean of the known weeks before them; leading NaN weeks (nothing known
+ * before) take the mean of all known weeks. Only weeks known on input count as known. All unknown →
+ * zeros. Returns the same array, filled.
+ */
+export function fillUnknownWeeks(rates: Float64Array): Float64Array {
+  let knownSum = 0;
+  let knownCount = 0;
+  for (const rate of rates) {
+    if (Number.isNaN(rate)) continue;
+    knownSum += rate;
+    knownCount++;
+  }
+  if (knownCount === 0) return rates.fill(0);
+  const overallMean = knownSum / knownCount;
+  let sumBefore = 0;
+  let countBefore = 0;
+  for (let w = 0; w < rates.length; w++) {
+    const rate = rates[w]!;
+    if (Number.isNaN(rate)) rates[w] = countBefore === 0 ? overallMean : sumBefore / countBefore;
+    else {
+      sumBefore += rate;
+      countBefore++;
+    }
+  }
+  return rates;
+}
+
+/**
+ * Demand rate per day and its standard deviation per day over the in-stock days of the last `days`
+ * days of the window (for safety stock). The standard deviation is the sample one (n − 1, as lead
+ * times in purchasing/leadTimes.ts): the in-stock days are a sample of the demand process; with a
+ * single in-stock day it is 0. No in-stock day → { mean: 0, sd: 0, inStockDays: 0 }.
+ */
+export function dailyRate(history: DemandHistory, seriesIndex: number, days: number): { mean: number; sd: number; inStockDays: number } {
+  requireSeries(history, seriesIndex);
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`Days must be a whole number ≥ 1, got ${days}`);
+  const { units, stockout } = history;
+  const base = seriesIndex * history.days;
+  const from = base + Math.max(0, history.days - days);
+  const to = base + history.days;
+  let sum = 0;
+  let inStockDays = 0;
+  for (let i = from; i < to; i++) {
+    if (stockout[i]) continue;
+    sum += units[i]!;
+    inStockDays++;
+  }
+  if (inStockDays === 0) return { mean: 0, sd: 0, inStockDays: 0 };
+  const mean = sum / inStockDays;
+  if (inStockDays === 1) return { mean, sd: 0, inStockDays };
+  let squares = 0;
+  for (let i = from; i < to; i++) {
+    if (stockout[i]) continue;
+    const deviation = units[i]! - mean;
+    squares += deviation * deviation;
+  }
+  return { mean, sd: Math.sqrt(squares / (inStockDays - 1)), inStockDays };
+}

@@ -1,0 +1,425 @@
+// The replenishment plan (PRODUCT §4.3–4.4): per SKU and FBA marketplace, what to ship from the
+// domestic warehouse and by when, by sea or (for the bridging quantity) by air; per SKU, what to
+// buy from its supplier and by when. Pure and fast: 10,000 SKUs over two years of daily history
+// plan in well under 100 ms of compute, so every number is recomputed on each change and what-if.
+//
+// For each SKU × FBA location:
+//   d, σd        forecast daily demand and its spread (stockout days excluded, events applied)
+//   L, σL        lead time of the ship leg: handling + transport (sea) + receiving, in days
+//   SS = z·sqrt(L·σd² + d²·σL²)       z from the service level of the SKU's ABC class
+//   ROP = d·L + SS,   T = Σ forecast over L + R days + SS   (R = review period)
+//   IP  = on hand + in transit to the location (− reserved, when known)
+//   ship Q = max(0, T − IP, floor), rounded up to the case pack; the floor keeps Amazon's
+//   low-inventory level (28 days of supply by default) once the shipment lands.
+//   Projected on hand (no new orders) gives the stockout day; sea arrives at today + L; if that
+//   is after the stockout, air (today + L_air) bridges: the demand between the air and sea
+//   arrivals not covered by the stock projected at the air arrival.
+//   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
+// For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
+// with L = production + the ship leg, rounded to the case pack and at least the MOQ.
+import { abcClassify, backtestSelect, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import type { ForecastMethod } from '../domain';
+import type { DemandHistory } from './demandHistory';
+import { dailyRate, fillUnknownWeeks, weeklyRates } from './demandHistory';
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+export interface PlanSettings {
+  /** Day number of today (shared/dates dayNumber): the plan starts tomorrow's morning position. */
+  todayDay: number;
+  serviceLevel: Record<AbcClass, number>;
+  /** Review period for shipments to FBA and for purchases, in days. */
+  shipReviewDays: number;
+  buyReviewDays: number;
+  /** Amazon's low-inventory floor, in days of supply at FBA after a shipment lands. */
+  fbaFloorDays: number;
+  /** Days projected ahead (the chart and the stockout search). */
+  horizonDays: number;
+  /** Weeks of history the forecast looks at, and the backtest shape. */
+  historyWeeks: number;
+  backtestFolds: number;
+  backtestHorizonWeeks: number;
+}
+
+export const DEFAULT_PLAN_SETTINGS: Omit<PlanSettings, 'todayDay'> = {
+  serviceLevel: { A: 0.98, B: 0.95, C: 0.9 },
+  shipReviewDays: 14,
+  buyReviewDays: 30,
+  fbaFloorDays: 28,
+  horizonDays: 180,
+  historyWeeks: 104,
+  backtestFolds: 3,
+  backtestHorizonWeeks: 4,
+};
+
+export interface LeadTime {
+  meanDays: number;
+  sdDays: number;
+}
+
+export interface PlanSkuInput {
+  skuId: number;
+  casePack: number;
+  moq: number;
+  supplierId: number | null;
+  /** Unit cost in base minor units, for ABC by value. */
+  unitCostMinor: number;
+  /** Units in the domestic warehouse(s) and 3PLs, free to ship. */
+  domesticUnits: number;
+  /** Units on open purchase orders, by expected day. */
+  onOrder: readonly { day: number; units: number }[];
+  /** Lead time of buying: production (+ getting to the domestic warehouse). */
+  buyLeadTime: LeadTime;
+  /** A forced forecast method (the seller's override), else chosen by backtest. */
+  method?: ForecastMethod;
+}
+
+export interface PlanSeriesInput {
+  /** Index into history.series. */
+  seriesIndex: number;
+  /** Ship-leg lead times by sea and by air to this location (handling + transport + receiving). */
+  sea: LeadTime;
+  air: LeadTime;
+  /** Open shipments to this location: units and arrival day (ETA + receiving). */
+  inbound: readonly { day: number; units: number }[];
+  /** Reserved units at FBA (not available to sell), when a snapshot says. */
+  reservedUnits: number;
+  /** Per-day demand factors over history and horizon (events), history.days + horizonDays long; absent = 1. */
+  eventFactors?: Float32Array;
+  /** Amazon's Restock recommendation, when a Restock report was imported. */
+  amazonRecommendedUnits: number | null;
+}
+
+export interface PlanInput {
+  settings: PlanSettings;
+  history: DemandHistory;
+  skus: readonly PlanSkuInput[];
+  /** Per SKU id: its FBA series. */
+  series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
+  /** FBA capacity per location in units (null = no limit); when short, A items first. */
+  capacityUnits: ReadonlyMap<number, number | null>;
+  /** What-if: arrivals of open shipments later by this many days; demand × (1 + uplift) on days in range. */
+  whatIf?: { delayDays?: number; uplift?: { fromDay: number; toDay: number; fraction: number } };
+}
+
+/** One SKU at one FBA location: every number of the plan with the inputs that produced it. */
+export interface ShipLine {
+  skuId: number;
+  locationId: number;
+  marketplace: string;
+  abc: AbcClass;
+  method: ForecastMethod;
+  /** Backtest errors of the chosen method (NaN when the history was too short). */
+  wape: number;
+  mase: number;
+  /** Forecast units per day (average over the lead time and review period) and its spread. */
+  dailyDemand: number;
+  sdDaily: number;
+  z: number;
+  serviceLevel: number;
+  seaLeadDays: number;
+  seaLeadSdDays: number;
+  airLeadDays: number;
+  onHand: number;
+  inboundUnits: number;
+  reservedUnits: number;
+  position: number;
+  safetyStock: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  floorUnits: number;
+  /** Units to ship by sea and by air (air only for the bridge), after case pack and capacity. */
+  shipSea: number;
+  shipAir: number;
+  /** Cut by the FBA capacity limit (units that wait at home). */
+  cutByCapacity: number;
+  /** Wanted but not at home to ship (the buy line brings them). */
+  shortAtHome: number;
+  /** Day numbers; NaN when none within the horizon. */
+  stockoutDay: number;
+  shipByDay: number;
+  amazonRecommendedUnits: number | null;
+}
+
+export interface BuyLine {
+  skuId: number;
+  supplierId: number | null;
+  abc: AbcClass;
+  dailyDemand: number;
+  sdDaily: number;
+  leadDays: number;
+  leadSdDays: number;
+  z: number;
+  networkPosition: number;
+  safetyStock: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  /** Before rounding, then after case pack and MOQ. */
+  rawQty: number;
+  buyQty: number;
+  casePack: number;
+  moq: number;
+  orderByDay: number;
+}
+
+export interface Plan {
+  ship: ShipLine[];
+  buy: BuyLine[];
+  /** Per ship line (same order): forecast units per day over the horizon, for the chart and what-if. */
+  forecastDaily: Float32Array[];
+}
+
+const roundUpTo = (units: number, pack: number) => (units <= 0 ? 0 : pack > 1 ? Math.ceil(units / pack - 1e-9) * pack : Math.ceil(units - 1e-9));
+
+/** Forecast per day over history end + horizon, from a weekly path (the week's units spread evenly). */
+function dailyPath(weekly: ArrayLike<number>, horizonDays: number, out: Float32Array): void {
+  for (let d = 0; d < horizonDays; d++) {
+    const w = Math.min(weekly.length - 1, Math.floor(d / 7));
+    out[d] = Math.max(0, weekly[w] ?? 0) / 7;
+  }
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const { settings, history, whatIf } = input;
+  const horizon = settings.horizonDays;
+  const horizonWeeks = Math.ceil(horizon / 7);
+  const delay = whatIf?.delayDays ?? 0;
+  const historyEnd = history.firstDay + history.days - 1;
+
+  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
+  const soldUnits = new Map<number, number>();
+  const yearStart = Math.max(0, history.days - 365);
+  history.series.forEach((s, index) => {
+    let units = 0;
+    const base = index * history.days;
+    for (let d = yearStart; d < history.days; d++) units += history.units[base + d]!;
+    soldUnits.set(s.skuId, (soldUnits.get(s.skuId) ?? 0) + units);
+  });
+  const classes = abcClassify(input.skus.map((sku) => ({ id: String(sku.skuId), value: (soldUnits.get(sku.skuId) ?? 0) * sku.unitCostMinor })));
+  const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
+
+  const ship: ShipLine[] = [];
+  const forecastDaily: Float32Array[] = [];
+  const buy: BuyLine[] = [];
+  const projected = new Float64Array(horizon + 1);
+
+  for (const sku of input.skus) {
+    const abc: AbcClass = classes[String(sku.skuId)] ?? 'C';
+    const z = zOf[abc];
+    let networkDaily = 0;
+    let networkVariance = 0;
+    let networkFbaUnits = 0;
+    let networkInbound = 0;
+    const networkForecast = new Float32Array(horizon);
+    for (const series of input.series.get(sku.skuId) ?? []) {
+      const info = history.series[series.seriesIndex]!;
+      const factors = series.eventFactors;
+      const historyFactor = factors ? factors.subarray(0, history.days) : undefined;
+      const weekly = fillUnknownWeeks(weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor));
+      const selection = sku.method
+        ? { method: sku.method, wape: Number.NaN, mase: Number.NaN }
+        : backtestSelect(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 });
+      const path = forecastPath(selection.method, weekly, horizonWeeks, 52);
+      const daily = new Float32Array(horizon);
+      dailyPath(path, horizon, daily);
+      // Events and the what-if uplift raise the days they cover.
+      for (let d = 0; d < horizon; d++) {
+        const day = settings.todayDay + 1 + d;
+        let f = factors ? (factors[history.days + (day - historyEnd - 1)] ?? 1) : 1;
+        if (whatIf?.uplift && day >= whatIf.uplift.fromDay && day <= whatIf.uplift.toDay) f *= 1 + whatIf.uplift.fraction;
+        daily[d] = daily[d]! * f;
+      }
+      const spread = dailyRate(history, series.seriesIndex, Math.min(history.days, 182));
+      const sdDaily = spread.sd;
+
+      const L = series.sea.meanDays;
+      const leadDays = Math.max(0, Math.round(L));
+      const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
+      let demandLead = 0;
+      let demandCover = 0;
+      for (let d = 0; d < reviewEnd; d++) {
+        if (d < leadDays) demandLead += daily[d]!;
+        demandCover += daily[d]!;
+      }
+      const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
+      const ss = safetyStock({ z, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: series.sea.sdDays });
+      const onHand = Math.max(0, history.onHand[series.seriesIndex]!);
+      let inboundUnits = 0;
+      for (const a of series.inbound) inboundUnits += a.units;
+      const position = onHand + inboundUnits - series.reservedUnits;
+      const orderUpTo = demandCover + ss;
+      const reorderPoint = demandLead + ss;
+
+      // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
+      projected.fill(0);
+      projected[0] = onHand - series.reservedUnits;
+      const arrivals = new Float64Array(horizon + 1);
+      for (const a of series.inbound) {
+        const index = Math.max(1, a.day + delay - settings.todayDay);
+        if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
+      }
+      let stockoutDay = Number.NaN;
+      let belowSafetyDay = Number.NaN;
+      for (let t = 1; t <= horizon; t++) {
+        projected[t] = projected[t - 1]! + arrivals[t]! - daily[t - 1]!;
+        if (Number.isNaN(stockoutDay) && projected[t]! <= 0 && daily[t - 1]! > 0) stockoutDay = settings.todayDay + t;
+        if (Number.isNaN(belowSafetyDay) && projected[t]! < ss) belowSafetyDay = settings.todayDay + t;
+      }
+      const floorUnits = settings.fbaFloorDays * d;
+      // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
+      const airDays = Math.max(1, Math.round(series.air.meanDays));
+      let bridge = 0;
+      if (!Number.isNaN(stockoutDay) && stockoutDay - settings.todayDay < leadDays && airDays < leadDays) {
+        let need = 0;
+        for (let t = airDays; t < Math.min(leadDays, horizon); t++) need += daily[t]!;
+        bridge = Math.max(0, need - Math.max(0, projected[Math.min(airDays, horizon)]!));
+      }
+      const shipAir = roundUpTo(bridge, sku.casePack);
+      const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits - position - shipAir);
+      const shipSea = roundUpTo(seaNeed, sku.casePack);
+      const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
+
+      ship.push({
+        skuId: sku.skuId,
+        locationId: info.locationId,
+        marketplace: info.marketplace,
+        abc,
+        method: selection.method,
+        wape: selection.wape,
+        mase: selection.mase,
+        dailyDemand: d,
+        sdDaily,
+        z,
+        serviceLevel: settings.serviceLevel[abc],
+        seaLeadDays: L,
+        seaLeadSdDays: series.sea.sdDays,
+        airLeadDays: series.air.meanDays,
+        onHand,
+        inboundUnits,
+        reservedUnits: series.reservedUnits,
+        position,
+        safetyStock: ss,
+        reorderPoint,
+        orderUpTo,
+        floorUnits,
+        shipSea,
+        shipAir,
+        cutByCapacity: 0,
+        shortAtHome: 0,
+        stockoutDay,
+        shipByDay: shipSea + shipAir > 0 ? shipByDay : Number.NaN,
+        amazonRecommendedUnits: series.amazonRecommendedUnits,
+      });
+      forecastDaily.push(daily);
+      networkDaily += d;
+      networkVariance += sdDaily * sdDaily;
+      networkFbaUnits += onHand;
+      networkInbound += inboundUnits;
+      for (let t = 0; t < horizon; t++) networkForecast[t] = networkForecast[t]! + daily[t]!;
+    }
+
+    // The buy echelon: the whole network's position against demand over production + shipping.
+    const shipLeg = (input.series.get(sku.skuId) ?? [])[0]?.sea ?? { meanDays: 0, sdDays: 0 };
+    const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
+    const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
+    const sdDaily = Math.sqrt(networkVariance);
+    const lead = Math.max(0, Math.round(leadDays));
+    const coverEnd = Math.min(horizon, lead + settings.buyReviewDays);
+    let demandLead = 0;
+    let demandCover = 0;
+    for (let t = 0; t < coverEnd; t++) {
+      if (t < lead) demandLead += networkForecast[t]!;
+      demandCover += networkForecast[t]!;
+    }
+    // Beyond the horizon the last projected day's rate carries on.
+    const tail = networkForecast[horizon - 1] ?? networkDaily;
+    if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
+    if (lead > horizon) demandLead += tail * (lead - horizon);
+    const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
+    let onOrder = 0;
+    for (const o of sku.onOrder) onOrder += o.units;
+    const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + onOrder;
+    const orderUpTo = demandCover + ss;
+    const reorderPoint = demandLead + ss;
+    const rawQty = Math.max(0, orderUpTo - networkPosition);
+    const buyQty = rawQty <= 0 ? 0 : roundUpTo(Math.max(rawQty, sku.moq), sku.casePack);
+    // Order by: the day the network position, drawn down by forecast demand, meets the reorder point.
+    let orderByDay = Number.NaN;
+    if (buyQty > 0) {
+      let positionThen = networkPosition;
+      orderByDay = settings.todayDay;
+      for (let t = 0; t < horizon && positionThen > reorderPoint; t++) {
+        positionThen -= networkForecast[t]!;
+        if (positionThen > reorderPoint) orderByDay = settings.todayDay + t + 1;
+      }
+    }
+    buy.push({
+      skuId: sku.skuId,
+      supplierId: sku.supplierId,
+      abc,
+      dailyDemand: networkDaily,
+      sdDaily,
+      leadDays,
+      leadSdDays: leadSd,
+      z,
+      networkPosition,
+      safetyStock: ss,
+      reorderPoint,
+      orderUpTo,
+      rawQty,
+      buyQty,
+      casePack: sku.casePack,
+      moq: sku.moq,
+      orderByDay,
+    });
+  }
+
+  applyDomesticAndCapacity(input, ship);
+  return { ship, buy, forecastDaily };
+}
+
+/**
+ * What leaves home is limited by what is at home, and what lands at FBA by the capacity limit:
+ * both go to A items first, then B, then C (within a class, the earliest stockout first). Units
+ * cut by capacity wait at home (counted in cutByCapacity).
+ */
+function applyDomesticAndCapacity(input: PlanInput, ship: ShipLine[]): void {
+  const rank: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };
+  const order = ship.map((_, i) => i).sort((a, b) => rank[ship[a]!.abc] - rank[ship[b]!.abc] || (ship[a]!.stockoutDay || Infinity) - (ship[b]!.stockoutDay || Infinity) || a - b);
+  const home = new Map(input.skus.map((s) => [s.skuId, s.domesticUnits]));
+  const room = new Map<number, number>();
+  for (const [locationId, capacity] of input.capacityUnits) {
+    if (capacity === null) continue;
+    let used = 0;
+    for (const line of ship) if (line.locationId === locationId) used += line.onHand + line.inboundUnits;
+    room.set(locationId, Math.max(0, capacity - used));
+  }
+  const casePack = new Map(input.skus.map((s) => [s.skuId, s.casePack]));
+  for (const i of order) {
+    const line = ship[i]!;
+    const wantedAir = line.shipAir;
+    const wantedSea = line.shipSea;
+    const pack = Math.max(1, casePack.get(line.skuId) ?? 1);
+    const fit = (wanted: number, limit: number) => (wanted <= limit ? wanted : Math.floor(limit / pack) * pack);
+    let available = home.get(line.skuId) ?? 0;
+    const air = fit(line.shipAir, available);
+    available -= air;
+    const sea = fit(line.shipSea, available);
+    available -= sea;
+    home.set(line.skuId, available);
+    let total = air + sea;
+    const limit = room.get(line.locationId);
+    let cut = 0;
+    if (limit !== undefined && total > limit) {
+      const allowed = Math.floor(limit / pack) * pack;
+      cut = total - allowed;
+      total = allowed;
+    }
+    // Air (the bridge) keeps its place; capacity cuts the sea quantity first.
+    line.shipAir = Math.min(air, total);
+    line.shipSea = total - line.shipAir;
+    line.cutByCapacity = cut;
+    line.shortAtHome = line.shipAir + line.shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (line.shipAir + line.shipSea + cut) : 0;
+    if (limit !== undefined) room.set(line.locationId, limit - total);
+  }
+}

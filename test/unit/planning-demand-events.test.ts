@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { dayNumber } from '../../shared/dates';
+import { DomainError } from '../../shared/errors';
+import { eventFactors, parseDemandEventDraft } from '../../shared/planning/events';
+import type { DemandEvent, DemandEventDraft } from '../../shared/planning/events';
+
+const draft = (changes: Partial<DemandEventDraft> = {}): DemandEventDraft => ({ name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', upliftPercent: '30', skuIds: null, marketplace: null, ...changes });
+
+function refusal(changes: Partial<DemandEventDraft>): { code: string; params: Record<string, string | number> } {
+  try {
+    parseDemandEventDraft(draft(changes));
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, params: error.params };
+    throw error;
+  }
+  throw new Error('draft was accepted');
+}
+
+describe('demand event drafts', () => {
+  test('a valid draft: percent becomes a fraction, blank marketplace is every marketplace', () => {
+    expect(parseDemandEventDraft(draft({ name: '  Prime Day ', upliftPercent: '+30%', marketplace: '' }))).toEqual({ name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', uplift: 0.3, skuIds: null, marketplace: null });
+    expect(parseDemandEventDraft(draft({ upliftPercent: '12,5', skuIds: [3, 1, 3], marketplace: 'us' }))).toMatchObject({ uplift: 0.125, skuIds: [1, 3], marketplace: 'US' });
+    expect(parseDemandEventDraft(draft({ upliftPercent: '−20', from: '2026-07-15' })).uplift).toBeCloseTo(-0.2, 12);
+  });
+
+  const refusals: [Partial<DemandEventDraft>, string, Record<string, string | number>][] = [
+    [{ name: '  ' }, 'field.required', { field: 'name' }],
+    [{ from: '' }, 'field.required', { field: 'from' }],
+    [{ from: '2026-02-30' }, 'field.badDate', { field: 'from', value: '2026-02-30' }],
+    [{ to: '14/07/2026' }, 'field.badDate', { field: 'to', value: '14/07/2026' }],
+    [{ to: '2026-07-13' }, 'field.dateTooEarly', { field: 'to', value: '2026-07-13', earliest: '2026-07-14' }],
+    [{ upliftPercent: ' ' }, 'field.required', { field: 'uplift' }],
+    [{ upliftPercent: 'lots' }, 'field.notNumber', { field: 'uplift', value: 'lots' }],
+    [{ upliftPercent: '-100' }, 'field.badFormat', { field: 'uplift', value: '-100', min: -100 }],
+    [{ skuIds: [] }, 'field.required', { field: 'sku' }],
+    [{ skuIds: [4, 0] }, 'field.notPositive', { field: 'sku', value: '0' }],
+    [{ marketplace: 'XX' }, 'field.unknownChoice', { field: 'marketplace', value: 'XX' }],
+  ];
+  test.each(refusals)('refuses %o with %s', (changes, code, params) => {
+    expect(refusal(changes)).toEqual({ code, params });
+  });
+});
+
+describe('event factors', () => {
+  const event = (id: number, from: string, to: string, uplift: number, skuIds: number[] | null = null, marketplace: string | null = null): DemandEvent => ({ id, name: `event ${id}`, from, to, uplift, skuIds, marketplace });
+  const firstDay = dayNumber('2026-03-01');
+  const events = [
+    event(1, '2026-03-02', '2026-03-04', 0.3), // every SKU, every marketplace
+    event(2, '2026-03-04', '2026-03-06', 0.1, [1], 'US'), // overlaps event 1 on 03-04
+    event(3, '2026-03-01', '2026-03-07', -0.5, [2]), // another SKU
+    event(4, '2026-03-01', '2026-03-07', 1, null, 'DE'), // another marketplace
+    event(5, '2026-02-20', '2026-03-01', 0.2), // starts before the window
+    event(6, '2026-04-01', '2026-04-05', 5), // after the window
+  ];
+
+  test('overlapping events multiply; events for other SKUs or marketplaces, or outside the window, do not apply', () => {
+    const factors = eventFactors(events, 1, 'US', firstDay, 7);
+    const expected = [1.2, 1.3, 1.3, 1.3 * 1.1, 1.1, 1.1, 1];
+    expect(factors.length).toBe(7);
+    expected.forEach((value, d) => expect(factors[d]).toBeCloseTo(value, 6));
+  });
+
+  test('marketplace matching ignores case; no event gives ones', () => {
+    const de = eventFactors(events, 2, 'de', firstDay, 3);
+    [1.2 * 0.5 * 2, 1.3 * 0.5 * 2, 1.3 * 0.5 * 2].forEach((value, d) => expect(de[d]).toBeCloseTo(value, 6));
+    expect([...eventFactors([], 1, 'US', firstDay, 3)]).toEqual([1, 1, 1]);
+  });
+});

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { dayNumber } from '../../shared/dates';
+import { columnsFromMovements } from '../../shared/ledger/columns';
+import { MOVEMENT_TYPES } from '../../shared/model';
+import type { MovementType } from '../../shared/model';
+import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, overlayOrderDemand, weeklyRates } from '../../shared/planning/demandHistory';
+import type { DemandHistory } from '../../shared/planning/demandHistory';
+
+// Locations: 1 domestic, 2 FBA US, 3 FBA DE, 4 a 3PL.
+const DOMESTIC = 1;
+const FBA_US = 2;
+const FBA_DE = 3;
+const THREE_PL = 4;
+const FBA = new Map([
+  [FBA_US, 'US'],
+  [FBA_DE, 'DE'],
+]);
+
+interface Row {
+  date: string;
+  skuId: number;
+  locationId: number;
+  qty: number;
+  type: MovementType;
+}
+
+const row = (date: string, skuId: number, locationId: number, qty: number, type: MovementType): Row => ({ date, skuId, locationId, qty, type });
+const receipt = (date: string, skuId: number, locationId: number, qty: number) => row(date, skuId, locationId, qty, 'receipt');
+const sale = (date: string, skuId: number, locationId: number, qty: number) => row(date, skuId, locationId, -qty, 'sale');
+
+function history(rows: readonly Row[], firstDate: string, days: number, fba: ReadonlyMap<number, string> = FBA): DemandHistory {
+  const columns = columnsFromMovements(rows.map((r, index) => ({ ...r, id: index + 1 })));
+  return demandHistoryFromLedger(columns, fba, { firstDay: dayNumber(firstDate), days });
+}
+
+/** Row `s` of a series × days array as a plain list. */
+function rowOf<T extends Float32Array | Uint8Array>(values: T, s: number, days: number): number[] {
+  return [...values.subarray(s * days, (s + 1) * days)];
+}
+
+describe('demand history from the ledger', () => {
+  // Window 2026-03-01 … 03-07. Stock 10 − 4 = 6 is carried in from February.
+  const rows = [
+    receipt('2026-02-20', 1, FBA_US, 10),
+    sale('2026-02-25', 1, FBA_US, 4),
+    sale('2026-03-02', 1, FBA_US, 2), // 4 left
+    sale('2026-03-04', 1, FBA_US, 4), // sells out: 0
+    receipt('2026-03-06', 1, FBA_US, 5), // arrives …
+    sale('2026-03-06', 1, FBA_US, 2), // … and sells the same day: 3 left
+    sale('2026-03-07', 1, FBA_US, 3), // sells out again: 0
+    receipt('2026-03-08', 1, FBA_US, 100), // after the window: ignored
+  ];
+
+  test('the balance carried in from before the window sets the first days; stockout days follow the closing balance', () => {
+    const h = history(rows, '2026-03-01', 7);
+    expect(h.firstDay).toBe(dayNumber('2026-03-01'));
+    expect(h.days).toBe(7);
+    expect(h.series).toEqual([{ skuId: 1, locationId: FBA_US, marketplace: 'US' }]);
+    expect(rowOf(h.units, 0, 7)).toEqual([0, 2, 0, 4, 0, 2, 3]);
+    // Closing balances 6, 4, 4, 0, 0, 3, 0: the sell-out days (03-04, 03-07) are stockout days, the arrival-and-sale day (03-06) is not.
+    expect(rowOf(h.stockout, 0, 7)).toEqual([0, 0, 0, 1, 1, 0, 1]);
+    expect([...h.onHand]).toEqual([0]);
+  });
+
+  test('arrival sold out the same day is a stockout day; a negative balance is a stockout day', () => {
+    const h = history([receipt('2026-03-01', 1, FBA_US, 5), sale('2026-03-01', 1, FBA_US, 5), sale('2026-03-02', 1, FBA_US, 1), receipt('2026-03-03', 1, FBA_US, 2)], '2026-03-01', 3);
+    expect(rowOf(h.units, 0, 3)).toEqual([5, 1, 0]);
+    expect(rowOf(h.stockout, 0, 3)).toEqual([1, 1, 0]);
+    expect([...h.onHand]).toEqual([1]);
+  });
+
+  test('two FBA locations give two series, sorted by SKU then location, each with its marketplace', () => {
+    const h = history(
+      [receipt('2026-03-01', 7, FBA_DE, 3), receipt('2026-03-01', 2, FBA_DE, 4), receipt('2026-02-01', 2, FBA_US, 9), sale('2026-03-02', 2, FBA_US, 1), sale('2026-03-02', 2, FBA_DE, 2)],
+      '2026-03-01',
+      2,
+    );
+    expect(h.series).toEqual([
+      { skuId: 2, locationId: FBA_US, marketplace: 'US' },
+      { skuId: 2, locationId: FBA_DE, marketplace: 'DE' },
+      { skuId: 7, locationId: FBA_DE, marketplace: 'DE' },
+    ]);
+    expect([...h.units]).toEqual([0, 1, 0, 2, 0, 0]);
+    expect([...h.stockout]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([...h.onHand]).toEqual([8, 2, 3]);
+  });
+
+  test('movements at the domestic warehouse, a 3PL or any non-FBA location are ignored; a transfer in to FBA counts', () => {
+    const h = history(
+      [
+        receipt('2026-02-01', 1, DOMESTIC, 50),
+        row('2026-02-10', 1, DOMESTIC, -20, 'transfer_out'),
+        row('2026-02-20', 1, FBA_US, 20, 'transfer_in'),
+        sale('2026-03-01', 1, THREE_PL, 5),
+        receipt('2026-03-01', 3, THREE_PL, 5),
+        sale('2026-03-02', 1, FBA_US, 1),
+      ],
+      '2026-03-01',
+      2,
+    );
+    expect(h.series).toEqual([{ skuId: 1, locationId: FBA_US, marketplace: 'US' }]);
+    expect([...h.units]).toEqual([0, 1]);
+    expect([...h.onHand]).toEqual([19]);
+  });
+
+  test('series with no sale and no stock in or before the window are left out; stock carried in without a sale is kept', () => {
+    const h = history(
+      [
+        receipt('2026-02-01', 1, FBA_US, 5),
+        row('2026-02-02', 1, FBA_US, -5, 'removal'), // emptied before the window, nothing since
+        receipt('2026-03-05', 2, FBA_US, 5), // only after the window
+        receipt('2026-02-01', 3, FBA_US, 4), // carried in, never sold
+        sale('2026-03-01', 4, FBA_DE, 1), // sold with no stock recorded: still demand
+        receipt('2026-02-01', 5, FBA_US, 4), // carried in …
+        row('2026-03-01', 5, FBA_US, -4, 'removal'), // … and removed on the first day: kept
+      ],
+      '2026-03-01',
+      2,
+    );
+    expect(h.series.map((s) => [s.skuId, s.locationId])).toEqual([
+      [3, FBA_US],
+      [4, FBA_DE],
+      [5, FBA_US],
+    ]);
+    expect([...h.stockout]).toEqual([0, 0, 1, 1, 1, 1]);
+    expect([...h.onHand]).toEqual([4, -1, 0]);
+    expect(h.units.length).toBe(6);
+  });
+
+  test('no FBA movement: an empty history', () => {
+    const h = history([receipt('2026-03-01', 1, DOMESTIC, 5)], '2026-03-01', 7);
+    expect(h.series).toEqual([]);
+    expect(h.units.length).toBe(0);
+    expect(h.onHand.length).toBe(0);
+  });
+
+  test('widely spread SKU and location ids give the same answer as dense ones', () => {
+    const spread = history([receipt('2026-02-01', 2_000_000_000, 900_000, 3), sale('2026-03-01', 2_000_000_000, 900_000, 1), sale('2026-03-01', 5, 900_000, 1)], '2026-03-01', 1, new Map([[900_000, 'JP']]));
+    expect(spread.series).toEqual([
+      { skuId: 5, locationId: 900_000, marketplace: 'JP' },
+      { skuId: 2_000_000_000, locationId: 900_000, marketplace: 'JP' },
+    ]);
+    expect([...spread.onHand]).toEqual([-1, 2]);
+  });
+
+  test('property: on hand is the plain sum per SKU × FBA location, and a day is a stockout day iff the replayed closing balance is ≤ 0', () => {
+    const firstDay = dayNumber('2026-03-01');
+    const movement = fc.record({
+      offset: fc.integer({ min: -6, max: 12 }),
+      skuId: fc.integer({ min: 1, max: 4 }),
+      locationId: fc.integer({ min: 1, max: 4 }),
+      qty: fc.integer({ min: -5, max: 5 }),
+      type: fc.constantFrom(...MOVEMENT_TYPES),
+    });
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 60 }), fc.integer({ min: 1, max: 10 }), (moves, days) => {
+        const records = moves.map((m, index) => ({ id: index + 1, date: new Date((firstDay + m.offset) * 86_400_000).toISOString().slice(0, 10), skuId: m.skuId, locationId: m.locationId, qty: m.qty, type: m.type }));
+        const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days });
+        // Movements in day order (as packed blocks come) take the other path to the same answer.
+        const inDayOrder = demandHistoryFromLedger(columnsFromMovements([...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))), FBA, { firstDay, days });
+        expect(inDayOrder).toEqual(h);
+
+        const expected: { skuId: number; locationId: number }[] = [];
+        for (let skuId = 1; skuId <= 4; skuId++) {
+          for (const locationId of [FBA_US, FBA_DE]) {
+            const mine = moves.filter((m) => m.skuId === skuId && m.locationId === locationId);
+            const closing = (d: number) => mine.filter((m) => m.offset <= d).reduce((sum, m) => sum + m.qty, 0);
+            const opening = closing(-1);
+            const sold = mine.some((m) => m.type === 'sale' && m.offset >= 0 && m.offset < days);
+            const held = opening > 0 || Array.from({ length: days }, (_, d) => closing(d)).some((balance) => balance > 0);
+            if (!sold && !held) continue;
+            const s = expected.length;
+            expected.push({ skuId, locationId });
+            expect(h.onHand[s]).toBe(closing(days - 1));
+            for (let d = 0; d < days; d++) {
+              expect(h.stockout[s * days + d]).toBe(closing(d) <= 0 ? 1 : 0);
+              const unitsSold = mine.filter((m) => m.type === 'sale' && m.offset === d).reduce((sum, m) => sum - m.qty, 0);
+              expect(h.units[s * days + d]).toBe(unitsSold);
+            }
+          }
+        }
+        expect(h.series.map(({ skuId, locationId }) => ({ skuId, locationId }))).toEqual(expected);
+        expect(h.units.length).toBe(expected.length * days);
+        expect(h.stockout.length).toBe(expected.length * days);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('order demand over the ledger', () => {
+  // Window 03-01 … 03-07; SKU 1 sells 1 a day at FBA US and at FBA DE, with plenty of stock.
+  const base = history(
+    [receipt('2026-02-01', 1, FBA_US, 100), receipt('2026-02-01', 1, FBA_DE, 100), ...Array.from({ length: 7 }, (_, d) => [sale(`2026-03-0${d + 1}`, 1, FBA_US, 1), sale(`2026-03-0${d + 1}`, 1, FBA_DE, 1)]).flat()],
+    '2026-03-01',
+    7,
+  );
+  const coverage = new Map([['US', { firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-05') }]]);
+
+  test('orders replace ledger sales only within their marketplace coverage; days without an order there become 0', () => {
+    const overlaid = overlayOrderDemand(
+      base,
+      [
+        { skuId: 1, marketplace: 'US', day: '2026-03-01', units: 9 }, // before the coverage: ignored
+        { skuId: 1, marketplace: 'US', day: '2026-03-03', units: 5 },
+        { skuId: 1, marketplace: 'US', day: '2026-03-05', units: 2 },
+        { skuId: 1, marketplace: 'DE', day: '2026-03-03', units: 7 }, // DE has no coverage: the ledger stays
+        { skuId: 8, marketplace: 'US', day: '2026-03-03', units: 4 }, // no series for SKU 8: nowhere to put it
+      ],
+      coverage,
+    );
+    expect(rowOf(overlaid.units, 0, 7)).toEqual([1, 1, 5, 0, 2, 1, 1]);
+    expect(rowOf(overlaid.units, 1, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(overlaid.stockout).toBe(base.stockout);
+    expect(rowOf(base.units, 0, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  test('coverage reaching past the window is clipped to it', () => {
+    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-07', units: 3 }], new Map([['US', { firstDay: dayNumber('2026-03-06'), lastDay: dayNumber('2026-04-30') }]]));
+    expect(rowOf(overlaid.units, 0, 7)).toEqual([1, 1, 1, 1, 1, 0, 3]);
+  });
+
+  test('two FBA locations in one marketplace share the orders in proportion to their ledger sales', () => {
+    const FBA_US_EAST = 5;
+    const twoUs = history(
+      [receipt('2026-02-01', 1, FBA_US, 100), receipt('2026-02-01', 1, FBA_US_EAST, 100), sale('2026-03-01', 1, FBA_US, 3), sale('2026-03-02', 1, FBA_US_EAST, 1)],
+      '2026-03-01',
+      2,
+      new Map([
+        [FBA_US, 'US'],
+        [FBA_US_EAST, 'US'],
+      ]),
+    );
+    const overlaid = overlayOrderDemand(twoUs, [{ skuId: 1, marketplace: 'US', day: '2026-03-02', units: 8 }], new Map([['US', { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-02') }]]));
+    expect([...overlaid.units]).toEqual([0, 6, 0, 2]);
+  });
+});
+
+describe('demand rates', () => {
+  // 14 days: no stock in week 1; week 2 receives 10 on day 7, sells 2, 2, 2, then 4 (sells out on day 10), then out.
+  const sales = [2, 2, 2, 4];
+  const h = history(
+    [receipt('2026-03-08', 1, FBA_US, 10), ...sales.map((units, i) => sale(`2026-03-${String(8 + i).padStart(2, '0')}`, 1, FBA_US, units))],
+    '2026-03-01',
+    14,
+  );
+
+  test('a partly stocked-out week is scaled from its in-stock days; a fully stocked-out week is unknown', () => {
+    expect(rowOf(h.stockout, 0, 14)).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1]);
+    // 3 in-stock days selling 6 → 6 × 7 / 3 = 14 a week; the sell-out day's 4 units are left out.
+    expect([...weeklyRates(h, 0, 2)]).toEqual([Number.NaN, 14]);
+    expect([...weeklyRates(h, 0, 1)]).toEqual([14]);
+    // A week before the window is unknown too.
+    expect([...weeklyRates(h, 0, 3)]).toEqual([Number.NaN, Number.NaN, 14]);
+  });
+
+  test('event factors divide each day’s units first', () => {
+    const factor = new Float32Array(14).fill(1);
+    factor[7] = 2; // day 7 sold 2 during a +100% promotion: 1 without it
+    expect(weeklyRates(h, 0, 1, factor)[0]).toBeCloseTo((5 * 7) / 3, 10);
+    expect(() => weeklyRates(h, 0, 1, new Float32Array(7))).toThrow(RangeError);
+  });
+
+  test('unknown weeks take the mean of the known weeks before them, or of all known weeks at the start', () => {
+    const rates = new Float64Array([Number.NaN, 4, Number.NaN, 8, Number.NaN]);
+    const filled = fillUnknownWeeks(rates);
+    expect(filled).toBe(rates);
+    expect([...filled]).toEqual([6, 4, 4, 8, 6]);
+    expect([...fillUnknownWeeks(new Float64Array([Number.NaN, Number.NaN]))]).toEqual([0, 0]);
+    expect([...fillUnknownWeeks(new Float64Array([3, 5]))]).toEqual([3, 5]);
+  });
+
+  test('daily rate: mean and sample standard deviation (n − 1) over in-stock days', () => {
+    const steady = history([receipt('2026-02-01', 1, FBA_US, 100), ...[1, 3, 5, 3].map((units, d) => sale(`2026-03-0${d + 1}`, 1, FBA_US, units))], '2026-03-01', 4);
+    const all = dailyRate(steady, 0, 4);
+    expect(all.mean).toBe(3);
+    expect(all.sd).toBeCloseTo(Math.sqrt(8 / 3), 12);
+    expect(all.inStockDays).toBe(4);
+    const lastTwo = dailyRate(steady, 0, 2);
+    expect(lastTwo.mean).toBe(4);
+    expect(lastTwo.sd).toBeCloseTo(Math.SQRT2, 12);
+    // More days asked than the window holds: the whole window.
+    expect(dailyRate(steady, 0, 30)).toEqual(all);
+  });
+
+  test('daily rate leaves stockout days out: one in-stock day has sd 0, none gives zeros', () => {
+    expect(dailyRate(h, 0, 14)).toEqual({ mean: 2, sd: 0, inStockDays: 3 });
+    expect(dailyRate(h, 0, 4)).toEqual({ mean: 0, sd: 0, inStockDays: 0 });
+    expect(dailyRate(h, 0, 5)).toEqual({ mean: 2, sd: 0, inStockDays: 1 });
+    expect(() => dailyRate(h, 1, 5)).toThrow(RangeError);
+  });
+});
