@@ -8,7 +8,7 @@ import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
 import { demandHistoryFromLedger, overlayOrderDemand } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactors } from '../../shared/planning/events';
-import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
+import { buildPlan, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
 import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
@@ -30,7 +30,7 @@ export interface PlanRequest {
 }
 
 export interface PlanResult {
-  plan: Omit<Plan, 'forecastDaily'>;
+  plan: Plan;
   today: IsoDate;
   /** Timings of the run, in ms: reading the database, building the history, the plan itself. */
   timings: { readMs: number; historyMs: number; computeMs: number };
@@ -222,8 +222,7 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
     const plan = buildPlan({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
     if (!request.whatIf) last = { today: request.today, gathered, plan };
-    const { forecastDaily: _forecasts, ...rest } = plan;
-    return { plan: rest, today: request.today, timings };
+    return { plan, today: request.today, timings };
   });
 }
 
@@ -241,16 +240,18 @@ export interface PlanDetail {
 export function planDetail(index: number): PlanDetail | null {
   if (!last) return null;
   const line = last.plan.ship[index];
-  const daily = last.plan.forecastDaily[index];
-  if (!line || !daily) return null;
+  if (!line) return null;
   const { history, input } = last.gathered;
   const seriesIndex = history.series.findIndex((s) => s.skuId === line.skuId && s.locationId === line.locationId);
   const todayDay = input.settings.todayDay;
+  const seriesInput = (input.series.get(line.skuId) ?? []).find((s) => s.seriesIndex === seriesIndex);
+  const daily = new Float32Array(input.settings.horizonDays);
+  if (seriesInput) forecastSeries(input, seriesInput, line.method, daily);
   const days: IsoDate[] = [];
   const forecast: number[] = [];
   const projected: number[] = [];
   const arrivals: number[] = [];
-  const series = (input.series.get(line.skuId) ?? []).find((s) => s.seriesIndex === seriesIndex);
+  const series = seriesInput;
   let stock = line.onHand - line.reservedUnits;
   for (let d = 0; d < daily.length; d++) {
     const day = todayDay + 1 + d;

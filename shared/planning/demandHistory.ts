@@ -303,13 +303,14 @@ function requireSeries(history: DemandHistory, seriesIndex: number): void {
  * Optional `factor` (per day, length `days`) divides each day's units first (events: removes a known
  * promotion uplift from history).
  */
-export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: number, factor?: Float32Array): Float64Array {
+export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: number, factor?: Float32Array, out?: Float64Array): Float64Array {
   requireSeries(history, seriesIndex);
   if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`Weeks must be a whole number ≥ 1, got ${weeks}`);
   const { days, units, stockout } = history;
   if (factor !== undefined && factor.length !== days) throw new RangeError(`Factors must give one value per day of the window (${days}), got ${factor.length}`);
   const base = seriesIndex * days;
-  const rates = new Float64Array(weeks);
+  // A caller planning thousands of series passes one buffer to fill instead of allocating each time.
+  const rates = out !== undefined && out.length === weeks ? out : new Float64Array(weeks);
   for (let w = 0; w < weeks; w++) {
     const weekEnd = days - (weeks - 1 - w) * 7;
     const weekStart = Math.max(0, weekEnd - 7);
@@ -333,7 +334,8 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
 export function fillUnknownWeeks(rates: Float64Array): Float64Array {
   let knownSum = 0;
   let knownCount = 0;
-  for (const rate of rates) {
+  for (let w = 0; w < rates.length; w++) {
+    const rate = rates[w]!;
     if (Number.isNaN(rate)) continue;
     knownSum += rate;
     knownCount++;

@@ -165,26 +165,63 @@ export interface BuyLine {
 export interface Plan {
   ship: ShipLine[];
   buy: BuyLine[];
-  /** Per ship line (same order): forecast units per day over the horizon, for the chart and what-if. */
-  forecastDaily: Float32Array[];
 }
 
 const roundUpTo = (units: number, pack: number) => (units <= 0 ? 0 : pack > 1 ? Math.ceil(units / pack - 1e-9) * pack : Math.ceil(units - 1e-9));
 
-/** Forecast per day over history end + horizon, from a weekly path (the week's units spread evenly). */
-function dailyPath(weekly: ArrayLike<number>, horizonDays: number, out: Float32Array): void {
-  for (let d = 0; d < horizonDays; d++) {
-    const w = Math.min(weekly.length - 1, Math.floor(d / 7));
-    out[d] = Math.max(0, weekly[w] ?? 0) / 7;
+/** Scratch buffers reused across series: allocating typed arrays per series costs more than the math. */
+interface Scratch {
+  weekly: Float64Array;
+  daily: Float32Array;
+}
+
+/**
+ * The forecast of one series per day over the horizon, into `daily`: weekly rates (stockout days
+ * left out, known event uplift removed from history), the method chosen by backtest (or forced),
+ * its weekly path spread evenly over each week's days, then events and the what-if uplift on the
+ * days they cover. Returns the method and its backtest errors.
+ */
+export function forecastSeries(
+  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
+  series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
+  forcedMethod: ForecastMethod | undefined,
+  daily: Float32Array,
+  weeklyBuffer?: Float64Array,
+): { method: ForecastMethod; wape: number; mase: number } {
+  const { settings, history, whatIf } = input;
+  const horizon = daily.length;
+  const factors = series.eventFactors;
+  const historyFactor = factors ? factors.subarray(0, history.days) : undefined;
+  const weekly = fillUnknownWeeks(weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor, weeklyBuffer));
+  // A series that never sold needs no backtest: it forecasts nothing.
+  let sold = false;
+  for (let w = 0; w < weekly.length && !sold; w++) sold = weekly[w]! > 0;
+  const selection = forcedMethod
+    ? { method: forcedMethod, wape: Number.NaN, mase: Number.NaN }
+    : sold
+      ? backtestSelect(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 })
+      : { method: 'ma' as const, wape: Number.NaN, mase: Number.NaN };
+  if (!sold && !forcedMethod) daily.fill(0);
+  else {
+    const path = forecastPath(selection.method, weekly, Math.ceil(horizon / 7), 52);
+    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(path.length - 1, (d / 7) | 0)] ?? 0) / 7;
   }
+  if (factors || whatIf?.uplift) {
+    const historyEnd = history.firstDay + history.days - 1;
+    for (let d = 0; d < horizon; d++) {
+      const day = settings.todayDay + 1 + d;
+      let f = factors ? (factors[history.days + (day - historyEnd - 1)] ?? 1) : 1;
+      if (whatIf?.uplift && day >= whatIf.uplift.fromDay && day <= whatIf.uplift.toDay) f *= 1 + whatIf.uplift.fraction;
+      daily[d] = daily[d]! * f;
+    }
+  }
+  return { method: selection.method, wape: selection.wape, mase: selection.mase };
 }
 
 export function buildPlan(input: PlanInput): Plan {
   const { settings, history, whatIf } = input;
   const horizon = settings.horizonDays;
-  const horizonWeeks = Math.ceil(horizon / 7);
   const delay = whatIf?.delayDays ?? 0;
-  const historyEnd = history.firstDay + history.days - 1;
 
   // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
   const soldUnits = new Map<number, number>();
@@ -199,9 +236,11 @@ export function buildPlan(input: PlanInput): Plan {
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
   const ship: ShipLine[] = [];
-  const forecastDaily: Float32Array[] = [];
   const buy: BuyLine[] = [];
   const projected = new Float64Array(horizon + 1);
+  const arrivals = new Float64Array(horizon + 1);
+  const networkForecast = new Float32Array(horizon);
+  const scratch: Scratch = { weekly: new Float64Array(settings.historyWeeks), daily: new Float32Array(horizon) };
 
   for (const sku of input.skus) {
     const abc: AbcClass = classes[String(sku.skuId)] ?? 'C';
@@ -210,25 +249,11 @@ export function buildPlan(input: PlanInput): Plan {
     let networkVariance = 0;
     let networkFbaUnits = 0;
     let networkInbound = 0;
-    const networkForecast = new Float32Array(horizon);
+    networkForecast.fill(0);
     for (const series of input.series.get(sku.skuId) ?? []) {
       const info = history.series[series.seriesIndex]!;
-      const factors = series.eventFactors;
-      const historyFactor = factors ? factors.subarray(0, history.days) : undefined;
-      const weekly = fillUnknownWeeks(weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor));
-      const selection = sku.method
-        ? { method: sku.method, wape: Number.NaN, mase: Number.NaN }
-        : backtestSelect(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 });
-      const path = forecastPath(selection.method, weekly, horizonWeeks, 52);
-      const daily = new Float32Array(horizon);
-      dailyPath(path, horizon, daily);
-      // Events and the what-if uplift raise the days they cover.
-      for (let d = 0; d < horizon; d++) {
-        const day = settings.todayDay + 1 + d;
-        let f = factors ? (factors[history.days + (day - historyEnd - 1)] ?? 1) : 1;
-        if (whatIf?.uplift && day >= whatIf.uplift.fromDay && day <= whatIf.uplift.toDay) f *= 1 + whatIf.uplift.fraction;
-        daily[d] = daily[d]! * f;
-      }
+      const daily = scratch.daily;
+      const selection = forecastSeries(input, series, sku.method, daily, scratch.weekly);
       const spread = dailyRate(history, series.seriesIndex, Math.min(history.days, 182));
       const sdDaily = spread.sd;
 
@@ -253,7 +278,7 @@ export function buildPlan(input: PlanInput): Plan {
       // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
       projected.fill(0);
       projected[0] = onHand - series.reservedUnits;
-      const arrivals = new Float64Array(horizon + 1);
+      arrivals.fill(0);
       for (const a of series.inbound) {
         const index = Math.max(1, a.day + delay - settings.todayDay);
         if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
@@ -310,7 +335,6 @@ export function buildPlan(input: PlanInput): Plan {
         shipByDay: shipSea + shipAir > 0 ? shipByDay : Number.NaN,
         amazonRecommendedUnits: series.amazonRecommendedUnits,
       });
-      forecastDaily.push(daily);
       networkDaily += d;
       networkVariance += sdDaily * sdDaily;
       networkFbaUnits += onHand;
@@ -375,7 +399,7 @@ export function buildPlan(input: PlanInput): Plan {
   }
 
   applyDomesticAndCapacity(input, ship);
-  return { ship, buy, forecastDaily };
+  return { ship, buy };
 }
 
 /**
