@@ -1,0 +1,79 @@
+// How good the forecast is, measured the way a seller would: hold out the last weeks, forecast them
+// from the history before, and compare with what sold — against the common tool default, a plain
+// 30-day moving average of daily sales (stockout days included, as such tools do).
+import { backtestSelect, forecastPath } from '../domain';
+import type { DemandHistory } from './demandHistory';
+import { fillUnknownWeeks } from './demandHistory';
+
+export interface AccuracyResult {
+  /** WAPE of the per-SKU chosen method and of the 30-day moving average over the same weeks. */
+  wapeChosen: number;
+  wapeMovingAverage30: number;
+  /** wapeChosen ÷ wapeMovingAverage30 (below 1: better than the default). */
+  ratio: number;
+  /** Series and weeks scored (weeks with a stockout day are left out: their sales are cut short). */
+  series: number;
+  weeks: number;
+}
+
+/**
+ * Holds out the last `holdoutWeeks` whole weeks of every series. Training uses the weekly rates of
+ * in-stock days before the holdout (as the plan does); the chosen method forecasts the holdout week
+ * by week. The baseline forecasts every holdout week as 7 × the mean daily sales of the 30 days
+ * before the holdout. Only fully in-stock holdout weeks are scored, for both.
+ */
+export function forecastAccuracy(history: DemandHistory, options: { historyWeeks: number; holdoutWeeks: number; backtestFolds?: number; backtestHorizonWeeks?: number }): AccuracyResult {
+  const { days, units, stockout } = history;
+  const { historyWeeks, holdoutWeeks } = options;
+  const trainingEnd = days - holdoutWeeks * 7;
+  const weekly = new Float64Array(historyWeeks);
+  let errorChosen = 0;
+  let errorBaseline = 0;
+  let actualTotal = 0;
+  let seriesScored = 0;
+  let weeksScored = 0;
+  for (let s = 0; s < history.series.length; s++) {
+    const base = s * days;
+    // Weekly in-stock rates ending at the training end.
+    for (let w = 0; w < historyWeeks; w++) {
+      const end = trainingEnd - (historyWeeks - 1 - w) * 7;
+      let sold = 0;
+      let inStock = 0;
+      for (let d = Math.max(0, end - 7); d < end; d++) {
+        if (stockout[base + d]) continue;
+        sold += units[base + d]!;
+        inStock++;
+      }
+      weekly[w] = inStock === 0 ? Number.NaN : (sold * 7) / inStock;
+    }
+    fillUnknownWeeks(weekly);
+    let any = false;
+    for (let w = 0; w < historyWeeks && !any; w++) any = weekly[w]! > 0;
+    let last30 = 0;
+    for (let d = Math.max(0, trainingEnd - 30); d < trainingEnd; d++) last30 += units[base + d]!;
+    const baseline = (last30 / 30) * 7;
+    const path = any
+      ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? 4, folds: options.backtestFolds ?? 3, seasonLength: 52 }).method, weekly, holdoutWeeks, 52)
+      : null;
+    let scored = false;
+    for (let w = 0; w < holdoutWeeks; w++) {
+      let actual = 0;
+      let cut = false;
+      for (let d = trainingEnd + w * 7; d < trainingEnd + (w + 1) * 7; d++) {
+        if (stockout[base + d]) cut = true;
+        actual += units[base + d]!;
+      }
+      if (cut) continue;
+      const chosen = path ? Math.max(0, path[Math.min(path.length - 1, w)] ?? 0) : 0;
+      errorChosen += Math.abs(actual - chosen);
+      errorBaseline += Math.abs(actual - baseline);
+      actualTotal += actual;
+      weeksScored++;
+      scored = true;
+    }
+    if (scored) seriesScored++;
+  }
+  const wapeChosen = actualTotal > 0 ? errorChosen / actualTotal : 0;
+  const wapeMovingAverage30 = actualTotal > 0 ? errorBaseline / actualTotal : 0;
+  return { wapeChosen, wapeMovingAverage30, ratio: wapeMovingAverage30 > 0 ? wapeChosen / wapeMovingAverage30 : 1, series: seriesScored, weeks: weeksScored };
+}
