@@ -42,7 +42,19 @@ export interface MapResult {
 }
 
 const NO_PROBLEMS: readonly ImportProblem[] = Object.freeze([]);
-const EVENT_TYPES: ReadonlySet<string> = new Set(LEDGER_EVENT_TYPES);
+/**
+ * The shared string of a known event type, so a million records hold a handful of strings and
+ * later comparisons with them are identity checks; undefined for an unknown type. The last one
+ * found is tried first (runs of one type are common); else a Map lookup.
+ */
+const EVENT_TYPES: ReadonlyMap<string, string> = new Map(LEDGER_EVENT_TYPES.map((type) => [type, type]));
+let lastEventType: string = LEDGER_EVENT_TYPES[0];
+function knownEventType(text: string): string | undefined {
+  if (text === lastEventType) return lastEventType;
+  const known = EVENT_TYPES.get(text);
+  if (known !== undefined) lastEventType = known;
+  return known;
+}
 
 /**
  * The row being mapped. Module state rather than a per-row object: mapRow is synchronous and not
@@ -65,7 +77,12 @@ function label(field: string): string {
 
 function cell(cells: readonly string[], index: number): string {
   const value = cells[index];
-  return value === undefined ? '' : value.trim();
+  if (value === undefined) return '';
+  // Most cells start and end with a printable ASCII character: nothing to trim, no call to make.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return value;
+  return value.length === 0 ? value : value.trim();
 }
 
 function optText(cells: readonly string[], index: number): string | null {
@@ -160,8 +177,10 @@ function finish(record: ImportRecord): MapResult {
 type Mapper<K extends ReportKind> = (c: ColumnMap<K>, cells: readonly string[], row: number) => ImportRecord;
 
 function mapLedgerDetail(c: ColumnMap<'GET_LEDGER_DETAIL_VIEW_DATA'>, cells: readonly string[], row: number): LedgerEventRecord {
-  const eventType = cell(cells, c.eventType);
-  if (!EVENT_TYPES.has(eventType)) {
+  const eventTypeText = cell(cells, c.eventType);
+  const known = knownEventType(eventTypeText);
+  const eventType = known ?? eventTypeText;
+  if (known === undefined) {
     if (eventType === '') report('error', 'missing-value', 'Event Type', 'the "Event Type" cell is empty, so the row cannot be imported.');
     else report('warning', 'unknown-event-type', 'Event Type', `the event type "${eventType}" is new to StockPilot; the row is kept as it is.`);
   }
@@ -463,6 +482,20 @@ export function mapRow<K extends ReportKind>(kind: K, columns: ColumnMap<K>, cel
   begin(kind, row);
   const mapper: Mapper<K> = MAPPERS[kind];
   return finish(mapper(columns, cells, row));
+}
+
+/**
+ * mapRow for the million-row path, without a result object per row: the row's problems go to
+ * `addProblem` in order, and the record comes back, or undefined when the row has an error.
+ */
+export function mapRowTo<K extends ReportKind>(kind: K, columns: ColumnMap<K>, cells: readonly string[], row: number, addProblem: (problem: ImportProblem) => void): ImportRecord | undefined {
+  begin(kind, row);
+  const mapper: Mapper<K> = MAPPERS[kind];
+  const record = mapper(columns, cells, row);
+  const found = problems;
+  problems = null;
+  if (found !== null) for (const problem of found) addProblem(problem);
+  return failed ? undefined : record;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { countEncodingLoss } from './encoding';
 import { identifyReport } from './headers';
 import type { IdentifiedReport } from './headers';
-import { mapRow, refineKind, rowWidthProblem } from './mapRow';
+import { mapRowTo, refineKind, rowWidthProblem } from './mapRow';
 import type { ImportProblem, ImportRecord, ReportKind } from './records';
 import type { TextEnding } from './splitter';
 
@@ -13,10 +13,17 @@ export class RowConsumer {
   rowCount = 0;
   /** Data rows refused with an error. */
   rejectedRows = 0;
+  /**
+   * Whether a row may hold a character lost before the file reached us (`?` or U+FFFD). The
+   * streaming reader clears it for text that has neither, which spares the per-cell search.
+   */
+  lossPossible = true;
   private identified: IdentifiedReport | null = null;
   private headerCount = 0;
   private lostCharacters = 0;
   private firstLossRow = 0;
+  /** The header was no known report: nothing more is read. */
+  private refused = false;
 
   constructor(
     private readonly onRecord: (record: ImportRecord) => void,
@@ -28,49 +35,58 @@ export class RowConsumer {
    * last row may be cut short when the text `ending` is 'no-final-newline'. Returns false when the
    * header is no known report (the problem is added).
    */
-  consume(rows: readonly string[][], final: boolean, ending: TextEnding | null): boolean {
+  consume(rows: readonly (readonly string[])[], final: boolean, ending: TextEnding | null): boolean {
     for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i]!;
-      if (this.identified === null) {
-        const found = identifyReport(cells);
-        if (found.kind === null) {
-          this.addProblem(found.problem);
-          return false;
-        }
-        this.identified = found;
-        this.kind = found.kind;
-        this.headerCount = cells.length;
-        continue;
+      if (!this.consumeRow(rows[i]!, final && i === rows.length - 1 && ending === 'no-final-newline')) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Consumes one row; `cutShort` marks the last row of a text that ends without a newline. The
+   * cells are only read during the call (a splitter may reuse the array). Returns false when the
+   * header is no known report (the problem is added); every later row is then refused too.
+   */
+  consumeRow(cells: readonly string[], cutShort: boolean): boolean {
+    if (this.identified === null) {
+      if (this.refused) return false;
+      const found = identifyReport(cells);
+      if (found.kind === null) {
+        this.addProblem(found.problem);
+        this.refused = true;
+        return false;
       }
-      // A line of empty cells (`,,,,` from a spreadsheet) is not a row.
-      if (cells.every((c) => c.trim() === '')) continue;
-      this.rowCount++;
-      const row = this.rowCount;
-      const width = rowWidthProblem(cells.length, this.headerCount, row, final && i === rows.length - 1 && ending === 'no-final-newline');
-      if (width !== null) {
-        this.addProblem(width);
-        if (width.severity === 'error') {
-          this.rejectedRows++;
-          continue;
-        }
+      this.identified = found;
+      this.kind = found.kind;
+      this.headerCount = cells.length;
+      return true;
+    }
+    // A line of empty cells (`,,,,` from a spreadsheet) is not a row.
+    if (isBlankRow(cells)) return true;
+    this.rowCount++;
+    const row = this.rowCount;
+    const width = rowWidthProblem(cells.length, this.headerCount, row, cutShort);
+    if (width !== null) {
+      this.addProblem(width);
+      if (width.severity === 'error') {
+        this.rejectedRows++;
+        return true;
       }
+    }
+    if (this.lossPossible) {
       const lost = countLoss(cells);
       if (lost > 0) {
         this.lostCharacters += lost;
         if (this.firstLossRow === 0) this.firstLossRow = row;
       }
-      const report: IdentifiedReport = this.identified;
-      const result = mapRow(report.kind, report.columns, cells, row);
-      let rejected = false;
-      for (const problem of result.problems) {
-        this.addProblem(problem);
-        if (problem.severity === 'error') rejected = true;
-      }
-      if (rejected) this.rejectedRows++;
-      if (result.record !== undefined) {
-        this.onRecord(result.record);
-        if (this.kind !== null) this.kind = refineKind(this.kind, result.record);
-      }
+    }
+    const report: IdentifiedReport = this.identified;
+    // No record means an error problem on the row (already added): the row is refused.
+    const record = mapRowTo(report.kind, report.columns, cells, row, this.addProblem);
+    if (record === undefined) this.rejectedRows++;
+    else {
+      this.onRecord(record);
+      if (this.kind !== null) this.kind = refineKind(this.kind, record);
     }
     return true;
   }
@@ -100,6 +116,16 @@ export class RowConsumer {
       });
     }
   }
+}
+
+/** True when every cell is empty or whitespace; most rows fail on their first cell. */
+function isBlankRow(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const c = cell.charCodeAt(0);
+    if ((c > 32 && c < 127) || cell.trim() !== '') return false;
+  }
+  return true;
 }
 
 function countLoss(cells: readonly string[]): number {

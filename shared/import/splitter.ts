@@ -21,12 +21,20 @@ export type TextEnding = 'newline' | 'no-final-newline' | 'unterminated-quote' |
 export interface RowSplitter {
   /** Complete rows found so far; a row cut by the chunk boundary is kept for the next push. */
   push(text: string): string[][];
+  /**
+   * As `push`, but hands each complete row to `onRow` as soon as it is split, without collecting
+   * them: a million-row file then never holds a chunk's worth of rows at once. The array passed
+   * may be reused for the next row, so read it during the call and do not keep it.
+   */
+  pushEach(text: string, onRow: (cells: string[]) => void): void;
   /** The last row (if the text did not end with a newline). */
   end(): string[][];
   /** Null until `end()`; `unterminated-quote` means the file stops inside a quoted value (truncated). */
   readonly ending: TextEnding | null;
   /** Rows returned so far, the header line included; a truncated quote started on row `rowsEmitted + 1`. */
   readonly rowsEmitted: number;
+  /** Characters of pushed text not yet returned as rows (the start of a row cut by a chunk boundary). */
+  readonly carried: number;
 }
 
 /** Tab when the header line has a tab outside quotes, else comma. */
@@ -66,31 +74,39 @@ class LiteralSplitter implements RowSplitter {
 
   constructor(private readonly delimiter: Delimiter) {}
 
+  get carried(): number {
+    return this.carry.length;
+  }
+
   push(text: string): string[][] {
+    const rows: string[][] = [];
+    this.pushEach(text, (cells) => rows.push(cells));
+    return rows;
+  }
+
+  pushEach(text: string, onRow: (cells: string[]) => void): void {
     if (text.length > 0) this.sawText = true;
     const buf = this.carry.length === 0 ? text : this.carry + text;
-    const rows: string[][] = [];
     let start = 0;
     for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', start)) {
-      this.addLine(buf, start, nl, rows);
+      this.addLine(buf, start, nl, onRow);
       start = nl + 1;
     }
     this.carry = start === 0 ? buf : buf.slice(start);
-    return rows;
   }
 
   end(): string[][] {
     const rows: string[][] = [];
     if (this.carry.length > 0) {
       const hadContent = this.carry.trim().length > 0;
-      this.addLine(this.carry, 0, this.carry.length, rows);
+      this.addLine(this.carry, 0, this.carry.length, (cells) => rows.push(cells));
       this.ending = hadContent ? 'no-final-newline' : 'newline';
     } else this.ending = this.sawText ? 'newline' : 'empty';
     this.carry = '';
     return rows;
   }
 
-  private addLine(buf: string, start: number, stop: number, rows: string[][]): void {
+  private addLine(buf: string, start: number, stop: number, onRow: (cells: string[]) => void): void {
     let end = stop;
     if (end > start && buf.charCodeAt(end - 1) === CR) end--;
     if (end === start) return;
@@ -99,8 +115,8 @@ class LiteralSplitter implements RowSplitter {
       const cell = cells[i] as string;
       if (cell.length >= 2 && cell.charCodeAt(0) === QUOTE && cell.charCodeAt(cell.length - 1) === QUOTE) cells[i] = unwrapExcelCell(cell);
     }
-    rows.push(cells);
     this.rowsEmitted++;
+    onRow(cells);
   }
 }
 
@@ -119,18 +135,32 @@ class QuotedSplitter implements RowSplitter {
   private carry = '';
   private sawText = false;
   private readonly delim: number;
+  /** The row array `pushEach` fills again for every row. */
+  private readonly cells: string[] = [];
 
   constructor(delimiter: Delimiter) {
     this.delim = delimiter.charCodeAt(0);
   }
 
+  get carried(): number {
+    return this.carry.length;
+  }
+
   push(text: string): string[][] {
+    const rows: string[][] = [];
+    this.feed(text, (cells) => rows.push(cells), false);
+    return rows;
+  }
+
+  pushEach(text: string, onRow: (cells: string[]) => void): void {
+    this.feed(text, onRow, true);
+  }
+
+  private feed(text: string, onRow: (cells: string[]) => void, reuse: boolean): void {
     if (text.length > 0) this.sawText = true;
     const buf = this.carry.length === 0 ? text : this.carry + text;
-    const rows: string[][] = [];
-    const consumed = this.scan(buf, false, rows);
+    const consumed = this.scan(buf, false, onRow, reuse);
     this.carry = consumed === 0 ? buf : buf.slice(consumed);
-    return rows;
   }
 
   end(): string[][] {
@@ -141,25 +171,29 @@ class QuotedSplitter implements RowSplitter {
       this.ending = this.sawText ? 'newline' : 'empty';
       return rows;
     }
-    const consumed = this.scan(buf, true, rows);
+    const consumed = this.scan(buf, true, (cells) => rows.push(cells), false);
     if (consumed < buf.length) this.ending = 'unterminated-quote';
     else this.ending = buf.trim().length > 0 && !endsWithNewline(buf) ? 'no-final-newline' : 'newline';
     return rows;
   }
 
   /**
-   * Emits every complete row of `buf` into `rows` and returns how many characters they used.
-   * With `final` the text's end also ends a row; an open quote then stops the scan (truncated file).
+   * Hands every complete row of `buf` to `onRow` and returns how many characters they used. With
+   * `final` the text's end also ends a row; an open quote then stops the scan (truncated file).
+   * With `reuse` one array holds every row in turn (filled by index, so it keeps its size).
    */
-  private scan(buf: string, final: boolean, rows: string[][]): number {
+  private scan(buf: string, final: boolean, onRow: (cells: string[]) => void, reuse: boolean): number {
     const n = buf.length;
     const delim = this.delim;
     let pos = 0;
     let consumed = 0;
     rowLoop: while (pos < n) {
-      const cells: string[] = [];
+      const cells: string[] = reuse ? this.cells : [];
+      let count = 0;
       for (;;) {
         let value: string;
+        // The character after the field: a delimiter, CR, LF, or NaN at the end of the text.
+        let c: number;
         if (pos < n && buf.charCodeAt(pos) === QUOTE) {
           let segment = pos + 1;
           let parts: string | null = null;
@@ -167,7 +201,8 @@ class QuotedSplitter implements RowSplitter {
             const q = buf.indexOf('"', segment);
             if (q < 0) break rowLoop;
             if (q + 1 >= n && !final) break rowLoop; // cannot tell `"` from `""` yet
-            if (buf.charCodeAt(q + 1) === QUOTE) {
+            c = buf.charCodeAt(q + 1);
+            if (c === QUOTE) {
               parts = (parts ?? '') + buf.slice(segment, q + 1);
               segment = q + 2;
               continue;
@@ -177,28 +212,28 @@ class QuotedSplitter implements RowSplitter {
             break;
           }
           // Lenient: text between a closing quote and the delimiter is kept (`"a"b` → `ab`).
-          if (pos < n) {
-            const c = buf.charCodeAt(pos);
-            if (c !== delim && c !== LF && c !== CR) {
-              const stop = this.fieldEnd(buf, pos);
-              value += buf.slice(pos, stop);
-              pos = stop;
-            }
+          if (c !== delim && c !== LF && c !== CR && pos < n) {
+            const stop = this.fieldEnd(buf, pos);
+            value += buf.slice(pos, stop);
+            pos = stop;
+            c = buf.charCodeAt(pos);
           }
         } else {
           const stop = this.fieldEnd(buf, pos);
           value = buf.slice(pos, stop);
           pos = stop;
+          c = buf.charCodeAt(pos);
         }
-        cells.push(value);
-        if (pos >= n) {
-          if (!final) break rowLoop;
-          break;
-        }
-        const c = buf.charCodeAt(pos);
+        if (count < cells.length) cells[count] = value;
+        else cells.push(value);
+        count++;
         if (c === delim) {
           pos++;
           continue;
+        }
+        if (pos >= n) {
+          if (!final) break rowLoop;
+          break;
         }
         if (c === CR) {
           if (pos + 1 >= n && !final) break rowLoop; // a CRLF split across chunks
@@ -207,10 +242,11 @@ class QuotedSplitter implements RowSplitter {
         break;
       }
       consumed = pos;
+      if (count < cells.length) cells.length = count;
       // A blank line is one empty cell: skip it, as blank lines carry no row.
-      if (!(cells.length === 1 && cells[0] === '')) {
-        rows.push(cells);
+      if (!(count === 1 && cells[0] === '')) {
         this.rowsEmitted++;
+        onRow(cells);
       }
     }
     return final && pos >= n ? n : consumed;

@@ -7,6 +7,9 @@ import type { ImportProblem, ImportRecord, ReportKind } from './records';
 import { createRowSplitter, detectDelimiter, detectQuoting } from './splitter';
 import type { RowSplitter } from './splitter';
 
+/** Bytes decoded into one string at a time (see readReportStream). */
+const PIECE_BYTES = 64 * 1024;
+
 export interface StreamProgress {
   bytesRead: number;
   totalBytes: number;
@@ -58,7 +61,11 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
   // Not TextDecoder directly: Node 20 reads windows-1252 as ISO-8859-1 (see createChunkDecoder).
   const decoder = createChunkDecoder(detected.encoding);
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
-  let splitter: RowSplitter | null = null;
+  // Each chunk is decoded in pieces of at most this size: short strings live and die in V8's young
+  // generation, where a few MB of text would each be a large object that only a full collection
+  // frees (a million-row file then piles up its whole text as garbage before one runs).
+  const pieceBytes = Math.min(chunkBytes, PIECE_BYTES);
+  let splitter = null as RowSplitter | null;
   let pending = '';
   const rows = new RowConsumer(options.onRecord, addProblem);
   const settle = () => {
@@ -66,27 +73,61 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
     result.rowCount = rows.rowCount;
     result.rejectedRows = rows.rejectedRows;
   };
-
-  for (let offset = detected.bomLength; offset < bytes.length; offset += chunkBytes) {
-    if (options.shouldStop?.()) {
-      result.cancelled = true;
-      return result;
-    }
-    const end = Math.min(bytes.length, offset + chunkBytes);
-    let text = decoder.decode(bytes.subarray(offset, end), end < bytes.length);
+  // Rows go from the splitter to the consumer one at a time, so a chunk's rows are never all alive
+  // at once (at a million rows that is most of the garbage a read makes).
+  let ok = true;
+  const onRow = (cells: readonly string[]) => {
+    if (ok) ok = rows.consumeRow(cells, false);
+  };
+  // Lost characters (`?`, U+FFFD) are looked for cell by cell only in rows that can hold one: rows
+  // made of text from the last one found on. `fed` counts the characters pushed to the splitter.
+  let fed = 0;
+  let lastMark = -1;
+  const noteMarks = (text: string, heldBack: number) => {
+    // indexOf first: a forward search is the fast one, and most text has no mark at all.
+    if (text.indexOf('?') >= 0 || text.indexOf('\uFFFD') >= 0) lastMark = fed + Math.max(text.lastIndexOf('?'), text.lastIndexOf('\uFFFD'));
+    rows.lossPossible = lastMark >= fed - heldBack;
+    fed += text.length;
+  };
+  // Pieces end just after a line feed where the encoding allows (in every one but UTF-16 a 0x0A
+  // byte is a line feed and nothing else), so a row is rarely cut in two: the splitter then scans
+  // each piece's own text rather than a leftover joined to it, which V8 would first copy flat.
+  const cutAtLineFeed = !detected.encoding.startsWith('utf-16');
+  const pieceEnd = (from: number, size: number, limit: number) => {
+    const end = Math.min(limit, from + size);
+    if (!cutAtLineFeed || end >= limit) return end;
+    const lineFeed = bytes.lastIndexOf(10, end - 1);
+    return lineFeed >= from ? lineFeed + 1 : end;
+  };
+  const feed = (from: number, to: number) => {
+    let text = decoder.decode(bytes.subarray(from, to), to < bytes.length);
     if (splitter === null) {
       // Leading blank lines carry nothing; the first line with text is the header.
       pending += text;
       const trimmed = pending.replace(/^(?:[ \t]*\r?\n)+/, '');
       const nl = trimmed.indexOf('\n');
-      if (nl < 0 && end < bytes.length) continue;
+      if (nl < 0 && to < bytes.length) return;
       const header = nl < 0 ? trimmed : trimmed.slice(0, nl);
       const delimiter = detectDelimiter(header);
       splitter = createRowSplitter(delimiter, detectQuoting(delimiter, header));
       text = trimmed;
       pending = '';
     }
-    const ok = rows.consume(splitter.push(text), false, null);
+    noteMarks(text, splitter.carried);
+    splitter.pushEach(text, onRow);
+  };
+
+  for (let offset = detected.bomLength, end = offset; offset < bytes.length; offset = end) {
+    if (options.shouldStop?.()) {
+      result.cancelled = true;
+      return result;
+    }
+    end = pieceEnd(offset, chunkBytes, bytes.length);
+    for (let at = offset, stop = at; at < end && ok; at = stop) {
+      stop = pieceEnd(at, pieceBytes, end);
+      feed(at, stop);
+    }
+    if (splitter === null) continue;
     settle();
     if (!ok) return result;
     options.onProgress?.({ bytesRead: end, totalBytes: bytes.length, rows: rows.rowCount });
@@ -96,8 +137,9 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
     addProblem({ severity: 'error', code: 'empty-file', message: 'The file has no text in it (only blank lines). Download the report again from Seller Central.' });
     return result;
   }
+  noteMarks('', splitter.carried);
   const last = splitter.end();
-  const ok = rows.consume(last, true, splitter.ending);
+  ok = rows.consume(last, true, splitter.ending);
   settle();
   if (!ok) return result;
   if (!rows.hasHeader) {

@@ -194,6 +194,20 @@ export function parseYesNo(text: string): boolean | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Strings kept from a file
+
+/**
+ * `text` as a string of its own, for a cell value kept after its row (an order ID in a plan of a
+ * million movements). V8 makes a substring of 13 or more characters a view into the string it was
+ * cut from, so every kept cell would keep its whole decoded piece of the file alive (at a million
+ * rows: all of the file's text). The copy holds only its own characters; shorter cells are copies
+ * already.
+ */
+export function ownString(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Identifiers
 
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d+$/i;
@@ -329,6 +343,14 @@ export function parseDateText(text: string, order: DateOrder = 'mdy'): ParsedDat
   return null;
 }
 
+/**
+ * `YYYY-MM-DD` strings made by the fast path, by year × 10000 + month × 100 + day: a ledger has a
+ * few hundred dates over a million rows, so most rows reuse one (no string built, and a shared
+ * string is a cheap Map key downstream). Bounded; emptied when full.
+ */
+const isoDates = new Map<number, string>();
+const ISO_DATES_MAX = 4096;
+
 /** Just the `YYYY-MM-DD` of `parseDateText`, with a fast path for the ledger's `MM/DD/YYYY`. */
 export function parseDateOnly(text: string, order: DateOrder = 'mdy'): string | null {
   if (text.length === 10 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47 && order === 'mdy') {
@@ -336,7 +358,14 @@ export function parseDateOnly(text: string, order: DateOrder = 'mdy'): string | 
     const day = twoDigits(text, 3);
     const year = twoDigits(text, 6) * 100 + twoDigits(text, 8);
     if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && year >= 1000) {
-      return `${text.slice(6, 10)}-${text.slice(0, 2)}-${text.slice(3, 5)}`;
+      const key = year * 10000 + month * 100 + day;
+      let iso = isoDates.get(key);
+      if (iso === undefined) {
+        if (isoDates.size >= ISO_DATES_MAX) isoDates.clear();
+        iso = `${text.slice(6, 10)}-${text.slice(0, 2)}-${text.slice(3, 5)}`;
+        isoDates.set(key, iso);
+      }
+      return iso;
     }
   }
   return parseDateText(text, order)?.date ?? null;

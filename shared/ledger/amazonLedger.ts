@@ -5,6 +5,7 @@
 import { dayNumber } from '../dates';
 import type { MovementType } from '../model';
 import type { LedgerEventRecord } from '../import/records';
+import { ownString } from '../import/values';
 import { emptyColumns, TYPE_CODE } from './columns';
 import type { MovementColumns } from './columns';
 
@@ -66,6 +67,61 @@ export interface LedgerImportPlan {
 }
 
 /**
+ * A read-only string-keyed table with open addressing over typed arrays and an FNV-1a hash computed
+ * here. A Map lookup with a string just cut from a file must first hash that string inside V8,
+ * which in Chromium costs several times more than this loop over its ten-odd characters.
+ */
+class StringTable<V> {
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: ReadonlyMap<string, V>) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(16, entries.size * 2)));
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(entries.size);
+    this.mask = size - 1;
+    for (const [key, value] of entries) {
+      const h = hashText(key);
+      let slot = h & this.mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = this.keys.length;
+      this.hashes[this.keys.length] = h;
+      this.keys.push(key);
+      this.values.push(value);
+    }
+  }
+
+  get(key: string): V | undefined {
+    const h = hashText(key);
+    let slot = h & this.mask;
+    for (;;) {
+      const at = this.slots[slot]!;
+      if (at < 0) return undefined;
+      if (this.hashes[at] === h && this.keys[at] === key) return this.values[at];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+interface CountryEntry {
+  /** The raw `Country` cell. */
+  text: string;
+  marketplace: string;
+  /** Whether locationId was asked for yet. */
+  located: boolean;
+  locationId: number | undefined;
+}
+
+/**
  * Builds the plan one event at a time, so a million-row file streams through without keeping a
  * record per row: mapped events go straight into growing typed-array columns.
  */
@@ -73,8 +129,9 @@ export class LedgerPlanBuilder {
   private columns = emptyColumns(1024);
   private n = 0;
   private readonly held: HeldLedgerEvent[] = [];
-  /** Raw `Country` cell → marketplace code (a handful of values over a million rows). */
-  private readonly marketplaceOf = new Map<string, string>();
+  /** Raw `Country` cell → marketplace code and its FBA location (a handful of values over a million rows). */
+  private readonly countries = new Map<string, CountryEntry>();
+  private lastCountry: CountryEntry | null = null;
   private readonly unknownEventRows: number[] = [];
   private readonly marketplaces = new Set<string>();
   private firstDate: string | null = null;
@@ -82,38 +139,60 @@ export class LedgerPlanBuilder {
   /** Day numbers of the dates seen: a file has a few hundred distinct dates over a million rows. */
   private readonly dayOf = new Map<string, number>();
 
-  /** `fbaLocationOf` gives the FBA location id of a marketplace, or undefined when it has none. */
+  /** lookup.byFnsku as a StringTable: a million lookups of fresh cell strings cost far less. */
+  private readonly fnskus: StringTable<CodeTarget>;
+
+  /**
+   * `fbaLocationOf` gives the FBA location id of a marketplace, or undefined when it has none; it
+   * is asked once per `Country` value. `lookup` is read when the builder is made.
+   */
   constructor(
     private readonly lookup: LedgerCodeLookup,
     private readonly fbaLocationOf: (marketplace: string) => number | undefined,
-  ) {}
+  ) {
+    this.fnskus = new StringTable(lookup.byFnsku);
+  }
 
   add(event: LedgerEventRecord): void {
-    let marketplace = this.marketplaceOf.get(event.country);
-    if (marketplace === undefined) {
-      marketplace = event.country.trim().toUpperCase();
-      this.marketplaceOf.set(event.country, marketplace);
-      this.marketplaces.add(marketplace);
+    // Rows of one Country follow each other: comparing with the last one spares hashing the cell.
+    let country = this.lastCountry;
+    if (country === null || event.country !== country.text) {
+      country = this.countries.get(event.country) ?? null;
+      if (country === null) {
+        const marketplace = event.country.trim().toUpperCase();
+        country = { text: event.country, marketplace, located: false, locationId: undefined };
+        this.countries.set(event.country, country);
+        this.marketplaces.add(marketplace);
+      }
+      this.lastCountry = country;
     }
-    if (this.firstDate === null || event.date < this.firstDate) this.firstDate = event.date;
-    if (this.lastDate === null || event.date > this.lastDate) this.lastDate = event.date;
+    const marketplace = country.marketplace;
+    const date = event.date;
+    if (this.firstDate === null || date < this.firstDate) this.firstDate = date;
+    if (this.lastDate === null || date > this.lastDate) this.lastDate = date;
     const type = movementTypeOfLedgerEvent(event.eventType, event.quantity);
     if (type === null) {
       this.unknownEventRows.push(event.row);
       return;
     }
-    const byFnsku = event.fnsku ? (this.lookup.byFnsku.get(event.fnsku) ?? this.lookup.byFnsku.get(event.fnsku.toUpperCase())) : undefined;
+    const fnsku = event.fnsku;
+    const byFnsku = fnsku ? (this.fnskus.get(fnsku) ?? this.fnskus.get(fnsku.toUpperCase())) : undefined;
     const target = byFnsku ?? this.lookup.bySellerSku.get(sellerSkuKey(marketplace, event.msku));
-    const locationId = this.fbaLocationOf(marketplace);
+    if (!country.located) {
+      // Asked once per Country value, when its first movement needs it.
+      country.locationId = this.fbaLocationOf(marketplace);
+      country.located = true;
+    }
+    const locationId = country.locationId;
     if (!target || locationId === undefined) {
-      this.held.push({ codeType: event.fnsku ? 'fnsku' : 'sellerSku', code: (event.fnsku || event.msku).toUpperCase(), marketplace, record: event });
+      this.held.push({ codeType: fnsku ? 'fnsku' : 'sellerSku', code: (fnsku || event.msku).toUpperCase(), marketplace, record: event });
       return;
     }
     if (this.n === this.columns.length) this.columns = growColumns(this.columns, this.columns.length * 2);
     const c = this.columns;
     const n = this.n++;
-    let day = this.dayOf.get(event.date);
-    if (day === undefined) this.dayOf.set(event.date, (day = dayNumber(event.date)));
+    let day = this.dayOf.get(date);
+    if (day === undefined) this.dayOf.set(date, (day = dayNumber(date)));
     c.day[n] = day;
     c.skuId[n] = target.skuId;
     c.locationId[n] = locationId;
@@ -121,15 +200,18 @@ export class LedgerPlanBuilder {
     c.type[n] = TYPE_CODE[type];
     c.seq[n] = n;
     // References are mostly unique (order ids): one entry per row, no lookup; blocks re-index them.
+    // Each is copied out of the file's text (see ownString) as the plan outlives the read.
     if (event.referenceId) {
       c.ref[n] = c.refs.length;
-      c.refs.push(event.referenceId);
+      c.refs.push(ownString(event.referenceId));
     }
   }
 
   finish(): LedgerImportPlan {
+    // Views rather than copies when little capacity is unused: no second set of columns at the peak.
+    const spare = this.columns.length - this.n;
     return {
-      columns: truncateColumns(this.columns, this.n),
+      columns: spare <= this.columns.length / 4 ? viewColumns(this.columns, this.n) : truncateColumns(this.columns, this.n),
       held: this.held,
       unknownEventRows: this.unknownEventRows,
       marketplaces: [...this.marketplaces].sort(),
@@ -163,6 +245,23 @@ function growColumns(columns: MovementColumns, capacity: number): MovementColumn
   return next;
 }
 
+/** The first `length` movements as views over the same buffers (no copy). */
+function viewColumns(columns: MovementColumns, length: number): MovementColumns {
+  if (length === columns.length) return columns;
+  return {
+    length,
+    day: columns.day.subarray(0, length),
+    skuId: columns.skuId.subarray(0, length),
+    locationId: columns.locationId.subarray(0, length),
+    qty: columns.qty.subarray(0, length),
+    type: columns.type.subarray(0, length),
+    unitCostMinor: columns.unitCostMinor.subarray(0, length),
+    ref: columns.ref.subarray(0, length),
+    seq: columns.seq.subarray(0, length),
+    refs: columns.refs,
+  };
+}
+
 export function truncateColumns(columns: MovementColumns, length: number): MovementColumns {
   if (length === columns.length) return columns;
   return {
@@ -179,68 +278,98 @@ export function truncateColumns(columns: MovementColumns, length: number): Movem
   };
 }
 
-/** FNV-1a over a string, for event keys. */
-function hashString(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
+/** Two independent 32-bit hashes of a string (FNV-1a with two seeds), in one pass over its characters. */
+function hashRefs(refs: readonly string[]): { a: Int32Array; b: Int32Array } {
+  const a = new Int32Array(refs.length);
+  const b = new Int32Array(refs.length);
+  for (let r = 0; r < refs.length; r++) {
+    const text = refs[r]!;
+    let ha = 0x811c9dc5;
+    let hb = 0x165667b1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      ha = Math.imul(ha ^ c, 0x01000193);
+      hb = Math.imul(hb ^ c, 0x01000193);
+    }
+    // FNV-1a from two offset bases gives correlated hashes; finalising one of them decorrelates the two.
+    a[r] = ha;
+    b[r] = fmix(hb ^ 0x5bd1e995);
   }
-  return h;
+  return { a, b };
 }
 
-function mix(h: number, value: number): number {
-  h ^= value | 0;
-  h = Math.imul(h, 16777619) >>> 0;
-  h ^= Math.floor(value / 4294967296) | 0;
-  return Math.imul(h, 16777619) >>> 0;
+/** MurmurHash3's finaliser: every input bit reaches every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /**
  * A 53-bit key per movement from what identifies an imported event: day, SKU, location, signed
- * quantity, type and reference. Two events with equal keys are the same event or a true repeat.
+ * quantity, type and reference (its text, not its index). Two events with equal keys are the same
+ * event or a true repeat. Two independent 32-bit hashes (different seeds, multipliers and field
+ * order), each a multiply–xorshift chain with a full finaliser; integer arithmetic only, written
+ * out in the loop (no calls, no per-row allocation or string building).
  */
 export function eventKeys(columns: MovementColumns): Float64Array {
-  const refHashA = new Float64Array(columns.refs.length);
-  const refHashB = new Float64Array(columns.refs.length);
-  for (let r = 0; r < columns.refs.length; r++) {
-    refHashA[r] = hashString(columns.refs[r]!, 2166136261);
-    refHashB[r] = hashString(columns.refs[r]!, 374761393);
-  }
+  const refHash = hashRefs(columns.refs);
   const keys = new Float64Array(columns.length);
+  const { day, skuId, locationId, qty, type, ref } = columns;
   for (let i = 0; i < columns.length; i++) {
-    const r = columns.ref[i]!;
-    // Unrolled over day, SKU, location, quantity and type: no per-row array in a million-row loop.
-    const day = columns.day[i]!;
-    const sku = columns.skuId[i]!;
-    const location = columns.locationId[i]!;
-    const qty = columns.qty[i]!;
-    const type = columns.type[i]!;
-    let a = mix(mix(mix(mix(mix(2166136261, day), sku), location), qty), type);
-    let b = mix(mix(mix(mix(mix(374761393, day * 31 + 7), sku * 31 + 7), location * 31 + 7), qty * 31 + 7), type * 31 + 7);
-    a = mix(a, r < 0 ? 0 : refHashA[r]!);
-    b = mix(b, r < 0 ? 0 : refHashB[r]!);
-    keys[i] = a * 2 ** 21 + (b & 0x1fffff);
+    const r = ref[i]!;
+    const q = qty[i]!;
+    // Whole units in two 32-bit halves (the high half is the sign for everyday quantities).
+    const qLow = q | 0;
+    const qHigh = Math.floor(q / 4294967296) | 0;
+    const refA = r < 0 ? 0 : refHash.a[r]!;
+    const refB = r < 0 ? 0 : refHash.b[r]!;
+    let a = Math.imul(0x2545f491 ^ day[i]!, 0x9e3779b1);
+    a = Math.imul(a ^ (a >>> 15) ^ skuId[i]!, 0x85ebca77);
+    a = Math.imul(a ^ (a >>> 13) ^ locationId[i]!, 0xc2b2ae3d);
+    a = Math.imul(a ^ (a >>> 16) ^ qLow, 0x27d4eb2f);
+    a = Math.imul(a ^ (a >>> 15) ^ qHigh, 0x165667b1);
+    a = Math.imul(a ^ (a >>> 13) ^ type[i]!, 0x9e3779b1);
+    a = fmix(Math.imul(a ^ (a >>> 16) ^ refA, 0x85ebca77));
+    let b = Math.imul(0x6a09e667 ^ refB, 0xcc9e2d51);
+    b = Math.imul(b ^ (b >>> 15) ^ type[i]!, 0x1b873593);
+    b = Math.imul(b ^ (b >>> 13) ^ qHigh, 0xe6546b64 | 1);
+    b = Math.imul(b ^ (b >>> 16) ^ qLow, 0x2c1b3c6d);
+    b = Math.imul(b ^ (b >>> 15) ^ locationId[i]!, 0x297a2d39);
+    b = Math.imul(b ^ (b >>> 13) ^ skuId[i]!, 0xcc9e2d51);
+    b = fmix(Math.imul(b ^ (b >>> 16) ^ day[i]!, 0x1b873593));
+    keys[i] = (a >>> 0) * 2097152 + (b & 0x1fffff);
   }
   return keys;
 }
 
 /**
  * Keeps the movements of `incoming` that are not already in `existing`, counting repeats: if the
- * ledger has an event twice and the file three times, one is new.
+ * ledger has an event twice and the file three times, one is new. `existing` may come in parts
+ * (the stored blocks as they are): they count as one set, with no need to join them first.
  */
-export function newMovementsOnly(incoming: MovementColumns, existing: MovementColumns): { columns: MovementColumns; duplicates: number } {
-  const seen = new KeyCounter(existing.length);
-  for (const key of eventKeys(existing)) seen.add(key);
-  const keys = eventKeys(incoming);
-  const keep: number[] = [];
-  for (let i = 0; i < incoming.length; i++) {
-    if (!seen.take(keys[i]!)) keep.push(i);
+export function newMovementsOnly(incoming: MovementColumns, existing: MovementColumns | readonly MovementColumns[]): { columns: MovementColumns; duplicates: number } {
+  const parts = Array.isArray(existing) ? (existing as readonly MovementColumns[]) : [existing as MovementColumns];
+  const existingCount = parts.reduce((sum, part) => sum + part.length, 0);
+  if (existingCount === 0 || incoming.length === 0) return { columns: incoming, duplicates: 0 };
+  const seen = new KeyCounter(existingCount);
+  for (const part of parts) {
+    const keys = eventKeys(part);
+    for (let i = 0; i < keys.length; i++) seen.add(keys[i]!);
   }
-  if (keep.length === incoming.length) return { columns: incoming, duplicates: 0 };
-  const out = emptyColumns(keep.length);
+  const keys = eventKeys(incoming);
+  const keep = new Int32Array(incoming.length);
+  let kept = 0;
+  for (let i = 0; i < incoming.length; i++) {
+    if (!seen.take(keys[i]!)) keep[kept++] = i;
+  }
+  if (kept === incoming.length) return { columns: incoming, duplicates: 0 };
+  const out = emptyColumns(kept);
   out.refs = incoming.refs;
-  keep.forEach((i, k) => {
+  for (let k = 0; k < kept; k++) {
+    const i = keep[k]!;
     out.day[k] = incoming.day[i]!;
     out.skuId[k] = incoming.skuId[i]!;
     out.locationId[k] = incoming.locationId[i]!;
@@ -249,8 +378,8 @@ export function newMovementsOnly(incoming: MovementColumns, existing: MovementCo
     out.unitCostMinor[k] = incoming.unitCostMinor[i]!;
     out.ref[k] = incoming.ref[i]!;
     out.seq[k] = k;
-  });
-  return { columns: out, duplicates: incoming.length - keep.length };
+  }
+  return { columns: out, duplicates: incoming.length - kept };
 }
 
 /**
@@ -259,43 +388,47 @@ export function newMovementsOnly(incoming: MovementColumns, existing: MovementCo
  */
 class KeyCounter {
   private readonly keys: Float64Array;
+  /** Per slot: -1 never used, else how many of its key are left (a slot once used stays used, so probe chains are never cut). */
   private readonly counts: Int32Array;
-  /** A slot once used stays used (a count can drop to zero), so probe chains are never cut. */
-  private readonly used: Uint8Array;
   private readonly mask: number;
 
   constructor(expected: number) {
     const size = 2 ** Math.ceil(Math.log2(Math.max(16, expected * 2)));
     this.keys = new Float64Array(size);
-    this.counts = new Int32Array(size);
-    this.used = new Uint8Array(size);
+    this.counts = new Int32Array(size).fill(-1);
     this.mask = size - 1;
   }
 
-  private start(key: number): number {
-    // Keys are hashes already: their low bits spread well.
-    return (key % (this.mask + 1)) | 0;
-  }
-
   add(key: number): void {
-    let i = this.start(key);
-    while (this.used[i] && this.keys[i] !== key) i = (i + 1) & this.mask;
-    this.used[i] = 1;
-    this.keys[i] = key;
-    this.counts[i] = this.counts[i]! + 1;
+    // Keys are hashes already: their low 32 bits (low half of one hash, high of the other) spread well.
+    let i = (key | 0) & this.mask;
+    for (;;) {
+      const count = this.counts[i]!;
+      if (count < 0) {
+        this.keys[i] = key;
+        this.counts[i] = 1;
+        return;
+      }
+      if (this.keys[i] === key) {
+        this.counts[i] = count + 1;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
   }
 
   /** Removes one `key` if one is left; true when it was. */
   take(key: number): boolean {
-    let i = this.start(key);
-    while (this.used[i]) {
+    let i = (key | 0) & this.mask;
+    for (;;) {
+      const count = this.counts[i]!;
+      if (count < 0) return false;
       if (this.keys[i] === key) {
-        if (this.counts[i] === 0) return false;
-        this.counts[i] = this.counts[i]! - 1;
+        if (count === 0) return false;
+        this.counts[i] = count - 1;
         return true;
       }
       i = (i + 1) & this.mask;
     }
-    return false;
   }
 }

@@ -38,23 +38,25 @@ export interface PackedBlock {
  */
 export function packBlocks(columns: MovementColumns, batchId: string, seqStart: number, blockSize = BLOCK_SIZE): PackedBlock[] {
   const blocks: PackedBlock[] = [];
-  for (let start = 0; start < columns.length; start += blockSize) {
+  // Ref index → its index in the current block, valid where `inBlock` holds the block's number
+  // (typed arrays rather than a Map per block: a million references are remapped in one pass).
+  const inBlock = new Int32Array(columns.refs.length);
+  const localOf = new Int32Array(columns.refs.length);
+  for (let start = 0, blockNumber = 1; start < columns.length; start += blockSize, blockNumber++) {
     const end = Math.min(columns.length, start + blockSize);
     const day = columns.day.slice(start, end);
     const refSlice = columns.ref.slice(start, end);
     // Each block carries only the refs it uses, re-indexed from 0.
     const refs: string[] = [];
-    const remap = new Map<number, number>();
     for (let i = 0; i < refSlice.length; i++) {
       const r = refSlice[i]!;
       if (r < 0) continue;
-      let local = remap.get(r);
-      if (local === undefined) {
-        local = refs.length;
+      if (inBlock[r] !== blockNumber) {
+        inBlock[r] = blockNumber;
+        localOf[r] = refs.length;
         refs.push(columns.refs[r]!);
-        remap.set(r, local);
       }
-      refSlice[i] = local;
+      refSlice[i] = localOf[r]!;
     }
     let firstDay = Infinity;
     let lastDay = -Infinity;

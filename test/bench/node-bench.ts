@@ -3,6 +3,9 @@ import { generateDemo } from '../../shared/demo/generate';
 import { packBlocks, summarizeByMonth, valueMovements, BLOCK_SEQ_BASE } from '../../shared/ledger';
 import { decodeBackup, encodeBackup } from '../../shared/backup/format';
 
+/** The import bench's file, written by Node and handed to the page's file input. */
+export { ledgerFile } from './ledger-file';
+
 export interface NodeBenchEntry {
   name: string;
   value: number;
