@@ -16,7 +16,7 @@ import { guessListingsMarketplace, proposeListingMappings } from '../../shared/c
 import { isMarketplace } from '../../shared/catalog/catalog';
 import type { ListingProposal } from '../../shared/catalog/listingProposals';
 import type { IsoDate, Location, Marketplace } from '../../shared/model';
-import { concatColumns, blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
+import { blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
 import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
@@ -151,7 +151,7 @@ function heldKey(event: HeldLedgerEvent): string {
 }
 
 /** Existing imported ledger movements at these locations and days, to deduplicate against. */
-async function existingLedgerMovements(db: StockPilotDatabase, locationIds: ReadonlySet<number>, firstDay: number, lastDay: number): Promise<MovementColumns> {
+async function existingLedgerMovements(db: StockPilotDatabase, locationIds: ReadonlySet<number>, firstDay: number, lastDay: number): Promise<MovementColumns[]> {
   const ledgerBatches = new Set((await db.batches.toArray()).filter((b) => b.file?.reportKind === 'GET_LEDGER_DETAIL_VIEW_DATA').map((b) => b.id));
   const parts: MovementColumns[] = [];
   for (const block of await blockCacheFor(db).sync(db)) {
@@ -178,7 +178,8 @@ async function existingLedgerMovements(db: StockPilotDatabase, locationIds: Read
     });
     parts.push(subset);
   }
-  return concatColumns(parts);
+  // Compared part by part: joining a million movements first costs more than the comparison.
+  return parts;
 }
 
 function todayOf(): IsoDate {
@@ -523,12 +524,29 @@ export interface ImportOptions {
   generic?: { mapping: GenericMapping; locationId: number | null };
 }
 
+/** Identity of a file's bytes for the prepared-plan cache: the worker keeps one array per dropped file. */
+const bytesIds = new WeakMap<Uint8Array, number>();
+let nextBytesId = 1;
+function bytesId(bytes: Uint8Array): number {
+  let id = bytesIds.get(bytes);
+  if (id === undefined) bytesIds.set(bytes, (id = nextBytesId++));
+  return id;
+}
+
 async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
-  const sha256 = await sha256Hex(bytes);
+  // The file's hash is computed while it is read, not before.
+  const hashing = sha256Hex(bytes);
+  const prepared = await prepareUnhashed(db, fileName, bytes, control, options);
+  prepared.preview.sha256 = await hashing;
+  return prepared;
+}
+
+async function prepareUnhashed(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl, options: ImportOptions): Promise<PreparedImport> {
+  const sha256 = '';
   const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookupOf(db), fbaLocations(db)]);
   // Held events and kept rows change without a ledger version bump: their counts are in the key too.
   const [heldCount, reportCount, batchCount] = await Promise.all([db.heldEvents.count(), db.reportRows.count(), db.batches.count()]);
-  const cacheKey = `${db.name}|${sha256}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
+  const cacheKey = `${db.name}|${bytesId(bytes)}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
   const sniffed = sniffReport(bytes);
   const base: ImportPreview = {

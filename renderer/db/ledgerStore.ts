@@ -13,6 +13,7 @@ import {
   sortColumnsByDay,
   summarizeByMonth,
   unpackBlocks,
+  blockColumns,
   valueMovements,
 } from '../../shared/ledger';
 import type { MonthActivity, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
@@ -42,6 +43,11 @@ export class BlockCache {
       for (const block of loaded) if (block) this.blocks.set(block.id, block);
     }
     return keys.map((key) => this.blocks.get(key)).filter((b): b is StoredBlock => b !== undefined);
+  }
+
+  /** Blocks just written by this connection: the next sync need not read them back. */
+  seed(blocks: readonly StoredBlock[]): void {
+    for (const block of blocks) this.blocks.set(block.id, block);
   }
 
   clear(): void {
@@ -193,7 +199,7 @@ export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchIn
     if (version.version !== snapshot.version) continue;
     const blocks = packBlocks(columns, batch.id, BLOCK_SEQ_BASE + version.nextBlockSeq);
     // Summaries of the ledger as it will be after this write: existing movements plus the new ones.
-    const withNew: LedgerSnapshot = { ...snapshot, columns: concatColumns([snapshot.columns, unpackBlocks(blocks)]) };
+    const withNew: LedgerSnapshot = { ...snapshot, columns: concatColumns([snapshot.columns, ...blocks.map((block) => blockColumns(block))]) };
     const summaries = buildSummaries(withNew, version.version + 1);
     const record: ImportBatch = {
       ...batch,
@@ -203,12 +209,14 @@ export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchIn
       firstDate: isoFromDay(columns.day[0]!),
       lastDate: isoFromDay(columns.day[columns.length - 1]!),
     };
+    let stored: StoredBlock[] = [];
     const written = await withStorageErrors(() =>
       db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, ...(options.alongside?.tables ?? [])], async () => {
         const now = await readLedgerVersion(db);
         if (now.version !== version.version) return false;
         if (await db.batches.get(batch.id)) throw new DomainError('field.badFormat', { field: 'batch', value: batch.id });
-        await db.movementBlocks.bulkAdd(blocks);
+        const ids = await db.movementBlocks.bulkAdd(blocks, { allKeys: true });
+        stored = blocks.map((block, i) => ({ ...block, id: ids[i]! }));
         await db.batches.add(record);
         await options.alongside?.write();
         await bumpLedgerVersion(db, columns.length);
@@ -216,7 +224,11 @@ export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchIn
         return true;
       }),
     );
-    if (written) return record;
+    if (written) {
+      // The next read of the ledger (a re-import's preview) need not load these blocks back.
+      blockCacheFor(db).seed(stored);
+      return record;
+    }
   }
   throw new DomainError('storage.failed', { detail: 'the ledger kept changing during the write' });
 }

@@ -578,6 +578,7 @@ export const en = {
   'plan.x.buyTHow': 'Network forecast over lead time + review period + safety stock.',
   'plan.x.networkPositionHow': 'Home + FBA + in transit + on open purchase orders.',
   'plan.x.buyQtyHow': 'max(0, T − position) = {raw}, at least the MOQ ({moq}), rounded up to the case pack ({pack}).',
+  'plan.draftsCreatedSome': '{count} purchase order drafts created; {missing} SKUs to buy have no supplier yet (a SKU gets one with its first purchase order).',
   'imports.history': 'Import history',
   'imports.historyLine': '{rows} rows, {posted} posted, {duplicates} duplicates, {held} held, {rejected} rejected',
   'imports.undo': 'Undo',

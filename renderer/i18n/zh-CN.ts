@@ -580,6 +580,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.x.buyTHow': '全网提前期和补货周期内的预测 + 安全库存。',
   'plan.x.networkPositionHow': '国内 + FBA + 在途 + 未到货采购单。',
   'plan.x.buyQtyHow': 'max(0, T − 库存位置) = {raw}，不低于起订量（{moq}），按箱规（{pack}）向上取整。',
+  'plan.draftsCreatedSome': '已生成 {count} 张采购单草稿；{missing} 个需采购的 SKU 还没有供应商（SKU 的第一张采购单会设定供应商）。',
   'imports.history': '导入历史',
   'imports.historyLine': '{rows} 行，过账 {posted}，重复 {duplicates}，暂挂 {held}，拒绝 {rejected}',
   'imports.undo': '撤销',

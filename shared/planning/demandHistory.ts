@@ -361,7 +361,7 @@ export function fillUnknownWeeks(rates: Float64Array): Float64Array {
  * times in purchasing/leadTimes.ts): the in-stock days are a sample of the demand process; with a
  * single in-stock day it is 0. No in-stock day → { mean: 0, sd: 0, inStockDays: 0 }.
  */
-export function dailyRate(history: DemandHistory, seriesIndex: number, days: number): { mean: number; sd: number; inStockDays: number } {
+export function dailyRate(history: DemandHistory, seriesIndex: number, days: number, factor?: Float32Array): { mean: number; sd: number; inStockDays: number } {
   requireSeries(history, seriesIndex);
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`Days must be a whole number ≥ 1, got ${days}`);
   const { units, stockout } = history;
@@ -370,9 +370,11 @@ export function dailyRate(history: DemandHistory, seriesIndex: number, days: num
   const to = base + history.days;
   let sum = 0;
   let inStockDays = 0;
+  // Known event uplifts are taken out of history (factor per day of the window), as for the weekly rates.
+  const sold = (i: number) => (factor === undefined ? units[i]! : units[i]! / (factor[i - base] ?? 1));
   for (let i = from; i < to; i++) {
     if (stockout[i]) continue;
-    sum += units[i]!;
+    sum += sold(i);
     inStockDays++;
   }
   if (inStockDays === 0) return { mean: 0, sd: 0, inStockDays: 0 };
@@ -381,7 +383,7 @@ export function dailyRate(history: DemandHistory, seriesIndex: number, days: num
   let squares = 0;
   for (let i = from; i < to; i++) {
     if (stockout[i]) continue;
-    const deviation = units[i]! - mean;
+    const deviation = sold(i) - mean;
     squares += deviation * deviation;
   }
   return { mean, sd: Math.sqrt(squares / (inStockDays - 1)), inStockDays };

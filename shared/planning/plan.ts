@@ -254,7 +254,7 @@ export function buildPlan(input: PlanInput): Plan {
       const info = history.series[series.seriesIndex]!;
       const daily = scratch.daily;
       const selection = forecastSeries(input, series, sku.method, daily, scratch.weekly);
-      const spread = dailyRate(history, series.seriesIndex, Math.min(history.days, 182));
+      const spread = dailyRate(history, series.seriesIndex, Math.min(history.days, 182), series.eventFactors?.subarray(0, history.days));
       const sdDaily = spread.sd;
 
       const L = series.sea.meanDays;
@@ -295,12 +295,20 @@ export function buildPlan(input: PlanInput): Plan {
       const airDays = Math.max(1, Math.round(series.air.meanDays));
       let bridge = 0;
       if (!Number.isNaN(stockoutDay) && stockoutDay - settings.todayDay < leadDays && airDays < leadDays) {
-        let need = 0;
-        for (let t = airDays; t < Math.min(leadDays, horizon); t++) need += daily[t]!;
-        bridge = Math.max(0, need - Math.max(0, projected[Math.min(airDays, horizon)]!));
+        // The deepest shortfall from the air arrival until sea lands, counting open shipments that
+        // arrive in between; stock at the air arrival cannot be below nothing.
+        const start = Math.min(airDays, horizon);
+        let level = Math.max(0, projected[start]!);
+        let deepest = 0;
+        for (let t = start + 1; t <= Math.min(leadDays, horizon); t++) {
+          level += arrivals[t]! - daily[t - 1]!;
+          if (level < deepest) deepest = level;
+        }
+        bridge = Math.max(0, -deepest);
       }
       const shipAir = roundUpTo(bridge, sku.casePack);
-      const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits - position - shipAir);
+      // The floor applies to what is left when the shipment lands: today's position less the demand until then.
+      const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
       const shipSea = roundUpTo(seaNeed, sku.casePack);
       const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
 
@@ -337,7 +345,8 @@ export function buildPlan(input: PlanInput): Plan {
       });
       networkDaily += d;
       networkVariance += sdDaily * sdDaily;
-      networkFbaUnits += onHand;
+      // PRODUCT §4.3: the position leaves out reserved units.
+      networkFbaUnits += onHand - series.reservedUnits;
       networkInbound += inboundUnits;
       for (let t = 0; t < horizon; t++) networkForecast[t] = networkForecast[t]! + daily[t]!;
     }
@@ -425,12 +434,9 @@ function applyDomesticAndCapacity(input: PlanInput, ship: ShipLine[]): void {
     const wantedSea = line.shipSea;
     const pack = Math.max(1, casePack.get(line.skuId) ?? 1);
     const fit = (wanted: number, limit: number) => (wanted <= limit ? wanted : Math.floor(limit / pack) * pack);
-    let available = home.get(line.skuId) ?? 0;
-    const air = fit(line.shipAir, available);
-    available -= air;
-    const sea = fit(line.shipSea, available);
-    available -= sea;
-    home.set(line.skuId, available);
+    const atHome = home.get(line.skuId) ?? 0;
+    const air = fit(line.shipAir, atHome);
+    const sea = fit(line.shipSea, atHome - air);
     let total = air + sea;
     const limit = room.get(line.locationId);
     let cut = 0;
@@ -443,6 +449,8 @@ function applyDomesticAndCapacity(input: PlanInput, ship: ShipLine[]): void {
     line.shipAir = Math.min(air, total);
     line.shipSea = total - line.shipAir;
     line.cutByCapacity = cut;
+    // Only what ships leaves home; units cut by capacity stay there for another marketplace.
+    home.set(line.skuId, atHome - total);
     line.shortAtHome = line.shipAir + line.shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (line.shipAir + line.shipSea + cut) : 0;
     if (limit !== undefined) room.set(line.locationId, limit - total);
   }

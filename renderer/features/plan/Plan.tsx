@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isoFromDay } from '../../../shared/dates';
+import { addDays, isoFromDay } from '../../../shared/dates';
 import { toCsv } from '../../../shared/csv';
 import { minorToAmountText } from '../../../shared/money';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
@@ -139,7 +139,7 @@ export function Plan() {
           number: '',
           supplierId: supplier.id,
           orderDate: asOf,
-          expectedDate: '',
+          expectedDate: addDays(asOf, Math.round(supplier.productionDaysMean)),
           currency: supplier.currency,
           locationId: warehouse.id,
           note: t('plan.draftNote'),
@@ -150,7 +150,8 @@ export function Plan() {
         });
         created++;
       }
-      setStatus({ kind: 'ok', text: t('plan.draftsCreated', { count: created }) });
+      const withoutSupplier = bySupplier.get(null)?.length ?? 0;
+      setStatus({ kind: 'ok', text: withoutSupplier > 0 ? t('plan.draftsCreatedSome', { count: created, missing: withoutSupplier }) : t('plan.draftsCreated', { count: created }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
     }

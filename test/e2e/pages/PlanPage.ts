@@ -1,0 +1,138 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppShell } from './AppShell';
+
+export type PlanTab = 'ship' | 'buy';
+
+/** Column ids of the ship table: sku, fba, abc, method, demand, onHand, inbound, stockout, shipBy, sea, air, amazon. */
+export type ShipRow = Record<string, string>;
+/** Column ids of the buy table: sku, supplier, abc, position, orderUpTo, buy, orderBy. */
+export type BuyRow = Record<string, string>;
+
+/** A number as the plan tables show it ("1,234", "—" or blank → NaN). */
+export const planNumber = (text: string | undefined): number => (text === undefined || text.trim() === '' || text.trim() === '—' ? Number.NaN : Number(text.replace(/,/g, '')));
+
+/** The replenishment plan (renderer/features/plan/Plan.tsx): summary, what-if, ship and buy tables, explanation and chart. */
+export class PlanPage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(): Promise<void> {
+    await this.go('plan');
+  }
+
+  summary(): Locator {
+    return this.page.getByTestId('plan-summary');
+  }
+
+  async summaryText(): Promise<string> {
+    return ((await this.summary().textContent()) ?? '').trim();
+  }
+
+  /** Waits until a plan has been computed ("… (planned in N ms).") and returns the summary's counts. */
+  async waitForPlan(timeout = 30_000): Promise<{ lines: number; ship: number; buy: number; ms: number }> {
+    const pattern = /^([\d,]+) SKU × marketplace lines: ([\d,]+) to ship, ([\d,]+) to buy \(planned in ([\d,]+) ms\)\.$/;
+    const started = Date.now();
+    for (;;) {
+      const match = pattern.exec(await this.summaryText());
+      if (match) {
+        const [lines, ship, buy, ms] = match.slice(1).map((n) => Number(n!.replace(/,/g, ''))) as [number, number, number, number];
+        return { lines, ship, buy, ms };
+      }
+      if (Date.now() - started > timeout) throw new Error(`no plan after ${timeout} ms; summary: ${await this.summaryText()}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async showTab(tab: PlanTab): Promise<void> {
+    await this.page.getByRole('tab', { name: tab === 'ship' ? 'Ship to FBA' : 'Buy' }).click();
+  }
+
+  table(tab: PlanTab): Locator {
+    return this.page.getByTestId(`plan-${tab}`);
+  }
+
+  rowLocator(tab: PlanTab): Locator {
+    return this.page.getByTestId(`plan-${tab}-row`);
+  }
+
+  /** The rows the table has rendered (it is virtualized: the visible ones), cells keyed by column id. */
+  async rows(tab: PlanTab): Promise<Record<string, string>[]> {
+    await this.rowLocator(tab).first().waitFor();
+    return this.tableRows(`plan-${tab}`);
+  }
+
+  /** Sorts a table by a column's header button (twice for descending). */
+  async sortBy(tab: PlanTab, header: string, descending = false): Promise<void> {
+    const button = this.table(tab).getByRole('columnheader', { name: new RegExp(`^${header}`) }).getByRole('button');
+    await button.click();
+    if (descending) await button.click();
+  }
+
+  /** Opens the explanation of the rendered row at `position` (double click, as Enter on the active row does). */
+  async explainRow(tab: PlanTab, position: number): Promise<void> {
+    await this.rowLocator(tab).nth(position).dblclick();
+  }
+
+  detail(): Locator {
+    return this.page.getByTestId('plan-detail');
+  }
+
+  async detailTitle(): Promise<string> {
+    return ((await this.detail().getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
+  }
+
+  /** The explanation table: figure → { value, how }. */
+  async explanation(): Promise<Record<string, { value: string; how: string }>> {
+    return this.detail()
+      .getByTestId('plan-explanation')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            (row.querySelector('th')?.textContent ?? '').trim(),
+            { value: (row.querySelectorAll('td')[0]?.textContent ?? '').trim(), how: (row.querySelectorAll('td')[1]?.textContent ?? '').trim() },
+          ]),
+        ),
+      );
+  }
+
+  chart(): Locator {
+    return this.detail().getByTestId('plan-chart');
+  }
+
+  whatIfForm(): Locator {
+    return this.page.getByRole('form', { name: 'What if' });
+  }
+
+  /** Fills the what-if form (blank fields stay as they are) and runs it. */
+  async runWhatIf(input: { delayDays?: string; upliftPercent?: string; from?: string; to?: string }): Promise<void> {
+    const form = this.whatIfForm();
+    if (input.delayDays !== undefined) await form.locator('input[name="delayDays"]').fill(input.delayDays);
+    if (input.upliftPercent !== undefined) await form.locator('input[name="upliftPercent"]').fill(input.upliftPercent);
+    if (input.from !== undefined) await form.locator('input[name="upliftFrom"]').fill(input.from);
+    if (input.to !== undefined) await form.locator('input[name="upliftTo"]').fill(input.to);
+    await form.getByRole('button', { name: 'Run what-if' }).click();
+  }
+
+  async backToPlan(): Promise<void> {
+    await this.whatIfForm().getByRole('button', { name: 'Back to the plan' }).click();
+  }
+
+  /** The plan's status line (what-if result, drafts created, or an error), '' while there is none; does not wait. */
+  async statusText(): Promise<string> {
+    return (await this.page.locator('main [data-testid="status-ok"], main [data-testid="status-error"]').allTextContents()).join(' ').trim();
+  }
+
+  async createDrafts(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Create PO drafts' }).click();
+  }
+
+  async printReorderList(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Print reorder list' }).click();
+  }
+
+  async printShipmentPlan(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Print shipment plan' }).click();
+  }
+}

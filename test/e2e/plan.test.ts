@@ -1,0 +1,201 @@
+// The replenishment plan in the built app (PRODUCT §4.3–4.5): a seller loads the demo (300 SKUs, two
+// years of history), opens the plan, reads why one line ships what it ships (the numbers and the
+// projected-stock chart), runs a what-if, checks the buy list, prints it as a reorder list on A4 and
+// Letter, and turns it into purchase order drafts.
+//
+// The tests share one app session and run in order: the first loads the demo, the others build on it.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openApp } from './browser';
+import type { AppSession } from './browser';
+import { MARGIN_MM, PAGE_WIDTH_PT, PT_PER_MM } from './pdf';
+import type { PageSize } from './pdf';
+import { PlanPage, planNumber } from './pages/PlanPage';
+import { PrintPreviewPage } from './pages/PrintPreviewPage';
+import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage';
+import { SuppliersPage } from './pages/SuppliersPage';
+
+const TODAY = '2026-11-26';
+const SUPPLIER = 'Shenzhen Accessories Ltd.';
+const SIZES: PageSize[] = ['A4', 'Letter'];
+const SKU_CODE = /\bSP-\d{5}\b/g;
+
+/** Right edge of the printable area (half a point of slack for flush-right text, as in print.test.ts). */
+const rightLimitPt = (pageWidthPt: number) => pageWidthPt - MARGIN_MM * PT_PER_MM + 0.5;
+
+let app: AppSession;
+let plan: PlanPage;
+
+beforeAll(async () => {
+  app = await openApp({ today: TODAY });
+  plan = new PlanPage(app.page);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('the replenishment plan on the demo data', () => {
+  test('the plan runs on the demo, and one line with a quantity is explained with its chart', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await expect.poll(() => page.getByTestId('stock-row').count(), { timeout: 60_000 }).toBeGreaterThan(10);
+    await expect.poll(() => page.getByTestId('stock-updating').count()).toBe(0);
+
+    await plan.open();
+    await expect.poll(() => plan.heading().textContent()).toBe('Replenishment plan');
+    const summary = await plan.waitForPlan();
+    // 300 SKUs in FBA US and FBA DE: a line per SKU × marketplace that sold or held stock.
+    expect(summary.lines).toBeGreaterThan(300);
+    expect(summary.ship).toBeGreaterThan(0);
+    expect(summary.buy).toBeGreaterThan(0);
+    expect(summary.ms).toBeLessThan(10_000);
+
+    // The line shipping the most by sea, opened by double click.
+    await plan.sortBy('ship', 'Sea', true);
+    const [top] = await plan.rows('ship');
+    expect(planNumber(top!.sea)).toBeGreaterThan(0);
+    await plan.explainRow('ship', 0);
+    await expect.poll(() => plan.detailTitle()).toBe(`${top!.sku} · ${top!.fba}`);
+
+    const x = await plan.explanation();
+    for (const figure of ['Demand d', 'Spread σd', 'z', 'Lead time L ± σL', 'Safety stock', 'Reorder point', 'Order up to', 'Position', 'FBA floor', 'Sea', 'Air']) {
+      expect(x[figure], figure).toBeDefined();
+    }
+    const ss = planNumber(x['Safety stock']!.value);
+    const rop = planNumber(x['Reorder point']!.value);
+    const orderUpTo = planNumber(x['Order up to']!.value);
+    expect(ss).toBeGreaterThanOrEqual(0);
+    // ROP = d·L + SS and T = d·(L + R) + SS: each at least the one before.
+    expect(rop).toBeGreaterThanOrEqual(ss);
+    expect(orderUpTo).toBeGreaterThanOrEqual(rop);
+    expect(x['Safety stock']!.how).toMatch(/^z · √\(L · σd² \+ d² · σL²\) = [\d.,]+ · √\(/);
+    expect(x['Reorder point']!.how).toContain('d · L + SS');
+    expect(x['Order up to']!.how).toContain('d · (L + R) + SS');
+    expect(x['Position']!.how).toContain('on hand + in transit − reserved');
+    // The explanation shows the same quantities as the table.
+    expect(planNumber(x['Sea']!.value)).toBe(planNumber(top!.sea));
+    expect(planNumber(x['Air']!.value)).toBe(planNumber(top!.air));
+    expect(planNumber(x['Demand d']!.value.replace(/ per day$/, ''))).toBe(planNumber(top!.demand));
+
+    // The projected-stock chart is drawn.
+    await plan.chart().waitFor();
+    const box = await plan.chart().boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(100);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('a what-if delay of every open shipment reports stockouts and air bridging', async () => {
+    const done = /^What-if: ([\d,]+) lines stock out within the horizon; ([\d,]+) need air bridging\.$/;
+    await plan.runWhatIf({ delayDays: '30' });
+    await expect.poll(() => plan.statusText()).toMatch(done);
+    const [, stockouts, air] = done.exec(await plan.statusText())!;
+    expect(planNumber(stockouts)).toBeGreaterThan(0);
+    expect(planNumber(air)).toBeGreaterThan(0);
+    expect(await plan.okMessage().count()).toBe(1);
+    // A negative delay is refused in words.
+    await plan.runWhatIf({ delayDays: '-3' });
+    await expect.poll(() => plan.statusText()).toBe('Enter a whole number of days (0 or more), a percentage above −100, and a date range that ends after it starts.');
+    expect(await plan.errorMessage().count()).toBe(1);
+    await plan.runWhatIf({ delayDays: '0' });
+    await expect.poll(() => plan.statusText()).toMatch(done);
+    await plan.backToPlan();
+    await expect.poll(() => plan.whatIfForm().getByRole('button', { name: 'Back to the plan' }).count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('the buy list: quantities in whole cases, and Enter opens a line’s explanation', async () => {
+    const summary = await plan.waitForPlan();
+    await plan.showTab('buy');
+    const rows = await plan.rows('buy');
+    const toBuy = rows.filter((r) => planNumber(r.buy) > 0);
+    expect(toBuy.length).toBeGreaterThan(0);
+    expect(toBuy.length).toBeLessThanOrEqual(summary.buy);
+    for (const row of toBuy) expect(row.orderBy, row.sku).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // Keyboard: a click makes the second row active, Enter on the focused table opens it.
+    await plan.rowLocator('buy').nth(1).click();
+    await plan.table('buy').locator('[role="rowgroup"][tabindex="0"]').press('Enter');
+    await expect.poll(() => plan.detailTitle()).toBe(rows[1]!.sku);
+    const x = await plan.explanation();
+    // The table shows whole units, the explanation one decimal.
+    expect(planNumber(x['Buy']!.value)).toBe(planNumber(rows[1]!.buy));
+    expect(Math.abs(planNumber(x['Order up to']!.value) - planNumber(rows[1]!.orderUpTo))).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(planNumber(x['Position']!.value) - planNumber(rows[1]!.position))).toBeLessThanOrEqual(0.5);
+    // "max(0, T − position) = raw, at least the MOQ (m), rounded up to the case pack (p)": check the rounding.
+    const [, moq, pack] = /at least the MOQ \(([\d,]+)\), rounded up to the case pack \(([\d,]+)\)/.exec(x['Buy']!.how)!;
+    const buy = planNumber(rows[1]!.buy);
+    if (buy > 0) {
+      expect(buy).toBeGreaterThanOrEqual(planNumber(moq));
+      expect(buy % planNumber(pack)).toBe(0);
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('the reorder list prints on A4 and Letter with every SKU to buy, inside the margins', async () => {
+    const summary = await plan.waitForPlan();
+    await plan.showTab('buy');
+    const codes = (await plan.rows('buy')).filter((r) => planNumber(r.buy) > 0).map((r) => r.sku!);
+    await plan.printReorderList();
+    const preview = new PrintPreviewPage(app.page);
+    await expect.poll(() => preview.title()).toBe('Reorder list');
+    for (const size of SIZES) {
+      const printed = await preview.printed(size);
+      const text = printed.pages.join(' ');
+      expect(printed.pageWidthPt, size).toBeGreaterThan(PAGE_WIDTH_PT[size] - 1.5);
+      expect(printed.pageWidthPt, size).toBeLessThan(PAGE_WIDTH_PT[size] + 1.5);
+      for (const code of codes) expect(text, `${size}: ${code}`).toContain(code);
+      // One line per SKU to buy: as many distinct codes as the summary counts.
+      expect(new Set(text.match(SKU_CODE)).size, size).toBe(summary.buy);
+      expect(printed.maxTextRightPt, size).toBeLessThanOrEqual(rightLimitPt(printed.pageWidthPt));
+    }
+    await preview.close();
+    await expect.poll(() => preview.dialog().count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  let sourced = { code: '', buy: 0 };
+
+  test('a SKU bought from a supplier shows that supplier on its buy line', async () => {
+    await plan.showTab('buy');
+    const [first] = (await plan.rows('buy')).filter((r) => planNumber(r.buy) > 0);
+    // A SKU is sourced from the supplier of its first purchase order.
+    const suppliers = new SuppliersPage(app.page);
+    await suppliers.open();
+    await suppliers.create({ name: SUPPLIER, currency: 'USD', productionDaysMean: '30', productionDaysSd: '5', moq: '0' });
+    await expect.poll(() => suppliers.okMessage().textContent()).toBe(`Supplier ${SUPPLIER} saved.`);
+    const orders = new PurchaseOrdersPage(app.page);
+    await orders.open();
+    await orders.create({ orderDate: TODAY, expectedDate: '2027-01-10', lines: [{ sku: first!.sku!, qty: '1', unitCost: '1.00' }] });
+    await expect.poll(async () => (await orders.rows()).map((r) => [r.supplier, r.status])).toEqual([[SUPPLIER, 'Draft']]);
+
+    await plan.open();
+    await plan.waitForPlan();
+    await plan.showTab('buy');
+    await expect.poll(async () => (await plan.rows('buy')).find((r) => r.sku === first!.sku)?.supplier).toBe(SUPPLIER);
+    const row = (await plan.rows('buy')).find((r) => r.sku === first!.sku)!;
+    sourced = { code: row.sku!, buy: planNumber(row.buy) };
+    expect(sourced.buy).toBeGreaterThan(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  // DEFECT (renderer/features/plan/Plan.tsx createDrafts, `expectedDate: ''`): every draft is refused by
+  // parsePurchaseOrderDraft ("Expected date: “” is not a valid date."), so the button never creates a
+  // PO. Proposed fix: expectedDate = order date + the supplier's production lead time (the buy line's
+  // lead time less the sea leg), e.g. addDays(asOf, Math.round(supplier.productionDaysMean)).
+  test('Create PO drafts makes a draft for the supplier with the planned quantity', async () => {
+    expect(sourced.code).not.toBe('');
+    expect(await plan.statusText()).toBe('');
+    await plan.createDrafts();
+    await expect.poll(() => plan.statusText()).not.toBe('');
+    expect(await plan.statusText()).toMatch(/^1 purchase order drafts created(\.|; \d+ SKUs to buy have no supplier yet)/);
+    const orders = new PurchaseOrdersPage(app.page);
+    await orders.open();
+    await expect.poll(async () => (await orders.rows()).filter((r) => r.status === 'Draft').length).toBe(2);
+    const drafted = (await orders.rows()).find((r) => r.number !== 'PO-2026-0001')!;
+    expect(drafted).toEqual(expect.objectContaining({ supplier: SUPPLIER, status: 'Draft', orderDate: TODAY }));
+    await orders.openOrder(drafted.number!);
+    expect(await orders.lines()).toEqual([expect.objectContaining({ sku: sourced.code, qty: sourced.buy.toLocaleString('en-US') })]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

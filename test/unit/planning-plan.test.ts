@@ -1,0 +1,756 @@
+// The replenishment plan as a seller meets it (PRODUCT §4.3–4.5, shared/planning/plan.ts): scenario
+// tests of buildPlan on hand-built demand histories. Each scenario names the seller's situation and
+// checks what the plan tells them to ship, buy and when, with the simple cases checked by hand
+// against the formulas of §4.3 and the rules in plan.ts's header.
+import { describe, expect, test } from 'vitest';
+import { dayNumber } from '../../shared/dates';
+import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
+import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
+import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
+import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
+import type { DemandHistory } from '../../shared/planning/demandHistory';
+
+const FBA_US = 10;
+const FBA_DE = 11;
+const MARKETPLACE: Record<number, string> = { [FBA_US]: 'US', [FBA_DE]: 'DE' };
+
+/** z of the default service levels (textbook values of the inverse normal). */
+const Z_98 = 2.053749;
+const Z_90 = 1.281552;
+
+/** A small deterministic generator in [0, 1), so "noisy" demand is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Integer daily sales around `mean`, ± `spread` units, from a seeded generator. */
+function noisy(mean: number, spread: number, seed: number): (day: number) => number {
+  const next = random(seed);
+  return () => Math.max(0, Math.round(mean + (next() * 2 - 1) * spread));
+}
+
+interface SeriesSpec {
+  skuId: number;
+  locationId?: number;
+  /** Units sold on a day (day number). Called once per day, oldest first. */
+  units: (day: number) => number;
+  /** Stockout days by index in the window (0 = first day); their units are 0. */
+  out?: (index: number) => boolean;
+  onHand: number;
+}
+
+/** A demand history of `days` days ending on `today`, one row per spec (series index = spec index). */
+function historyOf(today: string, specs: readonly SeriesSpec[], days = 730): DemandHistory {
+  const todayDay = dayNumber(today);
+  const firstDay = todayDay - days + 1;
+  const units = new Float32Array(specs.length * days);
+  const stockout = new Uint8Array(specs.length * days);
+  specs.forEach((spec, s) => {
+    for (let i = 0; i < days; i++) {
+      const sold = spec.units(firstDay + i);
+      const out = spec.out?.(i) ?? false;
+      stockout[s * days + i] = out ? 1 : 0;
+      units[s * days + i] = out ? 0 : sold;
+    }
+  });
+  return {
+    firstDay,
+    days,
+    series: specs.map((spec) => ({ skuId: spec.skuId, locationId: spec.locationId ?? FBA_US, marketplace: MARKETPLACE[spec.locationId ?? FBA_US]! })),
+    units,
+    stockout,
+    onHand: Float64Array.from(specs.map((spec) => spec.onHand)),
+  };
+}
+
+function skuInput(skuId: number, overrides: Partial<PlanSkuInput> = {}): PlanSkuInput {
+  return { skuId, casePack: 1, moq: 0, supplierId: 1, unitCostMinor: 1_000, domesticUnits: 100_000, onOrder: [], buyLeadTime: { meanDays: 30, sdDays: 0 }, ...overrides };
+}
+
+/** A series by sea in 40 days and by air in 7, nothing inbound. */
+function seriesInput(seriesIndex: number, overrides: Partial<PlanSeriesInput> = {}): PlanSeriesInput {
+  return { seriesIndex, sea: { meanDays: 40, sdDays: 0 }, air: { meanDays: 7, sdDays: 0 }, inbound: [], reservedUnits: 0, amazonRecommendedUnits: null, ...overrides };
+}
+
+interface Scenario {
+  today: string;
+  history: DemandHistory;
+  skus: PlanSkuInput[];
+  /** Per series index (same order as the history's series): overrides of its plan input. */
+  series?: Partial<PlanSeriesInput>[];
+  capacity?: [number, number | null][];
+  settings?: Partial<Omit<PlanSettings, 'todayDay'>>;
+  whatIf?: PlanInput['whatIf'];
+}
+
+function planOf(scenario: Scenario): Plan {
+  const series = new Map<number, PlanSeriesInput[]>();
+  scenario.history.series.forEach((s, index) => {
+    series.set(s.skuId, [...(series.get(s.skuId) ?? []), seriesInput(index, scenario.series?.[index] ?? {})]);
+  });
+  return buildPlan({
+    settings: { ...DEFAULT_PLAN_SETTINGS, ...scenario.settings, todayDay: dayNumber(scenario.today) },
+    history: scenario.history,
+    skus: scenario.skus,
+    series,
+    capacityUnits: new Map(scenario.capacity ?? []),
+    ...(scenario.whatIf ? { whatIf: scenario.whatIf } : {}),
+  });
+}
+
+function shipLine(plan: Plan, skuId: number, locationId = FBA_US): ShipLine {
+  const line = plan.ship.find((l) => l.skuId === skuId && l.locationId === locationId);
+  if (!line) throw new Error(`no ship line for SKU ${skuId} at ${locationId}`);
+  return line;
+}
+
+function buyLine(plan: Plan, skuId: number): BuyLine {
+  const line = plan.buy.find((l) => l.skuId === skuId);
+  if (!line) throw new Error(`no buy line for SKU ${skuId}`);
+  return line;
+}
+
+/**
+ * Stock at the FBA location at the end of each day 1…days (index 0 = today's closing stock), with the
+ * open arrivals and the plan's air and sea shipments landing after their lead times. `demand` per day.
+ */
+function projectWith(line: ShipLine, demand: number, days: number, arrivals: { day: number; units: number }[]): number[] {
+  const stock = [line.onHand - line.reservedUnits];
+  for (let t = 1; t <= days; t++) {
+    const landing = arrivals.filter((a) => a.day === t).reduce((sum, a) => sum + a.units, 0);
+    stock.push(stock[t - 1]! + landing - demand);
+  }
+  return stock;
+}
+
+const TODAY = '2026-03-02';
+const T0 = dayNumber(TODAY);
+const constant = (units: number) => () => units;
+
+describe('one flat SKU, checked by hand against PRODUCT §4.3', () => {
+  // 10 ± 5 units a day for two years, 40 ± 10 days by sea, moving average forced so d is plain
+  // arithmetic: SS = z·√(L·σd² + d²·σL²), ROP = d·L + SS, T = d·(L + R) + SS, Q = ⌈T − IP⌉ to the pack.
+  const history = historyOf(TODAY, [{ skuId: 1, units: noisy(10, 5, 7), onHand: 300 }]);
+  const inbound = [{ day: T0 + 20, units: 100 }];
+  const plan = planOf({
+    today: TODAY,
+    history,
+    skus: [skuInput(1, { casePack: 6, method: 'ma' })],
+    series: [{ sea: { meanDays: 40, sdDays: 10 }, inbound, reservedUnits: 25 }],
+  });
+  const line = shipLine(plan, 1);
+
+  // d: the moving average of the last 4 weekly rates = the last 28 days' sales ÷ 28.
+  const sales = Array.from(history.units);
+  const d = sales.slice(-28).reduce((a, b) => a + b, 0) / 28;
+  // σd: sample standard deviation of the last 182 days' sales (all in stock).
+  const recent = sales.slice(-182);
+  const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
+  const sd = Math.sqrt(recent.reduce((a, b) => a + (b - mean) ** 2, 0) / (recent.length - 1));
+  const L = 40;
+  const sdL = 10;
+  const R = DEFAULT_PLAN_SETTINGS.shipReviewDays;
+  const ss = Z_98 * Math.sqrt(L * sd * sd + d * d * sdL * sdL);
+
+  test('d, σd, z and the lead time are the inputs the seller would use', () => {
+    expect(line.abc).toBe('A');
+    expect(line.method).toBe('ma');
+    expect(line.dailyDemand).toBeCloseTo(d, 4);
+    expect(line.sdDaily).toBeCloseTo(sd, 6);
+    expect(line.z).toBeCloseTo(Z_98, 5);
+    expect(line.serviceLevel).toBe(0.98);
+    expect([line.seaLeadDays, line.seaLeadSdDays, line.airLeadDays]).toEqual([40, 10, 7]);
+  });
+
+  test('SS, ROP and T follow the formulas', () => {
+    expect(line.safetyStock).toBeCloseTo(ss, 3);
+    expect(line.reorderPoint).toBeCloseTo(d * L + ss, 2);
+    expect(line.orderUpTo).toBeCloseTo(d * (L + R) + ss, 2);
+  });
+
+  test('position = on hand + in transit − reserved; Q = T − IP rounded up to the case pack of 6', () => {
+    expect(line.onHand).toBe(300);
+    expect(line.inboundUnits).toBe(100);
+    expect(line.position).toBe(300 + 100 - 25);
+    const q = Math.ceil((d * (L + R) + ss - 375) / 6) * 6;
+    // The FBA floor (28 days) is below T here, so it does not change the quantity.
+    expect(28 * d).toBeLessThan(d * (L + R) + ss - d * L);
+    expect(line.shipAir).toBe(0);
+    expect(line.shipSea).toBe(q);
+    expect(line.shipSea % 6).toBe(0);
+  });
+
+  test('the stockout day and the ship-by day follow the projection with no new shipment', () => {
+    // 275 sellable now, +100 on day 20: (275 + 100) ÷ d days.
+    const forecast = line.dailyDemand;
+    let stock = 275;
+    let stockoutDay = Number.NaN;
+    let belowSafety = Number.NaN;
+    for (let t = 1; t <= 180 && Number.isNaN(stockoutDay); t++) {
+      stock += (t === 20 ? 100 : 0) - forecast;
+      if (Number.isNaN(belowSafety) && stock < line.safetyStock) belowSafety = T0 + t;
+      if (stock <= 0) stockoutDay = T0 + t;
+    }
+    expect(line.stockoutDay).toBe(stockoutDay);
+    expect(line.shipByDay).toBe(Math.max(T0, belowSafety - 40));
+  });
+});
+
+describe('a seasonal SKU ahead of Q4', () => {
+  // Demand peaks around Black Friday (about 4× the spring trough) and averages 10 a day over the
+  // year, like the flat SKU beside it. On 1 September both hold 700 units at FBA (70 days of the flat
+  // SKU: enough to land the next shipment above the 28-day floor) and 600 at home.
+  const today = '2026-09-01';
+  const peak = dayNumber('2025-11-25');
+  const seasonalDemand = (noise: () => number) => (day: number) => Math.max(0, Math.round(10 * (1 + 0.6 * Math.cos((2 * Math.PI * (day - peak)) / 365.25)) + noise() * 2 - 1));
+  const flatDemand = (noise: () => number) => () => Math.max(0, Math.round(10 + noise() * 2 - 1));
+  const specs = (days: number) =>
+    historyOf(
+      today,
+      [
+        { skuId: 1, units: seasonalDemand(random(3)), onHand: 700 },
+        { skuId: 2, units: flatDemand(random(4)), onHand: 700 },
+      ],
+      days,
+    );
+  const skus = (method?: 'holtWinters') => [skuInput(1, { domesticUnits: 600, ...(method ? { method } : {}) }), skuInput(2, { domesticUnits: 600 })];
+
+  function expectSeasonalOrdersEarlier(plan: Plan) {
+    const seasonal = shipLine(plan, 1);
+    const flat = shipLine(plan, 2);
+    // Same annual volume, same cost: the same class, so the same service level.
+    expect(seasonal.abc).toBe(flat.abc);
+    // Demand over the next lead time + review period is rising into Q4.
+    expect(seasonal.dailyDemand).toBeGreaterThan(flat.dailyDemand * 1.2);
+    expect(seasonal.stockoutDay).toBeLessThan(flat.stockoutDay);
+    // Ship now (in September) for the seasonal SKU; nothing yet for the flat one.
+    expect(flat.shipSea + flat.shipAir).toBe(0);
+    expect(seasonal.shipSea).toBeGreaterThan(0);
+    expect(seasonal.shipByDay).toBeLessThan(dayNumber('2026-10-01'));
+    // Buy now for the seasonal SKU, more than for the flat one.
+    const seasonalBuy = buyLine(plan, 1);
+    const flatBuy = buyLine(plan, 2);
+    expect(seasonalBuy.buyQty).toBeGreaterThan(flatBuy.buyQty);
+    expect(seasonalBuy.orderByDay).toBeLessThan(dayNumber('2026-10-01'));
+    expect(Number.isNaN(flatBuy.orderByDay) || flatBuy.orderByDay > seasonalBuy.orderByDay).toBe(true);
+  }
+
+  // DEFECT (shared/domain/backtest.ts backtestSelect + the plan's 104-week window): Holt-Winters with a
+  // 52-week season can only be scored on folds that have two full years before them. The plan looks at
+  // exactly 104 weeks (DEFAULT_PLAN_SETTINGS.historyWeeks; renderer/db/planning.ts HISTORY_DAYS = 730),
+  // so every fold has fewer and holtWinters scores as damped Holt — it can never win. The seasonal SKU
+  // is forecast flat from its summer weeks ('ses', 8.0 a day against 10.0 for the flat SKU, while it
+  // will sell 11–16 a day in Sep–Nov): its stockout is projected on day 88, after the flat SKU's (70),
+  // and the plan ships and buys nothing for it on 1 September.
+  // Fails today for the reason above (known defect, issue 6): Holt-Winters must start from one season.
+  test.fails('with two years of history, the plan sees the Q4 peak coming: it ships and buys more, earlier, than for a flat SKU', () => {
+    const plan = planOf({ today, history: specs(730), skus: skus() });
+    expectSeasonalOrdersEarlier(plan);
+    expect(shipLine(plan, 1).method).toBe('holtWinters');
+  });
+
+  test('once Holt-Winters forecasts it (the seller forces it), the seasonal SKU ships and buys more, earlier', () => {
+    expectSeasonalOrdersEarlier(planOf({ today, history: specs(730), skus: skus('holtWinters') }));
+  });
+
+  test('with two years and 12 weeks of history the backtest picks Holt-Winters itself', () => {
+    const plan = planOf({ today, history: specs(730 + 84), skus: skus(), settings: { historyWeeks: 104 + 12 } });
+    expect(shipLine(plan, 1).method).toBe('holtWinters');
+    expectSeasonalOrdersEarlier(plan);
+  });
+});
+
+describe('a SKU that was out of stock for 20 days', () => {
+  // Two SKUs sell the same 10 ± 4 a day for two years. SKU 2 sold out 51 days ago, had no stock for
+  // the next 20 days and was restocked 30 days ago; today both hold 500 units at FBA.
+  // Built from ledger movements, so the stockout days are the ones the ledger shows.
+  const days = 730;
+  const firstDay = T0 - days + 1;
+  const selloutIndex = days - 52; // 51 days before today
+  const restockIndex = days - 31; // 30 days before today
+  const daily = (() => {
+    const next = noisy(10, 4, 11);
+    return Array.from({ length: days }, (_, i) => next(firstDay + i));
+  })();
+
+  const movements: { day: number; skuId: number; qty: number; type: number }[] = [];
+  const sum = (from: number, to: number) => daily.slice(from, to).reduce((a, b) => a + b, 0);
+  // SKU 1: always in stock.
+  movements.push({ day: firstDay - 1, skuId: 1, qty: sum(0, days) + 500, type: TYPE_CODE.receipt });
+  daily.forEach((units, i) => movements.push({ day: firstDay + i, skuId: 1, qty: -units, type: TYPE_CODE.sale }));
+  // SKU 2: exactly enough to sell out on the sellout day, none for 20 days, then restocked.
+  movements.push({ day: firstDay - 1, skuId: 2, qty: sum(0, selloutIndex + 1), type: TYPE_CODE.receipt });
+  movements.push({ day: firstDay + restockIndex, skuId: 2, qty: sum(restockIndex, days) + 500, type: TYPE_CODE.receipt });
+  daily.forEach((units, i) => {
+    if (i <= selloutIndex || i >= restockIndex) movements.push({ day: firstDay + i, skuId: 2, qty: -units, type: TYPE_CODE.sale });
+  });
+  movements.sort((a, b) => a.day - b.day);
+  const columns = emptyColumns(movements.length);
+  movements.forEach((m, i) => {
+    columns.day[i] = m.day;
+    columns.skuId[i] = m.skuId;
+    columns.locationId[i] = FBA_US;
+    columns.qty[i] = m.qty;
+    columns.type[i] = m.type;
+    columns.seq[i] = i + 1;
+  });
+  const history = demandHistoryFromLedger(columns, new Map([[FBA_US, 'US']]), { firstDay, days });
+  const plan = planOf({ today: TODAY, history, skus: [skuInput(1), skuInput(2)] });
+  const inStock = shipLine(plan, 1);
+  const stockedOut = shipLine(plan, 2);
+
+  test('the ledger shows 20 days with no stock (and the sellout day) and both SKUs at 500 now', () => {
+    const outDays = Array.from(history.stockout.subarray(days, 2 * days)).reduce((a, b) => a + b, 0);
+    expect(outDays).toBe(21);
+    expect(Array.from(history.onHand)).toEqual([500, 500]);
+  });
+
+  test('its daily demand is estimated within a few % of the in-stock SKU, well above the average that counts the zeros', () => {
+    expect(Math.abs(stockedOut.dailyDemand / inStock.dailyDemand - 1)).toBeLessThan(0.05);
+    expect(Math.abs(stockedOut.sdDaily / inStock.sdDaily - 1)).toBeLessThan(0.1);
+    // What a naive average of the last 8 weeks would say (zeros included): about 36 ÷ 56 of the rate.
+    const naive = Array.from(history.units.subarray(2 * days - 56, 2 * days)).reduce((a, b) => a + b, 0) / 56;
+    expect(naive).toBeLessThan(inStock.dailyDemand * 0.7);
+    expect(stockedOut.dailyDemand).toBeGreaterThan(naive * 1.3);
+  });
+
+  test('it is not under-ordered: ship and buy quantities within a few % of the in-stock SKU', () => {
+    expect(stockedOut.orderUpTo / inStock.orderUpTo).toBeGreaterThan(0.95);
+    expect(stockedOut.shipSea).toBeGreaterThan(0);
+    expect(Math.abs(stockedOut.shipSea - inStock.shipSea)).toBeLessThanOrEqual(0.05 * inStock.shipSea);
+    const a = buyLine(plan, 1);
+    const b = buyLine(plan, 2);
+    expect(Math.abs(b.orderUpTo / a.orderUpTo - 1)).toBeLessThan(0.05);
+  });
+});
+
+describe('a SKU out of stock right now', () => {
+  // 10 ± 4 a day for two years, nothing sold (no stock) for the last 20 days, nothing at FBA now.
+  const sales = noisy(10, 4, 31);
+  const history = historyOf(TODAY, [{ skuId: 1, units: sales, out: (i) => i >= 710, onHand: 0 }]);
+  const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)] }), 1);
+  const inStockDays = Array.from(history.stockout).filter((out) => out === 0).length;
+  const rate = Array.from(history.units).reduce((a, b) => a + b, 0) / inStockDays;
+
+  test('demand is still estimated from the in-stock days (the last weeks would say 0)', () => {
+    expect(inStockDays).toBe(710);
+    expect(Math.abs(line.dailyDemand / rate - 1)).toBeLessThan(0.1);
+    expect(line.sdDaily).toBeGreaterThan(1);
+  });
+
+  test('the stockout is tomorrow, so air bridges now and sea brings the rest up to T (or the floor)', () => {
+    expect(line.stockoutDay).toBe(T0 + 1);
+    expect(line.shipByDay).toBe(T0);
+    expect(line.shipAir).toBeGreaterThan(0);
+    expect(line.shipSea).toBeGreaterThan(0);
+    // Together air and sea bring the shelf to T, or to the floor when the shipment lands if that is more.
+    const demandLead = line.reorderPoint - line.safetyStock;
+    expect(line.shipAir + line.shipSea).toBeGreaterThanOrEqual(line.orderUpTo - line.position - 1e-9);
+    expect(line.shipAir + line.shipSea).toBeLessThan(Math.max(line.orderUpTo, line.floorUnits + demandLead) - line.position + 1);
+  });
+});
+
+describe('a past promotion is not read as a lasting rise', () => {
+  // 10 a day, except a +200% promotion 10–16 days ago that tripled sales. With the event known
+  // (eventFactors), history is divided by it; the moving average (forced) then stays at 10.
+  const history = historyOf(TODAY, [{ skuId: 1, units: (day) => (day >= T0 - 16 && day <= T0 - 10 ? 30 : 10), onHand: 400 }]);
+  const factors = new Float32Array(730 + DEFAULT_PLAN_SETTINGS.horizonDays).fill(1);
+  for (let i = 730 - 17; i <= 730 - 11; i++) factors[i] = 3;
+
+  test('with the event, d = 10; without it, the promotion inflates d', () => {
+    const known = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })], series: [{ eventFactors: factors }] }), 1);
+    const unknown = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })] }), 1);
+    expect(known.dailyDemand).toBeCloseTo(10, 4);
+    expect(unknown.dailyDemand).toBeGreaterThan(13);
+  });
+
+  test('a future event raises the days it covers', () => {
+    const future = Float32Array.from(factors, (f, i) => (i > 730 + 20 && i <= 730 + 30 ? 1.5 : f));
+    const base = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })], series: [{ eventFactors: factors }] }), 1);
+    const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })], series: [{ eventFactors: future }] }), 1);
+    // 10 days at 15 instead of 10 within the 54 days of cover: T + 50.
+    expect(line.orderUpTo - base.orderUpTo).toBeCloseTo(50, 2);
+    expect(line.dailyDemand).toBeCloseTo(590 / 54, 4);
+  });
+
+  // DEFECT (shared/planning/plan.ts, `const spread = dailyRate(history, series.seriesIndex, …)`): σd
+  // is taken from the raw sales, so the known promotion that d leaves out still inflates σd and with
+  // it the safety stock for 26 weeks. Divided by the event factors, every day here is 10: σd = 0 and
+  // SS = 0 (σL = 0); actual σd ≈ 3.9 and SS ≈ 50 units. Fix: pass the history factors to dailyRate
+  // (divide each day's units by its factor, as weeklyRates does).
+  test('with the event known, the promotion does not raise σd or the safety stock', () => {
+    const known = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })], series: [{ eventFactors: factors }] }), 1);
+    expect(known.sdDaily).toBeCloseTo(0, 3);
+    expect(known.safetyStock).toBeCloseTo(0, 3);
+  });
+});
+
+describe('air bridge when the sea leg lands after the stockout', () => {
+  // 10 a day, 200 at FBA (20 days), sea 40 days, air 7 days. The floor is set to the review period
+  // (14 days) so only T and the bridge decide the quantities.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 200 }]);
+  const plan = planOf({ today: TODAY, history, skus: [skuInput(1)], settings: { fbaFloorDays: 14 } });
+  const line = shipLine(plan, 1);
+
+  test('the stockout is projected on day 20, before sea lands on day 40', () => {
+    expect(line.dailyDemand).toBeCloseTo(10, 5);
+    expect(line.safetyStock).toBe(0);
+    expect(line.stockoutDay).toBe(T0 + 20);
+  });
+
+  test('air carries the bridge and sea the rest, as plan.ts states them', () => {
+    // Bridge: demand from the air arrival (day 7) to the sea arrival (day 40) = 33 × 10 = 330, less
+    // the stock projected at the air arrival, 200 − 7 × 10 = 130 → 200 by air.
+    expect(line.shipAir).toBe(200);
+    // Sea: T − IP − air = 10 × (40 + 14) + 0 − 200 − 200 = 140.
+    expect(line.orderUpTo).toBeCloseTo(540, 3);
+    expect(line.shipSea).toBe(140);
+    // Ship by: stock falls below SS (0) on day 20 → 20 − 40 → today.
+    expect(line.shipByDay).toBe(T0);
+  });
+
+  test('with air on day 7 and sea on day 40 the shelf is never empty over lead time + review', () => {
+    const stock = projectWith(line, 10, 54, [
+      { day: 7, units: line.shipAir },
+      { day: 40, units: line.shipSea },
+    ]);
+    expect(Math.min(...stock)).toBeGreaterThanOrEqual(0);
+  });
+
+  test('no bridge when air is not faster than sea, or when stock lasts until sea lands', () => {
+    const slowAir = planOf({ today: TODAY, history, skus: [skuInput(1)], series: [{ air: { meanDays: 45, sdDays: 0 } }], settings: { fbaFloorDays: 14 } });
+    expect(shipLine(slowAir, 1).shipAir).toBe(0);
+    expect(shipLine(slowAir, 1).shipSea).toBe(340);
+    const enough = planOf({ today: TODAY, history: historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 450 }]), skus: [skuInput(1)], settings: { fbaFloorDays: 14 } });
+    expect(shipLine(enough, 1).shipAir).toBe(0);
+    expect(shipLine(enough, 1).shipSea).toBe(90);
+  });
+
+  test('the bridge is rounded up to the case pack', () => {
+    const packed = planOf({ today: TODAY, history, skus: [skuInput(1, { casePack: 24 })], settings: { fbaFloorDays: 14 } });
+    const l = shipLine(packed, 1);
+    expect(l.shipAir).toBe(216); // ⌈200 ÷ 24⌉ × 24
+    expect(l.shipSea).toBe(144); // ⌈(540 − 200 − 216) ÷ 24⌉ × 24 = ⌈124 ÷ 24⌉ × 24
+  });
+});
+
+describe('Amazon’s low-inventory floor', () => {
+  // 10 a day, no spread (SS = 0), 400 at FBA: T = 10 × 54 = 540, so T − IP = 140. When those 140 land
+  // on day 40 the shelf holds 0 + 140 = 14 days of supply.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);
+  const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)] }), 1);
+
+  // DEFECT (shared/planning/plan.ts, `const seaNeed = …, floorUnits - position - shipAir`): the floor
+  // is compared with today's position, not with the stock left when the shipment lands, so with a sea
+  // leg longer than the floor it never binds. PRODUCT §4.4: stay above the floor (28 days) — the
+  // header: "the floor keeps Amazon's low-inventory level … once the shipment lands". Expected ship
+  // ≥ floor + demand over the lead time − position = 280 + 400 − 400 = 280; actual 140.
+  test('the shipment lands with at least 28 days of supply at FBA', () => {
+    expect(line.floorUnits).toBeCloseTo(280, 3);
+    const stock = projectWith(line, 10, 40, [{ day: 40, units: line.shipSea + line.shipAir }]);
+    expect(stock[40]).toBeGreaterThanOrEqual(line.floorUnits);
+  });
+
+  test('the floor is 28 days of the forecast rate', () => {
+    expect(line.floorUnits).toBeCloseTo(28 * line.dailyDemand, 3);
+  });
+});
+
+describe('FBA capacity short: A items first', () => {
+  // SKU 1 sells 10 a day at a cost of 100.00 (class A); SKU 2 the same units at 1.00 (class C). Both
+  // hold 400 at FBA and want 140 more (10 × 54 − 400); the location has room for 200, not 280.
+  const history = historyOf(TODAY, [
+    { skuId: 2, units: constant(10), onHand: 400 },
+    { skuId: 1, units: constant(10), onHand: 400 },
+  ]);
+  const skus = [skuInput(2, { unitCostMinor: 100, casePack: 10 }), skuInput(1, { unitCostMinor: 10_000, casePack: 10 })];
+
+  test('the A item gets its full quantity; the C item is cut to what fits, and the cut is reported', () => {
+    const plan = planOf({ today: TODAY, history, skus, capacity: [[FBA_US, 800 + 200]], settings: { fbaFloorDays: 14 } });
+    const a = shipLine(plan, 1);
+    const c = shipLine(plan, 2);
+    expect([a.abc, c.abc]).toEqual(['A', 'C']);
+    expect([a.serviceLevel, c.serviceLevel]).toEqual([0.98, 0.9]);
+    expect(c.z).toBeCloseTo(Z_90, 5);
+    expect(a.shipSea + a.shipAir).toBe(140);
+    expect(a.cutByCapacity).toBe(0);
+    expect(c.shipSea + c.shipAir).toBe(60);
+    expect(c.cutByCapacity).toBe(80);
+    expect(c.shortAtHome).toBe(0);
+    // Together they fill the room exactly.
+    expect(a.onHand + a.inboundUnits + a.shipSea + a.shipAir + c.onHand + c.inboundUnits + c.shipSea + c.shipAir).toBe(1000);
+  });
+
+  test('what fits is rounded down to the case pack; no limit (null) cuts nothing', () => {
+    const tight = planOf({ today: TODAY, history, skus, capacity: [[FBA_US, 800 + 195]], settings: { fbaFloorDays: 14 } });
+    expect(shipLine(tight, 2).shipSea).toBe(50);
+    expect(shipLine(tight, 2).cutByCapacity).toBe(90);
+    const open = planOf({ today: TODAY, history, skus, capacity: [[FBA_US, null]], settings: { fbaFloorDays: 14 } });
+    expect(open.ship.map((l) => [l.shipSea, l.cutByCapacity])).toEqual([
+      [140, 0],
+      [140, 0],
+    ]);
+  });
+
+  // DEFECT (shared/planning/plan.ts applyDomesticAndCapacity: `available -= sea; home.set(line.skuId,
+  // available)` runs before the capacity cut): units cut by capacity are taken off the home stock
+  // although they stay at home, so another FBA location of the same SKU finds them gone. Here home
+  // holds 150; US (full) is served first and cut to 0, yet DE gets 10 and reports 130 short at home.
+  test('units cut by capacity at one location stay at home for the next location of the same SKU', () => {
+    const twoMarkets = historyOf(TODAY, [
+      { skuId: 1, locationId: FBA_US, units: constant(10), onHand: 400 },
+      { skuId: 1, locationId: FBA_DE, units: constant(10), onHand: 400 },
+    ]);
+    const plan = planOf({ today: TODAY, history: twoMarkets, skus: [skuInput(1, { domesticUnits: 150 })], capacity: [[FBA_US, 400]], settings: { fbaFloorDays: 14 } });
+    const us = shipLine(plan, 1, FBA_US);
+    const de = shipLine(plan, 1, FBA_DE);
+    expect(us.shipSea + us.shipAir).toBe(0);
+    expect(us.cutByCapacity).toBe(140);
+    expect(de.shipSea + de.shipAir).toBe(140);
+    expect(de.shortAtHome).toBe(0);
+  });
+});
+
+describe('MOQ and case pack', () => {
+  const history = historyOf(TODAY, [
+    { skuId: 1, units: noisy(10, 5, 21), onHand: 220 },
+    { skuId: 2, units: noisy(40, 10, 22), onHand: 500 },
+    { skuId: 3, units: noisy(3, 3, 23), onHand: 0 },
+  ]);
+  const skus = [
+    skuInput(1, { casePack: 12, moq: 500, domesticUnits: 400 }),
+    skuInput(2, { casePack: 24, moq: 100, domesticUnits: 0 }),
+    skuInput(3, { casePack: 8, moq: 1_000, domesticUnits: 30 }),
+  ];
+  const plan = planOf({ today: TODAY, history, skus });
+
+  test('buy quantities are at least the MOQ and whole cases', () => {
+    for (const sku of skus) {
+      const line = buyLine(plan, sku.skuId);
+      expect(line.buyQty, `SKU ${sku.skuId}`).toBeGreaterThan(0);
+      expect(line.buyQty, `SKU ${sku.skuId}`).toBeGreaterThanOrEqual(sku.moq);
+      expect(line.buyQty % sku.casePack, `SKU ${sku.skuId}`).toBe(0);
+      expect(line.buyQty, `SKU ${sku.skuId}`).toBeGreaterThanOrEqual(line.rawQty);
+      // No more than one case above max(raw, MOQ).
+      expect(line.buyQty - Math.max(line.rawQty, sku.moq), `SKU ${sku.skuId}`).toBeLessThan(sku.casePack);
+      expect([line.casePack, line.moq]).toEqual([sku.casePack, sku.moq]);
+    }
+    // SKU 1 needs less than its MOQ, SKU 2 more: MOQ lifts the first, the case pack rounds the second.
+    expect(buyLine(plan, 1).rawQty).toBeLessThan(500);
+    expect(buyLine(plan, 1).buyQty).toBe(504);
+    expect(buyLine(plan, 2).rawQty).toBeGreaterThan(100);
+    expect(buyLine(plan, 2).buyQty).toBe(Math.ceil(buyLine(plan, 2).rawQty / 24 - 1e-9) * 24);
+  });
+
+  test('ship quantities (sea and air) are whole cases, also when home stock or capacity limits them', () => {
+    for (const line of plan.ship) {
+      const pack = skus.find((s) => s.skuId === line.skuId)!.casePack;
+      expect(line.shipSea % pack, `SKU ${line.skuId} sea`).toBe(0);
+      expect(line.shipAir % pack, `SKU ${line.skuId} air`).toBe(0);
+    }
+    const capped = planOf({ today: TODAY, history, skus: skus.map((s) => ({ ...s, domesticUnits: 10_000 })), capacity: [[FBA_US, 1_000]] });
+    for (const line of capped.ship) {
+      const pack = skus.find((s) => s.skuId === line.skuId)!.casePack;
+      expect((line.shipSea + line.shipAir) % pack, `SKU ${line.skuId} capped`).toBe(0);
+    }
+  });
+
+  test('a buy with nothing needed is 0, not the MOQ', () => {
+    const stocked = planOf({ today: TODAY, history, skus: skus.map((s) => ({ ...s, domesticUnits: 100_000 })) });
+    for (const line of stocked.buy) expect(line.buyQty).toBe(0);
+  });
+});
+
+describe('the buy echelon', () => {
+  // 10 a day at FBA (400 on hand, 100 of them reserved, 50 inbound), 300 at home, 200 on order.
+  // Buy lead time: 30 ± 6 days of production + the 40-day sea leg; review 30 days.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);
+  const plan = planOf({
+    today: TODAY,
+    history,
+    skus: [skuInput(1, { domesticUnits: 300, onOrder: [{ day: T0 + 25, units: 200 }], buyLeadTime: { meanDays: 30, sdDays: 6 }, casePack: 50 })],
+    series: [{ sea: { meanDays: 40, sdDays: 8 }, inbound: [{ day: T0 + 10, units: 50 }], reservedUnits: 100 }],
+  });
+  const line = buyLine(plan, 1);
+
+  test('lead time, SS, ROP and T on the network, checked by hand', () => {
+    expect(line.leadDays).toBe(70);
+    expect(line.leadSdDays).toBeCloseTo(10, 9); // √(6² + 8²)
+    expect(line.dailyDemand).toBeCloseTo(10, 5);
+    // σd = 0: SS = z · d · σL.
+    expect(line.safetyStock).toBeCloseTo(Z_98 * 10 * 10, 2);
+    expect(line.reorderPoint).toBeCloseTo(700 + line.safetyStock, 2);
+    expect(line.orderUpTo).toBeCloseTo(1000 + line.safetyStock, 2);
+  });
+
+  // DEFECT (shared/planning/plan.ts, buy echelon: `const networkPosition = sku.domesticUnits +
+  // networkFbaUnits + networkInbound + onOrder`): reserved units are not subtracted, although PRODUCT
+  // §4.3 defines IP = on hand + in transit + on order − reserved and the ship lines subtract them. Here
+  // 300 + 400 + 50 + 200 − 100 = 850 expected, 950 actual, so the buy is 100 units short. (No effect in
+  // the app today: renderer/db/planning.ts passes reservedUnits 0.)
+  test('position = home + FBA + in transit + on order − reserved (PRODUCT §4.3)', () => {
+    expect(line.networkPosition).toBe(850);
+  });
+
+  test('the quantity is T − position in whole cases, ordered by the day position meets ROP', () => {
+    expect(line.buyQty).toBe(Math.ceil((line.orderUpTo - line.networkPosition) / 50 - 1e-9) * 50);
+    // Position drawn down 10 a day meets ROP after ⌊(position − ROP) ÷ 10⌋ days.
+    const days = Math.ceil((line.networkPosition - line.reorderPoint) / 10) - 1;
+    expect(line.orderByDay).toBe(T0 + Math.max(0, days));
+  });
+});
+
+describe('domestic stock limits what ships', () => {
+  // 10 a day, 400 at FBA: T − IP = 140. Home holds less.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);
+
+  test('only what is at home ships; the rest is short at home and bought', () => {
+    const plan = planOf({ today: TODAY, history, skus: [skuInput(1, { domesticUnits: 100 })], settings: { fbaFloorDays: 14 } });
+    const line = shipLine(plan, 1);
+    expect(line.shipSea).toBe(100);
+    expect(line.shortAtHome).toBe(40);
+    expect(buyLine(plan, 1).buyQty).toBeGreaterThan(0);
+  });
+
+  test('rounded down to whole cases at home', () => {
+    const plan = planOf({ today: TODAY, history, skus: [skuInput(1, { domesticUnits: 100, casePack: 12 })], settings: { fbaFloorDays: 14 } });
+    const line = shipLine(plan, 1);
+    expect(line.shipSea).toBe(96);
+    expect(line.shortAtHome).toBe(144 - 96);
+  });
+
+  test('between two marketplaces of one SKU, the one that stocks out first is served first', () => {
+    const two = historyOf(TODAY, [
+      { skuId: 1, locationId: FBA_US, units: constant(10), onHand: 400 },
+      { skuId: 1, locationId: FBA_DE, units: constant(10), onHand: 300 },
+    ]);
+    const plan = planOf({ today: TODAY, history: two, skus: [skuInput(1, { domesticUnits: 240 })], settings: { fbaFloorDays: 14 } });
+    const us = shipLine(plan, 1, FBA_US);
+    const de = shipLine(plan, 1, FBA_DE);
+    expect(de.stockoutDay).toBeLessThan(us.stockoutDay);
+    expect(de.shipSea + de.shipAir).toBe(240);
+    expect(de.shortAtHome).toBe(0);
+    expect(us.shipSea + us.shipAir).toBe(0);
+    expect(us.shortAtHome).toBe(140);
+  });
+
+  test('nothing at home: nothing ships, all of it short', () => {
+    const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { domesticUnits: 0 })], settings: { fbaFloorDays: 14 } }), 1);
+    expect(line.shipSea + line.shipAir).toBe(0);
+    expect(line.shortAtHome).toBe(140);
+  });
+});
+
+describe('what-if: open shipments delayed', () => {
+  // 10 a day, 150 at FBA and 400 arriving on day 12: no stockout until day 55 (after sea lands).
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 150 }]);
+  const scenario = { today: TODAY, history, skus: [skuInput(1)], series: [{ inbound: [{ day: T0 + 12, units: 400 }] }], settings: { fbaFloorDays: 14 } };
+
+  test('without a delay, no stockout before sea lands and no air', () => {
+    const line = shipLine(planOf(scenario), 1);
+    expect(line.stockoutDay).toBe(T0 + 55);
+    expect(line.shipAir).toBe(0);
+  });
+
+  test('a 30-day delay moves the stockout to day 15 and air bridges until sea lands', () => {
+    const line = shipLine(planOf({ ...scenario, whatIf: { delayDays: 30 } }), 1);
+    expect(line.stockoutDay).toBe(T0 + 15);
+    // The late shipment (day 42) lands after sea (day 40): air covers days 8…40 (330) less the 80 left on day 7.
+    expect(line.shipAir).toBe(330 - 80);
+    // The position (and so T − IP) is unchanged by the delay.
+    expect(line.position).toBe(550);
+  });
+
+  // DEFECT (shared/planning/plan.ts, the bridge: `for (let t = airDays; t < …leadDays…) need += daily[t]`
+  // then `need − projected[airDays]`): arrivals between the air and the sea arrival are ignored, so
+  // air carries demand that a shipment already on its way will cover. With the open shipment 20 days
+  // late (landing on day 32, before sea on day 40) stock runs out on day 15 and the shelf needs
+  // 240 − 80 = 160 by air to reach day 32; the plan flies 250. Proposed rule: the bridge is the
+  // deepest projected shortfall between the air and the sea arrival, max(0, −min projected[t]).
+  test('air bridges only until the delayed shipment lands when it lands before sea', () => {
+    const line = shipLine(planOf({ ...scenario, whatIf: { delayDays: 20 } }), 1);
+    expect(line.stockoutDay).toBe(T0 + 15);
+    expect(line.shipAir).toBeGreaterThanOrEqual(160);
+    expect(line.shipAir).toBeLessThanOrEqual(170);
+  });
+
+  test('a demand uplift what-if brings the stockout forward', () => {
+    const base = shipLine(planOf(scenario), 1);
+    const raised = shipLine(planOf({ ...scenario, whatIf: { uplift: { fromDay: T0 + 1, toDay: T0 + 60, fraction: 0.5 } } }), 1);
+    expect(raised.stockoutDay).toBeLessThan(base.stockoutDay);
+    expect(raised.orderUpTo).toBeGreaterThan(base.orderUpTo);
+  });
+});
+
+describe('every number is finite', () => {
+  // A mixed catalog: steady, intermittent, never sold, out of stock all along, no FBA series, seasonal.
+  const today = '2026-11-26';
+  const intermittent = (() => {
+    const next = random(5);
+    return () => (next() < 0.1 ? 3 : 0);
+  })();
+  const history = historyOf(today, [
+    { skuId: 1, units: noisy(20, 8, 1), onHand: 100 },
+    { skuId: 1, locationId: FBA_DE, units: noisy(5, 3, 2), onHand: 0 },
+    { skuId: 2, units: intermittent, onHand: 4 },
+    { skuId: 3, units: constant(0), onHand: 50 },
+    { skuId: 4, units: constant(7), out: () => true, onHand: 0 },
+    { skuId: 6, units: (day) => Math.round(10 + 8 * Math.sin(day / 58)), onHand: 300 },
+  ]);
+  const skus = [
+    skuInput(1, { casePack: 6, moq: 100, buyLeadTime: { meanDays: 45, sdDays: 9 } }),
+    skuInput(2, { domesticUnits: 0, onOrder: [{ day: dayNumber(today) + 20, units: 30 }] }),
+    skuInput(3, { supplierId: null }),
+    skuInput(4, { unitCostMinor: 0 }),
+    skuInput(5),
+    skuInput(6, { method: 'holtWinters' }),
+  ];
+  const series = [
+    { sea: { meanDays: 38.5, sdDays: 6 }, inbound: [{ day: dayNumber(today) - 3, units: 50 }], reservedUnits: 10 },
+    { sea: { meanDays: 50, sdDays: 12 }, air: { meanDays: 9, sdDays: 2 } },
+    {},
+    {},
+    {},
+    {},
+  ];
+
+  const documentedNaN = new Set(['wape', 'mase', 'stockoutDay', 'shipByDay', 'orderByDay']);
+  function expectFinite(plan: Plan, label: string) {
+    expect(plan.ship).toHaveLength(6);
+    expect(plan.buy).toHaveLength(6);
+    for (const line of [...plan.ship, ...plan.buy]) {
+      for (const [key, value] of Object.entries(line)) {
+        if (typeof value !== 'number') continue;
+        if (documentedNaN.has(key) && Number.isNaN(value)) continue;
+        expect(Number.isFinite(value), `${label} SKU ${line.skuId} ${key} = ${value}`).toBe(true);
+        if (!['z', 'wape', 'mase'].includes(key) && !key.endsWith('Day')) expect(value, `${label} SKU ${line.skuId} ${key}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+    for (const line of plan.ship) {
+      expect(Number.isInteger(line.shipSea) && Number.isInteger(line.shipAir) && Number.isInteger(line.cutByCapacity) && Number.isInteger(line.shortAtHome), `${label} SKU ${line.skuId}`).toBe(true);
+    }
+    for (const line of plan.buy) expect(Number.isInteger(line.buyQty), `${label} SKU ${line.skuId}`).toBe(true);
+  }
+
+  test('in the plan, a what-if delay, an uplift and a capacity limit', () => {
+    expectFinite(planOf({ today, history, skus, series }), 'plan');
+    expectFinite(planOf({ today, history, skus, series, whatIf: { delayDays: 45 } }), 'delay');
+    expectFinite(planOf({ today, history, skus, series, whatIf: { uplift: { fromDay: dayNumber(today), toDay: dayNumber(today) + 400, fraction: 2 } } }), 'uplift');
+    expectFinite(planOf({ today, history, skus, series, capacity: [[FBA_US, 0], [FBA_DE, 30]] }), 'capacity');
+  });
+
+  test('a SKU that never sold or was never in stock plans nothing', () => {
+    const plan = planOf({ today, history, skus, series });
+    for (const skuId of [3, 4]) {
+      const line = shipLine(plan, skuId);
+      expect([line.dailyDemand, line.shipSea, line.shipAir, buyLine(plan, skuId).buyQty], `SKU ${skuId}`).toEqual([0, 0, 0, 0]);
+    }
+    // No FBA series: a buy line with nothing to buy, and no ship line.
+    expect(plan.ship.some((l) => l.skuId === 5)).toBe(false);
+    expect(buyLine(plan, 5).buyQty).toBe(0);
+  });
+});
