@@ -3,7 +3,7 @@
 // Runs the ledger benchmarks in headless Chromium (real IndexedDB through Dexie, the app's ledger
 // worker) and the pure core in Node, prints a table against the goals and writes bench/results.json
 // as [{ name, value, unit, n }] (times in ms). Benchmarks are not tests: nothing here fails npm test.
-// `--only` runs some groups (node, ledger, import, baseline; comma-separated) and then writes
+// `--only` runs some groups (node, ledger, plan, import, baseline; comma-separated) and then writes
 // dist/bench-results.partial.json instead, so a partial run never replaces the full figures.
 // `--profile-import` also times the phases of a ledger re-import in the page (test/bench/import-phases.ts).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { importTs } from './run-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const GROUPS = ['node', 'ledger', 'import', 'baseline'];
+const GROUPS = ['node', 'ledger', 'plan', 'import', 'baseline'];
 
 function parseArgs(argv) {
   const options = { skus: 10_000, movements: 1_000_000, baseline: true, firstScreenRuns: 3, only: null, profileImport: false };
@@ -52,6 +52,10 @@ const GOALS = {
   'import.reimport_1m_ms': { max: 5000 },
   'import.papaparse_1m_ms': { maxRatioOf: 'import.ledger_1m_ms', ratio: 4 },
   'import.extra_memory_ratio': { max: 3 },
+  'plan.full_replan_ms': { max: 1000 },
+  'plan.compute_ms': { max: 100 },
+  'plan.whatif_ms': { max: 500 },
+  'forecast.wape_ratio_vs_ma30': { max: 0.85 },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -240,6 +244,22 @@ async function main() {
       await page.locator('nav [data-screen="ledger"]').click();
       await page.waitForSelector('[data-testid="ledger-browser-row"]');
       results.push({ name: 'app.ledger_browser_open_ms', value: Date.now() - started, unit: 'ms', n });
+    }
+
+    if (runs('plan')) {
+      if (!runs('ledger')) throw new Error('--only plan needs the ledger group too (it plans on the ledger that group writes)');
+      // A fresh page starts a fresh ledger worker: the full replan reads everything from IndexedDB.
+      console.log('Chromium: replenishment plan on that ledger…');
+      await page.goto(`${server.url}bench/index.html`);
+      await page.waitForFunction(() => globalThis.document.getElementById('state')?.textContent === 'ready');
+      const plan = await page.evaluate((today) => globalThis.stockpilotBench.plan({ today }), endDate);
+      results.push(
+        { name: 'plan.full_replan_ms', value: plan.fullReplanMs, unit: 'ms', n: plan.lines },
+        { name: 'plan.read_ms', value: plan.readMs, unit: 'ms', n: plan.lines },
+        { name: 'plan.history_ms', value: plan.historyMs, unit: 'ms', n: plan.lines },
+        { name: 'plan.compute_ms', value: plan.computeMs, unit: 'ms', n: plan.lines },
+        { name: 'plan.whatif_ms', value: plan.whatIfMs, unit: 'ms', n: plan.lines },
+      );
     }
 
     if (runs('import')) {

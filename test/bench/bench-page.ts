@@ -172,9 +172,30 @@ async function run(options: BenchOptions): Promise<BenchTimings> {
   };
 }
 
+export interface PlanTimings {
+  fullReplanMs: number;
+  readMs: number;
+  historyMs: number;
+  computeMs: number;
+  whatIfMs: number;
+  lines: number;
+}
+
+/** The replenishment plan on the ledger the `run` above wrote, from a cold worker: a full replan, then a what-if. */
+async function planBench(options: { today: string }): Promise<PlanTimings> {
+  let t = performance.now();
+  const result = await callLedger('plan', { today: options.today });
+  const fullReplanMs = performance.now() - t;
+  t = performance.now();
+  await callLedger('plan', { today: options.today, whatIf: { delayDays: 14 } });
+  const whatIfMs = performance.now() - t;
+  return { fullReplanMs, ...result.timings, whatIfMs, lines: result.plan.ship.length };
+}
+
 declare global {
   interface Window {
     stockpilotBench: {
+      plan: (options: { today: string }) => Promise<PlanTimings>;
       run: (options: BenchOptions) => Promise<BenchTimings>;
       runBaseline: (options: BenchOptions) => Promise<number>;
       prepareImport: (options: BenchOptions) => Promise<string[]>;
@@ -284,5 +305,5 @@ async function runBaseline(options: BenchOptions): Promise<number> {
   return baselinePerRow(asRows(movements));
 }
 
-window.stockpilotBench = { run, runBaseline, prepareImport, importFile, reimportFile, papaparseFile, profileImport };
+window.stockpilotBench = { run, runBaseline, prepareImport, importFile, reimportFile, papaparseFile, profileImport, plan: planBench };
 document.getElementById('state')!.textContent = 'ready';

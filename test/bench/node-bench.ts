@@ -2,6 +2,9 @@
 import { generateDemo } from '../../shared/demo/generate';
 import { packBlocks, summarizeByMonth, valueMovements, BLOCK_SEQ_BASE } from '../../shared/ledger';
 import { decodeBackup, encodeBackup } from '../../shared/backup/format';
+import { dayNumber } from '../../shared/dates';
+import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
+import { forecastAccuracy } from '../../shared/planning/accuracy';
 
 /** The import bench's file, written by Node and handed to the page's file input. */
 export { ledgerFile } from './ledger-file';
@@ -9,7 +12,7 @@ export { ledgerFile } from './ledger-file';
 export interface NodeBenchEntry {
   name: string;
   value: number;
-  unit: 'ms';
+  unit: 'ms' | 'x';
   n: number;
 }
 
@@ -29,7 +32,19 @@ export function runNodeBench(skuCount: number, movementCount: number): NodeBench
   const [bytes, encodeMs] = time(() => encodeBackup(snapshot));
   const [, decodeMs] = time(() => decodeBackup(bytes, { maxSchemaVersion: 2 }));
   const n = columns.length;
+  // Forecast accuracy on the demo's two years (with its stockouts): the last 8 weeks held out.
+  const fba = new Map<number, string>();
+  dataset.locations.forEach((l, i) => {
+    if (l.kind === 'fba' && l.marketplace) fba.set(i + 1, l.marketplace);
+  });
+  const todayDay = dayNumber('2026-11-26');
+  const history = demandHistoryFromLedger(columns, fba, { firstDay: todayDay - 729, days: 730 });
+  const [accuracy, accuracyMs] = time(() => forecastAccuracy(history, { historyWeeks: 90, holdoutWeeks: 8 }));
   return [
+    { name: 'forecast.wape_ratio_vs_ma30', value: accuracy.ratio, unit: 'x', n: accuracy.weeks },
+    { name: 'forecast.wape_chosen', value: accuracy.wapeChosen, unit: 'x', n: accuracy.weeks },
+    { name: 'forecast.wape_ma30', value: accuracy.wapeMovingAverage30, unit: 'x', n: accuracy.weeks },
+    { name: 'forecast.accuracy_ms', value: accuracyMs, unit: 'ms', n: history.series.length },
     { name: 'node.generate_demo_ms', value: generateMs, unit: 'ms', n },
     { name: 'node.valuation_ms', value: valuationMs, unit: 'ms', n },
     { name: 'node.monthly_summary_ms', value: summaryMs, unit: 'ms', n },
