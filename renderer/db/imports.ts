@@ -9,6 +9,7 @@ import type { ImportProblem, ImportRecord, ListingRecord, ReportKind } from '../
 import type { AdjustmentRow, SnapshotRow, StoredKind } from '../../shared/import/stored';
 import { adjustmentRow, businessRows, ledgerSummaryRows, reservedRows, restockRows, returnRows, snapshotRowsFromInventory } from '../../shared/import/stored';
 import { demandRowsFromOrders, demandRowsFromShipments } from '../../shared/import/demand';
+import { DAMAGED_REASONS, FOUND_REASONS, LOST_REASONS } from '../../shared/reconcile/claims';
 import type { DemandRow } from '../../shared/import/demand';
 import { guessGenericMapping, parseGenericStock, sniffGeneric } from '../../shared/import/generic';
 import type { GenericMapping } from '../../shared/import/generic';
@@ -44,6 +45,9 @@ export const APPLIED_KINDS: readonly ReportKind[] = [
   'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT',
   'BUSINESS_REPORT_DETAIL_PAGE_SALES_TRAFFIC_BY_CHILD_ITEM',
 ];
+
+/** Adjustment reasons a claim reads (shared/reconcile/claims.ts). */
+const CLAIM_REASONS: ReadonlySet<string> = new Set([...LOST_REASONS, ...DAMAGED_REASONS, ...FOUND_REASONS]);
 
 /** The report kind recorded for a generic warehouse stock file. */
 export const GENERIC_STOCK = 'GENERIC_STOCK';
@@ -645,7 +649,9 @@ async function prepareUnhashed(db: StockPilotDatabase, fileName: string, bytes: 
         }
       }
       const adjustment = adjustmentRow(record);
-      if (adjustment) {
+      // Only what claims read is kept: lost, damaged and found units (other reasons, such as
+      // disposals or disposition changes, are in the ledger's movements already).
+      if (adjustment && CLAIM_REASONS.has(adjustment.reason.toUpperCase())) {
         // Two identical events in one file are two events: the occurrence number keeps them apart.
         const n = (adjustmentOccurrences.get(adjustment.key) ?? 0) + 1;
         adjustmentOccurrences.set(adjustment.key, n);

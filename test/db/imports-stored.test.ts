@@ -611,7 +611,9 @@ describe('the Inventory Ledger detail keeps its Adjustments events', () => {
     return { db, earbud };
   }
 
-  test('the 4 Adjustments events are stored as rows in the same batch as the 8 movements; a re-import stores nothing; undo removes both', async () => {
+  // Of the file's 4 Adjustments events, the 3 a claim reads (lost M, found F, damaged E) are kept; the
+  // P (+1 into WAREHOUSE_DAMAGED) is only a disposition change, already in the ledger's movements.
+  test('the 3 claim-relevant Adjustments events are stored as rows in the same batch as the 8 movements; a re-import stores nothing; undo removes both', async () => {
     const { db } = await seller();
     const bytes = amazon(LEDGER);
     const result = await applyImport(db, LEDGER, bytes, NOW);
@@ -625,9 +627,8 @@ describe('the Inventory Ledger detail keeps its Adjustments events', () => {
       { date: '2026-05-04', fnsku: 'X004K7Q2MZ', msku: 'BT-EARBUD-BLK', marketplace: 'US', quantity: -1, reason: 'M', disposition: 'SELLABLE', fulfillmentCenter: 'LGB8', referenceId: '5528810391', reconciledQuantity: 0, unreconciledQuantity: -1 },
       { date: '2026-05-06', fnsku: 'X004K7Q2MZ', msku: 'BT-EARBUD-BLK', marketplace: 'US', quantity: 1, reason: 'F', disposition: 'SELLABLE', fulfillmentCenter: 'LGB8', referenceId: '5528810391', reconciledQuantity: 1, unreconciledQuantity: 0 },
       { date: '2026-05-06', fnsku: 'X003ZQ1B7H', msku: 'LED-STRIP-5M-RGB', marketplace: 'US', quantity: -1, reason: 'E', disposition: 'SELLABLE', fulfillmentCenter: 'PHX7', referenceId: '5531190457', reconciledQuantity: null, unreconciledQuantity: null },
-      { date: '2026-05-06', fnsku: 'X003ZQ1B7H', msku: 'LED-STRIP-5M-RGB', marketplace: 'US', quantity: 1, reason: 'P', disposition: 'WAREHOUSE_DAMAGED', fulfillmentCenter: 'PHX7', referenceId: '5531190457', reconciledQuantity: null, unreconciledQuantity: null },
     ]);
-    expect(new Set(rows.map((r) => r.key)).size).toBe(4);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(3);
 
     const before = await everything(db);
     expect(await previewImport(db, LEDGER, bytes)).toMatchObject({ newMovements: 0, duplicates: 11, held: 0, canApply: false });
@@ -649,7 +650,7 @@ describe('the Inventory Ledger detail keeps its Adjustments events', () => {
     const first = await applyImport(db, LEDGER, bytes, NOW);
     expect(first.batch).toMatchObject({ movementCount: 0, file: { held: 11 } });
     expect(await db.heldEvents.count()).toBe(11);
-    expect((await db.reportRows.toArray()).map((c) => [c.batchId, c.rows.length])).toEqual([[first.batch!.id, 4]]);
+    expect((await db.reportRows.toArray()).map((c) => [c.batchId, c.rows.length])).toEqual([[first.batch!.id, 3]]);
 
     const before = await everything(db);
     const preview = await previewImport(db, LEDGER, bytes);
@@ -658,7 +659,7 @@ describe('the Inventory Ledger detail keeps its Adjustments events', () => {
     expect(await everything(db)).toEqual(before);
   });
 
-  test('Amazon updating an event’s reconciled quantities later: changed 1, the file’s 4 adjustments are stored again (that one with its new values), and no movement twice', async () => {
+  test('Amazon updating an event’s reconciled quantities later: changed 1, the file’s 3 claim adjustments are stored again (that one with its new values), and no movement twice', async () => {
     const { db } = await seller();
     const text = decode(amazon(LEDGER));
     await applyImport(db, LEDGER, amazon(LEDGER), NOW);
@@ -671,17 +672,16 @@ describe('the Inventory Ledger detail keeps its Adjustments events', () => {
     const batch = (await applyImport(db, 'ledger-later.tsv', updated, LATER)).batch!;
     expect(batch).toMatchObject({ movementCount: 0, blockCount: 0 });
     expect(await db.movementBlocks.count()).toBe(1);
-    // The scope changed, so it is stored whole: the file's 4 adjustments in file order, the lost unit's updated.
+    // The scope changed, so it is stored whole: the file's 3 claim adjustments in file order, the lost unit's updated.
     const written = await db.reportRows.where('batchId').equals(batch.id).toArray();
     expect(written.flatMap((c): unknown[] => c.rows.map((r) => r))).toEqual([
       expect.objectContaining({ date: '2026-05-04', reason: 'M', quantity: -1, referenceId: '5528810391', reconciledQuantity: -1, unreconciledQuantity: 0 }),
       expect.objectContaining({ date: '2026-05-06', reason: 'F', quantity: 1, referenceId: '5528810391', reconciledQuantity: 1, unreconciledQuantity: 0 }),
       expect.objectContaining({ date: '2026-05-06', reason: 'E', quantity: -1, referenceId: '5531190457', reconciledQuantity: null, unreconciledQuantity: null }),
-      expect.objectContaining({ date: '2026-05-06', reason: 'P', quantity: 1, referenceId: '5531190457', reconciledQuantity: null, unreconciledQuantity: null }),
     ]);
     const latest = (await latestRows(db, 'adjustments')).get('adjustments')!;
     expect(latest.batchId).toBe(batch.id);
-    expect(latest.rows.size).toBe(4);
+    expect(latest.rows.size).toBe(3);
     expect([...latest.rows.values()].filter((r) => r.reason === 'M').map((r) => [r.reconciledQuantity, r.unreconciledQuantity])).toEqual([[-1, 0]]);
   });
 

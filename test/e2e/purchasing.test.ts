@@ -271,6 +271,11 @@ describe('a sea shipment to FBA US', () => {
     expect(text).toMatch(/Total 400/);
     expect(printed.barcodes).toEqual([{ page: 1, bars: code128(FNSKU).bars }]);
     expect(printed.maxTextRightPt).toBeLessThanOrEqual(rightLimitPt(printed.pageWidthPt));
+    // And on Letter: the same lines, inside the margins.
+    const letter = await preview.printed('Letter');
+    expect(letter.pages.join(' ')).toMatch(/SHADE-02 Linen lamp shade 150/);
+    expect(letter.barcodes).toEqual([{ page: 1, bars: code128(FNSKU).bars }]);
+    expect(letter.maxTextRightPt).toBeLessThanOrEqual(rightLimitPt(letter.pageWidthPt));
     await preview.close();
 
     await stock.open();
