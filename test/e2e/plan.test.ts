@@ -195,7 +195,8 @@ describe('the replenishment plan on the demo data', () => {
     const drafted = (await orders.rows()).find((r) => r.number !== 'PO-2026-0001')!;
     expect(drafted).toEqual(expect.objectContaining({ supplier: SUPPLIER, status: 'Draft', orderDate: TODAY }));
     await orders.openOrder(drafted.number!);
-    expect(await orders.lines()).toEqual([expect.objectContaining({ sku: sourced.code, qty: sourced.buy.toLocaleString('en-US') })]);
+    // The SKU codes fill in once the catalog's live query has answered.
+    await expect.poll(() => orders.lines()).toEqual([expect.objectContaining({ sku: sourced.code, qty: sourced.buy.toLocaleString('en-US') })]);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -118,7 +118,7 @@ describe('purchasing from a supplier in CNY', () => {
     await orders.receive({ date: '2026-03-20', qty: { 'LAMP-01': '100', 'SHADE-02': '80' } });
     await expect.poll(() => orders.detailOk().textContent()).toBe(`180 units of ${PO} received.`);
     await expect.poll(() => orders.status()).toBe('Partially received');
-    expect(await orders.lines()).toEqual([
+    await expect.poll(() => orders.lines()).toEqual([
       { sku: 'LAMP-01', qty: '300', received: '100', open: '200', unitPrice: 'CN¥20.00' },
       { sku: 'SHADE-02', qty: '200', received: '80', open: '120', unitPrice: 'CN¥7.00' },
     ]);
@@ -146,7 +146,7 @@ describe('purchasing from a supplier in CNY', () => {
     await orders.receive({ date: '2026-03-25' });
     await expect.poll(() => orders.detailOk().textContent()).toBe(`320 units of ${PO} received.`);
     await expect.poll(() => orders.status()).toBe('Received');
-    expect(await orders.lines()).toEqual([
+    await expect.poll(() => orders.lines()).toEqual([
       { sku: 'LAMP-01', qty: '300', received: '300', open: '0', unitPrice: 'CN¥20.00' },
       { sku: 'SHADE-02', qty: '200', received: '200', open: '0', unitPrice: 'CN¥7.00' },
     ]);
@@ -253,7 +253,7 @@ describe('a sea shipment to FBA US', () => {
     ]);
     expect(await shipments.delayed().count()).toBe(0);
     // USD 100.00 over 400 units: 0.25 a unit on both lines.
-    expect(await shipments.lines()).toEqual([
+    await expect.poll(() => shipments.lines()).toEqual([
       { sku: 'LAMP-01', shipped: '250', received: '0', cartons: '25', landedPerUnit: '$0.25' },
       { sku: 'SHADE-02', shipped: '150', received: '0', cartons: '', landedPerUnit: '$0.25' },
     ]);
@@ -313,7 +313,7 @@ describe('a sea shipment to FBA US', () => {
     await expect.poll(() => shipments.status()).toBe('Received');
     expect(await shipments.discrepancies()).toEqual([`SHADE-02: 2 units short (written off from transit on ${PAST_ETA})`]);
     expect(await shipments.delayed().count()).toBe(0);
-    expect(await shipments.lines()).toEqual([
+    await expect.poll(() => shipments.lines()).toEqual([
       { sku: 'LAMP-01', shipped: '250', received: '250', cartons: '25', landedPerUnit: '$0.25' },
       { sku: 'SHADE-02', shipped: '150', received: '148', cartons: '', landedPerUnit: '$0.25' },
     ]);
