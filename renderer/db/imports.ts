@@ -170,17 +170,7 @@ async function existingLedgerMovements(db: StockPilotDatabase, locationIds: Read
     for (let i = 0; i < columns.length; i++) {
       if (locationIds.has(columns.locationId[i]!) && columns.day[i]! >= firstDay && columns.day[i]! <= lastDay) keep.push(i);
     }
-    const subset = emptyColumns(keep.length);
-    subset.refs = columns.refs;
-    keep.forEach((i, k) => {
-      subset.day[k] = columns.day[i]!;
-      subset.skuId[k] = columns.skuId[i]!;
-      subset.locationId[k] = columns.locationId[i]!;
-      subset.qty[k] = columns.qty[i]!;
-      subset.type[k] = columns.type[i]!;
-      subset.ref[k] = columns.ref[i]!;
-    });
-    parts.push(subset);
+    parts.push(rowsAt(columns, keep));
   }
   // Compared part by part: joining a million movements first costs more than the comparison.
   return parts;
@@ -463,9 +453,14 @@ async function receiveMatchedShipments(db: StockPilotDatabase, receipts: ImportP
 function withoutRows(columns: MovementColumns, rows: ReadonlySet<number>): MovementColumns {
   const keep: number[] = [];
   for (let i = 0; i < columns.length; i++) if (!rows.has(i)) keep.push(i);
-  const out = emptyColumns(keep.length);
+  return rowsAt(columns, keep);
+}
+
+/** The movements of `columns` at the given positions, in that order (sharing its refs). */
+function rowsAt(columns: MovementColumns, positions: readonly number[]): MovementColumns {
+  const out = emptyColumns(positions.length);
   out.refs = columns.refs;
-  keep.forEach((i, k) => {
+  positions.forEach((i, k) => {
     out.day[k] = columns.day[i]!;
     out.skuId[k] = columns.skuId[i]!;
     out.locationId[k] = columns.locationId[i]!;

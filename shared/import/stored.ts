@@ -13,6 +13,7 @@ import type {
   ReservedInventoryRecord,
   RestockRecord,
 } from './records';
+import type { AdjustmentEvent } from '../reconcile/claims';
 
 /** What kind of rows a stored chunk holds. Demand rows come from shared/import/demand.ts. */
 export type StoredKind = 'demand' | 'snapshot' | 'reserved' | 'ledgerSummary' | 'adjustments' | 'returns' | 'restock' | 'business';
@@ -54,20 +55,8 @@ export type ReturnRow = KeyedRow & Omit<CustomerReturnRecord, 'type' | 'row'>;
 export type RestockRow = KeyedRow & Omit<RestockRecord, 'type' | 'row'>;
 export type BusinessRow = KeyedRow & Omit<BusinessReportRecord, 'type' | 'row'>;
 
-/** A ledger detail Adjustments event (lost, found, damaged, disposed…), kept for reconciliation and claims. */
-export interface AdjustmentRow extends KeyedRow {
-  date: string;
-  fnsku: string;
-  msku: string;
-  marketplace: string;
-  quantity: number;
-  reason: string;
-  disposition: string;
-  fulfillmentCenter: string;
-  referenceId: string;
-  reconciledQuantity: number | null;
-  unreconciledQuantity: number | null;
-}
+/** A ledger detail Adjustments event (lost, found, damaged), kept for claims: the shape claims read. */
+export type AdjustmentRow = AdjustmentEvent;
 
 const upper = (text: string) => text.trim().toUpperCase();
 
