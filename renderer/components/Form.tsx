@@ -23,3 +23,10 @@ export function StatusLine({ status }: { status: Status }) {
     </div>
   );
 }
+
+/** Units typed in a receiving form: blank is 0; anything but a whole number ≥ 0 is null. */
+export function wholeUnits(text: string): number | null {
+  const trimmed = text.trim();
+  const n = trimmed === '' ? 0 : Number(trimmed);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}

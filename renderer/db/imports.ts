@@ -29,6 +29,7 @@ import { withStorageErrors } from './errors';
 import { saveListing } from './catalog';
 import { postingTables } from './ledger';
 import { receiveShipment } from './purchasing';
+import { receivedBySku } from '../../shared/purchasing/shipments';
 
 /** Every report StockPilot knows is applied: the ledger detail posts movements, All Listings saves codes, the rest are kept as rows. */
 export const APPLIED_KINDS: readonly ReportKind[] = [
@@ -428,8 +429,7 @@ async function matchShipmentReceipts(db: StockPilotDatabase, all: MovementColumn
   }
   for (const [shipmentId, entry] of perShipment) {
     const shipment = shipments.find((s) => s.id === shipmentId)!;
-    const received = new Map<number, number>();
-    for (const r of shipment.receipts ?? []) for (const l of r.lines) received.set(l.skuId, (received.get(l.skuId) ?? 0) + l.qty);
+    const received = receivedBySku(shipment);
     // A shipment received before purchasing existed (no receipt parts) received everything it shipped.
     if (shipment.status === 'received' && (shipment.receipts ?? []).length === 0) for (const l of shipment.lines) received.set(l.skuId, (received.get(l.skuId) ?? 0) + l.qty);
     const lines = [...entry.units].map(([skuId, qty]) => ({ skuId, qty: Math.max(0, qty - (received.get(skuId) ?? 0)) })).filter((l) => l.qty > 0);

@@ -13,6 +13,7 @@ import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } fro
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
 import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
+import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOn } from '../../shared/purchasing/exchangeRates';
 import type { StockPilotDatabase } from './schema';
 import { readLedgerSnapshot } from './ledgerStore';
@@ -199,8 +200,7 @@ function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { d
   for (const po of purchaseOrders) {
     if (po.status !== 'sent' && po.status !== 'partially_received') continue;
     for (const line of po.lines) {
-      const received = po.receipts.reduce((sum, r) => sum + r.lines.filter((l) => l.lineId === line.lineId).reduce((s, l) => s + l.qty, 0), 0);
-      const open = line.qty - received;
+      const open = openQty(po, line.lineId);
       if (open > 0) result.set(line.skuId, [...(result.get(line.skuId) ?? []), { day: dayNumber(po.expectedDate), units: open }]);
     }
   }

@@ -2,6 +2,8 @@
 // location, what is on the way, what sold recently and what is still on order, so the supplier
 // can plan production. Pure: the caller gathers balances, shipments, sales and POs.
 import type { LocationKind, PurchaseOrder, Shipment } from '../model';
+import { inTransitBySku } from './shipments';
+import { openQty } from './purchaseOrders';
 
 export interface SupplierStatusInput {
   skus: readonly { id: number; code: string; name: string }[];
@@ -29,18 +31,7 @@ export interface SupplierStatusRow {
 /** Units shipped and not yet received per SKU, over open shipments. */
 export function unitsInTransit(shipments: readonly Shipment[]): Map<number, number> {
   const units = new Map<number, number>();
-  for (const s of shipments) {
-    if (s.status === 'received') continue;
-    const received = new Map<number, number>();
-    for (const r of s.receipts ?? []) for (const l of r.lines) received.set(l.skuId, (received.get(l.skuId) ?? 0) + l.qty);
-    for (const line of s.lines) {
-      const already = received.get(line.skuId) ?? 0;
-      const open = Math.max(0, line.qty - already);
-      // Two lines of one SKU: what arrived is taken off the first line first.
-      received.set(line.skuId, Math.max(0, already - line.qty));
-      if (open > 0) units.set(line.skuId, (units.get(line.skuId) ?? 0) + open);
-    }
-  }
+  for (const s of shipments) for (const [skuId, open] of inTransitBySku(s)) units.set(skuId, (units.get(skuId) ?? 0) + open);
   return units;
 }
 
@@ -50,8 +41,7 @@ export function unitsOnOrder(purchaseOrders: readonly PurchaseOrder[]): Map<numb
   for (const po of purchaseOrders) {
     if (po.status !== 'sent' && po.status !== 'partially_received') continue;
     for (const line of po.lines) {
-      const received = po.receipts.reduce((sum, r) => sum + r.lines.filter((l) => l.lineId === line.lineId).reduce((s, l) => s + l.qty, 0), 0);
-      const open = Math.max(0, line.qty - received);
+      const open = openQty(po, line.lineId);
       if (open > 0) units.set(line.skuId, (units.get(line.skuId) ?? 0) + open);
     }
   }

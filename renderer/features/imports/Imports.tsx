@@ -303,13 +303,13 @@ function FileCard({
   );
 }
 
-function MarketplaceChoice({ marketplace, onMarketplace }: { marketplace: Marketplace; onMarketplace: (m: Marketplace) => void }) {
+function MarketplaceChoice({ marketplace, onMarketplace, label, name = 'reportMarketplace' }: { marketplace: Marketplace; onMarketplace: (m: Marketplace) => void; label?: string; name?: string }) {
   const { t } = useT();
   return (
     <label className="field">
-      <span>{t('imports.reportMarketplace')}</span>
+      <span>{label ?? t('imports.reportMarketplace')}</span>
       <select
-        name="reportMarketplace"
+        name={name}
         value={marketplace}
         onChange={(e) => {
           if (isMarketplace(e.target.value)) onMarketplace(e.target.value);
@@ -329,20 +329,7 @@ function ListingsProposals({ listings, marketplace, onMarketplace }: { listings:
   const unmatched = listings.proposals.filter((p) => p.status === 'unmatched');
   return (
     <div data-testid="listing-proposals">
-      <label className="field">
-        <span>{t('imports.listingsMarketplace')}</span>
-        <select
-          name="listingsMarketplace"
-          value={marketplace}
-          onChange={(e) => {
-            if (isMarketplace(e.target.value)) onMarketplace(e.target.value);
-          }}
-        >
-          {MARKETPLACES.map((m) => (
-            <option key={m}>{m}</option>
-          ))}
-        </select>
-      </label>
+      <MarketplaceChoice marketplace={marketplace} onMarketplace={onMarketplace} label={t('imports.listingsMarketplace')} name="listingsMarketplace" />
       <p data-testid="listing-counts">{t('imports.listingsCounts', { new: count('new'), known: count('known'), unmatched: count('unmatched') })}</p>
       {unmatched.length > 0 ? (
         <details>

@@ -10,7 +10,7 @@ import { db } from '../../db';
 import { cancelPurchaseOrder, closePurchaseOrderShort, receivePurchaseOrder, sendPurchaseOrder } from '../../db/purchasing';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
-import { Field, StatusLine } from '../../components/Form';
+import { Field, StatusLine, wholeUnits } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, usePurchaseOrders, useSettings, useSkus, useSuppliers } from '../../app/hooks';
@@ -200,9 +200,9 @@ function ReceiveForm({ po, onDone, onCancel }: { po: PurchaseOrder; onDone: (tex
     event.preventDefault();
     try {
       const lines = po.lines.map((l) => {
-        const text = (qty[l.lineId] ?? '').trim();
-        const n = text === '' ? 0 : Number(text);
-        if (!Number.isInteger(n) || n < 0) throw new Error(t('po.badReceiptQty', { sku: skus.get(l.skuId)?.code ?? '', value: text }));
+        const text = qty[l.lineId] ?? '';
+        const n = wholeUnits(text);
+        if (n === null) throw new Error(t('po.badReceiptQty', { sku: skus.get(l.skuId)?.code ?? '', value: text }));
         return { lineId: l.lineId, qty: n };
       });
       await receivePurchaseOrder(db, po.id, { date, lines }, allowOver);

@@ -6,10 +6,10 @@ import type { Shipment } from '../../../shared/model';
 import { formatMoney } from '../../../shared/money';
 import { shipmentRef } from '../../../shared/ledger/postings';
 import { allocateLandedCost } from '../../../shared/purchasing/landedCost';
-import { delayDays, inTransitBySku } from '../../../shared/purchasing/shipments';
+import { delayDays, inTransitBySku, receivedBySku } from '../../../shared/purchasing/shipments';
 import { db } from '../../db';
 import { receiveShipment } from '../../db/purchasing';
-import { Field, StatusLine } from '../../components/Form';
+import { Field, StatusLine, wholeUnits } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
 import { PrintPreview } from '../../components/print/PrintPreview';
@@ -37,8 +37,7 @@ export function ShipmentDetail({ shipment }: { shipment: Shipment }) {
   const [receiving, setReceiving] = useState(false);
   const [printing, setPrinting] = useState(false);
   const ref = shipmentRef(shipment.id);
-  const received = new Map<number, number>();
-  for (const r of shipment.receipts ?? []) for (const l of r.lines) received.set(l.skuId, (received.get(l.skuId) ?? 0) + l.qty);
+  const received = receivedBySku(shipment);
   const landed = landedPerUnit(shipment);
   const delay = delayDays(shipment, today());
 
@@ -179,8 +178,8 @@ function ReceiveShipmentForm({ shipment, onDone, onCancel }: { shipment: Shipmen
     try {
       const lines: { skuId: number; qty: number }[] = [];
       const wholeNumber = (code: string, text: string): number => {
-        const n = text.trim() === '' ? 0 : Number(text.trim());
-        if (!Number.isInteger(n) || n < 0) throw new Error(t('po.badReceiptQty', { sku: code, value: text }));
+        const n = wholeUnits(text);
+        if (n === null) throw new Error(t('po.badReceiptQty', { sku: code, value: text }));
         return n;
       };
       for (const [skuId] of open) lines.push({ skuId, qty: wholeNumber(skus.get(skuId)?.code ?? '', qty[skuId] ?? '') });
