@@ -144,9 +144,12 @@ function startMemoryWatch(intervalMs = 50) {
   const baseline = memorySample(processes);
   const peak = { ...baseline };
   let samples = 1;
+  const started = performance.now();
+  const timeline = [];
   const take = () => {
     if (samples % Math.round(1000 / intervalMs) === 0) processes = chromiumProcesses();
     const sample = memorySample(processes);
+    timeline.push({ ms: Math.round(performance.now() - started), rendererMb: Math.round((sample.renderer - baseline.renderer) / 1048576) });
     peak.renderer = Math.max(peak.renderer, sample.renderer);
     peak.browser = Math.max(peak.browser, sample.browser);
     samples++;
@@ -156,7 +159,7 @@ function startMemoryWatch(intervalMs = 50) {
     stop() {
       clearInterval(timer);
       take();
-      return { baseline, peak, samples };
+      return { baseline, peak, samples, timeline };
     },
   };
 }
@@ -310,6 +313,10 @@ async function main() {
       } else console.log('  memory: not measured (no /proc on this system)');
       if (reimported.reimportNew !== 0 || imported.posted !== rows || papaparsed.rows < rows) {
         throw new Error(`import bench: posted ${imported.posted} of ${rows}, re-import found ${reimported.reimportNew} new, PapaParse read ${papaparsed.rows} rows`);
+      }
+      if (options.profileImport && memory) {
+        console.log('Renderer memory over the import (MB above the baseline, every 250 ms):');
+        console.log(memory.timeline.filter((_, i) => i % 5 === 0).map((s) => `${s.ms}:${s.rendererMb}`).join(' '));
       }
       if (options.profileImport) {
         const phases = await page.evaluate((f) => globalThis.stockpilotBench.profileImport(f), fnskus);

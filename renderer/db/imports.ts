@@ -19,7 +19,7 @@ import type { ListingProposal } from '../../shared/catalog/listingProposals';
 import type { IsoDate, Location, Marketplace } from '../../shared/model';
 import { blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
-import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, truncateColumns } from '../../shared/ledger/amazonLedger';
+import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, sellerSkuTarget, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
 import { planStoredRows, reportRecords, snapshotScope } from './reports';
@@ -125,8 +125,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 export async function codeLookupOf(db: StockPilotDatabase): Promise<LedgerCodeLookup> {
-  const listings = await db.listings.toArray();
-  const skus = await db.skus.toArray();
+  const [listings, skus] = await Promise.all([db.listings.toArray(), db.skus.toArray()]);
   const byFnsku = new Map<string, CodeTarget>();
   const bySellerSku = new Map<string, CodeTarget>();
   for (const listing of listings) {
@@ -134,12 +133,9 @@ export async function codeLookupOf(db: StockPilotDatabase): Promise<LedgerCodeLo
     if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
     bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
   }
-  // A seller SKU equal to one of the seller's own SKU codes maps to it in every marketplace.
-  for (const sku of skus) for (const marketplace of ['US', 'CA', 'MX', 'BR', 'UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'JP', 'AU', 'SG', 'AE', 'SA', 'IN', 'TR']) {
-    const key = sellerSkuKey(marketplace, sku.code);
-    if (!bySellerSku.has(key)) bySellerSku.set(key, { skuId: sku.id, unitsPerListing: 1 });
-  }
-  return { byFnsku, bySellerSku };
+  const bySkuCode = new Map<string, CodeTarget>();
+  for (const sku of skus) bySkuCode.set(sku.code.trim().toUpperCase(), { skuId: sku.id, unitsPerListing: 1 });
+  return { byFnsku, bySellerSku, bySkuCode };
 }
 
 async function fbaLocations(db: StockPilotDatabase): Promise<Map<string, number>> {
@@ -280,7 +276,7 @@ function unmappedCodes(scopes: readonly ScopePlan<StoredKind>[], lookup: LedgerC
       }
     } else if (s.kind === 'demand') {
       for (const row of s.rows as DemandRow[]) {
-        if (!lookup.bySellerSku.has(sellerSkuKey(row.marketplace, row.sellerSku))) codes.add(`${row.sellerSku} (${row.marketplace})`);
+        if (!sellerSkuTarget(lookup, row.marketplace, row.sellerSku)) codes.add(`${row.sellerSku} (${row.marketplace})`);
       }
     }
   }
@@ -291,9 +287,9 @@ function unmappedCodes(scopes: readonly ScopePlan<StoredKind>[], lookup: LedgerC
 export function snapshotTarget(row: SnapshotRow, marketplace: string, lookup: LedgerCodeLookup, skuByCode?: ReadonlyMap<string, number>): CodeTarget | undefined {
   if (row.codeType === 'sku') {
     const skuId = skuByCode?.get(row.code.toUpperCase());
-    return skuId !== undefined ? { skuId, unitsPerListing: 1 } : lookup.bySellerSku.get(sellerSkuKey(marketplace || 'US', row.code));
+    return skuId !== undefined ? { skuId, unitsPerListing: 1 } : sellerSkuTarget(lookup, marketplace || 'US', row.code);
   }
-  return (row.fnsku ? lookup.byFnsku.get(row.fnsku.toUpperCase()) : undefined) ?? (row.sellerSku ? lookup.bySellerSku.get(sellerSkuKey(marketplace, row.sellerSku)) : undefined);
+  return (row.fnsku ? lookup.byFnsku.get(row.fnsku.toUpperCase()) : undefined) ?? (row.sellerSku ? sellerSkuTarget(lookup, marketplace, row.sellerSku) : undefined);
 }
 
 /**
@@ -489,6 +485,8 @@ export interface TaskControl {
   progress?: (progress: StreamProgress) => void;
   cancelled?: () => boolean;
   yield?: () => Promise<void>;
+  /** Told once an apply no longer reads the file, so its owner can free the bytes before the big write. */
+  bytesDone?: () => void;
 }
 
 /**
@@ -510,8 +508,9 @@ function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<strin
   };
   for (const [code, target] of lookup.byFnsku) add(`f${code}:${target.skuId}x${target.unitsPerListing};`);
   for (const [code, target] of lookup.bySellerSku) add(`s${code}:${target.skuId}x${target.unitsPerListing};`);
+  for (const [code, target] of lookup.bySkuCode ?? []) add(`c${code}:${target.skuId};`);
   for (const [marketplace, id] of locations) add(`l${marketplace}:${id};`);
-  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${locations.size}`;
+  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${lookup.bySkuCode?.size ?? 0}:${locations.size}`;
 }
 
 export interface ImportOptions {
@@ -533,20 +532,30 @@ function bytesId(bytes: Uint8Array): number {
 }
 
 async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
-  // The file's hash is computed while it is read, not before.
-  const hashing = sha256Hex(bytes);
-  const prepared = await prepareUnhashed(db, fileName, bytes, control, options);
-  prepared.preview.sha256 = await hashing;
-  return prepared;
-}
-
-async function prepareUnhashed(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl, options: ImportOptions): Promise<PreparedImport> {
-  const sha256 = '';
   const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookupOf(db), fbaLocations(db)]);
   // Held events and kept rows change without a ledger version bump: their counts are in the key too.
   const [heldCount, reportCount, batchCount] = await Promise.all([db.heldEvents.count(), db.reportRows.count(), db.batches.count()]);
   const cacheKey = `${db.name}|${bytesId(bytes)}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
+  // The plan of the preview just shown, hash included: Apply neither reads nor hashes the file again.
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
+  // The file's hash is computed while it is read, not before.
+  const hashing = sha256Hex(bytes);
+  const prepared = await prepareUnhashed(db, fileName, bytes, control, options, { lookup, locations });
+  prepared.preview.sha256 = await hashing;
+  // Only the big ledger files are worth keeping a plan of; other reports are read again in a moment.
+  if (prepared.preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA') lastPrepared = { key: cacheKey, prepared };
+  return prepared;
+}
+
+async function prepareUnhashed(
+  db: StockPilotDatabase,
+  fileName: string,
+  bytes: Uint8Array,
+  control: TaskControl,
+  options: ImportOptions,
+  { lookup, locations }: { lookup: LedgerCodeLookup; locations: Map<string, number> },
+): Promise<PreparedImport> {
+  const sha256 = '';
   const sniffed = sniffReport(bytes);
   const base: ImportPreview = {
     fileName,
@@ -635,7 +644,7 @@ async function prepareUnhashed(db: StockPilotDatabase, fileName: string, bytes: 
       // held copy is released (deleted on apply) rather than posted a second time later.
       if (heldByKey.size > 0) {
         const marketplace = record.country.trim().toUpperCase();
-        const mapped = ((record.fnsku ? lookup.byFnsku.get(record.fnsku.toUpperCase()) : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(marketplace, record.msku))) !== undefined;
+        const mapped = ((record.fnsku ? lookup.byFnsku.get(record.fnsku.toUpperCase()) : undefined) ?? sellerSkuTarget(lookup, marketplace, record.msku)) !== undefined;
         if (mapped) {
           const key = heldKey({ codeType: record.fnsku ? 'fnsku' : 'sellerSku', code: (record.fnsku || record.msku).toUpperCase(), marketplace, record });
           const ids = heldByKey.get(key);
@@ -726,7 +735,6 @@ async function prepareUnhashed(db: StockPilotDatabase, fileName: string, bytes: 
     heldKeys: freshKeys,
     releasedHeldIds,
   };
-  lastPrepared = { key: cacheKey, prepared };
   return prepared;
 }
 
@@ -803,6 +811,19 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
     lastPrepared = null;
     prepared = await prepare(db, fileName, bytes, control, options);
   }
+  // From here on only the plan is written: a 100 MB file need not stay in memory beside it, nor
+  // the plan's unsorted columns once the write has sorted them (see ColumnsHandoff).
+  control.bytesDone?.();
+  forgetPreparedImport();
+  let planColumns: MovementColumns | null = prepared.columns;
+  prepared = { ...prepared, columns: emptyColumns(0) };
+  const handoff = {
+    take: () => {
+      const taken = planColumns ?? emptyColumns(0);
+      planColumns = null;
+      return taken;
+    },
+  };
   const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
   const file = {
     name: fileName,
@@ -830,8 +851,8 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
   }));
   const label = fileName;
   const adjustmentRecords = prepared.stored ? reportRecords(batchId, prepared.stored) : [];
-  if (prepared.columns.length > 0) {
-    const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, prepared.columns, {
+  if ((planColumns?.length ?? 0) > 0) {
+    const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, handoff, {
       file,
       alongside: {
         tables: [db.heldEvents, db.reportRows, ...postingTables(db)],
@@ -928,7 +949,7 @@ export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['c
   if (location === undefined) throw new DomainError('location.notFound', { id: marketplace });
   // The listing now holds the code: its units per listing apply, as for a later import.
   const lookup = await codeLookupOf(db);
-  const target = (codeType === 'fnsku' ? lookup.byFnsku.get(code) : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(marketplace, sample.sellerSku || code));
+  const target = (codeType === 'fnsku' ? lookup.byFnsku.get(code) : undefined) ?? sellerSkuTarget(lookup, marketplace, sample.sellerSku || code);
   const unitsPerListing = target?.skuId === skuId ? target.unitsPerListing : 1;
   const columns = emptyColumns(held.length);
   const refIndex = new Map<string, number>();

@@ -28,6 +28,16 @@ function keepFile(name: string, bytes: Uint8Array): string {
   return token;
 }
 
+/** Forgets a kept file and frees its bytes now (detached), not whenever the last reference goes. */
+function releaseFile(token: string): void {
+  const file = keptFiles.get(token);
+  if (!file) return;
+  keptFiles.delete(token);
+  // ArrayBuffer.prototype.transfer (ES2024) is newer than the lib this project compiles against.
+  const buffer: ArrayBufferLike & { detached?: boolean; transfer?: (newLength: number) => ArrayBuffer } = file.bytes.buffer;
+  if (buffer instanceof ArrayBuffer && buffer.detached === false) buffer.transfer?.(0);
+}
+
 type Handlers = { [K in LedgerOperation]: (args: LedgerOperations[K]['args'], control: TaskControl) => Promise<LedgerOperations[K]['result']> };
 
 const handlers: Handlers = {
@@ -57,9 +67,9 @@ const handlers: Handlers = {
   applyImport: async ({ token, now, options }, control) => {
     const file = keptFiles.get(token);
     if (!file) throw new DomainError('import.fileGone', { file: '' });
-    const result = await applyImport(db, file.name, file.bytes, now, control, options);
+    const result = await applyImport(db, file.name, file.bytes, now, { ...control, bytesDone: () => releaseFile(token) }, options);
     // Applied: the bytes are not needed again (a re-import is a new drop).
-    keptFiles.delete(token);
+    releaseFile(token);
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),

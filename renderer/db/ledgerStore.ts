@@ -13,7 +13,6 @@ import {
   sortColumnsByDay,
   summarizeByMonth,
   unpackBlocks,
-  blockColumns,
   valueMovements,
 } from '../../shared/ledger';
 import type { MonthActivity, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
@@ -189,17 +188,29 @@ export interface AppendOptions {
   alongside?: { tables: Table[]; write: () => Promise<void> };
 }
 
-export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchInput, input: MovementColumns, options: AppendOptions = {}): Promise<ImportBatch> {
-  if (input.length === 0) throw new DomainError('field.required', { field: 'lines' });
-  const columns = sortColumnsByDay(input);
+/** Columns given up by their caller: taken once, so the caller holds no reference to them afterwards. */
+export interface ColumnsHandoff {
+  take: () => MovementColumns;
+}
+
+export async function appendMovementBatch(db: StockPilotDatabase, batch: BatchInput, input: MovementColumns | ColumnsHandoff, options: AppendOptions = {}): Promise<ImportBatch> {
+  // Sorting copies the rows; a handed-off original can then be collected before the big write.
+  const columns = sortColumnsByDay('take' in input ? input.take() : input);
+  if (columns.length === 0) throw new DomainError('field.required', { field: 'lines' });
   await assertKnownIds(db, columns);
   for (let attempt = 0; attempt < 5; attempt++) {
     const snapshot = await readLedgerSnapshot(db);
     const version = await readLedgerVersion(db);
     if (version.version !== snapshot.version) continue;
-    const blocks = packBlocks(columns, batch.id, BLOCK_SEQ_BASE + version.nextBlockSeq);
-    // Summaries of the ledger as it will be after this write: existing movements plus the new ones.
-    const withNew: LedgerSnapshot = { ...snapshot, columns: concatColumns([snapshot.columns, ...blocks.map((block) => blockColumns(block))]) };
+    const seqStart = BLOCK_SEQ_BASE + version.nextBlockSeq;
+    const blocks = packBlocks(columns, batch.id, seqStart);
+    // Summaries of the ledger as it will be after this write: existing movements plus the new ones,
+    // numbered as the blocks number them. The new columns are used as they are (valuation compares
+    // references by text), so a first import of a million rows is not copied a second time.
+    const seq = new Float64Array(columns.length);
+    for (let i = 0; i < seq.length; i++) seq[i] = seqStart + i;
+    const newColumns: MovementColumns = { ...columns, seq };
+    const withNew: LedgerSnapshot = { ...snapshot, columns: snapshot.columns.length === 0 ? newColumns : concatColumns([snapshot.columns, newColumns]) };
     const summaries = buildSummaries(withNew, version.version + 1);
     const record: ImportBatch = {
       ...batch,

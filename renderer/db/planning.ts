@@ -2,6 +2,7 @@
 // shipments and POs, lead times, Amazon's restock advice) from the database and runs the pure plan
 // (shared/planning/plan.ts). The last plan stays in the worker so a chart or an explanation of one
 // line needs no second run.
+import { sellerSkuTarget } from '../../shared/ledger/amazonLedger';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
 import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
@@ -74,7 +75,7 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
     const lookup = await codeLookupOf(db);
     const merge = mergeDemandRows(demandRows);
     const { days } = dailyDemand(merge, (marketplace, sellerSku) => {
-      const target = lookup.bySellerSku.get(`${marketplace}|${sellerSku.trim().toUpperCase()}`);
+      const target = sellerSkuTarget(lookup, marketplace, sellerSku);
       return target ? [target] : undefined;
     });
     const coverage = new Map<string, { firstDay: number; lastDay: number }>();

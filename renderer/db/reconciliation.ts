@@ -3,7 +3,7 @@
 // and date, with the ledger events that explain each difference, and the lost/damaged units at
 // Amazon the seller may claim. Runs in the ledger worker: it reads the whole ledger.
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
-import { sellerSkuKey } from '../../shared/ledger/amazonLedger';
+import { sellerSkuTarget } from '../../shared/ledger/amazonLedger';
 import { MOVEMENT_TYPES } from '../../shared/model';
 import type { IsoDate } from '../../shared/model';
 import { claimableUnits, DEFAULT_WINDOW_DAYS, onHandUnits, reconcile } from '../../shared/reconcile';
@@ -107,7 +107,7 @@ export async function reconciliation(db: StockPilotDatabase, sourceId: string | 
       const adjustments = [...(await latestRows(db, 'adjustments')).values()].flatMap((scope) => [...scope.rows.values()]).filter((a) => a.marketplace === location.marketplace);
       view.claims = claimableUnits(adjustments, date).map((claim) => ({
         ...claim,
-        skuId: (claim.fnsku ? lookup.byFnsku.get(claim.fnsku.toUpperCase())?.skuId : undefined) ?? lookup.bySellerSku.get(sellerSkuKey(claim.marketplace, claim.msku))?.skuId ?? null,
+        skuId: (claim.fnsku ? lookup.byFnsku.get(claim.fnsku.toUpperCase())?.skuId : undefined) ?? sellerSkuTarget(lookup, claim.marketplace, claim.msku)?.skuId ?? null,
       }));
     }
     return view;

@@ -19,10 +19,20 @@ export interface LedgerCodeLookup {
   byFnsku: ReadonlyMap<string, CodeTarget>;
   /** Key: `${marketplace}|${SELLER-SKU uppercase}`. */
   bySellerSku: ReadonlyMap<string, CodeTarget>;
+  /**
+   * Key: one of the seller's own SKU codes, uppercase. A seller SKU equal to it maps to that SKU in
+   * every marketplace where no listing says otherwise (looked up on a miss, not expanded per marketplace).
+   */
+  bySkuCode?: ReadonlyMap<string, CodeTarget>;
 }
 
 export function sellerSkuKey(marketplace: string, sellerSku: string): string {
   return `${marketplace}|${sellerSku.trim().toUpperCase()}`;
+}
+
+/** The SKU a seller SKU in a marketplace is for: its listing there, else the SKU with that code. */
+export function sellerSkuTarget(lookup: LedgerCodeLookup, marketplace: string, sellerSku: string): CodeTarget | undefined {
+  return lookup.bySellerSku.get(sellerSkuKey(marketplace, sellerSku)) ?? lookup.bySkuCode?.get(sellerSku.trim().toUpperCase());
 }
 
 /** What an Amazon ledger event becomes in the StockPilot ledger. */
@@ -177,7 +187,7 @@ export class LedgerPlanBuilder {
     }
     const fnsku = event.fnsku;
     const byFnsku = fnsku ? (this.fnskus.get(fnsku) ?? this.fnskus.get(fnsku.toUpperCase())) : undefined;
-    const target = byFnsku ?? this.lookup.bySellerSku.get(sellerSkuKey(marketplace, event.msku));
+    const target = byFnsku ?? sellerSkuTarget(this.lookup, marketplace, event.msku);
     if (!country.located) {
       // Asked once per Country value, when its first movement needs it.
       country.locationId = this.fbaLocationOf(marketplace);

@@ -47,7 +47,18 @@ export function valueMovements(columns: MovementColumns, context: ValuationConte
   const n = columns.length;
   const values = new Float64Array(n);
   if (n === 0) return values;
-  const { day, skuId, locationId, qty, type, unitCostMinor, ref, seq } = columns;
+  const { day, skuId, locationId, qty, type, unitCostMinor, ref, refs, seq } = columns;
+  // References are compared by their text, not their index: columns joined without merging their
+  // refs lists (one entry per row) value exactly as deduplicated ones. Only transfers and transit
+  // rows are looked up, so the map stays small.
+  const refIds = new Map<string, number>();
+  const refIdOf = (i: number): number => {
+    const text = refs[ref[i]!];
+    if (text === undefined) return -1;
+    let id = refIds.get(text);
+    if (id === undefined) refIds.set(text, (id = refIds.size));
+    return id;
+  };
 
   // 1. Pair each transfer_out with the transfer_in that mirrors it.
   const pairedInOf = new Int32Array(n).fill(-1);
@@ -58,7 +69,7 @@ export function valueMovements(columns: MovementColumns, context: ValuationConte
     if (ref[i]! < 0 || (t !== TRANSFER_OUT && t !== TRANSFER_IN)) continue;
     const q = qty[i]!;
     if ((t === TRANSFER_OUT && q >= 0) || (t === TRANSFER_IN && q <= 0)) continue;
-    const key = `${ref[i]}|${skuId[i]}|${day[i]}|${Math.abs(q)}`;
+    const key = `${refIdOf(i)}|${skuId[i]}|${day[i]}|${Math.abs(q)}`;
     let group = transferGroups.get(key);
     if (!group) transferGroups.set(key, (group = { outs: [], ins: [] }));
     (t === TRANSFER_OUT ? group.outs : group.ins).push(i);
@@ -102,7 +113,7 @@ export function valueMovements(columns: MovementColumns, context: ValuationConte
     const skuSlot = skus.slotOf[skuId[i]!]!;
     const locationSlot = locations.slotOf[locationId[i]!]!;
     if (isTransitSlot[locationSlot]) {
-      const key = (ref[i]! + 1) * skus.count * locations.count + skuSlot * locations.count + locationSlot;
+      const key = (refIdOf(i) + 1) * skus.count * locations.count + skuSlot * locations.count + locationSlot;
       let p = transitPoolOf.get(key);
       if (p === undefined) transitPoolOf.set(key, (p = newPool()));
       return p;
