@@ -33,10 +33,11 @@ export interface PackedBlock {
 }
 
 /**
- * Cuts columns into blocks of at most BLOCK_SIZE, in the columns' order (callers sort by day first
- * so a block covers a short date range). `seqStart` is the posting order of the first movement.
+ * Cuts columns into blocks of at most BLOCK_SIZE, in the columns' order, or in `order` (positions,
+ * e.g. from dayOrder) when given: callers put them in day order so a block covers a short date
+ * range. `seqStart` is the posting order of the first movement so placed.
  */
-export function packBlocks(columns: MovementColumns, batchId: string, seqStart: number, blockSize = BLOCK_SIZE): PackedBlock[] {
+export function packBlocks(columns: MovementColumns, batchId: string, seqStart: number, blockSize = BLOCK_SIZE, order: Uint32Array | null = null): PackedBlock[] {
   const blocks: PackedBlock[] = [];
   // Ref index → its index in the current block, valid where `inBlock` holds the block's number
   // (typed arrays rather than a Map per block: a million references are remapped in one pass).
@@ -44,8 +45,8 @@ export function packBlocks(columns: MovementColumns, batchId: string, seqStart: 
   const localOf = new Int32Array(columns.refs.length);
   for (let start = 0, blockNumber = 1; start < columns.length; start += blockSize, blockNumber++) {
     const end = Math.min(columns.length, start + blockSize);
-    const day = columns.day.slice(start, end);
-    const refSlice = columns.ref.slice(start, end);
+    const day = gatherInt32(columns.day, order, start, end);
+    const refSlice = gatherInt32(columns.ref, order, start, end);
     // Each block carries only the refs it uses, re-indexed from 0.
     const refs: string[] = [];
     for (let i = 0; i < refSlice.length; i++) {
@@ -71,11 +72,11 @@ export function packBlocks(columns: MovementColumns, batchId: string, seqStart: 
       lastDay,
       seqStart: seqStart + start,
       day,
-      skuId: columns.skuId.slice(start, end),
-      locationId: columns.locationId.slice(start, end),
-      qty: columns.qty.slice(start, end),
-      type: columns.type.slice(start, end),
-      unitCostMinor: columns.unitCostMinor.slice(start, end),
+      skuId: gatherInt32(columns.skuId, order, start, end),
+      locationId: gatherInt32(columns.locationId, order, start, end),
+      qty: gatherFloat64(columns.qty, order, start, end),
+      type: gatherUint8(columns.type, order, start, end),
+      unitCostMinor: gatherFloat64(columns.unitCostMinor, order, start, end),
       ref: refSlice,
       refs,
     });
@@ -96,12 +97,35 @@ export function unpackBlocks(blocks: readonly PackedBlock[]): MovementColumns {
   return concatColumns(blocks.map(blockColumns));
 }
 
-/** Sorts columns by day (stable), so packed blocks cover short date ranges. */
-export function sortColumnsByDay(columns: MovementColumns): MovementColumns {
+// Positions start..end of a column, in `order` where given (a gather), else as they are (a copy).
+function gatherInt32(source: Int32Array, order: Uint32Array | null, start: number, end: number): Int32Array {
+  if (order === null) return source.slice(start, end);
+  const out = new Int32Array(end - start);
+  for (let k = start; k < end; k++) out[k - start] = source[order[k]!]!;
+  return out;
+}
+function gatherFloat64(source: Float64Array, order: Uint32Array | null, start: number, end: number): Float64Array {
+  if (order === null) return source.slice(start, end);
+  const out = new Float64Array(end - start);
+  for (let k = start; k < end; k++) out[k - start] = source[order[k]!]!;
+  return out;
+}
+function gatherUint8(source: Uint8Array, order: Uint32Array | null, start: number, end: number): Uint8Array {
+  if (order === null) return source.slice(start, end);
+  const out = new Uint8Array(end - start);
+  for (let k = start; k < end; k++) out[k - start] = source[order[k]!]!;
+  return out;
+}
+
+/**
+ * The positions of the columns in day order (stable), or null when they are in day order already.
+ * Packing through it (packBlocks' `order`) stores blocks by day without a sorted copy of every row.
+ */
+export function dayOrder(columns: MovementColumns): Uint32Array | null {
   const n = columns.length;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (columns.day[i]! < columns.day[i - 1]!) sorted = false;
-  if (sorted) return columns;
+  if (sorted) return null;
   // One native numeric sort of (day, position) packed into doubles: stable and far faster than a
   // comparator at a million rows.
   let minDay = Infinity;
@@ -112,6 +136,14 @@ export function sortColumnsByDay(columns: MovementColumns): MovementColumns {
   keys.sort();
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k++) order[k] = keys[k]! % factor;
+  return order;
+}
+
+/** Sorts columns by day (stable), so packed blocks cover short date ranges. */
+export function sortColumnsByDay(columns: MovementColumns): MovementColumns {
+  const order = dayOrder(columns);
+  if (order === null) return columns;
+  const n = columns.length;
   const out = emptyColumns(n);
   out.refs = columns.refs;
   for (let k = 0; k < n; k++) {

@@ -9,6 +9,7 @@ import { dispatchMovements, receiveMovements } from '../../shared/ledger/posting
 import type { Movement, MovementInput, MovementType, Shipment } from '../../shared/model';
 import { columnsFromMovements, concatColumns } from '../../shared/ledger/columns';
 import { valueMovements } from '../../shared/ledger/valuation';
+import { dayOrder, packBlocks, sortColumnsByDay } from '../../shared/ledger/blocks';
 import { referenceValuation, shuffled, valueRows } from './ledgerTestKit';
 import type { Valued } from './ledgerTestKit';
 
@@ -250,7 +251,8 @@ function checkEquation(rows: readonly Movement[], valued: Valued, fromDay: numbe
   expect(actual).toEqual(expected);
 }
 
-describe('ledger properties over random histories', () => {
+// Hundreds of random histories per property: seconds of work, more on a busy machine.
+describe('ledger properties over random histories', { timeout: 30_000 }, () => {
   it('(a) the ledger equation holds per SKU × location for every month', () => {
     fc.assert(
       fc.property(historyArb, (rows) => {
@@ -361,6 +363,19 @@ describe('ledger properties over random histories', () => {
         }
         const loose = valueMovements({ ...columns, ref, refs }, CONTEXT);
         expect([...loose].map((v) => v + 0)).toEqual([...valueMovements(columns, CONTEXT)].map((v) => v + 0));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('(d) packing through the day order stores the same blocks as packing a day-sorted copy', () => {
+    fc.assert(
+      fc.property(historyArb, fc.integer(), fc.integer({ min: 1, max: 7 }), (rows, seed, blockSize) => {
+        const columns = columnsFromMovements(shuffled(rows, seed));
+        const order = dayOrder(columns);
+        const sorted = sortColumnsByDay(columns);
+        expect(order === null).toBe(sorted === columns);
+        expect(packBlocks(columns, 'b', 100, blockSize, order)).toEqual(packBlocks(sorted, 'b', 100, blockSize));
       }),
       { numRuns: NUM_RUNS },
     );
