@@ -652,10 +652,11 @@ async function prepareUnhashed(
           if (id !== undefined) releasedHeldIds.push(id);
         }
       }
-      const adjustment = adjustmentRow(record);
       // Only what claims read is kept: lost, damaged and found units (other reasons, such as
-      // disposals or disposition changes, are in the ledger's movements already).
-      if (adjustment && CLAIM_REASONS.has(adjustment.reason.toUpperCase())) {
+      // disposals or disposition changes, are in the ledger's movements already). The reason is
+      // looked at first, so most rows make no adjustment row at all.
+      const adjustment = CLAIM_REASONS.has(record.reason.trim().toUpperCase()) ? adjustmentRow(record) : null;
+      if (adjustment) {
         // Two identical events in one file are two events: the occurrence number keeps them apart.
         const n = (adjustmentOccurrences.get(adjustment.key) ?? 0) + 1;
         adjustmentOccurrences.set(adjustment.key, n);
