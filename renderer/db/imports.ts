@@ -22,6 +22,7 @@ import type { MovementColumns } from '../../shared/ledger';
 import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, sellerSkuTarget, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
+import { CATALOG_REVISION_KEY } from './catalogRevision';
 import { planStoredRows, reportRecords, snapshotScope } from './reports';
 import type { ScopePlan, StoredPlan } from './reports';
 import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerStore';
@@ -124,18 +125,30 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The last code lookup per connection, with the catalog revision it was read at (see catalogRevision.ts). */
+const lookupCache = new WeakMap<StockPilotDatabase, { token: string; lookup: LedgerCodeLookup }>();
+
 export async function codeLookupOf(db: StockPilotDatabase): Promise<LedgerCodeLookup> {
-  const [listings, skus] = await Promise.all([db.listings.toArray(), db.skus.toArray()]);
-  const byFnsku = new Map<string, CodeTarget>();
-  const bySellerSku = new Map<string, CodeTarget>();
-  for (const listing of listings) {
-    const target = { skuId: listing.skuId, unitsPerListing: listing.unitsPerListing };
-    if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
-    bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
-  }
-  const bySkuCode = new Map<string, CodeTarget>();
-  for (const sku of skus) bySkuCode.set(sku.code.trim().toUpperCase(), { skuId: sku.id, unitsPerListing: 1 });
-  return { byFnsku, bySellerSku, bySkuCode };
+  return db.transaction('r', db.skus, db.listings, db.ledgerState, async () => {
+    const revision = await db.ledgerState.get(CATALOG_REVISION_KEY);
+    const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+    const cached = lookupCache.get(db);
+    // No token yet (a catalog never written since this version, or just restored): read it fresh.
+    if (cached && token !== '' && cached.token === token) return cached.lookup;
+    const [listings, skus] = await Promise.all([db.listings.toArray(), db.skus.toArray()]);
+    const byFnsku = new Map<string, CodeTarget>();
+    const bySellerSku = new Map<string, CodeTarget>();
+    for (const listing of listings) {
+      const target = { skuId: listing.skuId, unitsPerListing: listing.unitsPerListing };
+      if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
+      bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
+    }
+    const bySkuCode = new Map<string, CodeTarget>();
+    for (const sku of skus) bySkuCode.set(sku.code.trim().toUpperCase(), { skuId: sku.id, unitsPerListing: 1 });
+    const lookup = { byFnsku, bySellerSku, bySkuCode };
+    if (token !== '') lookupCache.set(db, { token, lookup });
+    return lookup;
+  });
 }
 
 async function fbaLocations(db: StockPilotDatabase): Promise<Map<string, number>> {
@@ -500,8 +513,16 @@ export function forgetPreparedImport(): void {
   lastPrepared = null;
 }
 
+const lookupSignatures = new WeakMap<LedgerCodeLookup, string>();
 /** A fingerprint of everything a plan depends on besides the ledger: code mappings and FBA locations. */
 function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<string, number>): string {
+  // A cached lookup (unchanged catalog) keeps its fingerprint: 30,000 codes are not hashed again.
+  let codes = lookupSignatures.get(lookup);
+  if (codes === undefined) lookupSignatures.set(lookup, (codes = codeSignature(lookup)));
+  return `${codes}|${[...locations].map(([marketplace, id]) => `${marketplace}:${id}`).join(',')}`;
+}
+
+function codeSignature(lookup: LedgerCodeLookup): string {
   let h = 2166136261;
   const add = (text: string) => {
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
@@ -509,8 +530,7 @@ function catalogSignature(lookup: LedgerCodeLookup, locations: ReadonlyMap<strin
   for (const [code, target] of lookup.byFnsku) add(`f${code}:${target.skuId}x${target.unitsPerListing};`);
   for (const [code, target] of lookup.bySellerSku) add(`s${code}:${target.skuId}x${target.unitsPerListing};`);
   for (const [code, target] of lookup.bySkuCode ?? []) add(`c${code}:${target.skuId};`);
-  for (const [marketplace, id] of locations) add(`l${marketplace}:${id};`);
-  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${lookup.bySkuCode?.size ?? 0}:${locations.size}`;
+  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${lookup.bySkuCode?.size ?? 0}`;
 }
 
 export interface ImportOptions {

@@ -10,6 +10,8 @@ import type { AdjustmentRow, BusinessRow, LedgerSummaryRow, ReservedRow, Restock
 import type { DemandRow } from '../../shared/import/demand';
 import type { GenericMapping } from '../../shared/import/generic';
 import type { DemandEvent } from '../../shared/planning/events';
+import { catalogRevisionMiddleware } from './catalogRevision';
+import type { CatalogRevisionRecord } from './catalogRevision';
 import type { ForecastMethod } from '../../shared/domain';
 
 /** Stored SKU: the catalog record plus its uppercase code, which carries the unique index. */
@@ -156,7 +158,7 @@ export interface SkuSourcingRecord {
   supplierId: number;
 }
 
-export type LedgerStateRecord = LedgerVersionRecord | MonthPartRecord | BalancesSummaryRecord;
+export type LedgerStateRecord = LedgerVersionRecord | MonthPartRecord | BalancesSummaryRecord | CatalogRevisionRecord;
 
 export const DATABASE_NAME = 'stockpilot';
 
@@ -246,6 +248,7 @@ export class StockPilotDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    this.use(catalogRevisionMiddleware);
     this.on('populate', (tx) => {
       // A new profile starts with the two locations every seller has.
       void tx.table('locations').bulkAdd([

@@ -1,0 +1,52 @@
+// The catalog's revision: a token rewritten in the same transaction as every change to the SKUs or
+// their platform codes, by whichever connection (page or ledger worker) makes it. A reader that
+// keeps something derived from the catalog (the import's code lookup, 30,000 records to read) can
+// reuse it while the token is unchanged. A Dexie DBCore middleware rather than a call at each write
+// site, so no write path (forms, imports, undo, demo data, restore) can forget it.
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+
+export const CATALOG_REVISION_KEY = 'catalog.revision';
+const CATALOG_TABLES: ReadonlySet<string> = new Set(['skus', 'listings']);
+const STATE_TABLE = 'ledgerState';
+
+export interface CatalogRevisionRecord {
+  key: typeof CATALOG_REVISION_KEY;
+  token: string;
+}
+
+let counter = 0;
+function newToken(): string {
+  // Unique across connections and restarts: two writers never produce the same token.
+  counter++;
+  return `${Date.now().toString(36)}-${counter.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export const catalogRevisionMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'catalogRevision',
+  create(down: DBCore): DBCore {
+    return {
+      ...down,
+      // A transaction that may write the catalog may also write the token.
+      transaction(stores, mode, options) {
+        const widened = mode === 'readwrite' && stores.some((s) => CATALOG_TABLES.has(s)) && !stores.includes(STATE_TABLE) ? [...stores, STATE_TABLE] : stores;
+        return down.transaction(widened, mode, options);
+      },
+      table(name: string): DBCoreTable {
+        const table = down.table(name);
+        if (!CATALOG_TABLES.has(name)) return table;
+        return {
+          ...table,
+          async mutate(request: DBCoreMutateRequest) {
+            const response = await table.mutate(request);
+            // A write of nothing (an undo with no listings to remove) changes nothing.
+            if ((request.type === 'delete' && request.keys.length === 0) || ((request.type === 'add' || request.type === 'put') && request.values.length === 0)) return response;
+            const record: CatalogRevisionRecord = { key: CATALOG_REVISION_KEY, token: newToken() };
+            await down.table(STATE_TABLE).mutate({ type: 'put', trans: request.trans, values: [record] });
+            return response;
+          },
+        };
+      },
+    };
+  },
+};
