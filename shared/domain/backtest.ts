@@ -60,7 +60,7 @@ function requireWhole(name: string, value: number, min: number): void {
  * Per-period forecasts for the next `horizon` periods after the series, with FORECAST_PARAMETERS.
  * SES, Croston/SBA, TSB and the moving average give a flat rate; Holt and Holt-Winters give one
  * value per step. Demand is never negative, so forecasts are floored at 0. holtWinters without a
- * seasonLength (or with fewer than two seasons of history) is the damped Holt forecast.
+ * seasonLength (or with less than one season of history) is the damped Holt forecast.
  */
 export function forecastPath(method: ForecastMethod, y: ArrayLike<number>, horizon: number, seasonLength?: number): number[] {
   requireWhole('Forecast horizon', horizon, 1);
@@ -100,9 +100,9 @@ export function backtestSelect(y: ArrayLike<number>, options: BacktestOptions): 
   const n = y.length;
   const folds = Math.max(0, Math.min(options.folds, Math.floor((n - 1) / horizon)));
   const start = n - folds * horizon;
-  // Folds whose history holds fewer than two seasons fall back to damped Holt, as holtWinters does.
+  // Folds whose history holds less than one season fall back to damped Holt, as holtWinters does.
   const seasonal = seasonLength !== undefined && candidates.includes('holtWinters');
-  const seasonalStart = seasonal ? Math.min(n, start + Math.ceil(Math.max(0, 2 * seasonLength - start) / horizon) * horizon) : n;
+  const seasonalStart = seasonal ? Math.min(n, start + Math.ceil(Math.max(0, seasonLength - start) / horizon) * horizon) : n;
 
   sweep(y, start, horizon, seasonalStart);
   errors[MA] = movingAverageError(y, start, horizon);
@@ -129,7 +129,7 @@ export function backtestSelect(y: ArrayLike<number>, options: BacktestOptions): 
     }
   }
   const chosen = scores.find((score) => score.method === best)!;
-  return { method: best, wape: chosen.wape, mase: chosen.mase, forecastPerPeriod: refitPerPeriod(best, y, horizon, seasonal && n >= 2 * seasonLength ? seasonLength : 0), scores };
+  return { method: best, wape: chosen.wape, mase: chosen.mase, forecastPerPeriod: refitPerPeriod(best, y, horizon, seasonal && n >= seasonLength ? seasonLength : 0), scores };
 }
 
 const MA = 0;
@@ -317,12 +317,12 @@ function movingAverageError(y: ArrayLike<number>, start: number, horizon: number
 }
 
 /**
- * Additive Holt-Winters over the whole series (which holds ≥ 2 · m values whenever start < n):
+ * Additive Holt-Winters over the whole series (which holds ≥ m values whenever start < n):
  * returns Σ|actual − forecast| over the folds from `start` and leaves the final state for the refit.
  */
 function holtWintersSweep(y: ArrayLike<number>, start: number, horizon: number, m: number): number {
   const n = y.length;
-  if (n < 2 * m) return 0;
+  if (n < m) return 0;
   const sums = dampedTrendSums;
   if (seasonState.length < m) {
     seasonState = new Float64Array(m);

@@ -37,10 +37,12 @@ describe('forecastPath', () => {
     expect(path.slice(1)).toEqual([0, 0]);
   });
 
-  it('holtWinters without a season length, or with under two seasons, is damped Holt', () => {
+  it('holtWinters without a season length, or with under one season, is damped Holt', () => {
     const y = [5, 7, 6, 9, 8];
     expect(forecastPath('holtWinters', y, 4)).toEqual(forecastPath('holtDamped', y, 4));
-    expect(forecastPath('holtWinters', y, 4, 3)).toEqual(forecastPath('holtDamped', y, 4));
+    expect(forecastPath('holtWinters', y, 4, 6)).toEqual(forecastPath('holtDamped', y, 4));
+    // one full season (m = 5) is enough: the season repeats, level 7 (the mean), trend 0
+    expect(forecastPath('holtWinters', y, 4, 5)).toEqual([5, 7, 6, 9]);
   });
 
   it('uses the documented fixed parameters', () => {

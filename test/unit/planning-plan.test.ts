@@ -239,15 +239,9 @@ describe('a seasonal SKU ahead of Q4', () => {
     expect(Number.isNaN(flatBuy.orderByDay) || flatBuy.orderByDay > seasonalBuy.orderByDay).toBe(true);
   }
 
-  // DEFECT (shared/domain/backtest.ts backtestSelect + the plan's 104-week window): Holt-Winters with a
-  // 52-week season can only be scored on folds that have two full years before them. The plan looks at
-  // exactly 104 weeks (DEFAULT_PLAN_SETTINGS.historyWeeks; renderer/db/planning.ts HISTORY_DAYS = 730),
-  // so every fold has fewer and holtWinters scores as damped Holt — it can never win. The seasonal SKU
-  // is forecast flat from its summer weeks ('ses', 8.0 a day against 10.0 for the flat SKU, while it
-  // will sell 11–16 a day in Sep–Nov): its stockout is projected on day 88, after the flat SKU's (70),
-  // and the plan ships and buys nothing for it on 1 September.
-  // Fails today for the reason above (known defect, issue 6): Holt-Winters must start from one season.
-  test.fails('with two years of history, the plan sees the Q4 peak coming: it ships and buys more, earlier, than for a flat SKU', () => {
+  // The plan looks at exactly 104 weeks (two yearly seasons): Holt-Winters starts from one season,
+  // so every backtest fold scores it with last year's peak in its indices.
+  test('with two years of history, the plan sees the Q4 peak coming: it ships and buys more, earlier, than for a flat SKU', () => {
     const plan = planOf({ today, history: specs(730), skus: skus() });
     expectSeasonalOrdersEarlier(plan);
     expect(shipLine(plan, 1).method).toBe('holtWinters');
