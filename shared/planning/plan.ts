@@ -110,7 +110,9 @@ export interface ShipLine {
   marketplace: string;
   abc: AbcClass;
   method: ForecastMethod;
-  /** Backtest errors of the chosen method (NaN when the history was too short). */
+  /** True when the method is the seller's override rather than the backtest's choice. */
+  methodForced: boolean;
+  /** Backtest errors of the chosen method (NaN when the history was too short or the method was forced). */
   wape: number;
   mase: number;
   /** Forecast units per day (average over the lead time and review period) and its spread. */
@@ -338,6 +340,7 @@ export function buildPlan(input: PlanInput): Plan {
         marketplace: info.marketplace,
         abc,
         method: selection.method,
+        methodForced: sku.method !== undefined,
         wape: selection.wape,
         mase: selection.mase,
         dailyDemand: d,

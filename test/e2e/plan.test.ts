@@ -199,4 +199,33 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(() => orders.lines()).toEqual([expect.objectContaining({ sku: sourced.code, qty: sourced.buy.toLocaleString('en-US') })]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('a demand event and a forecast override are stored, listed, explained and undone', async () => {
+    await plan.open();
+    await plan.waitForPlan();
+    await plan.addEvent({ name: 'Black Friday', from: '2026-11-27', to: '2026-11-30', upliftPercent: '+50', marketplace: 'US' });
+    const panelStatus = () => plan.eventsPanel().locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+    await expect.poll(panelStatus).toBe('Event Black Friday added; the plan is being recomputed.');
+    await expect.poll(() => plan.events()).toEqual([['Black Friday', '2026-11-27', '2026-11-30', '+50%', 'US', 'All SKUs']]);
+    // An unknown SKU code is refused in words, and nothing is added.
+    await plan.addEvent({ name: 'Promo', from: '2026-12-01', to: '2026-12-02', upliftPercent: '20', sku: 'NO-SUCH-SKU' });
+    await expect.poll(panelStatus).toBe('No SKU with the code NO-SUCH-SKU: leave it blank for every SKU, or type a code from the SKU list.');
+    expect(await plan.events()).toHaveLength(1);
+
+    // Force Croston for the first line's SKU: the replan says so in the explanation.
+    await plan.waitForPlan();
+    await plan.showTab('ship');
+    await plan.explainRow('ship', 0);
+    await plan.overrideSelect().waitFor();
+    const title = await plan.detailTitle();
+    await plan.overrideSelect().selectOption({ label: 'Croston' });
+    await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/^Croston, set by you for this SKU instead of the backtest’s choice/);
+    expect(await plan.detailTitle()).toBe(title);
+    await plan.overrideSelect().selectOption({ label: 'Automatic (backtest)' });
+    await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/chosen by a backtest on the latest weeks/);
+
+    await plan.deleteEvent('Black Friday');
+    await expect.poll(() => plan.events()).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

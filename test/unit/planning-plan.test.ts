@@ -245,10 +245,15 @@ describe('a seasonal SKU ahead of Q4', () => {
     const plan = planOf({ today, history: specs(730), skus: skus() });
     expectSeasonalOrdersEarlier(plan);
     expect(shipLine(plan, 1).method).toBe('holtWinters');
+    expect(shipLine(plan, 1).methodForced).toBe(false);
   });
 
   test('once Holt-Winters forecasts it (the seller forces it), the seasonal SKU ships and buys more, earlier', () => {
-    expectSeasonalOrdersEarlier(planOf({ today, history: specs(730), skus: skus('holtWinters') }));
+    const plan = planOf({ today, history: specs(730), skus: skus('holtWinters') });
+    expectSeasonalOrdersEarlier(plan);
+    // The override is marked as the seller's, with no backtest errors to show.
+    expect(shipLine(plan, 1)).toEqual(expect.objectContaining({ method: 'holtWinters', methodForced: true, wape: Number.NaN, mase: Number.NaN }));
+    expect(shipLine(plan, 2).methodForced).toBe(false);
   });
 
   test('with two years and 12 weeks of history the backtest picks Holt-Winters itself', () => {

@@ -1,0 +1,32 @@
+// What the seller tells the plan beyond the data: demand events (Prime Day, a promotion: +N% over
+// dates) and a forecast method forced for a SKU. The plan in the worker reads both tables on each run.
+import { FORECAST_METHODS } from '../../shared/domain';
+import type { ForecastMethod } from '../../shared/domain';
+import { purchasingError } from '../../shared/errors';
+import { parseDemandEventDraft } from '../../shared/planning/events';
+import type { DemandEventDraft } from '../../shared/planning/events';
+import type { StockPilotDatabase } from './schema';
+import { withStorageErrors } from './errors';
+
+/** Checks the draft (shared/planning/events.ts) and stores the event; returns its id. */
+export async function addDemandEvent(db: StockPilotDatabase, draft: DemandEventDraft): Promise<number> {
+  const event = parseDemandEventDraft(draft);
+  return withStorageErrors(() => db.demandEvents.add(event));
+}
+
+export async function deleteDemandEvent(db: StockPilotDatabase, id: number): Promise<void> {
+  await withStorageErrors(() => db.demandEvents.delete(id));
+}
+
+/** Forces a forecast method for a SKU in every marketplace; null goes back to the backtest's choice. */
+export async function setForecastOverride(db: StockPilotDatabase, skuId: number, method: ForecastMethod | null): Promise<void> {
+  if (method !== null && !FORECAST_METHODS.includes(method)) throw purchasingError('field.unknownChoice', { field: 'method', value: String(method) });
+  await withStorageErrors(async () => {
+    if (method === null) {
+      await db.forecastOverrides.delete(skuId);
+      return;
+    }
+    if ((await db.skus.get(skuId)) === undefined) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(skuId) });
+    await db.forecastOverrides.put({ skuId, method });
+  });
+}
