@@ -1,10 +1,13 @@
 // What the seller tells the plan beyond the data: demand events (Prime Day, a promotion: +N% over
-// dates) and a forecast method forced for a SKU. The plan in the worker reads both tables on each run.
+// dates), a forecast method forced for a SKU, and the service levels and FBA capacity. The plan in the
+// worker reads them on each run.
 import { FORECAST_METHODS } from '../../shared/domain';
 import type { ForecastMethod } from '../../shared/domain';
 import { purchasingError } from '../../shared/errors';
 import { parseDemandEventDraft } from '../../shared/planning/events';
 import type { DemandEventDraft } from '../../shared/planning/events';
+import { parsePlanPreferencesDraft, planPreferencesFrom } from '../../shared/planning/planPreferences';
+import type { PlanPreferences, PlanPreferencesDraft } from '../../shared/planning/planPreferences';
 import type { StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 
@@ -29,4 +32,17 @@ export async function setForecastOverride(db: StockPilotDatabase, skuId: number,
     if ((await db.skus.get(skuId)) === undefined) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(skuId) });
     await db.forecastOverrides.put({ skuId, method });
   });
+}
+
+/** The plan's service levels and FBA capacity: the stored row, defaults for anything missing or out of range. */
+export async function readPlanPreferences(db: StockPilotDatabase): Promise<PlanPreferences> {
+  const row = await withStorageErrors(() => db.settings.get('planPreferences'));
+  return planPreferencesFrom(row?.value);
+}
+
+/** Checks the draft (shared/planning/planPreferences.ts) and stores it. */
+export async function savePlanPreferences(db: StockPilotDatabase, draft: PlanPreferencesDraft): Promise<PlanPreferences> {
+  const preferences = parsePlanPreferencesDraft(draft);
+  await withStorageErrors(() => db.settings.put({ key: 'planPreferences', value: preferences }));
+  return preferences;
 }

@@ -1,6 +1,6 @@
 // The seller's planning inputs (renderer/db/planInputs.ts): demand events and forecast overrides, on a fresh database per test.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDemandEvent, deleteDemandEvent, setForecastOverride } from '../../renderer/db/planInputs';
+import { addDemandEvent, deleteDemandEvent, readPlanPreferences, savePlanPreferences, setForecastOverride } from '../../renderer/db/planInputs';
 import type { ForecastMethod } from '../../shared/domain';
 import { disposeDatabases, expectRefusedUnchanged, freshDb, addSku } from './helpers';
 
@@ -37,5 +37,20 @@ describe('forecast overrides', () => {
     const skuId = await addSku(db, 'A-1');
     await expectRefusedUnchanged(db, ['forecastOverrides'], () => setForecastOverride(db, skuId, 'magic' as unknown as ForecastMethod), 'field.unknownChoice');
     await expectRefusedUnchanged(db, ['forecastOverrides'], () => setForecastOverride(db, skuId + 999, 'ses'), 'field.unknownChoice');
+  });
+});
+
+describe('plan settings', () => {
+  it('reads the defaults, saves service levels and capacity, reads them back', async () => {
+    const db = await freshDb();
+    expect(await readPlanPreferences(db)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {} });
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '96', C: '85' }, capacityUnits: { 7: '1000', 8: '' } });
+    expect(await readPlanPreferences(db)).toEqual({ serviceLevel: { A: 0.99, B: 0.96, C: 0.85 }, fbaCapacityUnits: { 7: 1000 } });
+  });
+
+  it('refuses a service level of 100% and keeps what was stored', async () => {
+    const db = await freshDb();
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, capacityUnits: {} });
+    await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '100', B: '95', C: '90' }, capacityUnits: {} }), 'field.badFormat');
   });
 });

@@ -228,4 +228,26 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(() => plan.events()).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('service levels and FBA capacity: a full warehouse ships nothing there, a higher level raises z, and both undo', async () => {
+    expect((await plan.waitForPlan()).ship).toBeGreaterThan(0);
+    const settingsStatus = () => plan.page.getByRole('region', { name: 'Service levels and FBA capacity' }).locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+    // 100% is refused in words.
+    await plan.saveSettings({ A: '100' });
+    await expect.poll(settingsStatus).toBe('Service level (50–99.9%): “100” is not in the right format.');
+
+    // No room at FBA US and FBA DE: nothing can be shipped anywhere; every line is at 99%.
+    await plan.saveSettings({ A: '99', B: '99', C: '99', capacity: { 'FBA US': '0', 'FBA DE': '0' } });
+    await expect.poll(settingsStatus).toBe('Plan settings saved; the plan is being recomputed.');
+    await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBe(0);
+    await plan.showTab('ship');
+    await plan.explainRow('ship', 0);
+    await expect.poll(async () => (await plan.explanation())['z']?.how ?? '').toMatch(/\(99%\)\.$/);
+
+    // Back to the defaults: the plan ships again, at each class's default level.
+    await plan.saveSettings({ A: '98', B: '95', C: '90', capacity: { 'FBA US': '', 'FBA DE': '' } });
+    await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await plan.explanation())['z']?.how ?? '').toMatch(/class A \(98%\)|class B \(95%\)|class C \(90%\)/);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

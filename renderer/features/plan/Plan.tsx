@@ -23,7 +23,7 @@ import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { BuyExplanation, ShipExplanation } from './Explanation';
 import { PlanChart } from './PlanChart';
-import { DemandEvents, ForecastOverride } from './PlanInputs';
+import { DemandEvents, ForecastOverride, PlanSettingsPanel } from './PlanInputs';
 
 type Tab = 'ship' | 'buy';
 const dateOf = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '');
@@ -37,7 +37,7 @@ export function Plan() {
   // The plan reruns when what it reads changes: events and overrides by content (an event can be deleted and another added).
   const changes = useLiveQuery(
     async () =>
-      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}`,
+      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
     [],
   );
   const [result, setResult] = useState<PlanResult | null>(null);
@@ -199,6 +199,7 @@ export function Plan() {
         </div>
       </form>
       <DemandEvents />
+      <PlanSettingsPanel />
       <div className="toolbar">
         <div role="tablist" aria-label={t('plan.title')} className="tabs">
           <button type="button" role="tab" aria-selected={tab === 'ship'} className="btn" onClick={() => setTab('ship')}>

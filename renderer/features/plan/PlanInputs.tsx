@@ -1,6 +1,7 @@
 // What the seller adds to the plan: demand events (Prime Day, a promotion: +N% over dates, for every
-// SKU or one, in every marketplace or one) and, for one SKU, a forecast method that replaces the
-// backtest's choice. Both are stored (renderer/db/planInputs.ts) and the plan reruns on a change.
+// SKU or one, in every marketplace or one); for one SKU, a forecast method that replaces the
+// backtest's choice; the service level per ABC class and the FBA capacity per FBA location. All are
+// stored (renderer/db/planInputs.ts) and the plan reruns on a change.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,10 +9,12 @@ import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
 import { MARKETPLACES } from '../../../shared/model';
 import { db } from '../../db';
-import { addDemandEvent, deleteDemandEvent, setForecastOverride } from '../../db/planInputs';
+import { addDemandEvent, deleteDemandEvent, savePlanPreferences, setForecastOverride } from '../../db/planInputs';
+import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
+import type { PlanPreferencesDraft } from '../../../shared/planning/planPreferences';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
-import { useSkus } from '../../app/hooks';
+import { useLocations, useSkus } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 
@@ -140,5 +143,57 @@ export function ForecastOverride({ skuId }: { skuId: number }) {
       </Field>
       <StatusLine status={status} />
     </div>
+  );
+}
+
+const percentOf = (fraction: number) => String(Math.round(fraction * 1000) / 10);
+
+/** Service level per ABC class (PRODUCT §4.3) and the FBA capacity limit per FBA location in units (§4.4). */
+export function PlanSettingsPanel() {
+  const { t, describe } = useT();
+  const stored = useLiveQuery(async () => planPreferencesFrom((await db.settings.get('planPreferences'))?.value), []);
+  const fbaLocations = (useLocations() ?? []).filter((l) => l.kind === 'fba' && !l.archived);
+  const [draft, setDraft] = useState<PlanPreferencesDraft | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  if (!stored) return null;
+  const shown: PlanPreferencesDraft = draft ?? {
+    serviceLevelPercent: { A: percentOf(stored.serviceLevel.A), B: percentOf(stored.serviceLevel.B), C: percentOf(stored.serviceLevel.C) },
+    capacityUnits: Object.fromEntries(fbaLocations.map((l) => [l.id, stored.fbaCapacityUnits[l.id] === undefined ? '' : String(stored.fbaCapacityUnits[l.id])])),
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await savePlanPreferences(db, shown);
+      setDraft(null);
+      setStatus({ kind: 'ok', text: t('plan.settings.saved') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="plan-settings-title">
+      <h2 id="plan-settings-title">{t('plan.settings.title')}</h2>
+      <p className="muted">{t('plan.settings.help')}</p>
+      <form onSubmit={(e) => void save(e)} aria-label={t('plan.settings.title')}>
+        <div className="form-grid">
+          {(['A', 'B', 'C'] as const).map((abc) => (
+            <Field key={abc} label={t('plan.settings.serviceLevel', { abc })}>
+              {(id) => (
+                <input id={id} name={`serviceLevel${abc}`} inputMode="decimal" value={shown.serviceLevelPercent[abc]} onChange={(e) => setDraft({ ...shown, serviceLevelPercent: { ...shown.serviceLevelPercent, [abc]: e.target.value } })} />
+              )}
+            </Field>
+          ))}
+          {fbaLocations.map((l) => (
+            <Field key={l.id} label={t('plan.settings.capacity', { location: l.name })} hint={t('plan.settings.capacityHint')}>
+              {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
+            </Field>
+          ))}
+          <button type="submit" className="btn">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+      <StatusLine status={status} />
+    </section>
   );
 }

@@ -153,6 +153,21 @@ export class PlanPage extends AppShell {
     await this.eventsPanel().getByRole('button', { name: `Delete event ${name}` }).click();
   }
 
+  settingsForm(): Locator {
+    return this.page.getByRole('form', { name: 'Service levels and FBA capacity' });
+  }
+
+  /** Fills the plan settings (fields left out stay as they are) and saves with Enter. */
+  async saveSettings(input: { A?: string; B?: string; C?: string; capacity?: Record<string, string> }): Promise<void> {
+    const form = this.settingsForm();
+    for (const abc of ['A', 'B', 'C'] as const) {
+      const value = input[abc];
+      if (value !== undefined) await form.getByLabel(`Service level, class ${abc} (%)`).fill(value);
+    }
+    for (const [location, units] of Object.entries(input.capacity ?? {})) await form.getByLabel(`Capacity at ${location} (units)`).fill(units);
+    await form.getByLabel('Service level, class A (%)').press('Enter');
+  }
+
   overrideSelect(): Locator {
     return this.detail().getByLabel('Forecast method');
   }
