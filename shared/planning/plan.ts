@@ -180,13 +180,15 @@ export interface ForecastScratch {
   path: Float64Array;
   /** Filled with the daily spread over the last SPREAD_DAYS of history, read in the same pass. */
   spread: DailySpread;
+  /** Weeks of `path` the last forecast filled (0: the series never sold, nothing ahead). */
+  pathLength: number;
 }
 
 /** Days of history the daily spread (σd of the safety stock) is measured over: the last half-year. */
 export const SPREAD_DAYS = 182;
 
 export function forecastScratch(settings: Pick<PlanSettings, 'historyWeeks' | 'horizonDays'>): ForecastScratch {
-  return { weekly: new Float64Array(settings.historyWeeks), path: new Float64Array(Math.ceil(settings.horizonDays / 7)), spread: { mean: 0, sd: 0, inStockDays: 0 } };
+  return { weekly: new Float64Array(settings.historyWeeks), path: new Float64Array(Math.ceil(settings.horizonDays / 7)), spread: { mean: 0, sd: 0, inStockDays: 0 }, pathLength: 0 };
 }
 
 /**
@@ -203,7 +205,7 @@ export function forecastSeries(
   daily: Float32Array,
   scratch?: ForecastScratch,
 ): { method: ForecastMethod; wape: number; mase: number } {
-  const { settings, history, whatIf } = input;
+  const { settings, history } = input;
   const horizon = daily.length;
   const weeksAhead = Math.ceil(horizon / 7);
   const factors = series.eventFactors;
@@ -229,9 +231,23 @@ export function forecastSeries(
     selection = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 }, out);
     path = out;
   }
-  if (path.length === 0) daily.fill(0);
+  if (scratch) {
+    // The scratch path holds what was forecast, for a caller that keeps it (buildPlan's what-if reuse).
+    if (path !== scratch.path && path.length > 0 && path.length <= scratch.path.length) scratch.path.set(path);
+    scratch.pathLength = path.length <= scratch.path.length ? path.length : 0;
+  }
+  dailyFromPath(input, series, path, path.length, daily);
+  return selection;
+}
+
+/** A weekly path (its first `pathLength` weeks; none: nothing) spread over each week's days, then events and the what-if uplift. */
+function dailyFromPath(input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>, series: Pick<PlanSeriesInput, 'eventFactors'>, path: ArrayLike<number>, pathLength: number, daily: Float32Array): void {
+  const { settings, history, whatIf } = input;
+  const horizon = daily.length;
+  const factors = series.eventFactors;
+  if (pathLength === 0) daily.fill(0);
   else {
-    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(path.length - 1, (d / 7) | 0)] ?? 0) / 7;
+    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(pathLength - 1, (d / 7) | 0)] ?? 0) / 7;
   }
   if (factors || whatIf?.uplift) {
     const historyEnd = history.firstDay + history.days - 1;
@@ -242,8 +258,30 @@ export function forecastSeries(
       daily[d] = daily[d]! * f;
     }
   }
-  return selection;
 }
+
+/**
+ * Every series' forecast of one plan input, before events ahead and the what-if: its weekly path,
+ * method, backtest errors and daily spread. A what-if reruns the plan on the same input objects with
+ * arrivals delayed or demand raised, which changes none of these, so buildPlan keeps them per
+ * history and reuses them when history, SKUs (with their overrides), series and settings are the
+ * very same objects; a new replan builds new ones, so it always recomputes.
+ */
+interface SeriesForecasts {
+  skus: readonly PlanSkuInput[];
+  series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
+  settings: PlanSettings;
+  weeksAhead: number;
+  /** series × weeksAhead */
+  path: Float64Array;
+  pathLength: Int32Array;
+  method: ForecastMethod[];
+  wape: Float64Array;
+  mase: Float64Array;
+  sdDaily: Float64Array;
+}
+
+const forecastsByHistory = new WeakMap<DemandHistory, SeriesForecasts>();
 
 export function buildPlan(input: PlanInput): Plan {
   const { settings, history, whatIf } = input;
@@ -269,6 +307,24 @@ export function buildPlan(input: PlanInput): Plan {
   const networkForecast = new Float32Array(horizon);
   const scratch = forecastScratch(settings);
   const daily = new Float32Array(horizon);
+  const weeksAhead = scratch.path.length;
+  const kept = forecastsByHistory.get(history);
+  const reuse = kept !== undefined && kept.skus === input.skus && kept.series === input.series && kept.settings === settings && kept.weeksAhead === weeksAhead;
+  const forecasts: SeriesForecasts = reuse
+    ? kept
+    : {
+        skus: input.skus,
+        series: input.series,
+        settings,
+        weeksAhead,
+        path: new Float64Array(history.series.length * weeksAhead),
+        pathLength: new Int32Array(history.series.length),
+        method: new Array<ForecastMethod>(history.series.length).fill('ma'),
+        wape: new Float64Array(history.series.length),
+        mase: new Float64Array(history.series.length),
+        sdDaily: new Float64Array(history.series.length),
+      };
+  if (!reuse) forecastsByHistory.set(history, forecasts);
 
   for (const sku of input.skus) {
     const abc: AbcClass = classes[String(sku.skuId)] ?? 'C';
@@ -280,8 +336,21 @@ export function buildPlan(input: PlanInput): Plan {
     networkForecast.fill(0);
     for (const series of input.series.get(sku.skuId) ?? []) {
       const info = history.series[series.seriesIndex]!;
-      const selection = forecastSeries(input, series, sku.method, daily, scratch);
-      const sdDaily = scratch.spread.sd;
+      const s = series.seriesIndex;
+      let selection: { method: ForecastMethod; wape: number; mase: number };
+      if (reuse) {
+        selection = { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]! };
+        dailyFromPath(input, series, forecasts.path.subarray(s * weeksAhead, (s + 1) * weeksAhead), forecasts.pathLength[s]!, daily);
+      } else {
+        selection = forecastSeries(input, series, sku.method, daily, scratch);
+        forecasts.path.set(scratch.path.subarray(0, scratch.pathLength), s * weeksAhead);
+        forecasts.pathLength[s] = scratch.pathLength;
+        forecasts.method[s] = selection.method;
+        forecasts.wape[s] = selection.wape;
+        forecasts.mase[s] = selection.mase;
+        forecasts.sdDaily[s] = scratch.spread.sd;
+      }
+      const sdDaily = forecasts.sdDaily[s]!;
 
       const L = series.sea.meanDays;
       const leadDays = Math.max(0, Math.round(L));
