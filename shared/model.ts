@@ -1,4 +1,5 @@
 // The records StockPilot stores. Plain data only; ids are numbers assigned by the database.
+import type { PlanPreferences } from './planning/planPreferences';
 
 /** PRODUCT §1.1: the four kinds of inventory location. */
 export const LOCATION_KINDS = ['domestic', 'fba', '3pl', 'transit'] as const;
@@ -235,6 +236,8 @@ export interface AppSettings {
   language: Language;
   /** ISO 4217 code of the seller's base currency; all values are reported in it. */
   baseCurrency: string;
+  /** The plan's service levels and FBA capacity (shared/planning/planPreferences.ts); absent: the defaults. Read with readPlanPreferences. */
+  planPreferences?: PlanPreferences;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = { language: 'en', baseCurrency: 'USD' };

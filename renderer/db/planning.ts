@@ -22,6 +22,7 @@ import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
 import { readSettings } from './settings';
 import { withStorageErrors } from './errors';
+import { readPlanPreferences } from './planInputs';
 
 /** Two years of daily history, as PRODUCT §4 plans from. */
 export const HISTORY_DAYS = 730;
@@ -61,7 +62,7 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
     readSettings(db),
     db.demandEvents.toArray(),
   ]);
-  const [demandScopes, restockScopes, overrides] = await Promise.all([latestRows(db, 'demand'), latestRows(db, 'restock'), db.forecastOverrides.toArray()]);
+  const [demandScopes, restockScopes, overrides, preferences] = await Promise.all([latestRows(db, 'demand'), latestRows(db, 'restock'), db.forecastOverrides.toArray(), readPlanPreferences(db)]);
   const t1 = performance.now();
   timings.readMs = t1 - t0;
 
@@ -175,8 +176,9 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
         ...(method ? { method } : {}),
       };
     });
-  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, todayDay };
+  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, todayDay };
   const capacityUnits = new Map<number, number | null>();
+  for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
   return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits } };
 }
 

@@ -12,6 +12,14 @@
 // per shipment, ever goes below zero under the documented same-day order (ledger/valuation.ts):
 // rows are emitted per day as receipts, returns and found stock, then receipts of shipments, then
 // dispatches, then sales and losses, and the output keeps that order within a day.
+//
+// Demand is shaped like a real catalog's. Each SKU has a popularity (units a day, heavy-tailed: a
+// few bestsellers sell tens a day at every marketplace, the long tail a few a month), and a day's
+// units at a location are a Poisson count around it (a sale row is that day's sales, as Amazon's
+// daily ledger summary), with day-to-day swings of about ±20% beyond it; intermittent SKUs sell
+// lumpy quantities on few days. Movement budgets follow the rows that demand makes, so bestsellers
+// sell every day rather than on random days. On top of each SKU's own pattern the retail calendar
+// lifts every SKU: the Q4 run-up (Black Friday to Christmas), Prime Day in July, a quiet January.
 import { dayNumber } from '../dates';
 import { emptyColumns, TYPE_CODE } from '../ledger/columns';
 import type { MovementColumns } from '../ledger/columns';
@@ -131,9 +139,15 @@ const FAMILIES: readonly Family[] = [
   { name: 'Desk lamp', variants: ['white', 'black', 'clamp white'], cost: [600, 1800], packs: [10, 12, 16], moqCases: [10, 30] },
 ];
 
-// Pattern mix (cumulative) and the share of the movement budget each pattern's SKUs get.
+// Pattern mix (cumulative) and each pattern's typical popularity.
 const PATTERN_CUMULATIVE = [0.3, 0.55, 0.75, 0.9, 1];
-const PATTERN_BUDGET_FACTOR: Readonly<Record<DemoPattern, number>> = { stable: 1, seasonal: 1, trending: 1, intermittent: 0.45, new_launch: 0.6 };
+const PATTERN_VOLUME_FACTOR: Readonly<Record<DemoPattern, number>> = { stable: 1, seasonal: 1, trending: 1, intermittent: 0.45, new_launch: 0.6 };
+/** Spread of popularity across SKUs (log-normal σ): about a fifth of the SKUs sell four fifths of the units. */
+const POPULARITY_SIGMA = 1.7;
+/** Share of the movement budget that is sales (the rest: receipts, transfers, returns, adjustments). */
+const SALE_ROW_SHARE = 0.8;
+/** Highest chance of a sale day (so a candidate-day gap stays finite). */
+const P_SALE_MAX = 0.999;
 
 interface SkuPlan {
   index: number;
@@ -144,8 +158,12 @@ interface SkuPlan {
   moq: number;
   /** Relative demand weight per location (DOM and TRANSIT stay 0). */
   weight: Float64Array;
-  /** Mean extra units on a day with a sale (units per sale day = 1 + ~geometric). */
+  /** Intermittent SKUs: mean extra units on a day with a sale (units per sale day = 1 + ~geometric). */
   extraUnits: number;
+  /** Relative popularity (log-normal); unitsPerDay is set from it once the catalog is calibrated. */
+  popularity: number;
+  /** Mean units a day at a location of weight 1, season 1, an average weekday. */
+  unitsPerDay: number;
   returnRate: number;
   /** First day (relative) the SKU exists. */
   firstDay: number;
@@ -278,6 +296,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   const calendar = buildCalendar(seed, endDay - days + 1, days);
 
   const catalog = buildCatalog(seed, skuCount, days);
+  calibrateDemand(catalog.plans, days, movementCount);
   const budgets = splitBudget(catalog.plans, movementCount);
 
   // Unsorted output (per SKU, chronological), then a stable counting sort by day.
@@ -470,10 +489,10 @@ function buildCatalog(seed: number, skuCount: number, days: number): Catalog {
     const seasonAmp = 0.5 + 0.4 * random();
     const seasonPeak = random() < 0.75 ? 335 + randomInt(random, -20, 10) : 172 + randomInt(random, -30, 30);
     const growth = random() < 0.6 ? 0.4 + random() : -(0.4 + 0.6 * random());
-    const budgetWeight = PATTERN_BUDGET_FACTOR[pattern] * Math.min(12, Math.max(0.15, Math.exp(0.8 * randomNormal(random))));
+    const popularity = PATTERN_VOLUME_FACTOR[pattern] * Math.exp(POPULARITY_SIGMA * randomNormal(random));
     const planBias = Math.min(1.6, Math.max(0.55, Math.exp(0.3 * randomNormal(random) - 0.05)));
     const usesAir = random() < 0.5;
-    plans.push({ index: i, family, pattern, unitCostMinor, casePack, moq, weight, extraUnits, returnRate, firstDay, seasonAmp, seasonPeak, growth, budgetWeight, planBias, usesAir });
+    plans.push({ index: i, family, pattern, unitCostMinor, casePack, moq, weight, extraUnits, popularity, unitsPerDay: 0, returnRate, firstDay, seasonAmp, seasonPeak, growth, budgetWeight: 0, planBias, usesAir });
 
     const number = String(i + 1).padStart(5, '0');
     const code = `SP-${number}`;
@@ -493,6 +512,72 @@ function buildCatalog(seed: number, skuCount: number, days: number): Catalog {
     }
   }
   return { plans, skus, listings };
+}
+
+/** Chance that a location sells on a day with mean demand `units` (Poisson; intermittent: lumpy days of `meanUnits`). */
+function saleDayChance(units: number, intermittent: boolean, meanUnits: number): number {
+  return intermittent ? Math.min(0.95, units / meanUnits) : Math.min(P_SALE_MAX, 1 - Math.exp(-units));
+}
+
+/** Day-to-day swing of a SKU's demand (log-normal σ) on top of Poisson noise. */
+const DAY_SWING = 0.2;
+
+/** A Poisson count with mean `mean`, given that it is at least 1 (a day with a sale); normal beyond 50. */
+function positivePoisson(mean: number, random: Random): number {
+  if (mean > 50) return Math.max(1, Math.round(mean + Math.sqrt(mean) * randomNormal(random)));
+  const p0 = Math.exp(-mean);
+  const target = p0 + random() * (1 - p0);
+  let k = 0;
+  let pk = p0;
+  let cdf = p0;
+  while (cdf < target && k < 200) {
+    k++;
+    pk *= mean / k;
+    cdf += pk;
+  }
+  return Math.max(1, k);
+}
+
+function geometricMeanUnits(extraUnits: number): number {
+  return 1 + 1 / (Math.exp(1 / extraUnits) - 1);
+}
+
+/** Expected sale rows of a SKU selling `unitsPerDay` (at weight 1) over its active days, at an average season. */
+function expectedSaleRows(plan: SkuPlan, days: number, unitsPerDay: number): number {
+  const activeDays = Math.max(0, days - plan.firstDay);
+  const intermittent = plan.pattern === 'intermittent';
+  const meanUnits = geometricMeanUnits(plan.extraUnits);
+  let rows = 0;
+  for (let loc = US; loc <= TPL; loc++) if (plan.weight[loc]! > 0) rows += activeDays * saleDayChance(unitsPerDay * plan.weight[loc]!, intermittent, meanUnits);
+  return rows;
+}
+
+/**
+ * Sets each SKU's units a day from its popularity, with one scale for the whole catalog chosen so the
+ * sales it makes fill about SALE_ROW_SHARE of the movements; each SKU's budget weight is the rows its
+ * demand makes (so a bestseller's budget lets it sell every day).
+ */
+function calibrateDemand(plans: SkuPlan[], days: number, movementCount: number): void {
+  const target = SALE_ROW_SHARE * movementCount;
+  const rowsAt = (scale: number) => {
+    let rows = 0;
+    for (const plan of plans) rows += expectedSaleRows(plan, days, scale * plan.popularity);
+    return rows;
+  };
+  // Bisection on the log of the scale: rows grow with it until every SKU sells every day.
+  let low = 1e-9;
+  let high = 1e6;
+  // 48 halvings of a 10^15 range leave the scale within a part in 10^9.
+  for (let i = 0; i < 48; i++) {
+    const mid = Math.sqrt(low * high);
+    if (rowsAt(mid) < target) low = mid;
+    else high = mid;
+  }
+  for (const plan of plans) {
+    plan.unitsPerDay = high * plan.popularity;
+    // Rows beyond the sales (shipments, receipts, returns) grow with the sales; a floor keeps every SKU some.
+    plan.budgetWeight = Math.max(8, expectedSaleRows(plan, days, plan.unitsPerDay) / SALE_ROW_SHARE);
+  }
 }
 
 /** Splits the movement budget over SKUs in proportion to their weights; the parts add up exactly. */
@@ -541,8 +626,28 @@ function simulateWithinBudget(plan: SkuPlan, budget: number, calendar: Calendar,
 /** One cosine period over a year, by day offset 0..365. */
 const YEAR_COS = Float64Array.from({ length: 366 }, (_, d) => Math.cos((2 * Math.PI * d) / 365.25));
 
-/** Fills `season` (relative demand intensity) from the SKU's first day to the end. */
+const isPrimeDay = (dayOfYear: number) => dayOfYear === 192 || dayOfYear === 193;
+
+/**
+ * The retail calendar every SKU shares, by day of the year (0 = 1 January): the Q4 run-up peaking
+ * early December (+60%, Black Friday to Christmas), Prime Day (two days in mid-July, ×2) and a quiet
+ * January (−15%).
+ */
+const RETAIL_CALENDAR = Float64Array.from({ length: 366 }, (_, d) => {
+  const q4 = 0.6 * Math.exp(-(((d - 338) / 18) ** 2) / 2);
+  const primeDay = isPrimeDay(d) ? 1 : 0;
+  const january = d < 25 ? -0.15 : 0;
+  return (1 + q4 + january) * (1 + primeDay);
+});
+
+/** Fills `season` (relative demand intensity) from the SKU's first day to the end: its own pattern times the retail calendar. */
 function fillSeason(plan: SkuPlan, calendar: Calendar, season: Float64Array): void {
+  fillPattern(plan, calendar, season);
+  const { days, doy } = calendar;
+  for (let t = plan.firstDay; t < days; t++) season[t] = season[t]! * RETAIL_CALENDAR[doy[t]!]!;
+}
+
+function fillPattern(plan: SkuPlan, calendar: Calendar, season: Float64Array): void {
   const { days, doy } = calendar;
   const from = plan.firstDay;
   switch (plan.pattern) {
@@ -605,17 +710,19 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
   const activeDays = days - firstDay;
   if (activeDays <= 0) return 0;
   fillSeason(plan, calendar, season);
-  let sumSeason = 0;
+  // The bound of the sale-day thinning leaves Prime Day out (it would double the candidate days of
+  // every SKU for two days a year): a slow mover's chance of a sale on Prime Day is capped at its
+  // best other day, while a bestseller (which sells every day anyway) still sells twice the units.
   let maxSeason = 0;
-  for (let t = firstDay + Math.ceil(Math.min(10, activeDays / 4)); t < days; t++) sumSeason += season[t]!;
-  for (let t = firstDay; t < days; t++) if (season[t]! > maxSeason) maxSeason = season[t]!;
+  for (let t = firstDay; t < days; t++) if (season[t]! > maxSeason && !isPrimeDay(calendar.doy[t]!)) maxSeason = season[t]!;
   const sumWeight = weight[US]! + weight[DE]! + weight[TPL]!;
   const hasDe = weight[DE]! > 0;
   const hasTpl = weight[TPL]! > 0;
   const destinations = 1 + (hasDe ? 1 : 0) + (hasTpl ? 1 : 0);
-  const targetSaleRows = 0.85 * budget * scale;
-  const p0 = targetSaleRows / Math.max(1e-9, sumSeason * sumWeight);
-  const meanUnits = 1 + 1 / (Math.exp(1 / extraUnits) - 1);
+  // Mean units a day at weight 1 on an average day of season 1.
+  const units0 = plan.unitsPerDay * scale;
+  const intermittent = plan.pattern === 'intermittent';
+  const meanUnits = geometricMeanUnits(extraUnits);
   // Days of supply per shipment, so that transfers take about a fifth of the budget.
   const cover = Math.min(365, Math.max(45, (activeDays * destinations * 20 * coverScale) / budget));
   const pLoss = Math.min(0.5, (0.012 * budget) / activeDays);
@@ -629,7 +736,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
   const nextCandidate = state.nextCandidate;
   const gapAfter = (t: number, logQ: number): number => t + 1 + Math.floor(Math.log(1 - random()) / logQ);
   for (let loc = US; loc <= TPL; loc++) {
-    pMax[loc] = Math.min(0.95, p0 * weight[loc]! * maxSeason * WEEKLY_MAX);
+    pMax[loc] = weight[loc]! > 0 ? saleDayChance(units0 * weight[loc]! * maxSeason * WEEKLY_MAX, intermittent, meanUnits) : 0;
     logMiss[loc] = Math.log(1 - pMax[loc]!);
     nextCandidate[loc] = pMax[loc]! > 0 ? gapAfter(firstDay - 1, logMiss[loc]!) : days;
   }
@@ -692,7 +799,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
   // Opening stock: the first purchase lands on the SKU's first day.
   {
     const sPlan = Math.max(season[firstDay]!, season[Math.min(days - 1, firstDay + 40)]!);
-    const rateAll = p0 * meanUnits * sPlan * sumWeight;
+    const rateAll = units0 * sPlan * sumWeight;
     if (committed + 1 <= cap) placePo(firstDay, Math.max(moq, roundToCase(rateAll * (cover + 60), casePack)));
   }
 
@@ -759,7 +866,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
 
     // 4. Replenishment decisions, on the planner's expected demand.
     const sPlan = Math.max(season[t]!, season[Math.min(days - 1, t + 40)]!);
-    const unitRate = p0 * meanUnits * sPlan * plan.planBias;
+    const unitRate = units0 * sPlan * plan.planBias;
     const rateUs = unitRate * weight[US]!;
     const rateDe = unitRate * weight[DE]!;
     const rateTpl = unitRate * (weight[TPL]! + 0.35 * weight[US]!);
@@ -809,16 +916,17 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
     }
 
     // 5. Sales while in stock (lost otherwise); returns scheduled from FBA sales.
-    const dayFactor = WEEKLY[weekday]! * season[t]! * p0;
+    const dayFactor = WEEKLY[weekday]! * season[t]! * units0;
     for (let loc = US; loc <= TPL; loc++) {
       if (nextCandidate[loc] !== t) continue;
       nextCandidate[loc] = gapAfter(t, logMiss[loc]!);
       if (onHand[loc]! <= 0) continue;
-      const raw = dayFactor * weight[loc]!;
-      const p = raw > 0.95 ? 0.95 : raw;
+      const mean = dayFactor * weight[loc]!;
+      const p = Math.min(pMax[loc]!, saleDayChance(mean, intermittent, meanUnits));
       if (random() * pMax[loc]! >= p) continue;
-      const boost = raw > 0.95 ? raw / 0.95 : 1;
-      const qty = Math.min(onHand[loc]!, 1 + Math.floor(-Math.log(1 - random()) * extraUnits * boost));
+      // The units of a day with a sale, around the day's mean with its swing (ranking, ads, competitors) of about ±20%.
+      const demand = intermittent ? 1 + Math.floor(-Math.log(1 - random()) * extraUnits) : positivePoisson(mean * Math.exp(DAY_SWING * randomNormal(random) - DAY_SWING ** 2 / 2), random);
+      const qty = Math.min(onHand[loc]!, demand);
       scratch.push(t, loc, -qty, T_SALE, Number.NaN, -1, 1);
       onHand[loc] = onHand[loc]! - qty;
       if (loc !== TPL) {

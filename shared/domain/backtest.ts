@@ -60,7 +60,7 @@ function requireWhole(name: string, value: number, min: number): void {
  * Per-period forecasts for the next `horizon` periods after the series, with FORECAST_PARAMETERS.
  * SES, Croston/SBA, TSB and the moving average give a flat rate; Holt and Holt-Winters give one
  * value per step. Demand is never negative, so forecasts are floored at 0. holtWinters without a
- * seasonLength (or with fewer than two seasons of history) is the damped Holt forecast.
+ * seasonLength (or with less than one season of history) is the damped Holt forecast.
  */
 export function forecastPath(method: ForecastMethod, y: ArrayLike<number>, horizon: number, seasonLength?: number): number[] {
   requireWhole('Forecast horizon', horizon, 1);
@@ -92,6 +92,60 @@ export function forecastPath(method: ForecastMethod, y: ArrayLike<number>, horiz
  * fold (≤ horizon values) nothing can be scored: every score is NaN and the simplest candidate wins.
  */
 export function backtestSelect(y: ArrayLike<number>, options: BacktestOptions): BacktestResult {
+  const fit = scoreAll(y, options);
+  const scores: MethodScore[] = [];
+  for (const method of fit.candidates) scores.push({ method, wape: scoreWape(method, fit.folds), mase: scoreMase(method, fit.folds, fit.periods) });
+  const chosen = scores.find((score) => score.method === fit.best)!;
+  return { method: fit.best, wape: chosen.wape, mase: chosen.mase, forecastPerPeriod: refitPerPeriod(fit.best, y, options.horizon, fit.fittedSeasonLength), scores };
+}
+
+/**
+ * backtestSelect for a caller that needs the chosen method's path rather than every score (the plan,
+ * 10,000+ series a run): writes forecastPath(method, y, out.length, seasonLength) into `out` from the
+ * states the scoring sweeps end in, so nothing is refit and nothing is allocated.
+ */
+export function backtestForecast(y: ArrayLike<number>, options: BacktestOptions, out: Float64Array): MethodScore {
+  requireWhole('Forecast horizon', out.length, 1);
+  const fit = scoreAll(y, options, out.length);
+  const method = fit.best;
+  const m = fit.fittedSeasonLength;
+  for (let h = 1; h <= out.length; h++) out[h - 1] = pathStep(method, y, h, m);
+  return { method, wape: scoreWape(method, fit.folds), mase: scoreMase(method, fit.folds, fit.periods) };
+}
+
+/** Step h of the chosen method's forecast after the whole series, from the sweeps' final states. */
+function pathStep(method: ForecastMethod, y: ArrayLike<number>, h: number, m: number): number {
+  switch (method) {
+    case 'ma': return Math.max(0, movingAverage(y, maWindow));
+    case 'ses':
+    case 'croston':
+    case 'sba':
+    case 'tsb':
+      return finalRate[METHOD_INDEX[method]]!;
+    case 'holt': return Math.max(0, holtLevel + undampedTrendSums[h]! * holtTrend);
+    case 'holtDamped': return Math.max(0, dampedLevel + dampedTrendSums[h]! * dampedTrend);
+    case 'holtWinters':
+      return m === 0 ? Math.max(0, dampedLevel + dampedTrendSums[h]! * dampedTrend) : Math.max(0, hwLevel + dampedTrendSums[h]! * hwTrend + seasonState[(y.length - 1 + h) % m]!);
+  }
+}
+
+function scoreWape(method: ForecastMethod, folds: number): number {
+  return folds === 0 ? NaN : relativeError(errors[METHOD_INDEX[method]]!, absoluteActual);
+}
+
+function scoreMase(method: ForecastMethod, folds: number, periods: number): number {
+  if (folds === 0) return NaN;
+  // WAPE and MASE share one denominator across methods, so ranking by absolute error ranks both.
+  const naiveMae = naiveStart > 1 ? naiveError / (naiveStart - 1) : 0;
+  return relativeError(errors[METHOD_INDEX[method]]! / periods, naiveMae);
+}
+
+/**
+ * Runs every scoring sweep and picks the method: the lowest error over the folds, a later (more
+ * complex) method only when it wins by more than rounding noise. Trend sums are made for at least
+ * `pathHorizon` steps so the final states can forecast that far.
+ */
+function scoreAll(y: ArrayLike<number>, options: BacktestOptions, pathHorizon = 0): { candidates: readonly ForecastMethod[]; best: ForecastMethod; folds: number; periods: number; fittedSeasonLength: number } {
   const { horizon, seasonLength } = options;
   requireWhole('Backtest horizon', horizon, 1);
   requireWhole('Backtest folds', options.folds, 1);
@@ -100,36 +154,29 @@ export function backtestSelect(y: ArrayLike<number>, options: BacktestOptions): 
   const n = y.length;
   const folds = Math.max(0, Math.min(options.folds, Math.floor((n - 1) / horizon)));
   const start = n - folds * horizon;
-  // Folds whose history holds fewer than two seasons fall back to damped Holt, as holtWinters does.
+  // Folds whose history holds less than one season fall back to damped Holt, as holtWinters does.
   const seasonal = seasonLength !== undefined && candidates.includes('holtWinters');
-  const seasonalStart = seasonal ? Math.min(n, start + Math.ceil(Math.max(0, 2 * seasonLength - start) / horizon) * horizon) : n;
+  const seasonalStart = seasonal ? Math.min(n, start + Math.ceil(Math.max(0, seasonLength - start) / horizon) * horizon) : n;
 
-  sweep(y, start, horizon, seasonalStart);
+  sweep(y, start, horizon, seasonalStart, Math.max(horizon, pathHorizon));
   errors[MA] = movingAverageError(y, start, horizon);
   if (seasonal) errors[HW] = dampedErrorBeforeSeasonal + holtWintersSweep(y, seasonalStart, horizon, seasonLength);
   else errors[HW] = errors[HOLT_DAMPED]!;
+  naiveStart = start;
 
-  const periods = n - start;
-  const naiveMae = start > 1 ? naiveError / (start - 1) : 0;
-  const scores: MethodScore[] = [];
   let best: ForecastMethod = candidates[0]!;
   let bestError: number | undefined;
-  for (const method of candidates) {
-    if (folds === 0) {
-      scores.push({ method, wape: NaN, mase: NaN });
-      continue;
-    }
-    const error = errors[METHOD_INDEX[method]]!;
-    // WAPE and MASE share one denominator across methods, so ranking by absolute error ranks both.
-    scores.push({ method, wape: relativeError(error, absoluteActual), mase: relativeError(error / periods, naiveMae) });
-    // A later (more complex) method must win by more than rounding noise: one part in 10⁹.
-    if (bestError === undefined || error < bestError - TIE_TOLERANCE * (bestError + absoluteActual)) {
-      bestError = error;
-      best = method;
+  if (folds > 0) {
+    for (const method of candidates) {
+      const error = errors[METHOD_INDEX[method]]!;
+      // A later (more complex) method must win by more than rounding noise: one part in 10⁹.
+      if (bestError === undefined || error < bestError - TIE_TOLERANCE * (bestError + absoluteActual)) {
+        bestError = error;
+        best = method;
+      }
     }
   }
-  const chosen = scores.find((score) => score.method === best)!;
-  return { method: best, wape: chosen.wape, mase: chosen.mase, forecastPerPeriod: refitPerPeriod(best, y, horizon, seasonal && n >= 2 * seasonLength ? seasonLength : 0), scores };
+  return { candidates, best, folds, periods: n - start, fittedSeasonLength: seasonal && n >= seasonLength ? seasonLength : 0 };
 }
 
 const MA = 0;
@@ -168,13 +215,20 @@ let hwTrend = 0;
 let absoluteActual = 0;
 let naiveError = 0;
 let dampedErrorBeforeSeasonal = 0;
+/** Where the folds start: MASE's naive scale is the history before it. */
+let naiveStart = 0;
 let undampedTrendSums: Float64Array = new Float64Array(64);
 let dampedTrendSums: Float64Array = new Float64Array(64);
 let seasonState: Float64Array = new Float64Array(64);
 let seasonAtOrigin: Float64Array = new Float64Array(64);
 
-function trendSums(into: Float64Array, dampingPhi: number, horizon: number): Float64Array {
-  const sums = into.length > horizon ? into : new Float64Array(horizon + 1);
+// How many steps of each table are filled: φ is fixed, so a table is only ever extended.
+let undampedSumsReady = 0;
+let dampedSumsReady = 0;
+
+function trendSums(into: Float64Array, dampingPhi: number, horizon: number, ready: number): Float64Array {
+  if (horizon <= ready) return into;
+  const sums = into.length > horizon ? into : new Float64Array(Math.max(horizon + 1, 2 * into.length));
   for (let h = 1; h <= horizon; h++) sums[h] = dampedTrendSum(dampingPhi, h);
   return sums;
 }
@@ -185,10 +239,12 @@ function trendSums(into: Float64Array, dampingPhi: number, horizon: number): Flo
  * method's state after the last value for the refit. Also checks the values and gathers Σ|actual|
  * over the backtest periods and the naive (last value) error before them, MASE's scale.
  */
-function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalStart: number): void {
+function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalStart: number, sumsHorizon: number): void {
   const n = y.length;
-  const sums = (undampedTrendSums = trendSums(undampedTrendSums, 1, horizon));
-  const dampedSums = (dampedTrendSums = trendSums(dampedTrendSums, phi, horizon));
+  const sums = (undampedTrendSums = trendSums(undampedTrendSums, 1, sumsHorizon, undampedSumsReady));
+  const dampedSums = (dampedTrendSums = trendSums(dampedTrendSums, phi, sumsHorizon, dampedSumsReady));
+  undampedSumsReady = Math.max(undampedSumsReady, sumsHorizon);
+  dampedSumsReady = Math.max(dampedSumsReady, sumsHorizon);
   const sbaFactor = crostonFactor('sba', beta);
   let sesLevel = 0;
   let size = 0;
@@ -317,12 +373,12 @@ function movingAverageError(y: ArrayLike<number>, start: number, horizon: number
 }
 
 /**
- * Additive Holt-Winters over the whole series (which holds ≥ 2 · m values whenever start < n):
+ * Additive Holt-Winters over the whole series (which holds ≥ m values whenever start < n):
  * returns Σ|actual − forecast| over the folds from `start` and leaves the final state for the refit.
  */
 function holtWintersSweep(y: ArrayLike<number>, start: number, horizon: number, m: number): number {
   const n = y.length;
-  if (n < 2 * m) return 0;
+  if (n < m) return 0;
   const sums = dampedTrendSums;
   if (seasonState.length < m) {
     seasonState = new Float64Array(m);

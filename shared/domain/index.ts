@@ -8,7 +8,7 @@ export type { AbcClass, AbcCutoffs, AbcItem, InventoryTurnoverInput, SellThrough
 export { croston, crostonFactor, dampedTrendSum, holt, holtWinters, movingAverage, ses, tsb } from './smoothing';
 export type { CrostonVariant, HoltFit, HoltWintersFit } from './smoothing';
 export { mase, naiveMeanAbsoluteError, wape } from './accuracy';
-export { backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath } from './backtest';
+export { backtestForecast, backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath } from './backtest';
 export type { BacktestOptions, BacktestResult, ForecastMethod, MethodScore } from './backtest';
 export { stockoutDaysFromSummary } from './stockouts';
 export type { SummaryTarget } from './stockouts';

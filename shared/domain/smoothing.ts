@@ -1,7 +1,7 @@
 // Forecasting methods of PRODUCT §4.2. Each takes a demand series in time order (oldest first, one
 // value per period, stockout periods already removed) and fitted parameters; none reads a clock.
 // Series are ArrayLike so the plan can pass Float64Array slices without copying.
-// Initialisation choices are written down in INITIALISATION.md.
+// Initialisation choices are written down in ARCHITECTURE.md (forecast initialisation).
 
 function requireUnit(name: string, value: number): void {
   if (!(value >= 0 && value <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${value}`);
@@ -130,16 +130,16 @@ export function holt(y: ArrayLike<number>, alpha: number, beta: number, phi = 1)
 }
 
 export interface HoltWintersFit extends HoltFit {
-  /** False when the series held fewer than two full seasons and Holt's trend method was used instead. */
+  /** False when the series held less than one full season and Holt's trend method was used instead. */
   seasonal: boolean;
 }
 
 /**
  * Additive Holt-Winters with season length m (7 = weekly pattern in daily data, 52 = yearly in
- * weekly), trend damped when phi < 1. Needs at least two full seasons (2·m values), else it falls
- * back to holt(y, alpha, beta, phi). Initialisation (INITIALISATION.md): level = mean of season 1,
- * trend = (mean of season 2 − mean of season 1) ÷ m, seasonal index i = y[i] − level; the
- * recursions then run from y[m].
+ * weekly), trend damped when phi < 1. Needs one full season (m values), else it falls back to
+ * holt(y, alpha, beta, phi). Initialisation (ARCHITECTURE.md, forecast initialisation): level =
+ * mean of season 1, trend = 0, seasonal index i = y[i] − level; the recursions then run from y[m].
+ * One season is enough so that two years of weekly history can already forecast the next peak.
  */
 export function holtWinters(y: ArrayLike<number>, m: number, alpha: number, beta: number, gamma: number, phi = 1): HoltWintersFit {
   if (!Number.isInteger(m) || m < 2) throw new RangeError(`Season length must be a whole number ≥ 2, got ${m}`);
@@ -147,7 +147,7 @@ export function holtWinters(y: ArrayLike<number>, m: number, alpha: number, beta
   requireUnit('Holt-Winters beta', beta);
   requireUnit('Holt-Winters gamma', gamma);
   requireUnit('Holt-Winters phi (damping)', phi);
-  if (y.length < 2 * m) return { ...holt(y, alpha, beta, phi), seasonal: false };
+  if (y.length < m) return { ...holt(y, alpha, beta, phi), seasonal: false };
   const season = new Float64Array(m);
   const init = initialHoltWinters(y, m, season);
   let level = init.level;
@@ -174,15 +174,15 @@ export function holtWinters(y: ArrayLike<number>, m: number, alpha: number, beta
   };
 }
 
-/** Writes the first season's indices into `season` and returns the starting level and trend (y.length ≥ 2m). */
+/**
+ * Writes the first season's indices into `season` and returns the starting level and trend
+ * (y.length ≥ m). The trend starts at 0: one season cannot tell a trend from the seasonal swing,
+ * so β learns it from the seasons after.
+ */
 export function initialHoltWinters(y: ArrayLike<number>, m: number, season: Float64Array): { level: number; trend: number } {
   let first = 0;
-  let second = 0;
-  for (let i = 0; i < m; i++) {
-    first += y[i]!;
-    second += y[m + i]!;
-  }
+  for (let i = 0; i < m; i++) first += y[i]!;
   const level = first / m;
   for (let i = 0; i < m; i++) season[i] = y[i]! - level;
-  return { level, trend: (second / m - level) / m };
+  return { level, trend: 0 };
 }

@@ -326,6 +326,68 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
   return rates;
 }
 
+/** Demand rate per day over in-stock days and its sample standard deviation (see dailyRate). */
+export interface DailySpread {
+  mean: number;
+  sd: number;
+  inStockDays: number;
+}
+
+/**
+ * weeklyRates(history, seriesIndex, weeks, factor, out) and dailyRate(history, seriesIndex,
+ * spreadDays, factor) in one pass over the series (the plan reads 16,000 series a run; reading the
+ * last half-year twice cost a third of its history work). The spread goes into `spread`; the
+ * variance is summed around the first in-stock value of the spread window, so it keeps its
+ * precision without a second pass.
+ */
+export function weeklyRatesAndSpread(history: DemandHistory, seriesIndex: number, weeks: number, spreadDays: number, factor: Float32Array | undefined, out: Float64Array, spread: DailySpread): Float64Array {
+  requireSeries(history, seriesIndex);
+  if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`Weeks must be a whole number ≥ 1, got ${weeks}`);
+  if (!Number.isInteger(spreadDays) || spreadDays < 1) throw new RangeError(`Days must be a whole number ≥ 1, got ${spreadDays}`);
+  const { days, units, stockout } = history;
+  if (factor !== undefined && factor.length !== days) throw new RangeError(`Factors must give one value per day of the window (${days}), got ${factor.length}`);
+  if (out.length !== weeks) throw new RangeError(`The weekly buffer must hold ${weeks} weeks, got ${out.length}`);
+  const base = seriesIndex * days;
+  const spreadFrom = Math.max(0, days - spreadDays);
+  let shift = Number.NaN;
+  let spreadSum = 0;
+  let spreadSquares = 0;
+  let spreadCount = 0;
+  // Days of the spread window before the first week (when it reaches further back than the weeks).
+  const firstWeekStart = Math.max(0, days - weeks * 7);
+  for (let d = spreadFrom; d < firstWeekStart; d++) {
+    if (stockout[base + d]) continue;
+    const sold = factor === undefined ? units[base + d]! : units[base + d]! / factor[d]!;
+    if (Number.isNaN(shift)) shift = sold;
+    spreadSum += sold - shift;
+    spreadSquares += (sold - shift) * (sold - shift);
+    spreadCount++;
+  }
+  for (let w = 0; w < weeks; w++) {
+    const weekEnd = days - (weeks - 1 - w) * 7;
+    const weekStart = Math.max(0, weekEnd - 7);
+    let weekSold = 0;
+    let inStockDays = 0;
+    for (let d = weekStart; d < weekEnd; d++) {
+      if (stockout[base + d]) continue;
+      const sold = factor === undefined ? units[base + d]! : units[base + d]! / factor[d]!;
+      weekSold += sold;
+      inStockDays++;
+      if (d >= spreadFrom) {
+        if (Number.isNaN(shift)) shift = sold;
+        spreadSum += sold - shift;
+        spreadSquares += (sold - shift) * (sold - shift);
+        spreadCount++;
+      }
+    }
+    out[w] = inStockDays === 0 ? Number.NaN : (weekSold * 7) / inStockDays;
+  }
+  spread.inStockDays = spreadCount;
+  spread.mean = spreadCount === 0 ? 0 : shift + spreadSum / spreadCount;
+  spread.sd = spreadCount < 2 ? 0 : Math.sqrt(Math.max(0, spreadSquares - (spreadSum * spreadSum) / spreadCount) / (spreadCount - 1));
+  return out;
+}
+
 /**
  * Replaces NaN weeks by the mean of the known weeks before them; leading NaN weeks (nothing known
  * before) take the mean of all known weeks. Only weeks known on input count as known. All unknown →

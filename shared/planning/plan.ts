@@ -17,10 +17,11 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
-import { abcClassify, backtestSelect, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import { abcClassify, backtestForecast, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
-import { dailyRate, fillUnknownWeeks, weeklyRates } from './demandHistory';
+import type { DailySpread } from './demandHistory';
+import { fillUnknownWeeks, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
 
 export type AbcClass = 'A' | 'B' | 'C';
 
@@ -109,7 +110,9 @@ export interface ShipLine {
   marketplace: string;
   abc: AbcClass;
   method: ForecastMethod;
-  /** Backtest errors of the chosen method (NaN when the history was too short). */
+  /** True when the method is the seller's override rather than the backtest's choice. */
+  methodForced: boolean;
+  /** Backtest errors of the chosen method (NaN when the history was too short or the method was forced). */
   wape: number;
   mase: number;
   /** Forecast units per day (average over the lead time and review period) and its spread. */
@@ -170,41 +173,81 @@ export interface Plan {
 const roundUpTo = (units: number, pack: number) => (units <= 0 ? 0 : pack > 1 ? Math.ceil(units / pack - 1e-9) * pack : Math.ceil(units - 1e-9));
 
 /** Scratch buffers reused across series: allocating typed arrays per series costs more than the math. */
-interface Scratch {
+export interface ForecastScratch {
+  /** historyWeeks long. */
   weekly: Float64Array;
-  daily: Float32Array;
+  /** One value per week of the horizon (⌈horizonDays ÷ 7⌉). */
+  path: Float64Array;
+  /** Filled with the daily spread over the last SPREAD_DAYS of history, read in the same pass. */
+  spread: DailySpread;
+  /** Weeks of `path` the last forecast filled (0: the series never sold, nothing ahead). */
+  pathLength: number;
+}
+
+/** Days of history the daily spread (σd of the safety stock) is measured over: the last half-year. */
+export const SPREAD_DAYS = 182;
+
+export function forecastScratch(settings: Pick<PlanSettings, 'historyWeeks' | 'horizonDays'>): ForecastScratch {
+  return { weekly: new Float64Array(settings.historyWeeks), path: new Float64Array(Math.ceil(settings.horizonDays / 7)), spread: { mean: 0, sd: 0, inStockDays: 0 }, pathLength: 0 };
 }
 
 /**
  * The forecast of one series per day over the horizon, into `daily`: weekly rates (stockout days
  * left out, known event uplift removed from history), the method chosen by backtest (or forced),
  * its weekly path spread evenly over each week's days, then events and the what-if uplift on the
- * days they cover. Returns the method and its backtest errors.
+ * days they cover. Returns the method and its backtest errors. With `scratch`, its buffers are used
+ * and scratch.spread gets the daily spread of the same series.
  */
 export function forecastSeries(
   input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
   series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
   forcedMethod: ForecastMethod | undefined,
   daily: Float32Array,
-  weeklyBuffer?: Float64Array,
+  scratch?: ForecastScratch,
 ): { method: ForecastMethod; wape: number; mase: number } {
-  const { settings, history, whatIf } = input;
+  const { settings, history } = input;
   const horizon = daily.length;
+  const weeksAhead = Math.ceil(horizon / 7);
   const factors = series.eventFactors;
   const historyFactor = factors ? factors.subarray(0, history.days) : undefined;
-  const weekly = fillUnknownWeeks(weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor, weeklyBuffer));
+  const rates = scratch
+    ? weeklyRatesAndSpread(history, series.seriesIndex, settings.historyWeeks, Math.min(history.days, SPREAD_DAYS), historyFactor, scratch.weekly, scratch.spread)
+    : weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor);
+  const weekly = fillUnknownWeeks(rates);
   // A series that never sold needs no backtest: it forecasts nothing.
   let sold = false;
   for (let w = 0; w < weekly.length && !sold; w++) sold = weekly[w]! > 0;
-  const selection = forcedMethod
-    ? { method: forcedMethod, wape: Number.NaN, mase: Number.NaN }
-    : sold
-      ? backtestSelect(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 })
-      : { method: 'ma' as const, wape: Number.NaN, mase: Number.NaN };
-  if (!sold && !forcedMethod) daily.fill(0);
+  let selection: { method: ForecastMethod; wape: number; mase: number };
+  let path: ArrayLike<number>;
+  if (forcedMethod) {
+    selection = { method: forcedMethod, wape: Number.NaN, mase: Number.NaN };
+    path = forecastPath(forcedMethod, weekly, weeksAhead, 52);
+  } else if (!sold) {
+    selection = { method: 'ma', wape: Number.NaN, mase: Number.NaN };
+    path = [];
+  } else {
+    // The backtest's final states give the chosen method's path without refitting it.
+    const out = scratch && scratch.path.length === weeksAhead ? scratch.path : new Float64Array(weeksAhead);
+    selection = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 }, out);
+    path = out;
+  }
+  if (scratch) {
+    // The scratch path holds what was forecast, for a caller that keeps it (buildPlan's what-if reuse).
+    if (path !== scratch.path && path.length > 0 && path.length <= scratch.path.length) scratch.path.set(path);
+    scratch.pathLength = path.length <= scratch.path.length ? path.length : 0;
+  }
+  dailyFromPath(input, series, path, path.length, daily);
+  return selection;
+}
+
+/** A weekly path (its first `pathLength` weeks; none: nothing) spread over each week's days, then events and the what-if uplift. */
+function dailyFromPath(input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>, series: Pick<PlanSeriesInput, 'eventFactors'>, path: ArrayLike<number>, pathLength: number, daily: Float32Array): void {
+  const { settings, history, whatIf } = input;
+  const horizon = daily.length;
+  const factors = series.eventFactors;
+  if (pathLength === 0) daily.fill(0);
   else {
-    const path = forecastPath(selection.method, weekly, Math.ceil(horizon / 7), 52);
-    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(path.length - 1, (d / 7) | 0)] ?? 0) / 7;
+    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(pathLength - 1, (d / 7) | 0)] ?? 0) / 7;
   }
   if (factors || whatIf?.uplift) {
     const historyEnd = history.firstDay + history.days - 1;
@@ -215,8 +258,30 @@ export function forecastSeries(
       daily[d] = daily[d]! * f;
     }
   }
-  return { method: selection.method, wape: selection.wape, mase: selection.mase };
 }
+
+/**
+ * Every series' forecast of one plan input, before events ahead and the what-if: its weekly path,
+ * method, backtest errors and daily spread. A what-if reruns the plan on the same input objects with
+ * arrivals delayed or demand raised, which changes none of these, so buildPlan keeps them per
+ * history and reuses them when history, SKUs (with their overrides), series and settings are the
+ * very same objects; a new replan builds new ones, so it always recomputes.
+ */
+interface SeriesForecasts {
+  skus: readonly PlanSkuInput[];
+  series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
+  settings: PlanSettings;
+  weeksAhead: number;
+  /** series × weeksAhead */
+  path: Float64Array;
+  pathLength: Int32Array;
+  method: ForecastMethod[];
+  wape: Float64Array;
+  mase: Float64Array;
+  sdDaily: Float64Array;
+}
+
+const forecastsByHistory = new WeakMap<DemandHistory, SeriesForecasts>();
 
 export function buildPlan(input: PlanInput): Plan {
   const { settings, history, whatIf } = input;
@@ -240,7 +305,26 @@ export function buildPlan(input: PlanInput): Plan {
   const projected = new Float64Array(horizon + 1);
   const arrivals = new Float64Array(horizon + 1);
   const networkForecast = new Float32Array(horizon);
-  const scratch: Scratch = { weekly: new Float64Array(settings.historyWeeks), daily: new Float32Array(horizon) };
+  const scratch = forecastScratch(settings);
+  const daily = new Float32Array(horizon);
+  const weeksAhead = scratch.path.length;
+  const kept = forecastsByHistory.get(history);
+  const reuse = kept !== undefined && kept.skus === input.skus && kept.series === input.series && kept.settings === settings && kept.weeksAhead === weeksAhead;
+  const forecasts: SeriesForecasts = reuse
+    ? kept
+    : {
+        skus: input.skus,
+        series: input.series,
+        settings,
+        weeksAhead,
+        path: new Float64Array(history.series.length * weeksAhead),
+        pathLength: new Int32Array(history.series.length),
+        method: new Array<ForecastMethod>(history.series.length).fill('ma'),
+        wape: new Float64Array(history.series.length),
+        mase: new Float64Array(history.series.length),
+        sdDaily: new Float64Array(history.series.length),
+      };
+  if (!reuse) forecastsByHistory.set(history, forecasts);
 
   for (const sku of input.skus) {
     const abc: AbcClass = classes[String(sku.skuId)] ?? 'C';
@@ -252,10 +336,21 @@ export function buildPlan(input: PlanInput): Plan {
     networkForecast.fill(0);
     for (const series of input.series.get(sku.skuId) ?? []) {
       const info = history.series[series.seriesIndex]!;
-      const daily = scratch.daily;
-      const selection = forecastSeries(input, series, sku.method, daily, scratch.weekly);
-      const spread = dailyRate(history, series.seriesIndex, Math.min(history.days, 182), series.eventFactors?.subarray(0, history.days));
-      const sdDaily = spread.sd;
+      const s = series.seriesIndex;
+      let selection: { method: ForecastMethod; wape: number; mase: number };
+      if (reuse) {
+        selection = { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]! };
+        dailyFromPath(input, series, forecasts.path.subarray(s * weeksAhead, (s + 1) * weeksAhead), forecasts.pathLength[s]!, daily);
+      } else {
+        selection = forecastSeries(input, series, sku.method, daily, scratch);
+        forecasts.path.set(scratch.path.subarray(0, scratch.pathLength), s * weeksAhead);
+        forecasts.pathLength[s] = scratch.pathLength;
+        forecasts.method[s] = selection.method;
+        forecasts.wape[s] = selection.wape;
+        forecasts.mase[s] = selection.mase;
+        forecasts.sdDaily[s] = scratch.spread.sd;
+      }
+      const sdDaily = forecasts.sdDaily[s]!;
 
       const L = series.sea.meanDays;
       const leadDays = Math.max(0, Math.round(L));
@@ -283,13 +378,9 @@ export function buildPlan(input: PlanInput): Plan {
         const index = Math.max(1, a.day + delay - settings.todayDay);
         if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
       }
-      let stockoutDay = Number.NaN;
-      let belowSafetyDay = Number.NaN;
-      for (let t = 1; t <= horizon; t++) {
-        projected[t] = projected[t - 1]! + arrivals[t]! - daily[t - 1]!;
-        if (Number.isNaN(stockoutDay) && projected[t]! <= 0 && daily[t - 1]! > 0) stockoutDay = settings.todayDay + t;
-        if (Number.isNaN(belowSafetyDay) && projected[t]! < ss) belowSafetyDay = settings.todayDay + t;
-      }
+      const { stockoutStep, belowSafetyStep } = projectStock(projected, arrivals, daily, horizon, ss);
+      const stockoutDay = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
+      const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : settings.todayDay + belowSafetyStep;
       const floorUnits = settings.fbaFloorDays * d;
       // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
       const airDays = Math.max(1, Math.round(series.air.meanDays));
@@ -318,6 +409,7 @@ export function buildPlan(input: PlanInput): Plan {
         marketplace: info.marketplace,
         abc,
         method: selection.method,
+        methodForced: sku.method !== undefined,
         wape: selection.wape,
         mase: selection.mase,
         dailyDemand: d,
@@ -348,7 +440,7 @@ export function buildPlan(input: PlanInput): Plan {
       // PRODUCT §4.3: the position leaves out reserved units.
       networkFbaUnits += onHand - series.reservedUnits;
       networkInbound += inboundUnits;
-      for (let t = 0; t < horizon; t++) networkForecast[t] = networkForecast[t]! + daily[t]!;
+      addInto(networkForecast, daily, horizon);
     }
 
     // The buy echelon: the whole network's position against demand over production + shipping.
@@ -409,6 +501,27 @@ export function buildPlan(input: PlanInput): Plan {
 
   applyDomesticAndCapacity(input, ship);
   return { ship, buy };
+}
+
+// Small loops kept out of buildPlan's body: the optimising compiler handles them far better alone.
+
+/** Projected on hand from projected[0]: arrivals in, daily demand out; the first step at or below 0 (with demand) and below `safetyStock`, −1 when none. */
+function projectStock(projected: Float64Array, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
+  let stockoutStep = -1;
+  let belowSafetyStep = -1;
+  let level = projected[0]!;
+  for (let t = 1; t <= horizon; t++) {
+    const demand = daily[t - 1]!;
+    level += arrivals[t]! - demand;
+    projected[t] = level;
+    if (stockoutStep < 0 && level <= 0 && demand > 0) stockoutStep = t;
+    if (belowSafetyStep < 0 && level < safetyStock) belowSafetyStep = t;
+  }
+  return { stockoutStep, belowSafetyStep };
+}
+
+function addInto(total: Float32Array, add: Float32Array, length: number): void {
+  for (let t = 0; t < length; t++) total[t] = total[t]! + add[t]!;
 }
 
 /**

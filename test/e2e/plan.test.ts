@@ -199,4 +199,55 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(() => orders.lines()).toEqual([expect.objectContaining({ sku: sourced.code, qty: sourced.buy.toLocaleString('en-US') })]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('a demand event and a forecast override are stored, listed, explained and undone', async () => {
+    await plan.open();
+    await plan.waitForPlan();
+    await plan.addEvent({ name: 'Black Friday', from: '2026-11-27', to: '2026-11-30', upliftPercent: '+50', marketplace: 'US' });
+    const panelStatus = () => plan.eventsPanel().locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+    await expect.poll(panelStatus).toBe('Event Black Friday added; the plan is being recomputed.');
+    await expect.poll(() => plan.events()).toEqual([['Black Friday', '2026-11-27', '2026-11-30', '+50%', 'US', 'All SKUs']]);
+    // An unknown SKU code is refused in words, and nothing is added.
+    await plan.addEvent({ name: 'Promo', from: '2026-12-01', to: '2026-12-02', upliftPercent: '20', sku: 'NO-SUCH-SKU' });
+    await expect.poll(panelStatus).toBe('No SKU with the code NO-SUCH-SKU: leave it blank for every SKU, or type a code from the SKU list.');
+    expect(await plan.events()).toHaveLength(1);
+
+    // Force Croston for the first line's SKU: the replan says so in the explanation.
+    await plan.waitForPlan();
+    await plan.showTab('ship');
+    await plan.explainRow('ship', 0);
+    await plan.overrideSelect().waitFor();
+    const title = await plan.detailTitle();
+    await plan.overrideSelect().selectOption({ label: 'Croston' });
+    await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/^Croston, set by you for this SKU instead of the backtest’s choice/);
+    expect(await plan.detailTitle()).toBe(title);
+    await plan.overrideSelect().selectOption({ label: 'Automatic (backtest)' });
+    await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/chosen by a backtest on the latest weeks/);
+
+    await plan.deleteEvent('Black Friday');
+    await expect.poll(() => plan.events()).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('service levels and FBA capacity: a full warehouse ships nothing there, a higher level raises z, and both undo', async () => {
+    expect((await plan.waitForPlan()).ship).toBeGreaterThan(0);
+    const settingsStatus = () => plan.page.getByRole('region', { name: 'Service levels and FBA capacity' }).locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+    // 100% is refused in words.
+    await plan.saveSettings({ A: '100' });
+    await expect.poll(settingsStatus).toBe('Service level (50–99.9%): “100” is not in the right format.');
+
+    // No room at FBA US and FBA DE: nothing can be shipped anywhere; every line is at 99%.
+    await plan.saveSettings({ A: '99', B: '99', C: '99', capacity: { 'FBA US': '0', 'FBA DE': '0' } });
+    await expect.poll(settingsStatus).toBe('Plan settings saved; the plan is being recomputed.');
+    await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBe(0);
+    await plan.showTab('ship');
+    await plan.explainRow('ship', 0);
+    await expect.poll(async () => (await plan.explanation())['z']?.how ?? '').toMatch(/\(99%\)\.$/);
+
+    // Back to the defaults: the plan ships again, at each class's default level.
+    await plan.saveSettings({ A: '98', B: '95', C: '90', capacity: { 'FBA US': '', 'FBA DE': '' } });
+    await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await plan.explanation())['z']?.how ?? '').toMatch(/class A \(98%\)|class B \(95%\)|class C \(90%\)/);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // that the fast one-pass scoring equals refitting every method on every fold's history.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath, mase, wape } from '../../shared/domain';
+import { backtestForecast, backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath, mase, wape } from '../../shared/domain';
 import type { ForecastMethod } from '../../shared/domain';
 
 /** The slow, obvious backtest: refit each method on each fold's history with the public functions. */
@@ -37,10 +37,12 @@ describe('forecastPath', () => {
     expect(path.slice(1)).toEqual([0, 0]);
   });
 
-  it('holtWinters without a season length, or with under two seasons, is damped Holt', () => {
+  it('holtWinters without a season length, or with under one season, is damped Holt', () => {
     const y = [5, 7, 6, 9, 8];
     expect(forecastPath('holtWinters', y, 4)).toEqual(forecastPath('holtDamped', y, 4));
-    expect(forecastPath('holtWinters', y, 4, 3)).toEqual(forecastPath('holtDamped', y, 4));
+    expect(forecastPath('holtWinters', y, 4, 6)).toEqual(forecastPath('holtDamped', y, 4));
+    // one full season (m = 5) is enough: the season repeats, level 7 (the mean), trend 0
+    expect(forecastPath('holtWinters', y, 4, 5)).toEqual([5, 7, 6, 9]);
   });
 
   it('uses the documented fixed parameters', () => {
@@ -189,6 +191,22 @@ describe('backtestSelect — property: the one-pass scores equal refitting every
           if (Number.isFinite(best)) expect(result.wape - best).toBeLessThanOrEqual(2e-9 * (1 + best));
         }
         expectSame(result.forecastPerPeriod, mean(forecastPath(result.method, y, horizon, seasonLength)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('backtestForecast picks the same method with the same scores and writes forecastPath of it, for any path length', () => {
+    fc.assert(
+      fc.property(series, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }), fc.integer({ min: 1, max: 30 }), (y, horizon, folds, seasonLength, pathLength) => {
+        const result = backtestSelect(y, { horizon, folds, seasonLength });
+        const out = new Float64Array(pathLength);
+        const fast = backtestForecast(y, { horizon, folds, seasonLength }, out);
+        expect(fast.method).toBe(result.method);
+        expectSame(fast.wape, result.wape);
+        expectSame(fast.mase, result.mase);
+        const path = forecastPath(result.method, y, pathLength, seasonLength);
+        path.forEach((value, h) => expectSame(out[h]!, value));
       }),
       { numRuns: 300 },
     );

@@ -147,21 +147,40 @@ describe('holt', () => {
 
 describe('holtWinters (additive)', () => {
   it('works two seasons of m = 2 by hand (α = β = γ = 0.5)', () => {
-    // y = [1, 3, 2, 4]; season 1 mean 2, season 2 mean 3 → level 2, trend (3 − 2)/2 = 0.5,
-    // indices s0 = 1 − 2 = −1, s1 = 3 − 2 = 1
-    // y 2 (s0 −1): level 0.5·(2 + 1) + 0.5·(2 + 0.5) = 2.75; trend 0.5·0.75 + 0.5·0.5 = 0.625;
-    //              s0 0.5·(2 − 2.75) + 0.5·(−1) = −0.875
-    // y 4 (s1 1):  level 0.5·(4 − 1) + 0.5·(2.75 + 0.625) = 3.1875; trend 0.5·0.4375 + 0.5·0.625 = 0.53125;
-    //              s1 0.5·(4 − 3.1875) + 0.5·1 = 0.90625
-    // h 1 (s0): 3.1875 + 0.53125 − 0.875 = 2.84375; h 2 (s1): 3.1875 + 1.0625 + 0.90625 = 5.15625
+    // y = [1, 3, 2, 4]; season 1 mean 2 → level 2, trend 0, indices s0 = 1 − 2 = −1, s1 = 3 − 2 = 1
+    // y 2 (s0 −1): level 0.5·(2 + 1) + 0.5·(2 + 0) = 2.5; trend 0.5·0.5 + 0.5·0 = 0.25;
+    //              s0 0.5·(2 − 2.5) + 0.5·(−1) = −0.75
+    // y 4 (s1 1):  level 0.5·(4 − 1) + 0.5·(2.5 + 0.25) = 2.875; trend 0.5·0.375 + 0.5·0.25 = 0.3125;
+    //              s1 0.5·(4 − 2.875) + 0.5·1 = 1.0625
+    // h 1 (s0): 2.875 + 0.3125 − 0.75 = 2.4375; h 2 (s1): 2.875 + 0.625 + 1.0625 = 4.5625
     const fit = holtWinters([1, 3, 2, 4], 2, 0.5, 0.5, 0.5);
     expect(fit.seasonal).toBe(true);
-    expect(fit.level).toBeCloseTo(3.1875, 12);
-    expect(fit.trend).toBeCloseTo(0.53125, 12);
-    expect(fit.forecast(1)).toBeCloseTo(2.84375, 12);
-    expect(fit.forecast(2)).toBeCloseTo(5.15625, 12);
-    // h 3 reuses s0 one season later: 3.1875 + 3·0.53125 − 0.875 = 3.90625
-    expect(fit.forecast(3)).toBeCloseTo(3.90625, 12);
+    expect(fit.level).toBeCloseTo(2.875, 12);
+    expect(fit.trend).toBeCloseTo(0.3125, 12);
+    expect(fit.forecast(1)).toBeCloseTo(2.4375, 12);
+    expect(fit.forecast(2)).toBeCloseTo(4.5625, 12);
+    // h 3 reuses s0 one season later: 2.875 + 3·0.3125 − 0.75 = 3.0625
+    expect(fit.forecast(3)).toBeCloseTo(3.0625, 12);
+  });
+
+  it('starts from one season: the first season repeats around its mean (level 5, trend 0)', () => {
+    // y = [2, 8, 5]; level (2 + 8 + 5)/3 = 5, indices −3, +3, 0; nothing to update yet
+    const fit = holtWinters([2, 8, 5], 3, 0.2, 0.1, 0.1, 0.9);
+    expect(fit.seasonal).toBe(true);
+    expect(fit.level).toBe(5);
+    expect(fit.trend).toBe(0);
+    expect([1, 2, 3, 4].map((h) => fit.forecast(h))).toEqual([2, 8, 5, 2]);
+  });
+
+  it('one season and one more value (m = 2, α = β = γ = 0.5, φ = 1) by hand', () => {
+    // y = [4, 0, 6]; level 2, trend 0, s0 = 2, s1 = −2
+    // y 6 (s0 2): level 0.5·(6 − 2) + 0.5·2 = 3; trend 0.5·1 + 0 = 0.5; s0 0.5·(6 − 3) + 0.5·2 = 2.5
+    // h 1 (s1): 3 + 0.5 − 2 = 1.5; h 2 (s0): 3 + 1 + 2.5 = 6.5
+    const fit = holtWinters([4, 0, 6], 2, 0.5, 0.5, 0.5);
+    expect(fit.level).toBeCloseTo(3, 12);
+    expect(fit.trend).toBeCloseTo(0.5, 12);
+    expect(fit.forecast(1)).toBeCloseTo(1.5, 12);
+    expect(fit.forecast(2)).toBeCloseTo(6.5, 12);
   });
 
   it('repeats a pure seasonal pattern exactly (level 2, trend 0, indices −1 and +1 never move)', () => {
@@ -179,9 +198,9 @@ describe('holtWinters (additive)', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((h) => Math.round(fit.forecast(h)))).toEqual(week);
   });
 
-  it('falls back to Holt with fewer than two full seasons', () => {
+  it('falls back to Holt with less than one full season', () => {
     const y = [10, 12, 15];
-    const fit = holtWinters(y, 2, 0.5, 0.5, 0.5, 0.5);
+    const fit = holtWinters(y, 4, 0.5, 0.5, 0.5, 0.5);
     expect(fit.seasonal).toBe(false);
     expect(fit.forecast(2)).toBe(holt(y, 0.5, 0.5, 0.5).forecast(2));
   });

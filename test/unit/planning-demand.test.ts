@@ -4,7 +4,7 @@ import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import { MOVEMENT_TYPES } from '../../shared/model';
 import type { MovementType } from '../../shared/model';
-import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, overlayOrderDemand, weeklyRates } from '../../shared/planning/demandHistory';
+import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, overlayOrderDemand, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 // Locations: 1 domestic, 2 FBA US, 3 FBA DE, 4 a 3PL.
@@ -289,5 +289,43 @@ describe('demand rates', () => {
     expect(dailyRate(h, 0, 4)).toEqual({ mean: 0, sd: 0, inStockDays: 0 });
     expect(dailyRate(h, 0, 5)).toEqual({ mean: 2, sd: 0, inStockDays: 1 });
     expect(() => dailyRate(h, 1, 5)).toThrow(RangeError);
+  });
+
+  test('property: weeklyRatesAndSpread gives weeklyRates and dailyRate in one pass, with or without event factors', () => {
+    const close = (a: number, b: number) => (Number.isNaN(b) ? Number.isNaN(a) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }).chain((days) =>
+          fc.record({
+            days: fc.constant(days),
+            units: fc.array(fc.integer({ min: 0, max: 500 }), { minLength: days, maxLength: days }),
+            out: fc.array(fc.boolean(), { minLength: days, maxLength: days }),
+            factor: fc.option(fc.array(fc.double({ min: 0.5, max: 3, noNaN: true }), { minLength: days, maxLength: days }), { nil: undefined }),
+            weeks: fc.integer({ min: 1, max: 10 }),
+            spreadDays: fc.integer({ min: 1, max: 80 }),
+          }),
+        ),
+        ({ days, units, out, factor, weeks, spreadDays }) => {
+          const hist: DemandHistory = {
+            firstDay: 20_000,
+            days,
+            series: [{ skuId: 1, locationId: FBA_US, marketplace: 'US' }],
+            units: Float32Array.from(units.map((u, d) => (out[d] ? 0 : u))),
+            stockout: Uint8Array.from(out.map((o) => (o ? 1 : 0))),
+            onHand: new Float64Array([0]),
+          };
+          const f = factor ? Float32Array.from(factor) : undefined;
+          const spread = { mean: -1, sd: -1, inStockDays: -1 };
+          const rates = weeklyRatesAndSpread(hist, 0, weeks, spreadDays, f, new Float64Array(weeks), spread);
+          const expected = weeklyRates(hist, 0, weeks, f);
+          rates.forEach((rate, w) => expect(close(rate, expected[w]!), `week ${w}: ${rate} vs ${expected[w]}`).toBe(true));
+          const reference = dailyRate(hist, 0, spreadDays, f);
+          expect(spread.inStockDays).toBe(reference.inStockDays);
+          expect(close(spread.mean, reference.mean)).toBe(true);
+          expect(Math.abs(spread.sd - reference.sd)).toBeLessThanOrEqual(1e-7 * Math.max(1, reference.sd));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -239,22 +239,21 @@ describe('a seasonal SKU ahead of Q4', () => {
     expect(Number.isNaN(flatBuy.orderByDay) || flatBuy.orderByDay > seasonalBuy.orderByDay).toBe(true);
   }
 
-  // DEFECT (shared/domain/backtest.ts backtestSelect + the plan's 104-week window): Holt-Winters with a
-  // 52-week season can only be scored on folds that have two full years before them. The plan looks at
-  // exactly 104 weeks (DEFAULT_PLAN_SETTINGS.historyWeeks; renderer/db/planning.ts HISTORY_DAYS = 730),
-  // so every fold has fewer and holtWinters scores as damped Holt — it can never win. The seasonal SKU
-  // is forecast flat from its summer weeks ('ses', 8.0 a day against 10.0 for the flat SKU, while it
-  // will sell 11–16 a day in Sep–Nov): its stockout is projected on day 88, after the flat SKU's (70),
-  // and the plan ships and buys nothing for it on 1 September.
-  // Fails today for the reason above (known defect, issue 6): Holt-Winters must start from one season.
-  test.fails('with two years of history, the plan sees the Q4 peak coming: it ships and buys more, earlier, than for a flat SKU', () => {
+  // The plan looks at exactly 104 weeks (two yearly seasons): Holt-Winters starts from one season,
+  // so every backtest fold scores it with last year's peak in its indices.
+  test('with two years of history, the plan sees the Q4 peak coming: it ships and buys more, earlier, than for a flat SKU', () => {
     const plan = planOf({ today, history: specs(730), skus: skus() });
     expectSeasonalOrdersEarlier(plan);
     expect(shipLine(plan, 1).method).toBe('holtWinters');
+    expect(shipLine(plan, 1).methodForced).toBe(false);
   });
 
   test('once Holt-Winters forecasts it (the seller forces it), the seasonal SKU ships and buys more, earlier', () => {
-    expectSeasonalOrdersEarlier(planOf({ today, history: specs(730), skus: skus('holtWinters') }));
+    const plan = planOf({ today, history: specs(730), skus: skus('holtWinters') });
+    expectSeasonalOrdersEarlier(plan);
+    // The override is marked as the seller's, with no backtest errors to show.
+    expect(shipLine(plan, 1)).toEqual(expect.objectContaining({ method: 'holtWinters', methodForced: true, wape: Number.NaN, mase: Number.NaN }));
+    expect(shipLine(plan, 2).methodForced).toBe(false);
   });
 
   test('with two years and 12 weeks of history the backtest picks Holt-Winters itself', () => {
@@ -752,5 +751,40 @@ describe('every number is finite', () => {
     // No FBA series: a buy line with nothing to buy, and no ship line.
     expect(plan.ship.some((l) => l.skuId === 5)).toBe(false);
     expect(buyLine(plan, 5).buyQty).toBe(0);
+  });
+});
+
+describe('a what-if reuses the forecasts of the plan it is run on', () => {
+  // Three SKUs (one forced to Croston, one with an event ahead) and a what-if on the very same input
+  // objects: the kept forecasts must give exactly the plan a fresh computation gives.
+  const today = '2026-09-01';
+  const history = historyOf(today, [
+    { skuId: 1, units: noisy(10, 4, 21), onHand: 300 },
+    { skuId: 2, units: noisy(3, 3, 22), onHand: 50 },
+    { skuId: 3, units: noisy(20, 6, 23), onHand: 900 },
+  ]);
+  const todayDay = dayNumber(today);
+  const factors = new Float32Array(history.days + DEFAULT_PLAN_SETTINGS.horizonDays).fill(1);
+  factors.fill(1.5, history.days + 10, history.days + 20);
+  const input: PlanInput = {
+    settings: { ...DEFAULT_PLAN_SETTINGS, todayDay },
+    history,
+    skus: [skuInput(1), skuInput(2, { method: 'croston' }), skuInput(3)],
+    series: new Map([
+      [1, [seriesInput(0, { inbound: [{ day: todayDay + 5, units: 100 }] })]],
+      [2, [seriesInput(1)]],
+      [3, [seriesInput(2, { eventFactors: factors })]],
+    ]),
+    capacityUnits: new Map(),
+  };
+  const whatIf = { delayDays: 20, uplift: { fromDay: todayDay + 3, toDay: todayDay + 60, fraction: 0.4 } };
+
+  test('same lines as a what-if computed from scratch (copies of the inputs, nothing kept)', () => {
+    buildPlan(input);
+    const reused = buildPlan({ ...input, whatIf });
+    const fresh = buildPlan({ ...input, history: { ...history }, skus: [...input.skus], whatIf });
+    expect(reused).toEqual(fresh);
+    // The what-if did change the plan, so the comparison means something.
+    expect(reused).not.toEqual(buildPlan(input));
   });
 });

@@ -23,6 +23,7 @@ import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { BuyExplanation, ShipExplanation } from './Explanation';
 import { PlanChart } from './PlanChart';
+import { DemandEvents, ForecastOverride, PlanSettingsPanel } from './PlanInputs';
 
 type Tab = 'ship' | 'buy';
 const dateOf = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '');
@@ -33,7 +34,12 @@ export function Plan() {
   const suppliers = useById(useSuppliers());
   const locations = useById(useLocations());
   const state = useLedgerState();
-  const changes = useLiveQuery(async () => `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${await db.demandEvents.count()}`, []);
+  // The plan reruns when what it reads changes: events and overrides by content (an event can be deleted and another added).
+  const changes = useLiveQuery(
+    async () =>
+      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
+    [],
+  );
   const [result, setResult] = useState<PlanResult | null>(null);
   const [whatIf, setWhatIf] = useState<PlanResult | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -192,6 +198,8 @@ export function Plan() {
           ) : null}
         </div>
       </form>
+      <DemandEvents />
+      <PlanSettingsPanel />
       <div className="toolbar">
         <div role="tablist" aria-label={t('plan.title')} className="tabs">
           <button type="button" role="tab" aria-selected={tab === 'ship'} className="btn" onClick={() => setTab('ship')}>
@@ -225,6 +233,7 @@ export function Plan() {
             {code(selectedShip.skuId)} · {locations.get(selectedShip.locationId)?.name}
           </h2>
           <ShipExplanation line={selectedShip} />
+          <ForecastOverride skuId={selectedShip.skuId} />
           {detail ? <PlanChart detail={detail} safetyStock={selectedShip.safetyStock} /> : null}
         </article>
       ) : null}
@@ -232,6 +241,7 @@ export function Plan() {
         <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
           <h2>{code(selectedBuy.skuId)}</h2>
           <BuyExplanation line={selectedBuy} />
+          <ForecastOverride skuId={selectedBuy.skuId} />
         </article>
       ) : null}
       {printing === 'reorder' ? (

@@ -124,6 +124,54 @@ export class PlanPage extends AppShell {
     return (await this.page.locator('main [data-testid="status-ok"], main [data-testid="status-error"]').allTextContents()).join(' ').trim();
   }
 
+  eventsPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Demand events' });
+  }
+
+  /** Adds a demand event with the keyboard: types into each field, submits with Enter. */
+  async addEvent(input: { name: string; from: string; to: string; upliftPercent: string; marketplace?: string; sku?: string }): Promise<void> {
+    const form = this.eventsPanel().getByRole('form', { name: 'Add event' });
+    await form.getByLabel('Name').fill(input.name);
+    await form.getByLabel('From').fill(input.from);
+    await form.getByLabel('To').fill(input.to);
+    if (input.marketplace !== undefined) await form.getByLabel('Marketplace').selectOption(input.marketplace);
+    if (input.sku !== undefined) await form.getByLabel('SKU').fill(input.sku);
+    await form.getByLabel('Demand change (%)').fill(input.upliftPercent);
+    await form.getByLabel('Demand change (%)').press('Enter');
+  }
+
+  /** The listed events: name, from, to, change, marketplace, SKU. */
+  async events(): Promise<string[][]> {
+    if ((await this.eventsPanel().getByTestId('plan-events').count()) === 0) return [];
+    return this.eventsPanel()
+      .getByTestId('plan-events')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 6).map((td) => (td.textContent ?? '').trim())));
+  }
+
+  async deleteEvent(name: string): Promise<void> {
+    await this.eventsPanel().getByRole('button', { name: `Delete event ${name}` }).click();
+  }
+
+  settingsForm(): Locator {
+    return this.page.getByRole('form', { name: 'Service levels and FBA capacity' });
+  }
+
+  /** Fills the plan settings (fields left out stay as they are) and saves with Enter. */
+  async saveSettings(input: { A?: string; B?: string; C?: string; capacity?: Record<string, string> }): Promise<void> {
+    const form = this.settingsForm();
+    for (const abc of ['A', 'B', 'C'] as const) {
+      const value = input[abc];
+      if (value !== undefined) await form.getByLabel(`Service level, class ${abc} (%)`).fill(value);
+    }
+    for (const [location, units] of Object.entries(input.capacity ?? {})) await form.getByLabel(`Capacity at ${location} (units)`).fill(units);
+    await form.getByLabel('Service level, class A (%)').press('Enter');
+  }
+
+  overrideSelect(): Locator {
+    return this.detail().getByLabel('Forecast method');
+  }
+
   async createDrafts(): Promise<void> {
     await this.page.getByRole('button', { name: 'Create PO drafts' }).click();
   }

@@ -1,0 +1,48 @@
+// What the seller tells the plan beyond the data: demand events (Prime Day, a promotion: +N% over
+// dates), a forecast method forced for a SKU, and the service levels and FBA capacity. The plan in the
+// worker reads them on each run.
+import { FORECAST_METHODS } from '../../shared/domain';
+import type { ForecastMethod } from '../../shared/domain';
+import { purchasingError } from '../../shared/errors';
+import { parseDemandEventDraft } from '../../shared/planning/events';
+import type { DemandEventDraft } from '../../shared/planning/events';
+import { parsePlanPreferencesDraft, planPreferencesFrom } from '../../shared/planning/planPreferences';
+import type { PlanPreferences, PlanPreferencesDraft } from '../../shared/planning/planPreferences';
+import type { StockPilotDatabase } from './schema';
+import { withStorageErrors } from './errors';
+
+/** Checks the draft (shared/planning/events.ts) and stores the event; returns its id. */
+export async function addDemandEvent(db: StockPilotDatabase, draft: DemandEventDraft): Promise<number> {
+  const event = parseDemandEventDraft(draft);
+  return withStorageErrors(() => db.demandEvents.add(event));
+}
+
+export async function deleteDemandEvent(db: StockPilotDatabase, id: number): Promise<void> {
+  await withStorageErrors(() => db.demandEvents.delete(id));
+}
+
+/** Forces a forecast method for a SKU in every marketplace; null goes back to the backtest's choice. */
+export async function setForecastOverride(db: StockPilotDatabase, skuId: number, method: ForecastMethod | null): Promise<void> {
+  if (method !== null && !FORECAST_METHODS.includes(method)) throw purchasingError('field.unknownChoice', { field: 'method', value: String(method) });
+  await withStorageErrors(async () => {
+    if (method === null) {
+      await db.forecastOverrides.delete(skuId);
+      return;
+    }
+    if ((await db.skus.get(skuId)) === undefined) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(skuId) });
+    await db.forecastOverrides.put({ skuId, method });
+  });
+}
+
+/** The plan's service levels and FBA capacity: the stored row, defaults for anything missing or out of range. */
+export async function readPlanPreferences(db: StockPilotDatabase): Promise<PlanPreferences> {
+  const row = await withStorageErrors(() => db.settings.get('planPreferences'));
+  return planPreferencesFrom(row?.value);
+}
+
+/** Checks the draft (shared/planning/planPreferences.ts) and stores it. */
+export async function savePlanPreferences(db: StockPilotDatabase, draft: PlanPreferencesDraft): Promise<PlanPreferences> {
+  const preferences = parsePlanPreferencesDraft(draft);
+  await withStorageErrors(() => db.settings.put({ key: 'planPreferences', value: preferences }));
+  return preferences;
+}

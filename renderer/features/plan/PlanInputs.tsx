@@ -1,0 +1,199 @@
+// What the seller adds to the plan: demand events (Prime Day, a promotion: +N% over dates, for every
+// SKU or one, in every marketplace or one); for one SKU, a forecast method that replaces the
+// backtest's choice; the service level per ABC class and the FBA capacity per FBA location. All are
+// stored (renderer/db/planInputs.ts) and the plan reruns on a change.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { FORECAST_METHODS } from '../../../shared/domain';
+import type { ForecastMethod } from '../../../shared/domain';
+import { MARKETPLACES } from '../../../shared/model';
+import { db } from '../../db';
+import { addDemandEvent, deleteDemandEvent, savePlanPreferences, setForecastOverride } from '../../db/planInputs';
+import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
+import type { PlanPreferencesDraft } from '../../../shared/planning/planPreferences';
+import { Field, StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { useLocations, useSkus } from '../../app/hooks';
+import { today } from '../../app/clock';
+import { useT } from '../../i18n';
+
+const isMethod = (value: string): value is ForecastMethod => (FORECAST_METHODS as readonly string[]).includes(value);
+
+export function DemandEvents() {
+  const { t, language, describe } = useT();
+  const events = useLiveQuery(() => db.demandEvents.toArray(), []);
+  const skus = useSkus();
+  const [draft, setDraft] = useState({ name: '', from: today(), to: today(), percent: '', marketplace: '', sku: '' });
+  const [status, setStatus] = useState<Status>(null);
+  const codeOf = (skuId: number) => skus?.find((s) => s.id === skuId)?.code ?? `#${skuId}`;
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const code = draft.sku.trim().toUpperCase();
+    const sku = code === '' ? undefined : skus?.find((s) => s.code.toUpperCase() === code);
+    if (code !== '' && !sku) {
+      setStatus({ kind: 'error', text: t('plan.event.unknownSku', { code: draft.sku.trim() }) });
+      return;
+    }
+    try {
+      await addDemandEvent(db, { name: draft.name, from: draft.from, to: draft.to, upliftPercent: draft.percent, skuIds: sku ? [sku.id] : null, marketplace: draft.marketplace === '' ? null : draft.marketplace });
+      setStatus({ kind: 'ok', text: t('plan.event.added', { name: draft.name.trim() }) });
+      setDraft({ ...draft, name: '', percent: '', sku: '' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
+  const percentText = (uplift: number) => `${uplift >= 0 ? '+' : ''}${(uplift * 100).toLocaleString(language, { maximumFractionDigits: 2 })}%`;
+
+  return (
+    <section className="panel" aria-labelledby="plan-events-title">
+      <h2 id="plan-events-title">{t('plan.event.title')}</h2>
+      <p className="muted">{t('plan.event.help')}</p>
+      <form onSubmit={(e) => void add(e)} aria-label={t('plan.event.add')}>
+        <div className="form-grid">
+          <Field label={t('field.name')}>{(id) => <input id={id} name="eventName" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}</Field>
+          <Field label={t('report.from')}>{(id) => <input id={id} name="eventFrom" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}</Field>
+          <Field label={t('report.to')}>{(id) => <input id={id} name="eventTo" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}</Field>
+          <Field label={t('plan.event.uplift')}>{(id) => <input id={id} name="eventUplift" inputMode="decimal" value={draft.percent} onChange={(e) => setDraft({ ...draft, percent: e.target.value })} />}</Field>
+          <Field label={t('field.marketplace')}>
+            {(id) => (
+              <select id={id} name="eventMarketplace" value={draft.marketplace} onChange={(e) => setDraft({ ...draft, marketplace: e.target.value })}>
+                <option value="">{t('plan.event.allMarketplaces')}</option>
+                {MARKETPLACES.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('field.sku')} hint={t('plan.event.skuHint')}>
+            {(id) => <input id={id} name="eventSku" value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}
+          </Field>
+          <button type="submit" className="btn">
+            {t('plan.event.add')}
+          </button>
+        </div>
+      </form>
+      <StatusLine status={status} />
+      {events && events.length > 0 ? (
+        <table className="data-table--plain" data-testid="plan-events">
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('report.from')}</th>
+              <th scope="col">{t('report.to')}</th>
+              <th scope="col">{t('plan.event.uplift')}</th>
+              <th scope="col">{t('field.marketplace')}</th>
+              <th scope="col">{t('field.sku')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{e.name}</td>
+                <td>{e.from}</td>
+                <td>{e.to}</td>
+                <td>{percentText(e.uplift)}</td>
+                <td>{e.marketplace ?? t('plan.event.allMarketplaces')}</td>
+                <td>{e.skuIds === null ? t('plan.event.allSkus') : e.skuIds.map(codeOf).join(', ')}</td>
+                <td>
+                  <button type="button" className="btn btn--small" aria-label={t('plan.event.delete', { name: e.name })} onClick={() => void deleteDemandEvent(db, e.id).catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }))}>
+                    {t('common.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+/** The forecast method of one SKU: the backtest's choice (automatic) or one the seller forces. */
+export function ForecastOverride({ skuId }: { skuId: number }) {
+  const { t, describe } = useT();
+  const override = useLiveQuery(() => db.forecastOverrides.get(skuId), [skuId]);
+  const [status, setStatus] = useState<Status>(null);
+  const change = async (value: string) => {
+    try {
+      await setForecastOverride(db, skuId, isMethod(value) ? value : null);
+      setStatus({ kind: 'ok', text: isMethod(value) ? t('plan.override.set', { method: t(`plan.method.${value}`) }) : t('plan.override.cleared') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+  return (
+    <div data-testid="plan-override">
+      <Field label={t('plan.override.label')} hint={t('plan.override.help')}>
+        {(id) => (
+          <select id={id} name="forecastOverride" value={override?.method ?? ''} onChange={(e) => void change(e.target.value)}>
+            <option value="">{t('plan.override.auto')}</option>
+            {FORECAST_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`plan.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <StatusLine status={status} />
+    </div>
+  );
+}
+
+const percentOf = (fraction: number) => String(Math.round(fraction * 1000) / 10);
+
+/** Service level per ABC class (PRODUCT §4.3) and the FBA capacity limit per FBA location in units (§4.4). */
+export function PlanSettingsPanel() {
+  const { t, describe } = useT();
+  const stored = useLiveQuery(async () => planPreferencesFrom((await db.settings.get('planPreferences'))?.value), []);
+  const fbaLocations = (useLocations() ?? []).filter((l) => l.kind === 'fba' && !l.archived);
+  const [draft, setDraft] = useState<PlanPreferencesDraft | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  if (!stored) return null;
+  const shown: PlanPreferencesDraft = draft ?? {
+    serviceLevelPercent: { A: percentOf(stored.serviceLevel.A), B: percentOf(stored.serviceLevel.B), C: percentOf(stored.serviceLevel.C) },
+    capacityUnits: Object.fromEntries(fbaLocations.map((l) => [l.id, stored.fbaCapacityUnits[l.id] === undefined ? '' : String(stored.fbaCapacityUnits[l.id])])),
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await savePlanPreferences(db, shown);
+      setDraft(null);
+      setStatus({ kind: 'ok', text: t('plan.settings.saved') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="plan-settings-title">
+      <h2 id="plan-settings-title">{t('plan.settings.title')}</h2>
+      <p className="muted">{t('plan.settings.help')}</p>
+      <form onSubmit={(e) => void save(e)} aria-label={t('plan.settings.title')}>
+        <div className="form-grid">
+          {(['A', 'B', 'C'] as const).map((abc) => (
+            <Field key={abc} label={t('plan.settings.serviceLevel', { abc })}>
+              {(id) => (
+                <input id={id} name={`serviceLevel${abc}`} inputMode="decimal" value={shown.serviceLevelPercent[abc]} onChange={(e) => setDraft({ ...shown, serviceLevelPercent: { ...shown.serviceLevelPercent, [abc]: e.target.value } })} />
+              )}
+            </Field>
+          ))}
+          {fbaLocations.map((l) => (
+            <Field key={l.id} label={t('plan.settings.capacity', { location: l.name })} hint={t('plan.settings.capacityHint')}>
+              {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
+            </Field>
+          ))}
+          <button type="submit" className="btn">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+      <StatusLine status={status} />
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The seller's planning inputs (renderer/db/planInputs.ts): demand events and forecast overrides, on a fresh database per test.
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDemandEvent, deleteDemandEvent, readPlanPreferences, savePlanPreferences, setForecastOverride } from '../../renderer/db/planInputs';
+import type { ForecastMethod } from '../../shared/domain';
+import { disposeDatabases, expectRefusedUnchanged, freshDb, addSku } from './helpers';
+
+afterEach(disposeDatabases);
+
+describe('demand events', () => {
+  it('stores a checked event (+30% on US for two days, every SKU) and deletes it', async () => {
+    const db = await freshDb();
+    const id = await addDemandEvent(db, { name: ' Prime Day ', from: '2026-07-14', to: '2026-07-15', upliftPercent: '+30%', skuIds: null, marketplace: 'us' });
+    expect(await db.demandEvents.get(id)).toEqual({ id, name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', uplift: 0.3, skuIds: null, marketplace: 'US' });
+    await deleteDemandEvent(db, id);
+    expect(await db.demandEvents.count()).toBe(0);
+  });
+
+  it('refuses an event that ends before it starts, and stores nothing', async () => {
+    const db = await freshDb();
+    await expectRefusedUnchanged(db, ['demandEvents'], () => addDemandEvent(db, { name: 'Sale', from: '2026-07-15', to: '2026-07-14', upliftPercent: '20', skuIds: null, marketplace: null }), 'field.dateTooEarly');
+  });
+});
+
+describe('forecast overrides', () => {
+  it('forces a method for a SKU, replaces it, and goes back to the backtest with null', async () => {
+    const db = await freshDb();
+    const skuId = await addSku(db, 'SEASONAL-1');
+    await setForecastOverride(db, skuId, 'holtWinters');
+    await setForecastOverride(db, skuId, 'croston');
+    expect(await db.forecastOverrides.toArray()).toEqual([{ skuId, method: 'croston' }]);
+    await setForecastOverride(db, skuId, null);
+    expect(await db.forecastOverrides.count()).toBe(0);
+  });
+
+  it('refuses an unknown method or SKU', async () => {
+    const db = await freshDb();
+    const skuId = await addSku(db, 'A-1');
+    await expectRefusedUnchanged(db, ['forecastOverrides'], () => setForecastOverride(db, skuId, 'magic' as unknown as ForecastMethod), 'field.unknownChoice');
+    await expectRefusedUnchanged(db, ['forecastOverrides'], () => setForecastOverride(db, skuId + 999, 'ses'), 'field.unknownChoice');
+  });
+});
+
+describe('plan settings', () => {
+  it('reads the defaults, saves service levels and capacity, reads them back', async () => {
+    const db = await freshDb();
+    expect(await readPlanPreferences(db)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {} });
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '96', C: '85' }, capacityUnits: { 7: '1000', 8: '' } });
+    expect(await readPlanPreferences(db)).toEqual({ serviceLevel: { A: 0.99, B: 0.96, C: 0.85 }, fbaCapacityUnits: { 7: 1000 } });
+  });
+
+  it('refuses a service level of 100% and keeps what was stored', async () => {
+    const db = await freshDb();
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, capacityUnits: {} });
+    await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '100', B: '95', C: '90' }, capacityUnits: {} }), 'field.badFormat');
+  });
+});

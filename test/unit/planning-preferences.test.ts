@@ -1,0 +1,54 @@
+// The seller's plan settings (shared/planning/planPreferences.ts): what is accepted, what is refused, and
+// how a stored value is read back.
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_PLAN_PREFERENCES, parsePlanPreferencesDraft, planPreferencesFrom } from '../../shared/planning/planPreferences';
+import { DomainError } from '../../shared/errors';
+
+const levels = (A: string, B = '95', C = '90') => ({ A, B, C });
+
+function refusal(run: () => unknown): { code: string; params: unknown } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, params: error.params };
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('parsePlanPreferencesDraft', () => {
+  test('percentages become fractions; blank capacity means no limit; units may be typed with separators', () => {
+    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('99.5%', '95', '90,5'), capacityUnits: { 10: '1,200', 11: '  ' } })).toEqual({
+      serviceLevel: { A: 0.995, B: 0.95, C: 0.905 },
+      fbaCapacityUnits: { 10: 1200 },
+    });
+    // A capacity of 0 is a limit (nothing more may go there), not "no limit".
+    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), capacityUnits: { 10: '0' } }).fbaCapacityUnits).toEqual({ 10: 0 });
+  });
+
+  test.each([
+    [levels(''), {}, 'field.required'],
+    [levels('abc'), {}, 'field.notNumber'],
+    [levels('100'), {}, 'field.badFormat'],
+    [levels('49'), {}, 'field.badFormat'],
+    [levels('98'), { 10: '-5' }, 'field.negative'],
+    [levels('98'), { 10: '2.5' }, 'field.notInteger'],
+    [levels('98'), { 10: 'lots' }, 'field.notNumber'],
+  ])('refuses %o / %o with %s', (serviceLevelPercent, capacityUnits, code) => {
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent, capacityUnits })).code).toBe(code);
+  });
+});
+
+describe('planPreferencesFrom', () => {
+  test('nothing stored, or something else, gives the defaults (A 98%, B 95%, C 90%, no limits)', () => {
+    for (const stored of [undefined, null, 'x', 42, []]) expect(planPreferencesFrom(stored)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {} });
+    expect(DEFAULT_PLAN_PREFERENCES.serviceLevel).toEqual({ A: 0.98, B: 0.95, C: 0.9 });
+  });
+
+  test('keeps the valid parts of a stored value and drops the rest', () => {
+    expect(planPreferencesFrom({ serviceLevel: { A: 0.99, B: 1.5, C: 'x' }, fbaCapacityUnits: { 10: 500, 11: -1, 12: 2.5, x: 3 } })).toEqual({
+      serviceLevel: { A: 0.99, B: 0.95, C: 0.9 },
+      fbaCapacityUnits: { 10: 500 },
+    });
+  });
+});
