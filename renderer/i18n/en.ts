@@ -704,7 +704,7 @@ export const en = {
   'counts.add': 'Add',
   'counts.entered': '{code}: {qty} entered for {sku}.',
   'counts.enteredRecount': '{code}: recount {qty} entered for {sku}.',
-  'counts.enteredUnknown': 'Unknown code {code}: kept with {qty} and flagged. Map it to a SKU or delete the entry.',
+  'counts.enteredUnknown': 'Unknown code {code}: kept with {qty} and flagged; it is not posted. Check the label — map the code in Platform codes and enter it again, or delete the entry.',
   'counts.entries': 'Entries ({count})',
   'counts.unknownFlag': 'Unknown code',
   'counts.recountFlag': 'Recount',

@@ -706,7 +706,7 @@ export const zhCN: Record<MessageKey, string> = {
   'counts.add': '添加',
   'counts.entered': '{code}：已为 {sku} 录入 {qty}。',
   'counts.enteredRecount': '{code}：已为 {sku} 录入复盘数量 {qty}。',
-  'counts.enteredUnknown': '未知编码 {code}：已保留数量 {qty} 并标记。请映射到 SKU 或删除该条。',
+  'counts.enteredUnknown': '未知编码 {code}：已保留数量 {qty} 并标记，不会过账。请检查标签——在平台编码中映射后重新录入，或删除该条。',
   'counts.entries': '录入记录（{count}）',
   'counts.unknownFlag': '未知编码',
   'counts.recountFlag': '复盘',

@@ -3,3 +3,4 @@ export * from './model';
 export * from './plans';
 export * from './variance';
 export * from './entry';
+export * from './export';

@@ -22,12 +22,14 @@ const LAMP_FNSKU = 'X004LAMP01';
 
 let app: AppSession;
 
+const dollars = (text: string) => Number(text.replace(/[$,]/g, ''));
+
 afterEach(async () => {
   await app?.close();
 });
 
 /** An Inventory Ledger (detail) file: receipts and a month of sales at FBA US, so LAMP and SHADE carry the 12-month COGS (class A) and BULB does not. */
-function fbaSalesLedger(): { name: string; bytes: Buffer } {
+function fbaSalesLedger(only?: string): { name: string; bytes: Buffer } {
   const header = ['Date', 'FNSKU', 'ASIN', 'MSKU', 'Title', 'Event Type', 'Reference ID', 'Quantity', 'Fulfillment Center', 'Disposition', 'Reason', 'Country', 'Reconciled Quantity', 'Unreconciled Quantity', 'Date and Time', 'Store'];
   const row = (date: string, fnsku: string, msku: string, type: string, ref: string, qty: number) =>
     [date, fnsku, 'B0TEST0001', msku, msku, type, ref, String(qty), 'ONT8', 'SELLABLE', '', 'US', '', '', '', ''];
@@ -39,7 +41,7 @@ function fbaSalesLedger(): { name: string; bytes: Buffer } {
     row('04/15/2026', 'X004SHADE2', 'SHADE-02', 'Shipments', '111-0000002-0000002', -40),
     row('04/15/2026', 'X004BULB03', 'BULB-03', 'Shipments', '111-0000003-0000003', -10),
   ];
-  const text = [header, ...rows].map((cells) => cells.map((c) => `"${c}"`).join('\t')).join('\r\n');
+  const text = [header, ...rows.filter((r) => only === undefined || r[3] === only)].map((cells) => cells.map((c) => `"${c}"`).join('\t')).join('\r\n');
   return { name: 'GET_LEDGER_DETAIL_VIEW_DATA.tsv', bytes: Buffer.from(`${text}\r\n`, 'utf8') };
 }
 
@@ -120,7 +122,19 @@ describe('a stock count of the domestic warehouse', () => {
       { page: 1, bars: code128('SHADE-02').bars },
       { page: 1, bars: code128(LAMP_FNSKU).bars },
     ]);
+    const letter = await preview.printed('Letter');
+    expect(letter.pages.join(' ')).toMatch(/A-01 SHADE-02 Linen lamp shade .*LAMP-01 Desk lamp, brass/);
+    expect(letter.barcodes).toHaveLength(2);
     await preview.close();
+
+    // Asked for, the sheet shows the expected quantities.
+    await page.locator('input[name="showExpected"]').check();
+    await counts.printSheet();
+    const withExpected = (await preview.printed('A4')).pages.join(' ');
+    expect(withExpected).toContain('Expected');
+    expect(withExpected).toMatch(/SHADE-02 Linen lamp shade .* 63 .*LAMP-01 Desk lamp, brass .* 47/);
+    await preview.close();
+    await page.locator('input[name="showExpected"]').uncheck();
 
     // Two counters' sheets, scanned: LAMP by its FNSKU (Li 45 + Wang 1), SHADE 60 then a recount of 64, one unknown code.
     await counts.scan({ counter: 'Li', code: LAMP_FNSKU, qty: '45' });
@@ -128,7 +142,7 @@ describe('a stock count of the domestic warehouse', () => {
     await counts.scan({ counter: 'Li', code: 'SHADE-02', qty: '60' });
     await expect.poll(() => counts.entryMessage().textContent()).toBe('SHADE-02: 60 entered for SHADE-02.');
     await counts.scan({ counter: 'Li', code: 'ZZ-404', qty: '3' });
-    await expect.poll(() => counts.entryMessage().textContent()).toBe('Unknown code ZZ-404: kept with 3 and flagged. Map it to a SKU or delete the entry.');
+    await expect.poll(() => counts.entryMessage().textContent()).toBe('Unknown code ZZ-404: kept with 3 and flagged; it is not posted. Check the label — map the code in Platform codes and enter it again, or delete the entry.');
     await counts.scan({ counter: 'Wang', code: 'lamp-01', qty: '1' });
     await expect.poll(() => counts.entryMessage().textContent()).toBe('lamp-01: 1 entered for LAMP-01.');
     await counts.scan({ counter: 'Wang', code: 'SHADE-02', qty: '64', recount: true });
@@ -179,6 +193,9 @@ describe('a stock count of the domestic warehouse', () => {
     await expect.poll(() => stock.rowFor('SHADE-02')).toMatchObject({ [domestic]: String(Number(shadeBefore[domestic]) + 1) });
     expect(await stock.rowFor('LAMP-01')).toMatchObject({ total: String(Number(lampBefore.total) - 1) });
     expect(await stock.rowFor('SHADE-02')).toMatchObject({ total: String(Number(shadeBefore.total) + 1) });
+    // And in value: −2.00 and +1.00 at the average costs.
+    expect(dollars((await stock.rowFor('LAMP-01'))!.value!)).toBeCloseTo(dollars(lampBefore.value!) - 2, 2);
+    expect(dollars((await stock.rowFor('SHADE-02'))!.value!)).toBeCloseTo(dollars(shadeBefore.value!) + 1, 2);
 
     // The ledger: two count_variance movements at the cut-off, referenced by the count.
     const ledger = new LedgerPage(page);
@@ -189,6 +206,60 @@ describe('a stock count of the domestic warehouse', () => {
       [TODAY, 'Count variance', 'SHADE-02', DOMESTIC, '1', 'CNT-0001'],
     ]);
 
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('an FBA count from a snapshot', () => {
+  test('Manage FBA Inventory becomes the count of FBA US: reviewed, posted, the unknown FNSKU kept', async () => {
+    app = await openApp({ today: TODAY });
+    const { page } = app;
+    const skus = new SkuCatalogPage(page);
+    await skus.open();
+    await skus.create({ code: 'LAMP-01', name: 'Desk lamp, brass', unitCost: '2.00' });
+    await expect.poll(() => skus.codes()).toEqual(['LAMP-01']);
+    const locations = new LocationsPage(page);
+    await locations.open();
+    await locations.createFba('FBA US', 'US');
+    await expect.poll(() => locations.okMessage().textContent()).toBe('Location FBA US created.');
+    const codes = new PlatformCodesPage(page);
+    await codes.open();
+    await codes.map({ sku: 'LAMP-01', marketplace: 'US', sellerSku: 'LAMP-01', asin: 'B0LAMP0001', fnsku: LAMP_FNSKU });
+    await expect.poll(() => codes.okMessage().textContent()).toBe('Listing saved.');
+
+    // The ledger says 50 at FBA US (100 received, 50 sold); Amazon's report says 46 + 2 reserved + 1 unsellable.
+    const imports = new ImportsPage(page);
+    await imports.open();
+    const ledgerFile = fbaSalesLedger('LAMP-01');
+    await imports.drop([ledgerFile]);
+    await expect.poll(() => imports.fact(ledgerFile.name, 'import-new')).toBe('2');
+    await imports.apply(ledgerFile.name);
+    await expect.poll(() => imports.cardStatus(ledgerFile.name)).toMatch(/^Imported: 2 new movements posted/);
+    const myiHeader = 'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tmfn-listing-exists\tmfn-fulfillable-quantity\tafn-listing-exists\tafn-warehouse-quantity\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\tafn-total-quantity\tper-unit-volume\tafn-inbound-working-quantity\tafn-inbound-shipped-quantity\tafn-inbound-receiving-quantity\tafn-researching-quantity\tafn-reserved-future-supply\tafn-future-supply-buyable\tstore';
+    const myiRow = (sku: string, fnsku: string, fulfillable: number, unsellable: number, reserved: number) =>
+      [sku, fnsku, 'B0TEST0001', sku, 'New', '19.99', 'No', '', 'Yes', fulfillable + unsellable + reserved, fulfillable, unsellable, reserved, fulfillable + unsellable + reserved, '0.05', 0, 0, 0, 0, 0, 0, ''].join('\t');
+    const myi = { name: 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA.tsv', bytes: Buffer.from([myiHeader, myiRow('LAMP-01', LAMP_FNSKU, 46, 1, 2), myiRow('GHOST-9', 'X00GHOST01', 5, 0, 0)].join('\r\n') + '\r\n', 'utf8') };
+    await imports.drop([myi]);
+    await expect.poll(() => imports.fact(myi.name, 'import-locations')).toBe('FBA US');
+    await imports.apply(myi.name);
+    await expect.poll(() => imports.cardStatus(myi.name)).toMatch(/^Imported/);
+
+    const counts = new CountsPage(page);
+    await counts.open();
+    await page.getByRole('button', { name: 'Make count' }).click();
+    await expect.poll(() => counts.status()).toBe('Open');
+    await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => [l.sku, l.expected, l.counted, l.difference, l.value]))).toEqual([['LAMP-01', '50', '49', '-1', '-$2.00']]);
+    expect(await counts.unknownCodes()).toEqual(['X00GHOST01: 5 (GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA)']);
+    await counts.setReason('LAMP-01', 'lost');
+    await expect.poll(() => page.locator('select[name="reason-LAMP-01"]').inputValue()).toBe('lost');
+    await counts.post();
+    await expect.poll(() => counts.detailMessage().textContent()).toBe(`CNT-0001 posted: 1 variance movements dated ${TODAY}.`);
+    await expect.poll(() => counts.history()).toEqual([expect.objectContaining({ number: 'CNT-0001', location: 'FBA US', source: 'Snapshot', status: 'Posted' })]);
+
+    const stock = new StockPage(page);
+    await stock.open();
+    const fba = await stock.locationColumn('FBA US');
+    await expect.poll(() => stock.rowFor('LAMP-01')).toMatchObject({ [fba]: '49' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // sheets), variance in units and value, the recount threshold and accuracy figures.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countAccuracy, countedBySku, expectedAtCutoff, lineVariance, overThreshold, pooledAccuracy } from '../../shared/counts';
+import { countAccuracy, countedBySku, expectedAtCutoff, lineVariance, overThreshold, pooledAccuracy, reviewCsv } from '../../shared/counts';
 
 describe('expectedAtCutoff', () => {
   const movements = [
@@ -103,5 +103,19 @@ describe('countAccuracy', () => {
     const a = { linesCounted: 10, linesExact: 9, lineAccuracy: 0.9, expectedValueMinor: 10000, absVarianceValueMinor: 100, valueAccuracy: 0.99 };
     const b = { linesCounted: 30, linesExact: 15, lineAccuracy: 0.5, expectedValueMinor: 30000, absVarianceValueMinor: 3900, valueAccuracy: 0.87 };
     expect(pooledAccuracy([a, b])).toEqual({ linesCounted: 40, linesExact: 24, lineAccuracy: 0.6, expectedValueMinor: 40000, absVarianceValueMinor: 4000, valueAccuracy: 0.9 });
+  });
+});
+
+describe('reviewCsv', () => {
+  it('writes the review with numbers as numbers and formula-like text neutralised', () => {
+    const line = { skuId: 1, bin: '=A1', expectedQty: 10, countedQty: 8, unitCostMinor: 250, varianceUnits: -2, varianceValueMinor: -500, counted: true, overThreshold: false, recountRequested: false, reason: 'lost' as const };
+    const notCounted = { skuId: 2, bin: 'B-2', expectedQty: 10, countedQty: 0, unitCostMinor: 100, varianceUnits: 0, varianceValueMinor: 0, counted: false, overThreshold: false, recountRequested: false };
+    const csv = reviewCsv([line, notCounted], {
+      header: ['Bin', 'SKU', 'Name', 'Expected', 'Counted', 'Difference', 'Value', 'Reason'],
+      sku: (id) => (id === 1 ? { code: 'LAMP-01', name: '@SUM(1)' } : { code: 'SHADE-02', name: '-lamp shade' }),
+      reason: (l) => (l.reason === 'lost' ? 'Lost' : ''),
+      currency: 'USD',
+    });
+    expect(csv).toBe("\uFEFFBin,SKU,Name,Expected,Counted,Difference,Value,Reason\r\n'=A1,LAMP-01,'@SUM(1),10,8,-2,-5,Lost\r\nB-2,SHADE-02,'-lamp shade,10,,,,\r\n");
   });
 });

@@ -3,12 +3,13 @@
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { COUNT_REASONS } from '../../../shared/counts';
+import { COUNT_REASONS, reviewCsv } from '../../../shared/counts';
 import type { CountEntry, ReviewLine, StockCount } from '../../../shared/counts';
 import { formatMoney } from '../../../shared/money';
 import { db } from '../../db';
 import { addCountEntry, deleteCountEntry, updateCountLine } from '../../db/counts';
 import { callLedger } from '../../db/ledgerClient';
+import { desktop } from '../../desktop';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { PrintPreview } from '../../components/print/PrintPreview';
@@ -58,6 +59,21 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
       setStatus({ kind: 'error', text: describe(e) });
     } finally {
       setPosting(false);
+    }
+  };
+
+  const exportCsv = async () => {
+    if (!review) return;
+    try {
+      const contents = reviewCsv(review.lines, {
+        header: [t('field.bin'), t('field.sku'), t('field.name'), t('counts.expected'), t('counts.counted'), t('counts.difference'), `${t('counts.differenceValue')} (${baseCurrency})`, t('field.reason')],
+        sku: (skuId) => ({ code: code(skuId), name: skus.get(skuId)?.name ?? '' }),
+        reason: (line) => (line.reason ? t(`counts.reason.${line.reason}` satisfies MessageKey) : ''),
+        currency: baseCurrency,
+      });
+      await desktop.saveFile({ suggestedName: `${count.number}.csv`, contents, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    } catch (e) {
+      setStatus({ kind: 'error', text: describe(e) });
     }
   };
 
@@ -127,13 +143,16 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
               </ul>
             </div>
           ) : null}
-          {!posted ? (
-            <div className="toolbar">
+          <div className="toolbar">
+            {!posted ? (
               <button type="button" className="btn btn--primary" disabled={posting} onClick={() => void post()}>
                 {t('counts.post')}
               </button>
-            </div>
-          ) : null}
+            ) : null}
+            <button type="button" className="btn" onClick={() => void exportCsv()}>
+              {t('common.exportCsv')}
+            </button>
+          </div>
         </>
       ) : (
         <p>{t('common.loading')}</p>

@@ -37,7 +37,7 @@ export function CountSheet({ count, location, skus, barcodes, expected }: CountS
         columnIds={['bin', 'sku', 'name', 'barcode', 'unit', ...(expected ? ['expected'] : []), 'count']}
         align={['start', 'start', 'start', 'start', 'start', ...(expected ? (['end'] as const) : []), 'end']}
         // The barcode needs about 50 mm at 0.3 mm bars; the count box room to write.
-        widths={['16mm', '26mm', undefined, '56mm', '12mm', ...(expected ? ['16mm'] : []), '22mm']}
+        widths={['16mm', '26mm', undefined, '56mm', '12mm', ...(expected ? ['20mm'] : []), '22mm']}
         rows={count.lines.map((line) => {
           const sku = skus.get(line.skuId);
           const code = barcodes.get(line.skuId) ?? sku?.code ?? '';
