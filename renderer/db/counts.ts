@@ -21,6 +21,7 @@ import {
   parseCountedQty,
   parseCounter,
   parseCountPlanDraft,
+  parseRecountThreshold,
   planSkuIds,
   resolveCountCode,
   sortCountLines,
@@ -253,6 +254,17 @@ export async function updateCountLine(db: StockPilotDatabase, countId: number, s
         return next;
       });
       await db.counts.update(countId, { lines });
+    }),
+  );
+}
+
+/** The recount threshold of an open count, as typed (blank = off), in the base currency. */
+export async function setCountThreshold(db: StockPilotDatabase, countId: number, draft: { units: string; value: string }, baseCurrency: string): Promise<void> {
+  const threshold = parseRecountThreshold(draft, baseCurrency);
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.counts], async () => {
+      await requireOpen(db, countId);
+      await db.counts.update(countId, { threshold });
     }),
   );
 }

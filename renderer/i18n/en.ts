@@ -732,6 +732,9 @@ export const en = {
   'counts.posted': '{number} posted: {movements} variance movements dated {date}.',
   'counts.readOnly': 'Posted {date}: read-only.',
   'counts.close': 'Close count',
+  'field.thresholdUnits': 'Recount over (units)',
+  'field.thresholdValue': 'Recount over (value)',
+  'counts.thresholdForm': 'Recount threshold',
   'print.pageOf': 'Page {page} of {pages}',
   'print.barcodeInvalid': 'Cannot be printed as a barcode',
 } as const;

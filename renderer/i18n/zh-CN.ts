@@ -734,6 +734,9 @@ export const zhCN: Record<MessageKey, string> = {
   'counts.posted': '{number} 已过账：{movements} 条差异流水，日期 {date}。',
   'counts.readOnly': '已于 {date} 过账：只读。',
   'counts.close': '关闭盘点单',
+  'field.thresholdUnits': '复盘阈值（件）',
+  'field.thresholdValue': '复盘阈值（金额）',
+  'counts.thresholdForm': '复盘阈值',
   'print.pageOf': '第 {page} 页，共 {pages} 页',
   'print.barcodeInvalid': '无法打印为条码',
 };

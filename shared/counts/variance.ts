@@ -1,6 +1,7 @@
 // Expected vs counted (PRODUCT §5 variance review): the ledger balance at the cut-off, the counted
 // units from the counters' entries, the difference in units and value, and count accuracy.
 import { dayNumber } from '../dates';
+import { parseAmount, parseWholeNumber } from '../catalog/fields';
 import type { IsoDate } from '../model';
 import type { CountAccuracy, CountEntry, CountReason, RecountThreshold } from './model';
 
@@ -90,4 +91,12 @@ export interface ReviewLine extends VarianceInput, Variance {
   overThreshold: boolean;
   recountRequested: boolean;
   reason?: CountReason;
+}
+
+/** A recount threshold as typed: blank turns a limit off; units are whole numbers ≥ 0, value an amount in `currency`. */
+export function parseRecountThreshold(draft: { units: string; value: string }, currency: string): RecountThreshold {
+  return {
+    units: draft.units.trim() === '' ? null : parseWholeNumber('thresholdUnits', draft.units, 0),
+    valueMinor: draft.value.trim() === '' ? null : parseAmount('thresholdValue', draft.value, currency),
+  };
 }

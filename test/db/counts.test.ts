@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveListing } from '../../renderer/db/catalog';
 import { loadLedger, postChecked, postingTables, postReceipt, stockAt } from '../../renderer/db/ledger';
-import { addCountEntry, countReview, createCount, createCountFromSnapshot, deleteCountEntry, postCount, saveCountPlan, setSkuBin, updateCountLine } from '../../renderer/db/counts';
+import { addCountEntry, countReview, createCount, createCountFromSnapshot, deleteCountEntry, postCount, saveCountPlan, setCountThreshold, setSkuBin, updateCountLine } from '../../renderer/db/counts';
 import { snapshotScope } from '../../renderer/db/reports';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
 import type { MovementInput } from '../../shared/model';
@@ -141,6 +141,24 @@ describe('entries and review', () => {
     expect(review.accuracy).toEqual({ linesCounted: 2, linesExact: 0, lineAccuracy: 0, expectedValueMinor: 16000, absVarianceValueMinor: 500, valueAccuracy: 1 - 500 / 16000 });
   });
 
+  it('a difference over the recount threshold is flagged; the threshold is editable while open', async () => {
+    const w = await world();
+    const id = await aCount(w);
+    await addCountEntry(w.db, id, { counter: 'Li', code: 'LAMP-01', qty: '44' }, NOW);
+    await addCountEntry(w.db, id, { counter: 'Li', code: 'SHADE-02', qty: '59' }, NOW);
+    // Defaults: over 5 units or 50.00. LAMP −6 units (−12.00), SHADE −1 (−1.00).
+    expect((await countReview(w.db, id)).lines.map((l) => [l.skuId, l.overThreshold])).toEqual([
+      [w.lamp, true],
+      [w.shade, false],
+    ]);
+    await setCountThreshold(w.db, id, { units: '', value: '0.50' }, 'USD');
+    expect((await countReview(w.db, id)).lines.map((l) => [l.skuId, l.overThreshold])).toEqual([
+      [w.lamp, true],
+      [w.shade, true],
+    ]);
+    await expectRefusedUnchanged(w.db, COUNT_TABLES, () => setCountThreshold(w.db, id, { units: '-2', value: '' }, 'USD'), 'field.negative', { field: 'thresholdUnits', value: '-2' });
+  });
+
   it('a known SKU not on the sheet joins the count; a deleted entry no longer counts', async () => {
     const w = await world();
     const id = await aCount(w);
@@ -208,6 +226,7 @@ describe('posting', () => {
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => updateCountLine(w.db, w.id, w.lamp, { recountRequested: true }), 'count.posted', { number: 'CNT-0001' });
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => deleteCountEntry(w.db, entry.id), 'count.posted', { number: 'CNT-0001' });
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => postCount(w.db, w.id, NOW), 'count.posted', { number: 'CNT-0001' });
+    await expectRefusedUnchanged(w.db, COUNT_TABLES, () => setCountThreshold(w.db, w.id, { units: '1', value: '' }, 'USD'), 'count.posted', { number: 'CNT-0001' });
   });
 
   it('a difference without a reason is refused and nothing is posted', async () => {

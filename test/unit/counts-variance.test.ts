@@ -2,7 +2,7 @@
 // sheets), variance in units and value, the recount threshold and accuracy figures.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countAccuracy, countedBySku, expectedAtCutoff, lineVariance, overThreshold, pooledAccuracy, reviewCsv } from '../../shared/counts';
+import { countAccuracy, countedBySku, expectedAtCutoff, lineVariance, overThreshold, parseRecountThreshold, pooledAccuracy, reviewCsv } from '../../shared/counts';
 
 describe('expectedAtCutoff', () => {
   const movements = [
@@ -117,5 +117,27 @@ describe('reviewCsv', () => {
       currency: 'USD',
     });
     expect(csv).toBe("\uFEFFBin,SKU,Name,Expected,Counted,Difference,Value,Reason\r\n'=A1,LAMP-01,'@SUM(1),10,8,-2,-5,Lost\r\nB-2,SHADE-02,'-lamp shade,10,,,,\r\n");
+  });
+});
+
+describe('parseRecountThreshold', () => {
+  it('reads units and a value in the base currency; blank turns a limit off', () => {
+    expect(parseRecountThreshold({ units: '5', value: '50.00' }, 'USD')).toEqual({ units: 5, valueMinor: 5000 });
+    expect(parseRecountThreshold({ units: '', value: '5000' }, 'JPY')).toEqual({ units: null, valueMinor: 5000 });
+    expect(parseRecountThreshold({ units: '0', value: '' }, 'USD')).toEqual({ units: 0, valueMinor: null });
+  });
+
+  it.each([
+    [{ units: '-1', value: '' }, 'field.negative', 'thresholdUnits'],
+    [{ units: 'x', value: '' }, 'field.notNumber', 'thresholdUnits'],
+    [{ units: '', value: 'ten' }, 'field.notNumber', 'thresholdValue'],
+  ])('%o is refused with %s on %s', (draft, code, field) => {
+    let caught: unknown;
+    try {
+      parseRecountThreshold(draft, 'USD');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code, params: { field } });
   });
 });

@@ -5,9 +5,9 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { COUNT_REASONS, reviewCsv } from '../../../shared/counts';
 import type { CountEntry, ReviewLine, StockCount } from '../../../shared/counts';
-import { formatMoney } from '../../../shared/money';
+import { formatMoney, minorToAmountText } from '../../../shared/money';
 import { db } from '../../db';
-import { addCountEntry, deleteCountEntry, updateCountLine } from '../../db/counts';
+import { addCountEntry, deleteCountEntry, setCountThreshold, updateCountLine } from '../../db/counts';
 import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
 import { Field, StatusLine } from '../../components/Form';
@@ -105,7 +105,10 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
 
       <h3>{t('counts.review')}</h3>
       <p className="muted">{t('counts.reviewHelp')}</p>
-      <p className="muted">{t('counts.threshold', { units: count.threshold.units ?? '—', value: count.threshold.valueMinor === null ? '—' : money(count.threshold.valueMinor) })}</p>
+      <p className="muted" data-testid="count-threshold">
+        {t('counts.threshold', { units: count.threshold.units ?? '—', value: count.threshold.valueMinor === null ? '—' : money(count.threshold.valueMinor) })}
+      </p>
+      {!posted ? <ThresholdForm count={count} baseCurrency={baseCurrency} /> : null}
       {review ? (
         <>
           <table className="data-table--plain" data-testid="count-review">
@@ -299,5 +302,31 @@ function EntryList({ entries, posted, code }: { entries: readonly CountEntry[]; 
         </tbody>
       </table>
     </details>
+  );
+}
+
+function ThresholdForm({ count, baseCurrency }: { count: StockCount; baseCurrency: string }) {
+  const { t, describe } = useT();
+  const [units, setUnits] = useState(count.threshold.units === null ? '' : String(count.threshold.units));
+  const [value, setValue] = useState(count.threshold.valueMinor === null ? '' : minorToAmountText(count.threshold.valueMinor, baseCurrency));
+  const [status, setStatus] = useState<Status>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await setCountThreshold(db, count.id, { units, value }, baseCurrency);
+      setStatus({ kind: 'ok', text: t('common.saved') });
+    } catch (e) {
+      setStatus({ kind: 'error', text: describe(e) });
+    }
+  };
+  return (
+    <form className="toolbar" aria-label={t('counts.thresholdForm')} onSubmit={(e) => void submit(e)}>
+      <Field label={t('field.thresholdUnits')}>{(id) => <input id={id} name="thresholdUnits" inputMode="numeric" value={units} onChange={(e) => setUnits(e.target.value)} />}</Field>
+      <Field label={`${t('field.thresholdValue')} (${baseCurrency})`}>{(id) => <input id={id} name="thresholdValue" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}</Field>
+      <button type="submit" className="btn">
+        {t('common.save')}
+      </button>
+      <StatusLine status={status} />
+    </form>
   );
 }
