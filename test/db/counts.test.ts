@@ -102,6 +102,14 @@ describe('count plans and counts', () => {
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => saveCountPlan(w.db, planDraft(transit), '2026-02-20'), 'movement.transitNotAllowed');
   });
 
+  it('a plan is edited in place: its frequency, class and name change, its id stays', async () => {
+    const w = await world();
+    const id = await saveCountPlan(w.db, planDraft(w.domestic), '2026-02-20');
+    expect(await saveCountPlan(w.db, planDraft(w.domestic, { name: 'B items', abcClass: 'B', frequencyMonths: '2' }), '2026-03-01', id)).toBe(id);
+    expect(await w.db.countPlans.toArray()).toEqual([{ id, name: 'B items', locationId: w.domestic, scope: { kind: 'abc', abcClass: 'B' }, frequencyMonths: 2, createdOn: '2026-02-20', archived: false }]);
+    await expectRefusedUnchanged(w.db, COUNT_TABLES, () => saveCountPlan(w.db, planDraft(w.domestic), '2026-03-01', 99), 'count.planNotFound', { id: 99 });
+  });
+
   it('a plan that picks no SKU makes no count', async () => {
     const w = await world();
     const planId = await saveCountPlan(w.db, planDraft(w.domestic, { abcClass: 'B' }), '2026-02-20');

@@ -186,6 +186,9 @@ describe('a stock count of the domestic warehouse', () => {
     // 0 of 2 lines exact; value accuracy 1 − 3.00 ÷ (47 × 2.00 + 63 × 1.00) = 98.1%.
     await expect.poll(() => counts.history()).toEqual([expect.objectContaining({ number: 'CNT-0001', location: DOMESTIC, cutoff: TODAY, status: 'Posted', lines: '2', lineAccuracy: '0%', valueAccuracy: '98.1%' })]);
     await expect.poll(() => counts.plans()).toEqual([expect.objectContaining({ last: TODAY, dueOn: '2026-06-10', due: 'Not due' })]);
+    // The frequency is editable: every two months moves the next count.
+    await counts.editPlanFrequency('A items at home', '2');
+    await expect.poll(() => counts.plans()).toEqual([expect.objectContaining({ frequency: 'Every 2 months', last: TODAY, dueOn: '2026-07-10', due: 'Not due' })]);
 
     // The stock overview moved by exactly the variances, in units and value.
     await stock.open();
@@ -249,7 +252,7 @@ describe('an FBA count from a snapshot', () => {
     await page.getByRole('button', { name: 'Make count' }).click();
     await expect.poll(() => counts.status()).toBe('Open');
     await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => [l.sku, l.expected, l.counted, l.difference, l.value]))).toEqual([['LAMP-01', '50', '49', '-1', '-$2.00']]);
-    expect(await counts.unknownCodes()).toEqual(['X00GHOST01: 5 (GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA)']);
+    expect(await counts.unknownCodes()).toEqual(['X00GHOST01: 5 (Manage FBA Inventory)']);
     await counts.setReason('LAMP-01', 'lost');
     await expect.poll(() => page.locator('select[name="reason-LAMP-01"]').inputValue()).toBe('lost');
     await counts.post();

@@ -16,9 +16,16 @@ import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
 import { nowIso } from '../../app/clock';
 import { useT } from '../../i18n';
+import { isMessageKey } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { CountSheet } from './CountSheet';
 import { useCountEntries, useCountReview } from './useCounts';
+
+/** A snapshot count's entries are "counted" by the report they came from: show its name. */
+function counterLabel(count: StockCount, counter: string, t: ReturnType<typeof useT>['t']): string {
+  const key = `reportKind.${counter}`;
+  return count.source === 'snapshot' && isMessageKey(key) ? t(key) : counter;
+}
 
 export function percent(fraction: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
@@ -101,7 +108,7 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
       </div>
       {error ? <StatusLine status={{ kind: 'error', text: describe(error) }} /> : null}
       {!posted ? <EntryForm count={count} /> : null}
-      {entries && entries.length > 0 ? <EntryList entries={entries} posted={posted} code={code} /> : null}
+      {entries && entries.length > 0 ? <EntryList entries={entries} posted={posted} code={code} counter={(name) => counterLabel(count, name, t)} /> : null}
 
       <h3>{t('counts.review')}</h3>
       <p className="muted">{t('counts.reviewHelp')}</p>
@@ -140,7 +147,7 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
               <ul data-testid="count-unknown">
                 {review.unknown.map((e) => (
                   <li key={e.id}>
-                    {e.code}: {e.qty.toLocaleString(language)} ({e.counter})
+                    {e.code}: {e.qty.toLocaleString(language)} ({counterLabel(count, e.counter, t)})
                   </li>
                 ))}
               </ul>
@@ -274,7 +281,7 @@ function EntryForm({ count }: { count: StockCount }) {
   );
 }
 
-function EntryList({ entries, posted, code }: { entries: readonly CountEntry[]; posted: boolean; code: (skuId: number) => string }) {
+function EntryList({ entries, posted, code, counter }: { entries: readonly CountEntry[]; posted: boolean; code: (skuId: number) => string; counter: (name: string) => string }) {
   const { t, language, describe } = useT();
   const [status, setStatus] = useState<Status>(null);
   return (
@@ -285,7 +292,7 @@ function EntryList({ entries, posted, code }: { entries: readonly CountEntry[]; 
         <tbody>
           {[...entries].reverse().map((e) => (
             <tr key={e.id} data-testid="count-entry-row" data-code={e.code}>
-              <td>{e.counter}</td>
+              <td>{counter(e.counter)}</td>
               <td>{e.code}</td>
               <td>{e.skuId === null ? <span className="badge badge--warn">{t('counts.unknownFlag')}</span> : code(e.skuId)}</td>
               <td className="num">{e.qty.toLocaleString(language)}</td>

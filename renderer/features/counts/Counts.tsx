@@ -51,7 +51,7 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
   const { t, describe } = useT();
   const plans = useCountPlans();
   const locations = useById(useLocations());
-  const [form, setForm] = useState(false);
+  const [form, setForm] = useState<CountPlan | 'new' | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [cutoff, setCutoff] = useState(today());
   const [busy, setBusy] = useState(false);
@@ -75,18 +75,20 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
     <section className="panel" aria-labelledby="count-plans-title">
       <h2 id="count-plans-title">{t('counts.plans')}</h2>
       <div className="toolbar">
-        <button type="button" className="btn btn--primary" onClick={() => setForm(true)}>
+        <button type="button" className="btn btn--primary" onClick={() => setForm('new')}>
           {t('counts.newPlan')}
         </button>
         <Field label={t('field.cutoffDate')}>{(id) => <input id={id} name="cutoffDate" type="date" value={cutoff} onChange={(e) => setCutoff(e.target.value)} />}</Field>
       </div>
-      {form ? (
+      {form !== null ? (
         <PlanForm
+          key={form === 'new' ? 'new' : form.id}
+          editing={form === 'new' ? null : form}
           onDone={(text) => {
-            setForm(false);
+            setForm(null);
             setStatus({ kind: 'ok', text });
           }}
-          onCancel={() => setForm(false)}
+          onCancel={() => setForm(null)}
         />
       ) : null}
       <StatusLine status={status} />
@@ -123,6 +125,9 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
                   <td>
                     <button type="button" className="btn" disabled={busy} aria-label={`${t('counts.start')}: ${plan.name}`} onClick={() => void start(plan)}>
                       {t('counts.start')}
+                    </button>{' '}
+                    <button type="button" className="btn" aria-label={`${t('common.edit')}: ${plan.name}`} onClick={() => setForm(plan)}>
+                      {t('common.edit')}
                     </button>
                   </td>
                 </tr>
@@ -135,10 +140,26 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
   );
 }
 
-function PlanForm({ onDone, onCancel }: { onDone: (text: string) => void; onCancel: () => void }) {
+function draftOf(plan: CountPlan | null, codeOf: (skuId: number) => string) {
+  if (!plan) return { name: '', locationId: '', scopeKind: 'abc', abcClass: 'A', fromBin: '', toBin: '', skuCodes: '', frequencyMonths: String(DEFAULT_COUNT_FREQUENCY_MONTHS.A) };
+  const { scope } = plan;
+  return {
+    name: plan.name,
+    locationId: String(plan.locationId),
+    scopeKind: scope.kind,
+    abcClass: scope.kind === 'abc' ? scope.abcClass : 'A',
+    fromBin: scope.kind === 'bins' ? scope.fromBin : '',
+    toBin: scope.kind === 'bins' ? scope.toBin : '',
+    skuCodes: scope.kind === 'skus' ? scope.skuIds.map(codeOf).join(' ') : '',
+    frequencyMonths: String(plan.frequencyMonths),
+  };
+}
+
+function PlanForm({ editing, onDone, onCancel }: { editing: CountPlan | null; onDone: (text: string) => void; onCancel: () => void }) {
   const { t, describe } = useT();
   const locations = (useLocations() ?? []).filter((l) => l.kind !== 'transit' && !l.archived);
-  const [draft, setDraft] = useState({ name: '', locationId: '', scopeKind: 'abc', abcClass: 'A', fromBin: '', toBin: '', skuCodes: '', frequencyMonths: String(DEFAULT_COUNT_FREQUENCY_MONTHS.A) });
+  const skuById = useById(useSkus());
+  const [draft, setDraft] = useState(() => draftOf(editing, (id) => skuById.get(id)?.code ?? ''));
   const [status, setStatus] = useState<Status>(null);
   const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const locationId = draft.locationId || String(locations.find((l) => l.kind === 'domestic')?.id ?? '');
@@ -146,7 +167,7 @@ function PlanForm({ onDone, onCancel }: { onDone: (text: string) => void; onCanc
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await saveCountPlan(db, { ...draft, locationId: Number(locationId) }, today());
+      await saveCountPlan(db, { ...draft, locationId: Number(locationId) }, today(), editing?.id);
       onDone(t('counts.planSaved', { name: draft.name.trim() }));
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
@@ -154,7 +175,7 @@ function PlanForm({ onDone, onCancel }: { onDone: (text: string) => void; onCanc
   };
 
   return (
-    <form className="panel" aria-label={t('counts.newPlan')} onSubmit={(e) => void submit(e)} data-testid="count-plan-form">
+    <form className="panel" aria-label={editing ? `${t('common.edit')}: ${editing.name}` : t('counts.newPlan')} onSubmit={(e) => void submit(e)} data-testid="count-plan-form">
       <div className="form-grid">
         <Field label={t('field.planName')}>{(id) => <input id={id} name="planName" value={draft.name} onChange={(e) => set('name')(e.target.value)} />}</Field>
         <Field label={t('field.location')}>

@@ -21,6 +21,13 @@ export class CountsPage extends AppShell {
     await form.getByRole('button', { name: 'Save' }).click();
   }
 
+  async editPlanFrequency(plan: string, months: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Edit: ${plan}` }).click();
+    const form = this.page.getByRole('form', { name: `Edit: ${plan}` });
+    await form.locator('input[name="frequencyMonths"]').fill(months);
+    await form.getByRole('button', { name: 'Save' }).click();
+  }
+
   /** Plan rows, cells keyed by column. */
   async plans(): Promise<Record<string, string>[]> {
     return this.cells(this.page.getByTestId('count-plan'));
