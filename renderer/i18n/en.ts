@@ -735,6 +735,8 @@ export const en = {
   'field.thresholdUnits': 'Recount over (units)',
   'field.thresholdValue': 'Recount over (value)',
   'counts.thresholdForm': 'Recount threshold',
+  'counts.countDifferences': 'Count the SKUs that differ (cut-off today)',
+  'counts.noDifferences': 'The snapshot agrees with the ledger: nothing to count.',
   'print.pageOf': 'Page {page} of {pages}',
   'print.barcodeInvalid': 'Cannot be printed as a barcode',
 } as const;

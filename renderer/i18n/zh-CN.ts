@@ -737,6 +737,8 @@ export const zhCN: Record<MessageKey, string> = {
   'field.thresholdUnits': '复盘阈值（件）',
   'field.thresholdValue': '复盘阈值（金额）',
   'counts.thresholdForm': '复盘阈值',
+  'counts.countDifferences': '盘点有差异的 SKU（截止今天）',
+  'counts.noDifferences': '快照与台账一致：无需盘点。',
   'print.pageOf': '第 {page} 页，共 {pages} 页',
   'print.barcodeInvalid': '无法打印为条码',
 };

@@ -110,6 +110,14 @@ describe('count plans and counts', () => {
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => saveCountPlan(w.db, planDraft(w.domestic), '2026-03-01', 99), 'count.planNotFound', { id: 99 });
   });
 
+  it('an ad hoc count (no plan) counts the SKUs given at the location, in sheet order', async () => {
+    const w = await world();
+    const id = await createCount(w.db, { planId: null, locationId: w.domestic, skuIds: [w.shade, w.bulb], cutoffDate: '2026-03-01' }, NOW);
+    expect(await w.db.counts.get(id)).toMatchObject({ planId: null, locationId: w.domestic, lines: [{ skuId: w.bulb, bin: '' }, { skuId: w.shade, bin: '' }] });
+    await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: null, locationId: w.domestic, skuIds: [], cutoffDate: '2026-03-01' }, NOW), 'count.noLines');
+    await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: null, locationId: w.domestic, skuIds: [w.lamp], cutoffDate: '2026-02-30' }, NOW), 'field.badDate', { field: 'cutoffDate', value: '2026-02-30' });
+  });
+
   it('a plan that picks no SKU makes no count', async () => {
     const w = await world();
     const planId = await saveCountPlan(w.db, planDraft(w.domestic, { abcClass: 'B' }), '2026-02-20');

@@ -14,6 +14,7 @@ import { StockPage } from './pages/StockPage';
 import { LedgerPage } from './pages/LedgerPage';
 import { PrintPreviewPage } from './pages/PrintPreviewPage';
 import { CountsPage } from './pages/CountsPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { code128 } from '../../shared/print/code128';
 
 const TODAY = '2026-05-10';
@@ -249,20 +250,80 @@ describe('an FBA count from a snapshot', () => {
 
     const counts = new CountsPage(page);
     await counts.open();
+    // The SKUs that differ, as an ad hoc count to walk to the shelf (here: LAMP-01 only).
+    await page.getByRole('button', { name: 'Count the SKUs that differ (cut-off today)' }).click();
+    await expect.poll(() => counts.okMessage().first().textContent()).toBe('Count CNT-0001 started with 1 SKUs.');
+    await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => [l.sku, l.expected, l.counted]))).toEqual([['LAMP-01', '50', 'Not counted']]);
+    // Amazon's report as the count itself.
     await page.getByRole('button', { name: 'Make count' }).click();
+    await expect.poll(() => page.getByTestId('count-detail').getByRole('heading', { level: 2 }).textContent()).toMatch(/^CNT-0002 · FBA US/);
     await expect.poll(() => counts.status()).toBe('Open');
     await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => [l.sku, l.expected, l.counted, l.difference, l.value]))).toEqual([['LAMP-01', '50', '49', '-1', '-$2.00']]);
     expect(await counts.unknownCodes()).toEqual(['X00GHOST01: 5 (Manage FBA Inventory)']);
     await counts.setReason('LAMP-01', 'lost');
     await expect.poll(() => page.locator('select[name="reason-LAMP-01"]').inputValue()).toBe('lost');
     await counts.post();
-    await expect.poll(() => counts.detailMessage().textContent()).toBe(`CNT-0001 posted: 1 variance movements dated ${TODAY}.`);
-    await expect.poll(() => counts.history()).toEqual([expect.objectContaining({ number: 'CNT-0001', location: 'FBA US', source: 'Snapshot', status: 'Posted' })]);
+    await expect.poll(() => counts.detailMessage().textContent()).toBe(`CNT-0002 posted: 1 variance movements dated ${TODAY}.`);
+    await expect.poll(() => counts.history()).toEqual([
+      expect.objectContaining({ number: 'CNT-0002', location: 'FBA US', source: 'Snapshot', status: 'Posted', lineAccuracy: '0%' }),
+      expect.objectContaining({ number: 'CNT-0001', location: 'FBA US', source: 'Count sheet', status: 'Open' }),
+    ]);
+    // Now the snapshot and the ledger agree.
+    await page.getByRole('button', { name: 'Count the SKUs that differ (cut-off today)' }).click();
+    await expect.poll(() => page.getByText('The snapshot agrees with the ledger: nothing to count.').count()).toBe(1);
 
     const stock = new StockPage(page);
     await stock.open();
     const fba = await stock.locationColumn('FBA US');
     await expect.poll(() => stock.rowFor('LAMP-01')).toMatchObject({ [fba]: '49' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('counting in Chinese', () => {
+  test('the counts screen and the count sheet are in Chinese, with Chinese names', async () => {
+    app = await openApp({ today: TODAY });
+    const { page } = app;
+    const skus = new SkuCatalogPage(page);
+    await skus.open();
+    await skus.create({ code: 'LAMP-01', name: '黄铜台灯', unitCost: '2.00' });
+    await expect.poll(() => skus.codes()).toEqual(['LAMP-01']);
+    const movements = new MovementsPage(page);
+    await movements.open();
+    await movements.receive({ sku: 'LAMP-01', location: DOMESTIC, qty: '12', unitCost: '2.00', date: '2026-05-01' });
+    await expect.poll(() => movements.okMessage().textContent()).toBe('Posted.');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.setLanguage('zh-CN');
+    await expect.poll(() => page.locator('nav [data-screen="counts"]').textContent()).toBe('盘点');
+
+    const counts = new CountsPage(page);
+    await counts.open();
+    await expect.poll(() => counts.heading().textContent()).toBe('库存盘点');
+    // An ad hoc plan (no sales yet, so every SKU is class C).
+    await page.getByRole('button', { name: '新建计划' }).click();
+    const form = page.getByTestId('count-plan-form');
+    await form.locator('input[name="planName"]').fill('台灯抽盘');
+    await form.locator('select[name="scopeKind"]').selectOption('skus');
+    await form.locator('textarea[name="skuCodes"]').fill('LAMP-01');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => counts.plans()).toEqual([expect.objectContaining({ name: '台灯抽盘', scope: '1 个 SKU', due: '到期' })]);
+    await page.locator('input[name="cutoffDate"]').fill(TODAY);
+    await page.getByRole('button', { name: '开始盘点: 台灯抽盘' }).click();
+    await expect.poll(() => counts.status()).toBe('进行中');
+    await counts.detail().getByRole('button', { name: '打印盘点表' }).click();
+    const preview = new PrintPreviewPage(page);
+    const sheet = preview.document();
+    await expect.poll(() => sheet.textContent()).toContain('盘点表 CNT-0001');
+    expect(await sheet.getAttribute('lang')).toBe('zh-CN');
+    expect(await sheet.textContent()).toMatch(/LAMP-01黄铜台灯/);
+    expect(await sheet.textContent()).toContain('盘点人');
+    // The PDF carries the sheet (the Chinese glyphs need a CJK font; CI installs fonts-noto-cjk).
+    const printed = await preview.printed('A4');
+    expect(printed.pages.join(' ')).toContain('CNT-0001');
+    expect(printed.barcodes).toEqual([{ page: 1, bars: code128('LAMP-01').bars }]);
+    await preview.pressEscape();
+    await expect.poll(() => preview.dialog().count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -328,6 +328,24 @@ function FromSnapshot({ onStarted }: { onStarted: (id: number) => void }) {
   const [scope, setScope] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const chosen = scope || snapshots?.[0]?.scope || '';
+  // An ad hoc count of the SKUs the snapshot disagrees with (PRODUCT §1.4), at its location, cut off today.
+  const countDifferences = async () => {
+    try {
+      const view = await callLedger('reconcile', { sourceId: chosen });
+      const source = view.source;
+      const skuIds = view.lines.filter((l) => l.status === 'difference' || l.status === 'onlyInSnapshot' || l.status === 'onlyInLedger').map((l) => l.skuId);
+      if (!source || skuIds.length === 0) {
+        setStatus({ kind: 'ok', text: t('counts.noDifferences') });
+        return;
+      }
+      const id = await callLedger('createCount', { input: { planId: null, locationId: source.locationId, skuIds, cutoffDate: today() }, now: nowIso() });
+      const count = await db.counts.get(id);
+      setStatus({ kind: 'ok', text: t('counts.started', { number: count?.number ?? '', lines: count?.lines.length ?? 0 }) });
+      onStarted(id);
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
   const make = async () => {
     try {
       const id = await callLedger('createCountFromSnapshot', { scope: chosen, now: nowIso() });
@@ -359,6 +377,9 @@ function FromSnapshot({ onStarted }: { onStarted: (id: number) => void }) {
           </Field>
           <button type="button" className="btn" disabled={chosen === ''} onClick={() => void make()}>
             {t('counts.useSnapshot')}
+          </button>
+          <button type="button" className="btn" disabled={chosen === ''} onClick={() => void countDifferences()}>
+            {t('counts.countDifferences')}
           </button>
         </div>
       )}
