@@ -35,6 +35,7 @@ import { readLedgerSnapshot, readLedgerVersion } from './ledgerStore';
 import type { LedgerSnapshot } from './ledgerStore';
 import { latestRows } from './reports';
 import { codeLookupOf, snapshotTarget } from './imports';
+import { readSettings } from './settings';
 
 /** The ledger reference of a count's variance movements. */
 export function countRef(count: Pick<StockCount, 'number'>): string {
@@ -333,8 +334,27 @@ export async function countReview(db: StockPilotDatabase, countId: number): Prom
       });
       return { count, lines, unknown: entries.filter((e) => e.skuId === null), accuracy: count.posted.accuracy, ledgerVersion: (await readLedgerVersion(db)).version };
     }
-    return reviewOf(count, entries, ledgerAtCutoff(await readLedgerSnapshot(db), count.locationId, count.cutoffDate));
+    return reviewOf(count, entries, await cachedLedgerAtCutoff(db, count.locationId, count.cutoffDate));
   });
+}
+
+/**
+ * The review is asked again after every scan, and valuing a million movements takes a second: the
+ * figures at a cut-off are kept until the ledger or a catalog cost changes (entries change neither).
+ */
+const cutoffCache = new WeakMap<StockPilotDatabase, { key: string; ledger: LedgerAtCutoff }>();
+
+async function cachedLedgerAtCutoff(db: StockPilotDatabase, locationId: number, cutoffDate: IsoDate): Promise<LedgerAtCutoff> {
+  const [version, skus, settings] = await Promise.all([readLedgerVersion(db), db.skus.toArray(), readSettings(db)]);
+  const costs = skus.map((s) => `${s.id}:${s.unitCostMinor}${s.costCurrency}`).join(',');
+  const key = `${version.version}|${locationId}|${cutoffDate}|${settings.baseCurrency}|${costs}`;
+  const cached = cutoffCache.get(db);
+  if (cached?.key === key) return cached.ledger;
+  const snapshot = await readLedgerSnapshot(db);
+  const ledger = ledgerAtCutoff(snapshot, locationId, cutoffDate);
+  // Keyed by the version the snapshot was read at, so a write in between is never hidden.
+  if (snapshot.version === version.version) cutoffCache.set(db, { key, ledger });
+  return ledger;
 }
 
 /**

@@ -175,6 +175,15 @@ describe('entries and review', () => {
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => setCountThreshold(w.db, id, { units: '-2', value: '' }, 'USD'), 'field.negative', { field: 'thresholdUnits', value: '-2' });
   });
 
+  it('the review follows the ledger between reviews: a back-dated receipt posted after the first review counts', async () => {
+    const w = await world();
+    const id = await aCount(w, '2026-03-01');
+    await addCountEntry(w.db, id, { counter: 'Li', code: 'LAMP-01', qty: '52' }, NOW);
+    expect((await countReview(w.db, id)).lines[0]).toMatchObject({ skuId: w.lamp, expectedQty: 50, varianceUnits: 2 });
+    await postReceipt(w.db, { date: '2026-02-27', skuId: w.lamp, locationId: w.domestic, qty: '2', unitCost: '2.00' }, 'USD');
+    expect((await countReview(w.db, id)).lines[0]).toMatchObject({ skuId: w.lamp, expectedQty: 52, varianceUnits: 0 });
+  });
+
   it('a known SKU not on the sheet joins the count; a deleted entry no longer counts', async () => {
     const w = await world();
     const id = await aCount(w);
