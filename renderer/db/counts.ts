@@ -26,7 +26,7 @@ import {
   resolveCountCode,
   sortCountLines,
 } from '../../shared/counts';
-import type { CountEntry, CountLine, CountPlanDraft, CountReason, RecountThreshold, ReviewLine, StockCount, CountAccuracy } from '../../shared/counts';
+import type { CountAccuracy, CountEntry, CountLine, CountPlanDraft, CountReason, CountScope, RecountThreshold, ReviewLine, StockCount } from '../../shared/counts';
 import { onHandUnits } from '../../shared/reconcile';
 import type { StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
@@ -159,7 +159,7 @@ export async function createCount(db: StockPilotDatabase, input: NewCount, now: 
       if (input.planId !== null && !plan) throw new DomainError('count.planNotFound', { id: input.planId });
       const locationId = plan?.locationId ?? input.locationId ?? 0;
       await requireCountLocation(db, locationId);
-      const scope = plan?.scope ?? { kind: 'skus' as const, skuIds: input.skuIds ?? [] };
+      const scope = plan?.scope ?? ({ kind: 'skus', skuIds: input.skuIds ?? [] } satisfies CountScope);
       const skus = await db.skus.toArray();
       const bins = await binsAt(db, locationId);
       const ledger = ledgerAtCutoff(snapshot, locationId, cutoffDate);

@@ -34,7 +34,7 @@ export function resolveCountCode(index: CodeIndex, code: string): number | null 
   return index.get(code.trim().toUpperCase()) ?? null;
 }
 
-/** A scanned code as stored: trimmed, printable, at most 60 characters. */
+/** A scanned code as stored: trimmed (a scanner's trailing CR or tab goes), at most 60 characters. */
 export function parseCountCode(text: string): string {
   const code = text.trim();
   if (code === '') throw new DomainError('field.required', { field: 'countCode' });

@@ -9,7 +9,9 @@ import type { CountPlan, CountScope } from './model';
 /** `date` plus whole calendar months; a day past the end of the target month is that month's last day. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
   const monthIndex = y * 12 + (m - 1) + months;
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12;

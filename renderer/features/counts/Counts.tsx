@@ -14,6 +14,7 @@ import type { Status } from '../../components/Form';
 import { useById, useLocations, useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
 import { useT } from '../../i18n';
+import { isMessageKey } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { CountDetail, percent } from './CountDetail';
 import { useCountPlans, useCounts } from './useCounts';
@@ -328,6 +329,10 @@ function FromSnapshot({ onStarted }: { onStarted: (id: number) => void }) {
   const [scope, setScope] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const chosen = scope || snapshots?.[0]?.scope || '';
+  const reportName = (kind: string) => {
+    const key = `reportKind.${kind}`;
+    return isMessageKey(key) ? t(key) : kind;
+  };
   // An ad hoc count of the SKUs the snapshot disagrees with (PRODUCT §1.4), at its location, cut off today.
   const countDifferences = async () => {
     try {
@@ -369,7 +374,7 @@ function FromSnapshot({ onStarted }: { onStarted: (id: number) => void }) {
               <select id={id} name="countSnapshot" value={chosen} onChange={(e) => setScope(e.target.value)}>
                 {(snapshots ?? []).map((s) => (
                   <option key={s.scope} value={s.scope}>
-                    {`${s.date} · ${locations.get(s.locationId)?.name ?? ''} · ${t(`reportKind.${s.reportKind}` as MessageKey)} (${s.rows})`}
+                    {`${s.date} · ${locations.get(s.locationId)?.name ?? ''} · ${reportName(s.reportKind)} (${s.rows})`}
                   </option>
                 ))}
               </select>
