@@ -59,7 +59,16 @@ export type DomainErrorCode =
   | 'shipment.lineNoSku'
   | 'shipment.overReceipt'
   | 'shipment.wrongSku'
-  | 'shipment.noAllocationBasis';
+  | 'shipment.noAllocationBasis'
+  // Stock counts (PRODUCT §5).
+  | 'count.notFound'
+  | 'count.posted'
+  | 'count.noLines'
+  | 'count.nothingCounted'
+  | 'count.reasonMissing'
+  | 'count.recountPending'
+  | 'count.planNotFound'
+  | 'count.changed';
 
 export type ErrorParams = Record<string, string | number>;
 

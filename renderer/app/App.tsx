@@ -19,6 +19,7 @@ import { Plan } from '../features/plan/Plan';
 import { PurchaseOrders } from '../features/purchasing/PurchaseOrders';
 import { Shipments } from '../features/shipments/Shipments';
 import { Suppliers } from '../features/suppliers/Suppliers';
+import { Counts } from '../features/counts/Counts';
 
 /** Screens in the order of a seller's week; the first ten have Alt+digit shortcuts (Alt+0 for the tenth). */
 const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
@@ -32,6 +33,8 @@ const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
   { screen: 'listings', label: 'nav.listings', shortcut: '8' },
   { screen: 'movements', label: 'nav.movements', shortcut: '9' },
   { screen: 'ledger', label: 'nav.ledger', shortcut: '0' },
+  // Every digit is taken: counts come first among the screens reached by Tab or click.
+  { screen: 'counts', label: 'nav.counts' },
   { screen: 'report', label: 'nav.report' },
   { screen: 'suppliers', label: 'nav.suppliers' },
   { screen: 'locations', label: 'nav.locations' },
@@ -52,6 +55,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   purchasing: PurchaseOrders,
   shipments: Shipments,
   suppliers: Suppliers,
+  counts: Counts,
   settings: Settings,
 };
 

@@ -9,6 +9,7 @@ import { createBackup, restoreBackup } from './backup';
 import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
+import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
 import type { TaskControl } from './imports';
@@ -75,6 +76,10 @@ const handlers: Handlers = {
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
   plan: (request) => runPlan(db, request),
   planDetail: async ({ index }) => planDetail(index),
+  createCount: ({ input, now }) => createCount(db, input, now),
+  createCountFromSnapshot: ({ scope, now }) => createCountFromSnapshot(db, scope, now),
+  countReview: ({ countId }) => countReview(db, countId),
+  postCount: ({ countId, now }) => postCount(db, countId, now),
   mapHeldCode: async ({ codeType, code, marketplace, skuId, now }) => {
     forgetPreparedImport();
     return mapHeldCode(db, codeType, code, marketplace, skuId, now);

@@ -10,6 +10,7 @@ import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
 import type { PlanDetail, PlanRequest, PlanResult } from './planning';
+import type { CountReview, NewCount } from './counts';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -30,6 +31,10 @@ export interface LedgerOperations {
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
   plan: { args: PlanRequest; result: PlanResult };
   planDetail: { args: { index: number }; result: PlanDetail | null };
+  createCount: { args: { input: NewCount; now: string }; result: number };
+  createCountFromSnapshot: { args: { scope: string; now: string }; result: number };
+  countReview: { args: { countId: number }; result: CountReview };
+  postCount: { args: { countId: number; now: string }; result: CountReview };
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
 }
 

@@ -13,6 +13,7 @@ import type { DemandEvent } from '../../shared/planning/events';
 import { catalogRevisionMiddleware } from './catalogRevision';
 import type { CatalogRevisionRecord } from './catalogRevision';
 import type { ForecastMethod } from '../../shared/domain';
+import type { CountEntry, CountPlan, StockCount } from '../../shared/counts/model';
 
 /** Stored SKU: the catalog record plus its uppercase code, which carries the unique index. */
 export interface SkuRecord extends Sku {
@@ -158,6 +159,14 @@ export interface SkuSourcingRecord {
   supplierId: number;
 }
 
+/** Where a SKU sits at a location (count sheets sort and bin plans select by it). */
+export interface SkuBinRecord {
+  id: number;
+  locationId: number;
+  skuId: number;
+  bin: string;
+}
+
 export type LedgerStateRecord = LedgerVersionRecord | MonthPartRecord | BalancesSummaryRecord | CatalogRevisionRecord;
 
 export const DATABASE_NAME = 'stockpilot';
@@ -220,6 +229,17 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       forecastOverrides: 'skuId',
     },
   },
+  {
+    // Stock counts: plans, counts (header with its sheet lines, reasons and, once posted, the posted
+    // lines and accuracy), the counters' entries one per scan, and each SKU's bin per location.
+    version: 7,
+    stores: {
+      countPlans: '++id, locationId',
+      counts: '++id, &number, status, planId, locationId',
+      countEntries: '++id, countId',
+      skuBins: '++id, &[locationId+skuId], locationId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -244,6 +264,10 @@ export class StockPilotDatabase extends Dexie {
   skuSourcing!: Table<SkuSourcingRecord, number>;
   demandEvents!: EntityTable<DemandEvent, 'id'>;
   forecastOverrides!: Table<ForecastOverrideRecord, number>;
+  countPlans!: EntityTable<CountPlan, 'id'>;
+  counts!: EntityTable<StockCount, 'id'>;
+  countEntries!: EntityTable<CountEntry, 'id'>;
+  skuBins!: EntityTable<SkuBinRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -20,7 +20,7 @@ export function translate(language: Language, key: MessageKey, params?: Record<s
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-function isMessageKey(key: string): key is MessageKey {
+export function isMessageKey(key: string): key is MessageKey {
   return key in en;
 }
 

@@ -1,0 +1,339 @@
+// One count: print its sheet, enter the counters' sheets (type or scan a code + Enter, quantity +
+// Enter), review the differences with a reason per line and recount requests, and post.
+import { useMemo, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { COUNT_REASONS, reviewCsv } from '../../../shared/counts';
+import type { CountEntry, ReviewLine, StockCount } from '../../../shared/counts';
+import { formatMoney, minorToAmountText } from '../../../shared/money';
+import { db } from '../../db';
+import { addCountEntry, deleteCountEntry, setCountThreshold, updateCountLine } from '../../db/counts';
+import { callLedger } from '../../db/ledgerClient';
+import { desktop } from '../../desktop';
+import { Field, StatusLine } from '../../components/Form';
+import type { Status } from '../../components/Form';
+import { PrintPreview } from '../../components/print/PrintPreview';
+import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
+import { nowIso } from '../../app/clock';
+import { useT } from '../../i18n';
+import { isMessageKey } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { CountSheet } from './CountSheet';
+import { useCountEntries, useCountReview } from './useCounts';
+
+/** A snapshot count's entries are "counted" by the report they came from: show its name. */
+function counterLabel(count: StockCount, counter: string, t: ReturnType<typeof useT>['t']): string {
+  const key = `reportKind.${counter}`;
+  return count.source === 'snapshot' && isMessageKey(key) ? t(key) : counter;
+}
+
+export function percent(fraction: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+}
+
+export function CountDetail({ count, onClose }: { count: StockCount; onClose: () => void }) {
+  const { t, language, describe } = useT();
+  const skus = useById(useSkus());
+  const locations = useById(useLocations());
+  const { baseCurrency } = useSettings();
+  const entries = useCountEntries(count.id);
+  const { review, error } = useCountReview(count, entries);
+  const [status, setStatus] = useState<Status>(null);
+  const [printing, setPrinting] = useState(false);
+  const [showExpected, setShowExpected] = useState(false);
+  const [posting, setPosting] = useState(false);
+  const posted = count.status === 'posted';
+  const money = (minor: number) => formatMoney(minor, baseCurrency, language);
+  const code = (skuId: number) => skus.get(skuId)?.code ?? `#${skuId}`;
+
+  // The code printed as a barcode: an FNSKU (what FBA-bound goods carry), else the catalog barcode, else the SKU code.
+  const barcodes = useLiveQuery(async () => {
+    const map = new Map<number, string>();
+    const ids = count.lines.map((l) => l.skuId);
+    for (const listing of await db.listings.where('skuId').anyOf(ids).toArray()) if (listing.fnsku && !map.has(listing.skuId)) map.set(listing.skuId, listing.fnsku);
+    for (const id of ids) if (!map.has(id)) map.set(id, skus.get(id)?.barcode || skus.get(id)?.code || '');
+    return map;
+  }, [count.id, count.lines.length, skus]);
+
+  const post = async () => {
+    if (!window.confirm(t('counts.postConfirm', { number: count.number, date: count.cutoffDate }))) return;
+    setPosting(true);
+    try {
+      const result = await callLedger('postCount', { countId: count.id, now: nowIso() });
+      const movements = result.lines.filter((l) => l.counted && l.varianceUnits !== 0).length;
+      setStatus({ kind: 'ok', text: t('counts.posted', { number: count.number, movements, date: count.cutoffDate }) });
+    } catch (e) {
+      setStatus({ kind: 'error', text: describe(e) });
+    } finally {
+      setPosting(false);
+    }
+  };
+
+  const exportCsv = async () => {
+    if (!review) return;
+    try {
+      const contents = reviewCsv(review.lines, {
+        header: [t('field.bin'), t('field.sku'), t('field.name'), t('counts.expected'), t('counts.counted'), t('counts.difference'), `${t('counts.differenceValue')} (${baseCurrency})`, t('field.reason')],
+        sku: (skuId) => ({ code: code(skuId), name: skus.get(skuId)?.name ?? '' }),
+        reason: (line) => (line.reason ? t(`counts.reason.${line.reason}` satisfies MessageKey) : ''),
+        currency: baseCurrency,
+      });
+      await desktop.saveFile({ suggestedName: `${count.number}.csv`, contents, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    } catch (e) {
+      setStatus({ kind: 'error', text: describe(e) });
+    }
+  };
+
+  const expectedById = useMemo(() => new Map((review?.lines ?? []).map((l) => [l.skuId, l])), [review]);
+
+  return (
+    <article className="panel" aria-label={count.number} data-testid="count-detail">
+      <h2>
+        {count.number} · {locations.get(count.locationId)?.name ?? ''} · {count.cutoffDate} · <span data-testid="count-status">{t(`counts.status.${count.status}`)}</span>
+      </h2>
+      {posted ? <p data-testid="count-read-only">{t('counts.readOnly', { date: (count.postedAt ?? '').slice(0, 10) })}</p> : null}
+      <div className="toolbar">
+        <label className="checkbox">
+          <input type="checkbox" name="showExpected" checked={showExpected} onChange={(e) => setShowExpected(e.target.checked)} /> {t('counts.showExpected')}
+        </label>
+        <button type="button" className="btn" onClick={() => setPrinting(true)}>
+          {t('counts.printSheet')}
+        </button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('counts.close')}
+        </button>
+      </div>
+      <div data-testid="count-message">
+        <StatusLine status={status} />
+      </div>
+      {error ? <StatusLine status={{ kind: 'error', text: describe(error) }} /> : null}
+      {!posted ? <EntryForm count={count} /> : null}
+      {entries && entries.length > 0 ? <EntryList entries={entries} posted={posted} code={code} counter={(name) => counterLabel(count, name, t)} /> : null}
+
+      <h3>{t('counts.review')}</h3>
+      <p className="muted">{t('counts.reviewHelp')}</p>
+      <p className="muted" data-testid="count-threshold">
+        {t('counts.threshold', { units: count.threshold.units ?? '—', value: count.threshold.valueMinor === null ? '—' : money(count.threshold.valueMinor) })}
+      </p>
+      {!posted ? <ThresholdForm count={count} baseCurrency={baseCurrency} /> : null}
+      {review ? (
+        <>
+          <table className="data-table--plain" data-testid="count-review">
+            <thead>
+              <tr>
+                <th scope="col">{t('field.bin')}</th>
+                <th scope="col">{t('field.sku')}</th>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('counts.expected')}</th>
+                <th scope="col">{t('counts.counted')}</th>
+                <th scope="col">{t('counts.difference')}</th>
+                <th scope="col">{t('counts.differenceValue')}</th>
+                <th scope="col">{t('field.reason')}</th>
+                <th scope="col">{t('counts.requestRecount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.lines.map((line) => (
+                <ReviewRow key={line.skuId} count={count} line={line} code={code(line.skuId)} name={skus.get(line.skuId)?.name ?? ''} money={money} posted={posted} onError={(e) => setStatus({ kind: 'error', text: describe(e) })} />
+              ))}
+            </tbody>
+          </table>
+          <p data-testid="count-accuracy">
+            {t('counts.accuracyNow', { exact: review.accuracy.linesExact, counted: review.accuracy.linesCounted, lineAccuracy: percent(review.accuracy.lineAccuracy, language), valueAccuracy: percent(review.accuracy.valueAccuracy, language) })}
+          </p>
+          {review.unknown.length > 0 ? (
+            <div>
+              <h4>{t('counts.unknownCodes')}</h4>
+              <ul data-testid="count-unknown">
+                {review.unknown.map((e) => (
+                  <li key={e.id}>
+                    {e.code}: {e.qty.toLocaleString(language)} ({counterLabel(count, e.counter, t)})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="toolbar">
+            {!posted ? (
+              <button type="button" className="btn btn--primary" disabled={posting} onClick={() => void post()}>
+                {t('counts.post')}
+              </button>
+            ) : null}
+            <button type="button" className="btn" onClick={() => void exportCsv()}>
+              {t('common.exportCsv')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p>{t('common.loading')}</p>
+      )}
+      {printing ? (
+        <PrintPreview title={`${t('counts.sheet')} ${count.number}`} fileName={`${count.number}.pdf`} onClose={() => setPrinting(false)}>
+          <CountSheet count={count} location={locations.get(count.locationId)} skus={skus} barcodes={barcodes ?? new Map()} expected={showExpected ? expectedById : null} />
+        </PrintPreview>
+      ) : null}
+    </article>
+  );
+}
+
+function ReviewRow({ count, line, code, name, money, posted, onError }: { count: StockCount; line: ReviewLine; code: string; name: string; money: (minor: number) => string; posted: boolean; onError: (e: unknown) => void }) {
+  const { t, language } = useT();
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toLocaleString(language)}`;
+  const change = (c: { reason?: string; recountRequested?: boolean }) => void updateCountLine(db, count.id, line.skuId, c).catch(onError);
+  return (
+    <tr data-testid="count-line" data-sku={code} className={line.overThreshold ? 'row--warn' : undefined}>
+      <td data-col="bin">{line.bin}</td>
+      <td data-col="sku">{code}</td>
+      <td data-col="name">{name}</td>
+      <td data-col="expected" className="num">
+        {line.expectedQty.toLocaleString(language)}
+      </td>
+      <td data-col="counted" className="num">
+        {line.counted ? line.countedQty.toLocaleString(language) : t('counts.notCounted')}
+      </td>
+      <td data-col="difference" className="num">
+        {line.counted ? signed(line.varianceUnits) : ''}
+      </td>
+      <td data-col="value" className="num">
+        {line.counted ? money(line.varianceValueMinor) : ''}
+      </td>
+      <td data-col="reason">
+        {posted ? (
+          line.reason ? t(`counts.reason.${line.reason}` satisfies MessageKey) : ''
+        ) : line.counted && line.varianceUnits !== 0 ? (
+          <select name={`reason-${code}`} aria-label={`${t('field.reason')} ${code}`} value={line.reason ?? ''} onChange={(e) => change({ reason: e.target.value })}>
+            <option value="">{t('common.choose')}</option>
+            {COUNT_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`counts.reason.${r}` satisfies MessageKey)}
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </td>
+      <td data-col="recount">
+        {line.overThreshold ? <span className="badge">{t('counts.overThreshold')}</span> : null}{' '}
+        {!posted && line.counted && line.varianceUnits !== 0 ? (
+          <label className="checkbox">
+            <input type="checkbox" name={`recount-${code}`} checked={line.recountRequested} onChange={(e) => change({ recountRequested: e.target.checked })} /> {t('counts.requestRecount')}
+          </label>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function EntryForm({ count }: { count: StockCount }) {
+  const { t, describe } = useT();
+  const skus = useById(useSkus());
+  const [counter, setCounter] = useState('');
+  const [code, setCode] = useState('');
+  const [qty, setQty] = useState('');
+  const [recount, setRecount] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const qtyRef = useRef<HTMLInputElement>(null);
+
+  // A scanner types the code and presses Enter: go on to the quantity instead of submitting.
+  const onCodeKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (code.trim() !== '') qtyRef.current?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const result = await addCountEntry(db, count.id, { counter, code, qty, recount }, nowIso());
+      const sku = result.skuId === null ? null : (skus.get(result.skuId)?.code ?? '');
+      const n = qty.trim();
+      setStatus(
+        sku === null
+          ? { kind: 'error', text: t('counts.enteredUnknown', { code: code.trim(), qty: n }) }
+          : { kind: 'ok', text: t(recount ? 'counts.enteredRecount' : 'counts.entered', { code: code.trim(), qty: n, sku }) },
+      );
+      setCode('');
+      setQty('');
+      setRecount(false);
+      codeRef.current?.focus();
+    } catch (e) {
+      setStatus({ kind: 'error', text: describe(e) });
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={t('counts.entry')} data-testid="count-entry">
+      <h3>{t('counts.entry')}</h3>
+      <p className="muted">{t('counts.entryHelp')}</p>
+      <div className="form-grid">
+        <Field label={t('field.counter')}>{(id) => <input id={id} name="counter" value={counter} onChange={(e) => setCounter(e.target.value)} autoComplete="off" />}</Field>
+        <Field label={t('field.countCode')}>{(id) => <input id={id} ref={codeRef} name="countCode" value={code} onChange={(e) => setCode(e.target.value)} onKeyDown={onCodeKey} autoComplete="off" />}</Field>
+        <Field label={t('field.countedQty')}>{(id) => <input id={id} ref={qtyRef} name="countedQty" inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} autoComplete="off" />}</Field>
+        <label className="checkbox">
+          <input type="checkbox" name="recount" checked={recount} onChange={(e) => setRecount(e.target.checked)} /> {t('counts.recount')}
+        </label>
+      </div>
+      <StatusLine status={status} />
+      <button type="submit" className="btn btn--primary">
+        {t('counts.add')}
+      </button>
+    </form>
+  );
+}
+
+function EntryList({ entries, posted, code, counter }: { entries: readonly CountEntry[]; posted: boolean; code: (skuId: number) => string; counter: (name: string) => string }) {
+  const { t, language, describe } = useT();
+  const [status, setStatus] = useState<Status>(null);
+  return (
+    <details open>
+      <summary>{t('counts.entries', { count: entries.length })}</summary>
+      <StatusLine status={status} />
+      <table className="data-table--plain" data-testid="count-entries">
+        <tbody>
+          {[...entries].reverse().map((e) => (
+            <tr key={e.id} data-testid="count-entry-row" data-code={e.code}>
+              <td>{counter(e.counter)}</td>
+              <td>{e.code}</td>
+              <td>{e.skuId === null ? <span className="badge badge--warn">{t('counts.unknownFlag')}</span> : code(e.skuId)}</td>
+              <td className="num">{e.qty.toLocaleString(language)}</td>
+              <td>{e.recount ? <span className="badge">{t('counts.recountFlag')}</span> : null}</td>
+              <td>
+                {posted ? null : (
+                  <button type="button" className="btn btn--small" aria-label={t('counts.deleteEntry', { code: e.code })} onClick={() => void deleteCountEntry(db, e.id).catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }))}>
+                    {t('common.delete')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function ThresholdForm({ count, baseCurrency }: { count: StockCount; baseCurrency: string }) {
+  const { t, describe } = useT();
+  const [units, setUnits] = useState(count.threshold.units === null ? '' : String(count.threshold.units));
+  const [value, setValue] = useState(count.threshold.valueMinor === null ? '' : minorToAmountText(count.threshold.valueMinor, baseCurrency));
+  const [status, setStatus] = useState<Status>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await setCountThreshold(db, count.id, { units, value }, baseCurrency);
+      setStatus({ kind: 'ok', text: t('common.saved') });
+    } catch (e) {
+      setStatus({ kind: 'error', text: describe(e) });
+    }
+  };
+  return (
+    <form className="toolbar" aria-label={t('counts.thresholdForm')} onSubmit={(e) => void submit(e)}>
+      <Field label={t('field.thresholdUnits')}>{(id) => <input id={id} name="thresholdUnits" inputMode="numeric" value={units} onChange={(e) => setUnits(e.target.value)} />}</Field>
+      <Field label={`${t('field.thresholdValue')} (${baseCurrency})`}>{(id) => <input id={id} name="thresholdValue" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}</Field>
+      <button type="submit" className="btn">
+        {t('common.save')}
+      </button>
+      <StatusLine status={status} />
+    </form>
+  );
+}
