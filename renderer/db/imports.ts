@@ -3,7 +3,7 @@
 import { DomainError } from '../../shared/errors';
 import { dayNumber, isoFromDay } from '../../shared/dates';
 import { parseReport, sniffReport } from '../../shared/import';
-import { readReportStream } from '../../shared/import/stream';
+import { estimateRowCount, readReportStream } from '../../shared/import/stream';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { ImportProblem, ImportRecord, ListingRecord, ReportKind } from '../../shared/import/records';
 import type { AdjustmentRow, SnapshotRow, StoredKind } from '../../shared/import/stored';
@@ -652,11 +652,16 @@ async function prepareUnhashed(
   const releasedHeldIds: number[] = [];
   // Marketplaces without an FBA location get one on apply; until then they plan with a placeholder id.
   const provisional = new Map(locations);
-  const builder = new LedgerPlanBuilder(lookup, (marketplace) => {
-    // A Country StockPilot does not know as a marketplace gets no location: its events are held.
-    if (!provisional.has(marketplace) && isMarketplace(marketplace)) provisional.set(marketplace, -(provisional.size + 1));
-    return provisional.get(marketplace);
-  });
+  const builder = new LedgerPlanBuilder(
+    lookup,
+    (marketplace) => {
+      // A Country StockPilot does not know as a marketplace gets no location: its events are held.
+      if (!provisional.has(marketplace) && isMarketplace(marketplace)) provisional.set(marketplace, -(provisional.size + 1));
+      return provisional.get(marketplace);
+    },
+    // A little over the estimate, so a slightly longer file still needs no second set of columns.
+    estimateRowCount(bytes) * 1.02,
+  );
   const read = await readReportStream(bytes, {
     onRecord: (record) => {
       if (record.type !== 'ledgerEvent') return;

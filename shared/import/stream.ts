@@ -149,3 +149,16 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
   rows.finish(splitter.ending);
   return result;
 }
+
+/**
+ * About how many rows a file holds, from the line feeds in its first MB scaled to its size: enough
+ * to size a million-row import's columns once. An estimate only (rows may vary in length; quoted
+ * values may hold line feeds); never below 0.
+ */
+export function estimateRowCount(bytes: Uint8Array, sampleBytes = 1024 * 1024): number {
+  const sample = Math.min(bytes.length, sampleBytes);
+  if (sample === 0) return 0;
+  let lineFeeds = 0;
+  for (let i = 0; i < sample; i++) if (bytes[i] === 10) lineFeeds++;
+  return Math.round((lineFeeds * bytes.length) / sample);
+}

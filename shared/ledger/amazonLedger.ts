@@ -136,7 +136,7 @@ interface CountryEntry {
  * record per row: mapped events go straight into growing typed-array columns.
  */
 export class LedgerPlanBuilder {
-  private columns = emptyColumns(1024);
+  private columns: MovementColumns;
   private n = 0;
   private readonly held: HeldLedgerEvent[] = [];
   /** Raw `Country` cell → marketplace code and its FBA location (a handful of values over a million rows). */
@@ -154,13 +154,17 @@ export class LedgerPlanBuilder {
 
   /**
    * `fbaLocationOf` gives the FBA location id of a marketplace, or undefined when it has none; it
-   * is asked once per `Country` value. `lookup` is read when the builder is made.
+   * is asked once per `Country` value. `lookup` is read when the builder is made. `expectedRows`
+   * (e.g. estimateRowCount of the file) sizes the columns once, instead of doubling them from small:
+   * at a million rows the doublings leave as much garbage as the columns themselves.
    */
   constructor(
     private readonly lookup: LedgerCodeLookup,
     private readonly fbaLocationOf: (marketplace: string) => number | undefined,
+    expectedRows = 1024,
   ) {
     this.fnskus = new StringTable(lookup.byFnsku);
+    this.columns = emptyColumns(Math.max(1024, Math.ceil(expectedRows)));
   }
 
   add(event: LedgerEventRecord): void {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../shared/import';
 import type { ImportRecord } from '../../shared/import';
-import { readReportStream } from '../../shared/import/stream';
+import { estimateRowCount, readReportStream } from '../../shared/import/stream';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/amazon');
 const fixtures = readdirSync(dir).filter((name) => /\.(tsv|csv)$/.test(name));
@@ -50,5 +50,22 @@ describe('readReportStream', () => {
     });
     expect(result.cancelled).toBe(true);
     expect(records.length).toBeLessThan(parseReport(bytes).records.length);
+  });
+});
+
+describe('estimateRowCount', () => {
+  const encoder = new TextEncoder();
+  it('counts the lines of a file that fits in the sample exactly', () => {
+    expect(estimateRowCount(encoder.encode('a\tb\n1\t2\n3\t4\n'))).toBe(3);
+    expect(estimateRowCount(new Uint8Array(0))).toBe(0);
+    expect(estimateRowCount(encoder.encode('no line feed'))).toBe(0);
+  });
+  it('scales the line feeds of the sample to the whole file', () => {
+    // 1,000 rows of 10 bytes, sampled on the first 2,000 bytes: 200 line feeds × 10,000 / 2,000.
+    const bytes = encoder.encode('123456789\n'.repeat(1000));
+    expect(estimateRowCount(bytes, 2000)).toBe(1000);
+    // Rows twice as long after the sample: an estimate, not a count (here twice too many).
+    const uneven = encoder.encode('123456789\n'.repeat(200) + '1234567890123456789\n'.repeat(400));
+    expect(estimateRowCount(uneven, 2000)).toBe(1000);
   });
 });
