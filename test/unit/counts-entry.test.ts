@@ -1,19 +1,8 @@
 // Count entry: codes resolve by SKU code, barcode, FNSKU, seller SKU or ASIN; quantities that are not
 // whole numbers ≥ 0 are refused with a message naming the field and the value.
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../shared/errors';
-import type { ErrorParams } from '../../shared/errors';
 import { buildCodeIndex, parseCountCode, parseCountedQty, parseCounter, resolveCountCode } from '../../shared/counts';
-
-function errorOf(fn: () => unknown): { code: string; params: ErrorParams } {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, params: error.params };
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
+import { errorOf } from './domainErrorKit';
 
 const index = buildCodeIndex({
   skus: [

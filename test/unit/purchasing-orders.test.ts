@@ -1,7 +1,6 @@
 // Purchase orders: the draft form, every status change and refusal, partial / over / short receipts,
 // the receipt movements in the base currency, and PO numbering.
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../shared/errors';
 import type { ErrorParams } from '../../shared/errors';
 import type { PurchaseOrder } from '../../shared/model';
 import {
@@ -17,16 +16,7 @@ import {
   sendPurchaseOrder,
 } from '../../shared/purchasing/purchaseOrders';
 import type { PurchaseOrderDraft } from '../../shared/purchasing/purchaseOrders';
-
-function errorOf(fn: () => unknown): { code: string; params: ErrorParams } {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, params: error.params };
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
+import { errorOf } from './domainErrorKit';
 
 const DOMESTIC = 1;
 const USD_BASE = { exchangeRate: 0.14, baseCurrency: 'USD' };

@@ -2,7 +2,6 @@
 // at the destination (valued through the real ledger), delays and the mis-delivery error rate.
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../shared/dates';
-import { isDomainError } from '../../shared/errors';
 import type { ErrorParams } from '../../shared/errors';
 import { balancesAt } from '../../shared/ledger/report';
 import { dispatchMovements, receiveMovements } from '../../shared/ledger/postings';
@@ -18,16 +17,7 @@ import {
 } from '../../shared/purchasing/shipments';
 import type { ShipmentPlanDraft } from '../../shared/purchasing/shipments';
 import { Ledger, valueRows } from './ledgerTestKit';
-
-function errorOf(fn: () => unknown): { code: string; params: ErrorParams } {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, params: error.params };
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
+import { errorOf } from './domainErrorKit';
 
 const DOMESTIC = 1;
 const FBA = 2;

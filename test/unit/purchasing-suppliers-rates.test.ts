@@ -1,22 +1,12 @@
 // Suppliers and exchange rates: the supplier form, the rate in force on a day, and conversion
 // between currencies with different minor digits.
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../shared/errors';
 import type { ErrorParams } from '../../shared/errors';
 import type { ExchangeRate } from '../../shared/model';
 import { parseSupplierDraft } from '../../shared/purchasing/suppliers';
 import type { SupplierDraft } from '../../shared/purchasing/suppliers';
 import { convertMinor, parseExchangeRateDraft, rateOn } from '../../shared/purchasing/exchangeRates';
-
-function errorOf(fn: () => unknown): { code: string; params: ErrorParams } {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, params: error.params };
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
+import { errorOf } from './domainErrorKit';
 
 const goodSupplier: SupplierDraft = {
   name: ' Shenzhen Case Factory ',
