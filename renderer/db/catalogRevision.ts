@@ -4,6 +4,7 @@
 // reuse it while the token is unchanged. A Dexie DBCore middleware rather than a call at each write
 // site, so no write path (forms, imports, undo, demo data, restore) can forget it.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { ListingRecord, SkuRecord, StockPilotDatabase } from './schema';
 
 export const CATALOG_REVISION_KEY = 'catalog.revision';
 const CATALOG_TABLES: ReadonlySet<string> = new Set(['skus', 'listings']);
@@ -50,3 +51,24 @@ export const catalogRevisionMiddleware: Middleware<DBCore> = {
     };
   },
 };
+
+/**
+ * What `build` makes of the catalog, kept per connection and read again only after the catalog
+ * revision changes: a million-row import or a scanned count entry need not read 30,000 records
+ * each time. The value is shared between callers, who only read it.
+ */
+export function catalogCache<T>(build: (skus: SkuRecord[], listings: ListingRecord[]) => T): (db: StockPilotDatabase) => Promise<T> {
+  const cache = new WeakMap<StockPilotDatabase, { token: string; value: T }>();
+  return (db) =>
+    db.transaction('r', db.skus, db.listings, db.ledgerState, async () => {
+      const revision = await db.ledgerState.get(CATALOG_REVISION_KEY);
+      const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+      const cached = cache.get(db);
+      // No token yet (a catalog never written since this version, or just restored): read it fresh.
+      if (cached && token !== '' && cached.token === token) return cached.value;
+      const [skus, listings] = await Promise.all([db.skus.toArray(), db.listings.toArray()]);
+      const value = build(skus, listings);
+      if (token !== '') cache.set(db, { token, value });
+      return value;
+    });
+}

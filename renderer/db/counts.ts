@@ -2,6 +2,7 @@
 // variance review and posting. Reading the expected quantities values the whole ledger, so the page
 // runs createCount, countReview and postCount in the ledger worker; entries and reasons are small
 // writes the page makes itself. Every refusal happens before anything is written.
+import { catalogCache } from './catalogRevision';
 import { DomainError } from '../../shared/errors';
 import { addDays, dayNumber } from '../../shared/dates';
 import { abcClassify } from '../../shared/domain';
@@ -193,6 +194,9 @@ export interface EntryInput {
   recount?: boolean;
 }
 
+/** The codes a counter may scan, kept until the catalog changes: a scan does not read the whole catalog. */
+const countCodeIndexOf = catalogCache((skus, listings) => buildCodeIndex({ skus, listings }));
+
 /**
  * Adds one typed or scanned line to an open count. An unknown code is kept (skuId null) and flagged;
  * a known SKU not on the sheet joins the count as a new line. A recount clears the SKU's recount request.
@@ -202,9 +206,9 @@ export async function addCountEntry(db: StockPilotDatabase, countId: number, inp
   const code = parseCountCode(input.code);
   const qty = parseCountedQty(input.qty);
   return withStorageErrors(() =>
-    db.transaction('rw', [db.counts, db.countEntries, db.skus, db.listings, db.skuBins], async () => {
+    db.transaction('rw', [db.counts, db.countEntries, db.skus, db.listings, db.ledgerState, db.skuBins], async () => {
       const count = await requireOpen(db, countId);
-      const index = buildCodeIndex({ skus: await db.skus.toArray(), listings: await db.listings.toArray() });
+      const index = await countCodeIndexOf(db);
       const skuId = resolveCountCode(index, code);
       const recount = input.recount === true;
       const entryId = await db.countEntries.add({ countId, counter, code, skuId, qty, recount, enteredAt: now } satisfies Omit<CountEntry, 'id'>);

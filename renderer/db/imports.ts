@@ -22,7 +22,7 @@ import type { MovementColumns } from '../../shared/ledger';
 import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, sellerSkuTarget, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
-import { CATALOG_REVISION_KEY } from './catalogRevision';
+import { catalogCache } from './catalogRevision';
 import { planStoredRows, reportRecords, snapshotScope } from './reports';
 import type { ScopePlan, StoredPlan } from './reports';
 import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerStore';
@@ -125,31 +125,19 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The last code lookup per connection, with the catalog revision it was read at (see catalogRevision.ts). */
-const lookupCache = new WeakMap<StockPilotDatabase, { token: string; lookup: LedgerCodeLookup }>();
-
-export async function codeLookupOf(db: StockPilotDatabase): Promise<LedgerCodeLookup> {
-  return db.transaction('r', db.skus, db.listings, db.ledgerState, async () => {
-    const revision = await db.ledgerState.get(CATALOG_REVISION_KEY);
-    const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
-    const cached = lookupCache.get(db);
-    // No token yet (a catalog never written since this version, or just restored): read it fresh.
-    if (cached && token !== '' && cached.token === token) return cached.lookup;
-    const [listings, skus] = await Promise.all([db.listings.toArray(), db.skus.toArray()]);
-    const byFnsku = new Map<string, CodeTarget>();
-    const bySellerSku = new Map<string, CodeTarget>();
-    for (const listing of listings) {
-      const target = { skuId: listing.skuId, unitsPerListing: listing.unitsPerListing };
-      if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
-      bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
-    }
-    const bySkuCode = new Map<string, CodeTarget>();
-    for (const sku of skus) bySkuCode.set(sku.code.trim().toUpperCase(), { skuId: sku.id, unitsPerListing: 1 });
-    const lookup = { byFnsku, bySellerSku, bySkuCode };
-    if (token !== '') lookupCache.set(db, { token, lookup });
-    return lookup;
-  });
-}
+/** FNSKU, marketplace + seller SKU and SKU code → SKU, as the ledger import maps codes (see catalogCache). */
+export const codeLookupOf = catalogCache((skus, listings): LedgerCodeLookup => {
+  const byFnsku = new Map<string, CodeTarget>();
+  const bySellerSku = new Map<string, CodeTarget>();
+  for (const listing of listings) {
+    const target = { skuId: listing.skuId, unitsPerListing: listing.unitsPerListing };
+    if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
+    bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
+  }
+  const bySkuCode = new Map<string, CodeTarget>();
+  for (const sku of skus) bySkuCode.set(sku.code.trim().toUpperCase(), { skuId: sku.id, unitsPerListing: 1 });
+  return { byFnsku, bySellerSku, bySkuCode };
+});
 
 async function fbaLocations(db: StockPilotDatabase): Promise<Map<string, number>> {
   const map = new Map<string, number>();

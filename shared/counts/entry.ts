@@ -1,7 +1,7 @@
 // Count entry (PRODUCT §5): a counter types or scans a code, then the quantity. Codes resolve like a
 // warehouse reads labels: the seller's SKU code, the catalog barcode, the FNSKU, a seller SKU, the
 // ASIN. A code that resolves to nothing is kept and flagged, never dropped.
-import { DomainError } from '../errors';
+import { parseWholeNumber, requiredText } from '../catalog/fields';
 
 export interface CodeSources {
   skus: readonly { id: number; code: string; barcode: string }[];
@@ -36,28 +36,16 @@ export function resolveCountCode(index: CodeIndex, code: string): number | null 
 
 /** A scanned code as stored: trimmed (a scanner's trailing CR or tab goes), at most 60 characters. */
 export function parseCountCode(text: string): string {
-  const code = text.trim();
-  if (code === '') throw new DomainError('field.required', { field: 'countCode' });
-  if (code.length > 60) throw new DomainError('field.tooLong', { field: 'countCode', max: 60 });
-  return code;
+  return requiredText('countCode', text, 60);
 }
 
 /** A counted quantity: a whole number ≥ 0 (`1,200` is twelve hundred). The message names the field and the value. */
 export function parseCountedQty(text: string): number {
-  const value = text.trim();
-  if (value === '') throw new DomainError('field.required', { field: 'countedQty' });
-  const plain = value.replace(/,(?=\d{3}\b)/g, '');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(plain)) throw new DomainError('field.notNumber', { field: 'countedQty', value });
-  const qty = Number(plain);
-  if (qty < 0) throw new DomainError('field.negative', { field: 'countedQty', value });
-  if (!Number.isInteger(qty)) throw new DomainError('field.notInteger', { field: 'countedQty', value });
-  return qty + 0;
+  // + 0: "-0" counts as 0 units, not negative zero.
+  return parseWholeNumber('countedQty', text, 0) + 0;
 }
 
 /** A counter's name on a sheet: required, so several sheets can be told apart. */
 export function parseCounter(text: string): string {
-  const name = text.trim();
-  if (name === '') throw new DomainError('field.required', { field: 'counter' });
-  if (name.length > 60) throw new DomainError('field.tooLong', { field: 'counter', max: 60 });
-  return name;
+  return requiredText('counter', text, 60);
 }
