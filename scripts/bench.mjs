@@ -284,8 +284,8 @@ async function main() {
       console.log('Chromium: importing it…');
       // Baseline: the page's garbage collected, the worker started (as in the app, where it is
       // running before any file is dropped), nothing of the file read yet. The peak is the most
-      // memory seen from reading the file's bytes to the applied import. The file's bytes are read
-      // into memory once (as the app must) and count in the peak: a ratio of 1 is the file itself.
+      // memory seen from handing the dropped File to the worker to the applied import. The worker
+      // reads the File a slice at a time, as the app does: a ratio of 1 would be the whole file.
       await page.evaluate(() => globalThis.gc?.());
       await new Promise((resolve) => setTimeout(resolve, 500));
       const watch = existsSync('/proc/self/statm') ? startMemoryWatch() : null;

@@ -35,6 +35,8 @@ export type DomainErrorCode =
   | 'import.cancelled'
   | 'import.fileGone'
   | 'import.unreadable'
+  | 'import.fileChanged'
+  | 'import.tooLarge'
   | 'storage.quota'
   | 'storage.unavailable'
   | 'storage.failed'

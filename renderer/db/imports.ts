@@ -2,8 +2,11 @@
 // the ledger worker (next to the block cache it deduplicates against).
 import { DomainError } from '../../shared/errors';
 import { dayNumber, isoFromDay } from '../../shared/dates';
-import { parseReport, sniffReport } from '../../shared/import';
+import { parseReport, sniffReportHead } from '../../shared/import';
 import { estimateRowCount, readReportStream } from '../../shared/import/stream';
+import type { ByteSource } from '../../shared/import/stream';
+import { SNIFF_BYTES } from '../../shared/import/encoding';
+import { CONTENT_HASH_BLOCK_BYTES, ContentHasher } from './contentHash';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { ImportProblem, ImportRecord, ListingRecord, ReportKind } from '../../shared/import/records';
 import type { AdjustmentRow, SnapshotRow, StoredKind } from '../../shared/import/stored';
@@ -65,6 +68,7 @@ const MARKETPLACE_CHOSEN: readonly ReportKind[] = [
 
 export interface ImportPreview {
   fileName: string;
+  /** The file's content hash (renderer/db/contentHash.ts): a SHA-256 over the SHA-256s of its 4 MiB blocks. */
   sha256: string;
   kind: ReportKind | null;
   encoding: string;
@@ -120,9 +124,42 @@ export interface ImportPreview {
   };
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * A file to import: bytes in memory (the desktop dialog reads the file in the main process) or a
+ * dropped or picked File, which is read a slice at a time and never held whole (see ByteSource).
+ */
+export type ImportFile = Uint8Array | Blob;
+
+/**
+ * Reports other than the ledger detail are read whole; past this (the desktop dialog's own cap)
+ * a dropped file is refused rather than risk the tab running out of memory.
+ */
+const MAX_WHOLE_REPORT_BYTES = 512 * 1024 * 1024;
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
+}
+
+/** Bytes of a file's head whose line feeds estimate its rows (estimateRowCount). */
+const ROW_ESTIMATE_SAMPLE_BYTES = 1024 * 1024;
+
+/** Bytes [start, end) of a file; a File that changed or went away since it was dropped is named in the message. */
+async function readRange(file: ImportFile, fileName: string, start: number, end: number): Promise<Uint8Array> {
+  if (file instanceof Uint8Array) return file.subarray(start, end);
+  try {
+    return new Uint8Array(await file.slice(start, end).arrayBuffer());
+  } catch {
+    throw new DomainError('import.fileChanged', { file: fileName });
+  }
+}
+
+function sourceOf(file: ImportFile, fileName: string): ByteSource {
+  return file instanceof Uint8Array ? { size: file.length, read: (start, end) => file.subarray(start, end) } : { size: file.size, read: (start, end) => readRange(file, fileName, start, end) };
+}
+
+/** The file's size in bytes. */
+function sizeOf(file: ImportFile): number {
+  return file instanceof Uint8Array ? file.length : file.size;
 }
 
 /** FNSKU, marketplace + seller SKU and SKU code → SKU, as the ledger import maps codes (see catalogCache). */
@@ -530,26 +567,29 @@ export interface ImportOptions {
   generic?: { mapping: GenericMapping; locationId: number | null };
 }
 
-/** Identity of a file's bytes for the prepared-plan cache: the worker keeps one array per dropped file. */
-const bytesIds = new WeakMap<Uint8Array, number>();
-let nextBytesId = 1;
-function bytesId(bytes: Uint8Array): number {
-  let id = bytesIds.get(bytes);
-  if (id === undefined) bytesIds.set(bytes, (id = nextBytesId++));
+/** Identity of a file for the prepared-plan cache: the worker keeps one array or File per dropped file. */
+const fileIds = new WeakMap<ImportFile, number>();
+let nextFileId = 1;
+function fileId(file: ImportFile): number {
+  let id = fileIds.get(file);
+  if (id === undefined) fileIds.set(file, (id = nextFileId++));
   return id;
 }
 
-async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
+async function prepare(db: StockPilotDatabase, fileName: string, file: ImportFile, control: TaskControl = {}, options: ImportOptions = {}): Promise<PreparedImport> {
   const [version, lookup, locations] = await Promise.all([readLedgerVersion(db), codeLookupOf(db), fbaLocations(db)]);
   // Held events and kept rows change without a ledger version bump: their counts are in the key too.
   const [heldCount, reportCount, batchCount] = await Promise.all([db.heldEvents.count(), db.reportRows.count(), db.batches.count()]);
-  const cacheKey = `${db.name}|${bytesId(bytes)}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
+  const cacheKey = `${db.name}|${fileId(file)}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
   // The plan of the preview just shown, hash included: Apply neither reads nor hashes the file again.
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
-  // The file's hash is computed while it is read, not before.
-  const hashing = sha256Hex(bytes);
-  const prepared = await prepareUnhashed(db, fileName, bytes, control, options, { lookup, locations });
-  prepared.preview.sha256 = await hashing;
+  // The file is hashed as it is read (see ContentHasher), not in a pass of its own.
+  const hasher = new ContentHasher();
+  const prepared = await prepareUnhashed(db, fileName, file, control, options, { lookup, locations }, hasher);
+  // A read that stopped early (a refused file) still gets the whole file's hash.
+  const size = sizeOf(file);
+  for (let start = hasher.length; start < size; start = hasher.length) hasher.update(await readRange(file, fileName, start, Math.min(size, start + CONTENT_HASH_BLOCK_BYTES)));
+  prepared.preview.sha256 = await hasher.hex();
   // Only the big ledger files are worth keeping a plan of; other reports are read again in a moment.
   if (prepared.preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA') lastPrepared = { key: cacheKey, prepared };
   return prepared;
@@ -558,13 +598,17 @@ async function prepare(db: StockPilotDatabase, fileName: string, bytes: Uint8Arr
 async function prepareUnhashed(
   db: StockPilotDatabase,
   fileName: string,
-  bytes: Uint8Array,
+  file: ImportFile,
   control: TaskControl,
   options: ImportOptions,
   { lookup, locations }: { lookup: LedgerCodeLookup; locations: Map<string, number> },
+  hasher: ContentHasher,
 ): Promise<PreparedImport> {
   const sha256 = '';
-  const sniffed = sniffReport(bytes);
+  const size = sizeOf(file);
+  // The head tells the kind, and the line feeds in its first MB the rows to expect.
+  const head = await readRange(file, fileName, 0, Math.min(size, Math.max(SNIFF_BYTES, ROW_ESTIMATE_SAMPLE_BYTES)));
+  const sniffed = sniffReportHead(head, size);
   const base: ImportPreview = {
     fileName,
     sha256,
@@ -586,6 +630,9 @@ async function prepareUnhashed(
   const empty = { stored: null, columns: emptyColumns(0), held: [], heldKeys: [], releasedHeldIds: [] };
   if (sniffed.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') {
     // Other reports are small: read them whole for the preview.
+    if (size > MAX_WHOLE_REPORT_BYTES) throw new DomainError('import.tooLarge', { file: fileName, size: formatMegabytes(size), max: formatMegabytes(MAX_WHOLE_REPORT_BYTES) });
+    const bytes = file instanceof Uint8Array ? file : await readRange(file, fileName, 0, size);
+    hasher.update(bytes);
     if (sniffed.kind === null) {
       const generic = await prepareGeneric(db, base, bytes, options, lookup);
       if (generic) return generic;
@@ -648,9 +695,9 @@ async function prepareUnhashed(
       return provisional.get(marketplace);
     },
     // A little over the estimate, so a slightly longer file still needs no second set of columns.
-    estimateRowCount(bytes) * 1.02,
+    estimateRowCount(head, ROW_ESTIMATE_SAMPLE_BYTES, size) * 1.02,
   );
-  const read = await readReportStream(bytes, {
+  const read = await readReportStream(sourceOf(file, fileName), {
     onRecord: (record) => {
       if (record.type !== 'ledgerEvent') return;
       // An event held by an earlier import whose code is mapped now posts from this file, so the
@@ -677,6 +724,7 @@ async function prepareUnhashed(
       }
       builder.add(record);
     },
+    onBytes: (bytes) => hasher.update(bytes),
     onProgress: control.progress,
     shouldStop: control.cancelled,
     betweenChunks: control.yield,
@@ -752,8 +800,8 @@ async function prepareUnhashed(
   return prepared;
 }
 
-export async function previewImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportPreview> {
-  return withStorageErrors(async () => (await prepare(db, fileName, bytes, control, options)).preview);
+export async function previewImport(db: StockPilotDatabase, fileName: string, file: ImportFile, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportPreview> {
+  return withStorageErrors(async () => (await prepare(db, fileName, file, control, options)).preview);
 }
 
 export interface ImportResult {
@@ -763,16 +811,16 @@ export interface ImportResult {
 }
 
 /** Applies a file: creates missing FBA locations, posts new movements and holds unmapped ones, atomically. */
-export async function applyImport(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportResult> {
+export async function applyImport(db: StockPilotDatabase, fileName: string, file: ImportFile, now: string, control: TaskControl = {}, options: ImportOptions = {}): Promise<ImportResult> {
   try {
-    return await applyPrepared(db, fileName, bytes, now, control, options);
+    return await applyPrepared(db, fileName, file, now, control, options);
   } finally {
     forgetPreparedImport();
   }
 }
 
-async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Uint8Array, now: string, control: TaskControl, options: ImportOptions): Promise<ImportResult> {
-  let prepared = await prepare(db, fileName, bytes, control, options);
+async function applyPrepared(db: StockPilotDatabase, fileName: string, file: ImportFile, now: string, control: TaskControl, options: ImportOptions): Promise<ImportResult> {
+  let prepared = await prepare(db, fileName, file, control, options);
   const { preview } = prepared;
   const known = APPLIED_KINDS.includes(preview.kind as ReportKind) || (preview.generic !== undefined && prepared.stored !== null);
   if (!known || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
@@ -823,7 +871,7 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
     );
     // Location ids changed: plan again with the real ones.
     lastPrepared = null;
-    prepared = await prepare(db, fileName, bytes, control, options);
+    prepared = await prepare(db, fileName, file, control, options);
   }
   // From here on only the plan is written: a 100 MB file need not stay in memory beside it, nor
   // the plan's unsorted columns once the write has sorted them (see ColumnsHandoff).
@@ -839,7 +887,7 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
     },
   };
   const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
-  const file = {
+  const fileRecord = {
     name: fileName,
     sha256: preview.sha256,
     reportKind: preview.kind ?? '',
@@ -867,7 +915,7 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
   const adjustmentRecords = prepared.stored ? reportRecords(batchId, prepared.stored) : [];
   if ((planColumns?.length ?? 0) > 0) {
     const batch = await appendMovementBatch(db, { id: batchId, kind: 'import', label, createdAt: now }, handoff, {
-      file,
+      file: fileRecord,
       alongside: {
         tables: [db.heldEvents, db.reportRows, ...postingTables(db)],
         write: async () => {
@@ -890,7 +938,7 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, bytes: Ui
     blockCount: 0,
     firstDate: preview.firstDate ?? now.slice(0, 10),
     lastDate: preview.lastDate ?? now.slice(0, 10),
-    file,
+    file: fileRecord,
   };
   await withStorageErrors(() =>
     db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, ...postingTables(db)], async () => {

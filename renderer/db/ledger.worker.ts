@@ -12,30 +12,34 @@ import { planDetail, runPlan } from './planning';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
-import type { TaskControl } from './imports';
+import type { ImportFile, TaskControl } from './imports';
 
 const db = new StockPilotDatabase();
 
-/** Previewed files, kept so Apply needs no second copy from the page: the latest, up to 8 or 512 MB. */
-const keptFiles = new Map<string, { name: string; bytes: Uint8Array }>();
+/**
+ * Previewed files, kept so Apply needs no second copy from the page: the latest, up to 8, and up to
+ * 512 MB of bytes (a dropped File is a handle to the file on disk and costs nothing to keep).
+ */
+const keptFiles = new Map<string, { name: string; file: ImportFile }>();
 const KEPT_FILES_MAX = 8;
 const KEPT_BYTES_MAX = 512 * 1024 * 1024;
 let nextToken = 1;
-function keepFile(name: string, bytes: Uint8Array): string {
+function keepFile(name: string, file: ImportFile): string {
   const token = `file-${nextToken++}`;
-  keptFiles.set(token, { name, bytes });
-  const total = () => [...keptFiles.values()].reduce((sum, f) => sum + f.bytes.byteLength, 0);
+  keptFiles.set(token, { name, file });
+  const total = () => [...keptFiles.values()].reduce((sum, f) => sum + (f.file instanceof Uint8Array ? f.file.byteLength : 0), 0);
   while (keptFiles.size > 1 && (keptFiles.size > KEPT_FILES_MAX || total() > KEPT_BYTES_MAX)) keptFiles.delete(keptFiles.keys().next().value!);
   return token;
 }
 
 /** Forgets a kept file and frees its bytes now (detached), not whenever the last reference goes. */
 function releaseFile(token: string): void {
-  const file = keptFiles.get(token);
-  if (!file) return;
+  const kept = keptFiles.get(token);
+  if (!kept) return;
   keptFiles.delete(token);
+  if (!(kept.file instanceof Uint8Array)) return;
   // ArrayBuffer.prototype.transfer (ES2024) is newer than the lib this project compiles against.
-  const buffer: ArrayBufferLike & { detached?: boolean; transfer?: (newLength: number) => ArrayBuffer } = file.bytes.buffer;
+  const buffer: ArrayBufferLike & { detached?: boolean; transfer?: (newLength: number) => ArrayBuffer } = kept.file.buffer;
   if (buffer instanceof ArrayBuffer && buffer.detached === false) buffer.transfer?.(0);
 }
 
@@ -56,19 +60,19 @@ const handlers: Handlers = {
   loadDemo: ({ skuCount, movementCount, endDate, seed, now }) => loadDemoDataset(db, generateDemo({ seed, skuCount, movementCount, endDate }), now),
   backup: ({ appVersion, createdAt }) => createBackup(db, appVersion, createdAt),
   restore: ({ bytes, fileName }) => restoreBackup(db, bytes, fileName),
-  previewImport: async ({ fileName, bytes, options }, control) => {
-    const preview = await previewImport(db, fileName, bytes, control, options);
-    return { ...preview, token: keepFile(fileName, bytes) };
+  previewImport: async ({ fileName, file, options }, control) => {
+    const preview = await previewImport(db, fileName, file, control, options);
+    return { ...preview, token: keepFile(fileName, file) };
   },
   repreviewImport: async ({ token, options }, control) => {
-    const file = keptFiles.get(token);
-    if (!file) throw new DomainError('import.fileGone', { file: '' });
-    return { ...(await previewImport(db, file.name, file.bytes, control, options)), token };
+    const kept = keptFiles.get(token);
+    if (!kept) throw new DomainError('import.fileGone', { file: '' });
+    return { ...(await previewImport(db, kept.name, kept.file, control, options)), token };
   },
   applyImport: async ({ token, now, options }, control) => {
-    const file = keptFiles.get(token);
-    if (!file) throw new DomainError('import.fileGone', { file: '' });
-    const result = await applyImport(db, file.name, file.bytes, now, { ...control, bytesDone: () => releaseFile(token) }, options);
+    const kept = keptFiles.get(token);
+    if (!kept) throw new DomainError('import.fileGone', { file: '' });
+    const result = await applyImport(db, kept.name, kept.file, now, { ...control, bytesDone: () => releaseFile(token) }, options);
     // Applied: the bytes are not needed again (a re-import is a new drop).
     releaseFile(token);
     return result;

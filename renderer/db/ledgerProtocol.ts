@@ -5,7 +5,7 @@ import type { IsoDate } from '../../shared/model';
 import type { BatchInput } from './ledgerStore';
 import type { ImportBatch } from './schema';
 import type { RestoreSummary } from './backup';
-import type { ImportOptions, ImportPreview, ImportResult } from './imports';
+import type { ImportFile, ImportOptions, ImportPreview, ImportResult } from './imports';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
@@ -24,7 +24,8 @@ export interface LedgerOperations {
   backup: { args: { appVersion: string; createdAt: string }; result: Uint8Array };
   restore: { args: { bytes: Uint8Array; fileName: string }; result: RestoreSummary };
   /** The bytes are moved to the worker, which keeps them for Apply under the returned token. */
-  previewImport: { args: { fileName: string; bytes: Uint8Array; options?: ImportOptions }; result: ImportPreview & { token: string } };
+  /** `file`: bytes (moved to the worker) or a dropped File (cloned as a handle; the worker reads it in slices). */
+  previewImport: { args: { fileName: string; file: ImportFile; options?: ImportOptions }; result: ImportPreview & { token: string } };
   /** Previews a kept file again with other options (a marketplace, a column mapping). */
   repreviewImport: { args: { token: string; options: ImportOptions }; result: ImportPreview & { token: string } };
   applyImport: { args: { token: string; now: string; options?: ImportOptions }; result: ImportResult };

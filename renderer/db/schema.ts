@@ -40,7 +40,10 @@ export interface ImportBatch {
   blockCount: number;
   firstDate: IsoDate;
   lastDate: IsoDate;
-  /** For imported files: what was imported, for the import history. */
+  /**
+   * For imported files: what was imported, for the import history. `sha256` is the file's content
+   * hash (contentHash.ts); imports made before 2026-11-26 hold the plain SHA-256 of the whole file.
+   */
   file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number; stored?: number };
   /** All Listings imports: the platform codes they created, removed again when the import is undone. */
   createdListingIds?: number[];

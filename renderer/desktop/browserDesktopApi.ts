@@ -1,8 +1,8 @@
 // DesktopApi for a plain browser: a file input to open, a download to save, window.print to print.
 import type { AppInfo, DesktopApi, OpenFilesRequest, PickedFile, PrintRequest, SaveFileRequest } from '../../shared/bridge';
 
-
-function pickFiles(request: OpenFilesRequest): Promise<File[]> {
+/** Opens the browser's file chooser; the Files it gives are handles, read only when asked. */
+export function pickFiles(request: OpenFilesRequest): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';

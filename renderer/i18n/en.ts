@@ -94,6 +94,8 @@ export const en = {
   'error.import.notApplicable': '{file} can be checked but not posted yet: StockPilot posts Inventory Ledger (detail) files today.',
   'error.import.unreadable': '{file}: {detail}',
   'error.import.cancelled': 'The import of {file} was cancelled. Nothing was written.',
+  'error.import.fileChanged': '{file} could not be read: it was moved, changed or deleted after it was chosen. Nothing was written. Choose the file again.',
+  'error.import.tooLarge': '{file} is {size}, more than the {max} StockPilot can read at once for this kind of report. Nothing was written. Download a shorter date range.',
   'error.import.fileGone': 'StockPilot no longer holds this file (too many files were read since). Drop or choose it again.',
   'error.storage.quota': 'The disk is full or the browser refused more storage. Free some disk space or export a backup, then try again. Nothing was saved.',
   'error.storage.unavailable': 'The data store cannot be opened ({detail}). Close other StockPilot windows; in a browser, do not use a private window.',

@@ -94,6 +94,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.backup.newerSchema': '{file} 由更新版本的 StockPilot 生成（数据版本 {fileVersion}，本程序最高支持 {appVersion}）。请先升级 StockPilot——数据未改变。',
   'error.batch.notFound': '该导入批次已不存在。',
   'error.import.notApplicable': '{file} 可以检查，但暂不能过账：目前 StockPilot 只过账库存分类账（明细）文件。',
+  'error.import.fileChanged': '无法读取 {file}：选择后文件已被移动、修改或删除。未写入任何数据。请重新选择该文件。',
+  'error.import.tooLarge': '{file} 大小为 {size}，超过此类报告一次可读取的上限 {max}。未写入任何数据。请下载较短日期范围的报告。',
   'error.import.unreadable': '{file}：{detail}',
   'error.import.cancelled': '已取消导入 {file}。未写入任何数据。',
   'error.import.fileGone': 'StockPilot 已不再保留此文件（之后读取了太多文件）。请重新拖入或选择。',

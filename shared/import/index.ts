@@ -63,12 +63,20 @@ function firstLine(text: string): string {
 
 /** Report kind, encoding, delimiter and header names, from the head of the file only. */
 export function sniffReport(bytes: Uint8Array): SniffResult {
+  return sniffReportHead(bytes, bytes.length);
+}
+
+/**
+ * sniffReport from the first bytes of a file of `totalBytes` (a file read in slices): only its first
+ * SNIFF_BYTES are looked at, so a head of that many bytes gives what the whole file would.
+ */
+export function sniffReportHead(bytes: Uint8Array, totalBytes: number): SniffResult {
   const head = bytes.subarray(0, SNIFF_BYTES);
   const detected = detectEncoding(head);
-  if (unreadable(bytes, detected.encoding) !== null) return { kind: null, encoding: detected.encoding, delimiter: '\t', headers: [] };
+  if (totalBytes === 0 || unreadable(head, detected.encoding) !== null) return { kind: null, encoding: detected.encoding, delimiter: '\t', headers: [] };
   let text = decodeBytes(head, detected);
   // Only whole lines of the head: the last one may be cut mid-character or mid-row.
-  if (bytes.length > head.length) text = text.slice(0, text.lastIndexOf('\n') + 1);
+  if (totalBytes > head.length) text = text.slice(0, text.lastIndexOf('\n') + 1);
   const trimmed = text.replace(/^(?:[ \t]*\r?\n)+/, '');
   const delimiter = detectDelimiter(firstLine(trimmed));
   const splitter = createRowSplitter(delimiter, detectQuoting(delimiter, firstLine(trimmed)));

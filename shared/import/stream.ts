@@ -40,19 +40,61 @@ export interface StreamResult {
   cancelled: boolean;
 }
 
-export async function readReportStream(bytes: Uint8Array, options: StreamOptions): Promise<StreamResult> {
-  const detected = detectEncoding(bytes.subarray(0, SNIFF_BYTES));
+/**
+ * Where a streamed read takes its bytes from: the whole file in memory, or a file read a slice at a
+ * time (a dropped File in the worker), so a 110 MB report is never in memory whole. Slices are read
+ * in order, each once, and never kept after they are decoded.
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** The bytes [start, end); a slice may be a view of a buffer the source owns. */
+  read(start: number, end: number): Uint8Array | Promise<Uint8Array>;
+}
+
+/** A source over bytes already in memory (views, no copies). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
+}
+
+export interface SourceStreamOptions extends StreamOptions {
+  /** Told every slice read, in file order, covering the file from its first byte (a hash of the file is made from them as they pass). */
+  onBytes?: (bytes: Uint8Array) => void;
+}
+
+export async function readReportStream(input: Uint8Array | ByteSource, options: SourceStreamOptions): Promise<StreamResult> {
+  const source = input instanceof Uint8Array ? bytesSource(input) : input;
+  const size = source.size;
+  const chunkBytes = Math.max(1, options.chunkBytes ?? 4 * 1024 * 1024);
+  // The file is read in slices of at least the sniffed head (the encoding is told from the first
+  // one) and each slice is decoded a chunk at a time; the next slice is on its way meanwhile.
+  const sliceBytes = Math.max(chunkBytes, SNIFF_BYTES);
+  let nextStart = 0;
+  let nextEnd = Math.min(size, sliceBytes);
+  let nextRead: Promise<Uint8Array> | null = size === 0 ? null : Promise.resolve(source.read(0, nextEnd));
+  const readNext = async (): Promise<{ bytes: Uint8Array; start: number }> => {
+    const bytes = await nextRead!;
+    const start = nextStart;
+    if (bytes.length !== nextEnd - start) throw new RangeError(`The file could not be read from byte ${start} (${bytes.length} of ${nextEnd - start} bytes came).`);
+    nextStart = nextEnd;
+    nextEnd = Math.min(size, nextStart + sliceBytes);
+    nextRead = nextStart < size ? Promise.resolve(source.read(nextStart, nextEnd)) : null;
+    options.onBytes?.(bytes);
+    return { bytes, start };
+  };
+  let first: { bytes: Uint8Array; start: number } | null = size === 0 ? null : await readNext();
+  const head = first?.bytes.subarray(0, SNIFF_BYTES) ?? new Uint8Array(0);
+  const detected = detectEncoding(head);
   const result: StreamResult = { kind: null, encoding: detected.encoding, rowCount: 0, problems: [], moreProblems: 0, rejectedRows: 0, cancelled: false };
   const maxProblems = options.maxProblems ?? 1000;
   const addProblem = (problem: ImportProblem) => {
     if (result.problems.length < maxProblems) result.problems.push(problem);
     else result.moreProblems++;
   };
-  if (bytes.length === 0) {
+  if (size === 0) {
     addProblem({ severity: 'error', code: 'empty-file', message: 'The file is empty (0 bytes). Download the report again from Seller Central.' });
     return result;
   }
-  const binary = describeBinary(bytes.subarray(0, SNIFF_BYTES), detected.encoding);
+  const binary = describeBinary(head, detected.encoding);
   if (binary !== null) {
     addProblem({ severity: 'error', code: 'binary-file', message: `This file is ${binary}, not a report. In Seller Central, download the report as a tab-delimited .txt or a .csv file and import that file.` });
     return result;
@@ -60,7 +102,6 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
 
   // Not TextDecoder directly: Node 20 reads windows-1252 as ISO-8859-1 (see createChunkDecoder).
   const decoder = createChunkDecoder(detected.encoding);
-  const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
   // Each chunk is decoded in pieces of at most this size: short strings live and die in V8's young
   // generation, where a few MB of text would each be a large object that only a full collection
   // frees (a million-row file then piles up its whole text as garbage before one runs).
@@ -93,20 +134,20 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
   // byte is a line feed and nothing else), so a row is rarely cut in two: the splitter then scans
   // each piece's own text rather than a leftover joined to it, which V8 would first copy flat.
   const cutAtLineFeed = !detected.encoding.startsWith('utf-16');
-  const pieceEnd = (from: number, size: number, limit: number) => {
-    const end = Math.min(limit, from + size);
-    if (!cutAtLineFeed || end >= limit) return end;
+  const pieceEnd = (bytes: Uint8Array, from: number, size: number) => {
+    const end = Math.min(bytes.length, from + size);
+    if (!cutAtLineFeed || end >= bytes.length) return end;
     const lineFeed = bytes.lastIndexOf(10, end - 1);
     return lineFeed >= from ? lineFeed + 1 : end;
   };
-  const feed = (from: number, to: number) => {
-    let text = decoder.decode(bytes.subarray(from, to), to < bytes.length);
+  const feed = (bytes: Uint8Array, last: boolean) => {
+    let text = decoder.decode(bytes, !last);
     if (splitter === null) {
       // Leading blank lines carry nothing; the first line with text is the header.
       pending += text;
       const trimmed = pending.replace(/^(?:[ \t]*\r?\n)+/, '');
       const nl = trimmed.indexOf('\n');
-      if (nl < 0 && to < bytes.length) return;
+      if (nl < 0 && !last) return;
       const header = nl < 0 ? trimmed : trimmed.slice(0, nl);
       const delimiter = detectDelimiter(header);
       splitter = createRowSplitter(delimiter, detectQuoting(delimiter, header));
@@ -117,21 +158,28 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
     splitter.pushEach(text, onRow);
   };
 
-  for (let offset = detected.bomLength, end = offset; offset < bytes.length; offset = end) {
-    if (options.shouldStop?.()) {
-      result.cancelled = true;
-      return result;
+  for (let slice = first; slice !== null; slice = nextRead === null ? null : await readNext()) {
+    first = null;
+    const { bytes, start } = slice;
+    const sliceEnd = start + bytes.length;
+    // The first slice starts with the byte-order mark, which is not text.
+    for (let offset = start === 0 ? detected.bomLength : 0, end = offset; offset < bytes.length; offset = end) {
+      if (options.shouldStop?.()) {
+        result.cancelled = true;
+        return result;
+      }
+      end = pieceEnd(bytes, offset, chunkBytes);
+      const lastChunk = sliceEnd >= size && end >= bytes.length;
+      for (let at = offset, stop = at; at < end && ok; at = stop) {
+        stop = Math.min(end, pieceEnd(bytes, at, pieceBytes));
+        feed(bytes.subarray(at, stop), lastChunk && stop >= end);
+      }
+      if (splitter === null) continue;
+      settle();
+      if (!ok) return result;
+      options.onProgress?.({ bytesRead: start + end, totalBytes: size, rows: rows.rowCount });
+      await options.betweenChunks?.();
     }
-    end = pieceEnd(offset, chunkBytes, bytes.length);
-    for (let at = offset, stop = at; at < end && ok; at = stop) {
-      stop = pieceEnd(at, pieceBytes, end);
-      feed(at, stop);
-    }
-    if (splitter === null) continue;
-    settle();
-    if (!ok) return result;
-    options.onProgress?.({ bytesRead: end, totalBytes: bytes.length, rows: rows.rowCount });
-    await options.betweenChunks?.();
   }
   if (splitter === null) {
     addProblem({ severity: 'error', code: 'empty-file', message: 'The file has no text in it (only blank lines). Download the report again from Seller Central.' });
@@ -153,12 +201,13 @@ export async function readReportStream(bytes: Uint8Array, options: StreamOptions
 /**
  * About how many rows a file holds, from the line feeds in its first MB scaled to its size: enough
  * to size a million-row import's columns once. An estimate only (rows may vary in length; quoted
- * values may hold line feeds); never below 0.
+ * values may hold line feeds); never below 0. `bytes` may be just the file's head when
+ * `totalBytes` gives the whole file's size.
  */
-export function estimateRowCount(bytes: Uint8Array, sampleBytes = 1024 * 1024): number {
+export function estimateRowCount(bytes: Uint8Array, sampleBytes = 1024 * 1024, totalBytes = bytes.length): number {
   const sample = Math.min(bytes.length, sampleBytes);
   if (sample === 0) return 0;
   let lineFeeds = 0;
   for (let i = 0; i < sample; i++) if (bytes[i] === 10) lineFeeds++;
-  return Math.round((lineFeeds * bytes.length) / sample);
+  return Math.round((lineFeeds * totalBytes) / sample);
 }

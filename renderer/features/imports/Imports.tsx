@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import type { HeldEvent, ImportBatch } from '../../db';
-import type { ImportOptions, ImportPreview, ImportResult } from '../../db/imports';
+import type { ImportFile, ImportOptions, ImportPreview, ImportResult } from '../../db/imports';
 import { APPLIED_KINDS } from '../../db/imports';
 import type { GenericMapping } from '../../../shared/import/generic';
 import { GenericMappingForm } from './GenericMappingForm';
@@ -15,7 +15,7 @@ import { isMarketplace } from '../../../shared/catalog/catalog';
 import type { Marketplace } from '../../../shared/model';
 import type { ImportProblem } from '../../../shared/import/records';
 import { callLedger } from '../../db/ledgerClient';
-import { desktop } from '../../desktop';
+import { openFilesToImport } from '../../desktop';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
@@ -50,17 +50,18 @@ export function Imports() {
 
   const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
 
-  const addFiles = async (picked: { name: string; bytes: Uint8Array }[]) => {
+  const addFiles = async (picked: { name: string; file: ImportFile }[]) => {
     const options: ImportOptions = { asOf: today() };
     const added: PendingFile[] = picked.map((file) => ({ key: nextKey++, name: file.name, token: null, preview: null, result: null, status: null, busy: true, progress: null, options }));
     setFiles((all) => [...added, ...all]);
     for (const [index, file] of added.entries()) {
-      const bytes = picked[index]!.bytes;
+      const chosen = picked[index]!.file;
       const controller = new AbortController();
       running.set(file.key, controller);
       try {
-        // The bytes move to the worker (no copy on this thread); it keeps them for Apply.
-        const preview = await callLedger('previewImport', { fileName: file.name, bytes, options }, [bytes.buffer], {
+        // Bytes move to the worker (no copy on this thread); a dropped File goes as a handle the
+        // worker reads in slices. The worker keeps either for Apply.
+        const preview = await callLedger('previewImport', { fileName: file.name, file: chosen, options }, chosen instanceof Uint8Array ? [chosen.buffer] : [], {
           signal: controller.signal,
           onProgress: (progress) => patch(file.key, { progress }),
         });
@@ -77,7 +78,7 @@ export function Imports() {
     if (dropped === 0) return;
     void (async () => {
       const handles = takeDroppedFiles();
-      await addFiles(await Promise.all(handles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      await addFiles(handles.map((f) => ({ name: f.name, file: f })));
     })();
   }, [dropped]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -95,7 +96,7 @@ export function Imports() {
   };
 
   const pick = async () => {
-    const picked = await desktop.openFiles({ multiple: true, filters: [{ name: 'Reports', extensions: ['txt', 'tsv', 'csv'] }, { name: 'All files', extensions: ['*'] }] });
+    const picked = await openFilesToImport({ multiple: true, filters: [{ name: 'Reports', extensions: ['txt', 'tsv', 'csv'] }, { name: 'All files', extensions: ['*'] }] });
     await addFiles(picked);
   };
 
