@@ -11,6 +11,12 @@ export interface AccuracyResult {
   wapeMovingAverage30: number;
   /** wapeChosen ÷ wapeMovingAverage30 (below 1: better than the default). */
   ratio: number;
+  /**
+   * A bound no forecast of the mean can beat by much: each series' scored weeks forecast flat at
+   * their own mean (it knows the future), ÷ wapeMovingAverage30. Weekly sales of a few units are
+   * mostly chance, so on such data even this stays well above 0.
+   */
+  oracleRatio: number;
   /** Series and weeks scored (weeks with a stockout day are left out: their sales are cut short). */
   series: number;
   weeks: number;
@@ -29,6 +35,8 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
   const weekly = new Float64Array(historyWeeks);
   let errorChosen = 0;
   let errorBaseline = 0;
+  let errorOracle = 0;
+  const actuals = new Float64Array(holdoutWeeks);
   let actualTotal = 0;
   let seriesScored = 0;
   let weeksScored = 0;
@@ -55,7 +63,7 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
     const path = any
       ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? 4, folds: options.backtestFolds ?? 3, seasonLength: 52 }).method, weekly, holdoutWeeks, 52)
       : null;
-    let scored = false;
+    let scoredWeeks = 0;
     for (let w = 0; w < holdoutWeeks; w++) {
       let actual = 0;
       let cut = false;
@@ -68,12 +76,24 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
       errorChosen += Math.abs(actual - chosen);
       errorBaseline += Math.abs(actual - baseline);
       actualTotal += actual;
-      weeksScored++;
-      scored = true;
+      actuals[scoredWeeks++] = actual;
     }
-    if (scored) seriesScored++;
+    if (scoredWeeks === 0) continue;
+    seriesScored++;
+    weeksScored += scoredWeeks;
+    let mean = 0;
+    for (let w = 0; w < scoredWeeks; w++) mean += actuals[w]! / scoredWeeks;
+    for (let w = 0; w < scoredWeeks; w++) errorOracle += Math.abs(actuals[w]! - mean);
   }
   const wapeChosen = actualTotal > 0 ? errorChosen / actualTotal : 0;
   const wapeMovingAverage30 = actualTotal > 0 ? errorBaseline / actualTotal : 0;
-  return { wapeChosen, wapeMovingAverage30, ratio: wapeMovingAverage30 > 0 ? wapeChosen / wapeMovingAverage30 : 1, series: seriesScored, weeks: weeksScored };
+  const wapeOracle = actualTotal > 0 ? errorOracle / actualTotal : 0;
+  return {
+    wapeChosen,
+    wapeMovingAverage30,
+    ratio: wapeMovingAverage30 > 0 ? wapeChosen / wapeMovingAverage30 : 1,
+    oracleRatio: wapeMovingAverage30 > 0 ? wapeOracle / wapeMovingAverage30 : 1,
+    series: seriesScored,
+    weeks: weeksScored,
+  };
 }

@@ -42,6 +42,7 @@ export function runNodeBench(skuCount: number, movementCount: number): NodeBench
   const [accuracy, accuracyMs] = time(() => forecastAccuracy(history, { historyWeeks: 90, holdoutWeeks: 8 }));
   return [
     { name: 'forecast.wape_ratio_vs_ma30', value: accuracy.ratio, unit: 'x', n: accuracy.weeks },
+    { name: 'forecast.wape_ratio_oracle', value: accuracy.oracleRatio, unit: 'x', n: accuracy.weeks },
     { name: 'forecast.wape_chosen', value: accuracy.wapeChosen, unit: 'x', n: accuracy.weeks },
     { name: 'forecast.wape_ma30', value: accuracy.wapeMovingAverage30, unit: 'x', n: accuracy.weeks },
     { name: 'forecast.accuracy_ms', value: accuracyMs, unit: 'ms', n: history.series.length },
