@@ -146,11 +146,15 @@ const ROW_ESTIMATE_SAMPLE_BYTES = 1024 * 1024;
 /** Bytes [start, end) of a file; a File that changed or went away since it was dropped is named in the message. */
 async function readRange(file: ImportFile, fileName: string, start: number, end: number): Promise<Uint8Array> {
   if (file instanceof Uint8Array) return file.subarray(start, end);
+  let bytes: Uint8Array;
   try {
-    return new Uint8Array(await file.slice(start, end).arrayBuffer());
+    bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
   } catch {
     throw new DomainError('import.fileChanged', { file: fileName });
   }
+  // A file cut shorter on disk since it was chosen.
+  if (bytes.length !== end - start) throw new DomainError('import.fileChanged', { file: fileName });
+  return bytes;
 }
 
 function sourceOf(file: ImportFile, fileName: string): ByteSource {

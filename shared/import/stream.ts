@@ -78,6 +78,8 @@ export async function readReportStream(input: Uint8Array | ByteSource, options: 
     nextStart = nextEnd;
     nextEnd = Math.min(size, nextStart + sliceBytes);
     nextRead = nextStart < size ? Promise.resolve(source.read(nextStart, nextEnd)) : null;
+    // A read stopped early (cancelled, refused) leaves this one unawaited: its failure is not news.
+    nextRead?.catch(() => {});
     options.onBytes?.(bytes);
     return { bytes, start };
   };

@@ -43,7 +43,20 @@ class ChangedFile extends Blob {
   }
 }
 
-/** A report that says it is 600 MB: only its head can be read. */
+/** A file cut shorter on disk after it was chosen: it still says its old size. */
+class ShrunkFile extends Blob {
+  constructor(private readonly held: Uint8Array, private readonly claimedSize: number) {
+    super([held.slice()]);
+  }
+  override get size(): number {
+    return this.claimedSize;
+  }
+  override slice(start?: number, end?: number): Blob {
+    return new Blob([this.held.slice(start, end)]);
+  }
+}
+
+/** A report of 600 MB: its real head, then blank lines. */
 class HugeOrders extends Blob {
   constructor(private readonly head: Uint8Array) {
     super([head.slice()]);
@@ -51,8 +64,10 @@ class HugeOrders extends Blob {
   override get size(): number {
     return 600 * 1024 * 1024;
   }
-  override slice(start?: number, end?: number): Blob {
-    return new Blob([this.head.slice(start, Math.min(end ?? this.head.length, this.head.length))]);
+  override slice(start = 0, end = this.size): Blob {
+    const bytes = new Uint8Array(end - start).fill(10);
+    bytes.set(this.head.subarray(start, Math.min(end, this.head.length)));
+    return new Blob([bytes]);
   }
 }
 
@@ -84,6 +99,12 @@ describe('importing a File read in slices', () => {
     const db = await seller();
     await expectRefusedUnchanged(db, TABLES, () => previewImport(db, 'ledger-may.txt', new ChangedFile([bigLedger().slice()])), 'import.fileChanged', { file: 'ledger-may.txt' });
     await expectRefusedUnchanged(db, TABLES, () => applyImport(db, 'ledger-may.txt', new ChangedFile([bigLedger().slice()]), NOW), 'import.fileChanged', { file: 'ledger-may.txt' });
+  });
+
+  test('a file cut shorter after it was chosen is refused by name, nothing written', async () => {
+    const db = await seller();
+    const bytes = bigLedger();
+    await expectRefusedUnchanged(db, TABLES, () => previewImport(db, 'ledger-may.txt', new ShrunkFile(bytes.subarray(0, 700_000), bytes.length)), 'import.fileChanged', { file: 'ledger-may.txt' });
   });
 
   test('a report other than the ledger too large to read whole is refused with its size, nothing written', async () => {
