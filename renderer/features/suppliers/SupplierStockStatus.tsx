@@ -104,7 +104,7 @@ export function SupplierStockStatus({ supplier, onClose }: { supplier: Supplier;
     t('vmi.suggested'),
     t('vmi.orderBy'),
   ];
-  const cells = rows.map((r) => [r.code, r.name, r.domesticUnits, r.overseasUnits, r.fbaUnits, r.inTransitUnits, r.soldUnits, r.onOrderUnits, r.forecast30Units, r.suggestedOrderUnits, r.orderBy ?? '']);
+  const cells = rows.map((r) => [r.code, r.name, r.domesticUnits, r.overseasUnits, r.fbaUnits, r.inTransitUnits, r.soldUnits, r.onOrderUnits, r.forecast30Units, r.suggestedOrderUnits, r.orderBy]);
   const fileName = `stock-status-${supplier.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${asOf}`;
   const exportCsv = async () => {
     await desktop.saveFile({ suggestedName: `${fileName}.csv`, contents: toCsv(header, cells), filters: [{ name: 'CSV', extensions: ['csv'] }] });
@@ -127,9 +127,11 @@ export function SupplierStockStatus({ supplier, onClose }: { supplier: Supplier;
         columnIds={['sku', 'name', 'domestic', 'overseas', 'fba', 'inTransit', 'sold', 'onOrder', 'forecast', 'suggested', 'orderBy']}
         header={header}
         align={['start', 'start', 'end', 'end', 'end', 'end', 'end', 'end', 'end', 'end', 'start']}
-        widths={[undefined, '16%', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, '17mm']}
+        // Eleven columns in 186 mm: each number column as wide as its longest heading word at 8 pt, the name takes the rest.
+        widths={['20mm', undefined, '18mm', '20mm', '14mm', '13mm', '12mm', '11mm', '16mm', '17mm', '19mm']}
+        dense
         empty={t('vmi.noSkus')}
-        rows={cells.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString(language) : cell)))}
+        rows={cells.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString(language) : (cell ?? ''))))}
       />
     </PrintPreview>
   );
