@@ -28,6 +28,19 @@ export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, 
   return useMemo(() => new Map((skus ?? []).map((sku, index) => [sku.id, index])), [skus]);
 }
 
+/**
+ * A key that changes when anything the plan reads besides the ledger changes (with the ledger
+ * version it says when to rerun the plan): events and overrides by content, since an event can be
+ * deleted and another added.
+ */
+export function usePlanInputsKey(): string | undefined {
+  return useLiveQuery(
+    async () =>
+      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
+    [],
+  );
+}
+
 export interface LedgerState {
   version: number;
   balances: BalancesSummaryRecord | undefined;

@@ -9,6 +9,7 @@ import { createBackup, restoreBackup } from './backup';
 import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
+import { supplierPlan } from './supplierStatus';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
@@ -80,6 +81,7 @@ const handlers: Handlers = {
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
   plan: (request) => runPlan(db, request),
   planDetail: async ({ index }) => planDetail(index),
+  supplierPlan: (request) => supplierPlan(db, request),
   createCount: ({ input, now }) => createCount(db, input, now),
   createCountFromSnapshot: ({ scope, now }) => createCountFromSnapshot(db, scope, now),
   countReview: ({ countId }) => countReview(db, countId),

@@ -11,6 +11,7 @@ import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
 import type { PlanDetail, PlanRequest, PlanResult } from './planning';
 import type { CountReview, NewCount } from './counts';
+import type { SupplierPlanRequest, SupplierPlanResult } from './supplierStatus';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -32,6 +33,8 @@ export interface LedgerOperations {
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
   plan: { args: PlanRequest; result: PlanResult };
   planDetail: { args: { index: number }; result: PlanDetail | null };
+  /** The plan's forecast and suggested order for one supplier's SKUs (the stock status sheet). */
+  supplierPlan: { args: SupplierPlanRequest; result: SupplierPlanResult };
   createCount: { args: { input: NewCount; now: string }; result: number };
   createCountFromSnapshot: { args: { scope: string; now: string }; result: number };
   countReview: { args: { countId: number }; result: CountReview };

@@ -163,7 +163,12 @@ export interface BuyLine {
   casePack: number;
   moq: number;
   orderByDay: number;
+  /** Forecast units over the next FORECAST_SUMMARY_DAYS days, every FBA marketplace of the SKU summed (the supplier sheet shows it). */
+  forecast30Units: number;
 }
+
+/** Days the buy line's forecast summary (forecast30Units) covers, from tomorrow. */
+export const FORECAST_SUMMARY_DAYS = 30;
 
 export interface Plan {
   ship: ShipLine[];
@@ -496,6 +501,7 @@ export function buildPlan(input: PlanInput): Plan {
       casePack: sku.casePack,
       moq: sku.moq,
       orderByDay,
+      forecast30Units: sumFirst(networkForecast, Math.min(horizon, FORECAST_SUMMARY_DAYS)),
     });
   }
 
@@ -518,6 +524,12 @@ function projectStock(projected: Float64Array, arrivals: Float64Array, daily: Fl
     if (belowSafetyStep < 0 && level < safetyStock) belowSafetyStep = t;
   }
   return { stockoutStep, belowSafetyStep };
+}
+
+function sumFirst(values: Float32Array, length: number): number {
+  let sum = 0;
+  for (let t = 0; t < length; t++) sum += values[t]!;
+  return sum;
 }
 
 function addInto(total: Float32Array, add: Float32Array, length: number): void {

@@ -1,7 +1,10 @@
 // The supplier stock status (VMI) sheet: for one supplier's SKUs, what is on hand by kind of
-// location, what is on the way, what sold recently and what is still on order, so the supplier
-// can plan production. Pure: the caller gathers balances, shipments, sales and POs.
-import type { LocationKind, PurchaseOrder, Shipment } from '../model';
+// location, what is on the way, what sold recently, what is still on order, the plan's 30-day
+// forecast and its suggested order, so the supplier can plan production. Pure: the caller gathers
+// balances, shipments, sales, POs and the replenishment plan.
+import type { IsoDate, LocationKind, PurchaseOrder, Shipment } from '../model';
+import { isoFromDay } from '../dates';
+import type { BuyLine, ShipLine } from '../planning/plan';
 import { inTransitBySku } from './shipments';
 import { openQty } from './purchaseOrders';
 
@@ -14,6 +17,8 @@ export interface SupplierStatusInput {
   /** Units sold per SKU over the recent window. */
   soldUnits: ReadonlyMap<number, number>;
   purchaseOrders: readonly PurchaseOrder[];
+  /** The plan's figures per SKU (supplierPlanFigures); a SKU without any shows forecast 0 and no suggestion. */
+  planFigures?: ReadonlyMap<number, SupplierPlanFigures>;
 }
 
 export interface SupplierStatusRow {
@@ -26,6 +31,53 @@ export interface SupplierStatusRow {
   inTransitUnits: number;
   soldUnits: number;
   onOrderUnits: number;
+  forecast30Units: number;
+  suggestedOrderUnits: number;
+  orderBy: IsoDate | null;
+}
+
+/** What the replenishment plan says about one SKU of a supplier. */
+export interface SupplierPlanFigures {
+  /** The plan's forecast over the next 30 days, every FBA marketplace summed, in whole units. */
+  forecast30Units: number;
+  /** The plan's buy quantity (0 when it suggests none) and the day to order by (null with none). */
+  suggestedOrderUnits: number;
+  orderBy: IsoDate | null;
+  /** The plan has an FBA series for the SKU (it sold or held stock there); without one it has nothing to forecast from. */
+  hasSalesHistory: boolean;
+}
+
+/**
+ * The supplier sheet's forecast and suggested order, read from the replenishment plan the Plan
+ * screen shows (never recomputed). A buy line assigned to another supplier is not suggested to
+ * this one (the SKU may sit on this supplier's old POs); an unassigned one is.
+ */
+export function supplierPlanFigures(
+  plan: { ship: readonly Pick<ShipLine, 'skuId'>[]; buy: readonly Pick<BuyLine, 'skuId' | 'supplierId' | 'buyQty' | 'orderByDay' | 'forecast30Units'>[] },
+  supplierId: number, skuIds: Iterable<number>): Map<number, SupplierPlanFigures> {
+  const figures = new Map<number, SupplierPlanFigures>();
+  for (const skuId of skuIds) figures.set(skuId, { forecast30Units: 0, suggestedOrderUnits: 0, orderBy: null, hasSalesHistory: false });
+  for (const line of plan.ship) {
+    const f = figures.get(line.skuId);
+    if (f) f.hasSalesHistory = true;
+  }
+  for (const line of plan.buy) {
+    const f = figures.get(line.skuId);
+    if (!f) continue;
+    f.forecast30Units = Math.round(line.forecast30Units);
+    if (line.buyQty > 0 && (line.supplierId === supplierId || line.supplierId === null)) {
+      f.suggestedOrderUnits = line.buyQty;
+      f.orderBy = Number.isFinite(line.orderByDay) ? isoFromDay(line.orderByDay) : null;
+    }
+  }
+  return figures;
+}
+
+/** A supplier's SKUs: those set to be bought from it (sourcing) and those on its purchase orders. */
+export function supplierSkuIds(supplierId: number, sourcedSkuIds: readonly number[], purchaseOrders: readonly PurchaseOrder[]): number[] {
+  const ids = new Set<number>(sourcedSkuIds);
+  for (const po of purchaseOrders) if (po.supplierId === supplierId) for (const line of po.lines) ids.add(line.skuId);
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** Units shipped and not yet received per SKU, over open shipments. */
@@ -48,11 +100,13 @@ export function unitsOnOrder(purchaseOrders: readonly PurchaseOrder[]): Map<numb
   return units;
 }
 
+const planOf = (f: SupplierPlanFigures | undefined) => ({ forecast30Units: f?.forecast30Units ?? 0, suggestedOrderUnits: f?.suggestedOrderUnits ?? 0, orderBy: f?.orderBy ?? null });
+
 export function supplierStockStatus(input: SupplierStatusInput): SupplierStatusRow[] {
   const transit = unitsInTransit(input.shipments);
   const onOrder = unitsOnOrder(input.purchaseOrders);
   const rows = new Map<number, SupplierStatusRow>(
-    input.skus.map((s) => [s.id, { skuId: s.id, code: s.code, name: s.name, domesticUnits: 0, overseasUnits: 0, fbaUnits: 0, inTransitUnits: transit.get(s.id) ?? 0, soldUnits: input.soldUnits.get(s.id) ?? 0, onOrderUnits: onOrder.get(s.id) ?? 0 }]),
+    input.skus.map((s) => [s.id, { skuId: s.id, code: s.code, name: s.name, domesticUnits: 0, overseasUnits: 0, fbaUnits: 0, inTransitUnits: transit.get(s.id) ?? 0, soldUnits: input.soldUnits.get(s.id) ?? 0, onOrderUnits: onOrder.get(s.id) ?? 0, ...planOf(input.planFigures?.get(s.id)) }]),
   );
   for (const b of input.balances) {
     const row = rows.get(b.skuId);

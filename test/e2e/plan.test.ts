@@ -200,6 +200,40 @@ describe('the replenishment plan on the demo data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('the supplier’s stock status sheet shows the plan’s forecast and suggested order, on screen, on A4 and Letter, and in the CSV', async () => {
+    expect(sourced.code).not.toBe('');
+    const suppliers = new SuppliersPage(app.page);
+    await suppliers.open();
+    await suppliers.openStockStatus(SUPPLIER);
+    // The sheet runs the same plan in the worker: the buy line's quantity is the suggested order.
+    const buy = sourced.buy.toLocaleString('en-US');
+    await expect.poll(async () => (await suppliers.stockStatusRowFor(sourced.code))?.suggested, { timeout: 60_000 }).toBe(buy);
+    const row = (await suppliers.stockStatusRowFor(sourced.code))!;
+    expect(planNumber(row.forecast)).toBeGreaterThan(0);
+    expect(row.orderBy).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(row.orderBy >= TODAY).toBe(true);
+    expect(await suppliers.stockStatusNote().textContent()).toBe('Forecast and suggested order are the replenishment plan’s (Plan screen), summed over every Amazon marketplace.');
+
+    const preview = new PrintPreviewPage(app.page);
+    for (const size of SIZES) {
+      const printed = await preview.printed(size);
+      const text = printed.pages.join(' ');
+      expect(text, size).toContain('Suggested order');
+      expect(text, size).toContain(`${buy} ${row.orderBy}`);
+      expect(printed.maxTextRightPt, size).toBeLessThanOrEqual(rightLimitPt(printed.pageWidthPt));
+    }
+
+    // The CSV: the new columns, numbers as numbers.
+    const csv = await suppliers.exportStockStatusCsv();
+    expect(csv.name).toMatch(/^stock-status-Shenzhen-Accessories-Ltd-+2026-11-26\.csv$/);
+    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/,"Forecast, next 30 days",Suggested order,Order by$/);
+    const skuLine = lines.find((line) => line.startsWith(`${sourced.code},`));
+    expect(skuLine).toMatch(new RegExp(`,${planNumber(row.forecast)},${sourced.buy},${row.orderBy}$`));
+    await preview.close();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('a demand event and a forecast override are stored, listed, explained and undone', async () => {
     await plan.open();
     await plan.waitForPlan();

@@ -136,7 +136,11 @@ describe('purchasing from a supplier in CNY', () => {
     // The supplier's stock status: on hand at home and still on order.
     await suppliers.open();
     await suppliers.openStockStatus(SUPPLIER);
-    await expect.poll(() => suppliers.stockStatusRowFor('LAMP-01')).toEqual({ sku: 'LAMP-01', name: 'Desk lamp, brass', domestic: '100', overseas: '0', fba: '0', inTransit: '0', sold: '0', onOrder: '200' });
+    // Nothing has sold at Amazon yet: the plan has nothing to forecast from, and the sheet says so.
+    await expect.poll(() => suppliers.stockStatusNote().textContent()).toBe(
+      'No forecast or suggested order: none of these SKUs has sales history at Amazon FBA yet, so the replenishment plan has nothing to forecast from.',
+    );
+    await expect.poll(() => suppliers.stockStatusRowFor('LAMP-01')).toEqual({ sku: 'LAMP-01', name: 'Desk lamp, brass', domestic: '100', overseas: '0', fba: '0', inTransit: '0', sold: '0', onOrder: '200', forecast: '0', suggested: '0', orderBy: '' });
     await expect.poll(() => suppliers.stockStatusRows().then((rows) => rows.map((row) => row.sku))).toEqual(['LAMP-01', 'SHADE-02']);
     await new PrintPreviewPage(page).close();
 
@@ -285,7 +289,7 @@ describe('a sea shipment to FBA US', () => {
     // The supplier sees what is at home and on the way.
     await suppliers.open();
     await suppliers.openStockStatus(SUPPLIER);
-    await expect.poll(() => suppliers.stockStatusRowFor('SHADE-02')).toEqual({ sku: 'SHADE-02', name: 'Linen lamp shade', domestic: '50', overseas: '0', fba: '0', inTransit: '150', sold: '0', onOrder: '0' });
+    await expect.poll(() => suppliers.stockStatusRowFor('SHADE-02')).toEqual({ sku: 'SHADE-02', name: 'Linen lamp shade', domestic: '50', overseas: '0', fba: '0', inTransit: '150', sold: '0', onOrder: '0', forecast: '0', suggested: '0', orderBy: '' });
     await new PrintPreviewPage(page).close();
 
     // Five days past the ETA, it is delayed, in the in-transit table and in its detail.

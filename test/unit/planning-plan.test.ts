@@ -603,6 +603,19 @@ describe('the buy echelon', () => {
   });
 });
 
+describe('the buy line’s 30-day forecast (the supplier sheet’s forecast)', () => {
+  test('sums the next 30 days over every FBA marketplace of the SKU; a SKU that never sold forecasts 0', () => {
+    // SKU 1 sells a flat 10 a day in the US and 4 a day in DE: 30 × (10 + 4) = 420. SKU 2 has no series.
+    const history = historyOf(TODAY, [
+      { skuId: 1, locationId: FBA_US, units: constant(10), onHand: 100 },
+      { skuId: 1, locationId: FBA_DE, units: constant(4), onHand: 100 },
+    ]);
+    const plan = planOf({ today: TODAY, history, skus: [skuInput(1), skuInput(2)] });
+    expect(buyLine(plan, 1).forecast30Units).toBeCloseTo(420, 3);
+    expect(buyLine(plan, 2).forecast30Units).toBe(0);
+  });
+});
+
 describe('domestic stock limits what ships', () => {
   // 10 a day, 400 at FBA: T − IP = 140. Home holds less.
   const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);

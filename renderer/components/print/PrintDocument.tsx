@@ -80,6 +80,8 @@ export interface PrintTableProps {
   testId?: string;
   /** data-col of each column (default: its index), so page objects can read cells by name. */
   columnIds?: readonly string[];
+  /** 8 pt with tighter padding: for a sheet with many columns (the supplier stock status) that must fit 186 mm. */
+  dense?: boolean;
 }
 
 function alignClass(align: PrintAlign | undefined): string | undefined {
@@ -90,7 +92,7 @@ function alignClass(align: PrintAlign | undefined): string | undefined {
  * A plain table for paper: fixed layout (columns keep their widths, long text wraps inside them), the
  * header row repeats on every printed page, and a row never splits across two pages.
  */
-export function PrintTable({ header, rows, align = [], widths = [], footer, empty, caption, testId, columnIds = [] }: PrintTableProps) {
+export function PrintTable({ header, rows, align = [], widths = [], footer, empty, caption, testId, columnIds = [], dense = false }: PrintTableProps) {
   const columns = header.map((heading, index) => ({ heading, id: columnIds[index] ?? String(index), className: alignClass(align[index]), width: widths[index] }));
   const cells = (values: readonly ReactNode[]) =>
     columns.map((column, index) => (
@@ -99,7 +101,7 @@ export function PrintTable({ header, rows, align = [], widths = [], footer, empt
       </td>
     ));
   return (
-    <table className="print-table" data-testid={testId}>
+    <table className={dense ? 'print-table print-table--dense' : 'print-table'} data-testid={testId}>
       {caption ? <caption>{caption}</caption> : null}
       <colgroup>
         {columns.map((column) => (

@@ -3,7 +3,6 @@
 // a what-if, PO drafts in one click, and printable / CSV reorder lists and shipment plans.
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays, isoFromDay } from '../../../shared/dates';
 import { toCsv } from '../../../shared/csv';
 import { minorToAmountText } from '../../../shared/money';
@@ -18,7 +17,7 @@ import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { PrintHeader, PrintPreview, PrintTable } from '../../components/print/PrintPreview';
 import { desktop } from '../../desktop';
-import { useById, useLedgerState, useLocations, useSkus, useSuppliers } from '../../app/hooks';
+import { useById, useLedgerState, useLocations, usePlanInputsKey, useSkus, useSuppliers } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { BuyExplanation, ShipExplanation } from './Explanation';
@@ -34,12 +33,8 @@ export function Plan() {
   const suppliers = useById(useSuppliers());
   const locations = useById(useLocations());
   const state = useLedgerState();
-  // The plan reruns when what it reads changes: events and overrides by content (an event can be deleted and another added).
-  const changes = useLiveQuery(
-    async () =>
-      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
-    [],
-  );
+  // The plan reruns when what it reads changes.
+  const changes = usePlanInputsKey();
   const [result, setResult] = useState<PlanResult | null>(null);
   const [whatIf, setWhatIf] = useState<PlanResult | null>(null);
   const [status, setStatus] = useState<Status>(null);

@@ -12,7 +12,7 @@ export interface SupplierInput {
 }
 
 /** Column ids of the stock status (VMI) sheet, in the order it prints them. */
-const STOCK_STATUS_COLUMNS = ['sku', 'name', 'domestic', 'overseas', 'fba', 'inTransit', 'sold', 'onOrder'] as const;
+const STOCK_STATUS_COLUMNS = ['sku', 'name', 'domestic', 'overseas', 'fba', 'inTransit', 'sold', 'onOrder', 'forecast', 'suggested', 'orderBy'] as const;
 export type StockStatusRow = Record<(typeof STOCK_STATUS_COLUMNS)[number], string>;
 
 /** Suppliers (renderer/features/suppliers/Suppliers.tsx) and their stock status sheet. */
@@ -63,5 +63,18 @@ export class SuppliersPage extends AppShell {
 
   async stockStatusRowFor(code: string): Promise<StockStatusRow | undefined> {
     return (await this.stockStatusRows()).find((row) => row.sku === code);
+  }
+
+  /** The sheet's note on its forecast and suggested order: where they come from, or why they are blank. */
+  stockStatusNote(): Locator {
+    return this.page.getByTestId('vmi-plan-note');
+  }
+
+  /** Exports the open sheet as CSV (a download in the browser build) and returns its text. */
+  async exportStockStatusCsv(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 }
