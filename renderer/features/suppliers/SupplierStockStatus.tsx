@@ -105,7 +105,8 @@ export function SupplierStockStatus({ supplier, onClose }: { supplier: Supplier;
     t('vmi.orderBy'),
   ];
   const cells = rows.map((r) => [r.code, r.name, r.domesticUnits, r.overseasUnits, r.fbaUnits, r.inTransitUnits, r.soldUnits, r.onOrderUnits, r.forecast30Units, r.suggestedOrderUnits, r.orderBy]);
-  const fileName = `stock-status-${supplier.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${asOf}`;
+  // Letters and digits of the name, runs of anything else as one dash, none at either end.
+  const fileName = `stock-status-${supplier.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}-${asOf}`;
   const exportCsv = async () => {
     await desktop.saveFile({ suggestedName: `${fileName}.csv`, contents: toCsv(header, cells), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
