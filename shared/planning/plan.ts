@@ -21,7 +21,7 @@ import { abcClassify, backtestForecast, forecastPath, safetyStock, zForServiceLe
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
-import { fillUnknownWeeks, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
+import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
 
 export type AbcClass = 'A' | 'B' | 'C';
 
@@ -240,14 +240,29 @@ export function forecastSeries(
   return selection;
 }
 
-/** A weekly path (its first `pathLength` weeks; none: nothing) spread over each week's days, then events and the what-if uplift. */
-function dailyFromPath(input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>, series: Pick<PlanSeriesInput, 'eventFactors'>, path: ArrayLike<number>, pathLength: number, daily: Float32Array): void {
+/**
+ * A weekly path (its first `pathLength` weeks from `pathOffset`; none: nothing) spread over each
+ * week's days, then events and the what-if uplift.
+ */
+function dailyFromPath(
+  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
+  series: Pick<PlanSeriesInput, 'eventFactors'>,
+  path: ArrayLike<number>,
+  pathLength: number,
+  daily: Float32Array,
+  pathOffset = 0,
+): void {
   const { settings, history, whatIf } = input;
   const horizon = daily.length;
   const factors = series.eventFactors;
   if (pathLength === 0) daily.fill(0);
   else {
-    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(pathLength - 1, (d / 7) | 0)] ?? 0) / 7;
+    // One value per week (the last week of the path carries on), over that week's days.
+    for (let from = 0, week = 0; from < horizon; from += 7, week++) {
+      const perDay = Math.max(0, path[pathOffset + Math.min(pathLength - 1, week)] ?? 0) / 7;
+      const to = Math.min(horizon, from + 7);
+      for (let d = from; d < to; d++) daily[d] = perDay;
+    }
   }
   if (factors || whatIf?.uplift) {
     const historyEnd = history.firstDay + history.days - 1;
@@ -290,19 +305,16 @@ export function buildPlan(input: PlanInput): Plan {
 
   // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
   const soldUnits = new Map<number, number>();
-  const yearStart = Math.max(0, history.days - 365);
-  history.series.forEach((s, index) => {
-    let units = 0;
-    const base = index * history.days;
-    for (let d = yearStart; d < history.days; d++) units += history.units[base + d]!;
-    soldUnits.set(s.skuId, (soldUnits.get(s.skuId) ?? 0) + units);
-  });
+  const lastYear = lastYearUnits(history);
+  for (let index = 0; index < history.series.length; index++) {
+    const skuId = history.series[index]!.skuId;
+    soldUnits.set(skuId, (soldUnits.get(skuId) ?? 0) + lastYear[index]!);
+  }
   const classes = abcClassify(input.skus.map((sku) => ({ id: String(sku.skuId), value: (soldUnits.get(sku.skuId) ?? 0) * sku.unitCostMinor })));
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
   const ship: ShipLine[] = [];
   const buy: BuyLine[] = [];
-  const projected = new Float64Array(horizon + 1);
   const arrivals = new Float64Array(horizon + 1);
   const networkForecast = new Float32Array(horizon);
   const scratch = forecastScratch(settings);
@@ -333,17 +345,21 @@ export function buildPlan(input: PlanInput): Plan {
     let networkVariance = 0;
     let networkFbaUnits = 0;
     let networkInbound = 0;
-    networkForecast.fill(0);
-    for (const series of input.series.get(sku.skuId) ?? []) {
+    const skuSeries = input.series.get(sku.skuId) ?? NO_SERIES;
+    // The network's daily forecast is the sum of its series' (the first one is copied, 0 + x = x).
+    if (skuSeries.length === 0) networkForecast.fill(0);
+    for (let k = 0; k < skuSeries.length; k++) {
+      const series = skuSeries[k]!;
       const info = history.series[series.seriesIndex]!;
       const s = series.seriesIndex;
       let selection: { method: ForecastMethod; wape: number; mase: number };
       if (reuse) {
         selection = { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]! };
-        dailyFromPath(input, series, forecasts.path.subarray(s * weeksAhead, (s + 1) * weeksAhead), forecasts.pathLength[s]!, daily);
+        dailyFromPath(input, series, forecasts.path, forecasts.pathLength[s]!, daily, s * weeksAhead);
       } else {
         selection = forecastSeries(input, series, sku.method, daily, scratch);
-        forecasts.path.set(scratch.path.subarray(0, scratch.pathLength), s * weeksAhead);
+        // Copied by hand: a subarray per series (a new typed-array object) cost more than the copy.
+        copyInto(forecasts.path, s * weeksAhead, scratch.path, scratch.pathLength);
         forecasts.pathLength[s] = scratch.pathLength;
         forecasts.method[s] = selection.method;
         forecasts.wape[s] = selection.wape;
@@ -355,12 +371,7 @@ export function buildPlan(input: PlanInput): Plan {
       const L = series.sea.meanDays;
       const leadDays = Math.max(0, Math.round(L));
       const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
-      let demandLead = 0;
-      let demandCover = 0;
-      for (let d = 0; d < reviewEnd; d++) {
-        if (d < leadDays) demandLead += daily[d]!;
-        demandCover += daily[d]!;
-      }
+      const { lead: demandLead, cover: demandCover } = leadAndCover(daily, leadDays, reviewEnd);
       const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
       const ss = safetyStock({ z, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: series.sea.sdDays });
       const onHand = Math.max(0, history.onHand[series.seriesIndex]!);
@@ -371,14 +382,13 @@ export function buildPlan(input: PlanInput): Plan {
       const reorderPoint = demandLead + ss;
 
       // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
-      projected.fill(0);
-      projected[0] = onHand - series.reservedUnits;
-      arrivals.fill(0);
+      // `arrivals` is all zeros between series (cleared below).
+      const opening = onHand - series.reservedUnits;
       for (const a of series.inbound) {
         const index = Math.max(1, a.day + delay - settings.todayDay);
         if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
       }
-      const { stockoutStep, belowSafetyStep } = projectStock(projected, arrivals, daily, horizon, ss);
+      const { stockoutStep, belowSafetyStep } = projectStock(opening, arrivals, daily, horizon, ss);
       const stockoutDay = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
       const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : settings.todayDay + belowSafetyStep;
       const floorUnits = settings.fbaFloorDays * d;
@@ -389,7 +399,7 @@ export function buildPlan(input: PlanInput): Plan {
         // The deepest shortfall from the air arrival until sea lands, counting open shipments that
         // arrive in between; stock at the air arrival cannot be below nothing.
         const start = Math.min(airDays, horizon);
-        let level = Math.max(0, projected[start]!);
+        let level = Math.max(0, projectedLevel(opening, arrivals, daily, start));
         let deepest = 0;
         for (let t = start + 1; t <= Math.min(leadDays, horizon); t++) {
           level += arrivals[t]! - daily[t - 1]!;
@@ -402,6 +412,10 @@ export function buildPlan(input: PlanInput): Plan {
       const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
       const shipSea = roundUpTo(seaNeed, sku.casePack);
       const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
+      for (const a of series.inbound) {
+        const index = Math.max(1, a.day + delay - settings.todayDay);
+        if (index <= horizon) arrivals[index] = 0;
+      }
 
       ship.push({
         skuId: sku.skuId,
@@ -440,22 +454,18 @@ export function buildPlan(input: PlanInput): Plan {
       // PRODUCT §4.3: the position leaves out reserved units.
       networkFbaUnits += onHand - series.reservedUnits;
       networkInbound += inboundUnits;
-      addInto(networkForecast, daily, horizon);
+      if (k === 0) networkForecast.set(daily);
+      else addInto(networkForecast, daily, horizon);
     }
 
     // The buy echelon: the whole network's position against demand over production + shipping.
-    const shipLeg = (input.series.get(sku.skuId) ?? [])[0]?.sea ?? { meanDays: 0, sdDays: 0 };
+    const shipLeg = skuSeries[0]?.sea ?? { meanDays: 0, sdDays: 0 };
     const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
     const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
     const sdDaily = Math.sqrt(networkVariance);
     const lead = Math.max(0, Math.round(leadDays));
     const coverEnd = Math.min(horizon, lead + settings.buyReviewDays);
-    let demandLead = 0;
-    let demandCover = 0;
-    for (let t = 0; t < coverEnd; t++) {
-      if (t < lead) demandLead += networkForecast[t]!;
-      demandCover += networkForecast[t]!;
-    }
+    let { lead: demandLead, cover: demandCover } = leadAndCover(networkForecast, lead, coverEnd);
     // Beyond the horizon the last projected day's rate carries on.
     const tail = networkForecast[horizon - 1] ?? networkDaily;
     if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
@@ -505,19 +515,56 @@ export function buildPlan(input: PlanInput): Plan {
 
 // Small loops kept out of buildPlan's body: the optimising compiler handles them far better alone.
 
-/** Projected on hand from projected[0]: arrivals in, daily demand out; the first step at or below 0 (with demand) and below `safetyStock`, −1 when none. */
-function projectStock(projected: Float64Array, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
+/**
+ * Projected on hand from `opening`: arrivals[t] in and daily[t − 1] out at step t. The first step at
+ * or below 0 (with demand) and the first below `safetyStock`, −1 when none within the horizon; the
+ * projection stops once it has both.
+ */
+function projectStock(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
   let stockoutStep = -1;
   let belowSafetyStep = -1;
-  let level = projected[0]!;
+  let level = opening;
   for (let t = 1; t <= horizon; t++) {
     const demand = daily[t - 1]!;
     level += arrivals[t]! - demand;
-    projected[t] = level;
-    if (stockoutStep < 0 && level <= 0 && demand > 0) stockoutStep = t;
-    if (belowSafetyStep < 0 && level < safetyStock) belowSafetyStep = t;
+    if (stockoutStep < 0 && level <= 0 && demand > 0) {
+      stockoutStep = t;
+      if (belowSafetyStep >= 0) break;
+    }
+    if (belowSafetyStep < 0 && level < safetyStock) {
+      belowSafetyStep = t;
+      if (stockoutStep >= 0) break;
+    }
   }
   return { stockoutStep, belowSafetyStep };
+}
+
+/** The level projectStock reaches at `step` (the same additions in the same order). */
+function projectedLevel(opening: number, arrivals: Float64Array, daily: Float32Array, step: number): number {
+  let level = opening;
+  for (let t = 1; t <= step; t++) level += arrivals[t]! - daily[t - 1]!;
+  return level;
+}
+
+/** Σ values[0…leadDays−1] and Σ values[0…coverDays−1] (coverDays ≤ values.length), each added in day order. */
+function leadAndCover(values: Float32Array, leadDays: number, coverDays: number): { lead: number; cover: number } {
+  const both = Math.min(leadDays, coverDays);
+  let lead = 0;
+  let cover = 0;
+  let d = 0;
+  for (; d < both; d++) {
+    lead += values[d]!;
+    cover += values[d]!;
+  }
+  for (; d < coverDays; d++) cover += values[d]!;
+  return { lead, cover };
+}
+
+
+const NO_SERIES: readonly PlanSeriesInput[] = [];
+
+function copyInto(target: Float64Array, at: number, source: Float64Array, length: number): void {
+  for (let i = 0; i < length; i++) target[at + i] = source[i]!;
 }
 
 function addInto(total: Float32Array, add: Float32Array, length: number): void {
@@ -531,7 +578,14 @@ function addInto(total: Float32Array, add: Float32Array, length: number): void {
  */
 function applyDomesticAndCapacity(input: PlanInput, ship: ShipLine[]): void {
   const rank: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };
-  const order = ship.map((_, i) => i).sort((a, b) => rank[ship[a]!.abc] - rank[ship[b]!.abc] || (ship[a]!.stockoutDay || Infinity) - (ship[b]!.stockoutDay || Infinity) || a - b);
+  // The sort keys in typed arrays: the comparator runs ~200,000 times and reads no line objects.
+  const lineRank = new Uint8Array(ship.length);
+  const lineStockout = new Float64Array(ship.length);
+  for (let i = 0; i < ship.length; i++) {
+    lineRank[i] = rank[ship[i]!.abc];
+    lineStockout[i] = ship[i]!.stockoutDay || Infinity;
+  }
+  const order = Array.from(ship.keys()).sort((a, b) => lineRank[a]! - lineRank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
   const home = new Map(input.skus.map((s) => [s.skuId, s.domesticUnits]));
   const room = new Map<number, number>();
   for (const [locationId, capacity] of input.capacityUnits) {
