@@ -9,6 +9,7 @@ import { createBackup, restoreBackup } from './backup';
 import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
+import { packedPlanBuffers, packPlan } from '../../shared/planning/planTransfer';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
@@ -74,7 +75,10 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
-  plan: (request) => runPlan(db, request),
+  plan: async (request) => {
+    const result = await runPlan(db, request);
+    return { ...result, plan: packPlan(result.plan) };
+  },
   planDetail: async ({ index }) => planDetail(index),
   createCount: ({ input, now }) => createCount(db, input, now),
   createCountFromSnapshot: ({ scope, now }) => createCountFromSnapshot(db, scope, now),
@@ -86,8 +90,9 @@ const handlers: Handlers = {
   },
 };
 
-/** Typed arrays in a result are moved, not copied, to the page. */
-function transferables(value: unknown): ArrayBuffer[] {
+/** Typed arrays in a result are moved, not copied, to the page (a plan's columns are a level deeper). */
+function transferables(op: LedgerOperation, value: unknown): ArrayBuffer[] {
+  if (op === 'plan') return packedPlanBuffers((value as LedgerOperations['plan']['result']).plan);
   if (ArrayBuffer.isView(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap((v) => (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer ? [v.buffer] : []));
@@ -133,6 +138,6 @@ self.onmessage = (event: MessageEvent<LedgerRequest | LedgerCancel>) => {
       };
     }
     cancelled.delete(id);
-    post(response, 'ok' in response && response.ok ? transferables(response.result) : []);
+    post(response, 'ok' in response && response.ok ? transferables(op, response.result) : []);
   });
 };

@@ -9,7 +9,7 @@ import type { ImportOptions, ImportPreview, ImportResult } from './imports';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
-import type { PlanDetail, PlanRequest, PlanResult } from './planning';
+import type { PackedPlanResult, PlanDetail, PlanRequest } from './planning';
 import type { CountReview, NewCount } from './counts';
 
 export interface LedgerOperations {
@@ -29,7 +29,8 @@ export interface LedgerOperations {
   repreviewImport: { args: { token: string; options: ImportOptions }; result: ImportPreview & { token: string } };
   applyImport: { args: { token: string; now: string; options?: ImportOptions }; result: ImportResult };
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
-  plan: { args: PlanRequest; result: PlanResult };
+  /** The plan in columns, moved without a copy; the page unpacks it (planClient.ts). */
+  plan: { args: PlanRequest; result: PackedPlanResult };
   planDetail: { args: { index: number }; result: PlanDetail | null };
   createCount: { args: { input: NewCount; now: string }; result: number };
   createCountFromSnapshot: { args: { scope: string; now: string }; result: number };
