@@ -9,7 +9,7 @@ import { createBackup, restoreBackup } from './backup';
 import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
-import { packedPlanBuffers, packPlan } from '../../shared/planning/planTransfer';
+import { copyPlanColumns, planColumnBuffers } from '../../shared/planning/planColumns';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
@@ -75,9 +75,10 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
+  // The worker keeps its plan for a line's chart; the page gets a copy of the columns, moved.
   plan: async (request) => {
     const result = await runPlan(db, request);
-    return { ...result, plan: packPlan(result.plan) };
+    return { ...result, plan: copyPlanColumns(result.plan) };
   },
   planDetail: async ({ index }) => planDetail(index),
   createCount: ({ input, now }) => createCount(db, input, now),
@@ -92,7 +93,7 @@ const handlers: Handlers = {
 
 /** Typed arrays in a result are moved, not copied, to the page (a plan's columns are a level deeper). */
 function transferables(op: LedgerOperation, value: unknown): ArrayBuffer[] {
-  if (op === 'plan') return packedPlanBuffers((value as LedgerOperations['plan']['result']).plan);
+  if (op === 'plan') return planColumnBuffers((value as LedgerOperations['plan']['result']).plan);
   if (ArrayBuffer.isView(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap((v) => (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer ? [v.buffer] : []));

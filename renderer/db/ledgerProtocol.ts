@@ -9,7 +9,7 @@ import type { ImportOptions, ImportPreview, ImportResult } from './imports';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
-import type { PackedPlanResult, PlanDetail, PlanRequest } from './planning';
+import type { PlanColumnsResult, PlanDetail, PlanRequest } from './planning';
 import type { CountReview, NewCount } from './counts';
 
 export interface LedgerOperations {
@@ -30,7 +30,7 @@ export interface LedgerOperations {
   applyImport: { args: { token: string; now: string; options?: ImportOptions }; result: ImportResult };
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
   /** The plan in columns, moved without a copy; the page unpacks it (planClient.ts). */
-  plan: { args: PlanRequest; result: PackedPlanResult };
+  plan: { args: PlanRequest; result: PlanColumnsResult };
   planDetail: { args: { index: number }; result: PlanDetail | null };
   createCount: { args: { input: NewCount; now: string }; result: number };
   createCountFromSnapshot: { args: { scope: string; now: string }; result: number };

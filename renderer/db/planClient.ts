@@ -1,6 +1,6 @@
 // The page's side of the plan: the ledger worker sends it as typed-array columns, moved without a
-// copy (shared/planning/planTransfer.ts), and here it becomes line objects again.
-import { unpackPlan } from '../../shared/planning/planTransfer';
+// copy (shared/planning/planColumns.ts), and here it becomes line objects.
+import { unpackPlan } from '../../shared/planning/planColumns';
 import { callLedger } from './ledgerClient';
 import type { PlanRequest, PlanResult } from './planning';
 

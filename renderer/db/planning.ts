@@ -9,9 +9,11 @@ import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
 import { demandHistoryFromLedger, overlayOrderDemand } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactors } from '../../shared/planning/events';
-import { buildPlan, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
+import { FORECAST_METHODS } from '../../shared/domain';
+import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
-import type { PackedPlan } from '../../shared/planning/planTransfer';
+import { shipNumberViews } from '../../shared/planning/planColumns';
+import type { PlanColumns } from '../../shared/planning/planColumns';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
 import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
@@ -44,21 +46,22 @@ export interface PlanResult {
   timings: { readMs: number; historyMs: number; computeMs: number };
 }
 
-/** A PlanResult as it crosses from the worker to the page: the plan in columns (shared/planning/planTransfer.ts). */
-export type PackedPlanResult = Omit<PlanResult, 'plan'> & { plan: PackedPlan };
+/** A PlanResult as the worker makes it and sends it to the page: the plan in columns (shared/planning/planColumns.ts). */
+export type PlanColumnsResult = Omit<PlanResult, 'plan'> & { plan: PlanColumns };
 
 interface Gathered {
   input: PlanInput;
   history: DemandHistory;
 }
 
-let last: { today: IsoDate; gathered: Gathered; plan: Plan } | null = null;
+let last: { today: IsoDate; gathered: Gathered; plan: PlanColumns } | null = null;
 
 async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
   const t0 = performance.now();
-  // The ledger (and the locations) are asked for first: the history is built from them while the
-  // database still reads the rest (10,000 SKUs take it as long as the ledger's blocks).
-  const ledgerRead = Promise.all([readLedgerQuantities(db), db.locations.toArray()]);
+  // The ledger (and the locations) are read first and alone; the rest (10,000 SKUs take the
+  // database as long as the ledger's blocks) is read while the history is built from them.
+  const [ledger, locations] = await Promise.all([readLedgerQuantities(db), db.locations.toArray()]);
+  const t1 = performance.now();
   const restRead = Promise.all([
     db.skus.toArray(),
     db.shipments.toArray(),
@@ -74,10 +77,10 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
     db.forecastOverrides.toArray(),
     readPlanPreferences(db),
   ]);
-  // Awaited below; this only keeps a failure while the ledger is awaited from counting as unhandled.
+  // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
   restRead.catch(() => undefined);
-  const [ledger, locations] = await ledgerRead;
-  const t1 = performance.now();
+  // One turn of the event loop, so the reads are on their way before the history takes the thread.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 
   const todayDay = dayNumber(today);
   const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
@@ -295,7 +298,7 @@ function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { d
 }
 
 /** Runs the plan (reading everything again), or a what-if on the inputs of the last run. */
-export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanResult> {
+export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanColumnsResult> {
   return withStorageErrors(async () => {
     const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
     const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gather(db, request.today, timings);
@@ -306,7 +309,7 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
           ...(request.whatIf.uplift ? { uplift: { fromDay: dayNumber(request.whatIf.uplift.from), toDay: dayNumber(request.whatIf.uplift.to), fraction: request.whatIf.uplift.percent / 100 } } : {}),
         }
       : undefined;
-    const plan = buildPlan({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
+    const plan = buildPlanColumns({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
     if (!request.whatIf) last = { today: request.today, gathered, plan };
     return { plan, today: request.today, timings };
@@ -326,8 +329,10 @@ export interface PlanDetail {
 /** The chart of one ship line of the last plan. */
 export function planDetail(index: number): PlanDetail | null {
   if (!last) return null;
-  const line = last.plan.ship[index];
-  if (!line) return null;
+  const ship = last.plan.ship;
+  if (!Number.isInteger(index) || index < 0 || index >= ship.count) return null;
+  const columns = shipNumberViews(ship);
+  const line = { skuId: columns.skuId[index]!, locationId: columns.locationId[index]!, method: FORECAST_METHODS[ship.method[index]!]!, onHand: columns.onHand[index]!, reservedUnits: columns.reservedUnits[index]! };
   const { history, input } = last.gathered;
   const seriesIndex = history.series.findIndex((s) => s.skuId === line.skuId && s.locationId === line.locationId);
   const todayDay = input.settings.todayDay;

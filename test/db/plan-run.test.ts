@@ -8,6 +8,7 @@ import { FALLBACK_DAYS, skuLegKey, transportKey } from '../../shared/purchasing/
 import { createLocation } from '../../renderer/db/catalog';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { runPlan } from '../../renderer/db/planning';
+import { unpackPlan } from '../../shared/planning/planColumns';
 import { setLeadTime } from '../../renderer/db/purchasing';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
 
@@ -50,7 +51,8 @@ describe('runPlan gathers what the plan reads', () => {
     await setLeadTime(db, transportKey(domestic, us, 'sea'), { meanDays: 30, sdDays: 4 });
     await setLeadTime(db, skuLegKey(b, 'transport:sea'), { meanDays: 60, sdDays: 5 });
 
-    const result = await runPlan(db, { today: TODAY });
+    const run = await runPlan(db, { today: TODAY });
+    const result = { ...run, plan: unpackPlan(run.plan) };
     const { handling, receiving, transport } = FALLBACK_DAYS;
     const leg = (transportDays: { meanDays: number; sdDays: number }) => ({
       meanDays: handling.meanDays + transportDays.meanDays + receiving.fba.meanDays,

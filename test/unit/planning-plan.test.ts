@@ -8,7 +8,7 @@ import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
 import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
 import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
 import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
-import { packedPlanBuffers, packPlan, unpackPlan } from '../../shared/planning/planTransfer';
+import { planColumnBuffers, packPlan, unpackPlan } from '../../shared/planning/planColumns';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 const FBA_US = 10;
@@ -813,7 +813,7 @@ describe('the plan crosses from the worker to the page in columns', () => {
     expect(plan.ship.some((l) => l.shipAir > 0 || l.cutByCapacity > 0 || l.shortAtHome > 0)).toBe(true);
     expect(plan.ship.some((l) => Number.isNaN(l.wape))).toBe(true);
     const packed = packPlan(plan);
-    const moved = structuredClone(packed, { transfer: packedPlanBuffers(packed) });
+    const moved = structuredClone(packed, { transfer: planColumnBuffers(packed) });
     // Moved, not copied: the worker's columns are gone.
     expect(packed.ship.numbers.length).toBe(0);
     const unpacked = unpackPlan(moved);
