@@ -8,7 +8,7 @@ import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
 import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
 import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
 import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
-import { planColumnBuffers, packPlan, unpackPlan } from '../../shared/planning/planColumns';
+import { planColumnBuffers, packPlan, planViews, unpackPlan } from '../../shared/planning/planColumns';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 const FBA_US = 10;
@@ -820,6 +820,18 @@ describe('the plan crosses from the worker to the page in columns', () => {
     expect(unpacked).toEqual(plan);
     expect(unpacked.ship.map((l) => Object.keys(l))).toEqual(plan.ship.map((l) => Object.keys(l)));
     expect(unpacked.buy.map((l) => Object.keys(l))).toEqual(plan.buy.map((l) => Object.keys(l)));
+  });
+
+  test('the line views of the page read every field as the unpacked lines hold it', () => {
+    const views = planViews(packPlan(plan));
+    expect(views.ship).toHaveLength(plan.ship.length);
+    expect(views.buy).toHaveLength(plan.buy.length);
+    plan.ship.forEach((line, i) => {
+      for (const [key, value] of Object.entries(line)) expect(views.ship[i]![key as keyof ShipLine], `ship ${i} ${key}`).toBe(value);
+    });
+    plan.buy.forEach((line, i) => {
+      for (const [key, value] of Object.entries(line)) expect(views.buy[i]![key as keyof BuyLine], `buy ${i} ${key}`).toBe(value);
+    });
   });
 
   test('an empty plan packs and unpacks', () => {
