@@ -10,6 +10,7 @@ import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from '.
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
 import { supplierPlan } from './supplierStatus';
+import { copyPlanColumns, planColumnBuffers } from '../../shared/planning/planColumns';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
@@ -79,7 +80,11 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
-  plan: (request) => runPlan(db, request),
+  // The worker keeps its plan for a line's chart; the page gets a copy of the columns, moved.
+  plan: async (request) => {
+    const result = await runPlan(db, request);
+    return { ...result, plan: copyPlanColumns(result.plan) };
+  },
   planDetail: async ({ index }) => planDetail(index),
   supplierPlan: (request) => supplierPlan(db, request),
   createCount: ({ input, now }) => createCount(db, input, now),
@@ -92,8 +97,9 @@ const handlers: Handlers = {
   },
 };
 
-/** Typed arrays in a result are moved, not copied, to the page. */
-function transferables(value: unknown): ArrayBuffer[] {
+/** Typed arrays in a result are moved, not copied, to the page (a plan's columns are a level deeper). */
+function transferables(op: LedgerOperation, value: unknown): ArrayBuffer[] {
+  if (op === 'plan') return planColumnBuffers((value as LedgerOperations['plan']['result']).plan);
   if (ArrayBuffer.isView(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap((v) => (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer ? [v.buffer] : []));
@@ -139,6 +145,6 @@ self.onmessage = (event: MessageEvent<LedgerRequest | LedgerCancel>) => {
       };
     }
     cancelled.delete(id);
-    post(response, 'ok' in response && response.ok ? transferables(response.result) : []);
+    post(response, 'ok' in response && response.ok ? transferables(op, response.result) : []);
   });
 };

@@ -9,7 +9,7 @@ import type { ImportFile, ImportOptions, ImportPreview, ImportResult } from './i
 import type { StreamProgress } from '../../shared/import/stream';
 import type { LedgerFilter, LedgerPage } from './ledgerQueries';
 import type { ReconciliationView } from './reconciliation';
-import type { PlanDetail, PlanRequest, PlanResult } from './planning';
+import type { PlanColumnsResult, PlanDetail, PlanRequest } from './planning';
 import type { CountReview, NewCount } from './counts';
 import type { SupplierPlanRequest, SupplierPlanResult } from './supplierStatus';
 
@@ -31,7 +31,8 @@ export interface LedgerOperations {
   repreviewImport: { args: { token: string; options: ImportOptions }; result: ImportPreview & { token: string } };
   applyImport: { args: { token: string; now: string; options?: ImportOptions }; result: ImportResult };
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
-  plan: { args: PlanRequest; result: PlanResult };
+  /** The plan in columns, moved without a copy; the page unpacks it (planClient.ts). */
+  plan: { args: PlanRequest; result: PlanColumnsResult };
   planDetail: { args: { index: number }; result: PlanDetail | null };
   /** The plan's forecast and suggested order for one supplier's SKUs (the stock status sheet). */
   supplierPlan: { args: SupplierPlanRequest; result: SupplierPlanResult };

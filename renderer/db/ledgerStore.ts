@@ -9,6 +9,7 @@ import {
   splitByMonth,
   columnsFromMovements,
   concatColumns,
+  concatQuantities,
   packBlocks,
   dayOrder,
   BLOCK_SIZE,
@@ -16,7 +17,7 @@ import {
   unpackBlocks,
   valueMovements,
 } from '../../shared/ledger';
-import type { MonthActivity, MovementColumns, PackedBlock, ValuationContext } from '../../shared/ledger';
+import type { MonthActivity, MovementColumns, PackedBlock, QuantityColumns, ValuationContext } from '../../shared/ledger';
 import { monthPartKey } from './schema';
 import type { Table } from 'dexie';
 import type { BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthPartRecord, StockPilotDatabase } from './schema';
@@ -34,6 +35,12 @@ export class BlockCache {
 
   /** Brings the cache in line with the database and returns the blocks in key (posting) order. */
   async sync(db: StockPilotDatabase): Promise<StoredBlock[]> {
+    if (this.blocks.size === 0) {
+      // Cold (a new worker): one read of every block, not the keys and then each block by key.
+      const all = await db.movementBlocks.toArray();
+      for (const block of all) this.blocks.set(block.id, block);
+      return all;
+    }
     const keys = await db.movementBlocks.toCollection().primaryKeys();
     const wanted = new Set(keys);
     for (const key of this.blocks.keys()) if (!wanted.has(key)) this.blocks.delete(key);
@@ -102,6 +109,23 @@ export async function readLedgerSnapshot(db: StockPilotDatabase): Promise<Ledger
     // is in the base currency (there is no exchange rate to apply yet).
     const fallback = new Map(read.skus.filter((s) => s.costCurrency === read.settings.baseCurrency).map((s) => [s.id, s.unitCostMinor]));
     return { columns, version: read.version.version, context: { transitLocationIds: new Set(read.transit), fallbackUnitCostMinor: fallback } };
+  });
+}
+
+/**
+ * Every movement's quantities (manual rows first, then blocks in posting order, as in
+ * readLedgerSnapshot) and the ledger version: what the plan reads. Without the snapshot's catalog
+ * read and reference remapping, which a plan needs neither of.
+ */
+export async function readLedgerQuantities(db: StockPilotDatabase): Promise<{ columns: QuantityColumns; version: number }> {
+  return withStorageErrors(async () => {
+    const cache = blockCacheFor(db);
+    const read = await db.transaction('r', [db.movements, db.movementBlocks, db.ledgerState], async () => {
+      const [manual, blocks, version] = await Promise.all([db.movements.toArray(), cache.sync(db), readLedgerVersion(db)]);
+      return { manual, blocks, version };
+    });
+    const blockParts: QuantityColumns[] = read.blocks.map((b) => ({ length: b.count, day: b.day, skuId: b.skuId, locationId: b.locationId, qty: b.qty, type: b.type }));
+    return { columns: concatQuantities([columnsFromMovements(read.manual), ...blockParts]), version: read.version.version };
   });
 }
 

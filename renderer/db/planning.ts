@@ -9,15 +9,19 @@ import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
 import { demandHistoryFromLedger, overlayOrderDemand } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactors } from '../../shared/planning/events';
-import { buildPlan, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
+import { FORECAST_METHODS } from '../../shared/domain';
+import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
+import { shipNumberViews } from '../../shared/planning/planColumns';
+import type { PlanColumns } from '../../shared/planning/planColumns';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
 import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
 import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOn } from '../../shared/purchasing/exchangeRates';
 import type { StockPilotDatabase } from './schema';
-import { readLedgerSnapshot } from './ledgerStore';
+import { readLedgerQuantities } from './ledgerStore';
+import type { QuantityColumns } from '../../shared/ledger';
 import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
 import { readSettings } from './settings';
@@ -35,24 +39,31 @@ export interface PlanRequest {
 export interface PlanResult {
   plan: Plan;
   today: IsoDate;
-  /** Timings of the run, in ms: reading the database, building the history, the plan itself. */
+  /**
+   * Timings of the run, in ms: waiting for the database, building the history (the catalog is read
+   * meanwhile, and counted once), the plan itself.
+   */
   timings: { readMs: number; historyMs: number; computeMs: number };
 }
+
+/** A PlanResult as the worker makes it and sends it to the page: the plan in columns (shared/planning/planColumns.ts). */
+export type PlanColumnsResult = Omit<PlanResult, 'plan'> & { plan: PlanColumns };
 
 interface Gathered {
   input: PlanInput;
   history: DemandHistory;
 }
 
-let last: { today: IsoDate; gathered: Gathered; plan: Plan } | null = null;
+let last: { today: IsoDate; gathered: Gathered; plan: PlanColumns } | null = null;
 
 async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
   const t0 = performance.now();
-  const [snapshot, locations, skus, listings, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events] = await Promise.all([
-    readLedgerSnapshot(db),
-    db.locations.toArray(),
+  // The ledger (and the locations) are read first and alone; the rest (10,000 SKUs take the
+  // database as long as the ledger's blocks) is read while the history is built from them.
+  const [ledger, locations] = await Promise.all([readLedgerQuantities(db), db.locations.toArray()]);
+  const t1 = performance.now();
+  const restRead = Promise.all([
     db.skus.toArray(),
-    db.listings.toArray(),
     db.shipments.toArray(),
     db.purchaseOrders.toArray(),
     db.suppliers.toArray(),
@@ -61,14 +72,26 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
     db.exchangeRates.toArray(),
     readSettings(db),
     db.demandEvents.toArray(),
+    latestRows(db, 'demand'),
+    latestRows(db, 'restock'),
+    db.forecastOverrides.toArray(),
+    readPlanPreferences(db),
   ]);
-  const [demandScopes, restockScopes, overrides, preferences] = await Promise.all([latestRows(db, 'demand'), latestRows(db, 'restock'), db.forecastOverrides.toArray(), readPlanPreferences(db)]);
-  const t1 = performance.now();
-  timings.readMs = t1 - t0;
+  // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
+  restRead.catch(() => undefined);
+  // One turn of the event loop, so the reads are on their way before the history takes the thread.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 
   const todayDay = dayNumber(today);
   const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
-  let history = demandHistoryFromLedger(snapshot.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
+  let history = demandHistoryFromLedger(ledger.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
+  const t2 = performance.now();
+  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, overrides, preferences] = await restRead;
+  // Listings only match Amazon's restock advice to SKUs: 20,000 of them are not read without it.
+  const listings = restockScopes.size > 0 ? await db.listings.toArray() : [];
+  const t3 = performance.now();
+  // Time spent waiting for the database; the reads that ran while the history was built are not counted again.
+  timings.readMs = t1 - t0 + (t3 - t2);
 
   // Imported orders, where there are any, date demand when the customer bought.
   const demandRows = [...demandScopes.values()].flatMap((scope) => [...scope.rows.values()]);
@@ -87,21 +110,18 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
     }
     history = overlayOrderDemand(history, days, coverage);
   }
-  const t2 = performance.now();
-  timings.historyMs = t2 - t1;
+  timings.historyMs = t2 - t1 + (performance.now() - t3);
 
-  const kindOf = new Map(locations.map((l) => [l.id, l.kind]));
   const domestic = locations.find((l) => l.kind === 'domestic' && !l.archived);
-  // Stock at home (domestic and 3PL) and in transit per shipment, from the ledger itself.
-  const homeUnits = new Map<number, number>();
-  const columns = snapshot.columns;
-  for (let i = 0; i < columns.length; i++) {
-    if (columns.day[i]! > todayDay) continue;
-    const kind = kindOf.get(columns.locationId[i]!);
-    if (kind === 'domestic' || kind === '3pl') homeUnits.set(columns.skuId[i]!, (homeUnits.get(columns.skuId[i]!) ?? 0) + columns.qty[i]!);
-  }
+  // Stock at home (domestic and 3PL), from the ledger itself.
+  const homeUnits = unitsAtBySku(
+    ledger.columns,
+    locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => l.id),
+    todayDay,
+  );
   const saved = new Map(leadTimeRecords.map((r) => [r.key, { meanDays: r.meanDays, sdDays: r.sdDays }]));
-  const supplierOf = new Map(sourcing.map((s) => [s.skuId, suppliers.find((x) => x.id === s.supplierId)]));
+  const supplierById = new Map(suppliers.map((x) => [x.id, x]));
+  const supplierOf = new Map(sourcing.map((s) => [s.skuId, supplierById.get(s.supplierId)]));
   const overrideOf = new Map(overrides.map((o) => [o.skuId, o.method]));
   const inbound = inboundBySkuLocation(shipments, locations);
   const onOrder = onOrderBySku(purchaseOrders);
@@ -114,44 +134,69 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
     }
   }
   const sellerSkusOf = new Map<number, { marketplace: string; sellerSku: string }[]>();
-  for (const l of listings) sellerSkusOf.set(l.skuId, [...(sellerSkusOf.get(l.skuId) ?? []), { marketplace: l.marketplace, sellerSku: l.sellerSku.trim().toUpperCase() }]);
+  for (const l of listings) {
+    const list = sellerSkusOf.get(l.skuId);
+    const entry = { marketplace: l.marketplace, sellerSku: l.sellerSku.trim().toUpperCase() };
+    if (list) list.push(entry);
+    else sellerSkusOf.set(l.skuId, [entry]);
+  }
+
+  // The ship leg (handling, transport, receiving) depends on the SKU only through the seller's
+  // per-SKU overrides; learning it scans every shipment. So it is worked out once per route and mode,
+  // and again only for a SKU with an override of its own.
+  const skusWithOwnLegs = new Set<number>();
+  for (const key of saved.keys()) {
+    const own = /^sku:(\d+):/.exec(key);
+    if (own) skusWithOwnLegs.add(Number(own[1]));
+  }
+  const legsByRoute = new Map<string, { meanDays: number; sdDays: number }>();
+  const shipLeg = (skuId: number, toLocationId: number, mode: 'sea' | 'air') => {
+    const routeKey = `${toLocationId}|${mode}`;
+    const shared = skusWithOwnLegs.has(skuId) ? undefined : legsByRoute.get(routeKey);
+    if (shared) return shared;
+    const l = routeLeadTimes({
+      skuId,
+      supplier: supplierOf.get(skuId),
+      route: { fromLocationId: domestic?.id ?? 0, toLocationId, mode, destinationKind: 'fba' },
+      saved,
+      shipments,
+      purchaseOrders,
+    });
+    const total = totalLeadTime([l.handling, l.transport, l.receiving]);
+    if (!skusWithOwnLegs.has(skuId)) legsByRoute.set(routeKey, total);
+    return total;
+  };
 
   const seriesBySku = new Map<number, PlanSeriesInput[]>();
   history.series.forEach((s, seriesIndex) => {
-    const supplier = supplierOf.get(s.skuId);
-    const legs = (mode: 'sea' | 'air') => {
-      const l = routeLeadTimes({
-        skuId: s.skuId,
-        supplier,
-        route: { fromLocationId: domestic?.id ?? 0, toLocationId: s.locationId, mode, destinationKind: 'fba' },
-        saved,
-        shipments,
-        purchaseOrders,
-      });
-      return totalLeadTime([l.handling, l.transport, l.receiving]);
-    };
-    const recommended = (sellerSkusOf.get(s.skuId) ?? []).filter((x) => x.marketplace === s.marketplace).map((x) => restock.get(`${s.marketplace}|${x.sellerSku}`));
+    const recommended = restock.size === 0 ? [] : (sellerSkusOf.get(s.skuId) ?? []).filter((x) => x.marketplace === s.marketplace).map((x) => restock.get(`${s.marketplace}|${x.sellerSku}`));
     const known = recommended.filter((r): r is number => r !== undefined);
     const factors = events.length > 0 ? eventFactors(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined;
-    const list = seriesBySku.get(s.skuId) ?? [];
+    let list = seriesBySku.get(s.skuId);
+    if (!list) seriesBySku.set(s.skuId, (list = []));
     list.push({
       seriesIndex,
-      sea: legs('sea'),
-      air: legs('air'),
+      sea: shipLeg(s.skuId, s.locationId, 'sea'),
+      air: shipLeg(s.skuId, s.locationId, 'air'),
       inbound: inbound.get(`${s.skuId}|${s.locationId}`) ?? [],
       reservedUnits: 0,
       ...(factors ? { eventFactors: factors } : {}),
       amazonRecommendedUnits: known.length > 0 ? known.reduce((a, b) => a + b, 0) : null,
     });
-    seriesBySku.set(s.skuId, list);
   });
 
+  // Production days learned per supplier (a scan of every PO), once per supplier rather than per SKU.
+  const learnedProduction = new Map<number, ReturnType<typeof learnProductionDays>>();
+  const learnedFor = (supplierId: number) => {
+    if (!learnedProduction.has(supplierId)) learnedProduction.set(supplierId, learnProductionDays(purchaseOrders, supplierId));
+    return learnedProduction.get(supplierId)!;
+  };
   const planSkus: PlanSkuInput[] = skus
     .filter((sku) => !sku.archived)
     .map((sku) => {
       const supplier = supplierOf.get(sku.id);
       const production = resolveLeadTime({
-        learned: supplier ? learnProductionDays(purchaseOrders, supplier.id) : null,
+        learned: supplier ? learnedFor(supplier.id) : null,
         defaults: supplier ? { meanDays: supplier.productionDaysMean, sdDays: supplier.productionDaysSd } : { meanDays: 30, sdDays: 7 },
       });
       let unitCostMinor = sku.unitCostMinor;
@@ -180,6 +225,48 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
   const capacityUnits = new Map<number, number | null>();
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
   return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits } };
+}
+
+/** SKU ids up to this bound are summed in a typed array; larger (or negative) ones, never made by the database, in a Map. */
+const DENSE_SKU_IDS = 1 << 22;
+
+/**
+ * Units per SKU at some locations up to `todayDay`, from the ledger's columns, each SKU's
+ * movements added in ledger order (a Map update per movement cost more than the rest of gathering).
+ */
+function unitsAtBySku(columns: QuantityColumns, locationIds: readonly number[], todayDay: number): Map<number, number> {
+  // Location ids are few and small: a table by id (a Set lookup per movement costs more).
+  const dense = locationIds.every((id) => Number.isInteger(id) && id >= 0 && id < 65_536);
+  const table = new Uint8Array(dense ? Math.max(-1, ...locationIds) + 1 : 0);
+  for (const id of dense ? locationIds : []) table[id] = 1;
+  const ids = new Set(locationIds);
+  const at = dense ? (locationId: number) => locationId >= 0 && locationId < table.length && table[locationId] === 1 : (locationId: number) => ids.has(locationId);
+  const counts = (i: number) => columns.day[i]! <= todayDay && at(columns.locationId[i]!);
+  const taken = new Uint8Array(columns.length);
+  let minSku = 0;
+  let maxSku = -1;
+  for (let i = 0; i < columns.length; i++) {
+    if (!counts(i)) continue;
+    taken[i] = 1;
+    const sku = columns.skuId[i]!;
+    if (sku < minSku) minSku = sku;
+    if (sku > maxSku) maxSku = sku;
+  }
+  const result = new Map<number, number>();
+  if (minSku < 0 || maxSku >= DENSE_SKU_IDS) {
+    for (let i = 0; i < columns.length; i++) if (taken[i]) result.set(columns.skuId[i]!, (result.get(columns.skuId[i]!) ?? 0) + columns.qty[i]!);
+    return result;
+  }
+  const units = new Float64Array(maxSku + 1);
+  const seen = new Uint8Array(maxSku + 1);
+  for (let i = 0; i < columns.length; i++) {
+    if (!taken[i]) continue;
+    const sku = columns.skuId[i]!;
+    units[sku]! += columns.qty[i]!;
+    seen[sku] = 1;
+  }
+  for (let sku = 0; sku <= maxSku; sku++) if (seen[sku]) result.set(sku, units[sku]!);
+  return result;
 }
 
 /** Units still in transit per SKU × destination, with their arrival day (ETA, else ship date + 35). */
@@ -211,7 +298,7 @@ function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { d
 }
 
 /** Runs the plan (reading everything again), or a what-if on the inputs of the last run. */
-export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanResult> {
+export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanColumnsResult> {
   return withStorageErrors(async () => {
     const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
     const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gather(db, request.today, timings);
@@ -222,7 +309,7 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
           ...(request.whatIf.uplift ? { uplift: { fromDay: dayNumber(request.whatIf.uplift.from), toDay: dayNumber(request.whatIf.uplift.to), fraction: request.whatIf.uplift.percent / 100 } } : {}),
         }
       : undefined;
-    const plan = buildPlan({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
+    const plan = buildPlanColumns({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
     if (!request.whatIf) last = { today: request.today, gathered, plan };
     return { plan, today: request.today, timings };
@@ -242,8 +329,10 @@ export interface PlanDetail {
 /** The chart of one ship line of the last plan. */
 export function planDetail(index: number): PlanDetail | null {
   if (!last) return null;
-  const line = last.plan.ship[index];
-  if (!line) return null;
+  const ship = last.plan.ship;
+  if (!Number.isInteger(index) || index < 0 || index >= ship.count) return null;
+  const columns = shipNumberViews(ship);
+  const line = { skuId: columns.skuId[index]!, locationId: columns.locationId[index]!, method: FORECAST_METHODS[ship.method[index]!]!, onHand: columns.onHand[index]!, reservedUnits: columns.reservedUnits[index]! };
   const { history, input } = last.gathered;
   const seriesIndex = history.series.findIndex((s) => s.skuId === line.skuId && s.locationId === line.locationId);
   const todayDay = input.settings.todayDay;

@@ -108,9 +108,31 @@ export function backtestForecast(y: ArrayLike<number>, options: BacktestOptions,
   requireWhole('Forecast horizon', out.length, 1);
   const fit = scoreAll(y, options, out.length);
   const method = fit.best;
-  const m = fit.fittedSeasonLength;
-  for (let h = 1; h <= out.length; h++) out[h - 1] = pathStep(method, y, h, m);
+  fillPath(method, y, fit.fittedSeasonLength, out);
   return { method, wape: scoreWape(method, fit.folds), mase: scoreMase(method, fit.folds, fit.periods) };
+}
+
+/** out[h − 1] = pathStep(method, y, h, m) for every step h, each rate or state read once. */
+function fillPath(method: ForecastMethod, y: ArrayLike<number>, m: number, out: Float64Array): void {
+  const horizon = out.length;
+  switch (method) {
+    case 'ma':
+    case 'ses':
+    case 'croston':
+    case 'sba':
+    case 'tsb':
+      out.fill(pathStep(method, y, 1, m));
+      return;
+    case 'holt':
+      for (let h = 1; h <= horizon; h++) out[h - 1] = Math.max(0, holtLevel + undampedTrendSums[h]! * holtTrend);
+      return;
+    case 'holtDamped':
+      for (let h = 1; h <= horizon; h++) out[h - 1] = Math.max(0, dampedLevel + dampedTrendSums[h]! * dampedTrend);
+      return;
+    case 'holtWinters':
+      for (let h = 1; h <= horizon; h++) out[h - 1] = pathStep(method, y, h, m);
+      return;
+  }
 }
 
 /** Step h of the chosen method's forecast after the whole series, from the sweeps' final states. */
@@ -167,8 +189,10 @@ function scoreAll(y: ArrayLike<number>, options: BacktestOptions, pathHorizon = 
   let best: ForecastMethod = candidates[0]!;
   let bestError: number | undefined;
   if (folds > 0) {
-    for (const method of candidates) {
-      const error = errors[METHOD_INDEX[method]]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const method = candidates[c]!;
+      // Candidates keep FORECAST_METHODS' order, and the defaults are all of it (or all but the last).
+      const error = errors[options.candidates ? METHOD_INDEX[method] : c]!;
       // A later (more complex) method must win by more than rounding noise: one part in 10⁹.
       if (bestError === undefined || error < bestError - TIE_TOLERANCE * (bestError + absoluteActual)) {
         bestError = error;
@@ -256,17 +280,6 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
   let hb = 0;
   let dl = 0;
   let db = 0;
-  // Forecasts frozen at the latest origin.
-  let sesRate = 0;
-  let crostonRate = 0;
-  let sbaRate = 0;
-  let tsbRate = 0;
-  let hl0 = 0;
-  let hb0 = 0;
-  let dl0 = 0;
-  let db0 = 0;
-  let step = 0;
-  let nextOrigin = start;
   let eSes = 0;
   let eCroston = 0;
   let eSba = 0;
@@ -276,52 +289,38 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
   let eDampedEarly = 0;
   let actual = 0;
   let naive = 0;
+  // Values are checked up front, so the sweeps below need not stop for a bad one midway.
   for (let t = 0; t < n; t++) {
     const v = y[t]!;
     if (!Number.isFinite(v)) throw new RangeError(`Demand series value at period ${t + 1} is not a finite number: ${v}`);
-    if (t === nextOrigin) {
-      sesRate = Math.max(0, sesLevel);
-      const crostonRaw = lastDemand < 0 ? 0 : size / interval;
-      crostonRate = Math.max(0, crostonRaw);
-      sbaRate = Math.max(0, crostonRaw * sbaFactor);
-      tsbRate = lastDemand < 0 ? 0 : Math.max(0, tsbSize * probability);
-      // A one-value history has no trend yet (holt() on it gives trend 0).
-      hl0 = hl;
-      hb0 = t === 1 ? 0 : hb;
-      dl0 = dl;
-      db0 = t === 1 ? 0 : db;
-      step = 0;
-      nextOrigin += horizon;
+  }
+  if (n > 0) {
+    // The first value starts every state (start ≥ 1 whenever there is a value, so it is never scored).
+    const v = y[0]!;
+    sesLevel = v;
+    hl = v;
+    dl = v;
+    hb = n > 1 ? y[1]! - v : 0;
+    db = hb;
+    if (v !== 0) {
+      size = v;
+      interval = 1;
+      tsbSize = v;
+      probability = 1;
+      lastDemand = 0;
     }
-    if (t >= start) {
-      step++;
-      actual += Math.abs(v);
-      eSes += Math.abs(v - sesRate);
-      eCroston += Math.abs(v - crostonRate);
-      eSba += Math.abs(v - sbaRate);
-      eTsb += Math.abs(v - tsbRate);
-      eHolt += Math.abs(v - Math.max(0, hl0 + sums[step]! * hb0));
-      const dampedError = Math.abs(v - Math.max(0, dl0 + dampedSums[step]! * db0));
-      eDamped += dampedError;
-      if (t < seasonalStart) eDampedEarly += dampedError;
-    } else if (t > 0) {
-      naive += Math.abs(v - y[t - 1]!);
-    }
-    if (t === 0) {
-      sesLevel = v;
-      hl = v;
-      dl = v;
-      hb = n > 1 ? y[1]! - v : 0;
-      db = hb;
-    } else {
-      sesLevel += alpha * (v - sesLevel);
-      const previousHl = hl;
-      hl = alpha * v + (1 - alpha) * (hl + hb);
-      hb = beta * (hl - previousHl) + (1 - beta) * hb;
-      const previousDl = dl;
-      dl = alpha * v + (1 - alpha) * (dl + phi * db);
-      db = beta * (dl - previousDl) + (1 - beta) * phi * db;
-    }
+  }
+  // Before the first fold: the states learn, and the naive error (MASE's scale) is summed.
+  for (let t = 1; t < start; t++) {
+    const v = y[t]!;
+    naive += Math.abs(v - y[t - 1]!);
+    sesLevel += alpha * (v - sesLevel);
+    const previousHl = hl;
+    hl = alpha * v + (1 - alpha) * (hl + hb);
+    hb = beta * (hl - previousHl) + (1 - beta) * hb;
+    const previousDl = dl;
+    dl = alpha * v + (1 - alpha) * (dl + phi * db);
+    db = beta * (dl - previousDl) + (1 - beta) * phi * db;
     if (v !== 0) {
       if (lastDemand < 0) {
         size = v;
@@ -337,6 +336,56 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
       lastDemand = t;
     } else if (lastDemand >= 0) {
       probability -= beta * probability;
+    }
+  }
+  // The folds: at each origin every method's forecast is frozen, then scored over the fold.
+  for (let origin = start; origin < n; origin += horizon) {
+    const sesRate = Math.max(0, sesLevel);
+    const crostonRaw = lastDemand < 0 ? 0 : size / interval;
+    const crostonRate = Math.max(0, crostonRaw);
+    const sbaRate = Math.max(0, crostonRaw * sbaFactor);
+    const tsbRate = lastDemand < 0 ? 0 : Math.max(0, tsbSize * probability);
+    // A one-value history has no trend yet (holt() on it gives trend 0).
+    const hl0 = hl;
+    const hb0 = origin === 1 ? 0 : hb;
+    const dl0 = dl;
+    const db0 = origin === 1 ? 0 : db;
+    const end = Math.min(n, origin + horizon);
+    for (let t = origin; t < end; t++) {
+      const v = y[t]!;
+      const step = t - origin + 1;
+      actual += Math.abs(v);
+      eSes += Math.abs(v - sesRate);
+      eCroston += Math.abs(v - crostonRate);
+      eSba += Math.abs(v - sbaRate);
+      eTsb += Math.abs(v - tsbRate);
+      eHolt += Math.abs(v - Math.max(0, hl0 + sums[step]! * hb0));
+      const dampedError = Math.abs(v - Math.max(0, dl0 + dampedSums[step]! * db0));
+      eDamped += dampedError;
+      if (t < seasonalStart) eDampedEarly += dampedError;
+      sesLevel += alpha * (v - sesLevel);
+      const previousHl = hl;
+      hl = alpha * v + (1 - alpha) * (hl + hb);
+      hb = beta * (hl - previousHl) + (1 - beta) * hb;
+      const previousDl = dl;
+      dl = alpha * v + (1 - alpha) * (dl + phi * db);
+      db = beta * (dl - previousDl) + (1 - beta) * phi * db;
+      if (v !== 0) {
+        if (lastDemand < 0) {
+          size = v;
+          interval = t + 1;
+          tsbSize = v;
+          probability = 1 / (t + 1);
+        } else {
+          size += alpha * (v - size);
+          interval += beta * (t - lastDemand - interval);
+          probability += beta * (1 - probability);
+          tsbSize += alpha * (v - tsbSize);
+        }
+        lastDemand = t;
+      } else if (lastDemand >= 0) {
+        probability -= beta * probability;
+      }
     }
   }
   errors[SES] = eSes;
@@ -373,7 +422,7 @@ function movingAverageError(y: ArrayLike<number>, start: number, horizon: number
 }
 
 /**
- * Additive Holt-Winters over the whole series (which holds ≥ m values whenever start < n):
+ * Additive Holt-Winters over the whole series (which holds ≥ m values whenever start < n; start ≥ m):
  * returns Σ|actual − forecast| over the folds from `start` and leaves the final state for the refit.
  */
 function holtWintersSweep(y: ArrayLike<number>, start: number, horizon: number, m: number): number {
@@ -391,31 +440,34 @@ function holtWintersSweep(y: ArrayLike<number>, start: number, horizon: number, 
   const indices = horizon > m ? seasonAtOrigin : season;
   let level = init.level;
   let trend = init.trend;
-  let originLevel = 0;
-  let originTrend = 0;
-  let step = 0;
-  let nextOrigin = start;
   let error = 0;
   let phase = 0;
-  for (let t = m; t < n; t++) {
+  // Before the first fold scored here: the states learn.
+  for (let t = m; t < start; t++) {
     const v = y[t]!;
-    if (t === nextOrigin) {
-      originLevel = level;
-      originTrend = trend;
-      step = 0;
-      nextOrigin += horizon;
-      if (indices !== season) indices.set(season.subarray(0, m));
-    }
     const index = season[phase]!;
-    if (t >= start) {
-      step++;
-      error += Math.abs(v - Math.max(0, originLevel + sums[step]! * originTrend + indices[phase]!));
-    }
     const previousLevel = level;
     level = alpha * (v - index) + (1 - alpha) * (level + phi * trend);
     trend = beta * (level - previousLevel) + (1 - beta) * phi * trend;
     season[phase] = gamma * (v - level) + (1 - gamma) * index;
     if (++phase === m) phase = 0;
+  }
+  // The folds, from `start` (≥ m: scoreAll's seasonalStart) every `horizon` periods.
+  for (let origin = start; origin < n; origin += horizon) {
+    const end = Math.min(n, origin + horizon);
+    const originLevel = level;
+    const originTrend = trend;
+    if (indices !== season) indices.set(season.subarray(0, m));
+    for (let t = origin; t < end; t++) {
+      const v = y[t]!;
+      const index = season[phase]!;
+      error += Math.abs(v - Math.max(0, originLevel + sums[t - origin + 1]! * originTrend + indices[phase]!));
+      const previousLevel = level;
+      level = alpha * (v - index) + (1 - alpha) * (level + phi * trend);
+      trend = beta * (level - previousLevel) + (1 - beta) * phi * trend;
+      season[phase] = gamma * (v - level) + (1 - gamma) * index;
+      if (++phase === m) phase = 0;
+    }
   }
   hwLevel = level;
   hwTrend = trend;

@@ -71,6 +71,29 @@ export function columnsFromMovements(movements: readonly Pick<Movement, 'id' | '
   return columns;
 }
 
+/** What a reader of quantities only needs (the plan's demand history, stock by location): no costs, references or posting order. */
+export type QuantityColumns = Pick<MovementColumns, 'length' | 'day' | 'skuId' | 'locationId' | 'qty' | 'type'>;
+
+/**
+ * Joins the quantity columns of several parts (manual rows, then blocks), in order. Leaving out
+ * references saves concatColumns' remapping of every block's references, most of its time.
+ */
+export function concatQuantities(parts: readonly QuantityColumns[]): QuantityColumns {
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const out: QuantityColumns = { length, day: new Int32Array(length), skuId: new Int32Array(length), locationId: new Int32Array(length), qty: new Float64Array(length), type: new Uint8Array(length) };
+  let offset = 0;
+  for (const part of parts) {
+    // A part's arrays may be longer than its length (never here, but a view costs nothing).
+    out.day.set(part.day.subarray(0, part.length), offset);
+    out.skuId.set(part.skuId.subarray(0, part.length), offset);
+    out.locationId.set(part.locationId.subarray(0, part.length), offset);
+    out.qty.set(part.qty.subarray(0, part.length), offset);
+    out.type.set(part.type.subarray(0, part.length), offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 /**
  * `refs` arrays known to hold each reference once: made by concatColumns and columnsFromMovements,
  * and never changed afterwards. Joining such a set with empty ones needs no copy and no lookups.

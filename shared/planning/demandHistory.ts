@@ -22,6 +22,31 @@ export interface DemandHistory {
   stockout: Uint8Array;
   /** Closing balance on the window's last day per series (units on hand now). */
   onHand: Float64Array;
+  /**
+   * The same days summed by week, made while the history is built (see WeekSums). Absent on a
+   * history built by hand; whoever changes `units` or `stockout` must rebuild it or leave it out.
+   */
+  weekSums?: WeekSums;
+}
+
+/** Days of the window whose units make WeekSums.lastYearUnits (ABC by 12 months of sales, PRODUCT §6). */
+export const LAST_YEAR_DAYS = 365;
+
+/**
+ * Per series, its days summed by week, so the plan reads ~105 weeks per series instead of 730 days.
+ * Weeks are counted back from the window's last day, oldest first (as weeklyRates gives them); the
+ * oldest holds only its days inside the window. Each sum adds the days' float32 units in day order,
+ * exactly as a loop over the days does, so a rate made from it is the same to the last bit.
+ */
+export interface WeekSums {
+  /** ⌈days ÷ 7⌉ weeks per series. */
+  weeks: number;
+  /** series × weeks: units sold on the week's in-stock days. */
+  inStockUnits: Float64Array;
+  /** series × weeks: the week's in-stock days (0–7). */
+  inStockDays: Uint8Array;
+  /** Per series: units sold over the window's last LAST_YEAR_DAYS days, stockout days included. */
+  lastYearUnits: Float64Array;
 }
 
 export type DemandLedgerColumns = Pick<MovementColumns, 'length' | 'day' | 'skuId' | 'locationId' | 'qty' | 'type'>;
@@ -122,7 +147,7 @@ export function demandHistoryFromLedger(
     if (windowDay < previousDay) inDayOrder = false;
     previousDay = windowDay;
   }
-  if (taken === 0) return { firstDay, days, series: [], units: new Float32Array(0), stockout: new Uint8Array(0), onHand: new Float64Array(0) };
+  if (taken === 0) return { firstDay, days, series: [], units: new Float32Array(0), stockout: new Uint8Array(0), onHand: new Float64Array(0), weekSums: emptyWeekSums(days, 0) };
 
   // Pass 2: each movement's pair (SKU rank × FBA slot, already in output order), counted per pair.
   const skus = skuRanks(skuId, take, minSku, maxSku, taken);
@@ -161,10 +186,12 @@ export function demandHistoryFromLedger(
   }
 
   // Per pair: walk its movements in day order. The balance only changes on days with a movement, so
-  // each run of days between two such days is marked out of stock at once, by its closing balance.
+  // each run of days between two such days is marked out of stock at once, by its closing balance,
+  // and goes into the week sums at once: only its first day can have sales.
   const units = new Float32Array(present * days);
   const stockout = new Uint8Array(present * days);
   const onHand = new Float64Array(present);
+  const weekSums = emptyWeekSums(days, present);
   const series: DemandHistory['series'] = [];
   for (let p = 0; p < pairs; p++) {
     const from = start[p]!;
@@ -188,6 +215,7 @@ export function demandHistoryFromLedger(
       if (d > closedUpTo) {
         if (balance <= 0) stockout.fill(1, base + closedUpTo, base + d);
         else held = true;
+        addRun(weekSums, series.length, days, units[base + closedUpTo]!, closedUpTo, d, balance > 0);
         closedUpTo = d;
       }
       balance += q;
@@ -198,9 +226,11 @@ export function demandHistoryFromLedger(
     }
     if (balance <= 0) stockout.fill(1, base + closedUpTo, base + days);
     else held = true;
+    if (closedUpTo < days) addRun(weekSums, series.length, days, units[base + closedUpTo]!, closedUpTo, days, balance > 0);
     if (!sold && !held && openingUnits <= 0) {
-      // Nothing sold and never any stock: the row is left out, its stockout marks cleared for the next pair.
+      // Nothing sold and never any stock: the row is left out, its stockout marks (and week sums) cleared for the next pair.
       stockout.fill(0, base, base + days);
+      clearWeekSums(weekSums, series.length);
       continue;
     }
     onHand[series.length] = balance;
@@ -209,8 +239,92 @@ export function demandHistoryFromLedger(
   }
 
   const kept = series.length;
-  if (kept === present) return { firstDay, days, series, units, stockout, onHand };
-  return { firstDay, days, series, units: units.slice(0, kept * days), stockout: stockout.slice(0, kept * days), onHand: onHand.slice(0, kept) };
+  if (kept === present) return { firstDay, days, series, units, stockout, onHand, weekSums };
+  const weeks = weekSums.weeks;
+  return {
+    firstDay,
+    days,
+    series,
+    units: units.slice(0, kept * days),
+    stockout: stockout.slice(0, kept * days),
+    onHand: onHand.slice(0, kept),
+    weekSums: { weeks, inStockUnits: weekSums.inStockUnits.slice(0, kept * weeks), inStockDays: weekSums.inStockDays.slice(0, kept * weeks), lastYearUnits: weekSums.lastYearUnits.slice(0, kept) },
+  };
+}
+
+function emptyWeekSums(days: number, series: number): WeekSums {
+  const weeks = Math.ceil(days / 7);
+  return { weeks, inStockUnits: new Float64Array(series * weeks), inStockDays: new Uint8Array(series * weeks), lastYearUnits: new Float64Array(series) };
+}
+
+function clearWeekSums(sums: WeekSums, row: number): void {
+  sums.inStockUnits.fill(0, row * sums.weeks, (row + 1) * sums.weeks);
+  sums.inStockDays.fill(0, row * sums.weeks, (row + 1) * sums.weeks);
+  sums.lastYearUnits[row] = 0;
+}
+
+/**
+ * Adds window days from…to−1 of one series (row) to its week sums: days of one closing balance
+ * (in stock or not), of which only the first can have sales (`firstDayUnits`). Runs come in day
+ * order, so each sum adds its days in day order; a day with no sales adds 0, which changes no sum.
+ */
+function addRun(sums: WeekSums, row: number, days: number, firstDayUnits: number, from: number, to: number, inStock: boolean): void {
+  const weeks = sums.weeks;
+  const rowEnd = (row + 1) * weeks;
+  if (firstDayUnits !== 0) {
+    if (inStock) sums.inStockUnits[rowEnd - 1 - (((days - 1 - from) / 7) | 0)]! += firstDayUnits;
+    if (from >= days - LAST_YEAR_DAYS) sums.lastYearUnits[row]! += firstDayUnits;
+  }
+  if (!inStock) return;
+  for (let d = from; d < to; ) {
+    const weekFromEnd = ((days - 1 - d) / 7) | 0;
+    const weekEnd = Math.min(to, days - weekFromEnd * 7);
+    sums.inStockDays[rowEnd - 1 - weekFromEnd]! += weekEnd - d;
+    d = weekEnd;
+  }
+}
+
+/**
+ * The week sums of a history from its days (one pass over every day): for a history built by hand,
+ * and for the series whose days overlayOrderDemand changed (`rows`; all when absent).
+ */
+export function weekSumsFromDays(history: Pick<DemandHistory, 'days' | 'series' | 'units' | 'stockout'>, into?: WeekSums, rows?: Iterable<number>): WeekSums {
+  const { days, units, stockout } = history;
+  const sums = into ?? emptyWeekSums(days, history.series.length);
+  const weeks = sums.weeks;
+  const yearFrom = Math.max(0, days - LAST_YEAR_DAYS);
+  for (const row of rows ?? history.series.keys()) {
+    clearWeekSums(sums, row);
+    const base = row * days;
+    let lastYear = 0;
+    for (let d = yearFrom; d < days; d++) lastYear += units[base + d]!;
+    sums.lastYearUnits[row] = lastYear;
+    for (let j = 0; j < weeks; j++) {
+      const weekEnd = days - j * 7;
+      let sold = 0;
+      let inStockDays = 0;
+      for (let d = Math.max(0, weekEnd - 7); d < weekEnd; d++) {
+        if (stockout[base + d] !== 0) continue;
+        sold += units[base + d]!;
+        inStockDays++;
+      }
+      sums.inStockUnits[(row + 1) * weeks - 1 - j] = sold;
+      sums.inStockDays[(row + 1) * weeks - 1 - j] = inStockDays;
+    }
+  }
+  return sums;
+}
+
+/** Per series, units sold over the window's last LAST_YEAR_DAYS days (from the week sums when the history has them). */
+export function lastYearUnits(history: DemandHistory): Float64Array {
+  return (weekSumsOf(history) ?? weekSumsFromDays(history)).lastYearUnits;
+}
+
+/** The history's week sums when it carries them and they fit its shape. */
+function weekSumsOf(history: DemandHistory): WeekSums | undefined {
+  const sums = history.weekSums;
+  if (sums === undefined || sums.weeks !== Math.ceil(history.days / 7) || sums.lastYearUnits.length !== history.series.length) return undefined;
+  return sums;
 }
 
 /**
@@ -224,7 +338,7 @@ export function demandHistoryFromLedger(
  * proportion to their ledger sales over the covered days (equally when neither sold). Orders for a
  * SKU × marketplace with no series, outside the coverage or outside the window are not added: there
  * is no FBA location to put them on. Stockout days and balances are unchanged. `history` is not
- * modified; the result shares all but `units` with it.
+ * modified; the result shares all but `units` and `weekSums` (made again for the series it changed) with it.
  */
 export function overlayOrderDemand(
   history: DemandHistory,
@@ -287,7 +401,19 @@ export function overlayOrderDemand(
       units[group.series[g]! * days + d]! += entry.units * share;
     }
   }
-  return { ...history, units };
+  // The week sums of the series whose days changed are made again from their days (in a copy).
+  const sums = weekSumsOf(history);
+  if (sums === undefined) {
+    const { weekSums: _stale, ...rest } = history;
+    return { ...rest, units };
+  }
+  const changed = [...groups.values()].flatMap((g) => g.series);
+  const weekSums = weekSumsFromDays(
+    { days, series: history.series, units, stockout: history.stockout },
+    { weeks: sums.weeks, inStockUnits: sums.inStockUnits.slice(), inStockDays: sums.inStockDays.slice(), lastYearUnits: sums.lastYearUnits.slice() },
+    changed,
+  );
+  return { ...history, units, weekSums };
 }
 
 function requireSeries(history: DemandHistory, seriesIndex: number): void {
@@ -311,6 +437,11 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
   const base = seriesIndex * days;
   // A caller planning thousands of series passes one buffer to fill instead of allocating each time.
   const rates = out !== undefined && out.length === weeks ? out : new Float64Array(weeks);
+  const sums = factor === undefined ? weekSumsOf(history) : undefined;
+  if (sums !== undefined) {
+    ratesFromWeekSums(sums, seriesIndex, weeks, rates);
+    return rates;
+  }
   for (let w = 0; w < weeks; w++) {
     const weekEnd = days - (weeks - 1 - w) * 7;
     const weekStart = Math.max(0, weekEnd - 7);
@@ -348,44 +479,97 @@ export function weeklyRatesAndSpread(history: DemandHistory, seriesIndex: number
   if (factor !== undefined && factor.length !== days) throw new RangeError(`Factors must give one value per day of the window (${days}), got ${factor.length}`);
   if (out.length !== weeks) throw new RangeError(`The weekly buffer must hold ${weeks} weeks, got ${out.length}`);
   const base = seriesIndex * days;
-  const spreadFrom = Math.max(0, days - spreadDays);
-  let shift = Number.NaN;
-  let spreadSum = 0;
-  let spreadSquares = 0;
-  let spreadCount = 0;
-  // Days of the spread window before the first week (when it reaches further back than the weeks).
-  const firstWeekStart = Math.max(0, days - weeks * 7);
-  for (let d = spreadFrom; d < firstWeekStart; d++) {
-    if (stockout[base + d]) continue;
-    const sold = factor === undefined ? units[base + d]! : units[base + d]! / factor[d]!;
-    if (Number.isNaN(shift)) shift = sold;
-    spreadSum += sold - shift;
-    spreadSquares += (sold - shift) * (sold - shift);
-    spreadCount++;
+  // The weeks from the history's week sums where it has them (no factor to divide the days by),
+  // else from the days; the spread from the last days. Each sum adds the same days in the same order
+  // as one loop over the days would, so the results are the same to the last bit.
+  const sums = factor === undefined ? weekSumsOf(history) : undefined;
+  if (sums !== undefined) ratesFromWeekSums(sums, seriesIndex, weeks, out);
+  else if (factor === undefined) weekSums(units, stockout, base, days, weeks, out);
+  else weekSumsWithFactor(units, stockout, base, days, weeks, factor, out);
+  daySpread(units, stockout, base, Math.max(0, days - spreadDays), days, factor, spread);
+  return out;
+}
+
+/** weeklyRates from week sums: out[w] for the `weeks` latest weeks, NaN for a week with no in-stock day or before the window. */
+function ratesFromWeekSums(sums: WeekSums, seriesIndex: number, weeks: number, out: Float64Array): void {
+  const rowEnd = (seriesIndex + 1) * sums.weeks;
+  for (let w = 0; w < weeks; w++) {
+    const weekFromEnd = weeks - 1 - w;
+    const inStockDays = weekFromEnd < sums.weeks ? sums.inStockDays[rowEnd - 1 - weekFromEnd]! : 0;
+    out[w] = inStockDays === 0 ? Number.NaN : (sums.inStockUnits[rowEnd - 1 - weekFromEnd]! * 7) / inStockDays;
   }
+}
+
+/** out[w] = in-stock units × 7 ÷ in-stock days of week w (NaN with none), weeks ending on the window's last day. */
+function weekSums(units: Float32Array, stockout: Uint8Array, base: number, days: number, weeks: number, out: Float64Array): void {
+  for (let w = 0; w < weeks; w++) {
+    const weekEnd = base + days - (weeks - 1 - w) * 7;
+    const weekStart = Math.max(base, weekEnd - 7);
+    let weekSold = 0;
+    let inStockDays = 0;
+    for (let i = weekStart; i < weekEnd; i++) {
+      if (stockout[i] !== 0) continue;
+      weekSold += units[i]!;
+      inStockDays++;
+    }
+    out[w] = inStockDays === 0 ? Number.NaN : (weekSold * 7) / inStockDays;
+  }
+}
+
+/** weekSums with each day's units divided by its factor first (a known event uplift taken out). */
+function weekSumsWithFactor(units: Float32Array, stockout: Uint8Array, base: number, days: number, weeks: number, factor: Float32Array, out: Float64Array): void {
   for (let w = 0; w < weeks; w++) {
     const weekEnd = days - (weeks - 1 - w) * 7;
     const weekStart = Math.max(0, weekEnd - 7);
     let weekSold = 0;
     let inStockDays = 0;
     for (let d = weekStart; d < weekEnd; d++) {
-      if (stockout[base + d]) continue;
-      const sold = factor === undefined ? units[base + d]! : units[base + d]! / factor[d]!;
-      weekSold += sold;
+      if (stockout[base + d] !== 0) continue;
+      weekSold += units[base + d]! / factor[d]!;
       inStockDays++;
-      if (d >= spreadFrom) {
-        if (Number.isNaN(shift)) shift = sold;
-        spreadSum += sold - shift;
-        spreadSquares += (sold - shift) * (sold - shift);
-        spreadCount++;
-      }
     }
     out[w] = inStockDays === 0 ? Number.NaN : (weekSold * 7) / inStockDays;
   }
-  spread.inStockDays = spreadCount;
-  spread.mean = spreadCount === 0 ? 0 : shift + spreadSum / spreadCount;
-  spread.sd = spreadCount < 2 ? 0 : Math.sqrt(Math.max(0, spreadSquares - (spreadSum * spreadSum) / spreadCount) / (spreadCount - 1));
-  return out;
+}
+
+/**
+ * Mean and sample standard deviation of the in-stock days from..days−1 (window offsets), in day
+ * order. The variance is summed around the first in-stock value, so it keeps its precision
+ * without a second pass.
+ */
+function daySpread(units: Float32Array, stockout: Uint8Array, base: number, from: number, days: number, factor: Float32Array | undefined, spread: DailySpread): void {
+  let d = from;
+  while (d < days && stockout[base + d] !== 0) d++;
+  if (d === days) {
+    spread.inStockDays = 0;
+    spread.mean = 0;
+    spread.sd = 0;
+    return;
+  }
+  const shift = factor === undefined ? units[base + d]! : units[base + d]! / factor[d]!;
+  let sum = 0;
+  let squares = 0;
+  let count = 0;
+  if (factor === undefined) {
+    for (let i = base + d; i < base + days; i++) {
+      if (stockout[i] !== 0) continue;
+      const deviation = units[i]! - shift;
+      sum += deviation;
+      squares += deviation * deviation;
+      count++;
+    }
+  } else {
+    for (; d < days; d++) {
+      if (stockout[base + d] !== 0) continue;
+      const deviation = units[base + d]! / factor[d]! - shift;
+      sum += deviation;
+      squares += deviation * deviation;
+      count++;
+    }
+  }
+  spread.inStockDays = count;
+  spread.mean = shift + sum / count;
+  spread.sd = count < 2 ? 0 : Math.sqrt(Math.max(0, squares - (sum * sum) / count) / (count - 1));
 }
 
 /**
@@ -403,6 +587,7 @@ export function fillUnknownWeeks(rates: Float64Array): Float64Array {
     knownCount++;
   }
   if (knownCount === 0) return rates.fill(0);
+  if (knownCount === rates.length) return rates;
   const overallMean = knownSum / knownCount;
   let sumBefore = 0;
   let countBefore = 0;

@@ -1,7 +1,8 @@
 // The replenishment plan (PRODUCT §4.3–4.4): per SKU and FBA marketplace, what to ship from the
 // domestic warehouse and by when, by sea or (for the bridging quantity) by air; per SKU, what to
-// buy from its supplier and by when. Pure and fast: 10,000 SKUs over two years of daily history
-// plan in well under 100 ms of compute, so every number is recomputed on each change and what-if.
+// buy from its supplier and by when. Pure, and fast enough to recompute every number on each change
+// and what-if: 10,000 SKUs over two years of daily history plan in a few hundred ms on a first run
+// in a new worker (less once its code is compiled), a what-if on kept forecasts in ~100 ms.
 //
 // For each SKU × FBA location:
 //   d, σd        forecast daily demand and its spread (stockout days excluded, events applied)
@@ -17,11 +18,13 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
-import { abcClassify, backtestForecast, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import { abcClassify, backtestForecast, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
-import { fillUnknownWeeks, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
+import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
+import { ABC_CLASSES, buyNumberViews, emptyPlanColumns, marketplaceIndexer, shipNumberViews, unpackPlan } from './planColumns';
+import type { BuyColumns, BuyNumber, PlanColumns, ShipColumns, ShipNumber } from './planColumns';
 
 export type AbcClass = 'A' | 'B' | 'C';
 
@@ -245,14 +248,29 @@ export function forecastSeries(
   return selection;
 }
 
-/** A weekly path (its first `pathLength` weeks; none: nothing) spread over each week's days, then events and the what-if uplift. */
-function dailyFromPath(input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>, series: Pick<PlanSeriesInput, 'eventFactors'>, path: ArrayLike<number>, pathLength: number, daily: Float32Array): void {
+/**
+ * A weekly path (its first `pathLength` weeks from `pathOffset`; none: nothing) spread over each
+ * week's days, then events and the what-if uplift.
+ */
+function dailyFromPath(
+  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
+  series: Pick<PlanSeriesInput, 'eventFactors'>,
+  path: ArrayLike<number>,
+  pathLength: number,
+  daily: Float32Array,
+  pathOffset = 0,
+): void {
   const { settings, history, whatIf } = input;
   const horizon = daily.length;
   const factors = series.eventFactors;
   if (pathLength === 0) daily.fill(0);
   else {
-    for (let d = 0; d < horizon; d++) daily[d] = Math.max(0, path[Math.min(pathLength - 1, (d / 7) | 0)] ?? 0) / 7;
+    // One value per week (the last week of the path carries on), over that week's days.
+    for (let from = 0, week = 0; from < horizon; from += 7, week++) {
+      const perDay = Math.max(0, path[pathOffset + Math.min(pathLength - 1, week)] ?? 0) / 7;
+      const to = Math.min(horizon, from + 7);
+      for (let d = from; d < to; d++) daily[d] = perDay;
+    }
   }
   if (factors || whatIf?.uplift) {
     const historyEnd = history.firstDay + history.days - 1;
@@ -288,30 +306,55 @@ interface SeriesForecasts {
 
 const forecastsByHistory = new WeakMap<DemandHistory, SeriesForecasts>();
 
+/** The plan as line objects (see buildPlanColumns, which it unpacks). */
 export function buildPlan(input: PlanInput): Plan {
-  const { settings, history, whatIf } = input;
+  return unpackPlan(buildPlanColumns(input));
+}
+
+/** What one run of the plan shares between its series and SKUs. */
+interface PlanRun {
+  input: PlanInput;
+  settings: PlanSettings;
+  horizon: number;
+  /** What-if delay of open shipments, days. */
+  delay: number;
+  forecasts: SeriesForecasts;
+  reuse: boolean;
+  scratch: ForecastScratch;
+  weeksAhead: number;
+  /** Per series index: the marketplace's index in the ship columns. */
+  marketplaceOf: Uint16Array;
+  /** Forecast per day of the series being planned, and of the SKU's network so far. */
+  daily: Float32Array;
+  networkForecast: Float32Array;
+  /** Arrivals per step of the series being planned (zeros between series). */
+  arrivals: Float64Array;
+  ship: Record<ShipNumber, Float64Array>;
+  shipColumns: ShipColumns;
+  buy: Record<BuyNumber, Float64Array>;
+  buyColumns: BuyColumns;
+}
+
+/**
+ * The plan, written straight into typed-array columns (shared/planning/planColumns.ts): no line
+ * objects are made, so at 10,000 SKUs the compute allocates almost nothing, and the columns move to
+ * the page without a copy. Ship lines come per SKU (in input order), then per series of that SKU.
+ */
+export function buildPlanColumns(input: PlanInput): PlanColumns {
+  const { settings, history } = input;
   const horizon = settings.horizonDays;
-  const delay = whatIf?.delayDays ?? 0;
 
   // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
   const soldUnits = new Map<number, number>();
-  const yearStart = Math.max(0, history.days - 365);
-  history.series.forEach((s, index) => {
-    let units = 0;
-    const base = index * history.days;
-    for (let d = yearStart; d < history.days; d++) units += history.units[base + d]!;
-    soldUnits.set(s.skuId, (soldUnits.get(s.skuId) ?? 0) + units);
-  });
+  const lastYear = lastYearUnits(history);
+  for (let index = 0; index < history.series.length; index++) {
+    const skuId = history.series[index]!.skuId;
+    soldUnits.set(skuId, (soldUnits.get(skuId) ?? 0) + lastYear[index]!);
+  }
   const classes = abcClassify(input.skus.map((sku) => ({ id: String(sku.skuId), value: (soldUnits.get(sku.skuId) ?? 0) * sku.unitCostMinor })));
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
-  const ship: ShipLine[] = [];
-  const buy: BuyLine[] = [];
-  const projected = new Float64Array(horizon + 1);
-  const arrivals = new Float64Array(horizon + 1);
-  const networkForecast = new Float32Array(horizon);
   const scratch = forecastScratch(settings);
-  const daily = new Float32Array(horizon);
   const weeksAhead = scratch.path.length;
   const kept = forecastsByHistory.get(history);
   const reuse = kept !== undefined && kept.skus === input.skus && kept.series === input.series && kept.settings === settings && kept.weeksAhead === weeksAhead;
@@ -331,205 +374,293 @@ export function buildPlan(input: PlanInput): Plan {
       };
   if (!reuse) forecastsByHistory.set(history, forecasts);
 
-  for (const sku of input.skus) {
-    const abc: AbcClass = classes[String(sku.skuId)] ?? 'C';
-    const z = zOf[abc];
-    let networkDaily = 0;
-    let networkVariance = 0;
-    let networkFbaUnits = 0;
-    let networkInbound = 0;
-    networkForecast.fill(0);
-    for (const series of input.series.get(sku.skuId) ?? []) {
-      const info = history.series[series.seriesIndex]!;
-      const s = series.seriesIndex;
-      let selection: { method: ForecastMethod; wape: number; mase: number };
-      if (reuse) {
-        selection = { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]! };
-        dailyFromPath(input, series, forecasts.path.subarray(s * weeksAhead, (s + 1) * weeksAhead), forecasts.pathLength[s]!, daily);
-      } else {
-        selection = forecastSeries(input, series, sku.method, daily, scratch);
-        forecasts.path.set(scratch.path.subarray(0, scratch.pathLength), s * weeksAhead);
-        forecasts.pathLength[s] = scratch.pathLength;
-        forecasts.method[s] = selection.method;
-        forecasts.wape[s] = selection.wape;
-        forecasts.mase[s] = selection.mase;
-        forecasts.sdDaily[s] = scratch.spread.sd;
-      }
-      const sdDaily = forecasts.sdDaily[s]!;
+  let shipCount = 0;
+  for (const sku of input.skus) shipCount += (input.series.get(sku.skuId) ?? NO_SERIES).length;
+  const columns = emptyPlanColumns(shipCount, input.skus.length);
+  const marketplaceIndex = marketplaceIndexer(columns.ship.marketplaces);
+  const run: PlanRun = {
+    input,
+    settings,
+    horizon,
+    delay: input.whatIf?.delayDays ?? 0,
+    forecasts,
+    reuse,
+    scratch,
+    weeksAhead,
+    marketplaceOf: Uint16Array.from(history.series, (s) => marketplaceIndex(s.marketplace)),
+    daily: new Float32Array(horizon),
+    networkForecast: new Float32Array(horizon),
+    arrivals: new Float64Array(horizon + 1),
+    ship: shipNumberViews(columns.ship),
+    shipColumns: columns.ship,
+    buy: buyNumberViews(columns.buy),
+    buyColumns: columns.buy,
+  };
 
-      const L = series.sea.meanDays;
-      const leadDays = Math.max(0, Math.round(L));
-      const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
-      let demandLead = 0;
-      let demandCover = 0;
-      for (let d = 0; d < reviewEnd; d++) {
-        if (d < leadDays) demandLead += daily[d]!;
-        demandCover += daily[d]!;
-      }
-      const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
-      const ss = safetyStock({ z, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: series.sea.sdDays });
-      const onHand = Math.max(0, history.onHand[series.seriesIndex]!);
-      let inboundUnits = 0;
-      for (const a of series.inbound) inboundUnits += a.units;
-      const position = onHand + inboundUnits - series.reservedUnits;
-      const orderUpTo = demandCover + ss;
-      const reorderPoint = demandLead + ss;
-
-      // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
-      projected.fill(0);
-      projected[0] = onHand - series.reservedUnits;
-      arrivals.fill(0);
-      for (const a of series.inbound) {
-        const index = Math.max(1, a.day + delay - settings.todayDay);
-        if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
-      }
-      const { stockoutStep, belowSafetyStep } = projectStock(projected, arrivals, daily, horizon, ss);
-      const stockoutDay = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
-      const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : settings.todayDay + belowSafetyStep;
-      const floorUnits = settings.fbaFloorDays * d;
-      // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
-      const airDays = Math.max(1, Math.round(series.air.meanDays));
-      let bridge = 0;
-      if (!Number.isNaN(stockoutDay) && stockoutDay - settings.todayDay < leadDays && airDays < leadDays) {
-        // The deepest shortfall from the air arrival until sea lands, counting open shipments that
-        // arrive in between; stock at the air arrival cannot be below nothing.
-        const start = Math.min(airDays, horizon);
-        let level = Math.max(0, projected[start]!);
-        let deepest = 0;
-        for (let t = start + 1; t <= Math.min(leadDays, horizon); t++) {
-          level += arrivals[t]! - daily[t - 1]!;
-          if (level < deepest) deepest = level;
-        }
-        bridge = Math.max(0, -deepest);
-      }
-      const shipAir = roundUpTo(bridge, sku.casePack);
-      // The floor applies to what is left when the shipment lands: today's position less the demand until then.
-      const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
-      const shipSea = roundUpTo(seaNeed, sku.casePack);
-      const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
-
-      ship.push({
-        skuId: sku.skuId,
-        locationId: info.locationId,
-        marketplace: info.marketplace,
-        abc,
-        method: selection.method,
-        methodForced: sku.method !== undefined,
-        wape: selection.wape,
-        mase: selection.mase,
-        dailyDemand: d,
-        sdDaily,
-        z,
-        serviceLevel: settings.serviceLevel[abc],
-        seaLeadDays: L,
-        seaLeadSdDays: series.sea.sdDays,
-        airLeadDays: series.air.meanDays,
-        onHand,
-        inboundUnits,
-        reservedUnits: series.reservedUnits,
-        position,
-        safetyStock: ss,
-        reorderPoint,
-        orderUpTo,
-        floorUnits,
-        shipSea,
-        shipAir,
-        cutByCapacity: 0,
-        shortAtHome: 0,
-        stockoutDay,
-        shipByDay: shipSea + shipAir > 0 ? shipByDay : Number.NaN,
-        amazonRecommendedUnits: series.amazonRecommendedUnits,
-      });
-      networkDaily += d;
-      networkVariance += sdDaily * sdDaily;
-      // PRODUCT §4.3: the position leaves out reserved units.
-      networkFbaUnits += onHand - series.reservedUnits;
-      networkInbound += inboundUnits;
-      addInto(networkForecast, daily, horizon);
+  let line = 0;
+  for (let b = 0; b < input.skus.length; b++) {
+    const sku = input.skus[b]!;
+    const abc = ABC_INDEX[classes[String(sku.skuId)] ?? 'C'];
+    const skuSeries = input.series.get(sku.skuId) ?? NO_SERIES;
+    // The network's daily forecast is the sum of its series' (the first one is copied, 0 + x = x).
+    if (skuSeries.length === 0) run.networkForecast.fill(0);
+    const firstLine = line;
+    for (let k = 0; k < skuSeries.length; k++) {
+      writeShipLine(run, sku, skuSeries[k]!, abc, zOf[ABC_CLASSES[abc]!], line);
+      if (k === 0) run.networkForecast.set(run.daily);
+      else addInto(run.networkForecast, run.daily, horizon);
+      line++;
     }
-
-    // The buy echelon: the whole network's position against demand over production + shipping.
-    const shipLeg = (input.series.get(sku.skuId) ?? [])[0]?.sea ?? { meanDays: 0, sdDays: 0 };
-    const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
-    const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
-    const sdDaily = Math.sqrt(networkVariance);
-    const lead = Math.max(0, Math.round(leadDays));
-    const coverEnd = Math.min(horizon, lead + settings.buyReviewDays);
-    let demandLead = 0;
-    let demandCover = 0;
-    for (let t = 0; t < coverEnd; t++) {
-      if (t < lead) demandLead += networkForecast[t]!;
-      demandCover += networkForecast[t]!;
-    }
-    // Beyond the horizon the last projected day's rate carries on.
-    const tail = networkForecast[horizon - 1] ?? networkDaily;
-    if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
-    if (lead > horizon) demandLead += tail * (lead - horizon);
-    const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
-    let onOrder = 0;
-    for (const o of sku.onOrder) onOrder += o.units;
-    const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + onOrder;
-    const orderUpTo = demandCover + ss;
-    const reorderPoint = demandLead + ss;
-    const rawQty = Math.max(0, orderUpTo - networkPosition);
-    const buyQty = rawQty <= 0 ? 0 : roundUpTo(Math.max(rawQty, sku.moq), sku.casePack);
-    // Order by: the day the network position, drawn down by forecast demand, meets the reorder point.
-    let orderByDay = Number.NaN;
-    if (buyQty > 0) {
-      let positionThen = networkPosition;
-      orderByDay = settings.todayDay;
-      for (let t = 0; t < horizon && positionThen > reorderPoint; t++) {
-        positionThen -= networkForecast[t]!;
-        if (positionThen > reorderPoint) orderByDay = settings.todayDay + t + 1;
-      }
-    }
-    buy.push({
-      skuId: sku.skuId,
-      supplierId: sku.supplierId,
-      abc,
-      dailyDemand: networkDaily,
-      sdDaily,
-      leadDays,
-      leadSdDays: leadSd,
-      z,
-      networkPosition,
-      safetyStock: ss,
-      reorderPoint,
-      orderUpTo,
-      rawQty,
-      buyQty,
-      casePack: sku.casePack,
-      moq: sku.moq,
-      orderByDay,
-      forecast30Units: sumFirst(networkForecast, Math.min(horizon, FORECAST_SUMMARY_DAYS)),
-    });
+    writeBuyLine(run, sku, skuSeries, abc, zOf[ABC_CLASSES[abc]!], firstLine, line, b);
   }
 
-  applyDomesticAndCapacity(input, ship);
-  return { ship, buy };
+  applyDomesticAndCapacity(input, run.ship, columns.ship);
+  return columns;
 }
 
-// Small loops kept out of buildPlan's body: the optimising compiler handles them far better alone.
+const ABC_INDEX: Readonly<Record<AbcClass, number>> = { A: 0, B: 1, C: 2 };
 
-/** Projected on hand from projected[0]: arrivals in, daily demand out; the first step at or below 0 (with demand) and below `safetyStock`, −1 when none. */
-function projectStock(projected: Float64Array, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
-  let stockoutStep = -1;
-  let belowSafetyStep = -1;
-  let level = projected[0]!;
-  for (let t = 1; t <= horizon; t++) {
-    const demand = daily[t - 1]!;
-    level += arrivals[t]! - demand;
-    projected[t] = level;
-    if (stockoutStep < 0 && level <= 0 && demand > 0) stockoutStep = t;
-    if (belowSafetyStep < 0 && level < safetyStock) belowSafetyStep = t;
+/** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread. */
+function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): { method: ForecastMethod; wape: number; mase: number; sdDaily: number } {
+  const { forecasts, scratch, weeksAhead } = run;
+  const s = series.seriesIndex;
+  if (run.reuse) {
+    dailyFromPath(run.input, series, forecasts.path, forecasts.pathLength[s]!, run.daily, s * weeksAhead);
+  } else {
+    const selection = forecastSeries(run.input, series, sku.method, run.daily, scratch);
+    // Copied by hand: a subarray per series (a new typed-array object) cost more than the copy.
+    copyInto(forecasts.path, s * weeksAhead, scratch.path, scratch.pathLength);
+    forecasts.pathLength[s] = scratch.pathLength;
+    forecasts.method[s] = selection.method;
+    forecasts.wape[s] = selection.wape;
+    forecasts.mase[s] = selection.mase;
+    forecasts.sdDaily[s] = scratch.spread.sd;
   }
-  return { stockoutStep, belowSafetyStep };
+  return { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]!, sdDaily: forecasts.sdDaily[s]! };
+}
+
+/** Ship line `i`: one SKU at one FBA location (its forecast is left in run.daily for the buy echelon). */
+function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput, abc: number, z: number, i: number): void {
+  const { settings, horizon, daily, arrivals, delay } = run;
+  const history = run.input.history;
+  const info = history.series[series.seriesIndex]!;
+  const { method, wape, mase, sdDaily } = seriesForecast(run, sku, series);
+
+  const L = series.sea.meanDays;
+  const leadDays = Math.max(0, Math.round(L));
+  const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
+  const { lead: demandLead, cover: demandCover } = leadAndCover(daily, leadDays, reviewEnd);
+  const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
+  const ss = safetyStock({ z, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: series.sea.sdDays });
+  const onHand = Math.max(0, history.onHand[series.seriesIndex]!);
+  let inboundUnits = 0;
+  for (const a of series.inbound) inboundUnits += a.units;
+  const position = onHand + inboundUnits - series.reservedUnits;
+  const orderUpTo = demandCover + ss;
+  const reorderPoint = demandLead + ss;
+
+  // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
+  // `arrivals` is all zeros between series (cleared below).
+  const opening = onHand - series.reservedUnits;
+  for (const a of series.inbound) {
+    const index = Math.max(1, a.day + delay - settings.todayDay);
+    if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
+  }
+  const { stockoutStep, belowSafetyStep } = projectStock(opening, arrivals, daily, horizon, ss);
+  const stockoutDay = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
+  const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : settings.todayDay + belowSafetyStep;
+  const floorUnits = settings.fbaFloorDays * d;
+  // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
+  const airDays = Math.max(1, Math.round(series.air.meanDays));
+  let bridge = 0;
+  if (!Number.isNaN(stockoutDay) && stockoutDay - settings.todayDay < leadDays && airDays < leadDays) {
+    // The deepest shortfall from the air arrival until sea lands, counting open shipments that
+    // arrive in between; stock at the air arrival cannot be below nothing.
+    const start = Math.min(airDays, horizon);
+    let level = Math.max(0, projectedLevel(opening, arrivals, daily, start));
+    let deepest = 0;
+    for (let t = start + 1; t <= Math.min(leadDays, horizon); t++) {
+      level += arrivals[t]! - daily[t - 1]!;
+      if (level < deepest) deepest = level;
+    }
+    bridge = Math.max(0, -deepest);
+  }
+  const shipAir = roundUpTo(bridge, sku.casePack);
+  // The floor applies to what is left when the shipment lands: today's position less the demand until then.
+  const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
+  const shipSea = roundUpTo(seaNeed, sku.casePack);
+  const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
+  for (const a of series.inbound) {
+    const index = Math.max(1, a.day + delay - settings.todayDay);
+    if (index <= horizon) arrivals[index] = 0;
+  }
+
+  const c = run.ship;
+  const columns = run.shipColumns;
+  c.skuId[i] = sku.skuId;
+  c.locationId[i] = info.locationId;
+  columns.marketplace[i] = run.marketplaceOf[series.seriesIndex]!;
+  columns.abc[i] = abc;
+  columns.method[i] = FORECAST_METHODS.indexOf(method);
+  columns.methodForced[i] = sku.method !== undefined ? 1 : 0;
+  c.wape[i] = wape;
+  c.mase[i] = mase;
+  c.dailyDemand[i] = d;
+  c.sdDaily[i] = sdDaily;
+  c.z[i] = z;
+  c.serviceLevel[i] = settings.serviceLevel[ABC_CLASSES[abc]!];
+  c.seaLeadDays[i] = L;
+  c.seaLeadSdDays[i] = series.sea.sdDays;
+  c.airLeadDays[i] = series.air.meanDays;
+  c.onHand[i] = onHand;
+  c.inboundUnits[i] = inboundUnits;
+  c.reservedUnits[i] = series.reservedUnits;
+  c.position[i] = position;
+  c.safetyStock[i] = ss;
+  c.reorderPoint[i] = reorderPoint;
+  c.orderUpTo[i] = orderUpTo;
+  c.floorUnits[i] = floorUnits;
+  c.shipSea[i] = shipSea;
+  c.shipAir[i] = shipAir;
+  c.cutByCapacity[i] = 0;
+  c.shortAtHome[i] = 0;
+  c.stockoutDay[i] = stockoutDay;
+  c.shipByDay[i] = shipSea + shipAir > 0 ? shipByDay : Number.NaN;
+  if (series.amazonRecommendedUnits === null) {
+    c.amazonRecommendedUnits[i] = Number.NaN;
+    columns.nulls[i] = 1;
+  } else c.amazonRecommendedUnits[i] = series.amazonRecommendedUnits;
+}
+
+/**
+ * Buy line `b`: the SKU's whole network (its ship lines firstLine…endLine − 1, whose forecasts
+ * run.networkForecast sums) against demand over production + shipping.
+ */
+function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], abc: number, z: number, firstLine: number, endLine: number, b: number): void {
+  const { settings, horizon, networkForecast } = run;
+  const ship = run.ship;
+  let networkDaily = 0;
+  let networkVariance = 0;
+  let networkFbaUnits = 0;
+  let networkInbound = 0;
+  for (let i = firstLine; i < endLine; i++) {
+    networkDaily += ship.dailyDemand[i]!;
+    networkVariance += ship.sdDaily[i]! * ship.sdDaily[i]!;
+    // PRODUCT §4.3: the position leaves out reserved units.
+    networkFbaUnits += ship.onHand[i]! - ship.reservedUnits[i]!;
+    networkInbound += ship.inboundUnits[i]!;
+  }
+  const shipLeg = skuSeries[0]?.sea ?? { meanDays: 0, sdDays: 0 };
+  const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
+  const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
+  const sdDaily = Math.sqrt(networkVariance);
+  const lead = Math.max(0, Math.round(leadDays));
+  const coverEnd = Math.min(horizon, lead + settings.buyReviewDays);
+  let { lead: demandLead, cover: demandCover } = leadAndCover(networkForecast, lead, coverEnd);
+  // Beyond the horizon the last projected day's rate carries on.
+  const tail = networkForecast[horizon - 1] ?? networkDaily;
+  if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
+  if (lead > horizon) demandLead += tail * (lead - horizon);
+  const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
+  let onOrder = 0;
+  for (const o of sku.onOrder) onOrder += o.units;
+  const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + onOrder;
+  const orderUpTo = demandCover + ss;
+  const reorderPoint = demandLead + ss;
+  const rawQty = Math.max(0, orderUpTo - networkPosition);
+  const buyQty = rawQty <= 0 ? 0 : roundUpTo(Math.max(rawQty, sku.moq), sku.casePack);
+  // Order by: the day the network position, drawn down by forecast demand, meets the reorder point.
+  let orderByDay = Number.NaN;
+  if (buyQty > 0) {
+    let positionThen = networkPosition;
+    orderByDay = settings.todayDay;
+    for (let t = 0; t < horizon && positionThen > reorderPoint; t++) {
+      positionThen -= networkForecast[t]!;
+      if (positionThen > reorderPoint) orderByDay = settings.todayDay + t + 1;
+    }
+  }
+  const c = run.buy;
+  c.skuId[b] = sku.skuId;
+  if (sku.supplierId === null) {
+    c.supplierId[b] = Number.NaN;
+    run.buyColumns.nulls[b] = 1;
+  } else c.supplierId[b] = sku.supplierId;
+  run.buyColumns.abc[b] = abc;
+  c.dailyDemand[b] = networkDaily;
+  c.sdDaily[b] = sdDaily;
+  c.leadDays[b] = leadDays;
+  c.leadSdDays[b] = leadSd;
+  c.z[b] = z;
+  c.networkPosition[b] = networkPosition;
+  c.safetyStock[b] = ss;
+  c.reorderPoint[b] = reorderPoint;
+  c.orderUpTo[b] = orderUpTo;
+  c.rawQty[b] = rawQty;
+  c.buyQty[b] = buyQty;
+  c.casePack[b] = sku.casePack;
+  c.moq[b] = sku.moq;
+  c.orderByDay[b] = orderByDay;
+  c.forecast30Units[b] = sumFirst(networkForecast, Math.min(horizon, FORECAST_SUMMARY_DAYS));
 }
 
 function sumFirst(values: Float32Array, length: number): number {
   let sum = 0;
   for (let t = 0; t < length; t++) sum += values[t]!;
   return sum;
+}
+
+// Small loops kept out of buildPlan's body: the optimising compiler handles them far better alone.
+
+/**
+ * Projected on hand from `opening`: arrivals[t] in and daily[t − 1] out at step t. The first step at
+ * or below 0 (with demand) and the first below `safetyStock`, −1 when none within the horizon; the
+ * projection stops once it has both.
+ */
+function projectStock(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
+  let stockoutStep = -1;
+  let belowSafetyStep = -1;
+  let level = opening;
+  for (let t = 1; t <= horizon; t++) {
+    const demand = daily[t - 1]!;
+    level += arrivals[t]! - demand;
+    if (stockoutStep < 0 && level <= 0 && demand > 0) {
+      stockoutStep = t;
+      if (belowSafetyStep >= 0) break;
+    }
+    if (belowSafetyStep < 0 && level < safetyStock) {
+      belowSafetyStep = t;
+      if (stockoutStep >= 0) break;
+    }
+  }
+  return { stockoutStep, belowSafetyStep };
+}
+
+/** The level projectStock reaches at `step` (the same additions in the same order). */
+function projectedLevel(opening: number, arrivals: Float64Array, daily: Float32Array, step: number): number {
+  let level = opening;
+  for (let t = 1; t <= step; t++) level += arrivals[t]! - daily[t - 1]!;
+  return level;
+}
+
+/** Σ values[0…leadDays−1] and Σ values[0…coverDays−1] (coverDays ≤ values.length), each added in day order. */
+function leadAndCover(values: Float32Array, leadDays: number, coverDays: number): { lead: number; cover: number } {
+  const both = Math.min(leadDays, coverDays);
+  let lead = 0;
+  let cover = 0;
+  let d = 0;
+  for (; d < both; d++) {
+    lead += values[d]!;
+    cover += values[d]!;
+  }
+  for (; d < coverDays; d++) cover += values[d]!;
+  return { lead, cover };
+}
+
+
+const NO_SERIES: readonly PlanSeriesInput[] = [];
+
+function copyInto(target: Float64Array, at: number, source: Float64Array, length: number): void {
+  for (let i = 0; i < length; i++) target[at + i] = source[i]!;
 }
 
 function addInto(total: Float32Array, add: Float32Array, length: number): void {
@@ -541,29 +672,37 @@ function addInto(total: Float32Array, add: Float32Array, length: number): void {
  * both go to A items first, then B, then C (within a class, the earliest stockout first). Units
  * cut by capacity wait at home (counted in cutByCapacity).
  */
-function applyDomesticAndCapacity(input: PlanInput, ship: ShipLine[]): void {
-  const rank: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };
-  const order = ship.map((_, i) => i).sort((a, b) => rank[ship[a]!.abc] - rank[ship[b]!.abc] || (ship[a]!.stockoutDay || Infinity) - (ship[b]!.stockoutDay || Infinity) || a - b);
+function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns): void {
+  const count = columns.count;
+  // Only lines that want to ship take anything from home or from the room at FBA, and a line that
+  // wants nothing comes out as it went in, so only those are ordered.
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) if (c.shipAir[i] !== 0 || c.shipSea[i] !== 0) order.push(i);
+  const lineStockout = new Float64Array(count);
+  for (const i of order) lineStockout[i] = c.stockoutDay[i]! || Infinity;
+  const rank = columns.abc;
+  order.sort((a, b) => rank[a]! - rank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
   const home = new Map(input.skus.map((s) => [s.skuId, s.domesticUnits]));
   const room = new Map<number, number>();
   for (const [locationId, capacity] of input.capacityUnits) {
     if (capacity === null) continue;
     let used = 0;
-    for (const line of ship) if (line.locationId === locationId) used += line.onHand + line.inboundUnits;
+    for (let i = 0; i < count; i++) if (c.locationId[i] === locationId) used += c.onHand[i]! + c.inboundUnits[i]!;
     room.set(locationId, Math.max(0, capacity - used));
   }
   const casePack = new Map(input.skus.map((s) => [s.skuId, s.casePack]));
   for (const i of order) {
-    const line = ship[i]!;
-    const wantedAir = line.shipAir;
-    const wantedSea = line.shipSea;
-    const pack = Math.max(1, casePack.get(line.skuId) ?? 1);
+    const skuId = c.skuId[i]!;
+    const locationId = c.locationId[i]!;
+    const wantedAir = c.shipAir[i]!;
+    const wantedSea = c.shipSea[i]!;
+    const pack = Math.max(1, casePack.get(skuId) ?? 1);
     const fit = (wanted: number, limit: number) => (wanted <= limit ? wanted : Math.floor(limit / pack) * pack);
-    const atHome = home.get(line.skuId) ?? 0;
-    const air = fit(line.shipAir, atHome);
-    const sea = fit(line.shipSea, atHome - air);
+    const atHome = home.get(skuId) ?? 0;
+    const air = fit(wantedAir, atHome);
+    const sea = fit(wantedSea, atHome - air);
     let total = air + sea;
-    const limit = room.get(line.locationId);
+    const limit = room.get(locationId);
     let cut = 0;
     if (limit !== undefined && total > limit) {
       const allowed = Math.floor(limit / pack) * pack;
@@ -571,12 +710,14 @@ function applyDomesticAndCapacity(input: PlanInput, ship: ShipLine[]): void {
       total = allowed;
     }
     // Air (the bridge) keeps its place; capacity cuts the sea quantity first.
-    line.shipAir = Math.min(air, total);
-    line.shipSea = total - line.shipAir;
-    line.cutByCapacity = cut;
+    const shipAir = Math.min(air, total);
+    const shipSea = total - shipAir;
+    c.shipAir[i] = shipAir;
+    c.shipSea[i] = shipSea;
+    c.cutByCapacity[i] = cut;
     // Only what ships leaves home; units cut by capacity stay there for another marketplace.
-    home.set(line.skuId, atHome - total);
-    line.shortAtHome = line.shipAir + line.shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (line.shipAir + line.shipSea + cut) : 0;
-    if (limit !== undefined) room.set(line.locationId, limit - total);
+    home.set(skuId, atHome - total);
+    c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
+    if (limit !== undefined) room.set(locationId, limit - total);
   }
 }

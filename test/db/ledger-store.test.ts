@@ -19,7 +19,7 @@ import { MOVEMENT_TYPES } from '../../shared/model';
 import type { MovementType } from '../../shared/model';
 import { createLocation } from '../../renderer/db/catalog';
 import { loadLedger, postAdjustment, postReceipt, receiveTransfer, shipTransfer } from '../../renderer/db/ledger';
-import { appendMovementBatch, readLedgerVersion, readMonthParts, refreshSummaries, removeMovementBatch } from '../../renderer/db/ledgerStore';
+import { appendMovementBatch, blockCacheFor, readLedgerQuantities, readLedgerSnapshot, readLedgerVersion, readMonthParts, refreshSummaries, removeMovementBatch } from '../../renderer/db/ledgerStore';
 import type { BatchInput } from '../../renderer/db/ledgerStore';
 import { exactBalancesAt, exactPeriodReport, queryLedger } from '../../renderer/db/ledgerQueries';
 import type { LedgerFilter } from '../../renderer/db/ledgerQueries';
@@ -37,6 +37,7 @@ import {
   normLines,
   readAll,
   refBalances,
+  sameElements,
   refMonthly,
   refPeriodReport,
   refValues,
@@ -320,6 +321,15 @@ async function verify(w: World, m: Model, probe: number): Promise<void> {
 
   const version = await readLedgerVersion(db);
   expect(version.nextBlockSeq).toBe(m.nextBlockSeq);
+
+  // The plan's read: the snapshot's quantities in the snapshot's order, with its version; on odd
+  // probes from an empty block cache (a new worker reads every block at once).
+  const snapshot = await readLedgerSnapshot(db);
+  if (probe % 2 === 1) blockCacheFor(db).clear();
+  const quantities = await readLedgerQuantities(db);
+  expect(quantities.version).toBe(snapshot.version);
+  expect(quantities.columns.length).toBe(snapshot.columns.length);
+  for (const key of ['day', 'skuId', 'locationId', 'qty', 'type'] as const) expect(sameElements(quantities.columns[key], snapshot.columns[key].subarray(0, snapshot.columns.length)), key).toBe(true);
   const allTime = refBalances(m.rows, values);
 
   // The stored summaries: fresh and equal to the reference, or visibly stale.

@@ -1,6 +1,7 @@
 // The supplier stock status (VMI) sheet's forecast and suggested order through a real (fake-IndexedDB)
 // database: the figures come from the very plan runPlan makes for the Plan screen, for the supplier's
 // SKUs only; a SKU that never sold forecasts 0 with no suggestion; a supplier with no SKUs gets none.
+import { planViews } from '../../shared/planning/planColumns';
 import { afterEach, describe, expect, test } from 'vitest';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { runPlan } from '../../renderer/db/planning';
@@ -47,7 +48,7 @@ describe('the supplier stock status sheet’s plan figures', () => {
     const skuIds = supplierSkuIds(supplier, [sold, neverSold], []);
     const { figures } = await supplierPlan(db, { today: TODAY, supplierId: supplier, skuIds });
     // The same plan the Plan screen shows.
-    const { plan } = await runPlan(db, { today: TODAY });
+    const plan = planViews((await runPlan(db, { today: TODAY })).plan);
     const buy = plan.buy.find((l) => l.skuId === sold)!;
     expect(buy.supplierId).toBe(supplier);
     expect(buy.buyQty).toBeGreaterThanOrEqual(500); // at least the MOQ

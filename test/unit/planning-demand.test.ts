@@ -4,7 +4,7 @@ import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import { MOVEMENT_TYPES } from '../../shared/model';
 import type { MovementType } from '../../shared/model';
-import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, overlayOrderDemand, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
+import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, lastYearUnits, overlayOrderDemand, weekSumsFromDays, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 // Locations: 1 domestic, 2 FBA US, 3 FBA DE, 4 a 3PL.
@@ -327,5 +327,75 @@ describe('demand rates', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('week sums made with the history', () => {
+  const firstDay = dayNumber('2026-03-01');
+  const movement = fc.record({
+    offset: fc.integer({ min: -6, max: 40 }),
+    skuId: fc.integer({ min: 1, max: 3 }),
+    locationId: fc.constantFrom(FBA_US, FBA_DE, DOMESTIC),
+    // Tenths, so that the order of additions shows in the sums' last bits.
+    qty: fc.integer({ min: -50, max: 50 }).map((q) => q / 10),
+    type: fc.constantFrom<MovementType>('sale', 'sale', 'receipt', 'adjustment', 'customer_return'),
+  });
+  const withoutSums = (h: DemandHistory): DemandHistory => {
+    const { weekSums: _sums, ...days } = h;
+    return days;
+  };
+  const sameBits = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
+  test('property: the sums equal those made from the days, and rates from them equal rates from the days to the last bit', () => {
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 80 }), fc.integer({ min: 1, max: 45 }), fc.integer({ min: 1, max: 9 }), (moves, days, weeks) => {
+        const records = moves.map((m, index) => ({ id: index + 1, date: new Date((firstDay + m.offset) * 86_400_000).toISOString().slice(0, 10), skuId: m.skuId, locationId: m.locationId, qty: m.qty, type: m.type }));
+        const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days });
+        expect(h.weekSums).toBeDefined();
+        const fromDays = weekSumsFromDays(h);
+        expect(h.weekSums!.weeks).toBe(Math.ceil(days / 7));
+        expect(sameBits(h.weekSums!.inStockUnits, fromDays.inStockUnits)).toBe(true);
+        expect([...h.weekSums!.inStockDays]).toEqual([...fromDays.inStockDays]);
+        expect(sameBits(h.weekSums!.lastYearUnits, fromDays.lastYearUnits)).toBe(true);
+        const plain = withoutSums(h);
+        expect(sameBits(lastYearUnits(h), lastYearUnits(plain))).toBe(true);
+        for (let s = 0; s < h.series.length; s++) {
+          expect(sameBits(weeklyRates(h, s, weeks), weeklyRates(plain, s, weeks))).toBe(true);
+          const spread = { mean: 0, sd: 0, inStockDays: 0 };
+          const plainSpread = { mean: 0, sd: 0, inStockDays: 0 };
+          const spreadDays = Math.max(1, days - 3);
+          expect(sameBits(weeklyRatesAndSpread(h, s, weeks, spreadDays, undefined, new Float64Array(weeks), spread), weeklyRatesAndSpread(plain, s, weeks, spreadDays, undefined, new Float64Array(weeks), plainSpread))).toBe(true);
+          expect(spread).toEqual(plainSpread);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('the last year counts stockout days too and stops 365 days back', () => {
+    // 400 days: a sale on day 0 (outside the last 365), a sale on the last day that sells out.
+    const h = history([receipt('2025-01-01', 1, FBA_US, 10), sale('2025-01-01', 1, FBA_US, 2), sale('2026-02-04', 1, FBA_US, 8)], '2025-01-01', 400);
+    expect(h.stockout[399]).toBe(1);
+    expect([...h.weekSums!.lastYearUnits]).toEqual([8]);
+    expect([...lastYearUnits(h)]).toEqual([8]);
+    // The last week's only sale was on a stockout day: in-stock units 0 over 6 in-stock days.
+    expect(h.weekSums!.inStockDays[h.weekSums!.weeks - 1]).toBe(6);
+    expect(h.weekSums!.inStockUnits[h.weekSums!.weeks - 1]).toBe(0);
+  });
+
+  test('order demand makes the sums of the series it changes again; the history it starts from keeps its own', () => {
+    const base = history(
+      [receipt('2026-02-01', 1, FBA_US, 100), receipt('2026-02-01', 1, FBA_DE, 100), ...Array.from({ length: 9 }, (_, d) => [sale(`2026-03-0${d + 1}`, 1, FBA_US, 1), sale(`2026-03-0${d + 1}`, 1, FBA_DE, 1)]).flat()],
+      '2026-03-01',
+      9,
+    );
+    const before = base.weekSums!.inStockUnits.slice();
+    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-08', units: 5.5 }], new Map([['US', { firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]));
+    const fromDays = weekSumsFromDays(overlaid);
+    expect(sameBits(overlaid.weekSums!.inStockUnits, fromDays.inStockUnits)).toBe(true);
+    expect([...overlaid.weekSums!.inStockUnits]).toEqual([2, 5.5, 2, 7]);
+    expect(sameBits(base.weekSums!.inStockUnits, before)).toBe(true);
+    // Without week sums on the way in, none on the way out (the days are read instead).
+    expect(overlayOrderDemand(withoutSums(base), [], new Map([['US', { firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]])).weekSums).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
 import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
 import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
 import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
+import { planColumnBuffers, packPlan, planViews, unpackPlan } from '../../shared/planning/planColumns';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 const FBA_US = 10;
@@ -799,5 +800,54 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
     expect(reused).toEqual(fresh);
     // The what-if did change the plan, so the comparison means something.
     expect(reused).not.toEqual(buildPlan(input));
+  });
+});
+
+describe('the plan crosses from the worker to the page in columns', () => {
+  // Lines with every kind of value: two marketplaces, a forced method, NaN errors (never sold),
+  // Amazon's advice and none, a SKU without a supplier, a what-if with an air bridge.
+  const today = '2026-09-01';
+  const history = historyOf(today, [
+    { skuId: 1, units: noisy(12, 5, 31), onHand: 30 },
+    { skuId: 1, locationId: FBA_DE, units: noisy(4, 3, 32), onHand: 200 },
+    { skuId: 2, units: noisy(2, 2, 33), onHand: 5 },
+    { skuId: 3, units: () => 0, onHand: 40 },
+  ]);
+  const plan = planOf({
+    today,
+    history,
+    skus: [skuInput(1, { casePack: 12, domesticUnits: 50 }), skuInput(2, { method: 'croston', supplierId: null }), skuInput(3)],
+    series: [{ amazonRecommendedUnits: 120, inbound: [{ day: dayNumber(today) + 3, units: 24 }] }, {}, { amazonRecommendedUnits: 0 }, {}],
+    capacity: [[FBA_US, 400]],
+    whatIf: { delayDays: 10 },
+  });
+
+  test('packPlan, moved (transferred) and unpacked, gives back the same lines to the last bit', () => {
+    expect(plan.ship.some((l) => l.shipAir > 0 || l.cutByCapacity > 0 || l.shortAtHome > 0)).toBe(true);
+    expect(plan.ship.some((l) => Number.isNaN(l.wape))).toBe(true);
+    const packed = packPlan(plan);
+    const moved = structuredClone(packed, { transfer: planColumnBuffers(packed) });
+    // Moved, not copied: the worker's columns are gone.
+    expect(packed.ship.numbers.length).toBe(0);
+    const unpacked = unpackPlan(moved);
+    expect(unpacked).toEqual(plan);
+    expect(unpacked.ship.map((l) => Object.keys(l))).toEqual(plan.ship.map((l) => Object.keys(l)));
+    expect(unpacked.buy.map((l) => Object.keys(l))).toEqual(plan.buy.map((l) => Object.keys(l)));
+  });
+
+  test('the line views of the page read every field as the unpacked lines hold it', () => {
+    const views = planViews(packPlan(plan));
+    expect(views.ship).toHaveLength(plan.ship.length);
+    expect(views.buy).toHaveLength(plan.buy.length);
+    plan.ship.forEach((line, i) => {
+      for (const [key, value] of Object.entries(line)) expect(views.ship[i]![key as keyof ShipLine], `ship ${i} ${key}`).toBe(value);
+    });
+    plan.buy.forEach((line, i) => {
+      for (const [key, value] of Object.entries(line)) expect(views.buy[i]![key as keyof BuyLine], `buy ${i} ${key}`).toBe(value);
+    });
+  });
+
+  test('an empty plan packs and unpacks', () => {
+    expect(unpackPlan(packPlan({ ship: [], buy: [] }))).toEqual({ ship: [], buy: [] });
   });
 });

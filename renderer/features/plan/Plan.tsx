@@ -9,6 +9,7 @@ import { minorToAmountText } from '../../../shared/money';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { db } from '../../db';
 import { callLedger } from '../../db/ledgerClient';
+import { requestPlan } from '../../db/planClient';
 import type { PlanDetail, PlanResult } from '../../db/planning';
 import { savePurchaseOrder } from '../../db/purchasing';
 import { DataTable } from '../../components/DataTable';
@@ -47,7 +48,7 @@ export function Plan() {
   useEffect(() => {
     if (state === undefined || changes === undefined) return;
     let live = true;
-    callLedger('plan', { today: asOf }).then(
+    requestPlan({ today: asOf }).then(
       (r) => {
         if (!live) return;
         setResult(r);
@@ -112,7 +113,7 @@ export function Plan() {
       return;
     }
     try {
-      const r = await callLedger('plan', { today: asOf, whatIf: { delayDays, ...(percent !== 0 ? { uplift: { from: whatIfDraft.from, to: whatIfDraft.to, percent } } : {}) } });
+      const r = await requestPlan({ today: asOf, whatIf: { delayDays, ...(percent !== 0 ? { uplift: { from: whatIfDraft.from, to: whatIfDraft.to, percent } } : {}) } });
       setWhatIf(r);
       const out = r.plan.ship.filter((l) => Number.isFinite(l.stockoutDay)).length;
       setStatus({ kind: 'ok', text: t('plan.whatIfDone', { stockouts: out, air: r.plan.ship.filter((l) => l.shipAir > 0).length }) });

@@ -1,0 +1,83 @@
+// The plan as the ledger worker gathers it (renderer/db/planning.ts runPlan): the ledger's quantities,
+// stock at home, ship legs by route with a SKU's own override, on a fresh database per test.
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, dayNumber } from '../../shared/dates';
+import { columnsFromMovements } from '../../shared/ledger';
+import type { MovementType } from '../../shared/model';
+import { FALLBACK_DAYS, skuLegKey, transportKey } from '../../shared/purchasing/routeLeadTimes';
+import { createLocation } from '../../renderer/db/catalog';
+import { appendMovementBatch } from '../../renderer/db/ledgerStore';
+import { runPlan } from '../../renderer/db/planning';
+import { unpackPlan } from '../../shared/planning/planColumns';
+import { setLeadTime } from '../../renderer/db/purchasing';
+import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
+
+afterEach(disposeDatabases);
+
+const TODAY = '2026-06-30';
+
+describe('runPlan gathers what the plan reads', () => {
+  it('stock at home counts the domestic warehouse and 3PLs up to today; ship legs follow the route, a SKU override its SKU only', async () => {
+    const db = await freshDb();
+    const { domestic } = await locationIds(db);
+    const us = await addFba(db, 'US');
+    const de = await addFba(db, 'DE');
+    const tpl = await createLocation(db, { name: '3PL LA', kind: '3pl', marketplace: '' });
+    const a = await addSku(db, 'A-1', { casePack: '1', moq: '0' });
+    const b = await addSku(db, 'B-1', { casePack: '1', moq: '0' });
+    const c = await addSku(db, 'C-1', { casePack: '1', moq: '0' });
+
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [];
+    const move = (date: string, skuId: number, locationId: number, qty: number, type: MovementType) => rows.push({ date, skuId, locationId, qty, type });
+    move('2026-01-02', a, domestic, 100, 'receipt');
+    move('2026-01-02', a, tpl, 30, 'receipt');
+    move('2026-01-03', a, domestic, -10, 'adjustment');
+    move('2026-01-02', b, domestic, 40, 'receipt');
+    move('2026-01-02', c, tpl, 7, 'receipt');
+    // After today: not at home yet.
+    move(addDays(TODAY, 5), a, domestic, 1000, 'receipt');
+    move('2026-01-01', a, us, 500, 'receipt');
+    move('2026-01-01', a, de, 300, 'receipt');
+    move('2026-01-01', b, us, 200, 'receipt');
+    for (let d = 0; d < 150; d++) {
+      const date = addDays('2026-02-01', d);
+      move(date, a, us, -2, 'sale');
+      if (d % 2 === 0) move(date, a, de, -1, 'sale');
+      if (d % 3 === 0) move(date, b, us, -1, 'sale');
+    }
+    await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+
+    // Sea to FBA US takes 30 days for every SKU, but 60 for B (its own figure).
+    await setLeadTime(db, transportKey(domestic, us, 'sea'), { meanDays: 30, sdDays: 4 });
+    await setLeadTime(db, skuLegKey(b, 'transport:sea'), { meanDays: 60, sdDays: 5 });
+
+    const run = await runPlan(db, { today: TODAY });
+    const result = { ...run, plan: unpackPlan(run.plan) };
+    const { handling, receiving, transport } = FALLBACK_DAYS;
+    const leg = (transportDays: { meanDays: number; sdDays: number }) => ({
+      meanDays: handling.meanDays + transportDays.meanDays + receiving.fba.meanDays,
+      sdDays: Math.sqrt(handling.sdDays ** 2 + transportDays.sdDays ** 2 + receiving.fba.sdDays ** 2),
+    });
+    const line = (skuId: number, locationId: number) => result.plan.ship.find((l) => l.skuId === skuId && l.locationId === locationId)!;
+    expect(result.plan.ship.map((l) => [l.skuId, l.locationId])).toEqual([
+      [a, us],
+      [a, de],
+      [b, us],
+    ]);
+    expect([line(a, us).seaLeadDays, line(a, us).seaLeadSdDays]).toEqual([leg({ meanDays: 30, sdDays: 4 }).meanDays, leg({ meanDays: 30, sdDays: 4 }).sdDays]);
+    expect([line(a, de).seaLeadDays, line(a, de).seaLeadSdDays]).toEqual([leg(transport.sea).meanDays, leg(transport.sea).sdDays]);
+    expect([line(b, us).seaLeadDays, line(b, us).seaLeadSdDays]).toEqual([leg({ meanDays: 60, sdDays: 5 }).meanDays, leg({ meanDays: 60, sdDays: 5 }).sdDays]);
+    expect(line(a, us).airLeadDays).toBe(leg(transport.air).meanDays);
+    expect(line(b, us).airLeadDays).toBe(leg(transport.air).meanDays);
+
+    // The network position: home (domestic + 3PL, up to today) + FBA on hand.
+    const buy = (skuId: number) => result.plan.buy.find((l) => l.skuId === skuId)!;
+    expect(buy(a).networkPosition).toBe(100 + 30 - 10 + (500 - 300) + (300 - 75));
+    expect(buy(b).networkPosition).toBe(40 + (200 - 50));
+    expect(buy(c).networkPosition).toBe(7);
+    // No restock report: no advice on any line.
+    expect(result.plan.ship.every((l) => l.amazonRecommendedUnits === null)).toBe(true);
+    expect(result.timings.readMs).toBeGreaterThanOrEqual(0);
+    expect(dayNumber(result.today)).toBe(dayNumber(TODAY));
+  });
+});
