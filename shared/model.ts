@@ -9,6 +9,17 @@ export type LocationKind = (typeof LOCATION_KINDS)[number];
 export const MARKETPLACES = ['US', 'CA', 'MX', 'BR', 'UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'EU', 'JP', 'AU', 'SG', 'AE', 'SA', 'IN', 'TR'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 
+/** Amazon FBA storage types: each has its own capacity limit in cubic feet (PRODUCT §4.4). */
+export const STORAGE_TYPES = ['standard', 'oversize', 'apparel', 'footwear'] as const;
+export type StorageType = (typeof STORAGE_TYPES)[number];
+
+/** A packaged unit's outer size, always stored in centimetres (the form converts inches). */
+export interface PackageSizeCm {
+  lengthCm: number;
+  widthCm: number;
+  heightCm: number;
+}
+
 /** ISO 8601 calendar date, `YYYY-MM-DD`, in the seller's own calendar (no time zone). */
 export type IsoDate = string;
 
@@ -25,6 +36,10 @@ export interface Sku {
   /** Minimum order quantity from the supplier, in units. */
   moq: number;
   barcode: string;
+  /** The packaged unit's size; null when not entered, absent on SKUs saved before it existed (read with packageSizeOf). */
+  packageCm?: PackageSizeCm | null;
+  /** Amazon storage type; absent on older SKUs, which are standard (read with storageTypeOf). */
+  storageType?: StorageType;
   archived: boolean;
   createdAt: string;
   updatedAt: string;

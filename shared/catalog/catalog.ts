@@ -3,8 +3,11 @@ import { DomainError } from '../errors';
 import { MARKETPLACES, LOCATION_KINDS } from '../model';
 import type { Location, LocationKind, Marketplace, PlatformListing, Sku } from '../model';
 import { optionalText, parseAmount, parseCurrency, parseWholeNumber, requiredText } from './fields';
+import { parsePackageDraft } from './packageSize';
+import type { PackageDraft } from './packageSize';
 
-export interface SkuDraft {
+/** The SKU form. The package fields are optional: a draft without them saves no package size. */
+export interface SkuDraft extends PackageDraft {
   code: string;
   name: string;
   unitCost: string;
@@ -14,7 +17,8 @@ export interface SkuDraft {
   barcode: string;
 }
 
-export type SkuFields = Pick<Sku, 'code' | 'name' | 'unitCostMinor' | 'costCurrency' | 'casePack' | 'moq' | 'barcode'>;
+/** Package size and storage type always present (null: none), so saving a draft clears a size the seller removed. */
+export type SkuFields = Pick<Sku, 'code' | 'name' | 'unitCostMinor' | 'costCurrency' | 'casePack' | 'moq' | 'barcode'> & Required<Pick<Sku, 'packageCm' | 'storageType'>>;
 
 export function parseSkuDraft(draft: SkuDraft): SkuFields {
   const code = requiredText('code', draft.code, 64);
@@ -28,6 +32,7 @@ export function parseSkuDraft(draft: SkuDraft): SkuFields {
     casePack: draft.casePack.trim() === '' ? 1 : parseWholeNumber('casePack', draft.casePack, 1),
     moq: draft.moq.trim() === '' ? 0 : parseWholeNumber('moq', draft.moq, 0),
     barcode: optionalText('barcode', draft.barcode, 64),
+    ...parsePackageDraft(draft),
   };
 }
 

@@ -34,8 +34,8 @@ const cols = (rows: readonly Row[]) => columnsFromMovements(rows.map((r) => ({ .
 /** A profile with a bit of everything: catalog, settings, manual postings, shipments, batches (one removed). */
 async function richProfile(bigCount = 12_500): Promise<StockPilotDatabase> {
   const db = await freshDb();
-  const a = await addSku(db, 'CASE-01', { unitCost: '2.50' });
-  const b = await addSku(db, 'CABLE-02', { unitCost: '1.20', costCurrency: 'EUR', barcode: '4006381333931' });
+  const a = await addSku(db, 'CASE-01', { unitCost: '2.50', packageLength: '20', packageWidth: '15', packageHeight: '10', storageType: 'oversize' });
+  const b = await addSku(db, 'CABLE-02', { unitCost: '1.20', costCurrency: 'EUR', barcode: '4006381333931', packageLength: '12', packageWidth: '10', packageHeight: '6', dimensionUnit: 'in', storageType: 'apparel' });
   const c = await addSku(db, '杯子-03', { unitCost: '0.99' });
   const { domestic, transit } = await locationIds(db);
   const fba = await addFba(db, 'US');
@@ -128,6 +128,12 @@ describe('backup and restore round trip', () => {
     expect(result).toEqual({ skuCount: 3, movementCount: before.movements!.length + blockMovements, createdAt: CREATED });
 
     for (const name of ROW_TABLES) expect(await b.table(name).toArray(), name).toEqual(before[name]);
+    // The package sizes (in cm) and storage types come back; the SKU without a size still has none.
+    expect((await b.skus.toArray()).map((sku) => [sku.code, sku.packageCm, sku.storageType])).toEqual([
+      ['CASE-01', { lengthCm: 20, widthCm: 15, heightCm: 10 }, 'oversize'],
+      ['CABLE-02', { lengthCm: 30.48, widthCm: 25.4, heightCm: 15.24 }, 'apparel'],
+      ['杯子-03', null, 'standard'],
+    ]);
     const blocksA = (before.movementBlocks ?? []) as (PackedBlock & { id: number })[];
     expect(blocksA.map((blk) => blk.batchId)).toEqual(['amazon-2024-12', 'warehouse-2025-01', 'warehouse-2025-01']);
     expect(blocksA.some((blk) => Array.from(blk.unitCostMinor).some(Number.isNaN))).toBe(true);

@@ -43,6 +43,8 @@ describe('SKUs', () => {
       casePack: 1200,
       moq: 0,
       barcode: '',
+      packageCm: null,
+      storageType: 'standard',
       archived: false,
       createdAt: NOW,
       updatedAt: NOW,
@@ -67,6 +69,22 @@ describe('SKUs', () => {
       updatedAt: LATER,
     });
     expect(await db.skus.count()).toBe(1);
+  });
+
+  it('stores the package size in cm and the storage type, reads them back, and clears a size the seller removed', async () => {
+    const db = await freshDb();
+    const id = await addSku(db, 'CASE-01', { packageLength: '12', packageWidth: '10', packageHeight: '6', dimensionUnit: 'in', storageType: 'footwear' });
+    expect(await db.skus.get(id)).toMatchObject({ packageCm: { lengthCm: 30.48, widthCm: 25.4, heightCm: 15.24 }, storageType: 'footwear' });
+    await updateSku(db, id, skuDraft({ packageLength: '', packageWidth: '', packageHeight: '', storageType: 'standard' }), LATER);
+    expect(await db.skus.get(id)).toMatchObject({ packageCm: null, storageType: 'standard' });
+  });
+
+  it('a bad package size is refused naming the field and value, and nothing is written', async () => {
+    const db = await freshDb();
+    const id = await addSku(db, 'CASE-01', { packageLength: '20', packageWidth: '15', packageHeight: '10' });
+    await expectRefusedUnchanged(db, ['skus'], () => createSku(db, skuDraft({ code: 'NEW-1', packageLength: '-5', packageWidth: '1', packageHeight: '1' }), LATER), 'field.negative', { field: 'packageLength', value: '-5' });
+    await expectRefusedUnchanged(db, ['skus'], () => updateSku(db, id, skuDraft({ packageLength: '20', packageWidth: '0', packageHeight: '10' }), LATER), 'field.notPositive', { field: 'packageWidth', value: '0' });
+    await expectRefusedUnchanged(db, ['skus'], () => updateSku(db, id, skuDraft({ packageLength: '20', packageWidth: '15', packageHeight: 'big' }), LATER), 'field.notNumber', { field: 'packageHeight', value: 'big' });
   });
 
   it('updateSku may keep its own code, in another case', async () => {

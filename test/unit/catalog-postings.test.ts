@@ -30,6 +30,8 @@ describe('parseSkuDraft', () => {
       casePack: 24,
       moq: 500,
       barcode: '',
+      packageCm: null,
+      storageType: 'standard',
     });
     expect(parseSkuDraft({ ...goodSku, code: '  CASE-01 ', unitCost: '', casePack: ' ', moq: '', costCurrency: 'cny', barcode: ' 6901234567892 ' })).toEqual({
       code: 'CASE-01',
@@ -39,6 +41,8 @@ describe('parseSkuDraft', () => {
       casePack: 1,
       moq: 0,
       barcode: '6901234567892',
+      packageCm: null,
+      storageType: 'standard',
     });
     expect(parseSkuDraft({ ...goodSku, casePack: '1,200', unitCost: '1500', costCurrency: 'JPY' })).toMatchObject({ casePack: 1200, unitCostMinor: 1500 });
   });

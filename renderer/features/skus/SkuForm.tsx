@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SkuDraft } from '../../../shared/catalog/catalog';
+import { DIMENSION_UNITS, packageSizeOf, storageTypeOf } from '../../../shared/catalog/packageSize';
+import { STORAGE_TYPES } from '../../../shared/model';
 import { COMMON_CURRENCIES, minorToAmountText } from '../../../shared/money';
 import { createSku, db, updateSku } from '../../db';
 import type { SkuRecord } from '../../db';
@@ -10,7 +12,10 @@ import { nowIso } from '../../app/clock';
 import { useT } from '../../i18n';
 
 function draftOf(sku: SkuRecord | undefined, baseCurrency: string): SkuDraft {
-  if (!sku) return { code: '', name: '', unitCost: '', costCurrency: baseCurrency, casePack: '1', moq: '0', barcode: '' };
+  const blankPackage = { packageLength: '', packageWidth: '', packageHeight: '', dimensionUnit: 'cm', storageType: 'standard' };
+  if (!sku) return { code: '', name: '', unitCost: '', costCurrency: baseCurrency, casePack: '1', moq: '0', barcode: '', ...blankPackage };
+  // Sizes are stored in cm, so an edit shows them in cm whatever unit they were typed in.
+  const size = packageSizeOf(sku);
   return {
     code: sku.code,
     name: sku.name,
@@ -19,6 +24,11 @@ function draftOf(sku: SkuRecord | undefined, baseCurrency: string): SkuDraft {
     casePack: String(sku.casePack),
     moq: String(sku.moq),
     barcode: sku.barcode,
+    packageLength: size ? String(size.lengthCm) : '',
+    packageWidth: size ? String(size.widthCm) : '',
+    packageHeight: size ? String(size.heightCm) : '',
+    dimensionUnit: 'cm',
+    storageType: storageTypeOf(sku),
   };
 }
 
@@ -41,7 +51,7 @@ export function SkuForm({ sku, baseCurrency, onDone }: { sku?: SkuRecord; baseCu
 
   const text = (key: keyof SkuDraft, label: string, extra: { inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean } = {}) => (
     <Field label={label}>
-      {(id) => <input id={id} name={key} value={draft[key]} onChange={(e) => set(key)(e.target.value)} {...extra} />}
+      {(id) => <input id={id} name={key} value={draft[key] ?? ''} onChange={(e) => set(key)(e.target.value)} {...extra} />}
     </Field>
   );
 
@@ -65,6 +75,37 @@ export function SkuForm({ sku, baseCurrency, onDone }: { sku?: SkuRecord; baseCu
         {text('moq', t('field.moq'), { inputMode: 'numeric' })}
         {text('barcode', t('field.barcode'))}
       </div>
+      <fieldset className="form-section">
+        <legend>{t('skus.package')}</legend>
+        <p className="muted">{t('skus.packageHelp')}</p>
+        <div className="form-grid">
+          {text('packageLength', t('field.packageLength'), { inputMode: 'decimal' })}
+          {text('packageWidth', t('field.packageWidth'), { inputMode: 'decimal' })}
+          {text('packageHeight', t('field.packageHeight'), { inputMode: 'decimal' })}
+          <Field label={t('field.dimensionUnit')}>
+            {(id) => (
+              <select id={id} name="dimensionUnit" value={draft.dimensionUnit ?? 'cm'} onChange={(e) => set('dimensionUnit')(e.target.value)}>
+                {DIMENSION_UNITS.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {t(`skus.unit.${unit}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('field.storageType')}>
+            {(id) => (
+              <select id={id} name="storageType" value={draft.storageType ?? 'standard'} onChange={(e) => set('storageType')(e.target.value)}>
+                {STORAGE_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`storageType.${type}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
       <StatusLine status={status} />
       <div className="toolbar">
         <button type="submit" className="btn btn--primary">
