@@ -623,7 +623,7 @@ export const en = {
   'plan.override.cleared': 'Back to the automatic forecast method; the plan is being recomputed.',
   'plan.x.demandForcedHow': '{method}, set by you for this SKU instead of the backtest’s choice; stockout days left out; average over lead time and review period.',
   'plan.settings.title': 'Service levels and FBA capacity',
-  'plan.settings.help': 'The service level of a class is the chance of not running out before the next shipment lands; the safety stock grows with it. Where the capacity of a marketplace is short, A items get it first and the rest waits at home.',
+  'plan.settings.help': 'The service level of a class is the chance of not running out before the next shipment lands; the safety stock grows with it. Where the capacity of a marketplace is short (in units, or in cubic feet of a storage type: it needs the package size on the SKU), A items get it first and the rest waits at home.',
   'plan.settings.serviceLevel': 'Service level, class {abc} (%)',
   'plan.settings.capacity': 'Capacity at {location} (units)',
   'plan.settings.capacityHint': 'Blank: no limit',

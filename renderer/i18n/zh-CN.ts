@@ -625,7 +625,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.override.cleared': '已恢复自动预测方法，正在重新计算计划。',
   'plan.x.demandForcedHow': '{method}，由您为该 SKU 指定（替代回测的选择）；不计缺货天；取提前期与复核周期内的平均。',
   'plan.settings.title': '服务水平与 FBA 库容',
-  'plan.settings.help': '某类别的服务水平是下一批货到达前不断货的概率；安全库存随之增加。某站点库容不足时，A 类优先，其余留在国内仓。',
+  'plan.settings.help': '某类别的服务水平是下一批货到达前不断货的概率；安全库存随之增加。某站点库容（件数，或某仓储类型的立方英尺，需在 SKU 上填写包装尺寸）不足时，A 类优先，其余留在国内仓。',
   'plan.settings.serviceLevel': '服务水平，{abc} 类（%）',
   'plan.settings.capacity': '{location} 库容（件）',
   'plan.settings.capacityHint': '留空：不限',

@@ -1,29 +1,42 @@
 // The seller's plan settings (PRODUCT §4.3–4.4): the service level of each ABC class and the FBA
-// capacity limit per FBA location, in units. Stored as one settings row; read back defensively, since
+// capacity limits per FBA location, in units and in cubic feet per storage type. Stored as one settings row; read back defensively, since
 // a restored backup may hold anything.
 import { DomainError } from '../errors';
+import { isStorageType } from '../catalog/packageSize';
+import type { StorageType } from '../model';
 import type { AbcClass } from './plan';
+
+/** Per storage type, the most cubic feet a location may hold; a type not listed has no volume limit. */
+export type CubicFeetByStorageType = Partial<Record<StorageType, number>>;
 
 export interface PlanPreferences {
   /** Service level per ABC class, a fraction in (0, 1): A 0.98 is a 98% chance of no stockout in a cycle. */
   serviceLevel: Record<AbcClass, number>;
   /** FBA location id → most units it may hold (on hand + inbound); a location not listed has no limit. */
   fbaCapacityUnits: Record<number, number>;
+  /** FBA location id → storage type → most cubic feet it may hold (on hand + inbound, SKUs of that type). */
+  fbaCapacityCubicFeet: Record<number, CubicFeetByStorageType>;
 }
 
-export const DEFAULT_PLAN_PREFERENCES: PlanPreferences = Object.freeze({ serviceLevel: Object.freeze({ A: 0.98, B: 0.95, C: 0.9 }), fbaCapacityUnits: Object.freeze({}) });
+export const DEFAULT_PLAN_PREFERENCES: PlanPreferences = Object.freeze({
+  serviceLevel: Object.freeze({ A: 0.98, B: 0.95, C: 0.9 }),
+  fbaCapacityUnits: Object.freeze({}),
+  fbaCapacityCubicFeet: Object.freeze({}),
+});
 
 const CLASSES: readonly AbcClass[] = ['A', 'B', 'C'];
 
-/** What the seller typed: percentages per class; units per FBA location id (blank: no limit). */
+/** What the seller typed: percentages per class; units, and cubic feet per storage type, per FBA location id (blank: no limit). */
 export interface PlanPreferencesDraft {
   serviceLevelPercent: Record<AbcClass, string>;
   capacityUnits: Record<number, string>;
+  capacityCubicFeet: Record<number, Partial<Record<StorageType, string>>>;
 }
 
 /**
  * Checks the draft. A service level is a percentage from 50 to 99.9 (below 50 the safety stock would
- * be negative; 100 would need infinite stock); a capacity is blank or a whole number of units ≥ 0.
+ * be negative; 100 would need infinite stock); a capacity is blank or a whole number of units ≥ 0; a
+ * volume capacity is blank or a number of cubic feet ≥ 0 (decimals allowed: Amazon states them so).
  * Each refusal is a DomainError naming the field and the value.
  */
 export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPreferences {
@@ -46,12 +59,27 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     if (!Number.isInteger(units)) throw new DomainError('field.notInteger', { field: 'fbaCapacity', value: raw });
     fbaCapacityUnits[Number(id)] = units;
   }
-  return { serviceLevel, fbaCapacityUnits };
+  const fbaCapacityCubicFeet: Record<number, CubicFeetByStorageType> = {};
+  for (const [id, byType] of Object.entries(draft.capacityCubicFeet)) {
+    const limits: CubicFeetByStorageType = {};
+    for (const [type, raw] of Object.entries(byType)) {
+      if (!isStorageType(type) || raw === undefined) continue;
+      // A comma before three digits separates thousands (1,250.5); any other comma is a typo, refused.
+      const text = raw.trim().replace(/\s/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+      if (text === '') continue;
+      const cubicFeet = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+      if (!Number.isFinite(cubicFeet)) throw new DomainError('field.notNumber', { field: 'fbaCapacityCubicFeet', value: raw });
+      if (cubicFeet < 0) throw new DomainError('field.negative', { field: 'fbaCapacityCubicFeet', value: raw });
+      limits[type] = cubicFeet;
+    }
+    if (Object.keys(limits).length > 0) fbaCapacityCubicFeet[Number(id)] = limits;
+  }
+  return { serviceLevel, fbaCapacityUnits, fbaCapacityCubicFeet };
 }
 
 /** A stored value as plan preferences: anything out of range falls back to the default for that part. */
 export function planPreferencesFrom(stored: unknown): PlanPreferences {
-  const result: PlanPreferences = { serviceLevel: { ...DEFAULT_PLAN_PREFERENCES.serviceLevel }, fbaCapacityUnits: {} };
+  const result: PlanPreferences = { serviceLevel: { ...DEFAULT_PLAN_PREFERENCES.serviceLevel }, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} };
   if (typeof stored !== 'object' || stored === null) return result;
   const serviceLevel = 'serviceLevel' in stored ? stored.serviceLevel : undefined;
   if (typeof serviceLevel === 'object' && serviceLevel !== null) {
@@ -65,6 +93,17 @@ export function planPreferencesFrom(stored: unknown): PlanPreferences {
   if (typeof capacity === 'object' && capacity !== null) {
     for (const [id, units] of Object.entries(capacity)) {
       if (Number.isInteger(Number(id)) && typeof units === 'number' && Number.isInteger(units) && units >= 0) result.fbaCapacityUnits[Number(id)] = units;
+    }
+  }
+  const cubic = 'fbaCapacityCubicFeet' in stored ? stored.fbaCapacityCubicFeet : undefined;
+  if (typeof cubic === 'object' && cubic !== null) {
+    for (const [id, byType] of Object.entries(cubic)) {
+      if (!Number.isInteger(Number(id)) || typeof byType !== 'object' || byType === null) continue;
+      const limits: CubicFeetByStorageType = {};
+      for (const [type, cubicFeet] of Object.entries(byType)) {
+        if (isStorageType(type) && typeof cubicFeet === 'number' && Number.isFinite(cubicFeet) && cubicFeet >= 0) limits[type] = cubicFeet;
+      }
+      if (Object.keys(limits).length > 0) result.fbaCapacityCubicFeet[Number(id)] = limits;
     }
   }
   return result;

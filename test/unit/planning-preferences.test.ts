@@ -18,12 +18,13 @@ function refusal(run: () => unknown): { code: string; params: unknown } {
 
 describe('parsePlanPreferencesDraft', () => {
   test('percentages become fractions; blank capacity means no limit; units may be typed with separators', () => {
-    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('99.5%', '95', '90,5'), capacityUnits: { 10: '1,200', 11: '  ' } })).toEqual({
+    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('99.5%', '95', '90,5'), capacityUnits: { 10: '1,200', 11: '  ' }, capacityCubicFeet: {} })).toEqual({
       serviceLevel: { A: 0.995, B: 0.95, C: 0.905 },
       fbaCapacityUnits: { 10: 1200 },
+      fbaCapacityCubicFeet: {},
     });
     // A capacity of 0 is a limit (nothing more may go there), not "no limit".
-    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), capacityUnits: { 10: '0' } }).fbaCapacityUnits).toEqual({ 10: 0 });
+    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), capacityUnits: { 10: '0' }, capacityCubicFeet: {} }).fbaCapacityUnits).toEqual({ 10: 0 });
   });
 
   test.each([
@@ -35,20 +36,49 @@ describe('parsePlanPreferencesDraft', () => {
     [levels('98'), { 10: '2.5' }, 'field.notInteger'],
     [levels('98'), { 10: 'lots' }, 'field.notNumber'],
   ])('refuses %o / %o with %s', (serviceLevelPercent, capacityUnits, code) => {
-    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent, capacityUnits })).code).toBe(code);
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent, capacityUnits, capacityCubicFeet: {} })).code).toBe(code);
+  });
+
+  test('cubic feet per storage type: decimals and thousands separators; blank is no limit; 0 is a limit', () => {
+    const parsed = parsePlanPreferencesDraft({
+      serviceLevelPercent: levels('98'),
+      capacityUnits: { 10: '' },
+      capacityCubicFeet: { 10: { standard: '1,250.5', oversize: ' 40 ', apparel: '', footwear: '0' }, 11: { standard: ' ' } },
+    });
+    expect(parsed.fbaCapacityCubicFeet).toEqual({ 10: { standard: 1250.5, oversize: 40, footwear: 0 } });
+    expect(parsed.fbaCapacityUnits).toEqual({});
+  });
+
+  test.each([
+    ['-5', 'field.negative'],
+    ['lots', 'field.notNumber'],
+    ['1,5', 'field.notNumber'],
+    ['12 ft³', 'field.notNumber'],
+  ])('refuses a cubic-feet limit of %o with %s, naming the field and the value', (typed, code) => {
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), capacityUnits: {}, capacityCubicFeet: { 10: { apparel: typed } } }))).toEqual({
+      code,
+      params: { field: 'fbaCapacityCubicFeet', value: typed },
+    });
   });
 });
 
 describe('planPreferencesFrom', () => {
   test('nothing stored, or something else, gives the defaults (A 98%, B 95%, C 90%, no limits)', () => {
-    for (const stored of [undefined, null, 'x', 42, []]) expect(planPreferencesFrom(stored)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {} });
+    for (const stored of [undefined, null, 'x', 42, []]) expect(planPreferencesFrom(stored)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} });
     expect(DEFAULT_PLAN_PREFERENCES.serviceLevel).toEqual({ A: 0.98, B: 0.95, C: 0.9 });
   });
 
   test('keeps the valid parts of a stored value and drops the rest', () => {
-    expect(planPreferencesFrom({ serviceLevel: { A: 0.99, B: 1.5, C: 'x' }, fbaCapacityUnits: { 10: 500, 11: -1, 12: 2.5, x: 3 } })).toEqual({
+    expect(
+      planPreferencesFrom({
+        serviceLevel: { A: 0.99, B: 1.5, C: 'x' },
+        fbaCapacityUnits: { 10: 500, 11: -1, 12: 2.5, x: 3 },
+        fbaCapacityCubicFeet: { 10: { standard: 120.5, oversize: -1, hazmat: 5, apparel: '7' }, 11: 'x', 12: { footwear: 0 }, y: { standard: 1 } },
+      }),
+    ).toEqual({
       serviceLevel: { A: 0.99, B: 0.95, C: 0.9 },
       fbaCapacityUnits: { 10: 500 },
+      fbaCapacityCubicFeet: { 10: { standard: 120.5 }, 12: { footwear: 0 } },
     });
   });
 });

@@ -7,7 +7,7 @@ import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
-import { MARKETPLACES } from '../../../shared/model';
+import { MARKETPLACES, STORAGE_TYPES } from '../../../shared/model';
 import { db } from '../../db';
 import { addDemandEvent, deleteDemandEvent, savePlanPreferences, setForecastOverride } from '../../db/planInputs';
 import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
@@ -148,7 +148,7 @@ export function ForecastOverride({ skuId }: { skuId: number }) {
 
 const percentOf = (fraction: number) => String(Math.round(fraction * 1000) / 10);
 
-/** Service level per ABC class (PRODUCT §4.3) and the FBA capacity limit per FBA location in units (§4.4). */
+/** Service level per ABC class (PRODUCT §4.3) and the FBA capacity limits per FBA location, in units and in cubic feet per storage type (§4.4). */
 export function PlanSettingsPanel() {
   const { t, describe } = useT();
   const stored = useLiveQuery(async () => planPreferencesFrom((await db.settings.get('planPreferences'))?.value), []);
@@ -159,6 +159,7 @@ export function PlanSettingsPanel() {
   const shown: PlanPreferencesDraft = draft ?? {
     serviceLevelPercent: { A: percentOf(stored.serviceLevel.A), B: percentOf(stored.serviceLevel.B), C: percentOf(stored.serviceLevel.C) },
     capacityUnits: Object.fromEntries(fbaLocations.map((l) => [l.id, stored.fbaCapacityUnits[l.id] === undefined ? '' : String(stored.fbaCapacityUnits[l.id])])),
+    capacityCubicFeet: Object.fromEntries(fbaLocations.map((l) => [l.id, Object.fromEntries(STORAGE_TYPES.map((type) => [type, String(stored.fbaCapacityCubicFeet[l.id]?.[type] ?? '')]))])),
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -188,6 +189,21 @@ export function PlanSettingsPanel() {
               {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
             </Field>
           ))}
+          {fbaLocations.flatMap((l) =>
+            STORAGE_TYPES.map((type) => (
+              <Field key={`${l.id}-${type}`} label={t('plan.settings.capacityCubicFeet', { location: l.name, type: t(`storageType.${type}`) })} hint={t('plan.settings.capacityHint')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    name={`capacityCubicFeet${l.id}-${type}`}
+                    inputMode="decimal"
+                    value={shown.capacityCubicFeet[l.id]?.[type] ?? ''}
+                    onChange={(e) => setDraft({ ...shown, capacityCubicFeet: { ...shown.capacityCubicFeet, [l.id]: { ...shown.capacityCubicFeet[l.id], [type]: e.target.value } } })}
+                  />
+                )}
+              </Field>
+            )),
+          )}
           <button type="submit" className="btn">
             {t('common.save')}
           </button>
