@@ -14,6 +14,8 @@ import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../s
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
 import type { PlanColumns } from '../../shared/planning/planColumns';
+import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
+import { storageTypeOf, unitVolumeCubicFeet } from '../../shared/catalog/packageSize';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
 import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
@@ -219,12 +221,17 @@ async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResul
         onOrder: onOrder.get(sku.id) ?? [],
         buyLeadTime: { meanDays: production.meanDays, sdDays: production.sdDays },
         ...(method ? { method } : {}),
+        // Worked out once per SKU here, so the capacity step only reads a number per line.
+        unitVolumeCubicFeet: unitVolumeCubicFeet(sku),
+        storageType: storageTypeOf(sku),
       };
     });
   const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, todayDay };
   const capacityUnits = new Map<number, number | null>();
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
-  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits } };
+  const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();
+  for (const [locationId, limits] of Object.entries(preferences.fbaCapacityCubicFeet)) if (fba.has(Number(locationId))) capacityCubicFeet.set(Number(locationId), limits);
+  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet } };
 }
 
 /** SKU ids up to this bound are summed in a typed array; larger (or negative) ones, never made by the database, in a Map. */

@@ -25,6 +25,9 @@ import type { DailySpread } from './demandHistory';
 import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
 import { ABC_CLASSES, buyNumberViews, emptyPlanColumns, marketplaceIndexer, shipNumberViews, unpackPlan } from './planColumns';
 import type { BuyColumns, BuyNumber, PlanColumns, ShipColumns, ShipNumber } from './planColumns';
+import type { CubicFeetByStorageType } from './planPreferences';
+import { STORAGE_TYPES } from '../model';
+import type { StorageType } from '../model';
 
 export type AbcClass = 'A' | 'B' | 'C';
 
@@ -76,6 +79,10 @@ export interface PlanSkuInput {
   buyLeadTime: LeadTime;
   /** A forced forecast method (the seller's override), else chosen by backtest. */
   method?: ForecastMethod;
+  /** One unit's volume in cubic feet; absent or null without a package size (a volume limit cannot cut it). */
+  unitVolumeCubicFeet?: number | null;
+  /** Amazon storage type, whose cubic-feet limit applies; absent = standard. */
+  storageType?: StorageType;
 }
 
 export interface PlanSeriesInput {
@@ -102,6 +109,8 @@ export interface PlanInput {
   series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
   /** FBA capacity per location in units (null = no limit); when short, A items first. */
   capacityUnits: ReadonlyMap<number, number | null>;
+  /** FBA capacity per location in cubic feet per storage type (absent: none); applies beside the units limit. */
+  capacityCubicFeet?: ReadonlyMap<number, CubicFeetByStorageType>;
   /** What-if: arrivals of open shipments later by this many days; demand × (1 + uplift) on days in range. */
   whatIf?: { delayDays?: number; uplift?: { fromDay: number; toDay: number; fraction: number } };
 }
@@ -137,8 +146,19 @@ export interface ShipLine {
   /** Units to ship by sea and by air (air only for the bridge), after case pack and capacity. */
   shipSea: number;
   shipAir: number;
-  /** Cut by the FBA capacity limit (units that wait at home). */
+  /** Cut by the FBA capacity limits (units that wait at home): the units limit and the cubic-feet limit together. */
   cutByCapacity: number;
+  /** Of cutByCapacity, the units the cubic-feet limit of the line's storage type cut. */
+  cutByCubicFeet: number;
+  /** The SKU's storage type and one unit's volume in cubic feet (NaN: no package size). */
+  storageType: StorageType;
+  unitVolumeCubicFeet: number;
+  /**
+   * Room left at the FBA location when the capacity step reached this line: in units, and in cubic
+   * feet of its storage type. NaN where there is no such limit or the line wanted nothing.
+   */
+  capacityRoomUnits: number;
+  capacityRoomCubicFeet: number;
   /** Wanted but not at home to ship (the buy line brings them). */
   shortAtHome: number;
   /** Day numbers; NaN when none within the horizon. */
@@ -523,6 +543,11 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.shipSea[i] = shipSea;
   c.shipAir[i] = shipAir;
   c.cutByCapacity[i] = 0;
+  c.cutByCubicFeet[i] = 0;
+  columns.storageType[i] = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
+  c.unitVolumeCubicFeet[i] = positiveOrNaN(sku.unitVolumeCubicFeet);
+  c.capacityRoomUnits[i] = Number.NaN;
+  c.capacityRoomCubicFeet[i] = Number.NaN;
   c.shortAtHome[i] = 0;
   c.stockoutDay[i] = stockoutDay;
   c.shipByDay[i] = shipSea + shipAir > 0 ? shipByDay : Number.NaN;
@@ -667,10 +692,23 @@ function addInto(total: Float32Array, add: Float32Array, length: number): void {
   for (let t = 0; t < length; t++) total[t] = total[t]! + add[t]!;
 }
 
+/** Storage types by their index in the ship columns. */
+const STORAGE_TYPE_INDEX = Object.fromEntries(STORAGE_TYPES.map((type, i) => [type, i])) as Record<StorageType, number>;
+const NO_VOLUME_LIMITS: ReadonlyMap<number, CubicFeetByStorageType> = new Map();
+/** Slack for a room ÷ volume that lands a hair under a whole unit (0.3 ÷ 0.1 = 2.9999999999999996). */
+const VOLUME_EPSILON = 1e-9;
+
+/** A unit volume as the line keeps it: NaN when unknown (or not a positive number). */
+function positiveOrNaN(value: number | null | undefined): number {
+  return value !== undefined && value !== null && value > 0 ? value : Number.NaN;
+}
+
 /**
- * What leaves home is limited by what is at home, and what lands at FBA by the capacity limit:
- * both go to A items first, then B, then C (within a class, the earliest stockout first). Units
- * cut by capacity wait at home (counted in cutByCapacity).
+ * What leaves home is limited by what is at home, and what lands at FBA by the capacity limits (units,
+ * and cubic feet per storage type; both apply when both are set): all go to A items first, then B,
+ * then C (within a class, the earliest stockout first). Units cut by capacity wait at home (counted in
+ * cutByCapacity; cutByCubicFeet says how many of them the volume limit cut). A SKU without a package
+ * size can neither be measured nor cut by a volume limit, and its stock takes none of that room.
  */
 function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns): void {
   const count = columns.count;
@@ -683,12 +721,32 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
   const rank = columns.abc;
   order.sort((a, b) => rank[a]! - rank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
   const home = new Map(input.skus.map((s) => [s.skuId, s.domesticUnits]));
-  const room = new Map<number, number>();
-  for (const [locationId, capacity] of input.capacityUnits) {
-    if (capacity === null) continue;
-    let used = 0;
-    for (let i = 0; i < count; i++) if (c.locationId[i] === locationId) used += c.onHand[i]! + c.inboundUnits[i]!;
-    room.set(locationId, Math.max(0, capacity - used));
+  // Room per location: units, and cubic feet per storage type (NaN: no limit for that type), less
+  // what is on hand and inbound there, counted in one pass over the lines.
+  const roomUnits = new Map<number, number>();
+  for (const [locationId, capacity] of input.capacityUnits) if (capacity !== null) roomUnits.set(locationId, capacity);
+  const roomCubicFeet = new Map<number, Float64Array>();
+  for (const [locationId, limits] of input.capacityCubicFeet ?? NO_VOLUME_LIMITS) {
+    const rooms = new Float64Array(STORAGE_TYPES.length).fill(Number.NaN);
+    for (const type of STORAGE_TYPES) {
+      const limit = limits[type];
+      if (limit !== undefined) rooms[STORAGE_TYPE_INDEX[type]] = limit;
+    }
+    roomCubicFeet.set(locationId, rooms);
+  }
+  if (roomUnits.size > 0 || roomCubicFeet.size > 0) {
+    for (let i = 0; i < count; i++) {
+      const locationId = c.locationId[i]!;
+      const held = c.onHand[i]! + c.inboundUnits[i]!;
+      const units = roomUnits.get(locationId);
+      if (units !== undefined) roomUnits.set(locationId, units - held);
+      const rooms = roomCubicFeet.get(locationId);
+      const volume = c.unitVolumeCubicFeet[i]!;
+      // NaN (no limit, or no package size) leaves the room as it is.
+      if (rooms !== undefined && volume > 0) rooms[columns.storageType[i]!] = rooms[columns.storageType[i]!]! - held * volume;
+    }
+    for (const [locationId, units] of roomUnits) roomUnits.set(locationId, Math.max(0, units));
+    for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
   const casePack = new Map(input.skus.map((s) => [s.skuId, s.casePack]));
   for (const i of order) {
@@ -697,27 +755,49 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     const wantedAir = c.shipAir[i]!;
     const wantedSea = c.shipSea[i]!;
     const pack = Math.max(1, casePack.get(skuId) ?? 1);
-    const fit = (wanted: number, limit: number) => (wanted <= limit ? wanted : Math.floor(limit / pack) * pack);
     const atHome = home.get(skuId) ?? 0;
-    const air = fit(wantedAir, atHome);
-    const sea = fit(wantedSea, atHome - air);
+    const air = wantedAir <= atHome ? wantedAir : Math.floor(atHome / pack) * pack;
+    const sea = wantedSea <= atHome - air ? wantedSea : Math.floor((atHome - air) / pack) * pack;
     let total = air + sea;
-    const limit = room.get(locationId);
-    let cut = 0;
-    if (limit !== undefined && total > limit) {
-      const allowed = Math.floor(limit / pack) * pack;
-      cut = total - allowed;
-      total = allowed;
+    const unitsRoom = roomUnits.get(locationId);
+    let cutByUnits = 0;
+    if (unitsRoom !== undefined) {
+      c.capacityRoomUnits[i] = unitsRoom;
+      if (total > unitsRoom) {
+        const allowed = Math.floor(unitsRoom / pack) * pack;
+        cutByUnits = total - allowed;
+        total = allowed;
+      }
     }
+    const rooms = roomCubicFeet.get(locationId);
+    const type = columns.storageType[i]!;
+    const cubicRoom = rooms === undefined ? Number.NaN : rooms[type]!;
+    const volume = c.unitVolumeCubicFeet[i]!;
+    let cutByVolume = 0;
+    if (rooms !== undefined && !Number.isNaN(cubicRoom)) {
+      c.capacityRoomCubicFeet[i] = cubicRoom;
+      // A SKU without a size (volume NaN) cannot be measured, so this limit does not cut it.
+      if (volume > 0) {
+        const fits = Math.floor(cubicRoom / volume + VOLUME_EPSILON);
+        if (total > fits) {
+          const allowed = Math.floor(fits / pack) * pack;
+          cutByVolume = total - allowed;
+          total = allowed;
+        }
+        rooms[type] = Math.max(0, cubicRoom - total * volume);
+      }
+    }
+    const cut = cutByUnits + cutByVolume;
     // Air (the bridge) keeps its place; capacity cuts the sea quantity first.
     const shipAir = Math.min(air, total);
     const shipSea = total - shipAir;
     c.shipAir[i] = shipAir;
     c.shipSea[i] = shipSea;
     c.cutByCapacity[i] = cut;
+    c.cutByCubicFeet[i] = cutByVolume;
     // Only what ships leaves home; units cut by capacity stay there for another marketplace.
     home.set(skuId, atHome - total);
     c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
-    if (limit !== undefined) room.set(locationId, limit - total);
+    if (unitsRoom !== undefined) roomUnits.set(locationId, unitsRoom - total);
   }
 }

@@ -7,6 +7,8 @@
 import { FORECAST_METHODS } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { AbcClass, BuyLine, Plan, ShipLine } from './plan';
+import { STORAGE_TYPES } from '../model';
+import type { StorageType } from '../model';
 
 type NumberField<T> = { [K in keyof T]-?: T[K] extends number | null ? K : never }[keyof T];
 export type ShipNumber = (typeof SHIP_NUMBERS)[number];
@@ -37,13 +39,17 @@ const SHIP_NUMBERS = [
   'shipSea',
   'shipAir',
   'cutByCapacity',
+  'cutByCubicFeet',
+  'unitVolumeCubicFeet',
+  'capacityRoomUnits',
+  'capacityRoomCubicFeet',
   'shortAtHome',
   'stockoutDay',
   'shipByDay',
   'amazonRecommendedUnits',
 ] as const satisfies readonly NumberField<ShipLine>[];
 /** Ship-line fields packed by name: texts as indexes, the forced-method flag as 0 / 1. */
-type ShipOthers = Extract<keyof ShipLine, 'marketplace' | 'abc' | 'method' | 'methodForced'>;
+type ShipOthers = Extract<keyof ShipLine, 'marketplace' | 'abc' | 'method' | 'methodForced' | 'storageType'>;
 
 const BUY_NUMBERS = [
   'skuId',
@@ -89,6 +95,8 @@ export interface ShipColumns {
   abc: Uint8Array;
   method: Uint8Array;
   methodForced: Uint8Array;
+  /** Per line: index into STORAGE_TYPES. */
+  storageType: Uint8Array;
 }
 
 export interface BuyColumns {
@@ -117,6 +125,7 @@ export function emptyPlanColumns(shipCount: number, buyCount: number): PlanColum
       abc: new Uint8Array(shipCount),
       method: new Uint8Array(shipCount),
       methodForced: new Uint8Array(shipCount),
+      storageType: new Uint8Array(shipCount),
     },
     buy: { count: buyCount, numbers: new Float64Array(BUY_NUMBERS.length * buyCount), nulls: new Uint8Array(buyCount), abc: new Uint8Array(buyCount) },
   };
@@ -140,7 +149,7 @@ function viewsOf<K extends string>(fields: readonly K[], numbers: Float64Array, 
 export function copyPlanColumns(columns: PlanColumns): PlanColumns {
   const { ship, buy } = columns;
   return {
-    ship: { ...ship, numbers: ship.numbers.slice(), nulls: ship.nulls.slice(), marketplace: ship.marketplace.slice(), marketplaces: [...ship.marketplaces], abc: ship.abc.slice(), method: ship.method.slice(), methodForced: ship.methodForced.slice() },
+    ship: { ...ship, numbers: ship.numbers.slice(), nulls: ship.nulls.slice(), marketplace: ship.marketplace.slice(), marketplaces: [...ship.marketplaces], abc: ship.abc.slice(), method: ship.method.slice(), methodForced: ship.methodForced.slice(), storageType: ship.storageType.slice() },
     buy: { ...buy, numbers: buy.numbers.slice(), nulls: buy.nulls.slice(), abc: buy.abc.slice() },
   };
 }
@@ -184,16 +193,18 @@ export function packPlan(plan: Plan): PlanColumns {
   const abc = new Uint8Array(ship.length);
   const method = new Uint8Array(ship.length);
   const methodForced = new Uint8Array(ship.length);
+  const storageType = new Uint8Array(ship.length);
   const indexOf = marketplaceIndexer(marketplaces);
   ship.forEach((line, i) => {
     marketplace[i] = indexOf(line.marketplace);
     abc[i] = ABC.indexOf(line.abc);
     method[i] = FORECAST_METHODS.indexOf(line.method);
     methodForced[i] = line.methodForced ? 1 : 0;
+    storageType[i] = STORAGE_TYPES.indexOf(line.storageType);
   });
   const buyAbc = Uint8Array.from(plan.buy, (line) => ABC.indexOf(line.abc));
   return {
-    ship: { count: ship.length, ...packNumbers(ship, SHIP_NUMBERS, 'amazonRecommendedUnits'), marketplace, marketplaces, abc, method, methodForced },
+    ship: { count: ship.length, ...packNumbers(ship, SHIP_NUMBERS, 'amazonRecommendedUnits'), marketplace, marketplaces, abc, method, methodForced, storageType },
     buy: { count: plan.buy.length, ...packNumbers(plan.buy, BUY_NUMBERS, 'supplierId'), abc: buyAbc },
   };
 }
@@ -201,7 +212,7 @@ export function packPlan(plan: Plan): PlanColumns {
 /** The buffers of a plan's columns, to move (transfer) rather than copy. */
 export function planColumnBuffers(packed: PlanColumns): ArrayBuffer[] {
   const { ship, buy } = packed;
-  return [ship.numbers, ship.nulls, ship.marketplace, ship.abc, ship.method, ship.methodForced, buy.numbers, buy.nulls, buy.abc].flatMap((a) => (a.buffer instanceof ArrayBuffer ? [a.buffer] : []));
+  return [ship.numbers, ship.nulls, ship.marketplace, ship.abc, ship.method, ship.methodForced, ship.storageType, buy.numbers, buy.nulls, buy.abc].flatMap((a) => (a.buffer instanceof ArrayBuffer ? [a.buffer] : []));
 }
 
 /** Line objects from columns. */
@@ -239,6 +250,11 @@ export function unpackPlan(packed: PlanColumns): Plan {
       shipSea: S.shipSea[i]!,
       shipAir: S.shipAir[i]!,
       cutByCapacity: S.cutByCapacity[i]!,
+      cutByCubicFeet: S.cutByCubicFeet[i]!,
+      storageType: STORAGE_TYPES[s.storageType[i]!]!,
+      unitVolumeCubicFeet: S.unitVolumeCubicFeet[i]!,
+      capacityRoomUnits: S.capacityRoomUnits[i]!,
+      capacityRoomCubicFeet: S.capacityRoomCubicFeet[i]!,
       shortAtHome: S.shortAtHome[i]!,
       stockoutDay: S.stockoutDay[i]!,
       shipByDay: S.shipByDay[i]!,
@@ -373,6 +389,21 @@ class ShipLineView implements ShipLine {
   }
   get cutByCapacity(): number {
     return this.c.cutByCapacity[this.i]!;
+  }
+  get cutByCubicFeet(): number {
+    return this.c.cutByCubicFeet[this.i]!;
+  }
+  get storageType(): StorageType {
+    return STORAGE_TYPES[this.packed.storageType[this.i]!]!;
+  }
+  get unitVolumeCubicFeet(): number {
+    return this.c.unitVolumeCubicFeet[this.i]!;
+  }
+  get capacityRoomUnits(): number {
+    return this.c.capacityRoomUnits[this.i]!;
+  }
+  get capacityRoomCubicFeet(): number {
+    return this.c.capacityRoomCubicFeet[this.i]!;
   }
   get shortAtHome(): number {
     return this.c.shortAtHome[this.i]!;

@@ -10,6 +10,7 @@ import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { runPlan } from '../../renderer/db/planning';
 import { unpackPlan } from '../../shared/planning/planColumns';
 import { setLeadTime } from '../../renderer/db/purchasing';
+import { savePlanPreferences } from '../../renderer/db/planInputs';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
 
 afterEach(disposeDatabases);
@@ -79,5 +80,38 @@ describe('runPlan gathers what the plan reads', () => {
     expect(result.plan.ship.every((l) => l.amazonRecommendedUnits === null)).toBe(true);
     expect(result.timings.readMs).toBeGreaterThanOrEqual(0);
     expect(dayNumber(result.today)).toBe(dayNumber(TODAY));
+  });
+
+  it('a cubic-feet limit saved in the plan settings cuts what a SKU with a package size ships; a SKU without one is not cut', async () => {
+    const db = await freshDb();
+    const { domestic } = await locationIds(db);
+    const us = await addFba(db, 'US');
+    // A 30.48 cm cube is 1 ft³ a unit.
+    const sized = await addSku(db, 'CUBE-1', { casePack: '1', moq: '0', packageLength: '30.48', packageWidth: '30.48', packageHeight: '30.48' });
+    const unsized = await addSku(db, 'LOOSE-1', { casePack: '1', moq: '0' });
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [];
+    for (const skuId of [sized, unsized]) {
+      rows.push({ date: '2026-01-02', skuId, locationId: domestic, qty: 1000, type: 'receipt' }, { date: '2026-01-02', skuId, locationId: us, qty: 800, type: 'receipt' });
+      for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId, locationId: us, qty: -5, type: 'sale' });
+    }
+    await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    // 50 units of 1 ft³ on hand at FBA US, a 70 ft³ standard limit: 20 ft³ of room.
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '98', B: '95', C: '90' }, capacityUnits: {}, capacityCubicFeet: { [us]: { standard: '70' } } });
+
+    const result = await runPlan(db, { today: TODAY });
+    const ship = unpackPlan(result.plan).ship;
+    const line = (skuId: number) => ship.find((l) => l.skuId === skuId && l.locationId === us)!;
+    expect(line(sized).onHand).toBe(50);
+    expect(line(sized).storageType).toBe('standard');
+    expect(line(sized).unitVolumeCubicFeet).toBeCloseTo(1, 9);
+    // It wants more than the 20 ft³ of room; the unsized SKU takes none of that room, so it gets exactly 20.
+    expect(line(sized).capacityRoomCubicFeet).toBeCloseTo(20, 9);
+    expect(line(sized).shipSea + line(sized).shipAir).toBe(20);
+    expect(line(sized).cutByCubicFeet).toBeGreaterThan(0);
+    expect(line(sized).cutByCubicFeet).toBe(line(sized).cutByCapacity);
+    expect(line(unsized).cutByCapacity).toBe(0);
+    expect(Number.isNaN(line(unsized).unitVolumeCubicFeet)).toBe(true);
+    // The limit applied to its line too (a room is reported), which is how its explanation says the volume is unknown.
+    expect(Number.isNaN(line(unsized).capacityRoomCubicFeet)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuIn
 import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
 import { planColumnBuffers, packPlan, planViews, unpackPlan } from '../../shared/planning/planColumns';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
+import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
 
 const FBA_US = 10;
 const FBA_DE = 11;
@@ -84,6 +85,7 @@ interface Scenario {
   /** Per series index (same order as the history's series): overrides of its plan input. */
   series?: Partial<PlanSeriesInput>[];
   capacity?: [number, number | null][];
+  capacityCubicFeet?: [number, CubicFeetByStorageType][];
   settings?: Partial<Omit<PlanSettings, 'todayDay'>>;
   whatIf?: PlanInput['whatIf'];
 }
@@ -99,6 +101,7 @@ function planOf(scenario: Scenario): Plan {
     skus: scenario.skus,
     series,
     capacityUnits: new Map(scenario.capacity ?? []),
+    ...(scenario.capacityCubicFeet ? { capacityCubicFeet: new Map(scenario.capacityCubicFeet) } : {}),
     ...(scenario.whatIf ? { whatIf: scenario.whatIf } : {}),
   });
 }
@@ -515,6 +518,82 @@ describe('FBA capacity short: A items first', () => {
   });
 });
 
+describe('FBA capacity in cubic feet per storage type', () => {
+  // As above: SKU 1 is class A, SKU 2 class C; each sells 10 a day, holds 400 at FBA and wants 140
+  // more (cases of 10). Volumes are given per unit in cubic feet.
+  const history = historyOf(TODAY, [
+    { skuId: 2, units: constant(10), onHand: 400 },
+    { skuId: 1, units: constant(10), onHand: 400 },
+  ]);
+  const skusOf = (a: Partial<PlanSkuInput>, c: Partial<PlanSkuInput>) => [skuInput(2, { unitCostMinor: 100, casePack: 10, ...c }), skuInput(1, { unitCostMinor: 10_000, casePack: 10, ...a })];
+  const settings = { fbaFloorDays: 14 };
+
+  test('volume short: the A item ships in full, the C item gets the cubic feet left', () => {
+    // 0.5 ft³ a unit: 800 held = 400 ft³ of a 500 ft³ limit, so 100 ft³ of room. A takes 140 × 0.5 =
+    // 70 ft³; the 30 ft³ left hold 60 units of C, which is cut by 80.
+    const skus = skusOf({ unitVolumeCubicFeet: 0.5 }, { unitVolumeCubicFeet: 0.5 });
+    const plan = planOf({ today: TODAY, history, skus, capacityCubicFeet: [[FBA_US, { standard: 500 }]], settings });
+    const a = shipLine(plan, 1);
+    const c = shipLine(plan, 2);
+    expect([a.abc, c.abc]).toEqual(['A', 'C']);
+    expect([a.shipSea + a.shipAir, a.cutByCapacity, a.capacityRoomCubicFeet]).toEqual([140, 0, 100]);
+    expect([c.shipSea + c.shipAir, c.cutByCapacity, c.cutByCubicFeet, c.capacityRoomCubicFeet]).toEqual([60, 80, 80, 30]);
+    expect(c.shortAtHome).toBe(0);
+    // No units limit was set: no units room is reported.
+    expect(Number.isNaN(c.capacityRoomUnits)).toBe(true);
+    // The packed plan the page receives carries the same figures.
+    expect(unpackPlan(packPlan(plan))).toEqual(plan);
+  });
+
+  test('what fits in the volume is rounded down to the case pack', () => {
+    // Room 97.5 ft³: A takes 70, the 27.5 left hold 55 units of C, rounded down to 50 (cases of 10).
+    const plan = planOf({ today: TODAY, history, skus: skusOf({ unitVolumeCubicFeet: 0.5 }, { unitVolumeCubicFeet: 0.5 }), capacityCubicFeet: [[FBA_US, { standard: 497.5 }]], settings });
+    expect([shipLine(plan, 2).shipSea, shipLine(plan, 2).cutByCubicFeet]).toEqual([50, 90]);
+    expect(shipLine(plan, 1).shipSea).toBe(140);
+  });
+
+  test('a limit of one storage type does not cut a SKU of another', () => {
+    const skus = skusOf({ unitVolumeCubicFeet: 0.5 }, { unitVolumeCubicFeet: 0.5, storageType: 'apparel' });
+    const plan = planOf({ today: TODAY, history, skus, capacityCubicFeet: [[FBA_US, { standard: 200 + 35 }]], settings });
+    // Only A's 400 units (200 ft³) are standard: 35 ft³ of room, 70 units.
+    expect([shipLine(plan, 1).shipSea, shipLine(plan, 1).cutByCubicFeet, shipLine(plan, 1).storageType]).toEqual([70, 70, 'standard']);
+    expect([shipLine(plan, 2).shipSea, shipLine(plan, 2).cutByCapacity, shipLine(plan, 2).storageType]).toEqual([140, 0, 'apparel']);
+    expect(Number.isNaN(shipLine(plan, 2).capacityRoomCubicFeet)).toBe(true);
+  });
+
+  test('units and volume limits both set: each cuts, and the line says how much each cut', () => {
+    // Units: 1,000 − 800 held = 200 units of room. Volume: A 0.25 ft³, C 1 ft³ a unit; held 100 + 400
+    // = 500 of 560 ft³, 60 ft³ of room. A ships 140 (35 ft³), leaving 60 units and 25 ft³. C wants
+    // 140: the units limit cuts it to 60 (80 cut), the volume limit to 25 → 20 in cases (40 cut).
+    const skus = skusOf({ unitVolumeCubicFeet: 0.25 }, { unitVolumeCubicFeet: 1 });
+    const plan = planOf({ today: TODAY, history, skus, capacity: [[FBA_US, 1000]], capacityCubicFeet: [[FBA_US, { standard: 560 }]], settings });
+    const a = shipLine(plan, 1);
+    const c = shipLine(plan, 2);
+    expect([a.shipSea, a.cutByCapacity, a.capacityRoomUnits, a.capacityRoomCubicFeet]).toEqual([140, 0, 200, 60]);
+    expect([c.shipSea, c.cutByCapacity, c.cutByCubicFeet, c.capacityRoomUnits, c.capacityRoomCubicFeet]).toEqual([20, 120, 40, 60, 25]);
+  });
+
+  test('a SKU without a package size is not cut by a volume limit, and takes none of its room', () => {
+    // C has no size: its 400 held units are not counted and its 140 ship whatever the room. A: 400 ×
+    // 0.5 = 200 ft³ held of 235, so 35 ft³ of room: 70 units, 70 cut.
+    const plan = planOf({ today: TODAY, history, skus: skusOf({ unitVolumeCubicFeet: 0.5 }, { unitVolumeCubicFeet: null }), capacityCubicFeet: [[FBA_US, { standard: 235 }]], settings });
+    const a = shipLine(plan, 1);
+    const c = shipLine(plan, 2);
+    expect([a.shipSea, a.cutByCubicFeet]).toEqual([70, 70]);
+    expect([c.shipSea, c.cutByCapacity]).toEqual([140, 0]);
+    // Its line shows the volume limit applied (room 0 left when its turn came) and its volume unknown.
+    expect(c.capacityRoomCubicFeet).toBe(0);
+    expect(Number.isNaN(c.unitVolumeCubicFeet)).toBe(true);
+  });
+
+  test('a volume room that divides to a hair under a whole unit still fits that unit', () => {
+    // 0.1 ft³ a unit, 400 held = 40 ft³; a limit of 40.3 leaves 0.3 ft³ (0.3 ÷ 0.1 = 2.9999999999999996 in floating point) = 3 units.
+    const one = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);
+    const plan = planOf({ today: TODAY, history: one, skus: [skuInput(1, { unitVolumeCubicFeet: 0.1 })], capacityCubicFeet: [[FBA_US, { standard: 40.3 }]], settings });
+    expect(shipLine(plan, 1).shipSea).toBe(3);
+  });
+});
+
 describe('MOQ and case pack', () => {
   const history = historyOf(TODAY, [
     { skuId: 1, units: noisy(10, 5, 21), onHand: 220 },
@@ -731,7 +810,8 @@ describe('every number is finite', () => {
     {},
   ];
 
-  const documentedNaN = new Set(['wape', 'mase', 'stockoutDay', 'shipByDay', 'orderByDay']);
+  // NaN by design: no backtest, no day within the horizon, no package size, no capacity limit.
+  const documentedNaN = new Set(['wape', 'mase', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet']);
   function expectFinite(plan: Plan, label: string) {
     expect(plan.ship).toHaveLength(6);
     expect(plan.buy).toHaveLength(6);
@@ -744,7 +824,7 @@ describe('every number is finite', () => {
       }
     }
     for (const line of plan.ship) {
-      expect(Number.isInteger(line.shipSea) && Number.isInteger(line.shipAir) && Number.isInteger(line.cutByCapacity) && Number.isInteger(line.shortAtHome), `${label} SKU ${line.skuId}`).toBe(true);
+      expect(Number.isInteger(line.shipSea) && Number.isInteger(line.shipAir) && Number.isInteger(line.cutByCapacity) && Number.isInteger(line.cutByCubicFeet) && Number.isInteger(line.shortAtHome), `${label} SKU ${line.skuId}`).toBe(true);
     }
     for (const line of plan.buy) expect(Number.isInteger(line.buyQty), `${label} SKU ${line.skuId}`).toBe(true);
   }
@@ -754,6 +834,8 @@ describe('every number is finite', () => {
     expectFinite(planOf({ today, history, skus, series, whatIf: { delayDays: 45 } }), 'delay');
     expectFinite(planOf({ today, history, skus, series, whatIf: { uplift: { fromDay: dayNumber(today), toDay: dayNumber(today) + 400, fraction: 2 } } }), 'uplift');
     expectFinite(planOf({ today, history, skus, series, capacity: [[FBA_US, 0], [FBA_DE, 30]] }), 'capacity');
+    const sized = skus.map((sku, k) => ({ ...sku, unitVolumeCubicFeet: k % 2 === 0 ? 0.37 : null }));
+    expectFinite(planOf({ today, history, skus: sized, series, capacity: [[FBA_DE, 30]], capacityCubicFeet: [[FBA_US, { standard: 20 }], [FBA_DE, { standard: 0, apparel: 5 }]] }), 'cubic feet');
   });
 
   test('a SKU that never sold or was never in stock plans nothing', () => {

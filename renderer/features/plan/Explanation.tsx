@@ -19,7 +19,27 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
     [t('plan.shipSea'), n(line.shipSea, language, 0), t('plan.x.seaHow', { cut: n(line.cutByCapacity, language, 0), short: n(line.shortAtHome, language, 0) })],
     [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
   ];
+  const capacity = capacityHow(line, t, language);
+  if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
   return <ExplanationTable rows={rows} />;
+}
+
+/**
+ * Which FBA capacity limit applied to the line when its turn came, the room then and what it cut; a
+ * SKU without a package size is named, so the seller knows to enter it. Null when no limit applied.
+ */
+function capacityHow(line: ShipLine, t: ReturnType<typeof useT>['t'], language: string): string | null {
+  const parts: string[] = [];
+  if (!Number.isNaN(line.capacityRoomUnits)) parts.push(t('plan.x.capacityUnitsHow', { room: n(line.capacityRoomUnits, language, 0), cut: n(line.cutByCapacity - line.cutByCubicFeet, language, 0) }));
+  if (!Number.isNaN(line.capacityRoomCubicFeet)) {
+    const type = t(`storageType.${line.storageType}`);
+    parts.push(
+      Number.isNaN(line.unitVolumeCubicFeet)
+        ? t('plan.x.volumeUnknown', { type })
+        : t('plan.x.capacityCubicFeetHow', { type, room: n(line.capacityRoomCubicFeet, language, 2), volume: n(line.unitVolumeCubicFeet, language, 3), cut: n(line.cutByCubicFeet, language, 0) }),
+    );
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 export function BuyExplanation({ line }: { line: BuyLine }) {
