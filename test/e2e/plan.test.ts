@@ -12,6 +12,7 @@ import type { PageSize } from './pdf';
 import { PlanPage, planNumber } from './pages/PlanPage';
 import { PrintPreviewPage } from './pages/PrintPreviewPage';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage';
+import { SkuCatalogPage } from './pages/SkuCatalogPage';
 import { SuppliersPage } from './pages/SuppliersPage';
 
 const TODAY = '2026-11-26';
@@ -282,6 +283,32 @@ describe('the replenishment plan on the demo data', () => {
     await plan.saveSettings({ A: '98', B: '95', C: '90', capacity: { 'FBA US': '', 'FBA DE': '' } });
     await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await plan.explanation())['z']?.how ?? '').toMatch(/class A \(98%\)|class B \(95%\)|class C \(90%\)/);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('FBA capacity in cubic feet: a SKU without a size is not cut and says so; once sized, a full standard limit cuts it', async () => {
+    const before = await plan.waitForPlan();
+    await plan.showTab('ship');
+    await plan.sortBy('ship', 'Sea', true);
+    const [top] = await plan.rows('ship');
+    expect(planNumber(top!.sea)).toBeGreaterThan(0);
+
+    // No cubic feet left for standard-size goods anywhere; the demo's SKUs have no package size, so nothing is cut.
+    await plan.saveSettings({ cubicFeet: { 'FBA US': { 'Standard-size': '0' }, 'FBA DE': { 'Standard-size': '0' } } });
+    await plan.explainRow('ship', 0);
+    await expect.poll(async () => (await plan.explanation())['FBA capacity cut']?.how ?? '').toContain('Volume unknown: this SKU has no package size');
+    expect((await plan.waitForPlan()).ship).toBe(before.ship);
+
+    // The seller enters the top line's package size (12 × 12 × 12 in: 1 ft³, standard-size): it no longer fits there.
+    const skus = new SkuCatalogPage(app.page);
+    await skus.open();
+    await skus.setPackage(top!.sku!, { length: '12', width: '12', height: '12', unit: 'in', storageType: 'standard' });
+    await expect.poll(() => app.page.getByTestId('status-ok').textContent()).toBe(`SKU ${top!.sku} saved.`);
+    await plan.open();
+    await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBeLessThan(before.ship);
+
+    await plan.saveSettings({ cubicFeet: { 'FBA US': { 'Standard-size': '' }, 'FBA DE': { 'Standard-size': '' } } });
+    await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBe(before.ship);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -158,13 +158,17 @@ export class PlanPage extends AppShell {
   }
 
   /** Fills the plan settings (fields left out stay as they are) and saves with Enter. */
-  async saveSettings(input: { A?: string; B?: string; C?: string; capacity?: Record<string, string> }): Promise<void> {
+  async saveSettings(input: { A?: string; B?: string; C?: string; capacity?: Record<string, string>; cubicFeet?: Record<string, Record<string, string>> }): Promise<void> {
     const form = this.settingsForm();
     for (const abc of ['A', 'B', 'C'] as const) {
       const value = input[abc];
       if (value !== undefined) await form.getByLabel(`Service level, class ${abc} (%)`).fill(value);
     }
     for (const [location, units] of Object.entries(input.capacity ?? {})) await form.getByLabel(`Capacity at ${location} (units)`).fill(units);
+    // location → storage type as labelled (e.g. Standard-size) → cubic feet
+    for (const [location, byType] of Object.entries(input.cubicFeet ?? {})) {
+      for (const [type, cubicFeet] of Object.entries(byType)) await form.getByLabel(`Capacity at ${location}, ${type} (cubic feet)`).fill(cubicFeet);
+    }
     await form.getByLabel('Service level, class A (%)').press('Enter');
   }
 
