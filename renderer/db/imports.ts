@@ -3,7 +3,7 @@
 import { DomainError } from '../../shared/errors';
 import { dayNumber, isoFromDay } from '../../shared/dates';
 import { parseReport, sniffReportHead } from '../../shared/import';
-import { estimateRowCount, readReportStream } from '../../shared/import/stream';
+import { bytesSource, estimateRowCount, readReportStream } from '../../shared/import/stream';
 import type { ByteSource } from '../../shared/import/stream';
 import { SNIFF_BYTES } from '../../shared/import/encoding';
 import { CONTENT_HASH_BLOCK_BYTES, ContentHasher } from './contentHash';
@@ -158,7 +158,7 @@ async function readRange(file: ImportFile, fileName: string, start: number, end:
 }
 
 function sourceOf(file: ImportFile, fileName: string): ByteSource {
-  return file instanceof Uint8Array ? { size: file.length, read: (start, end) => file.subarray(start, end) } : { size: file.size, read: (start, end) => readRange(file, fileName, start, end) };
+  return file instanceof Uint8Array ? bytesSource(file) : { size: file.size, read: (start, end) => readRange(file, fileName, start, end) };
 }
 
 /** The file's size in bytes. */
