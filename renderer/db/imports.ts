@@ -9,6 +9,7 @@ import { SNIFF_BYTES } from '../../shared/import/encoding';
 import { CONTENT_HASH_BLOCK_BYTES, ContentHasher } from './contentHash';
 import type { StreamProgress } from '../../shared/import/stream';
 import type { ImportProblem, ImportRecord, ListingRecord, ReportKind } from '../../shared/import/records';
+import type { IdentifiedReport } from '../../shared/import/headers';
 import type { AdjustmentRow, SnapshotRow, StoredKind } from '../../shared/import/stored';
 import { adjustmentRow, businessRows, ledgerSummaryRows, reservedRows, restockRows, returnRows, snapshotRowsFromInventory } from '../../shared/import/stored';
 import { demandRowsFromOrders, demandRowsFromShipments } from '../../shared/import/demand';
@@ -728,6 +729,9 @@ async function prepareUnhashed(
       }
       builder.add(record);
     },
+    // Plain rows go straight into the builder's columns. Not while events are held: each mapped
+    // row must then be checked against them, which the record way does.
+    ...(heldByKey.size === 0 ? { fastRows: (report: IdentifiedReport) => builder.fastRows(report) } : {}),
     onBytes: (bytes) => hasher.update(bytes),
     onProgress: control.progress,
     shouldStop: control.cancelled,

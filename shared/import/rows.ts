@@ -5,7 +5,15 @@ import { identifyReport } from './headers';
 import type { IdentifiedReport } from './headers';
 import { mapRowTo, refineKind, rowWidthProblem } from './mapRow';
 import type { ImportProblem, ImportRecord, ReportKind } from './records';
-import type { TextEnding } from './splitter';
+import type { RawRow, TextEnding } from './splitter';
+
+/**
+ * A fast path for a report's rows, asked once its header is known: a function that takes a row as
+ * offsets (RawRow) and returns true when it handled the row itself, or null to map every row as a
+ * record. It may only take a row that the record path would read without any problem and hand to
+ * `onRecord` to the same effect (see LedgerPlanBuilder.fastRows).
+ */
+export type FastRows = (report: IdentifiedReport) => ((raw: RawRow) => boolean) | null;
 
 export class RowConsumer {
   kind: ReportKind | null = null;
@@ -25,10 +33,28 @@ export class RowConsumer {
   /** The header was no known report: nothing more is read. */
   private refused = false;
 
+  private fast: ((raw: RawRow) => boolean) | null = null;
+
   constructor(
     private readonly onRecord: (record: ImportRecord) => void,
     private readonly addProblem: (problem: ImportProblem) => void,
+    private readonly fastRows: FastRows | null = null,
   ) {}
+
+  /**
+   * As consumeRow, for a row as offsets: the fast path takes it when it can (a full-width row with
+   * no `?` or U+FFFD in it), else its cells are made and it is mapped as a record.
+   */
+  consumeRaw(raw: RawRow): boolean {
+    if (this.fast !== null && raw.count === this.headerCount && !(this.lossPossible && hasLossMark(raw)) && this.fast(raw)) {
+      this.rowCount++;
+      return true;
+    }
+    return this.consumeRow(raw.cells(this.cells), false);
+  }
+
+  /** The row array consumeRaw fills again for every row (consumeRow reads cells only during the call). */
+  private readonly cells: string[] = [];
 
   /**
    * Consumes rows in file order (the first one is the header). `final` marks the last batch, whose
@@ -59,6 +85,7 @@ export class RowConsumer {
       this.identified = found;
       this.kind = found.kind;
       this.headerCount = cells.length;
+      this.fast = this.fastRows?.(found) ?? null;
       return true;
     }
     // A line of empty cells (`,,,,` from a spreadsheet) is not a row.
@@ -126,6 +153,20 @@ function isBlankRow(cells: readonly string[]): boolean {
     if ((c > 32 && c < 127) || cell.trim() !== '') return false;
   }
   return true;
+}
+
+/** Whether a raw row may hold a lost character: a `?` or U+FFFD in its text or in a cell made apart from it. */
+function hasLossMark(raw: RawRow): boolean {
+  const text = raw.text;
+  for (let i = raw.from; i < raw.to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 63 || c === 0xfffd) return true;
+  }
+  for (let k = 0; k < raw.count; k++) {
+    const value = raw.value[k];
+    if (value !== undefined && (value.includes('?') || value.includes('\uFFFD'))) return true;
+  }
+  return false;
 }
 
 function countLoss(cells: readonly string[]): number {

@@ -27,6 +27,11 @@ export interface RowSplitter {
    * may be reused for the next row, so read it during the call and do not keep it.
    */
   pushEach(text: string, onRow: (cells: string[]) => void): void;
+  /**
+   * As `pushEach`, but each row comes as field offsets into the text (see RawRow), with no string
+   * made per cell: a caller that needs only some cells of a million rows slices just those.
+   */
+  pushEachRaw(text: string, onRow: (row: RawRow) => void): void;
   /** The last row (if the text did not end with a newline). */
   end(): string[][];
   /** Null until `end()`; `unterminated-quote` means the file stops inside a quoted value (truncated). */
@@ -35,6 +40,56 @@ export interface RowSplitter {
   readonly rowsEmitted: number;
   /** Characters of pushed text not yet returned as rows (the start of a row cut by a chunk boundary). */
   readonly carried: number;
+}
+
+/**
+ * One split row as offsets into the text it came from, valid only during the callback (the same
+ * object is filled again for the next row). Cell `k` is `text.slice(start[k], end[k])`, except
+ * where `value[k]` is set: a cell whose quotes had to be undone (`""` → `"`, text after a closing
+ * quote), which is a new string anyway.
+ */
+export class RawRow {
+  text = '';
+  /** The row's own text, text[from, to): its cells, quotes and delimiters, no line end. */
+  from = 0;
+  to = 0;
+  count = 0;
+  start = new Int32Array(32);
+  end = new Int32Array(32);
+  value: (string | undefined)[] = [];
+
+  /** Cell `k` as a string (`''` beyond the row's last cell). */
+  cell(k: number): string {
+    if (k < 0 || k >= this.count) return '';
+    return this.value[k] ?? this.text.slice(this.start[k]!, this.end[k]!);
+  }
+
+  /** Every cell, as `pushEach` hands them; into `into` (filled by index, so it keeps its size) when given. */
+  cells(into?: string[]): string[] {
+    const cells = into ?? new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) {
+      if (k < cells.length) cells[k] = this.cell(k);
+      else cells.push(this.cell(k));
+    }
+    if (this.count < cells.length) cells.length = this.count;
+    return cells;
+  }
+
+  /** Adds cell `count` as the range [from, to) of the text, or as `value` when given. */
+  add(from: number, to: number, value: string | undefined): void {
+    const k = this.count++;
+    if (k === this.start.length) {
+      const start = new Int32Array(k * 2);
+      start.set(this.start);
+      this.start = start;
+      const end = new Int32Array(k * 2);
+      end.set(this.end);
+      this.end = end;
+    }
+    this.start[k] = from;
+    this.end[k] = to;
+    this.value[k] = value;
+  }
 }
 
 /** Tab when the header line has a tab outside quotes, else comma. */
@@ -95,6 +150,17 @@ class LiteralSplitter implements RowSplitter {
     this.carry = start === 0 ? buf : buf.slice(start);
   }
 
+  pushEachRaw(text: string, onRow: (row: RawRow) => void): void {
+    // Lines are split with String#split here anyway: the raw row holds the cells as values.
+    const raw = new RawRow();
+    this.pushEach(text, (cells) => {
+      raw.text = '';
+      raw.count = 0;
+      for (const cell of cells) raw.add(0, 0, cell);
+      onRow(raw);
+    });
+  }
+
   end(): string[][] {
     const rows: string[][] = [];
     if (this.carry.length > 0) {
@@ -135,6 +201,8 @@ class QuotedSplitter implements RowSplitter {
   private carry = '';
   private sawText = false;
   private readonly delim: number;
+  /** The row `scan` fills again for every row. */
+  private readonly raw = new RawRow();
   /** The row array `pushEach` fills again for every row. */
   private readonly cells: string[] = [];
 
@@ -148,18 +216,22 @@ class QuotedSplitter implements RowSplitter {
 
   push(text: string): string[][] {
     const rows: string[][] = [];
-    this.feed(text, (cells) => rows.push(cells), false);
+    this.feed(text, (raw) => rows.push(raw.cells()));
     return rows;
   }
 
   pushEach(text: string, onRow: (cells: string[]) => void): void {
-    this.feed(text, onRow, true);
+    this.feed(text, (raw) => onRow(raw.cells(this.cells)));
   }
 
-  private feed(text: string, onRow: (cells: string[]) => void, reuse: boolean): void {
+  pushEachRaw(text: string, onRow: (row: RawRow) => void): void {
+    this.feed(text, onRow);
+  }
+
+  private feed(text: string, onRow: (row: RawRow) => void): void {
     if (text.length > 0) this.sawText = true;
     const buf = this.carry.length === 0 ? text : this.carry + text;
-    const consumed = this.scan(buf, false, onRow, reuse);
+    const consumed = this.scan(buf, false, onRow);
     this.carry = consumed === 0 ? buf : buf.slice(consumed);
   }
 
@@ -171,7 +243,7 @@ class QuotedSplitter implements RowSplitter {
       this.ending = this.sawText ? 'newline' : 'empty';
       return rows;
     }
-    const consumed = this.scan(buf, true, (cells) => rows.push(cells), false);
+    const consumed = this.scan(buf, true, (raw) => rows.push(raw.cells()));
     if (consumed < buf.length) this.ending = 'unterminated-quote';
     else this.ending = buf.trim().length > 0 && !endsWithNewline(buf) ? 'no-final-newline' : 'newline';
     return rows;
@@ -180,23 +252,26 @@ class QuotedSplitter implements RowSplitter {
   /**
    * Hands every complete row of `buf` to `onRow` and returns how many characters they used. With
    * `final` the text's end also ends a row; an open quote then stops the scan (truncated file).
-   * With `reuse` one array holds every row in turn (filled by index, so it keeps its size).
+   * Cells are recorded as offsets; only a cell whose quoting must be undone becomes a string here.
    */
-  private scan(buf: string, final: boolean, onRow: (cells: string[]) => void, reuse: boolean): number {
+  private scan(buf: string, final: boolean, onRow: (row: RawRow) => void): number {
     const n = buf.length;
     const delim = this.delim;
+    const raw = this.raw;
+    raw.text = buf;
     let pos = 0;
     let consumed = 0;
     rowLoop: while (pos < n) {
-      const cells: string[] = reuse ? this.cells : [];
-      let count = 0;
+      raw.count = 0;
+      raw.from = pos;
       for (;;) {
-        let value: string;
         // The character after the field: a delimiter, CR, LF, or NaN at the end of the text.
         let c: number;
         if (pos < n && buf.charCodeAt(pos) === QUOTE) {
           let segment = pos + 1;
           let parts: string | null = null;
+          let from = segment;
+          let to: number;
           for (;;) {
             const q = buf.indexOf('"', segment);
             if (q < 0) break rowLoop;
@@ -207,30 +282,34 @@ class QuotedSplitter implements RowSplitter {
               segment = q + 2;
               continue;
             }
-            value = parts === null ? buf.slice(segment, q) : parts + buf.slice(segment, q);
+            if (parts !== null) parts += buf.slice(segment, q);
+            to = q;
             pos = q + 1;
             break;
           }
           // Lenient: text between a closing quote and the delimiter is kept (`"a"b` → `ab`).
           if (c !== delim && c !== LF && c !== CR && pos < n) {
             const stop = this.fieldEnd(buf, pos);
-            value += buf.slice(pos, stop);
+            parts = (parts ?? buf.slice(from, to)) + buf.slice(pos, stop);
             pos = stop;
             c = buf.charCodeAt(pos);
           }
+          if (parts === null) raw.add(from, to, undefined);
+          else {
+            from = to = 0;
+            raw.add(from, to, parts);
+          }
         } else {
           const stop = this.fieldEnd(buf, pos);
-          value = buf.slice(pos, stop);
+          raw.add(pos, stop, undefined);
           pos = stop;
           c = buf.charCodeAt(pos);
         }
-        if (count < cells.length) cells[count] = value;
-        else cells.push(value);
-        count++;
         if (c === delim) {
           pos++;
           continue;
         }
+        raw.to = pos;
         if (pos >= n) {
           if (!final) break rowLoop;
           break;
@@ -242,11 +321,10 @@ class QuotedSplitter implements RowSplitter {
         break;
       }
       consumed = pos;
-      if (count < cells.length) cells.length = count;
       // A blank line is one empty cell: skip it, as blank lines carry no row.
-      if (!(count === 1 && cells[0] === '')) {
+      if (!(raw.count === 1 && raw.start[0] === raw.end[0] && (raw.value[0] ?? '') === '')) {
         this.rowsEmitted++;
-        onRow(cells);
+        onRow(raw);
       }
     }
     return final && pos >= n ? n : consumed;

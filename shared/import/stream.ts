@@ -3,9 +3,10 @@
 // can report progress and stop between chunks.
 import { createChunkDecoder, describeBinary, detectEncoding, SNIFF_BYTES } from './encoding';
 import { RowConsumer } from './rows';
+import type { FastRows } from './rows';
 import type { ImportProblem, ImportRecord, ReportKind } from './records';
 import { createRowSplitter, detectDelimiter, detectQuoting } from './splitter';
-import type { RowSplitter } from './splitter';
+import type { RawRow, RowSplitter } from './splitter';
 
 /** Bytes decoded into one string at a time (see readReportStream). */
 const PIECE_BYTES = 64 * 1024;
@@ -26,6 +27,8 @@ export interface StreamOptions {
   chunkBytes?: number;
   /** Problems kept in the result; more are counted, not kept. */
   maxProblems?: number;
+  /** A fast path for rows, taken instead of `onRecord` where it can (see FastRows). */
+  fastRows?: FastRows;
 }
 
 export interface StreamResult {
@@ -110,7 +113,7 @@ export async function readReportStream(input: Uint8Array | ByteSource, options: 
   const pieceBytes = Math.min(chunkBytes, PIECE_BYTES);
   let splitter = null as RowSplitter | null;
   let pending = '';
-  const rows = new RowConsumer(options.onRecord, addProblem);
+  const rows = new RowConsumer(options.onRecord, addProblem, options.fastRows ?? null);
   const settle = () => {
     result.kind = rows.kind;
     result.rowCount = rows.rowCount;
@@ -119,8 +122,8 @@ export async function readReportStream(input: Uint8Array | ByteSource, options: 
   // Rows go from the splitter to the consumer one at a time, so a chunk's rows are never all alive
   // at once (at a million rows that is most of the garbage a read makes).
   let ok = true;
-  const onRow = (cells: readonly string[]) => {
-    if (ok) ok = rows.consumeRow(cells, false);
+  const onRow = (raw: RawRow) => {
+    if (ok) ok = rows.consumeRaw(raw);
   };
   // Lost characters (`?`, U+FFFD) are looked for cell by cell only in rows that can hold one: rows
   // made of text from the last one found on. `fed` counts the characters pushed to the splitter.
@@ -157,7 +160,7 @@ export async function readReportStream(input: Uint8Array | ByteSource, options: 
       pending = '';
     }
     noteMarks(text, splitter.carried);
-    splitter.pushEach(text, onRow);
+    splitter.pushEachRaw(text, onRow);
   };
 
   for (let slice = first; slice !== null; slice = nextRead === null ? null : await readNext()) {

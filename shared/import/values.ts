@@ -16,25 +16,31 @@ export function isBlank(text: string): boolean {
  * not a whole number. The digit loop is the hot path for million-row ledgers (no regex).
  */
 export function parseInteger(text: string): number | null {
-  const n = text.length;
-  if (n === 0) return null;
-  let i = 0;
+  if (text.length === 0) return null;
+  const value = plainInteger(text, 0, text.length);
+  return Number.isNaN(value) ? parseIntegerSlow(text) : value;
+}
+
+/**
+ * text[start, end) as a whole number when it is just an optional sign and 1 to 15 digits, else NaN:
+ * parseInteger's fast path, read in place.
+ */
+export function plainInteger(text: string, start: number, end: number): number {
+  let i = start;
   let negative = false;
-  const first = text.charCodeAt(0);
+  const first = text.charCodeAt(start);
   if (first === 45 /* - */) {
     negative = true;
-    i = 1;
-  } else if (first === 43 /* + */) i = 1;
+    i++;
+  } else if (first === 43 /* + */) i++;
+  if (i >= end || end - i > 15) return NaN;
   let value = 0;
-  if (i < n && n - i <= 15) {
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      value = value * 10 + c;
-    }
-    if (i === n && n > (negative || first === 43 ? 1 : 0)) return negative ? -value : value;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    value = value * 10 + c;
   }
-  return parseIntegerSlow(text);
+  return negative ? -value : value;
 }
 
 function parseIntegerSlow(text: string): number | null {
@@ -353,22 +359,38 @@ const ISO_DATES_MAX = 4096;
 
 /** Just the `YYYY-MM-DD` of `parseDateText`, with a fast path for the ledger's `MM/DD/YYYY`. */
 export function parseDateOnly(text: string, order: DateOrder = 'mdy'): string | null {
-  if (text.length === 10 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47 && order === 'mdy') {
-    const month = twoDigits(text, 0);
-    const day = twoDigits(text, 3);
-    const year = twoDigits(text, 6) * 100 + twoDigits(text, 8);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && year >= 1000) {
-      const key = year * 10000 + month * 100 + day;
-      let iso = isoDates.get(key);
-      if (iso === undefined) {
-        if (isoDates.size >= ISO_DATES_MAX) isoDates.clear();
-        iso = `${text.slice(6, 10)}-${text.slice(0, 2)}-${text.slice(3, 5)}`;
-        isoDates.set(key, iso);
-      }
-      return iso;
-    }
+  if (order === 'mdy') {
+    const key = mdyDateKey(text, 0, text.length);
+    if (key >= 0) return isoDateOfKey(key);
   }
   return parseDateText(text, order)?.date ?? null;
+}
+
+/**
+ * year × 10000 + month × 100 + day of a valid `MM/DD/YYYY` date at text[start, end), else -1: the
+ * fast path for the ledger's dates, read in place (see parseDateOnly and LedgerPlanBuilder).
+ */
+export function mdyDateKey(text: string, start: number, end: number): number {
+  if (end - start !== 10 || text.charCodeAt(start + 2) !== 47 || text.charCodeAt(start + 5) !== 47) return -1;
+  const month = twoDigits(text, start);
+  const day = twoDigits(text, start + 3);
+  const century = twoDigits(text, start + 6);
+  const years = twoDigits(text, start + 8);
+  if (century < 10 || years < 0) return -1;
+  const year = century * 100 + years;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year * 10000 + month * 100 + day;
+}
+
+/** `YYYY-MM-DD` of an mdyDateKey, one shared string per date (see isoDates). */
+export function isoDateOfKey(key: number): string {
+  let iso = isoDates.get(key);
+  if (iso === undefined) {
+    if (isoDates.size >= ISO_DATES_MAX) isoDates.clear();
+    iso = `${Math.floor(key / 10000)}-${pad2(Math.floor(key / 100) % 100)}-${pad2(key % 100)}`;
+    isoDates.set(key, iso);
+  }
+  return iso;
 }
 
 function twoDigits(text: string, at: number): number {
@@ -438,17 +460,25 @@ function zoneOffset(zone: string): string {
  * null when the text is not a date with a time. Fixed-position fast path for the ledger's million rows.
  */
 export function parseDateTimeText(text: string, order: DateOrder = 'mdy'): string | null {
-  const n = text.length;
-  if ((n === 24 || n === 25) && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
-    const sign = text.charCodeAt(19);
-    const month = twoDigits(text, 5);
-    const day = twoDigits(text, 8);
-    const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-    const hour = twoDigits(text, 11);
-    if ((sign === 43 || sign === 45) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23 && year >= 1000) {
-      if (n === 25 && text.charCodeAt(22) === 58) return text;
-      if (n === 24 && twoDigits(text, 22) >= 0) return `${text.slice(0, 22)}:${text.slice(22)}`;
-    }
-  }
+  if (isLedgerDateTime(text, 0, text.length)) return text.length === 25 ? text : `${text.slice(0, 22)}:${text.slice(22)}`;
   return parseDateText(text, order)?.dateTime ?? null;
+}
+
+/**
+ * Whether text[start, end) is a valid date and time in the ledger's own form,
+ * `YYYY-MM-DDTHH:MM:SS-0700` (or `-07:00`): parseDateTimeText's fast path, checked in place.
+ */
+export function isLedgerDateTime(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (!((n === 24 || n === 25) && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45 && text.charCodeAt(start + 10) === 84 && text.charCodeAt(start + 13) === 58 && text.charCodeAt(start + 16) === 58)) return false;
+  const sign = text.charCodeAt(start + 19);
+  const month = twoDigits(text, start + 5);
+  const day = twoDigits(text, start + 8);
+  const century = twoDigits(text, start);
+  const years = twoDigits(text, start + 2);
+  const hour = twoDigits(text, start + 11);
+  if (century < 10 || years < 0) return false;
+  const year = century * 100 + years;
+  if (!((sign === 43 || sign === 45) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23)) return false;
+  return n === 25 ? text.charCodeAt(start + 22) === 58 : twoDigits(text, start + 22) >= 0;
 }

@@ -5,7 +5,10 @@
 import { dayNumber } from '../dates';
 import type { MovementType } from '../model';
 import type { LedgerEventRecord } from '../import/records';
-import { ownString } from '../import/values';
+import { LEDGER_EVENT_TYPES } from '../import/records';
+import type { ColumnMap, IdentifiedReport } from '../import/headers';
+import type { RawRow } from '../import/splitter';
+import { isLedgerDateTime, isoDateOfKey, mdyDateKey, ownString, plainInteger } from '../import/values';
 import { emptyColumns, TYPE_CODE } from './columns';
 import type { MovementColumns } from './columns';
 
@@ -104,6 +107,18 @@ class StringTable<V> {
     }
   }
 
+  /** The value of the key text[start, end), read in place (no string made). */
+  getRange(text: string, start: number, end: number): V | undefined {
+    const h = hashRange(text, start, end);
+    let slot = h & this.mask;
+    for (;;) {
+      const at = this.slots[slot]!;
+      if (at < 0) return undefined;
+      if (this.hashes[at] === h && rangeIs(text, start, end, this.keys[at]!)) return this.values[at];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   get(key: string): V | undefined {
     const h = hashText(key);
     let slot = h & this.mask;
@@ -114,6 +129,44 @@ class StringTable<V> {
       slot = (slot + 1) & this.mask;
     }
   }
+}
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** A cell (or an absent column, k < 0) whose quotes needed no undoing and with no space or control character at an edge. */
+function plainCell(raw: RawRow, k: number): boolean {
+  if (k < 0) return true;
+  if (raw.value[k] !== undefined) return false;
+  const from = raw.start[k]!;
+  const to = raw.end[k]!;
+  if (from === to) return true;
+  const first = raw.text.charCodeAt(from);
+  const last = raw.text.charCodeAt(to - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+function emptyCell(raw: RawRow, k: number): boolean {
+  return k < 0 || (raw.value[k] === undefined && raw.start[k] === raw.end[k]);
+}
+
+function emptyOrPlainInteger(raw: RawRow, k: number): boolean {
+  return emptyCell(raw, k) || (plainCell(raw, k) && !Number.isNaN(plainInteger(raw.text, raw.start[k]!, raw.end[k]!)));
+}
+
+function hasPlus(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 43) return true;
+  return false;
+}
+
+/** Whether text[start, end) is exactly `value`. */
+function rangeIs(text: string, start: number, end: number, value: string): boolean {
+  if (end - start !== value.length) return false;
+  for (let i = 0; i < value.length; i++) if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
+  return true;
 }
 
 function hashText(text: string): number {
@@ -202,6 +255,11 @@ export class LedgerPlanBuilder {
       this.held.push({ codeType: fnsku ? 'fnsku' : 'sellerSku', code: (fnsku || event.msku).toUpperCase(), marketplace, record: event });
       return;
     }
+    this.addMovement(date, target, locationId, event.quantity, type, event.referenceId);
+  }
+
+  /** Appends one mapped movement (the end of `add`, shared with the fast path). */
+  private addMovement(date: string, target: CodeTarget, locationId: number, quantity: number, type: MovementType, referenceId: string): void {
     if (this.n === this.columns.length) this.columns = growColumns(this.columns, this.columns.length * 2);
     const c = this.columns;
     const n = this.n++;
@@ -210,15 +268,74 @@ export class LedgerPlanBuilder {
     c.day[n] = day;
     c.skuId[n] = target.skuId;
     c.locationId[n] = locationId;
-    c.qty[n] = event.quantity * target.unitsPerListing;
+    c.qty[n] = quantity * target.unitsPerListing;
     c.type[n] = TYPE_CODE[type];
     c.seq[n] = n;
     // References are mostly unique (order ids): one entry per row, no lookup; blocks re-index them.
     // Each is copied out of the file's text (see ownString) as the plan outlives the read.
-    if (event.referenceId) {
+    if (referenceId) {
       c.ref[n] = c.refs.length;
-      c.refs.push(ownString(event.referenceId));
+      c.refs.push(ownString(referenceId));
     }
+  }
+
+  /**
+   * The fast path for a report's rows (readReportStream's `fastRows`): a ledger row taken straight
+   * from the splitter's offsets, with no cell strings and no record made. It takes only a plain row
+   * that `add` would take the same way after mapping it without a problem: every cell it reads is
+   * unquoted text with no edge spaces, the date is `MM/DD/YYYY`, numbers are plain integers, the
+   * Date and Time is in the ledger's own form or blank, the FNSKU is uppercase and maps to a SKU,
+   * the Country is the last row's and has a location, and Reason is blank (so the row makes no
+   * claims row). Anything else returns false and goes the record way, as does every row of other
+   * reports. Tests hold both ways to the same plan, problems and held rows.
+   */
+  fastRows(report: IdentifiedReport): ((raw: RawRow) => boolean) | null {
+    if (report.kind !== 'GET_LEDGER_DETAIL_VIEW_DATA') return null;
+    const c: ColumnMap<'GET_LEDGER_DETAIL_VIEW_DATA'> = report.columns;
+    let lastType: string = LEDGER_EVENT_TYPES[0];
+    return (raw) => {
+      const text = raw.text;
+      const { start, end } = raw;
+      if (!emptyCell(raw, c.reason)) return false;
+      const country = this.lastCountry;
+      if (country === null || !country.located || country.locationId === undefined) return false;
+      if (c.country >= 0 ? !(plainCell(raw, c.country) && rangeIs(text, start[c.country]!, end[c.country]!, country.text)) : country.text !== '') return false;
+      if (!plainCell(raw, c.date)) return false;
+      const dateKey = mdyDateKey(text, start[c.date]!, end[c.date]!);
+      if (dateKey < 0) return false;
+      if (!plainCell(raw, c.eventType)) return false;
+      const typeFrom = start[c.eventType]!;
+      const typeTo = end[c.eventType]!;
+      if (!rangeIs(text, typeFrom, typeTo, lastType)) {
+        let found: string | undefined;
+        for (const t of LEDGER_EVENT_TYPES) if (rangeIs(text, typeFrom, typeTo, t)) found = t;
+        if (found === undefined) return false;
+        lastType = found;
+      }
+      if (!plainCell(raw, c.quantity)) return false;
+      const quantity = plainInteger(text, start[c.quantity]!, end[c.quantity]!);
+      if (Number.isNaN(quantity)) return false;
+      if (!emptyOrPlainInteger(raw, c.reconciledQuantity) || !emptyOrPlainInteger(raw, c.unreconciledQuantity)) return false;
+      if (!emptyCell(raw, c.dateTime) && !(plainCell(raw, c.dateTime) && isLedgerDateTime(text, start[c.dateTime]!, end[c.dateTime]!))) return false;
+      // No `+`: the record way would warn of an identifier a spreadsheet turned into `1.2E+09`.
+      if (!plainCell(raw, c.asin) || (c.asin >= 0 && hasPlus(text, start[c.asin]!, end[c.asin]!))) return false;
+      if (!plainCell(raw, c.fnsku) || emptyCell(raw, c.fnsku)) return false;
+      const fnskuFrom = start[c.fnsku]!;
+      const fnskuTo = end[c.fnsku]!;
+      for (let i = fnskuFrom; i < fnskuTo; i++) {
+        const ch = text.charCodeAt(i);
+        if (!((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90))) return false;
+      }
+      const target = this.fnskus.getRange(text, fnskuFrom, fnskuTo);
+      if (target === undefined) return false;
+      const type = movementTypeOfLedgerEvent(lastType, quantity);
+      if (type === null || !plainCell(raw, c.referenceId)) return false;
+      const date = isoDateOfKey(dateKey);
+      if (this.firstDate === null || date < this.firstDate) this.firstDate = date;
+      if (this.lastDate === null || date > this.lastDate) this.lastDate = date;
+      this.addMovement(date, target, country.locationId, quantity, type, raw.cell(c.referenceId));
+      return true;
+    };
   }
 
   finish(): LedgerImportPlan {
