@@ -69,7 +69,11 @@ const MARKETPLACE_CHOSEN: readonly ReportKind[] = [
 
 export interface ImportPreview {
   fileName: string;
-  /** The file's content hash (renderer/db/contentHash.ts): a SHA-256 over the SHA-256s of its 4 MiB blocks. */
+  /**
+   * The file's content hash (renderer/db/contentHash.ts): a SHA-256 over the SHA-256s of its 4 MiB
+   * blocks. '' in the preview of a ledger detail file: only the import history needs it, so a
+   * 150 MB file is hashed when it is applied, not while its preview is awaited.
+   */
   sha256: string;
   kind: ReportKind | null;
   encoding: string;
@@ -588,16 +592,28 @@ async function prepare(db: StockPilotDatabase, fileName: string, file: ImportFil
   const cacheKey = `${db.name}|${fileId(file)}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
   // The plan of the preview just shown, hash included: Apply neither reads nor hashes the file again.
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
-  // The file is hashed as it is read (see ContentHasher), not in a pass of its own.
+  // A small report is hashed as it is read (see ContentHasher), not in a pass of its own.
   const hasher = new ContentHasher();
   const prepared = await prepareUnhashed(db, fileName, file, control, options, { lookup, locations }, hasher);
+  if (prepared.preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA') {
+    // A ledger's hash waits for Apply (see ImportPreview.sha256). Only these big files are worth
+    // keeping a plan of; other reports are read again in a moment.
+    lastPrepared = { key: cacheKey, prepared };
+    return prepared;
+  }
   // A read that stopped early (a refused file) still gets the whole file's hash.
   const size = sizeOf(file);
   for (let start = hasher.length; start < size; start = hasher.length) hasher.update(await readRange(file, fileName, start, Math.min(size, start + CONTENT_HASH_BLOCK_BYTES)));
   prepared.preview.sha256 = await hasher.hex();
-  // Only the big ledger files are worth keeping a plan of; other reports are read again in a moment.
-  if (prepared.preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA') lastPrepared = { key: cacheKey, prepared };
   return prepared;
+}
+
+/** The content hash of a whole file, read a block at a time (each digested on WebCrypto's thread). */
+async function contentHashOfFile(file: ImportFile, fileName: string): Promise<string> {
+  const hasher = new ContentHasher();
+  const size = sizeOf(file);
+  for (let start = 0; start < size; start = hasher.length) hasher.update(await readRange(file, fileName, start, Math.min(size, start + CONTENT_HASH_BLOCK_BYTES)));
+  return hasher.hex();
 }
 
 async function prepareUnhashed(
@@ -732,7 +748,6 @@ async function prepareUnhashed(
     // Plain rows go straight into the builder's columns. Not while events are held: each mapped
     // row must then be checked against them, which the record way does.
     ...(heldByKey.size === 0 ? { fastRows: (report: IdentifiedReport) => builder.fastRows(report) } : {}),
-    onBytes: (bytes) => hasher.update(bytes),
     onProgress: control.progress,
     shouldStop: control.cancelled,
     betweenChunks: control.yield,
@@ -830,6 +845,8 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, file
 async function applyPrepared(db: StockPilotDatabase, fileName: string, file: ImportFile, now: string, control: TaskControl, options: ImportOptions): Promise<ImportResult> {
   let prepared = await prepare(db, fileName, file, control, options);
   const { preview } = prepared;
+  // A file that changed on disk since its preview fails here, before anything is written.
+  if (preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA' && preview.sha256 === '') preview.sha256 = await contentHashOfFile(file, fileName);
   const known = APPLIED_KINDS.includes(preview.kind as ReportKind) || (preview.generic !== undefined && prepared.stored !== null);
   if (!known || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
     throw new DomainError('import.notApplicable', { file: fileName });
@@ -880,6 +897,7 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, file: Imp
     // Location ids changed: plan again with the real ones.
     lastPrepared = null;
     prepared = await prepare(db, fileName, file, control, options);
+    prepared.preview.sha256 = preview.sha256;
   }
   // From here on only the plan is written: a 100 MB file need not stay in memory beside it, nor
   // the plan's unsorted columns once the write has sorted them (see ColumnsHandoff).
