@@ -4,6 +4,8 @@
 import { backtestSelect, forecastPath } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import { fillUnknownWeeks } from './demandHistory';
+import { catalogSeasonIndex, positionOf } from './catalogSeason';
+import { DEFAULT_PLAN_SETTINGS } from './plan';
 
 export interface AccuracyResult {
   /** WAPE of the per-SKU chosen method and of the 30-day moving average over the same weeks. */
@@ -24,8 +26,9 @@ export interface AccuracyResult {
 
 /**
  * Holds out the last `holdoutWeeks` whole weeks of every series. Training uses the weekly rates of
- * in-stock days before the holdout (as the plan does); the chosen method forecasts the holdout week
- * by week. The baseline forecasts every holdout week as 7 × the mean daily sales of the 30 days
+ * in-stock days before the holdout with the catalog's season (read from the training weeks only)
+ * taken out, as the plan does; the chosen method forecasts the holdout week by week, with the season
+ * put back. The baseline forecasts every holdout week as 7 × the mean daily sales of the 30 days
  * before the holdout. Only fully in-stock holdout weeks are scored, for both.
  */
 export function forecastAccuracy(history: DemandHistory, options: { historyWeeks: number; holdoutWeeks: number; backtestFolds?: number; backtestHorizonWeeks?: number }): AccuracyResult {
@@ -40,11 +43,18 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
   let actualTotal = 0;
   let seriesScored = 0;
   let weeksScored = 0;
-  for (let s = 0; s < history.series.length; s++) {
+  // Weekly in-stock rates of every series over every whole week up to the training end (unknown weeks
+  // filled as the plan fills them), and the catalog's season read from their sums, as the plan does
+  // on its whole history: nothing after the training end is read.
+  const allWeeks = Math.max(historyWeeks, Math.floor(trainingEnd / 7));
+  const seriesCount = history.series.length;
+  const allRates = new Float64Array(seriesCount * allWeeks);
+  const totals = new Float64Array(allWeeks);
+  for (let s = 0; s < seriesCount; s++) {
     const base = s * days;
-    // Weekly in-stock rates ending at the training end.
-    for (let w = 0; w < historyWeeks; w++) {
-      const end = trainingEnd - (historyWeeks - 1 - w) * 7;
+    const rates = allRates.subarray(s * allWeeks, (s + 1) * allWeeks);
+    for (let w = 0; w < allWeeks; w++) {
+      const end = trainingEnd - (allWeeks - 1 - w) * 7;
       let sold = 0;
       let inStock = 0;
       for (let d = Math.max(0, end - 7); d < end; d++) {
@@ -52,7 +62,19 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
         sold += units[base + d]!;
         inStock++;
       }
-      weekly[w] = inStock === 0 ? Number.NaN : (sold * 7) / inStock;
+      rates[w] = inStock === 0 ? Number.NaN : (sold * 7) / inStock;
+    }
+    const filled = fillUnknownWeeks(Float64Array.from(rates));
+    for (let w = 0; w < allWeeks; w++) totals[w] = totals[w]! + filled[w]!;
+  }
+  const season = catalogSeasonIndex(totals);
+  const seasonal = season.weight > 0;
+  for (let s = 0; s < seriesCount; s++) {
+    const base = s * days;
+    // The last historyWeeks weeks ending at the training end, the catalog's season taken out.
+    for (let w = 0; w < historyWeeks; w++) {
+      const rate = allRates[s * allWeeks + allWeeks - historyWeeks + w]!;
+      weekly[w] = seasonal ? rate / season.index[positionOf(historyWeeks - 1 - w)]! : rate;
     }
     fillUnknownWeeks(weekly);
     let any = false;
@@ -61,7 +83,7 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
     for (let d = Math.max(0, trainingEnd - 30); d < trainingEnd; d++) last30 += units[base + d]!;
     const baseline = (last30 / 30) * 7;
     const path = any
-      ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? 4, folds: options.backtestFolds ?? 3, seasonLength: 52 }).method, weekly, holdoutWeeks, 52)
+      ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? DEFAULT_PLAN_SETTINGS.backtestHorizonWeeks, folds: options.backtestFolds ?? DEFAULT_PLAN_SETTINGS.backtestFolds, seasonLength: 52 }).method, weekly, holdoutWeeks, 52)
       : null;
     let scoredWeeks = 0;
     for (let w = 0; w < holdoutWeeks; w++) {
@@ -72,7 +94,8 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
         actual += units[base + d]!;
       }
       if (cut) continue;
-      const chosen = path ? Math.max(0, path[Math.min(path.length - 1, w)] ?? 0) : 0;
+      const step = Math.min(holdoutWeeks - 1, w);
+      const chosen = path ? Math.max(0, (path[step] ?? 0) * (seasonal ? season.index[positionOf(-1 - step)]! : 1)) : 0;
       errorChosen += Math.abs(actual - chosen);
       errorBaseline += Math.abs(actual - baseline);
       actualTotal += actual;

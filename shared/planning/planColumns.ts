@@ -21,6 +21,7 @@ const SHIP_NUMBERS = [
   'locationId',
   'wape',
   'mase',
+  'seasonFactor',
   'dailyDemand',
   'sdDaily',
   'z',
@@ -232,6 +233,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       methodForced: s.methodForced[i] === 1,
       wape: S.wape[i]!,
       mase: S.mase[i]!,
+      seasonFactor: S.seasonFactor[i]!,
       dailyDemand: S.dailyDemand[i]!,
       sdDaily: S.sdDaily[i]!,
       z: S.z[i]!,
@@ -335,6 +337,9 @@ class ShipLineView implements ShipLine {
   }
   get mase(): number {
     return this.c.mase[this.i]!;
+  }
+  get seasonFactor(): number {
+    return this.c.seasonFactor[this.i]!;
   }
   get dailyDemand(): number {
     return this.c.dailyDemand[this.i]!;
