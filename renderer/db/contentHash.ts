@@ -10,6 +10,8 @@ export class ContentHasher {
   /** Bytes taken so far. */
   length = 0;
   private readonly digests: Promise<ArrayBuffer>[] = [];
+  /** Digests known to have finished (see settle). */
+  private settled = 0;
   /** A block being filled when slices do not fall on block boundaries. */
   private partial: Uint8Array | null = null;
   private partialLength = 0;
@@ -31,6 +33,15 @@ export class ContentHasher {
       if (this.partialLength === CONTENT_HASH_BLOCK_BYTES) this.flush();
     }
     this.length += bytes.length;
+  }
+
+  /**
+   * Waits until at most `pending` block digests are still running. WebCrypto copies each block it is
+   * given, so a caller whose reads return at once (bytes already in memory) would otherwise hold a
+   * copy of the whole file until the digests catch up.
+   */
+  async settle(pending: number): Promise<void> {
+    while (this.digests.length - this.settled > pending) await this.digests[this.settled++];
   }
 
   /** The hash, as 64 lowercase hex digits. */

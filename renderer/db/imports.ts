@@ -590,7 +590,8 @@ async function prepare(db: StockPilotDatabase, fileName: string, file: ImportFil
   // Held events and kept rows change without a ledger version bump: their counts are in the key too.
   const [heldCount, reportCount, batchCount] = await Promise.all([db.heldEvents.count(), db.reportRows.count(), db.batches.count()]);
   const cacheKey = `${db.name}|${fileId(file)}|${version.version}|${heldCount}|${reportCount}|${batchCount}|${catalogSignature(lookup, locations)}|${JSON.stringify(options)}`;
-  // The plan of the preview just shown, hash included: Apply neither reads nor hashes the file again.
+  // The plan of the preview just shown: Apply does not parse the file again (it reads it once more
+  // only to hash a ledger file, see applyPrepared).
   if (lastPrepared?.key === cacheKey) return { ...lastPrepared.prepared, preview: { ...lastPrepared.prepared.preview, fileName } };
   // A small report is hashed as it is read (see ContentHasher), not in a pass of its own.
   const hasher = new ContentHasher();
@@ -608,11 +609,18 @@ async function prepare(db: StockPilotDatabase, fileName: string, file: ImportFil
   return prepared;
 }
 
-/** The content hash of a whole file, read a block at a time (each digested on WebCrypto's thread). */
-async function contentHashOfFile(file: ImportFile, fileName: string): Promise<string> {
+/** Block digests a whole-file hash keeps running at once: enough to keep WebCrypto busy, few copies held. */
+const HASH_DIGESTS_IN_FLIGHT = 4;
+
+/** The content hash of a whole file, read a block at a time (each digested on WebCrypto's thread); Cancel stops it. */
+async function contentHashOfFile(file: ImportFile, fileName: string, control: TaskControl): Promise<string> {
   const hasher = new ContentHasher();
   const size = sizeOf(file);
-  for (let start = 0; start < size; start = hasher.length) hasher.update(await readRange(file, fileName, start, Math.min(size, start + CONTENT_HASH_BLOCK_BYTES)));
+  for (let start = 0; start < size; start = hasher.length) {
+    if (control.cancelled?.()) throw new DomainError('import.cancelled', { file: fileName });
+    hasher.update(await readRange(file, fileName, start, Math.min(size, start + CONTENT_HASH_BLOCK_BYTES)));
+    await hasher.settle(HASH_DIGESTS_IN_FLIGHT);
+  }
   return hasher.hex();
 }
 
@@ -845,13 +853,14 @@ export async function applyImport(db: StockPilotDatabase, fileName: string, file
 async function applyPrepared(db: StockPilotDatabase, fileName: string, file: ImportFile, now: string, control: TaskControl, options: ImportOptions): Promise<ImportResult> {
   let prepared = await prepare(db, fileName, file, control, options);
   const { preview } = prepared;
-  // A file that changed on disk since its preview fails here, before anything is written.
-  if (preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA' && preview.sha256 === '') preview.sha256 = await contentHashOfFile(file, fileName);
   const known = APPLIED_KINDS.includes(preview.kind as ReportKind) || (preview.generic !== undefined && prepared.stored !== null);
   if (!known || preview.problems.some((p) => p.severity === 'error' && p.row === undefined)) {
     throw new DomainError('import.notApplicable', { file: fileName });
   }
   if (!preview.canApply) return { preview, batch: null };
+  // Only a file that will be applied is hashed; one that changed on disk since its preview fails
+  // here, before anything is written.
+  if (preview.kind === 'GET_LEDGER_DETAIL_VIEW_DATA' && preview.sha256 === '') preview.sha256 = await contentHashOfFile(file, fileName, control);
   if (preview.listings) {
     const { marketplace, proposals } = preview.listings;
     const batchId = `import-${now}-${preview.sha256.slice(0, 8)}`;
@@ -886,19 +895,39 @@ async function applyPrepared(db: StockPilotDatabase, fileName: string, file: Imp
     if (!prepared.stored) throw new DomainError('import.notApplicable', { file: fileName });
     return { preview, batch: await writeStoredImport(db, fileName, now, preview, prepared.stored, options) };
   }
+  // The plan needs the new FBA locations' ids, so they are written first, in a transaction of their
+  // own; if anything after fails (Cancel, a changed file, a refused write) they are taken out again,
+  // so a refused import leaves the data as it was.
+  const createdLocationIds: number[] = [];
   if (preview.newLocations.length > 0) {
     await withStorageErrors(() =>
       db.transaction('rw', db.locations, async () => {
         for (const marketplace of preview.newLocations) {
-          if (isMarketplace(marketplace)) await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace, archived: false });
+          if (isMarketplace(marketplace)) createdLocationIds.push(await db.locations.add({ name: `FBA ${marketplace}`, kind: 'fba', marketplace, archived: false }));
         }
       }),
     );
-    // Location ids changed: plan again with the real ones.
-    lastPrepared = null;
-    prepared = await prepare(db, fileName, file, control, options);
-    prepared.preview.sha256 = preview.sha256;
   }
+  try {
+    if (createdLocationIds.length > 0) {
+      // Location ids changed: plan again with the real ones.
+      lastPrepared = null;
+      prepared = await prepare(db, fileName, file, control, options);
+      prepared.preview.sha256 = preview.sha256;
+    }
+    return await writeLedgerImport(db, fileName, now, preview, prepared, control);
+  } catch (error) {
+    if (createdLocationIds.length > 0) {
+      // Best effort: the import's own error is what the seller needs to see.
+      await db.transaction('rw', db.locations, () => db.locations.bulkDelete(createdLocationIds)).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** The ledger import's one atomic write: its movements (or, with none, its batch record), held events and kept rows. */
+async function writeLedgerImport(db: StockPilotDatabase, fileName: string, now: string, preview: ImportPreview, planned: PreparedImport, control: TaskControl): Promise<ImportResult> {
+  let prepared = planned;
   // From here on only the plan is written: a 100 MB file need not stay in memory beside it, nor
   // the plan's unsorted columns once the write has sorted them (see ColumnsHandoff).
   control.bytesDone?.();

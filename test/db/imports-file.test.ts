@@ -101,6 +101,20 @@ describe('importing a File read in slices', () => {
     await expectRefusedUnchanged(db, TABLES, () => applyImport(db, 'ledger-may.txt', new ChangedFile([bigLedger().slice()]), NOW), 'import.fileChanged', { file: 'ledger-may.txt' });
   });
 
+  test('Cancel during Apply stops it with nothing written, not even the FBA location it made; Apply again then posts it', async () => {
+    const db = await seller();
+    const file = new Blob([bigLedger().slice()]);
+    const preview = await previewImport(db, 'ledger.txt', file);
+    expect(preview.newLocations).toEqual(['US']);
+    // The preview's plan is kept: Apply reads the file once to hash it (Cancel asked per 4 MiB block,
+    // once here), makes the new FBA location and plans again with its id, where Cancel stops it.
+    let asked = 0;
+    await expectRefusedUnchanged(db, TABLES, () => applyImport(db, 'ledger.txt', file, NOW, { cancelled: () => ++asked > 1 }), 'import.cancelled', { file: 'ledger.txt' });
+    expect(asked).toBe(2);
+    const applied = await applyImport(db, 'ledger.txt', file, NOW);
+    expect(applied.batch?.movementCount).toBe(preview.newMovements);
+  });
+
   test('a file cut shorter after it was chosen is refused by name, nothing written', async () => {
     const db = await seller();
     const bytes = bigLedger();
