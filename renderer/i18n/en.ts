@@ -583,7 +583,7 @@ export const en = {
   'plan.x.value': 'Value',
   'plan.x.how': 'How it is found',
   'plan.x.demand': 'Demand d',
-  'plan.x.demandHow': '{method}, chosen by a backtest on the latest weeks (WAPE {wape}%, MASE {mase}); stockout days left out; average over lead time and review period.',
+  'plan.x.demandHow': '{method}, chosen by a backtest on the latest 24 weeks among the methods that suit how often the SKU sells and how much its weekly sales vary (WAPE {wape}%, MASE {mase}); stockout days left out; average over lead time and review period.',
   'plan.x.season': 'Catalog season',
   'plan.x.seasonHow': 'How much the whole catalog sells over the lead time and review period against the last 4 weeks, by week of the year (from every SKU’s sales, trend taken out). Each SKU’s history is read without this season and its forecast has it put back.',
   'plan.x.seasonNone': 'No catalog season: it needs more than a year and a quarter of sales history, or the catalog’s weeks show none.',

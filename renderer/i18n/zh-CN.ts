@@ -585,7 +585,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.x.value': '数值',
   'plan.x.how': '计算方法',
   'plan.x.demand': '需求 d',
-  'plan.x.demandHow': '{method}，按最近几周的回测选出（WAPE {wape}%，MASE {mase}）；不计断货日；取提前期和补货周期内的平均值。',
+  'plan.x.demandHow': '{method}，在适合该 SKU 销售频率和周销量波动的方法中，按最近 24 周的回测选出（WAPE {wape}%，MASE {mase}）；不计断货日；取提前期和补货周期内的平均值。',
   'plan.x.season': '全店季节性',
   'plan.x.seasonHow': '全店在提前期和补货周期内的销量相对最近 4 周的倍数，按一年中的周次计算（取自所有 SKU 的销量，已去除趋势）。每个 SKU 的历史先去除该季节性再预测，预测结果再乘回。',
   'plan.x.seasonNone': '未使用全店季节性：需要一年零一个季度以上的销售历史，或全店各周没有明显季节性。',

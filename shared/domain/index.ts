@@ -10,5 +10,7 @@ export type { CrostonVariant, HoltFit, HoltWintersFit } from './smoothing';
 export { mase, naiveMeanAbsoluteError, wape } from './accuracy';
 export { backtestForecast, backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath } from './backtest';
 export type { BacktestOptions, BacktestResult, ForecastMethod, MethodScore } from './backtest';
+export { DEMAND_CLASS_CANDIDATES, demandClass, ERRATIC_DEMAND_CV2, INTERMITTENT_DEMAND_INTERVAL } from './demandClass';
+export type { DemandClass } from './demandClass';
 export { stockoutDaysFromSummary } from './stockouts';
 export type { SummaryTarget } from './stockouts';

@@ -1,7 +1,7 @@
 // How good the forecast is, measured the way a seller would: hold out the last weeks, forecast them
 // from the history before, and compare with what sold — against the common tool default, a plain
 // 30-day moving average of daily sales (stockout days included, as such tools do).
-import { backtestSelect, forecastPath } from '../domain';
+import { backtestSelect, DEMAND_CLASS_CANDIDATES, demandClass, forecastPath } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import { fillUnknownWeeks } from './demandHistory';
 import { catalogSeasonIndex, positionOf } from './catalogSeason';
@@ -83,7 +83,7 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
     for (let d = Math.max(0, trainingEnd - 30); d < trainingEnd; d++) last30 += units[base + d]!;
     const baseline = (last30 / 30) * 7;
     const path = any
-      ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? DEFAULT_PLAN_SETTINGS.backtestHorizonWeeks, folds: options.backtestFolds ?? DEFAULT_PLAN_SETTINGS.backtestFolds, seasonLength: 52 }).method, weekly, holdoutWeeks, 52)
+      ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? DEFAULT_PLAN_SETTINGS.backtestHorizonWeeks, folds: options.backtestFolds ?? DEFAULT_PLAN_SETTINGS.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[demandClass(weekly)] }).method, weekly, holdoutWeeks, 52)
       : null;
     let scoredWeeks = 0;
     for (let w = 0; w < holdoutWeeks; w++) {

@@ -18,7 +18,7 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
-import { abcClassify, backtestForecast, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import { abcClassify, backtestForecast, DEMAND_CLASS_CANDIDATES, demandClass, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
@@ -269,7 +269,7 @@ export function forecastSeries(
   } else {
     // The backtest's final states give the chosen method's path without refitting it.
     const out = scratch && scratch.path.length === weeksAhead ? scratch.path : new Float64Array(weeksAhead);
-    selection = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52 }, out);
+    selection = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[demandClass(weekly)] }, out);
     path = out;
   }
   if (seasonal && path.length > 0) {
