@@ -180,7 +180,11 @@ function scoreAll(y: ArrayLike<number>, options: BacktestOptions, pathHorizon = 
   const seasonal = seasonLength !== undefined && candidates.includes('holtWinters');
   const seasonalStart = seasonal ? Math.min(n, start + Math.ceil(Math.max(0, seasonLength - start) / horizon) * horizon) : n;
 
-  sweep(y, start, horizon, seasonalStart, Math.max(horizon, pathHorizon));
+  // Only the state updates some candidate needs: a pattern's candidates leave out the trend methods
+  // (intermittent, lumpy) or Croston's (smooth, erratic); the skipped methods' errors stay 0 and are never read.
+  const trend = candidates.includes('holt') || candidates.includes('holtDamped') || candidates.includes('holtWinters');
+  const intermittent = candidates.includes('croston') || candidates.includes('sba') || candidates.includes('tsb');
+  sweep(y, start, horizon, seasonalStart, Math.max(horizon, pathHorizon), trend, intermittent);
   errors[MA] = movingAverageError(y, start, horizon);
   if (seasonal) errors[HW] = dampedErrorBeforeSeasonal + holtWintersSweep(y, seasonalStart, horizon, seasonLength);
   else errors[HW] = errors[HOLT_DAMPED]!;
@@ -220,6 +224,10 @@ const DEFAULT_SEASONAL_CANDIDATES: readonly ForecastMethod[] = FORECAST_METHODS;
 
 function orderCandidates(requested: readonly ForecastMethod[] | undefined, seasonal: boolean): readonly ForecastMethod[] {
   if (!requested) return seasonal ? DEFAULT_SEASONAL_CANDIDATES : DEFAULT_CANDIDATES;
+  // Already in FORECAST_METHODS' order (as DEMAND_CLASS_CANDIDATES are): used as given, no copy per series.
+  let ordered = requested.length > 0;
+  for (let i = 1; i < requested.length && ordered; i++) ordered = METHOD_INDEX[requested[i - 1]!] < METHOD_INDEX[requested[i]!];
+  if (ordered) return requested;
   const chosen = FORECAST_METHODS.filter((m) => requested.includes(m));
   if (chosen.length === 0) throw new RangeError('Backtest needs at least one candidate forecast method');
   return chosen;
@@ -263,7 +271,7 @@ function trendSums(into: Float64Array, dampingPhi: number, horizon: number, read
  * method's state after the last value for the refit. Also checks the values and gathers Σ|actual|
  * over the backtest periods and the naive (last value) error before them, MASE's scale.
  */
-function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalStart: number, sumsHorizon: number): void {
+function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalStart: number, sumsHorizon: number, trend: boolean, intermittent: boolean): void {
   const n = y.length;
   const sums = (undampedTrendSums = trendSums(undampedTrendSums, 1, sumsHorizon, undampedSumsReady));
   const dampedSums = (dampedTrendSums = trendSums(dampedTrendSums, phi, sumsHorizon, dampedSumsReady));
@@ -317,12 +325,15 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
     const v = y[t]!;
     naive += Math.abs(v - y[t - 1]!);
     sesLevel += alpha * (v - sesLevel);
-    const previousHl = hl;
-    hl = alpha * v + (1 - alpha) * (hl + hb);
-    hb = beta * (hl - previousHl) + (1 - beta) * hb;
-    const previousDl = dl;
-    dl = alpha * v + (1 - alpha) * (dl + phi * db);
-    db = beta * (dl - previousDl) + (1 - beta) * phi * db;
+    if (trend) {
+      const previousHl = hl;
+      hl = alpha * v + (1 - alpha) * (hl + hb);
+      hb = beta * (hl - previousHl) + (1 - beta) * hb;
+      const previousDl = dl;
+      dl = alpha * v + (1 - alpha) * (dl + phi * db);
+      db = beta * (dl - previousDl) + (1 - beta) * phi * db;
+    }
+    if (!intermittent) continue;
     if (v !== 0) {
       if (lastDemand < 0) {
         size = v;
@@ -358,20 +369,23 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
       const step = t - origin + 1;
       actual += Math.abs(v);
       eSes += Math.abs(v - sesRate);
+      sesLevel += alpha * (v - sesLevel);
+      if (trend) {
+        eHolt += Math.abs(v - Math.max(0, hl0 + sums[step]! * hb0));
+        const dampedError = Math.abs(v - Math.max(0, dl0 + dampedSums[step]! * db0));
+        eDamped += dampedError;
+        if (t < seasonalStart) eDampedEarly += dampedError;
+        const previousHl = hl;
+        hl = alpha * v + (1 - alpha) * (hl + hb);
+        hb = beta * (hl - previousHl) + (1 - beta) * hb;
+        const previousDl = dl;
+        dl = alpha * v + (1 - alpha) * (dl + phi * db);
+        db = beta * (dl - previousDl) + (1 - beta) * phi * db;
+      }
+      if (!intermittent) continue;
       eCroston += Math.abs(v - crostonRate);
       eSba += Math.abs(v - sbaRate);
       eTsb += Math.abs(v - tsbRate);
-      eHolt += Math.abs(v - Math.max(0, hl0 + sums[step]! * hb0));
-      const dampedError = Math.abs(v - Math.max(0, dl0 + dampedSums[step]! * db0));
-      eDamped += dampedError;
-      if (t < seasonalStart) eDampedEarly += dampedError;
-      sesLevel += alpha * (v - sesLevel);
-      const previousHl = hl;
-      hl = alpha * v + (1 - alpha) * (hl + hb);
-      hb = beta * (hl - previousHl) + (1 - beta) * hb;
-      const previousDl = dl;
-      dl = alpha * v + (1 - alpha) * (dl + phi * db);
-      db = beta * (dl - previousDl) + (1 - beta) * phi * db;
       if (v !== 0) {
         if (lastDemand < 0) {
           size = v;

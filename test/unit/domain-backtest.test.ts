@@ -2,7 +2,7 @@
 // that the fast one-pass scoring equals refitting every method on every fold's history.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backtestForecast, backtestSelect, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath, mase, wape } from '../../shared/domain';
+import { backtestForecast, backtestSelect, DEMAND_CLASS_CANDIDATES, FORECAST_METHODS, FORECAST_PARAMETERS, forecastPath, mase, wape } from '../../shared/domain';
 import type { ForecastMethod } from '../../shared/domain';
 
 /** The slow, obvious backtest: refit each method on each fold's history with the public functions. */
@@ -207,6 +207,33 @@ describe('backtestSelect — property: the one-pass scores equal refitting every
         expectSame(fast.mase, result.mase);
         const path = forecastPath(result.method, y, pathLength, seasonLength);
         path.forEach((value, h) => expectSame(out[h]!, value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('backtestSelect with the candidates of a demand pattern (the sweep skips the states no candidate needs)', () => {
+  const series = fc.oneof(
+    fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }),
+    fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 9 })), { maxLength: 60 }),
+  );
+  it('scores each candidate as refitting does, and backtestForecast writes forecastPath of the choice', () => {
+    fc.assert(
+      fc.property(series, fc.constantFrom(...Object.values(DEMAND_CLASS_CANDIDATES)), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }), (y, candidates, horizon, folds, seasonLength) => {
+        const result = backtestSelect(y, { horizon, folds, seasonLength, candidates });
+        expect(result.scores.map((s) => s.method)).toEqual(candidates);
+        if (y.length > horizon) {
+          const reference = referenceScores(y, horizon, folds, candidates, seasonLength);
+          result.scores.forEach((score, i) => {
+            expectSame(score.wape, reference[i]!.wape);
+            expectSame(score.mase, reference[i]!.mase);
+          });
+        }
+        const out = new Float64Array(8);
+        const fast = backtestForecast(y, { horizon, folds, seasonLength, candidates }, out);
+        expect(fast.method).toBe(result.method);
+        forecastPath(result.method, y, 8, seasonLength).forEach((value, h) => expectSame(out[h]!, value));
       }),
       { numRuns: 300 },
     );
