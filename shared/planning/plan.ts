@@ -24,6 +24,7 @@ import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
 import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
 import { catalogSeasonOf, positionOf } from './catalogSeason';
+import type { CatalogSeason } from './catalogSeason';
 import { ABC_CLASSES, buyNumberViews, emptyPlanColumns, marketplaceIndexer, shipNumberViews, unpackPlan } from './planColumns';
 import type { BuyColumns, BuyNumber, PlanColumns, ShipColumns, ShipNumber } from './planColumns';
 import type { CubicFeetByStorageType } from './planPreferences';
@@ -253,7 +254,8 @@ export function forecastSeries(
   // weeks it forecasts (shared/planning/catalogSeason.ts); unknown weeks are filled after, in step.
   const season = catalogSeasonOf(history);
   const seasonal = season.weight > 0;
-  if (seasonal) for (let w = 0; w < rates.length; w++) rates[w] = rates[w]! / season.index[positionOf(rates.length - 1 - w)]!;
+  const aligned = seasonal ? alignedSeason(season, rates.length, weeksAhead) : null;
+  if (aligned) for (let w = 0; w < rates.length; w++) rates[w] = rates[w]! / aligned.past[w]!;
   const weekly = fillUnknownWeeks(rates);
   // A series that never sold needs no backtest: it forecasts nothing.
   let sold = false;
@@ -272,9 +274,7 @@ export function forecastSeries(
     selection = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[demandClass(weekly)] }, out);
     path = out;
   }
-  if (seasonal && path.length > 0) {
-    for (let h = 0; h < path.length; h++) path[h] = path[h]! * season.index[positionOf(-1 - h)]!;
-  }
+  if (aligned) for (let h = 0; h < path.length && h < aligned.ahead.length; h++) path[h] = path[h]! * aligned.ahead[h]!;
   if (scratch) {
     // The scratch path holds what was forecast, for a caller that keeps it (buildPlan's what-if reuse).
     if (path !== scratch.path && path.length > 0 && path.length <= scratch.path.length) scratch.path.set(path);
@@ -282,6 +282,18 @@ export function forecastSeries(
   }
   dailyFromPath(input, series, path, path.length, daily);
   return selection;
+}
+
+/** The catalog season's index of each week of a weekly window (oldest first) and of the weeks ahead, made once per season and shape. */
+let lastAligned: { season: CatalogSeason; weeks: number; weeksAhead: number; past: Float64Array; ahead: Float64Array } | null = null;
+function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number): { past: Float64Array; ahead: Float64Array } {
+  if (lastAligned?.season === season && lastAligned.weeks === weeks && lastAligned.weeksAhead === weeksAhead) return lastAligned;
+  const past = new Float64Array(weeks);
+  for (let w = 0; w < weeks; w++) past[w] = season.index[positionOf(weeks - 1 - w)]!;
+  const ahead = new Float64Array(weeksAhead);
+  for (let h = 0; h < weeksAhead; h++) ahead[h] = season.index[positionOf(-1 - h)]!;
+  lastAligned = { season, weeks, weeksAhead, past, ahead };
+  return lastAligned;
 }
 
 /**
