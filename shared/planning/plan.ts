@@ -360,9 +360,10 @@ interface PlanRun {
  * objects are made, so at 10,000 SKUs the compute allocates almost nothing, and the columns move to
  * the page without a copy. Ship lines come per SKU (in input order), then per series of that SKU.
  */
-export function buildPlanColumns(input: PlanInput): PlanColumns {
+export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): PlanColumns {
   const { settings, history } = input;
   const horizon = settings.horizonDays;
+  const started = phases?.now() ?? 0;
 
   // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
   const soldUnits = new Map<number, number>();
@@ -372,6 +373,7 @@ export function buildPlanColumns(input: PlanInput): PlanColumns {
     soldUnits.set(skuId, (soldUnits.get(skuId) ?? 0) + lastYear[index]!);
   }
   const classes = abcClassify(input.skus.map((sku) => ({ id: String(sku.skuId), value: (soldUnits.get(sku.skuId) ?? 0) * sku.unitCostMinor })));
+  const abcDone = phases?.now() ?? 0;
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
   const scratch = forecastScratch(settings);
@@ -434,8 +436,28 @@ export function buildPlanColumns(input: PlanInput): PlanColumns {
     writeBuyLine(run, sku, skuSeries, abc, zOf[ABC_CLASSES[abc]!], firstLine, line, b);
   }
 
+  const linesDone = phases?.now() ?? 0;
   applyDomesticAndCapacity(input, run.ship, columns.ship);
+  if (phases) {
+    phases.abcMs = abcDone - started;
+    phases.linesMs = linesDone - abcDone;
+    phases.capacityMs = phases.now() - linesDone;
+  }
   return columns;
+}
+
+/**
+ * Where one buildPlanColumns run spent its time (a profiling aid: test/bench/plan-profile.ts), read
+ * from the caller's clock at the phase boundaries only. shared/ has no clock of its own.
+ */
+export interface PlanPhaseTimings {
+  now: () => number;
+  /** ABC classes (12 months of sales by value). */
+  abcMs: number;
+  /** Every ship line (forecasts included) and buy line. */
+  linesMs: number;
+  /** The home-stock and FBA-capacity step. */
+  capacityMs: number;
 }
 
 const ABC_INDEX: Readonly<Record<AbcClass, number>> = { A: 0, B: 1, C: 2 };
