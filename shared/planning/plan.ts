@@ -18,7 +18,7 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
-import { abcClassify, backtestForecast, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import { abcClassIndexes, backtestForecast, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
@@ -365,14 +365,8 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   const horizon = settings.horizonDays;
   const started = phases?.now() ?? 0;
 
-  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
-  const soldUnits = new Map<number, number>();
-  const lastYear = lastYearUnits(history);
-  for (let index = 0; index < history.series.length; index++) {
-    const skuId = history.series[index]!.skuId;
-    soldUnits.set(skuId, (soldUnits.get(skuId) ?? 0) + lastYear[index]!);
-  }
-  const classes = abcClassify(input.skus.map((sku) => ({ id: String(sku.skuId), value: (soldUnits.get(sku.skuId) ?? 0) * sku.unitCostMinor })));
+  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS), per SKU in input order.
+  const classes = abcClassIndexes(lastYearValues(input));
   const abcDone = phases?.now() ?? 0;
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
@@ -422,7 +416,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   let line = 0;
   for (let b = 0; b < input.skus.length; b++) {
     const sku = input.skus[b]!;
-    const abc = ABC_INDEX[classes[String(sku.skuId)] ?? 'C'];
+    const abc = classes[b]!;
     const skuSeries = input.series.get(sku.skuId) ?? NO_SERIES;
     // The network's daily forecast is the sum of its series' (the first one is copied, 0 + x = x).
     if (skuSeries.length === 0) run.networkForecast.fill(0);
@@ -460,7 +454,27 @@ export interface PlanPhaseTimings {
   capacityMs: number;
 }
 
-const ABC_INDEX: Readonly<Record<AbcClass, number>> = { A: 0, B: 1, C: 2 };
+/**
+ * Per SKU (input order), its units sold over the history's last year, every series summed in series
+ * order, times its unit cost. A SKU listed twice is refused, as abcClassify refuses an id twice.
+ */
+function lastYearValues(input: PlanInput): Float64Array {
+  const { skus, history } = input;
+  const skuIndex = new Map<number, number>();
+  for (let b = 0; b < skus.length; b++) {
+    const skuId = skus[b]!.skuId;
+    if (skuIndex.has(skuId)) throw new RangeError(`ABC input lists ${skuId} twice`);
+    skuIndex.set(skuId, b);
+  }
+  const soldUnits = new Float64Array(skus.length);
+  const lastYear = lastYearUnits(history);
+  for (let index = 0; index < history.series.length; index++) {
+    const b = skuIndex.get(history.series[index]!.skuId);
+    if (b !== undefined) soldUnits[b] = soldUnits[b]! + lastYear[index]!;
+  }
+  for (let b = 0; b < skus.length; b++) soldUnits[b] = soldUnits[b]! * skus[b]!.unitCostMinor;
+  return soldUnits;
+}
 
 /** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread. */
 function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): { method: ForecastMethod; wape: number; mase: number; sdDaily: number } {
