@@ -414,6 +414,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   };
 
   let line = 0;
+  const skuOfLine = new Int32Array(shipCount);
   for (let b = 0; b < input.skus.length; b++) {
     const sku = input.skus[b]!;
     const abc = classes[b]!;
@@ -423,6 +424,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     const firstLine = line;
     for (let k = 0; k < skuSeries.length; k++) {
       writeShipLine(run, sku, skuSeries[k]!, abc, zOf[ABC_CLASSES[abc]!], line);
+      skuOfLine[line] = b;
       if (k === 0) run.networkForecast.set(run.daily);
       else addInto(run.networkForecast, run.daily, horizon);
       line++;
@@ -431,7 +433,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   }
 
   const linesDone = phases?.now() ?? 0;
-  applyDomesticAndCapacity(input, run.ship, columns.ship);
+  applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine);
   if (phases) {
     phases.abcMs = abcDone - started;
     phases.linesMs = linesDone - abcDone;
@@ -746,17 +748,11 @@ function positiveOrNaN(value: number | null | undefined): number {
  * cutByCapacity; cutByCubicFeet says how many of them the volume limit cut). A SKU without a package
  * size can neither be measured nor cut by a volume limit, and its stock takes none of that room.
  */
-function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns): void {
+function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array): void {
   const count = columns.count;
-  // Only lines that want to ship take anything from home or from the room at FBA, and a line that
-  // wants nothing comes out as it went in, so only those are ordered.
-  const order: number[] = [];
-  for (let i = 0; i < count; i++) if (c.shipAir[i] !== 0 || c.shipSea[i] !== 0) order.push(i);
-  const lineStockout = new Float64Array(count);
-  for (const i of order) lineStockout[i] = c.stockoutDay[i]! || Infinity;
-  const rank = columns.abc;
-  order.sort((a, b) => rank[a]! - rank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
-  const home = new Map(input.skus.map((s) => [s.skuId, s.domesticUnits]));
+  const order = capacityOrder(c, columns.abc, count);
+  // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home.
+  const home = Float64Array.from(input.skus, (s) => s.domesticUnits);
   // Room per location: units, and cubic feet per storage type (NaN: no limit for that type), less
   // what is on hand and inbound there, counted in one pass over the lines.
   const roomUnits = new Map<number, number>();
@@ -784,14 +780,14 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     for (const [locationId, units] of roomUnits) roomUnits.set(locationId, Math.max(0, units));
     for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
-  const casePack = new Map(input.skus.map((s) => [s.skuId, s.casePack]));
-  for (const i of order) {
-    const skuId = c.skuId[i]!;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const b = skuOfLine[i]!;
     const locationId = c.locationId[i]!;
     const wantedAir = c.shipAir[i]!;
     const wantedSea = c.shipSea[i]!;
-    const pack = Math.max(1, casePack.get(skuId) ?? 1);
-    const atHome = home.get(skuId) ?? 0;
+    const pack = Math.max(1, input.skus[b]!.casePack);
+    const atHome = home[b]!;
     const air = wantedAir <= atHome ? wantedAir : Math.floor(atHome / pack) * pack;
     const sea = wantedSea <= atHome - air ? wantedSea : Math.floor((atHome - air) / pack) * pack;
     let total = air + sea;
@@ -832,8 +828,53 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     c.cutByCapacity[i] = cut;
     c.cutByCubicFeet[i] = cutByVolume;
     // Only what ships leaves home; units cut by capacity stay there for another marketplace.
-    home.set(skuId, atHome - total);
+    home[b] = atHome - total;
     c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
     if (unitsRoom !== undefined) roomUnits.set(locationId, unitsRoom - total);
   }
+}
+
+/**
+ * The lines that want to ship, in the order they take home stock and FBA room: class (A first), then
+ * earliest stockout (none last), then line. Only they are ordered: a line that wants nothing takes
+ * nothing and comes out as it went in. Each line's order is packed into one whole number (class,
+ * stockout day less the earliest, line) and sorted by the native typed-array sort; the comparator
+ * sort is kept for stockout days that do not pack (not whole, or too far apart for 2^53).
+ */
+export function capacityOrder(c: Pick<Record<ShipNumber, Float64Array>, 'shipAir' | 'shipSea' | 'stockoutDay'>, rank: Uint8Array, count: number): Int32Array {
+  let wanting = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  let packs = true;
+  for (let i = 0; i < count; i++) {
+    if (c.shipAir[i] === 0 && c.shipSea[i] === 0) continue;
+    wanting++;
+    if (rank[i]! > 2) packs = false;
+    // NaN (no stockout within the horizon) sorts last, as does day 0 (the old `|| Infinity`).
+    const day = c.stockoutDay[i]! || Infinity;
+    if (day === Infinity) continue;
+    if (!Number.isInteger(day)) packs = false;
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const order = new Int32Array(wanting);
+  let k = 0;
+  for (let i = 0; i < count; i++) if (c.shipAir[i] !== 0 || c.shipSea[i] !== 0) order[k++] = i;
+  const noStockout = firstDay === Infinity ? 0 : lastDay - firstDay + 1;
+  const stockoutKeys = noStockout + 1;
+  if (packs && 3 * stockoutKeys * count <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(wanting);
+    for (let j = 0; j < wanting; j++) {
+      const i = order[j]!;
+      const day = c.stockoutDay[i]! || Infinity;
+      const dayKey = day === Infinity ? noStockout : day - firstDay;
+      keys[j] = (rank[i]! * stockoutKeys + dayKey) * count + i;
+    }
+    keys.sort();
+    for (let j = 0; j < wanting; j++) order[j] = keys[j]! % count;
+    return order;
+  }
+  const lineStockout = new Float64Array(count);
+  for (const i of order) lineStockout[i] = c.stockoutDay[i]! || Infinity;
+  return order.sort((a, b) => rank[a]! - rank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
 }

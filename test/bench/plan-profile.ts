@@ -57,6 +57,11 @@ function withCapacity(input: PlanInput): PlanInput {
   return { ...fresh(input), capacityUnits, capacityCubicFeet };
 }
 
+/** Minimum and median of some timings, in ms. */
+const spread = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `${sorted[0]?.toFixed(1)}, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)}`;
+};
 const ms = (from: number) => (performance.now() - from).toFixed(1).padStart(7);
 
 export async function main(args: string[]): Promise<number> {
@@ -76,10 +81,13 @@ export async function main(args: string[]): Promise<number> {
 
   const phases: PlanPhaseTimings = { now: () => performance.now(), abcMs: 0, linesMs: 0, capacityMs: 0 };
   const fingerprints: string[] = [];
+  const computeTimes: number[] = [];
+  const whatIfTimes: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     const planned = fresh(input);
     t = performance.now();
     const plan = buildPlanColumns(planned, phases);
+    computeTimes.push(performance.now() - t);
     const computeMs = ms(t);
     if (computeOnly) {
       console.log(`round ${round}: compute ${computeMs} ms (abc ${phases.abcMs.toFixed(1)}, lines ${phases.linesMs.toFixed(1)}, capacity ${phases.capacityMs.toFixed(1)})`);
@@ -88,6 +96,7 @@ export async function main(args: string[]): Promise<number> {
     // A what-if as the worker runs it: on the very inputs just planned, so their forecasts are reused.
     t = performance.now();
     const whatIf = buildPlanColumns({ ...planned, whatIf: { delayDays: 14, uplift: { fromDay: planned.settings.todayDay + 10, toDay: planned.settings.todayDay + 40, fraction: 0.3 } } });
+    whatIfTimes.push(performance.now() - t);
     const whatIfMs = ms(t);
     if (round === 1) fingerprints.push(planFingerprint(plan), planFingerprint(whatIf));
     console.log(
@@ -95,6 +104,7 @@ export async function main(args: string[]): Promise<number> {
     );
   }
 
+  console.log(`compute: first ${computeTimes[0]!.toFixed(1)} ms, then min ${spread(computeTimes.slice(1))}` + (whatIfTimes.length > 0 ? `; what-if min ${spread(whatIfTimes.slice(1))}` : ''));
   if (computeOnly) return 0;
   // The pieces of the lines phase on their own: forecasts of every series, ABC alone.
   for (let round = 1; round <= 3; round++) {
