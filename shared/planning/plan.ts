@@ -318,7 +318,8 @@ interface SeriesForecasts {
   /** series × weeksAhead */
   path: Float64Array;
   pathLength: Int32Array;
-  method: ForecastMethod[];
+  /** Index into FORECAST_METHODS (the column's own code, so no line looks a name up). */
+  method: Uint8Array;
   wape: Float64Array;
   mase: Float64Array;
   sdDaily: Float64Array;
@@ -349,6 +350,16 @@ interface PlanRun {
   networkForecast: Float32Array;
   /** Arrivals per step of the series being planned (zeros between series). */
   arrivals: Float64Array;
+  /** What projectStock and leadAndCover hand back, reused so no call allocates. */
+  steps: Int32Array;
+  sums: Float64Array;
+  /** The SKU being planned, as its ship lines write it: class index, z and service level, 1 when its method is forced, storage type index, unit volume (NaN: unknown). */
+  skuAbc: number;
+  skuZ: number;
+  skuServiceLevel: number;
+  skuForced: number;
+  skuStorageType: number;
+  skuUnitVolume: number;
   ship: Record<ShipNumber, Float64Array>;
   shipColumns: ShipColumns;
   buy: Record<BuyNumber, Float64Array>;
@@ -383,7 +394,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
         weeksAhead,
         path: new Float64Array(history.series.length * weeksAhead),
         pathLength: new Int32Array(history.series.length),
-        method: new Array<ForecastMethod>(history.series.length).fill('ma'),
+        method: new Uint8Array(history.series.length),
         wape: new Float64Array(history.series.length),
         mase: new Float64Array(history.series.length),
         sdDaily: new Float64Array(history.series.length),
@@ -407,29 +418,48 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     daily: new Float32Array(horizon),
     networkForecast: new Float32Array(horizon),
     arrivals: new Float64Array(horizon + 1),
+    steps: new Int32Array(2),
+    sums: new Float64Array(2),
+    skuAbc: 0,
+    skuZ: 0,
+    skuServiceLevel: 0,
+    skuForced: 0,
+    skuStorageType: 0,
+    skuUnitVolume: Number.NaN,
     ship: shipNumberViews(columns.ship),
     shipColumns: columns.ship,
     buy: buyNumberViews(columns.buy),
     buyColumns: columns.buy,
   };
 
+  // The capacity step writes the room it finds; a line it never reaches keeps NaN (no limit).
+  run.ship.capacityRoomUnits.fill(Number.NaN);
+  run.ship.capacityRoomCubicFeet.fill(Number.NaN);
+  const zByClass = ABC_CLASSES.map((cls) => zOf[cls]);
+  const serviceLevelByClass = ABC_CLASSES.map((cls) => settings.serviceLevel[cls]);
   let line = 0;
   const skuOfLine = new Int32Array(shipCount);
   for (let b = 0; b < input.skus.length; b++) {
     const sku = input.skus[b]!;
     const abc = classes[b]!;
+    run.skuAbc = abc;
+    run.skuZ = zByClass[abc]!;
+    run.skuServiceLevel = serviceLevelByClass[abc]!;
+    run.skuForced = sku.method !== undefined ? 1 : 0;
+    run.skuStorageType = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
+    run.skuUnitVolume = positiveOrNaN(sku.unitVolumeCubicFeet);
     const skuSeries = input.series.get(sku.skuId) ?? NO_SERIES;
     // The network's daily forecast is the sum of its series' (the first one is copied, 0 + x = x).
     if (skuSeries.length === 0) run.networkForecast.fill(0);
     const firstLine = line;
     for (let k = 0; k < skuSeries.length; k++) {
-      writeShipLine(run, sku, skuSeries[k]!, abc, zOf[ABC_CLASSES[abc]!], line);
+      writeShipLine(run, sku, skuSeries[k]!, line);
       skuOfLine[line] = b;
       if (k === 0) run.networkForecast.set(run.daily);
       else addInto(run.networkForecast, run.daily, horizon);
       line++;
     }
-    writeBuyLine(run, sku, skuSeries, abc, zOf[ABC_CLASSES[abc]!], firstLine, line, b);
+    writeBuyLine(run, sku, skuSeries, firstLine, line, b);
   }
 
   const linesDone = phases?.now() ?? 0;
@@ -478,8 +508,8 @@ function lastYearValues(input: PlanInput): Float64Array {
   return soldUnits;
 }
 
-/** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread. */
-function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): { method: ForecastMethod; wape: number; mase: number; sdDaily: number } {
+/** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread go to run.forecasts. */
+function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): void {
   const { forecasts, scratch, weeksAhead } = run;
   const s = series.seriesIndex;
   if (run.reuse) {
@@ -489,49 +519,69 @@ function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput
     // Copied by hand: a subarray per series (a new typed-array object) cost more than the copy.
     copyInto(forecasts.path, s * weeksAhead, scratch.path, scratch.pathLength);
     forecasts.pathLength[s] = scratch.pathLength;
-    forecasts.method[s] = selection.method;
+    forecasts.method[s] = FORECAST_METHODS.indexOf(selection.method);
     forecasts.wape[s] = selection.wape;
     forecasts.mase[s] = selection.mase;
     forecasts.sdDaily[s] = scratch.spread.sd;
   }
-  return { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]!, sdDaily: forecasts.sdDaily[s]! };
 }
 
 /** Ship line `i`: one SKU at one FBA location (its forecast is left in run.daily for the buy echelon). */
-function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput, abc: number, z: number, i: number): void {
-  const { settings, horizon, daily, arrivals, delay } = run;
-  const history = run.input.history;
-  const info = history.series[series.seriesIndex]!;
-  const { method, wape, mase, sdDaily } = seriesForecast(run, sku, series);
+function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput, i: number): void {
+  const { settings, horizon, daily, arrivals, delay, forecasts } = run;
+  const todayDay = settings.todayDay;
+  const s = series.seriesIndex;
+  seriesForecast(run, sku, series);
+  const sdDaily = forecasts.sdDaily[s]!;
+  // No demand on any day ahead (a series that never sold): every sum over the days is 0 and stock
+  // never runs out, so the walks over the days are skipped.
+  const noDemand = isAllZero(daily, horizon);
 
-  const L = series.sea.meanDays;
+  const sea = series.sea;
+  const L = sea.meanDays;
   const leadDays = Math.max(0, Math.round(L));
   const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
-  const { lead: demandLead, cover: demandCover } = leadAndCover(daily, leadDays, reviewEnd);
+  let demandLead = 0;
+  let demandCover = 0;
+  if (!noDemand) {
+    const sums = run.sums;
+    leadAndCover(daily, leadDays, reviewEnd, sums);
+    demandLead = sums[0]!;
+    demandCover = sums[1]!;
+  }
   const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
-  const ss = safetyStock({ z, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: series.sea.sdDays });
-  const onHand = Math.max(0, history.onHand[series.seriesIndex]!);
+  const ss = safetyStock({ z: run.skuZ, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: sea.sdDays });
+  const onHand = Math.max(0, run.input.history.onHand[s]!);
+  const inbound = series.inbound;
   let inboundUnits = 0;
-  for (const a of series.inbound) inboundUnits += a.units;
-  const position = onHand + inboundUnits - series.reservedUnits;
+  for (let k = 0; k < inbound.length; k++) inboundUnits += inbound[k]!.units;
+  const reservedUnits = series.reservedUnits;
+  const position = onHand + inboundUnits - reservedUnits;
   const orderUpTo = demandCover + ss;
   const reorderPoint = demandLead + ss;
 
   // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
   // `arrivals` is all zeros between series (cleared below).
-  const opening = onHand - series.reservedUnits;
-  for (const a of series.inbound) {
-    const index = Math.max(1, a.day + delay - settings.todayDay);
-    if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
+  const opening = onHand - reservedUnits;
+  for (let k = 0; k < inbound.length; k++) {
+    const index = Math.max(1, inbound[k]!.day + delay - todayDay);
+    if (index <= horizon) arrivals[index] = arrivals[index]! + inbound[k]!.units;
   }
-  const { stockoutStep, belowSafetyStep } = projectStock(opening, arrivals, daily, horizon, ss);
-  const stockoutDay = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
-  const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : settings.todayDay + belowSafetyStep;
+  let stockoutStep = -1;
+  let belowSafetyStep = -1;
+  if (!noDemand || inbound.length > 0) {
+    const steps = run.steps;
+    projectStock(opening, arrivals, daily, horizon, ss, steps);
+    stockoutStep = steps[0]!;
+    belowSafetyStep = steps[1]!;
+  } else if (horizon >= 1 && opening < ss) belowSafetyStep = 1; // the level stays at the opening stock
+  const stockoutDay = stockoutStep < 0 ? Number.NaN : todayDay + stockoutStep;
+  const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : todayDay + belowSafetyStep;
   const floorUnits = settings.fbaFloorDays * d;
   // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
   const airDays = Math.max(1, Math.round(series.air.meanDays));
   let bridge = 0;
-  if (!Number.isNaN(stockoutDay) && stockoutDay - settings.todayDay < leadDays && airDays < leadDays) {
+  if (!Number.isNaN(stockoutDay) && stockoutDay - todayDay < leadDays && airDays < leadDays) {
     // The deepest shortfall from the air arrival until sea lands, counting open shipments that
     // arrive in between; stock at the air arrival cannot be below nothing.
     const start = Math.min(airDays, horizon);
@@ -543,36 +593,39 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
     }
     bridge = Math.max(0, -deepest);
   }
-  const shipAir = roundUpTo(bridge, sku.casePack);
+  const casePack = sku.casePack;
+  const shipAir = roundUpTo(bridge, casePack);
   // The floor applies to what is left when the shipment lands: today's position less the demand until then.
   const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
-  const shipSea = roundUpTo(seaNeed, sku.casePack);
-  const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
-  for (const a of series.inbound) {
-    const index = Math.max(1, a.day + delay - settings.todayDay);
+  const shipSea = roundUpTo(seaNeed, casePack);
+  const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(todayDay, belowSafetyDay - leadDays);
+  for (let k = 0; k < inbound.length; k++) {
+    const index = Math.max(1, inbound[k]!.day + delay - todayDay);
     if (index <= horizon) arrivals[index] = 0;
   }
 
+  // Columns are zero when made, and the capacity room columns NaN (buildPlanColumns): cutByCapacity,
+  // cutByCubicFeet, shortAtHome and the room are the capacity step's to write.
   const c = run.ship;
   const columns = run.shipColumns;
   c.skuId[i] = sku.skuId;
-  c.locationId[i] = info.locationId;
-  columns.marketplace[i] = run.marketplaceOf[series.seriesIndex]!;
-  columns.abc[i] = abc;
-  columns.method[i] = FORECAST_METHODS.indexOf(method);
-  columns.methodForced[i] = sku.method !== undefined ? 1 : 0;
-  c.wape[i] = wape;
-  c.mase[i] = mase;
+  c.locationId[i] = run.input.history.series[s]!.locationId;
+  columns.marketplace[i] = run.marketplaceOf[s]!;
+  columns.abc[i] = run.skuAbc;
+  columns.method[i] = forecasts.method[s]!;
+  columns.methodForced[i] = run.skuForced;
+  c.wape[i] = forecasts.wape[s]!;
+  c.mase[i] = forecasts.mase[s]!;
   c.dailyDemand[i] = d;
   c.sdDaily[i] = sdDaily;
-  c.z[i] = z;
-  c.serviceLevel[i] = settings.serviceLevel[ABC_CLASSES[abc]!];
+  c.z[i] = run.skuZ;
+  c.serviceLevel[i] = run.skuServiceLevel;
   c.seaLeadDays[i] = L;
-  c.seaLeadSdDays[i] = series.sea.sdDays;
+  c.seaLeadSdDays[i] = sea.sdDays;
   c.airLeadDays[i] = series.air.meanDays;
   c.onHand[i] = onHand;
   c.inboundUnits[i] = inboundUnits;
-  c.reservedUnits[i] = series.reservedUnits;
+  c.reservedUnits[i] = reservedUnits;
   c.position[i] = position;
   c.safetyStock[i] = ss;
   c.reorderPoint[i] = reorderPoint;
@@ -580,38 +633,41 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.floorUnits[i] = floorUnits;
   c.shipSea[i] = shipSea;
   c.shipAir[i] = shipAir;
-  c.cutByCapacity[i] = 0;
-  c.cutByCubicFeet[i] = 0;
-  columns.storageType[i] = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
-  c.unitVolumeCubicFeet[i] = positiveOrNaN(sku.unitVolumeCubicFeet);
-  c.capacityRoomUnits[i] = Number.NaN;
-  c.capacityRoomCubicFeet[i] = Number.NaN;
-  c.shortAtHome[i] = 0;
+  columns.storageType[i] = run.skuStorageType;
+  c.unitVolumeCubicFeet[i] = run.skuUnitVolume;
   c.stockoutDay[i] = stockoutDay;
   c.shipByDay[i] = shipSea + shipAir > 0 ? shipByDay : Number.NaN;
-  if (series.amazonRecommendedUnits === null) {
+  const recommended = series.amazonRecommendedUnits;
+  if (recommended === null) {
     c.amazonRecommendedUnits[i] = Number.NaN;
     columns.nulls[i] = 1;
-  } else c.amazonRecommendedUnits[i] = series.amazonRecommendedUnits;
+  } else c.amazonRecommendedUnits[i] = recommended;
+}
+
+/** True when values[0…length−1] are all 0 (stops at the first that is not, so a selling series costs a read or two). */
+function isAllZero(values: Float32Array, length: number): boolean {
+  for (let t = 0; t < length; t++) if (values[t] !== 0) return false;
+  return true;
 }
 
 /**
  * Buy line `b`: the SKU's whole network (its ship lines firstLine…endLine − 1, whose forecasts
  * run.networkForecast sums) against demand over production + shipping.
  */
-function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], abc: number, z: number, firstLine: number, endLine: number, b: number): void {
+function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], firstLine: number, endLine: number, b: number): void {
   const { settings, horizon, networkForecast } = run;
-  const ship = run.ship;
+  const z = run.skuZ;
+  const { dailyDemand, sdDaily: seriesSd, onHand, reservedUnits, inboundUnits } = run.ship;
   let networkDaily = 0;
   let networkVariance = 0;
   let networkFbaUnits = 0;
   let networkInbound = 0;
   for (let i = firstLine; i < endLine; i++) {
-    networkDaily += ship.dailyDemand[i]!;
-    networkVariance += ship.sdDaily[i]! * ship.sdDaily[i]!;
+    networkDaily += dailyDemand[i]!;
+    networkVariance += seriesSd[i]! * seriesSd[i]!;
     // PRODUCT §4.3: the position leaves out reserved units.
-    networkFbaUnits += ship.onHand[i]! - ship.reservedUnits[i]!;
-    networkInbound += ship.inboundUnits[i]!;
+    networkFbaUnits += onHand[i]! - reservedUnits[i]!;
+    networkInbound += inboundUnits[i]!;
   }
   const shipLeg = skuSeries[0]?.sea ?? { meanDays: 0, sdDays: 0 };
   const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
@@ -619,14 +675,17 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   const sdDaily = Math.sqrt(networkVariance);
   const lead = Math.max(0, Math.round(leadDays));
   const coverEnd = Math.min(horizon, lead + settings.buyReviewDays);
-  let { lead: demandLead, cover: demandCover } = leadAndCover(networkForecast, lead, coverEnd);
+  const sums = run.sums;
+  leadAndCover(networkForecast, lead, coverEnd, sums);
+  let demandLead = sums[0]!;
+  let demandCover = sums[1]!;
   // Beyond the horizon the last projected day's rate carries on.
   const tail = networkForecast[horizon - 1] ?? networkDaily;
   if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
   if (lead > horizon) demandLead += tail * (lead - horizon);
   const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
   let onOrder = 0;
-  for (const o of sku.onOrder) onOrder += o.units;
+  for (let k = 0; k < sku.onOrder.length; k++) onOrder += sku.onOrder[k]!.units;
   const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + onOrder;
   const orderUpTo = demandCover + ss;
   const reorderPoint = demandLead + ss;
@@ -648,7 +707,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
     c.supplierId[b] = Number.NaN;
     run.buyColumns.nulls[b] = 1;
   } else c.supplierId[b] = sku.supplierId;
-  run.buyColumns.abc[b] = abc;
+  run.buyColumns.abc[b] = run.skuAbc;
   c.dailyDemand[b] = networkDaily;
   c.sdDaily[b] = sdDaily;
   c.leadDays[b] = leadDays;
@@ -676,10 +735,10 @@ function sumFirst(values: Float32Array, length: number): number {
 
 /**
  * Projected on hand from `opening`: arrivals[t] in and daily[t − 1] out at step t. The first step at
- * or below 0 (with demand) and the first below `safetyStock`, −1 when none within the horizon; the
- * projection stops once it has both.
+ * or below 0 (with demand) and the first below `safetyStock` into steps[0] and steps[1], −1 when
+ * none within the horizon; the projection stops once it has both.
  */
-function projectStock(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
+function projectStock(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number, steps: Int32Array): void {
   let stockoutStep = -1;
   let belowSafetyStep = -1;
   let level = opening;
@@ -695,7 +754,8 @@ function projectStock(opening: number, arrivals: Float64Array, daily: Float32Arr
       if (stockoutStep >= 0) break;
     }
   }
-  return { stockoutStep, belowSafetyStep };
+  steps[0] = stockoutStep;
+  steps[1] = belowSafetyStep;
 }
 
 /** The level projectStock reaches at `step` (the same additions in the same order). */
@@ -705,8 +765,8 @@ function projectedLevel(opening: number, arrivals: Float64Array, daily: Float32A
   return level;
 }
 
-/** Σ values[0…leadDays−1] and Σ values[0…coverDays−1] (coverDays ≤ values.length), each added in day order. */
-function leadAndCover(values: Float32Array, leadDays: number, coverDays: number): { lead: number; cover: number } {
+/** Σ values[0…leadDays−1] into sums[0] and Σ values[0…coverDays−1] (coverDays ≤ values.length) into sums[1], each added in day order. */
+function leadAndCover(values: Float32Array, leadDays: number, coverDays: number, sums: Float64Array): void {
   const both = Math.min(leadDays, coverDays);
   let lead = 0;
   let cover = 0;
@@ -716,7 +776,8 @@ function leadAndCover(values: Float32Array, leadDays: number, coverDays: number)
     cover += values[d]!;
   }
   for (; d < coverDays; d++) cover += values[d]!;
-  return { lead, cover };
+  sums[0] = lead;
+  sums[1] = cover;
 }
 
 
