@@ -401,8 +401,10 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
       };
   if (!reuse) forecastsByHistory.set(history, forecasts);
 
+  // Each SKU's series looked up once (a Map lookup per SKU is a cost at 10,000 SKUs).
+  const seriesOfSku = input.skus.map((sku) => input.series.get(sku.skuId) ?? NO_SERIES);
   let shipCount = 0;
-  for (const sku of input.skus) shipCount += (input.series.get(sku.skuId) ?? NO_SERIES).length;
+  for (const list of seriesOfSku) shipCount += list.length;
   const columns = emptyPlanColumns(shipCount, input.skus.length);
   const marketplaceIndex = marketplaceIndexer(columns.ship.marketplaces);
   const run: PlanRun = {
@@ -414,7 +416,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     reuse,
     scratch,
     weeksAhead,
-    marketplaceOf: Uint16Array.from(history.series, (s) => marketplaceIndex(s.marketplace)),
+    marketplaceOf: marketplaceIndexes(history, marketplaceIndex),
     daily: new Float32Array(horizon),
     networkForecast: new Float32Array(horizon),
     arrivals: new Float64Array(horizon + 1),
@@ -448,7 +450,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     run.skuForced = sku.method !== undefined ? 1 : 0;
     run.skuStorageType = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
     run.skuUnitVolume = positiveOrNaN(sku.unitVolumeCubicFeet);
-    const skuSeries = input.series.get(sku.skuId) ?? NO_SERIES;
+    const skuSeries = seriesOfSku[b]!;
     // The network's daily forecast is the sum of its series' (the first one is copied, 0 + x = x).
     if (skuSeries.length === 0) run.networkForecast.fill(0);
     const firstLine = line;
@@ -484,6 +486,27 @@ export interface PlanPhaseTimings {
   linesMs: number;
   /** The home-stock and FBA-capacity step. */
   capacityMs: number;
+}
+
+/** Per series, its marketplace's index in the ship columns (series of one SKU alternate between a few marketplaces: the last two are remembered). */
+function marketplaceIndexes(history: DemandHistory, indexOf: (marketplace: string) => number): Uint16Array {
+  const result = new Uint16Array(history.series.length);
+  let lastMarketplace = '';
+  let lastIndex = -1;
+  let otherMarketplace = '';
+  let otherIndex = -1;
+  for (let s = 0; s < result.length; s++) {
+    const marketplace = history.series[s]!.marketplace;
+    if (marketplace !== lastMarketplace || lastIndex < 0) {
+      const index = marketplace === otherMarketplace && otherIndex >= 0 ? otherIndex : indexOf(marketplace);
+      otherMarketplace = lastMarketplace;
+      otherIndex = lastIndex;
+      lastMarketplace = marketplace;
+      lastIndex = index;
+    }
+    result[s] = lastIndex;
+  }
+  return result;
 }
 
 /**
