@@ -933,3 +933,28 @@ describe('the plan crosses from the worker to the page in columns', () => {
     expect(unpackPlan(packPlan({ ship: [], buy: [] }))).toEqual({ ship: [], buy: [] });
   });
 });
+
+describe('ABC classes of the plan, by SKU index', () => {
+  const today = '2026-06-30';
+  // Yearly value 10 : 1 : 0.1 per unit cost: shares before 0, 0.90 and 0.99 → A, B, C.
+  const classesFor = (ids: [number, number, number]) => {
+    const history = historyOf(today, [
+      { skuId: ids[0], units: constant(10), onHand: 500 },
+      { skuId: ids[1], units: constant(1), onHand: 500 },
+      { skuId: ids[2], units: constant(0.1), onHand: 500 },
+    ]);
+    const plan = planOf({ today, history, skus: [skuInput(ids[2]), skuInput(ids[0]), skuInput(ids[1]), skuInput(ids[0] + 1)] });
+    return plan.buy.map((line) => [line.skuId, line.abc]);
+  };
+
+  test('dense database ids (a table by id) and spread-out ids (a Map) give the same classes; a SKU with no series is C', () => {
+    expect(classesFor([3, 1, 2])).toEqual([[2, 'C'], [3, 'A'], [1, 'B'], [4, 'C']]);
+    expect(classesFor([7_000_000_000, 1, 2_500_000_000])).toEqual([[2_500_000_000, 'C'], [7_000_000_000, 'A'], [1, 'B'], [7_000_000_001, 'C']]);
+  });
+
+  test('a SKU id listed twice is refused, as abcClassify refuses an id twice', () => {
+    const history = historyOf(today, [{ skuId: 1, units: constant(1), onHand: 10 }]);
+    expect(() => planOf({ today, history, skus: [skuInput(1), skuInput(1)] })).toThrow(RangeError);
+    expect(() => planOf({ today, history, skus: [skuInput(9_000_000_000), skuInput(1), skuInput(9_000_000_000)] })).toThrow(RangeError);
+  });
+});
