@@ -315,9 +315,16 @@ interface SeriesForecasts {
   series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
   settings: PlanSettings;
   weeksAhead: number;
-  /** series × weeksAhead */
+  /**
+   * Each series' path from pathStart[s], pathLength[s] weeks (a flat path as its one week, which
+   * dailyFromPath carries on), one after the other: the pages of a fresh buffer cost a fault each
+   * on first write, and most paths are flat.
+   */
   path: Float64Array;
+  pathStart: Int32Array;
   pathLength: Int32Array;
+  /** Values of `path` written so far. */
+  pathUsed: number;
   /** Index into FORECAST_METHODS (the column's own code, so no line looks a name up). */
   method: Uint8Array;
   wape: Float64Array;
@@ -342,7 +349,6 @@ interface PlanRun {
   forecasts: SeriesForecasts;
   reuse: boolean;
   scratch: ForecastScratch;
-  weeksAhead: number;
   /** Per series index: the marketplace's index in the ship columns. */
   marketplaceOf: Uint16Array;
   /** Forecast per day of the series being planned, and of the SKU's network so far. */
@@ -385,6 +391,10 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   const weeksAhead = scratch.path.length;
   const kept = forecastsByHistory.get(history);
   const reuse = kept !== undefined && kept.skus === input.skus && kept.series === input.series && kept.settings === settings && kept.weeksAhead === weeksAhead;
+  // Each SKU's series looked up once (a Map lookup per SKU is a cost at 10,000 SKUs).
+  const seriesOfSku = input.skus.map((sku) => input.series.get(sku.skuId) ?? NO_SERIES);
+  let shipCount = 0;
+  for (const list of seriesOfSku) shipCount += list.length;
   const forecasts: SeriesForecasts = reuse
     ? kept
     : {
@@ -392,8 +402,11 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
         series: input.series,
         settings,
         weeksAhead,
-        path: new Float64Array(history.series.length * weeksAhead),
+        // Room for every ship line's path in full; only what is written is ever touched.
+        path: new Float64Array(shipCount * weeksAhead),
+        pathStart: new Int32Array(history.series.length),
         pathLength: new Int32Array(history.series.length),
+        pathUsed: 0,
         method: new Uint8Array(history.series.length),
         wape: new Float64Array(history.series.length),
         mase: new Float64Array(history.series.length),
@@ -401,10 +414,6 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
       };
   if (!reuse) forecastsByHistory.set(history, forecasts);
 
-  // Each SKU's series looked up once (a Map lookup per SKU is a cost at 10,000 SKUs).
-  const seriesOfSku = input.skus.map((sku) => input.series.get(sku.skuId) ?? NO_SERIES);
-  let shipCount = 0;
-  for (const list of seriesOfSku) shipCount += list.length;
   const columns = emptyPlanColumns(shipCount, input.skus.length);
   const marketplaceIndex = marketplaceIndexer(columns.ship.marketplaces);
   const run: PlanRun = {
@@ -415,7 +424,6 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     forecasts,
     reuse,
     scratch,
-    weeksAhead,
     marketplaceOf: marketplaceIndexes(history, marketplaceIndex),
     daily: new Float32Array(horizon),
     networkForecast: new Float32Array(horizon),
@@ -560,15 +568,18 @@ function skuIndexer(skus: readonly PlanSkuInput[]): (skuId: number) => number {
 
 /** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread go to run.forecasts. */
 function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): void {
-  const { forecasts, scratch, weeksAhead } = run;
+  const { forecasts, scratch } = run;
   const s = series.seriesIndex;
   if (run.reuse) {
-    dailyFromPath(run.input, series, forecasts.path, forecasts.pathLength[s]!, run.daily, s * weeksAhead);
+    dailyFromPath(run.input, series, forecasts.path, forecasts.pathLength[s]!, run.daily, forecasts.pathStart[s]!);
   } else {
     const selection = forecastSeries(run.input, series, sku.method, run.daily, scratch);
+    const length = isFlat(scratch.path, scratch.pathLength) ? Math.min(1, scratch.pathLength) : scratch.pathLength;
     // Copied by hand: a subarray per series (a new typed-array object) cost more than the copy.
-    copyInto(forecasts.path, s * weeksAhead, scratch.path, scratch.pathLength);
-    forecasts.pathLength[s] = scratch.pathLength;
+    copyInto(forecasts.path, forecasts.pathUsed, scratch.path, length);
+    forecasts.pathStart[s] = forecasts.pathUsed;
+    forecasts.pathUsed += length;
+    forecasts.pathLength[s] = length;
     forecasts.method[s] = FORECAST_METHODS.indexOf(selection.method);
     forecasts.wape[s] = selection.wape;
     forecasts.mase[s] = selection.mase;
@@ -833,6 +844,13 @@ function leadAndCover(values: Float32Array, leadDays: number, coverDays: number,
 
 const NO_SERIES: readonly PlanSeriesInput[] = [];
 
+/** True when values[0…length−1] are all equal (=== : 0 and −0 are, and give the same day after Math.max(0, ·)). */
+function isFlat(values: Float64Array, length: number): boolean {
+  const first = values[0];
+  for (let w = 1; w < length; w++) if (values[w] !== first) return false;
+  return true;
+}
+
 function copyInto(target: Float64Array, at: number, source: Float64Array, length: number): void {
   for (let i = 0; i < length; i++) target[at + i] = source[i]!;
 }
@@ -863,7 +881,8 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
   const count = columns.count;
   const order = capacityOrder(c, columns.abc, count);
   // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home.
-  const home = Float64Array.from(input.skus, (s) => s.domesticUnits);
+  const home = new Float64Array(input.skus.length);
+  for (let b = 0; b < home.length; b++) home[b] = input.skus[b]!.domesticUnits;
   // Room per location: units, and cubic feet per storage type (NaN: no limit for that type), less
   // what is on hand and inbound there, counted in one pass over the lines.
   const roomUnits = new Map<number, number>();

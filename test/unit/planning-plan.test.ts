@@ -851,13 +851,17 @@ describe('every number is finite', () => {
 });
 
 describe('a what-if reuses the forecasts of the plan it is run on', () => {
-  // Three SKUs (one forced to Croston, one with an event ahead) and a what-if on the very same input
-  // objects: the kept forecasts must give exactly the plan a fresh computation gives.
+  // Five SKUs (one forced to Croston, one with an event ahead, one growing fast so its path is not
+  // flat, one that never sold) and a what-if on the very same input objects: the kept forecasts (flat
+  // paths kept as their one week) must give exactly the plan a fresh computation gives.
   const today = '2026-09-01';
+  const firstDay = dayNumber(today) - 729;
   const history = historyOf(today, [
     { skuId: 1, units: noisy(10, 4, 21), onHand: 300 },
     { skuId: 2, units: noisy(3, 3, 22), onHand: 50 },
     { skuId: 3, units: noisy(20, 6, 23), onHand: 900 },
+    { skuId: 4, units: (day) => 1 + (day - firstDay) * 0.1, onHand: 400 },
+    { skuId: 5, units: () => 0, onHand: 10 },
   ]);
   const todayDay = dayNumber(today);
   const factors = new Float32Array(history.days + DEFAULT_PLAN_SETTINGS.horizonDays).fill(1);
@@ -865,11 +869,13 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
   const input: PlanInput = {
     settings: { ...DEFAULT_PLAN_SETTINGS, todayDay },
     history,
-    skus: [skuInput(1), skuInput(2, { method: 'croston' }), skuInput(3)],
+    skus: [skuInput(1), skuInput(2, { method: 'croston' }), skuInput(3), skuInput(4), skuInput(5)],
     series: new Map([
       [1, [seriesInput(0, { inbound: [{ day: todayDay + 5, units: 100 }] })]],
       [2, [seriesInput(1)]],
       [3, [seriesInput(2, { eventFactors: factors })]],
+      [4, [seriesInput(3)]],
+      [5, [seriesInput(4)]],
     ]),
     capacityUnits: new Map(),
   };
@@ -880,8 +886,10 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
     const reused = buildPlan({ ...input, whatIf });
     const fresh = buildPlan({ ...input, history: { ...history }, skus: [...input.skus], whatIf });
     expect(reused).toEqual(fresh);
-    // The what-if did change the plan, so the comparison means something.
+    // The what-if did change the plan, so the comparison means something; SKU 4's path has a trend.
     expect(reused).not.toEqual(buildPlan(input));
+    expect(['holt', 'holtDamped', 'holtWinters']).toContain(shipLine(reused, 4).method);
+    expect(shipLine(reused, 5).dailyDemand).toBe(0);
   });
 });
 
