@@ -879,7 +879,6 @@ function positiveOrNaN(value: number | null | undefined): number {
  */
 function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array): void {
   const count = columns.count;
-  const order = capacityOrder(c, columns.abc, count);
   // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home.
   const home = new Float64Array(input.skus.length);
   for (let b = 0; b < home.length; b++) home[b] = input.skus[b]!.domesticUnits;
@@ -896,7 +895,11 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     }
     roomCubicFeet.set(locationId, rooms);
   }
-  if (roomUnits.size > 0 || roomCubicFeet.size > 0) {
+  if (roomUnits.size === 0 && roomCubicFeet.size === 0) {
+    shipFromHomeOnly(input, c, count, skuOfLine, home);
+    return;
+  }
+  {
     for (let i = 0; i < count; i++) {
       const locationId = c.locationId[i]!;
       const held = c.onHand[i]! + c.inboundUnits[i]!;
@@ -910,6 +913,7 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     for (const [locationId, units] of roomUnits) roomUnits.set(locationId, Math.max(0, units));
     for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
+  const order = capacityOrder(c, columns.abc, count);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const b = skuOfLine[i]!;
@@ -961,6 +965,49 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     home[b] = atHome - total;
     c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
     if (unitsRoom !== undefined) roomUnits.set(locationId, unitsRoom - total);
+  }
+}
+
+/**
+ * applyDomesticAndCapacity with no FBA limit: only home stock is shared, and only between the lines of
+ * one SKU (one class), so each SKU's lines that want to ship take it in the capacity order restricted
+ * to them (earliest stockout, then line), with the same steps the general loop takes when no limit
+ * applies. No sort over every line and no room lookups: at 16,000 lines in a cold worker the general
+ * loop cost ~15–30 ms.
+ */
+function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>, count: number, skuOfLine: Int32Array, home: Float64Array): void {
+  const lines: number[] = [];
+  for (let first = 0; first < count; ) {
+    const b = skuOfLine[first]!;
+    let end = first + 1;
+    while (end < count && skuOfLine[end] === b) end++;
+    lines.length = 0;
+    for (let i = first; i < end; i++) {
+      if (c.shipAir[i] === 0 && c.shipSea[i] === 0) continue;
+      // Insertion by stockout (none last, as day 0), after lines with the same one: they come in line order.
+      const key = c.stockoutDay[i]! || Infinity;
+      let at = lines.length;
+      while (at > 0 && (c.stockoutDay[lines[at - 1]!]! || Infinity) > key) at--;
+      lines.splice(at, 0, i);
+    }
+    const pack = Math.max(1, input.skus[b]!.casePack);
+    for (const i of lines) {
+      const wantedAir = c.shipAir[i]!;
+      const wantedSea = c.shipSea[i]!;
+      const atHome = home[b]!;
+      const air = wantedAir <= atHome ? wantedAir : Math.floor(atHome / pack) * pack;
+      const sea = wantedSea <= atHome - air ? wantedSea : Math.floor((atHome - air) / pack) * pack;
+      const total = air + sea;
+      const shipAir = Math.min(air, total);
+      const shipSea = total - shipAir;
+      c.shipAir[i] = shipAir;
+      c.shipSea[i] = shipSea;
+      c.cutByCapacity[i] = 0;
+      c.cutByCubicFeet[i] = 0;
+      home[b] = atHome - total;
+      c.shortAtHome[i] = shipAir + shipSea < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea) : 0;
+    }
+    first = end;
   }
 }
 

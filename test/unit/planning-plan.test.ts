@@ -966,3 +966,25 @@ describe('ABC classes of the plan, by SKU index', () => {
     expect(() => planOf({ today, history, skus: [skuInput(9_000_000_000), skuInput(1), skuInput(9_000_000_000)] })).toThrow(RangeError);
   });
 });
+
+describe('home stock with no FBA limit (the capacity step without room lookups)', () => {
+  // Two SKUs in two marketplaces each, home stock short for both: the lines share it in the capacity
+  // order. A units limit too large to cut anything takes the general path: the same quantities.
+  const today = '2026-09-01';
+  const history = historyOf(today, [
+    { skuId: 1, units: noisy(12, 5, 41), onHand: 20 },
+    { skuId: 1, locationId: FBA_DE, units: noisy(6, 3, 42), onHand: 5 },
+    { skuId: 2, units: noisy(9, 4, 43), onHand: 0 },
+    { skuId: 2, locationId: FBA_DE, units: noisy(9, 4, 44), onHand: 0 },
+  ]);
+  const skus = [skuInput(1, { domesticUnits: 137, casePack: 5 }), skuInput(2, { domesticUnits: 250.5 })];
+  const shares = (plan: Plan) => plan.ship.map((l) => [l.skuId, l.locationId, l.shipAir, l.shipSea, l.shortAtHome, l.cutByCapacity, l.cutByCubicFeet]);
+
+  test('the same quantities as the general loop, and home stock runs short', () => {
+    const noLimit = planOf({ today, history, skus });
+    const hugeLimit = planOf({ today, history, skus, capacity: [[FBA_US, 1e12]] });
+    expect(shares(noLimit)).toEqual(shares(hugeLimit));
+    expect(noLimit.ship.some((l) => l.shortAtHome > 0)).toBe(true);
+    expect(noLimit.ship.every((l) => Number.isNaN(l.capacityRoomUnits))).toBe(true);
+  });
+});
