@@ -594,8 +594,8 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const s = series.seriesIndex;
   seriesForecast(run, sku, series);
   const sdDaily = forecasts.sdDaily[s]!;
-  // No demand on any day ahead (a series that never sold): every sum over the days is 0 and stock
-  // never runs out, so the walks over the days are skipped.
+  // No demand on any day ahead (a series that never sold, or forecast at 0): every sum over the days
+  // is 0 and stock never runs out, so the walks over the days are skipped.
   const noDemand = isAllZero(daily, horizon);
 
   const sea = series.sea;
