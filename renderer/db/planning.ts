@@ -51,14 +51,15 @@ export interface PlanResult {
 /** A PlanResult as the worker makes it and sends it to the page: the plan in columns (shared/planning/planColumns.ts). */
 export type PlanColumnsResult = Omit<PlanResult, 'plan'> & { plan: PlanColumns };
 
-interface Gathered {
+export interface Gathered {
   input: PlanInput;
   history: DemandHistory;
 }
 
 let last: { today: IsoDate; gathered: Gathered; plan: PlanColumns } | null = null;
 
-async function gather(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
+/** The plan's inputs as runPlan reads them (exported for the Node profile harness, test/bench/plan-profile.ts). */
+export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
   const t0 = performance.now();
   // The ledger (and the locations) are read first and alone; the rest (10,000 SKUs take the
   // database as long as the ledger's blocks) is read while the history is built from them.
@@ -308,7 +309,7 @@ function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { d
 export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanColumnsResult> {
   return withStorageErrors(async () => {
     const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
-    const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gather(db, request.today, timings);
+    const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gatherPlanInput(db, request.today, timings);
     const t = performance.now();
     const whatIf = request.whatIf
       ? {

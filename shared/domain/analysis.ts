@@ -32,35 +32,66 @@ export function abcClassify(items: readonly AbcItem[], cutoffs: AbcCutoffs = DEF
     throw new RangeError(`ABC cutoffs must satisfy 0 ≤ A ≤ B ≤ 1, got A ${cutoffs.a} and B ${cutoffs.b}`);
   }
   const values = new Float64Array(items.length);
-  let total = 0;
   const seen = new Set<string>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (!Number.isFinite(item.value)) throw new RangeError(`ABC value of ${item.id} must be a finite number, got ${item.value}`);
     if (seen.has(item.id)) throw new RangeError(`ABC input lists ${item.id} twice`);
     seen.add(item.id);
-    values[i] = Math.max(0, item.value);
-    total += values[i]!;
+    values[i] = item.value;
   }
+  const classes = abcClassIndexes(values, cutoffs);
   const result: Record<string, AbcClass> = {};
-  if (total === 0) {
-    for (const item of items) result[item.id] = 'C';
-    return result;
-  }
-  const order = Array.from(items.keys()).sort((x, y) => values[y]! - values[x]!);
-  let before = 0;
-  for (let start = 0; start < order.length; ) {
-    const value = values[order[start]!]!;
-    const share = before / total;
-    const cls: AbcClass = share < cutoffs.a ? 'A' : share < cutoffs.b ? 'B' : 'C';
-    let end = start;
-    for (; end < order.length && values[order[end]!] === value; end++) {
-      result[items[order[end]!]!.id] = cls;
-      before += value;
-    }
-    start = end;
-  }
+  for (let i = 0; i < items.length; i++) result[items[i]!.id] = ABC_BY_INDEX[classes[i]!]!;
   return result;
+}
+
+const ABC_BY_INDEX: readonly AbcClass[] = ['A', 'B', 'C'];
+
+/**
+ * abcClassify's rule on bare values (finite; negative counts as 0): per value its class index,
+ * 0 = A, 1 = B, 2 = C, in input order. Classes only fall as values fall, so sorting the values
+ * alone (the native typed-array sort, no comparator) finds the lowest A and the lowest B value;
+ * no index order is made and no id looked up (the plan classifies 10,000 SKUs a run).
+ */
+export function abcClassIndexes(values: ArrayLike<number>, cutoffs: AbcCutoffs = DEFAULT_ABC_CUTOFFS): Uint8Array {
+  if (!(cutoffs.a >= 0 && cutoffs.a <= cutoffs.b && cutoffs.b <= 1)) {
+    throw new RangeError(`ABC cutoffs must satisfy 0 ≤ A ≤ B ≤ 1, got A ${cutoffs.a} and B ${cutoffs.b}`);
+  }
+  const count = values.length;
+  const clamped = new Float64Array(count);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    if (!Number.isFinite(value)) throw new RangeError(`ABC value ${i + 1} must be a finite number, got ${value}`);
+    clamped[i] = Math.max(0, value);
+    total += clamped[i]!;
+  }
+  const classes = new Uint8Array(count).fill(2);
+  if (total === 0) return classes;
+  // Largest first, a run of equal values at a time: they share the class of the share before them.
+  const sorted = clamped.slice().sort();
+  let lowestA = Infinity;
+  let lowestB = Infinity;
+  let before = 0;
+  for (let end = count; end > 0; ) {
+    const value = sorted[end - 1]!;
+    const share = before / total;
+    let start = end - 1;
+    while (start > 0 && sorted[start - 1] === value) start--;
+    // Added one by one, as a walk over the SKUs in value order adds them.
+    for (let k = start; k < end; k++) before += value;
+    if (share < cutoffs.a) lowestA = value;
+    else if (share < cutoffs.b) lowestB = value;
+    else break;
+    end = start;
+  }
+  for (let i = 0; i < count; i++) {
+    const value = clamped[i]!;
+    if (value >= lowestA) classes[i] = 0;
+    else if (value >= lowestB) classes[i] = 1;
+  }
+  return classes;
 }
 
 function requireNonNegative(name: string, value: number): void {

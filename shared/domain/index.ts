@@ -3,7 +3,7 @@
 export { zForServiceLevel } from './normal';
 export { economicOrderQuantity, reorderPoint, safetyStock } from './stockPolicy';
 export type { EconomicOrderQuantityInput, SafetyStockInput } from './stockPolicy';
-export { abcClassify, DEFAULT_ABC_CUTOFFS, inventoryTurnover, sellThrough } from './analysis';
+export { abcClassIndexes, abcClassify, DEFAULT_ABC_CUTOFFS, inventoryTurnover, sellThrough } from './analysis';
 export type { AbcClass, AbcCutoffs, AbcItem, InventoryTurnoverInput, SellThroughInput } from './analysis';
 export { croston, crostonFactor, dampedTrendSum, holt, holtWinters, movingAverage, ses, tsb } from './smoothing';
 export type { CrostonVariant, HoltFit, HoltWintersFit } from './smoothing';

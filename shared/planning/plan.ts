@@ -18,7 +18,7 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
-import { abcClassify, backtestForecast, DEMAND_CLASS_CANDIDATES, demandClass, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandClass, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
@@ -343,10 +343,18 @@ interface SeriesForecasts {
   series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
   settings: PlanSettings;
   weeksAhead: number;
-  /** series × weeksAhead */
+  /**
+   * Each series' path from pathStart[s], pathLength[s] weeks (a flat path as its one week, which
+   * dailyFromPath carries on), one after the other: the pages of a fresh buffer cost a fault each
+   * on first write, and most paths are flat.
+   */
   path: Float64Array;
+  pathStart: Int32Array;
   pathLength: Int32Array;
-  method: ForecastMethod[];
+  /** Values of `path` written so far. */
+  pathUsed: number;
+  /** Index into FORECAST_METHODS (the column's own code, so no line looks a name up). */
+  method: Uint8Array;
   wape: Float64Array;
   mase: Float64Array;
   sdDaily: Float64Array;
@@ -369,7 +377,6 @@ interface PlanRun {
   forecasts: SeriesForecasts;
   reuse: boolean;
   scratch: ForecastScratch;
-  weeksAhead: number;
   /** Per series index: the marketplace's index in the ship columns. */
   marketplaceOf: Uint16Array;
   /** Forecast per day of the series being planned, and of the SKU's network so far. */
@@ -380,6 +387,16 @@ interface PlanRun {
   /** Catalog season index summed over the first k days ahead (k = 0..horizon), and its mean over the last 28 days. */
   seasonAhead: Float64Array;
   seasonRecent: number;
+  /** What projectStock and leadAndCover hand back, reused so no call allocates. */
+  steps: Int32Array;
+  sums: Float64Array;
+  /** The SKU being planned, as its ship lines write it: class index, z and service level, 1 when its method is forced, storage type index, unit volume (NaN: unknown). */
+  skuAbc: number;
+  skuZ: number;
+  skuServiceLevel: number;
+  skuForced: number;
+  skuStorageType: number;
+  skuUnitVolume: number;
   ship: Record<ShipNumber, Float64Array>;
   shipColumns: ShipColumns;
   buy: Record<BuyNumber, Float64Array>;
@@ -391,24 +408,24 @@ interface PlanRun {
  * objects are made, so at 10,000 SKUs the compute allocates almost nothing, and the columns move to
  * the page without a copy. Ship lines come per SKU (in input order), then per series of that SKU.
  */
-export function buildPlanColumns(input: PlanInput): PlanColumns {
+export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): PlanColumns {
   const { settings, history } = input;
   const horizon = settings.horizonDays;
+  const started = phases?.now() ?? 0;
 
-  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS).
-  const soldUnits = new Map<number, number>();
-  const lastYear = lastYearUnits(history);
-  for (let index = 0; index < history.series.length; index++) {
-    const skuId = history.series[index]!.skuId;
-    soldUnits.set(skuId, (soldUnits.get(skuId) ?? 0) + lastYear[index]!);
-  }
-  const classes = abcClassify(input.skus.map((sku) => ({ id: String(sku.skuId), value: (soldUnits.get(sku.skuId) ?? 0) * sku.unitCostMinor })));
+  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS), per SKU in input order.
+  const classes = abcClassIndexes(lastYearValues(input));
+  const abcDone = phases?.now() ?? 0;
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
   const scratch = forecastScratch(settings);
   const weeksAhead = scratch.path.length;
   const kept = forecastsByHistory.get(history);
   const reuse = kept !== undefined && kept.skus === input.skus && kept.series === input.series && kept.settings === settings && kept.weeksAhead === weeksAhead;
+  // Each SKU's series looked up once (a Map lookup per SKU is a cost at 10,000 SKUs).
+  const seriesOfSku = input.skus.map((sku) => input.series.get(sku.skuId) ?? NO_SERIES);
+  let shipCount = 0;
+  for (const list of seriesOfSku) shipCount += list.length;
   const forecasts: SeriesForecasts = reuse
     ? kept
     : {
@@ -416,17 +433,18 @@ export function buildPlanColumns(input: PlanInput): PlanColumns {
         series: input.series,
         settings,
         weeksAhead,
-        path: new Float64Array(history.series.length * weeksAhead),
+        // Room for every ship line's path in full; only what is written is ever touched.
+        path: new Float64Array(shipCount * weeksAhead),
+        pathStart: new Int32Array(history.series.length),
         pathLength: new Int32Array(history.series.length),
-        method: new Array<ForecastMethod>(history.series.length).fill('ma'),
+        pathUsed: 0,
+        method: new Uint8Array(history.series.length),
         wape: new Float64Array(history.series.length),
         mase: new Float64Array(history.series.length),
         sdDaily: new Float64Array(history.series.length),
       };
   if (!reuse) forecastsByHistory.set(history, forecasts);
 
-  let shipCount = 0;
-  for (const sku of input.skus) shipCount += (input.series.get(sku.skuId) ?? NO_SERIES).length;
   const columns = emptyPlanColumns(shipCount, input.skus.length);
   const marketplaceIndex = marketplaceIndexer(columns.ship.marketplaces);
   const run: PlanRun = {
@@ -437,40 +455,78 @@ export function buildPlanColumns(input: PlanInput): PlanColumns {
     forecasts,
     reuse,
     scratch,
-    weeksAhead,
-    marketplaceOf: Uint16Array.from(history.series, (s) => marketplaceIndex(s.marketplace)),
+    marketplaceOf: marketplaceIndexes(history, marketplaceIndex),
     daily: new Float32Array(horizon),
     networkForecast: new Float32Array(horizon),
     arrivals: new Float64Array(horizon + 1),
     ...seasonSums(history, horizon),
+    steps: new Int32Array(2),
+    sums: new Float64Array(2),
+    skuAbc: 0,
+    skuZ: 0,
+    skuServiceLevel: 0,
+    skuForced: 0,
+    skuStorageType: 0,
+    skuUnitVolume: Number.NaN,
     ship: shipNumberViews(columns.ship),
     shipColumns: columns.ship,
     buy: buyNumberViews(columns.buy),
     buyColumns: columns.buy,
   };
 
+  // The capacity step writes the room it finds; a line it never reaches keeps NaN (no limit).
+  run.ship.capacityRoomUnits.fill(Number.NaN);
+  run.ship.capacityRoomCubicFeet.fill(Number.NaN);
+  const zByClass = ABC_CLASSES.map((cls) => zOf[cls]);
+  const serviceLevelByClass = ABC_CLASSES.map((cls) => settings.serviceLevel[cls]);
   let line = 0;
+  const skuOfLine = new Int32Array(shipCount);
   for (let b = 0; b < input.skus.length; b++) {
     const sku = input.skus[b]!;
-    const abc = ABC_INDEX[classes[String(sku.skuId)] ?? 'C'];
-    const skuSeries = input.series.get(sku.skuId) ?? NO_SERIES;
+    const abc = classes[b]!;
+    run.skuAbc = abc;
+    run.skuZ = zByClass[abc]!;
+    run.skuServiceLevel = serviceLevelByClass[abc]!;
+    run.skuForced = sku.method !== undefined ? 1 : 0;
+    run.skuStorageType = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
+    run.skuUnitVolume = positiveOrNaN(sku.unitVolumeCubicFeet);
+    const skuSeries = seriesOfSku[b]!;
     // The network's daily forecast is the sum of its series' (the first one is copied, 0 + x = x).
     if (skuSeries.length === 0) run.networkForecast.fill(0);
     const firstLine = line;
     for (let k = 0; k < skuSeries.length; k++) {
-      writeShipLine(run, sku, skuSeries[k]!, abc, zOf[ABC_CLASSES[abc]!], line);
+      writeShipLine(run, sku, skuSeries[k]!, line);
+      skuOfLine[line] = b;
       if (k === 0) run.networkForecast.set(run.daily);
       else addInto(run.networkForecast, run.daily, horizon);
       line++;
     }
-    writeBuyLine(run, sku, skuSeries, abc, zOf[ABC_CLASSES[abc]!], firstLine, line, b);
+    writeBuyLine(run, sku, skuSeries, firstLine, line, b);
   }
 
-  applyDomesticAndCapacity(input, run.ship, columns.ship);
+  const linesDone = phases?.now() ?? 0;
+  applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine);
+  if (phases) {
+    phases.abcMs = abcDone - started;
+    phases.linesMs = linesDone - abcDone;
+    phases.capacityMs = phases.now() - linesDone;
+  }
   return columns;
 }
 
-const ABC_INDEX: Readonly<Record<AbcClass, number>> = { A: 0, B: 1, C: 2 };
+/**
+ * Where one buildPlanColumns run spent its time (a profiling aid: test/bench/plan-profile.ts), read
+ * from the caller's clock at the phase boundaries only. shared/ has no clock of its own.
+ */
+export interface PlanPhaseTimings {
+  now: () => number;
+  /** ABC classes (12 months of sales by value). */
+  abcMs: number;
+  /** Every ship line (forecasts included) and buy line. */
+  linesMs: number;
+  /** The home-stock and FBA-capacity step. */
+  capacityMs: number;
+}
 
 /** Days of history the season factor compares the days ahead with. */
 const SEASON_RECENT_DAYS = 28;
@@ -485,60 +541,153 @@ function seasonSums(history: DemandHistory, horizon: number): { seasonAhead: Flo
   return { seasonAhead, seasonRecent: recent / SEASON_RECENT_DAYS };
 }
 
-/** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread. */
-function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): { method: ForecastMethod; wape: number; mase: number; sdDaily: number } {
-  const { forecasts, scratch, weeksAhead } = run;
+/** Per series, its marketplace's index in the ship columns (series of one SKU alternate between a few marketplaces: the last two are remembered). */
+function marketplaceIndexes(history: DemandHistory, indexOf: (marketplace: string) => number): Uint16Array {
+  const result = new Uint16Array(history.series.length);
+  let lastMarketplace = '';
+  let lastIndex = -1;
+  let otherMarketplace = '';
+  let otherIndex = -1;
+  for (let s = 0; s < result.length; s++) {
+    const marketplace = history.series[s]!.marketplace;
+    if (marketplace !== lastMarketplace || lastIndex < 0) {
+      const index = marketplace === otherMarketplace && otherIndex >= 0 ? otherIndex : indexOf(marketplace);
+      otherMarketplace = lastMarketplace;
+      otherIndex = lastIndex;
+      lastMarketplace = marketplace;
+      lastIndex = index;
+    }
+    result[s] = lastIndex;
+  }
+  return result;
+}
+
+/**
+ * Per SKU (input order), its units sold over the history's last year, every series summed in series
+ * order, times its unit cost. A SKU listed twice is refused, as abcClassify refuses an id twice.
+ */
+function lastYearValues(input: PlanInput): Float64Array {
+  const { skus, history } = input;
+  const indexOf = skuIndexer(skus);
+  const soldUnits = new Float64Array(skus.length);
+  const lastYear = lastYearUnits(history);
+  for (let index = 0; index < history.series.length; index++) {
+    const b = indexOf(history.series[index]!.skuId);
+    if (b >= 0) soldUnits[b] = soldUnits[b]! + lastYear[index]!;
+  }
+  for (let b = 0; b < skus.length; b++) soldUnits[b] = soldUnits[b]! * skus[b]!.unitCostMinor;
+  return soldUnits;
+}
+
+/**
+ * SKU id → its index in `skus` (−1: none); a SKU id listed twice is refused. Database ids are dense,
+ * so a table by id is used (a Map lookup per series cost ~3 ms a run); spread-out ids use a Map.
+ */
+function skuIndexer(skus: readonly PlanSkuInput[]): (skuId: number) => number {
+  let minId = Infinity;
+  let maxId = -Infinity;
+  let whole = true;
+  for (let b = 0; b < skus.length; b++) {
+    const skuId = skus[b]!.skuId;
+    if (!Number.isInteger(skuId)) whole = false;
+    if (skuId < minId) minId = skuId;
+    if (skuId > maxId) maxId = skuId;
+  }
+  const twice = (skuId: number) => new RangeError(`ABC input lists ${skuId} twice`);
+  if (whole && skus.length > 0 && maxId - minId < 4 * skus.length + 65_536) {
+    const table = new Int32Array(maxId - minId + 1).fill(-1);
+    for (let b = 0; b < skus.length; b++) {
+      const at = skus[b]!.skuId - minId;
+      if (table[at] !== -1) throw twice(skus[b]!.skuId);
+      table[at] = b;
+    }
+    return (skuId) => (skuId >= minId && skuId <= maxId && Number.isInteger(skuId) ? table[skuId - minId]! : -1);
+  }
+  const map = new Map<number, number>();
+  for (let b = 0; b < skus.length; b++) {
+    if (map.has(skus[b]!.skuId)) throw twice(skus[b]!.skuId);
+    map.set(skus[b]!.skuId, b);
+  }
+  return (skuId) => map.get(skuId) ?? -1;
+}
+
+/** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread go to run.forecasts. */
+function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): void {
+  const { forecasts, scratch } = run;
   const s = series.seriesIndex;
   if (run.reuse) {
-    dailyFromPath(run.input, series, forecasts.path, forecasts.pathLength[s]!, run.daily, s * weeksAhead);
+    dailyFromPath(run.input, series, forecasts.path, forecasts.pathLength[s]!, run.daily, forecasts.pathStart[s]!);
   } else {
     const selection = forecastSeries(run.input, series, sku.method, run.daily, scratch);
+    const length = isFlat(scratch.path, scratch.pathLength) ? Math.min(1, scratch.pathLength) : scratch.pathLength;
     // Copied by hand: a subarray per series (a new typed-array object) cost more than the copy.
-    copyInto(forecasts.path, s * weeksAhead, scratch.path, scratch.pathLength);
-    forecasts.pathLength[s] = scratch.pathLength;
-    forecasts.method[s] = selection.method;
+    copyInto(forecasts.path, forecasts.pathUsed, scratch.path, length);
+    forecasts.pathStart[s] = forecasts.pathUsed;
+    forecasts.pathUsed += length;
+    forecasts.pathLength[s] = length;
+    forecasts.method[s] = FORECAST_METHODS.indexOf(selection.method);
     forecasts.wape[s] = selection.wape;
     forecasts.mase[s] = selection.mase;
     forecasts.sdDaily[s] = scratch.spread.sd;
   }
-  return { method: forecasts.method[s]!, wape: forecasts.wape[s]!, mase: forecasts.mase[s]!, sdDaily: forecasts.sdDaily[s]! };
 }
 
 /** Ship line `i`: one SKU at one FBA location (its forecast is left in run.daily for the buy echelon). */
-function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput, abc: number, z: number, i: number): void {
-  const { settings, horizon, daily, arrivals, delay } = run;
-  const history = run.input.history;
-  const info = history.series[series.seriesIndex]!;
-  const { method, wape, mase, sdDaily } = seriesForecast(run, sku, series);
+function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput, i: number): void {
+  const { settings, horizon, daily, arrivals, delay, forecasts } = run;
+  const todayDay = settings.todayDay;
+  const s = series.seriesIndex;
+  seriesForecast(run, sku, series);
+  const sdDaily = forecasts.sdDaily[s]!;
+  // No demand on any day ahead (a series that never sold, or forecast at 0): every sum over the days
+  // is 0 and stock never runs out, so the walks over the days are skipped.
+  const noDemand = isAllZero(daily, horizon);
 
-  const L = series.sea.meanDays;
+  const sea = series.sea;
+  const L = sea.meanDays;
   const leadDays = Math.max(0, Math.round(L));
   const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
-  const { lead: demandLead, cover: demandCover } = leadAndCover(daily, leadDays, reviewEnd);
+  let demandLead = 0;
+  let demandCover = 0;
+  if (!noDemand) {
+    const sums = run.sums;
+    leadAndCover(daily, leadDays, reviewEnd, sums);
+    demandLead = sums[0]!;
+    demandCover = sums[1]!;
+  }
   const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
-  const ss = safetyStock({ z, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: series.sea.sdDays });
-  const onHand = Math.max(0, history.onHand[series.seriesIndex]!);
+  const ss = safetyStock({ z: run.skuZ, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: sea.sdDays });
+  const onHand = Math.max(0, run.input.history.onHand[s]!);
+  const inbound = series.inbound;
   let inboundUnits = 0;
-  for (const a of series.inbound) inboundUnits += a.units;
-  const position = onHand + inboundUnits - series.reservedUnits;
+  for (let k = 0; k < inbound.length; k++) inboundUnits += inbound[k]!.units;
+  const reservedUnits = series.reservedUnits;
+  const position = onHand + inboundUnits - reservedUnits;
   const orderUpTo = demandCover + ss;
   const reorderPoint = demandLead + ss;
 
   // Projected on hand with no new shipment: today's stock, arrivals (delayed in a what-if), demand.
   // `arrivals` is all zeros between series (cleared below).
-  const opening = onHand - series.reservedUnits;
-  for (const a of series.inbound) {
-    const index = Math.max(1, a.day + delay - settings.todayDay);
-    if (index <= horizon) arrivals[index] = arrivals[index]! + a.units;
+  const opening = onHand - reservedUnits;
+  for (let k = 0; k < inbound.length; k++) {
+    const index = Math.max(1, inbound[k]!.day + delay - todayDay);
+    if (index <= horizon) arrivals[index] = arrivals[index]! + inbound[k]!.units;
   }
-  const { stockoutStep, belowSafetyStep } = projectStock(opening, arrivals, daily, horizon, ss);
-  const stockoutDay = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
-  const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : settings.todayDay + belowSafetyStep;
+  let stockoutStep = -1;
+  let belowSafetyStep = -1;
+  if (!noDemand || inbound.length > 0) {
+    const steps = run.steps;
+    projectStock(opening, arrivals, daily, horizon, ss, steps);
+    stockoutStep = steps[0]!;
+    belowSafetyStep = steps[1]!;
+  } else if (horizon >= 1 && opening < ss) belowSafetyStep = 1; // the level stays at the opening stock
+  const stockoutDay = stockoutStep < 0 ? Number.NaN : todayDay + stockoutStep;
+  const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : todayDay + belowSafetyStep;
   const floorUnits = settings.fbaFloorDays * d;
   // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
   const airDays = Math.max(1, Math.round(series.air.meanDays));
   let bridge = 0;
-  if (!Number.isNaN(stockoutDay) && stockoutDay - settings.todayDay < leadDays && airDays < leadDays) {
+  if (!Number.isNaN(stockoutDay) && stockoutDay - todayDay < leadDays && airDays < leadDays) {
     // The deepest shortfall from the air arrival until sea lands, counting open shipments that
     // arrive in between; stock at the air arrival cannot be below nothing.
     const start = Math.min(airDays, horizon);
@@ -550,37 +699,40 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
     }
     bridge = Math.max(0, -deepest);
   }
-  const shipAir = roundUpTo(bridge, sku.casePack);
+  const casePack = sku.casePack;
+  const shipAir = roundUpTo(bridge, casePack);
   // The floor applies to what is left when the shipment lands: today's position less the demand until then.
   const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
-  const shipSea = roundUpTo(seaNeed, sku.casePack);
-  const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(settings.todayDay, belowSafetyDay - leadDays);
-  for (const a of series.inbound) {
-    const index = Math.max(1, a.day + delay - settings.todayDay);
+  const shipSea = roundUpTo(seaNeed, casePack);
+  const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(todayDay, belowSafetyDay - leadDays);
+  for (let k = 0; k < inbound.length; k++) {
+    const index = Math.max(1, inbound[k]!.day + delay - todayDay);
     if (index <= horizon) arrivals[index] = 0;
   }
 
+  // Columns are zero when made, and the capacity room columns NaN (buildPlanColumns): cutByCapacity,
+  // cutByCubicFeet, shortAtHome and the room are the capacity step's to write.
   const c = run.ship;
   const columns = run.shipColumns;
   c.skuId[i] = sku.skuId;
-  c.locationId[i] = info.locationId;
-  columns.marketplace[i] = run.marketplaceOf[series.seriesIndex]!;
-  columns.abc[i] = abc;
-  columns.method[i] = FORECAST_METHODS.indexOf(method);
-  columns.methodForced[i] = sku.method !== undefined ? 1 : 0;
-  c.wape[i] = wape;
-  c.mase[i] = mase;
+  c.locationId[i] = run.input.history.series[s]!.locationId;
+  columns.marketplace[i] = run.marketplaceOf[s]!;
+  columns.abc[i] = run.skuAbc;
+  columns.method[i] = forecasts.method[s]!;
+  columns.methodForced[i] = run.skuForced;
+  c.wape[i] = forecasts.wape[s]!;
+  c.mase[i] = forecasts.mase[s]!;
   c.seasonFactor[i] = reviewEnd > 0 ? run.seasonAhead[reviewEnd]! / reviewEnd / run.seasonRecent : 1;
   c.dailyDemand[i] = d;
   c.sdDaily[i] = sdDaily;
-  c.z[i] = z;
-  c.serviceLevel[i] = settings.serviceLevel[ABC_CLASSES[abc]!];
+  c.z[i] = run.skuZ;
+  c.serviceLevel[i] = run.skuServiceLevel;
   c.seaLeadDays[i] = L;
-  c.seaLeadSdDays[i] = series.sea.sdDays;
+  c.seaLeadSdDays[i] = sea.sdDays;
   c.airLeadDays[i] = series.air.meanDays;
   c.onHand[i] = onHand;
   c.inboundUnits[i] = inboundUnits;
-  c.reservedUnits[i] = series.reservedUnits;
+  c.reservedUnits[i] = reservedUnits;
   c.position[i] = position;
   c.safetyStock[i] = ss;
   c.reorderPoint[i] = reorderPoint;
@@ -588,38 +740,41 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.floorUnits[i] = floorUnits;
   c.shipSea[i] = shipSea;
   c.shipAir[i] = shipAir;
-  c.cutByCapacity[i] = 0;
-  c.cutByCubicFeet[i] = 0;
-  columns.storageType[i] = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
-  c.unitVolumeCubicFeet[i] = positiveOrNaN(sku.unitVolumeCubicFeet);
-  c.capacityRoomUnits[i] = Number.NaN;
-  c.capacityRoomCubicFeet[i] = Number.NaN;
-  c.shortAtHome[i] = 0;
+  columns.storageType[i] = run.skuStorageType;
+  c.unitVolumeCubicFeet[i] = run.skuUnitVolume;
   c.stockoutDay[i] = stockoutDay;
   c.shipByDay[i] = shipSea + shipAir > 0 ? shipByDay : Number.NaN;
-  if (series.amazonRecommendedUnits === null) {
+  const recommended = series.amazonRecommendedUnits;
+  if (recommended === null) {
     c.amazonRecommendedUnits[i] = Number.NaN;
     columns.nulls[i] = 1;
-  } else c.amazonRecommendedUnits[i] = series.amazonRecommendedUnits;
+  } else c.amazonRecommendedUnits[i] = recommended;
+}
+
+/** True when values[0…length−1] are all 0 (stops at the first that is not, so a selling series costs a read or two). */
+function isAllZero(values: Float32Array, length: number): boolean {
+  for (let t = 0; t < length; t++) if (values[t] !== 0) return false;
+  return true;
 }
 
 /**
  * Buy line `b`: the SKU's whole network (its ship lines firstLine…endLine − 1, whose forecasts
  * run.networkForecast sums) against demand over production + shipping.
  */
-function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], abc: number, z: number, firstLine: number, endLine: number, b: number): void {
+function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], firstLine: number, endLine: number, b: number): void {
   const { settings, horizon, networkForecast } = run;
-  const ship = run.ship;
+  const z = run.skuZ;
+  const { dailyDemand, sdDaily: seriesSd, onHand, reservedUnits, inboundUnits } = run.ship;
   let networkDaily = 0;
   let networkVariance = 0;
   let networkFbaUnits = 0;
   let networkInbound = 0;
   for (let i = firstLine; i < endLine; i++) {
-    networkDaily += ship.dailyDemand[i]!;
-    networkVariance += ship.sdDaily[i]! * ship.sdDaily[i]!;
+    networkDaily += dailyDemand[i]!;
+    networkVariance += seriesSd[i]! * seriesSd[i]!;
     // PRODUCT §4.3: the position leaves out reserved units.
-    networkFbaUnits += ship.onHand[i]! - ship.reservedUnits[i]!;
-    networkInbound += ship.inboundUnits[i]!;
+    networkFbaUnits += onHand[i]! - reservedUnits[i]!;
+    networkInbound += inboundUnits[i]!;
   }
   const shipLeg = skuSeries[0]?.sea ?? { meanDays: 0, sdDays: 0 };
   const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
@@ -627,14 +782,17 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   const sdDaily = Math.sqrt(networkVariance);
   const lead = Math.max(0, Math.round(leadDays));
   const coverEnd = Math.min(horizon, lead + settings.buyReviewDays);
-  let { lead: demandLead, cover: demandCover } = leadAndCover(networkForecast, lead, coverEnd);
+  const sums = run.sums;
+  leadAndCover(networkForecast, lead, coverEnd, sums);
+  let demandLead = sums[0]!;
+  let demandCover = sums[1]!;
   // Beyond the horizon the last projected day's rate carries on.
   const tail = networkForecast[horizon - 1] ?? networkDaily;
   if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
   if (lead > horizon) demandLead += tail * (lead - horizon);
   const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
   let onOrder = 0;
-  for (const o of sku.onOrder) onOrder += o.units;
+  for (let k = 0; k < sku.onOrder.length; k++) onOrder += sku.onOrder[k]!.units;
   const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + onOrder;
   const orderUpTo = demandCover + ss;
   const reorderPoint = demandLead + ss;
@@ -656,7 +814,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
     c.supplierId[b] = Number.NaN;
     run.buyColumns.nulls[b] = 1;
   } else c.supplierId[b] = sku.supplierId;
-  run.buyColumns.abc[b] = abc;
+  run.buyColumns.abc[b] = run.skuAbc;
   c.dailyDemand[b] = networkDaily;
   c.sdDaily[b] = sdDaily;
   c.leadDays[b] = leadDays;
@@ -684,10 +842,10 @@ function sumFirst(values: Float32Array, length: number): number {
 
 /**
  * Projected on hand from `opening`: arrivals[t] in and daily[t − 1] out at step t. The first step at
- * or below 0 (with demand) and the first below `safetyStock`, −1 when none within the horizon; the
- * projection stops once it has both.
+ * or below 0 (with demand) and the first below `safetyStock` into steps[0] and steps[1], −1 when
+ * none within the horizon; the projection stops once it has both.
  */
-function projectStock(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number): { stockoutStep: number; belowSafetyStep: number } {
+function projectStock(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, safetyStock: number, steps: Int32Array): void {
   let stockoutStep = -1;
   let belowSafetyStep = -1;
   let level = opening;
@@ -703,7 +861,8 @@ function projectStock(opening: number, arrivals: Float64Array, daily: Float32Arr
       if (stockoutStep >= 0) break;
     }
   }
-  return { stockoutStep, belowSafetyStep };
+  steps[0] = stockoutStep;
+  steps[1] = belowSafetyStep;
 }
 
 /** The level projectStock reaches at `step` (the same additions in the same order). */
@@ -713,8 +872,8 @@ function projectedLevel(opening: number, arrivals: Float64Array, daily: Float32A
   return level;
 }
 
-/** Σ values[0…leadDays−1] and Σ values[0…coverDays−1] (coverDays ≤ values.length), each added in day order. */
-function leadAndCover(values: Float32Array, leadDays: number, coverDays: number): { lead: number; cover: number } {
+/** Σ values[0…leadDays−1] into sums[0] and Σ values[0…coverDays−1] (coverDays ≤ values.length) into sums[1], each added in day order. */
+function leadAndCover(values: Float32Array, leadDays: number, coverDays: number, sums: Float64Array): void {
   const both = Math.min(leadDays, coverDays);
   let lead = 0;
   let cover = 0;
@@ -724,11 +883,19 @@ function leadAndCover(values: Float32Array, leadDays: number, coverDays: number)
     cover += values[d]!;
   }
   for (; d < coverDays; d++) cover += values[d]!;
-  return { lead, cover };
+  sums[0] = lead;
+  sums[1] = cover;
 }
 
 
 const NO_SERIES: readonly PlanSeriesInput[] = [];
+
+/** True when values[0…length−1] are all equal (=== : 0 and −0 are, and give the same day after Math.max(0, ·)). */
+function isFlat(values: Float64Array, length: number): boolean {
+  const first = values[0];
+  for (let w = 1; w < length; w++) if (values[w] !== first) return false;
+  return true;
+}
 
 function copyInto(target: Float64Array, at: number, source: Float64Array, length: number): void {
   for (let i = 0; i < length; i++) target[at + i] = source[i]!;
@@ -756,17 +923,11 @@ function positiveOrNaN(value: number | null | undefined): number {
  * cutByCapacity; cutByCubicFeet says how many of them the volume limit cut). A SKU without a package
  * size can neither be measured nor cut by a volume limit, and its stock takes none of that room.
  */
-function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns): void {
+function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array): void {
   const count = columns.count;
-  // Only lines that want to ship take anything from home or from the room at FBA, and a line that
-  // wants nothing comes out as it went in, so only those are ordered.
-  const order: number[] = [];
-  for (let i = 0; i < count; i++) if (c.shipAir[i] !== 0 || c.shipSea[i] !== 0) order.push(i);
-  const lineStockout = new Float64Array(count);
-  for (const i of order) lineStockout[i] = c.stockoutDay[i]! || Infinity;
-  const rank = columns.abc;
-  order.sort((a, b) => rank[a]! - rank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
-  const home = new Map(input.skus.map((s) => [s.skuId, s.domesticUnits]));
+  // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home.
+  const home = new Float64Array(input.skus.length);
+  for (let b = 0; b < home.length; b++) home[b] = input.skus[b]!.domesticUnits;
   // Room per location: units, and cubic feet per storage type (NaN: no limit for that type), less
   // what is on hand and inbound there, counted in one pass over the lines.
   const roomUnits = new Map<number, number>();
@@ -780,7 +941,11 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     }
     roomCubicFeet.set(locationId, rooms);
   }
-  if (roomUnits.size > 0 || roomCubicFeet.size > 0) {
+  if (roomUnits.size === 0 && roomCubicFeet.size === 0) {
+    shipFromHomeOnly(input, c, count, skuOfLine, home);
+    return;
+  }
+  {
     for (let i = 0; i < count; i++) {
       const locationId = c.locationId[i]!;
       const held = c.onHand[i]! + c.inboundUnits[i]!;
@@ -794,14 +959,15 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     for (const [locationId, units] of roomUnits) roomUnits.set(locationId, Math.max(0, units));
     for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
-  const casePack = new Map(input.skus.map((s) => [s.skuId, s.casePack]));
-  for (const i of order) {
-    const skuId = c.skuId[i]!;
+  const order = capacityOrder(c, columns.abc, count);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const b = skuOfLine[i]!;
     const locationId = c.locationId[i]!;
     const wantedAir = c.shipAir[i]!;
     const wantedSea = c.shipSea[i]!;
-    const pack = Math.max(1, casePack.get(skuId) ?? 1);
-    const atHome = home.get(skuId) ?? 0;
+    const pack = Math.max(1, input.skus[b]!.casePack);
+    const atHome = home[b]!;
     const air = wantedAir <= atHome ? wantedAir : Math.floor(atHome / pack) * pack;
     const sea = wantedSea <= atHome - air ? wantedSea : Math.floor((atHome - air) / pack) * pack;
     let total = air + sea;
@@ -842,8 +1008,96 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     c.cutByCapacity[i] = cut;
     c.cutByCubicFeet[i] = cutByVolume;
     // Only what ships leaves home; units cut by capacity stay there for another marketplace.
-    home.set(skuId, atHome - total);
+    home[b] = atHome - total;
     c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
     if (unitsRoom !== undefined) roomUnits.set(locationId, unitsRoom - total);
   }
+}
+
+/**
+ * applyDomesticAndCapacity with no FBA limit: only home stock is shared, and only between the lines of
+ * one SKU (one class), so each SKU's lines that want to ship take it in the capacity order restricted
+ * to them (earliest stockout, then line), with the same steps the general loop takes when no limit
+ * applies. No sort over every line and no room lookups: at 16,000 lines in a cold worker the general
+ * loop cost ~15–30 ms.
+ */
+function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>, count: number, skuOfLine: Int32Array, home: Float64Array): void {
+  const lines: number[] = [];
+  for (let first = 0; first < count; ) {
+    const b = skuOfLine[first]!;
+    let end = first + 1;
+    while (end < count && skuOfLine[end] === b) end++;
+    lines.length = 0;
+    for (let i = first; i < end; i++) {
+      if (c.shipAir[i] === 0 && c.shipSea[i] === 0) continue;
+      // Insertion by stockout (none last, as day 0), after lines with the same one: they come in line order.
+      const key = c.stockoutDay[i]! || Infinity;
+      let at = lines.length;
+      while (at > 0 && (c.stockoutDay[lines[at - 1]!]! || Infinity) > key) at--;
+      lines.splice(at, 0, i);
+    }
+    const pack = Math.max(1, input.skus[b]!.casePack);
+    for (const i of lines) {
+      const wantedAir = c.shipAir[i]!;
+      const wantedSea = c.shipSea[i]!;
+      const atHome = home[b]!;
+      const air = wantedAir <= atHome ? wantedAir : Math.floor(atHome / pack) * pack;
+      const sea = wantedSea <= atHome - air ? wantedSea : Math.floor((atHome - air) / pack) * pack;
+      const total = air + sea;
+      const shipAir = Math.min(air, total);
+      const shipSea = total - shipAir;
+      c.shipAir[i] = shipAir;
+      c.shipSea[i] = shipSea;
+      c.cutByCapacity[i] = 0;
+      c.cutByCubicFeet[i] = 0;
+      home[b] = atHome - total;
+      c.shortAtHome[i] = shipAir + shipSea < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea) : 0;
+    }
+    first = end;
+  }
+}
+
+/**
+ * The lines that want to ship, in the order they take home stock and FBA room: class (A first), then
+ * earliest stockout (none last), then line. Only they are ordered: a line that wants nothing takes
+ * nothing and comes out as it went in. Each line's order is packed into one whole number (class,
+ * stockout day less the earliest, line) and sorted by the native typed-array sort; the comparator
+ * sort is kept for stockout days that do not pack (not whole, or too far apart for 2^53).
+ */
+export function capacityOrder(c: Pick<Record<ShipNumber, Float64Array>, 'shipAir' | 'shipSea' | 'stockoutDay'>, rank: Uint8Array, count: number): Int32Array {
+  let wanting = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  let packs = true;
+  for (let i = 0; i < count; i++) {
+    if (c.shipAir[i] === 0 && c.shipSea[i] === 0) continue;
+    wanting++;
+    if (rank[i]! > 2) packs = false;
+    // NaN (no stockout within the horizon) sorts last, as does day 0 (the old `|| Infinity`).
+    const day = c.stockoutDay[i]! || Infinity;
+    if (day === Infinity) continue;
+    if (!Number.isInteger(day)) packs = false;
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const order = new Int32Array(wanting);
+  let k = 0;
+  for (let i = 0; i < count; i++) if (c.shipAir[i] !== 0 || c.shipSea[i] !== 0) order[k++] = i;
+  const noStockout = firstDay === Infinity ? 0 : lastDay - firstDay + 1;
+  const stockoutKeys = noStockout + 1;
+  if (packs && 3 * stockoutKeys * count <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(wanting);
+    for (let j = 0; j < wanting; j++) {
+      const i = order[j]!;
+      const day = c.stockoutDay[i]! || Infinity;
+      const dayKey = day === Infinity ? noStockout : day - firstDay;
+      keys[j] = (rank[i]! * stockoutKeys + dayKey) * count + i;
+    }
+    keys.sort();
+    for (let j = 0; j < wanting; j++) order[j] = keys[j]! % count;
+    return order;
+  }
+  const lineStockout = new Float64Array(count);
+  for (const i of order) lineStockout[i] = c.stockoutDay[i]! || Infinity;
+  return order.sort((a, b) => rank[a]! - rank[b]! || lineStockout[a]! - lineStockout[b]! || a - b);
 }

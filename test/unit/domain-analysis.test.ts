@@ -1,7 +1,7 @@
 // ABC class, inventory turnover and sell-through (PRODUCT §6). Values checked by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abcClassify, inventoryTurnover, sellThrough } from '../../shared/domain';
+import { abcClassIndexes, abcClassify, inventoryTurnover, sellThrough } from '../../shared/domain';
 import type { AbcClass } from '../../shared/domain';
 
 const items = (values: Record<string, number>) => Object.entries(values).map(([id, value]) => ({ id, value }));
@@ -87,6 +87,57 @@ describe('abcClassify — "A while the cumulative share before it is below 80%, 
           }
         },
       ),
+    );
+  });
+});
+
+/** abcClassify as it was written before abcClassIndexes: a comparator sort of the indexes, a walk over them. */
+function classesByComparatorSort(values: readonly number[], cutoffs: { a: number; b: number }): number[] {
+  const clamped = values.map((v) => Math.max(0, v));
+  const total = clamped.reduce((sum, v) => sum + v, 0);
+  const classes = clamped.map(() => 2);
+  if (total === 0) return classes;
+  const order = Array.from(clamped.keys()).sort((x, y) => clamped[y]! - clamped[x]!);
+  let before = 0;
+  for (let start = 0; start < order.length; ) {
+    const value = clamped[order[start]!]!;
+    const share = before / total;
+    const cls = share < cutoffs.a ? 0 : share < cutoffs.b ? 1 : 2;
+    let end = start;
+    for (; end < order.length && clamped[order[end]!] === value; end++) {
+      classes[order[end]!] = cls;
+      before += value;
+    }
+    start = end;
+  }
+  return classes;
+}
+
+describe('abcClassIndexes — abcClassify on bare values, by a sort of the values alone', () => {
+  it('gives class indexes in input order, ties sharing a class', () => {
+    // total 100; shares before: 40 → 0, 30s → 0.4 (both A), 10 → 0.9 (B), 0 and −5 → 1 (C)
+    expect([...abcClassIndexes([10, 30, 40, 0, 30, -5])]).toEqual([1, 0, 0, 2, 0, 2]);
+    expect([...abcClassIndexes([0, 0])]).toEqual([2, 2]);
+    expect([...abcClassIndexes([])]).toEqual([]);
+  });
+
+  it('refuses a value that is not a finite number, and bad cutoffs', () => {
+    expect(() => abcClassIndexes([1, Number.POSITIVE_INFINITY])).toThrow(RangeError);
+    expect(() => abcClassIndexes([1], { a: 0.9, b: 0.8 })).toThrow(RangeError);
+  });
+
+  it('property: the same classes as the comparator sort it replaced, ties, zeros and negatives included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 8 }), fc.double({ min: -10, max: 1e6, noNaN: true })), { maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, c1, c2) => {
+          const cutoffs = { a: Math.min(c1, c2), b: Math.max(c1, c2) };
+          expect([...abcClassIndexes(values, cutoffs)]).toEqual(classesByComparatorSort(values, cutoffs));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

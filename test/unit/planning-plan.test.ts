@@ -851,13 +851,17 @@ describe('every number is finite', () => {
 });
 
 describe('a what-if reuses the forecasts of the plan it is run on', () => {
-  // Three SKUs (one forced to Croston, one with an event ahead) and a what-if on the very same input
-  // objects: the kept forecasts must give exactly the plan a fresh computation gives.
+  // Five SKUs (one forced to Croston, one with an event ahead, one growing fast so its path is not
+  // flat, one that never sold) and a what-if on the very same input objects: the kept forecasts (flat
+  // paths kept as their one week) must give exactly the plan a fresh computation gives.
   const today = '2026-09-01';
+  const firstDay = dayNumber(today) - 729;
   const history = historyOf(today, [
     { skuId: 1, units: noisy(10, 4, 21), onHand: 300 },
     { skuId: 2, units: noisy(3, 3, 22), onHand: 50 },
     { skuId: 3, units: noisy(20, 6, 23), onHand: 900 },
+    { skuId: 4, units: (day) => 1 + (day - firstDay) * 0.1, onHand: 400 },
+    { skuId: 5, units: () => 0, onHand: 10 },
   ]);
   const todayDay = dayNumber(today);
   const factors = new Float32Array(history.days + DEFAULT_PLAN_SETTINGS.horizonDays).fill(1);
@@ -865,11 +869,13 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
   const input: PlanInput = {
     settings: { ...DEFAULT_PLAN_SETTINGS, todayDay },
     history,
-    skus: [skuInput(1), skuInput(2, { method: 'croston' }), skuInput(3)],
+    skus: [skuInput(1), skuInput(2, { method: 'croston' }), skuInput(3), skuInput(4), skuInput(5)],
     series: new Map([
       [1, [seriesInput(0, { inbound: [{ day: todayDay + 5, units: 100 }] })]],
       [2, [seriesInput(1)]],
       [3, [seriesInput(2, { eventFactors: factors })]],
+      [4, [seriesInput(3)]],
+      [5, [seriesInput(4)]],
     ]),
     capacityUnits: new Map(),
   };
@@ -880,8 +886,10 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
     const reused = buildPlan({ ...input, whatIf });
     const fresh = buildPlan({ ...input, history: { ...history }, skus: [...input.skus], whatIf });
     expect(reused).toEqual(fresh);
-    // The what-if did change the plan, so the comparison means something.
+    // The what-if did change the plan, so the comparison means something; SKU 4's path has a trend.
     expect(reused).not.toEqual(buildPlan(input));
+    expect(['holt', 'holtDamped', 'holtWinters']).toContain(shipLine(reused, 4).method);
+    expect(shipLine(reused, 5).dailyDemand).toBe(0);
   });
 });
 
@@ -931,5 +939,52 @@ describe('the plan crosses from the worker to the page in columns', () => {
 
   test('an empty plan packs and unpacks', () => {
     expect(unpackPlan(packPlan({ ship: [], buy: [] }))).toEqual({ ship: [], buy: [] });
+  });
+});
+
+describe('ABC classes of the plan, by SKU index', () => {
+  const today = '2026-06-30';
+  // Yearly value 10 : 1 : 0.1 per unit cost: shares before 0, 0.90 and 0.99 → A, B, C.
+  const classesFor = (ids: [number, number, number]) => {
+    const history = historyOf(today, [
+      { skuId: ids[0], units: constant(10), onHand: 500 },
+      { skuId: ids[1], units: constant(1), onHand: 500 },
+      { skuId: ids[2], units: constant(0.1), onHand: 500 },
+    ]);
+    const plan = planOf({ today, history, skus: [skuInput(ids[2]), skuInput(ids[0]), skuInput(ids[1]), skuInput(ids[0] + 1)] });
+    return plan.buy.map((line) => [line.skuId, line.abc]);
+  };
+
+  test('dense database ids (a table by id) and spread-out ids (a Map) give the same classes; a SKU with no series is C', () => {
+    expect(classesFor([3, 1, 2])).toEqual([[2, 'C'], [3, 'A'], [1, 'B'], [4, 'C']]);
+    expect(classesFor([7_000_000_000, 1, 2_500_000_000])).toEqual([[2_500_000_000, 'C'], [7_000_000_000, 'A'], [1, 'B'], [7_000_000_001, 'C']]);
+  });
+
+  test('a SKU id listed twice is refused, as abcClassify refuses an id twice', () => {
+    const history = historyOf(today, [{ skuId: 1, units: constant(1), onHand: 10 }]);
+    expect(() => planOf({ today, history, skus: [skuInput(1), skuInput(1)] })).toThrow(RangeError);
+    expect(() => planOf({ today, history, skus: [skuInput(9_000_000_000), skuInput(1), skuInput(9_000_000_000)] })).toThrow(RangeError);
+  });
+});
+
+describe('home stock with no FBA limit (the capacity step without room lookups)', () => {
+  // Two SKUs in two marketplaces each, home stock short for both: the lines share it in the capacity
+  // order. A units limit too large to cut anything takes the general path: the same quantities.
+  const today = '2026-09-01';
+  const history = historyOf(today, [
+    { skuId: 1, units: noisy(12, 5, 41), onHand: 20 },
+    { skuId: 1, locationId: FBA_DE, units: noisy(6, 3, 42), onHand: 5 },
+    { skuId: 2, units: noisy(9, 4, 43), onHand: 0 },
+    { skuId: 2, locationId: FBA_DE, units: noisy(9, 4, 44), onHand: 0 },
+  ]);
+  const skus = [skuInput(1, { domesticUnits: 137, casePack: 5 }), skuInput(2, { domesticUnits: 250.5 })];
+  const shares = (plan: Plan) => plan.ship.map((l) => [l.skuId, l.locationId, l.shipAir, l.shipSea, l.shortAtHome, l.cutByCapacity, l.cutByCubicFeet]);
+
+  test('the same quantities as the general loop, and home stock runs short', () => {
+    const noLimit = planOf({ today, history, skus });
+    const hugeLimit = planOf({ today, history, skus, capacity: [[FBA_US, 1e12]] });
+    expect(shares(noLimit)).toEqual(shares(hugeLimit));
+    expect(noLimit.ship.some((l) => l.shortAtHome > 0)).toBe(true);
+    expect(noLimit.ship.every((l) => Number.isNaN(l.capacityRoomUnits))).toBe(true);
   });
 });
