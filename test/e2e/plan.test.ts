@@ -257,7 +257,11 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/^Croston, set by you for this SKU instead of the backtest’s choice/);
     expect(await plan.detailTitle()).toBe(title);
     await plan.overrideSelect().selectOption({ label: 'Automatic (backtest)' });
-    await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/chosen by a backtest on the latest weeks/);
+    await expect.poll(async () => (await plan.explanation())['Demand d']?.how ?? '', { timeout: 30_000 }).toMatch(/chosen by a backtest on the latest 24 weeks among the methods that suit/);
+    // The catalog's season is one of the figures, with where it comes from.
+    const season = (await plan.explanation())['Catalog season'];
+    expect(season?.value).toMatch(/^× \d+(\.\d+)?$/);
+    expect(season?.how).toMatch(/^(How much the whole catalog sells|No catalog season)/);
 
     await plan.deleteEvent('Black Friday');
     await expect.poll(() => plan.events()).toEqual([]);
