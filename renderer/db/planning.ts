@@ -9,7 +9,6 @@ import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
 import { demandHistoryFromLedger, overlayOrderDemand } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactors } from '../../shared/planning/events';
-import { warmUpPlanner } from '../../shared/planning/warmUp';
 import { FORECAST_METHODS } from '../../shared/domain';
 import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
@@ -64,13 +63,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const t0 = performance.now();
   // The ledger (and the locations) are read first and alone; the rest (10,000 SKUs take the
   // database as long as the ledger's blocks) is read while the history is built from them.
-  const reading = Promise.all([readLedgerQuantities(db), db.locations.toArray()]);
-  // The first plan in this worker: compile the plan's code on a small made-up plan while the
-  // database reads (one turn first, so the reads are on their way).
-  reading.catch(() => undefined);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  warmUpPlanner();
-  const [ledger, locations] = await reading;
+  const [ledger, locations] = await Promise.all([readLedgerQuantities(db), db.locations.toArray()]);
   const t1 = performance.now();
   const restRead = Promise.all([
     db.skus.toArray(),
