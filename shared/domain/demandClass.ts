@@ -22,12 +22,33 @@ export const DEMAND_CLASS_CANDIDATES: Readonly<Record<DemandClass, readonly Fore
   lumpy: ['ses', 'sba', 'tsb'],
 };
 
+/** A series' demand pattern: its ADI, its CV² and the class they make. */
+export interface DemandPattern {
+  /** Periods per period with demand (ADI); infinite with no demand. */
+  interval: number;
+  /** CV² of the non-zero demands (0 with fewer than two). */
+  cv2: number;
+  demandClass: DemandClass;
+}
+
+/** The class of an ADI and a CV² (the cut-offs above, each inclusive on the intermittent / erratic side). */
+export function classOfPattern(interval: number, cv2: number): DemandClass {
+  const intermittent = interval >= INTERMITTENT_DEMAND_INTERVAL;
+  const erratic = cv2 >= ERRATIC_DEMAND_CV2;
+  return intermittent ? (erratic ? 'lumpy' : 'intermittent') : erratic ? 'erratic' : 'smooth';
+}
+
+/** The class of a series (see demandPattern). */
+export function demandClass(y: ArrayLike<number>): DemandClass {
+  return demandPattern(y).demandClass;
+}
+
 /**
  * The pattern of a series: ADI = periods ÷ periods with demand (> 0), CV² = population variance ÷
  * mean² of the non-zero demands (0 with fewer than two). A series with no demand is intermittent
  * (ADI infinite, CV² 0).
  */
-export function demandClass(y: ArrayLike<number>): DemandClass {
+export function demandPattern(y: ArrayLike<number>): DemandPattern {
   let count = 0;
   let sum = 0;
   let sumOfSquares = 0;
@@ -41,7 +62,5 @@ export function demandClass(y: ArrayLike<number>): DemandClass {
   const interval = count === 0 ? Number.POSITIVE_INFINITY : y.length / count;
   const mean = count === 0 ? 0 : sum / count;
   const cv2 = count < 2 ? 0 : Math.max(0, sumOfSquares / count - mean * mean) / (mean * mean);
-  const intermittent = interval >= INTERMITTENT_DEMAND_INTERVAL;
-  const erratic = cv2 >= ERRATIC_DEMAND_CV2;
-  return intermittent ? (erratic ? 'lumpy' : 'intermittent') : erratic ? 'erratic' : 'smooth';
+  return { interval, cv2, demandClass: classOfPattern(interval, cv2) };
 }

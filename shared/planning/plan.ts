@@ -18,7 +18,7 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
-import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandClass, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandPattern, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
@@ -132,6 +132,13 @@ export interface ShipLine {
   wape: number;
   mase: number;
   /**
+   * The demand pattern the backtest's candidates came from (shared/domain/demandClass.ts): weeks
+   * per week with demand (ADI) and the CV² of the weeks with demand; NaN when no backtest ran (the
+   * method was forced, or the series never sold).
+   */
+  demandInterval: number;
+  demandCv2: number;
+  /**
    * The catalog's season over the lead time and review period against the last 4 weeks of history
    * (shared/planning/catalogSeason.ts): 1.4 means the catalog sells 40% more then; 1 with no season.
    */
@@ -228,6 +235,15 @@ export function forecastScratch(settings: Pick<PlanSettings, 'historyWeeks' | 'h
   return { weekly: new Float64Array(settings.historyWeeks), path: new Float64Array(Math.ceil(settings.horizonDays / 7)), spread: { mean: 0, sd: 0, inStockDays: 0 }, pathLength: 0 };
 }
 
+/** The method a series' forecast used, its backtest errors, and (when the backtest chose it) the demand pattern it chose among. */
+export interface SeriesSelection {
+  method: ForecastMethod;
+  wape: number;
+  mase: number;
+  interval?: number;
+  cv2?: number;
+}
+
 /**
  * The forecast of one series per day over the horizon, into `daily`: weekly rates (stockout days
  * left out, known event uplift removed from history), the method chosen by backtest (or forced),
@@ -241,7 +257,7 @@ export function forecastSeries(
   forcedMethod: ForecastMethod | undefined,
   daily: Float32Array,
   scratch?: ForecastScratch,
-): { method: ForecastMethod; wape: number; mase: number } {
+): SeriesSelection {
   const { settings, history } = input;
   const horizon = daily.length;
   const weeksAhead = Math.ceil(horizon / 7);
@@ -260,7 +276,7 @@ export function forecastSeries(
   // A series that never sold needs no backtest: it forecasts nothing.
   let sold = false;
   for (let w = 0; w < weekly.length && !sold; w++) sold = weekly[w]! > 0;
-  let selection: { method: ForecastMethod; wape: number; mase: number };
+  let selection: SeriesSelection;
   let path: Float64Array | number[];
   if (forcedMethod) {
     selection = { method: forcedMethod, wape: Number.NaN, mase: Number.NaN };
@@ -271,7 +287,8 @@ export function forecastSeries(
   } else {
     // The backtest's final states give the chosen method's path without refitting it.
     const out = scratch && scratch.path.length === weeksAhead ? scratch.path : new Float64Array(weeksAhead);
-    selection = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[demandClass(weekly)] }, out);
+    const pattern = demandPattern(weekly);
+    selection = { ...backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[pattern.demandClass] }, out), interval: pattern.interval, cv2: pattern.cv2 };
     path = out;
   }
   if (aligned) for (let h = 0; h < path.length && h < aligned.ahead.length; h++) path[h] = path[h]! * aligned.ahead[h]!;
@@ -357,6 +374,9 @@ interface SeriesForecasts {
   method: Uint8Array;
   wape: Float64Array;
   mase: Float64Array;
+  /** Demand pattern (ADI, CV²) of the weeks the method was chosen on; NaN where none was chosen. */
+  interval: Float64Array;
+  cv2: Float64Array;
   sdDaily: Float64Array;
 }
 
@@ -441,6 +461,8 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
         method: new Uint8Array(history.series.length),
         wape: new Float64Array(history.series.length),
         mase: new Float64Array(history.series.length),
+        interval: new Float64Array(history.series.length),
+        cv2: new Float64Array(history.series.length),
         sdDaily: new Float64Array(history.series.length),
       };
   if (!reuse) forecastsByHistory.set(history, forecasts);
@@ -628,6 +650,8 @@ function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput
     forecasts.method[s] = FORECAST_METHODS.indexOf(selection.method);
     forecasts.wape[s] = selection.wape;
     forecasts.mase[s] = selection.mase;
+    forecasts.interval[s] = selection.interval ?? Number.NaN;
+    forecasts.cv2[s] = selection.cv2 ?? Number.NaN;
     forecasts.sdDaily[s] = scratch.spread.sd;
   }
 }
@@ -722,6 +746,8 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   columns.methodForced[i] = run.skuForced;
   c.wape[i] = forecasts.wape[s]!;
   c.mase[i] = forecasts.mase[s]!;
+  c.demandInterval[i] = forecasts.interval[s]!;
+  c.demandCv2[i] = forecasts.cv2[s]!;
   c.seasonFactor[i] = reviewEnd > 0 ? run.seasonAhead[reviewEnd]! / reviewEnd / run.seasonRecent : 1;
   c.dailyDemand[i] = d;
   c.sdDaily[i] = sdDaily;

@@ -21,6 +21,8 @@ const SHIP_NUMBERS = [
   'locationId',
   'wape',
   'mase',
+  'demandInterval',
+  'demandCv2',
   'seasonFactor',
   'dailyDemand',
   'sdDaily',
@@ -233,6 +235,8 @@ export function unpackPlan(packed: PlanColumns): Plan {
       methodForced: s.methodForced[i] === 1,
       wape: S.wape[i]!,
       mase: S.mase[i]!,
+      demandInterval: S.demandInterval[i]!,
+      demandCv2: S.demandCv2[i]!,
       seasonFactor: S.seasonFactor[i]!,
       dailyDemand: S.dailyDemand[i]!,
       sdDaily: S.sdDaily[i]!,
@@ -337,6 +341,12 @@ class ShipLineView implements ShipLine {
   }
   get mase(): number {
     return this.c.mase[this.i]!;
+  }
+  get demandInterval(): number {
+    return this.c.demandInterval[this.i]!;
+  }
+  get demandCv2(): number {
+    return this.c.demandCv2[this.i]!;
   }
   get seasonFactor(): number {
     return this.c.seasonFactor[this.i]!;

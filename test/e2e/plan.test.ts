@@ -262,6 +262,10 @@ describe('the replenishment plan on the demo data', () => {
     const season = (await plan.explanation())['Catalog season'];
     expect(season?.value).toMatch(/^× \d+(\.\d+)?$/);
     expect(season?.how).toMatch(/^(How much the whole catalog sells|No catalog season)/);
+    // So is the demand pattern the backtest's candidates came from.
+    const pattern = (await plan.explanation())['Demand pattern'];
+    expect(pattern?.value).toMatch(/^(Smooth|Erratic|Intermittent|Lumpy)$/);
+    expect(pattern?.how).toMatch(/^Sells in one week of [\d.]+ on average .* Methods tried: .+\.$/);
 
     await plan.deleteEvent('Black Friday');
     await expect.poll(() => plan.events()).toEqual([]);

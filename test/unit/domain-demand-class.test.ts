@@ -1,7 +1,7 @@
 // Demand patterns (shared/domain/demandClass.ts): ADI and CV² cut-offs of Syntetos, Boylan & Croston,
 // checked by hand, and the candidates each pattern gives the backtest.
 import { describe, expect, test } from 'vitest';
-import { backtestSelect, DEMAND_CLASS_CANDIDATES, demandClass, ERRATIC_DEMAND_CV2, INTERMITTENT_DEMAND_INTERVAL } from '../../shared/domain';
+import { backtestSelect, classOfPattern, DEMAND_CLASS_CANDIDATES, demandClass, demandPattern, ERRATIC_DEMAND_CV2, INTERMITTENT_DEMAND_INTERVAL } from '../../shared/domain';
 
 describe('demandClass', () => {
   test.each([
@@ -56,5 +56,15 @@ describe('the candidates of each pattern', () => {
     const result = backtestSelect(y, { horizon: 4, folds: 3, candidates: DEMAND_CLASS_CANDIDATES.lumpy });
     expect(DEMAND_CLASS_CANDIDATES.lumpy).toContain(result.method);
     expect(result.scores.map((s) => s.method)).toEqual(['ses', 'sba', 'tsb']);
+  });
+});
+
+describe('demandPattern', () => {
+  test('gives the ADI and CV² the class is made of', () => {
+    // 6 periods, demand in 2 (ADI 3), sizes 1 and 9 (mean 5, variance 16, CV² 0.64).
+    expect(demandPattern([0, 0, 1, 0, 0, 9])).toEqual({ interval: 3, cv2: 0.64, demandClass: 'lumpy' });
+    expect(demandPattern([0, 0])).toEqual({ interval: Number.POSITIVE_INFINITY, cv2: 0, demandClass: 'intermittent' });
+    expect(classOfPattern(1.31, 0.48)).toBe('smooth');
+    expect(classOfPattern(1.32, 0.49)).toBe('lumpy');
   });
 });

@@ -811,7 +811,7 @@ describe('every number is finite', () => {
   ];
 
   // NaN by design: no backtest, no day within the horizon, no package size, no capacity limit.
-  const documentedNaN = new Set(['wape', 'mase', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet']);
+  const documentedNaN = new Set(['wape', 'mase', 'demandInterval', 'demandCv2', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet']);
   function expectFinite(plan: Plan, label: string) {
     expect(plan.ship).toHaveLength(6);
     expect(plan.buy).toHaveLength(6);
@@ -986,5 +986,36 @@ describe('home stock with no FBA limit (the capacity step without room lookups)'
     expect(shares(noLimit)).toEqual(shares(hugeLimit));
     expect(noLimit.ship.some((l) => l.shortAtHome > 0)).toBe(true);
     expect(noLimit.ship.every((l) => Number.isNaN(l.capacityRoomUnits))).toBe(true);
+  });
+});
+
+describe('the demand pattern behind the method of each line', () => {
+  const today = '2026-06-30';
+  // SKU 1 sells 10 every day; SKU 2 sells 6 on one day of every three weeks (week 3, 6, 9, …).
+  const everyThirdWeek = (day: number) => (Math.floor((day - dayNumber(today)) / 7) % 3 === 0 && (day - dayNumber(today)) % 7 === 0 ? 6 : 0);
+  const history = () =>
+    historyOf(today, [
+      { skuId: 1, units: () => 10, onHand: 500 },
+      { skuId: 2, units: everyThirdWeek, onHand: 500 },
+    ]);
+
+  test('a SKU selling every week is smooth (ADI 1, CV² 0); one selling every third week is intermittent (ADI 3)', () => {
+    const plan = planOf({ today, history: history(), skus: [skuInput(1), skuInput(2)] });
+    const smooth = shipLine(plan, 1);
+    expect(smooth.demandInterval).toBe(1);
+    expect(smooth.demandCv2).toBeCloseTo(0, 12);
+    expect(['ma', 'ses', 'holt', 'holtDamped', 'holtWinters']).toContain(smooth.method);
+    const sparse = shipLine(plan, 2);
+    expect(sparse.demandInterval).toBeCloseTo(3, 1);
+    expect(sparse.demandCv2).toBeCloseTo(0, 12);
+    expect(['ses', 'croston', 'sba', 'tsb']).toContain(sparse.method);
+  });
+
+  test('with the method set by the seller no pattern is read (NaN), and the columns carry it to the page', () => {
+    const plan = planOf({ today, history: history(), skus: [skuInput(1, { method: 'holt' }), skuInput(2)] });
+    expect(shipLine(plan, 1).demandInterval).toBeNaN();
+    expect(shipLine(plan, 1).demandCv2).toBeNaN();
+    const line = unpackPlan(packPlan(plan)).ship.find((l) => l.skuId === 2)!;
+    expect(line.demandInterval).toBe(shipLine(plan, 2).demandInterval);
   });
 });

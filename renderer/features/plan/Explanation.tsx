@@ -1,4 +1,5 @@
 // "Why this number": the inputs and the formula behind each figure of a plan line (PRODUCT §4.4).
+import { classOfPattern, DEMAND_CLASS_CANDIDATES } from '../../../shared/domain';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { useT } from '../../i18n';
 
@@ -8,6 +9,7 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
   const { t, language } = useT();
   const rows: [string, string, string][] = [
     [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, line.methodForced ? t('plan.x.demandForcedHow', { method: t(`plan.method.${line.method}`) }) : t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
+    patternRow(line, t, language),
     [t('plan.x.season'), `× ${n(line.seasonFactor, language, 2)}`, line.seasonFactor === 1 ? t('plan.x.seasonNone') : t('plan.x.seasonHow')],
     [t('plan.x.sd'), n(line.sdDaily, language, 2), t('plan.x.sdHow')],
     [t('plan.x.z'), n(line.z, language, 3), t('plan.x.zHow', { abc: line.abc, level: n(line.serviceLevel * 100, language) })],
@@ -23,6 +25,14 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
   const capacity = capacityHow(line, t, language);
   if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
   return <ExplanationTable rows={rows} />;
+}
+
+/** The demand pattern the backtest's candidates came from (ADI, CV² and the class they make), or why there was none. */
+function patternRow(line: ShipLine, t: ReturnType<typeof useT>['t'], language: string): [string, string, string] {
+  if (Number.isNaN(line.demandInterval)) return [t('plan.x.pattern'), '—', t('plan.x.patternNone')];
+  const demandClass = classOfPattern(line.demandInterval, line.demandCv2);
+  const methods = DEMAND_CLASS_CANDIDATES[demandClass].map((m) => t(`plan.method.${m}`)).join(', ');
+  return [t('plan.x.pattern'), t(`plan.pattern.${demandClass}`), t('plan.x.patternHow', { interval: n(line.demandInterval, language, 2), cv2: n(line.demandCv2, language, 2), methods })];
 }
 
 /**
