@@ -4,7 +4,7 @@
 import { backtestSelect, DEMAND_CLASS_CANDIDATES, demandClass, forecastPath } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import { fillUnknownWeeks } from './demandHistory';
-import { catalogSeasonIndex, positionOf } from './catalogSeason';
+import { catalogSeasonOfRates, positionOf } from './catalogSeason';
 import { DEFAULT_PLAN_SETTINGS } from './plan';
 
 export interface AccuracyResult {
@@ -49,7 +49,6 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
   const allWeeks = Math.max(historyWeeks, Math.floor(trainingEnd / 7));
   const seriesCount = history.series.length;
   const allRates = new Float64Array(seriesCount * allWeeks);
-  const totals = new Float64Array(allWeeks);
   for (let s = 0; s < seriesCount; s++) {
     const base = s * days;
     const rates = allRates.subarray(s * allWeeks, (s + 1) * allWeeks);
@@ -64,10 +63,8 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
       }
       rates[w] = inStock === 0 ? Number.NaN : (sold * 7) / inStock;
     }
-    const filled = fillUnknownWeeks(Float64Array.from(rates));
-    for (let w = 0; w < allWeeks; w++) totals[w] = totals[w]! + filled[w]!;
   }
-  const season = catalogSeasonIndex(totals);
+  const season = catalogSeasonOfRates(seriesCount, allWeeks, (s, out) => out.set(allRates.subarray(s * allWeeks, (s + 1) * allWeeks)));
   const seasonal = season.weight > 0;
   for (let s = 0; s < seriesCount; s++) {
     const base = s * days;
@@ -94,8 +91,7 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
         actual += units[base + d]!;
       }
       if (cut) continue;
-      const step = Math.min(holdoutWeeks - 1, w);
-      const chosen = path ? Math.max(0, (path[step] ?? 0) * (seasonal ? season.index[positionOf(-1 - step)]! : 1)) : 0;
+      const chosen = path ? Math.max(0, path[w]! * (seasonal ? season.index[positionOf(-1 - w)]! : 1)) : 0;
       errorChosen += Math.abs(actual - chosen);
       errorBaseline += Math.abs(actual - baseline);
       actualTotal += actual;

@@ -34,8 +34,6 @@ export interface CatalogSeason {
   weight: number;
 }
 
-const NO_SEASON_WEIGHT = 0;
-
 /**
  * The catalog's season from weekly totals (oldest first, the last one the history's last week).
  * Weeks with a total ≤ 0 or not finite are left out. Fewer than MIN_SEASON_PAIRS weeks with a week a
@@ -57,7 +55,7 @@ export function catalogSeasonIndex(totals: ArrayLike<number>): CatalogSeason {
     growthSum += change;
     pairs++;
   }
-  if (pairs < MIN_SEASON_PAIRS) return { index, pairs, weight: NO_SEASON_WEIGHT };
+  if (pairs < MIN_SEASON_PAIRS) return { index, pairs, weight: 0 };
   const growthPerWeek = growthSum / pairs / SEASON_WEEKS;
 
   const sum = new Float64Array(SEASON_WEEKS);
@@ -120,13 +118,23 @@ export function catalogSeasonOf(history: DemandHistory): CatalogSeason {
   const kept = seasonByHistory.get(history);
   if (kept) return kept;
   const weeks = Math.ceil(history.days / 7);
-  const totals = new Float64Array(weeks);
-  const rates = new Float64Array(weeks);
-  for (let s = 0; s < history.series.length; s++) {
-    fillUnknownWeeks(weeklyRates(history, s, weeks, undefined, rates));
-    for (let w = 0; w < weeks; w++) totals[w] = totals[w]! + rates[w]!;
-  }
-  const season = catalogSeasonIndex(totals);
+  const season = catalogSeasonOfRates(history.series.length, weeks, (s, out) => weeklyRates(history, s, weeks, undefined, out));
   seasonByHistory.set(history, season);
   return season;
+}
+
+/**
+ * The catalog's season from every series' weekly in-stock rates: `ratesOf(s, out)` writes series
+ * s's `weeks` rates into `out` (oldest first, NaN where unknown); unknown weeks are filled as the
+ * forecast fills them, then the series are summed by week.
+ */
+export function catalogSeasonOfRates(seriesCount: number, weeks: number, ratesOf: (s: number, out: Float64Array) => void): CatalogSeason {
+  const totals = new Float64Array(weeks);
+  const rates = new Float64Array(weeks);
+  for (let s = 0; s < seriesCount; s++) {
+    ratesOf(s, rates);
+    fillUnknownWeeks(rates);
+    for (let w = 0; w < weeks; w++) totals[w] = totals[w]! + rates[w]!;
+  }
+  return catalogSeasonIndex(totals);
 }
