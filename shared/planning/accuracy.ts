@@ -1,6 +1,6 @@
-// How good the forecast is, measured the way a seller would: hold out the last weeks, forecast them
-// from the history before, and compare with what sold — against the common tool default, a plain
-// 30-day moving average of daily sales (stockout days included, as such tools do).
+// How good the forecast is, measured the way a seller would: stand at a past date, forecast the
+// weeks after it from the history before, and compare with what sold — against the common tool
+// default, a plain 30-day moving average of daily sales (stockout days included, as such tools do).
 import { backtestSelect, DEMAND_CLASS_CANDIDATES, demandClass, forecastPath } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import { fillUnknownWeeks } from './demandHistory';
@@ -8,41 +8,99 @@ import { catalogSeasonOfRates, positionOf } from './catalogSeason';
 import { DEFAULT_PLAN_SETTINGS } from './plan';
 
 export interface AccuracyResult {
-  /** WAPE of the per-SKU chosen method and of the 30-day moving average over the same weeks. */
+  /**
+   * WAPE of the per-SKU chosen method and of the 30-day moving average on each series' held-out
+   * total (its in-stock held-out weeks summed, per origin): the demand a replenishment decision
+   * rests on, since an order or a shipment covers the weeks until the next one arrives.
+   */
   wapeChosen: number;
   wapeMovingAverage30: number;
   /** wapeChosen ÷ wapeMovingAverage30 (below 1: better than the default). */
   ratio: number;
-  /**
-   * A bound no forecast of the mean can beat by much: each series' scored weeks forecast flat at
-   * their own mean (it knows the future), ÷ wapeMovingAverage30. Weekly sales of a few units are
-   * mostly chance, so on such data even this stays well above 0.
-   */
-  oracleRatio: number;
-  /** Series and weeks scored (weeks with a stockout day are left out: their sales are cut short). */
+  /** The same, scored week by week (each held-out week on its own). */
+  weekly: {
+    wapeChosen: number;
+    wapeMovingAverage30: number;
+    ratio: number;
+    /**
+     * A bound no forecast of the mean can beat by much: each series' scored weeks forecast flat at
+     * their own mean (it knows the future), ÷ the moving average's weekly WAPE. Weekly sales of a
+     * few units are mostly chance, so on such data even this stays well above 0.
+     */
+    oracleRatio: number;
+  };
+  /** Origins scored, series × origins with a scored week, and weeks scored (weeks with a stockout day are left out: their sales are cut short). */
+  origins: number;
+  series: number;
+  weeks: number;
+}
+
+export interface AccuracyOptions {
+  /** Weeks of history each forecast is fitted on (the plan's historyWeeks). */
+  historyWeeks: number;
+  /** Weeks forecast and scored after each origin. */
+  holdoutWeeks: number;
+  /** Forecast origins, the latest `holdoutWeeks` before the history's end, each earlier one `originStepWeeks` before it (default 1). */
+  origins?: number;
+  originStepWeeks?: number;
+  backtestFolds?: number;
+  backtestHorizonWeeks?: number;
+}
+
+/** Error sums over every origin and series. */
+interface Tally {
+  actual: number;
+  chosenTotal: number;
+  baselineTotal: number;
+  chosenWeekly: number;
+  baselineWeekly: number;
+  oracleWeekly: number;
   series: number;
   weeks: number;
 }
 
 /**
- * Holds out the last `holdoutWeeks` whole weeks of every series. Training uses the weekly rates of
- * in-stock days before the holdout with the catalog's season (read from the training weeks only)
- * taken out, as the plan does; the chosen method forecasts the holdout week by week, with the season
- * put back. The baseline forecasts every holdout week as 7 × the mean daily sales of the 30 days
- * before the holdout. Only fully in-stock holdout weeks are scored, for both.
+ * At each origin, the `holdoutWeeks` whole weeks after it are held out of every series. Training
+ * uses the weekly rates of in-stock days before the origin with the catalog's season (read from the
+ * training weeks only) taken out, as the plan does; the chosen method forecasts the held-out weeks,
+ * with the season put back. The baseline forecasts every held-out week as 7 × the mean daily sales
+ * of the 30 days before the origin. Only fully in-stock held-out weeks are scored, for both.
  */
-export function forecastAccuracy(history: DemandHistory, options: { historyWeeks: number; holdoutWeeks: number; backtestFolds?: number; backtestHorizonWeeks?: number }): AccuracyResult {
+export function forecastAccuracy(history: DemandHistory, options: AccuracyOptions): AccuracyResult {
+  const origins = options.origins ?? 1;
+  const step = options.originStepWeeks ?? 4;
+  const tally: Tally = { actual: 0, chosenTotal: 0, baselineTotal: 0, chosenWeekly: 0, baselineWeekly: 0, oracleWeekly: 0, series: 0, weeks: 0 };
+  let scoredOrigins = 0;
+  for (let k = 0; k < origins; k++) {
+    const trainingEnd = history.days - (options.holdoutWeeks + k * step) * 7;
+    // The moving average needs its 30 days, and the methods at least a week.
+    if (trainingEnd < 30) break;
+    scoreOrigin(history, options, trainingEnd, tally);
+    scoredOrigins++;
+  }
+  const wape = (error: number) => (tally.actual > 0 ? error / tally.actual : 0);
+  const ratio = (chosen: number, baseline: number) => (baseline > 0 ? chosen / baseline : 1);
+  return {
+    wapeChosen: wape(tally.chosenTotal),
+    wapeMovingAverage30: wape(tally.baselineTotal),
+    ratio: ratio(tally.chosenTotal, tally.baselineTotal),
+    weekly: {
+      wapeChosen: wape(tally.chosenWeekly),
+      wapeMovingAverage30: wape(tally.baselineWeekly),
+      ratio: ratio(tally.chosenWeekly, tally.baselineWeekly),
+      oracleRatio: ratio(tally.oracleWeekly, tally.baselineWeekly),
+    },
+    origins: scoredOrigins,
+    series: tally.series,
+    weeks: tally.weeks,
+  };
+}
+
+function scoreOrigin(history: DemandHistory, options: AccuracyOptions, trainingEnd: number, tally: Tally): void {
   const { days, units, stockout } = history;
   const { historyWeeks, holdoutWeeks } = options;
-  const trainingEnd = days - holdoutWeeks * 7;
   const weekly = new Float64Array(historyWeeks);
-  let errorChosen = 0;
-  let errorBaseline = 0;
-  let errorOracle = 0;
   const actuals = new Float64Array(holdoutWeeks);
-  let actualTotal = 0;
-  let seriesScored = 0;
-  let weeksScored = 0;
   // Weekly in-stock rates of every series over every whole week up to the training end (unknown weeks
   // filled as the plan fills them), and the catalog's season read from their sums, as the plan does
   // on its whole history: nothing after the training end is read.
@@ -77,12 +135,14 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
     let any = false;
     for (let w = 0; w < historyWeeks && !any; w++) any = weekly[w]! > 0;
     let last30 = 0;
-    for (let d = Math.max(0, trainingEnd - 30); d < trainingEnd; d++) last30 += units[base + d]!;
+    for (let d = trainingEnd - 30; d < trainingEnd; d++) last30 += units[base + d]!;
     const baseline = (last30 / 30) * 7;
     const path = any
       ? forecastPath(backtestSelect(weekly, { horizon: options.backtestHorizonWeeks ?? DEFAULT_PLAN_SETTINGS.backtestHorizonWeeks, folds: options.backtestFolds ?? DEFAULT_PLAN_SETTINGS.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[demandClass(weekly)] }).method, weekly, holdoutWeeks, 52)
       : null;
     let scoredWeeks = 0;
+    let actualSum = 0;
+    let chosenSum = 0;
     for (let w = 0; w < holdoutWeeks; w++) {
       let actual = 0;
       let cut = false;
@@ -92,27 +152,19 @@ export function forecastAccuracy(history: DemandHistory, options: { historyWeeks
       }
       if (cut) continue;
       const chosen = path ? Math.max(0, path[w]! * (seasonal ? season.index[positionOf(-1 - w)]! : 1)) : 0;
-      errorChosen += Math.abs(actual - chosen);
-      errorBaseline += Math.abs(actual - baseline);
-      actualTotal += actual;
+      tally.chosenWeekly += Math.abs(actual - chosen);
+      tally.baselineWeekly += Math.abs(actual - baseline);
+      actualSum += actual;
+      chosenSum += chosen;
       actuals[scoredWeeks++] = actual;
     }
     if (scoredWeeks === 0) continue;
-    seriesScored++;
-    weeksScored += scoredWeeks;
-    let mean = 0;
-    for (let w = 0; w < scoredWeeks; w++) mean += actuals[w]! / scoredWeeks;
-    for (let w = 0; w < scoredWeeks; w++) errorOracle += Math.abs(actuals[w]! - mean);
+    tally.actual += actualSum;
+    tally.chosenTotal += Math.abs(actualSum - chosenSum);
+    tally.baselineTotal += Math.abs(actualSum - baseline * scoredWeeks);
+    tally.series++;
+    tally.weeks += scoredWeeks;
+    const mean = actualSum / scoredWeeks;
+    for (let w = 0; w < scoredWeeks; w++) tally.oracleWeekly += Math.abs(actuals[w]! - mean);
   }
-  const wapeChosen = actualTotal > 0 ? errorChosen / actualTotal : 0;
-  const wapeMovingAverage30 = actualTotal > 0 ? errorBaseline / actualTotal : 0;
-  const wapeOracle = actualTotal > 0 ? errorOracle / actualTotal : 0;
-  return {
-    wapeChosen,
-    wapeMovingAverage30,
-    ratio: wapeMovingAverage30 > 0 ? wapeChosen / wapeMovingAverage30 : 1,
-    oracleRatio: wapeMovingAverage30 > 0 ? wapeOracle / wapeMovingAverage30 : 1,
-    series: seriesScored,
-    weeks: weeksScored,
-  };
 }

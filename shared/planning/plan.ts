@@ -58,7 +58,7 @@ export const DEFAULT_PLAN_SETTINGS: Omit<PlanSettings, 'todayDay'> = {
   horizonDays: 180,
   historyWeeks: 104,
   // Six folds of 4 weeks: half a year of backtest picks a steadier method than 12 weeks of noise
-  // (forecast.wape_ratio_vs_ma30 on the demo: 0.984 with 3 folds, 0.964 with 6).
+  // (weekly WAPE ÷ the 30-day moving average's, one origin on the demo: 0.984 with 3 folds, 0.964 with 6).
   backtestFolds: 6,
   backtestHorizonWeeks: 4,
 };
