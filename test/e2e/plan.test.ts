@@ -86,19 +86,37 @@ describe('the replenishment plan on the demo data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('a what-if delay of every open shipment reports stockouts and air bridging', async () => {
-    const done = /^What-if: ([\d,]+) lines stock out within the horizon; ([\d,]+) need air bridging\.$/;
-    await plan.runWhatIf({ delayDays: '30' });
+  test('a what-if shows the lines it makes stock out, with the plan’s own stockout beside them; bad input names its field', async () => {
+    const done = /^What-if: ([\d,]+) lines stock out because of it \(([\d,]+) of them can be bridged by air\); ([\d,]+) lines stock out within the horizon in all\.$/;
+    const rowCount = async () => Number(await app.page.getByTestId('plan-ship').getAttribute('aria-rowcount')) - 1;
+    const planLines = await rowCount();
+    // Every open shipment 30 days late and demand up 80% over the next two months.
+    await plan.runWhatIf({ delayDays: '30', upliftPercent: '80%', from: TODAY, to: '2027-01-25' });
     await expect.poll(() => plan.statusText()).toMatch(done);
-    const [, stockouts, air] = done.exec(await plan.statusText())!;
-    expect(planNumber(stockouts)).toBeGreaterThan(0);
-    expect(planNumber(air)).toBeGreaterThan(0);
+    const [, caused, bridged, stockouts] = done.exec(await plan.statusText())!;
+    expect(planNumber(caused)).toBeGreaterThan(0);
+    expect(planNumber(bridged)).toBeLessThanOrEqual(planNumber(caused));
+    expect(planNumber(stockouts)).toBeGreaterThanOrEqual(planNumber(caused));
     expect(await plan.okMessage().count()).toBe(1);
-    // A negative delay is refused in words.
+    // The table shows just those lines, each stocking out earlier than in the plan (or only now).
+    await expect.poll(rowCount).toBe(planNumber(caused));
+    for (const row of await plan.rows('ship')) {
+      expect(row.stockout).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (row.stockoutInPlan !== '') expect(row.stockout < row.stockoutInPlan!).toBe(true);
+    }
+    // Unticked, every line is back.
+    await plan.whatIfForm().getByRole('checkbox', { name: 'Only the lines the what-if makes stock out' }).uncheck();
+    await expect.poll(rowCount).toBe(planLines);
+    // Bad input is refused in words that name the field.
     await plan.runWhatIf({ delayDays: '-3' });
-    await expect.poll(() => plan.statusText()).toBe('Enter a whole number of days (0 or more), a percentage above −100, and a date range that ends after it starts.');
+    await expect.poll(() => plan.statusText()).toBe('Delay every open shipment by (days): enter a whole number of days, 0 or more (not “-3”).');
     expect(await plan.errorMessage().count()).toBe(1);
-    await plan.runWhatIf({ delayDays: '0' });
+    expect(await plan.whatIfForm().locator('input[name="delayDays"]').getAttribute('aria-invalid')).toBe('true');
+    await plan.runWhatIf({ delayDays: '0', upliftPercent: '-100' });
+    await expect.poll(() => plan.statusText()).toBe('Raise demand by (%): enter a percentage above −100, such as 30 or −20 (not “-100”).');
+    await plan.runWhatIf({ delayDays: '0', upliftPercent: '10', from: '2027-01-25', to: TODAY });
+    await expect.poll(() => plan.statusText()).toBe('From and To: a demand change needs a date range that ends on or after the day it starts.');
+    await plan.runWhatIf({ delayDays: '0', upliftPercent: '' });
     await expect.poll(() => plan.statusText()).toMatch(done);
     await plan.backToPlan();
     await expect.poll(() => plan.whatIfForm().getByRole('button', { name: 'Back to the plan' }).count()).toBe(0);

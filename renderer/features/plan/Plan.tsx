@@ -23,6 +23,8 @@ import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 import { BuyExplanation, ShipExplanation } from './Explanation';
 import { PlanChart } from './PlanChart';
+import { parseWhatIf, whatIfChanges } from './whatIf';
+import type { WhatIfProblem } from './whatIf';
 import { DemandEvents, ForecastOverride, PlanSettingsPanel } from './PlanInputs';
 
 type Tab = 'ship' | 'buy';
@@ -43,6 +45,9 @@ export function Plan() {
   const [selected, setSelected] = useState<{ tab: Tab; index: number } | null>(null);
   const [printing, setPrinting] = useState<'reorder' | 'shipments' | null>(null);
   const [whatIfDraft, setWhatIfDraft] = useState({ delayDays: '', percent: '', from: today(), to: today() });
+  const [whatIfProblem, setWhatIfProblem] = useState<WhatIfProblem['field'] | null>(null);
+  // With a what-if shown: only the lines it makes stock out (its point), or every line.
+  const [onlyCaused, setOnlyCaused] = useState(true);
   const asOf = today();
 
   useEffect(() => {
@@ -62,7 +67,11 @@ export function Plan() {
   }, [asOf, state?.version, changes]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = whatIf ?? result;
-  const shipRows = useMemo(() => (shown?.plan.ship ?? []).map((line, index) => ({ line, index })), [shown]);
+  const whatIfDiff = useMemo(() => (whatIf && result ? whatIfChanges(result.plan.ship, whatIf.plan.ship) : null), [whatIf, result]);
+  const shipRows = useMemo(() => {
+    const rows = (shown?.plan.ship ?? []).map((line, index) => ({ line, index }));
+    return whatIfDiff && onlyCaused ? rows.filter((r) => whatIfDiff.caused.has(r.index)) : rows;
+  }, [shown, whatIfDiff, onlyCaused]);
   const buyRows = useMemo(() => (shown?.plan.buy ?? []).map((line, index) => ({ line, index })).filter((r) => r.line.buyQty > 0 || r.line.networkPosition < r.line.reorderPoint), [shown]);
 
   // The chart of the selected ship line, from the plan the worker keeps (not for a what-if).
@@ -89,6 +98,9 @@ export function Plan() {
     { id: 'onHand', header: t('plan.onHand'), width: '6rem', align: 'end', cell: (r) => num(r.line.onHand), sortValue: (r) => r.line.onHand },
     { id: 'inbound', header: t('plan.inbound'), width: '6rem', align: 'end', cell: (r) => num(r.line.inboundUnits), sortValue: (r) => r.line.inboundUnits },
     { id: 'stockout', header: t('plan.stockout'), width: '7.5rem', cell: (r) => dateOf(r.line.stockoutDay), sortValue: (r) => (Number.isFinite(r.line.stockoutDay) ? r.line.stockoutDay : Infinity) },
+    ...(whatIfDiff
+      ? [{ id: 'stockoutInPlan', header: t('plan.stockoutInPlan'), width: '7.5rem', cell: (r: { index: number }) => dateOf(whatIfDiff.planStockoutDay[r.index]!), sortValue: (r: { index: number }) => (Number.isFinite(whatIfDiff.planStockoutDay[r.index]) ? whatIfDiff.planStockoutDay[r.index]! : Infinity) }]
+      : []),
     { id: 'shipBy', header: t('plan.shipBy'), width: '7.5rem', cell: (r) => dateOf(r.line.shipByDay), sortValue: (r) => (Number.isFinite(r.line.shipByDay) ? r.line.shipByDay : Infinity) },
     { id: 'sea', header: t('plan.shipSea'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipSea), sortValue: (r) => r.line.shipSea },
     { id: 'air', header: t('plan.shipAir'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipAir), sortValue: (r) => r.line.shipAir },
@@ -106,17 +118,20 @@ export function Plan() {
 
   const runWhatIf = async (event: FormEvent) => {
     event.preventDefault();
-    const delayDays = whatIfDraft.delayDays.trim() === '' ? 0 : Number(whatIfDraft.delayDays);
-    const percent = whatIfDraft.percent.trim() === '' ? 0 : Number(whatIfDraft.percent);
-    if (!Number.isInteger(delayDays) || delayDays < 0 || !Number.isFinite(percent) || percent <= -100 || whatIfDraft.to < whatIfDraft.from) {
-      setStatus({ kind: 'error', text: t('plan.whatIfBad') });
+    const parsed = parseWhatIf(whatIfDraft);
+    if ('problem' in parsed) {
+      const { problem } = parsed;
+      setWhatIfProblem(problem.field);
+      setStatus({ kind: 'error', text: problem.field === 'delayDays' ? t('plan.whatIfBadDelay', { value: problem.value }) : problem.field === 'percent' ? t('plan.whatIfBadPercent', { value: problem.value }) : t('plan.whatIfBadDates') });
       return;
     }
+    setWhatIfProblem(null);
     try {
-      const r = await requestPlan({ today: asOf, whatIf: { delayDays, ...(percent !== 0 ? { uplift: { from: whatIfDraft.from, to: whatIfDraft.to, percent } } : {}) } });
+      const r = await requestPlan({ today: asOf, whatIf: parsed.request });
       setWhatIf(r);
+      const changed = result ? whatIfChanges(result.plan.ship, r.plan.ship) : null;
       const out = r.plan.ship.filter((l) => Number.isFinite(l.stockoutDay)).length;
-      setStatus({ kind: 'ok', text: t('plan.whatIfDone', { stockouts: out, air: r.plan.ship.filter((l) => l.shipAir > 0).length }) });
+      setStatus({ kind: 'ok', text: t('plan.whatIfDone', { caused: changed?.caused.size ?? 0, bridged: changed?.bridged ?? 0, stockouts: out }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
     }
@@ -180,17 +195,22 @@ export function Plan() {
       <form className="panel" onSubmit={runWhatIf} aria-label={t('plan.whatIf')}>
         <h2>{t('plan.whatIf')}</h2>
         <div className="form-grid">
-          <Field label={t('plan.delayDays')}>{(id) => <input id={id} name="delayDays" inputMode="numeric" value={whatIfDraft.delayDays} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, delayDays: e.target.value })} />}</Field>
-          <Field label={t('plan.upliftPercent')}>{(id) => <input id={id} name="upliftPercent" inputMode="decimal" value={whatIfDraft.percent} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, percent: e.target.value })} />}</Field>
-          <Field label={t('report.from')}>{(id) => <input id={id} name="upliftFrom" type="date" value={whatIfDraft.from} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, from: e.target.value })} />}</Field>
-          <Field label={t('report.to')}>{(id) => <input id={id} name="upliftTo" type="date" value={whatIfDraft.to} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, to: e.target.value })} />}</Field>
+          <Field label={t('plan.delayDays')}>{(id) => <input id={id} name="delayDays" inputMode="numeric" aria-invalid={whatIfProblem === 'delayDays'} value={whatIfDraft.delayDays} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, delayDays: e.target.value })} />}</Field>
+          <Field label={t('plan.upliftPercent')}>{(id) => <input id={id} name="upliftPercent" inputMode="decimal" aria-invalid={whatIfProblem === 'percent'} value={whatIfDraft.percent} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, percent: e.target.value })} />}</Field>
+          <Field label={t('report.from')}>{(id) => <input id={id} name="upliftFrom" type="date" aria-invalid={whatIfProblem === 'dates'} value={whatIfDraft.from} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, from: e.target.value })} />}</Field>
+          <Field label={t('report.to')}>{(id) => <input id={id} name="upliftTo" type="date" aria-invalid={whatIfProblem === 'dates'} value={whatIfDraft.to} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, to: e.target.value })} />}</Field>
           <button type="submit" className="btn" disabled={!result}>
             {t('plan.runWhatIf')}
           </button>
           {whatIf ? (
-            <button type="button" className="btn" onClick={() => setWhatIf(null)}>
-              {t('plan.backToPlan')}
-            </button>
+            <>
+              <label>
+                <input type="checkbox" name="onlyCaused" checked={onlyCaused} onChange={(e) => setOnlyCaused(e.target.checked)} /> {t('plan.whatIfOnlyCaused')}
+              </label>
+              <button type="button" className="btn" onClick={() => setWhatIf(null)}>
+                {t('plan.backToPlan')}
+              </button>
+            </>
           ) : null}
         </div>
       </form>
@@ -219,7 +239,7 @@ export function Plan() {
         </button>
       </div>
       {tab === 'ship' ? (
-        <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+        <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', index: r.index })} emptyText={whatIfDiff && onlyCaused ? t('plan.whatIfNoneCaused') : result ? t('plan.nothing') : t('plan.running')} height="45vh" />
       ) : (
         <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
       )}
