@@ -59,9 +59,13 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(() => plan.detailTitle()).toBe(`${top!.sku} · ${top!.fba}`);
 
     const x = await plan.explanation();
-    for (const figure of ['Demand d', 'Spread σd', 'z', 'Lead time L ± σL', 'Safety stock', 'Reorder point', 'Order up to', 'Position', 'FBA floor', 'Sea', 'Air']) {
+    for (const figure of ['Demand d', 'Spread σd', 'z', 'Lead time L ± σL', 'Safety stock', 'Reorder point', 'Order up to', 'Position', 'FBA floor', 'Sea', 'Air', 'Stockout', 'Ship by', 'Amazon Restock']) {
       expect(x[figure], figure).toBeDefined();
     }
+    // The dates are explained too: the line ships, so it has a ship-by date, the same as in the table.
+    expect(x['Ship by']!.value).toBe(top!.shipBy);
+    expect(x['Ship by']!.how).toMatch(/^The day projected on hand falls below safety stock, less the sea lead time \([\d.,]+ days\)/);
+    expect(x['Stockout']!.value).toBe(top!.stockout === '' ? '—' : top!.stockout);
     const ss = planNumber(x['Safety stock']!.value);
     const rop = planNumber(x['Reorder point']!.value);
     const orderUpTo = planNumber(x['Order up to']!.value);
@@ -102,7 +106,7 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(rowCount).toBe(planNumber(caused));
     for (const row of await plan.rows('ship')) {
       expect(row.stockout).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      if (row.stockoutInPlan !== '') expect(row.stockout < row.stockoutInPlan!).toBe(true);
+      if (row.stockoutInPlan !== '') expect((row.stockout ?? '') < (row.stockoutInPlan ?? '')).toBe(true);
     }
     // Unticked, every line is back.
     await plan.whatIfForm().getByRole('checkbox', { name: 'Only the lines the what-if makes stock out' }).uncheck();
@@ -139,6 +143,9 @@ describe('the replenishment plan on the demo data', () => {
     const x = await plan.explanation();
     // The table shows whole units, the explanation one decimal.
     expect(planNumber(x['Buy']!.value)).toBe(planNumber(rows[1]!.buy));
+    expect(x['Order by']!.value).toBe(rows[1]!.orderBy === '' ? '—' : rows[1]!.orderBy);
+    expect(planNumber(x['Reorder point']!.value)).toBeGreaterThanOrEqual(planNumber(x['Safety stock']!.value));
+    expect(x['z']!.how).toMatch(/^Inverse normal of the service level of class [ABC]\.$/);
     expect(Math.abs(planNumber(x['Order up to']!.value) - planNumber(rows[1]!.orderUpTo))).toBeLessThanOrEqual(0.5);
     expect(Math.abs(planNumber(x['Position']!.value) - planNumber(rows[1]!.position))).toBeLessThanOrEqual(0.5);
     // "max(0, T − position) = raw, at least the MOQ (m), rounded up to the case pack (p)": check the rounding.

@@ -1,8 +1,10 @@
 // "Why this number": the inputs and the formula behind each figure of a plan line (PRODUCT §4.4).
+import { isoFromDay } from '../../../shared/dates';
 import { classOfPattern, DEMAND_CLASS_CANDIDATES } from '../../../shared/domain';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { useT } from '../../i18n';
 
+const date = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '—');
 const n = (value: number, language: string, digits = 1) => (Number.isFinite(value) ? value.toLocaleString(language, { maximumFractionDigits: digits }) : '—');
 
 export function ShipExplanation({ line }: { line: ShipLine }) {
@@ -21,6 +23,9 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
     [t('plan.floor'), n(line.floorUnits, language), t('plan.x.floorHow')],
     [t('plan.shipSea'), n(line.shipSea, language, 0), t('plan.x.seaHow', { cut: n(line.cutByCapacity, language, 0), short: n(line.shortAtHome, language, 0) })],
     [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
+    [t('plan.stockout'), date(line.stockoutDay), Number.isFinite(line.stockoutDay) ? t('plan.x.stockoutHow') : t('plan.x.stockoutNone')],
+    [t('plan.shipBy'), date(line.shipByDay), Number.isFinite(line.shipByDay) ? t('plan.x.shipByHow', { lead: n(line.seaLeadDays, language) }) : t('plan.x.shipByNone')],
+    [t('plan.amazon'), line.amazonRecommendedUnits === null ? '—' : n(line.amazonRecommendedUnits, language, 0), line.amazonRecommendedUnits === null ? t('plan.x.amazonNone') : t('plan.x.amazonHow')],
   ];
   const capacity = capacityHow(line, t, language);
   if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
@@ -58,10 +63,13 @@ export function BuyExplanation({ line }: { line: BuyLine }) {
   const rows: [string, string, string][] = [
     [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, t('plan.x.networkDemand')],
     [t('plan.x.lead'), `${n(line.leadDays, language)} ± ${n(line.leadSdDays, language)} ${t('plan.days')}`, t('plan.x.buyLeadHow')],
+    [t('plan.x.z'), n(line.z, language, 3), t('plan.x.buyZHow', { abc: line.abc })],
     [t('plan.safetyStock'), n(line.safetyStock, language), `z · √(L · σd² + d² · σL²), z = ${n(line.z, language, 3)}`],
+    [t('plan.reorderPoint'), n(line.reorderPoint, language), t('plan.x.buyRopHow')],
     [t('plan.orderUpTo'), n(line.orderUpTo, language), t('plan.x.buyTHow')],
     [t('plan.position'), n(line.networkPosition, language), t('plan.x.networkPositionHow')],
     [t('plan.buyQty'), n(line.buyQty, language, 0), t('plan.x.buyQtyHow', { raw: n(line.rawQty, language), moq: line.moq, pack: line.casePack })],
+    [t('plan.orderBy'), date(line.orderByDay), Number.isFinite(line.orderByDay) ? t('plan.x.orderByHow') : t('plan.x.orderByNone')],
   ];
   return <ExplanationTable rows={rows} />;
 }
