@@ -180,6 +180,40 @@ describe('the replenishment plan on the demo data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('the shipment plan prints one section per destination inside the margins, and each tab exports its own list as CSV', async () => {
+    const summary = await plan.waitForPlan();
+    await plan.showTab('ship');
+    await plan.printShipmentPlan();
+    const preview = new PrintPreviewPage(app.page);
+    await expect.poll(() => preview.title()).toBe('Shipment plan');
+    for (const size of SIZES) {
+      const printed = await preview.printed(size);
+      const text = printed.pages.join(' ');
+      // The demo ships to both marketplaces, each under its own heading, and every line to ship once.
+      expect(text, size).toMatch(/Shipment plan · FBA US/);
+      expect(text, size).toMatch(/Shipment plan · FBA DE/);
+      expect(text.match(SKU_CODE)?.length, size).toBe(summary.ship);
+      expect(printed.maxTextRightPt, size).toBeLessThanOrEqual(rightLimitPt(printed.pageWidthPt));
+    }
+    await preview.close();
+    await expect.poll(() => preview.dialog().count()).toBe(0);
+
+    const shipCsv = await plan.exportCsv();
+    expect(shipCsv.name).toBe(`stockpilot-shipment-plan-${TODAY}.csv`);
+    const shipLines = shipCsv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(shipLines[0]).toBe('SKU,Destination,Class,per day,On hand,Inbound,Stockout,Ship by,Sea,Air,Amazon Restock');
+    expect(shipLines.length - 1).toBe(summary.lines);
+
+    await plan.showTab('buy');
+    const buyCsv = await plan.exportCsv();
+    expect(buyCsv.name).toBe(`stockpilot-reorder-list-${TODAY}.csv`);
+    const buyLines = buyCsv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(buyLines[0]).toMatch(/^Supplier,SKU,Name,Buy,/);
+    expect(buyLines.length - 1).toBe(summary.buy);
+    for (const line of buyLines.slice(1)) expect(Number(line.split(',')[3])).toBeGreaterThan(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   let sourced = { code: '', buy: 0 };
 
   test('a SKU bought from a supplier shows that supplier on its buy line', async () => {

@@ -144,6 +144,15 @@ export function Plan() {
     return groups;
   }, [toBuy]);
   const toShip = (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0);
+  // One shipment plan per destination (each becomes its own inbound shipment), most urgent first.
+  const byDestination = useMemo(() => {
+    const groups = new Map<number, ShipLine[]>();
+    for (const l of toShip) groups.set(l.locationId, [...(groups.get(l.locationId) ?? []), l]);
+    const urgency = (l: ShipLine) => (Number.isFinite(l.shipByDay) ? l.shipByDay : Infinity);
+    for (const lines of groups.values()) lines.sort((a, b) => urgency(a) - urgency(b));
+    return groups;
+  }, [toShip]);
+  const supplierName = (supplierId: number | null) => (supplierId === null ? t('plan.noSupplier') : (suppliers.get(supplierId)?.name ?? ''));
 
   const createDrafts = async () => {
     try {
@@ -174,10 +183,17 @@ export function Plan() {
     }
   };
 
+  // The open tab's list: the shipment plan (every ship line) or the reorder list (what to buy, by supplier).
   const exportCsv = async () => {
+    if (tab === 'buy') {
+      const header = [t('po.supplier'), t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')];
+      const rows = [...bySupplier].flatMap(([supplierId, lines]) => lines.map((l) => [supplierName(supplierId), code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty, l.casePack, l.moq, dateOf(l.orderByDay)]));
+      await desktop.saveFile({ suggestedName: `stockpilot-reorder-list-${asOf}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      return;
+    }
     const header = [t('field.sku'), t('plan.destination'), t('plan.abc'), t('plan.perDay'), t('plan.onHand'), t('plan.inbound'), t('plan.stockout'), t('plan.shipBy'), t('plan.shipSea'), t('plan.shipAir'), t('plan.amazon')];
-    const rows = (result?.plan.ship ?? []).map((l) => [code(l.skuId), l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, l.amazonRecommendedUnits ?? '']);
-    await desktop.saveFile({ suggestedName: `stockpilot-plan-${asOf}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    const rows = (result?.plan.ship ?? []).map((l) => [code(l.skuId), locations.get(l.locationId)?.name ?? l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, l.amazonRecommendedUnits ?? '']);
+    await desktop.saveFile({ suggestedName: `stockpilot-shipment-plan-${asOf}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
 
   const selectedShip = selected?.tab === 'ship' ? shown?.plan.ship[selected.index] : undefined;
@@ -264,7 +280,7 @@ export function Plan() {
         <PrintPreview title={t('plan.reorderList')} fileName={`reorder-list-${asOf}.pdf`} onClose={() => setPrinting(null)}>
           {[...bySupplier].map(([supplierId, lines]) => (
             <section key={String(supplierId)}>
-              <PrintHeader title={`${t('plan.reorderList')} · ${supplierId === null ? t('plan.noSupplier') : (suppliers.get(supplierId)?.name ?? '')}`} meta={[[t('vmi.asOf'), asOf]]} />
+              <PrintHeader title={`${t('plan.reorderList')} · ${supplierName(supplierId)}`} meta={[[t('vmi.asOf'), asOf]]} />
               <PrintTable
                 testId="reorder-list"
                 header={[t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')]}
@@ -277,13 +293,29 @@ export function Plan() {
       ) : null}
       {printing === 'shipments' ? (
         <PrintPreview title={t('plan.shipmentPlan')} fileName={`shipment-plan-${asOf}.pdf`} onClose={() => setPrinting(null)}>
-          <PrintHeader title={t('plan.shipmentPlan')} meta={[[t('vmi.asOf'), asOf]]} />
-          <PrintTable
-            testId="shipment-plan"
-            header={[t('plan.destination'), t('field.sku'), t('plan.shipSea'), t('plan.shipAir'), t('plan.shipBy'), t('plan.stockout')]}
-            align={['start', 'start', 'end', 'end', 'start', 'start']}
-            rows={toShip.map((l) => [locations.get(l.locationId)?.name ?? l.marketplace, code(l.skuId), l.shipSea.toLocaleString(language), l.shipAir.toLocaleString(language), dateOf(l.shipByDay), dateOf(l.stockoutDay)])}
-          />
+          {[...byDestination].map(([locationId, lines]) => {
+            const name = locations.get(locationId)?.name ?? lines[0]!.marketplace;
+            const sea = lines.reduce((sum, l) => sum + l.shipSea, 0);
+            const air = lines.reduce((sum, l) => sum + l.shipAir, 0);
+            return (
+              <section key={locationId}>
+                <PrintHeader
+                  title={`${t('plan.shipmentPlan')} · ${name}`}
+                  meta={[
+                    [t('vmi.asOf'), asOf],
+                    [t('plan.shipSea'), sea.toLocaleString(language)],
+                    [t('plan.shipAir'), air.toLocaleString(language)],
+                  ]}
+                />
+                <PrintTable
+                  testId="shipment-plan"
+                  header={[t('field.sku'), t('field.name'), t('plan.shipSea'), t('plan.shipAir'), t('field.casePack'), t('plan.shipBy'), t('plan.stockout')]}
+                  align={['start', 'start', 'end', 'end', 'end', 'start', 'start']}
+                  rows={lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.shipSea.toLocaleString(language), l.shipAir.toLocaleString(language), String(skus.get(l.skuId)?.casePack ?? ''), dateOf(l.shipByDay), dateOf(l.stockoutDay)])}
+                />
+              </section>
+            );
+          })}
         </PrintPreview>
       ) : null}
     </section>

@@ -187,4 +187,12 @@ export class PlanPage extends AppShell {
   async printShipmentPlan(): Promise<void> {
     await this.page.getByRole('button', { name: 'Print shipment plan' }).click();
   }
+
+  /** Exports the open tab's list as CSV; its file name and text, as the browser fallback downloads it. */
+  async exportCsv(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
 }
