@@ -2,7 +2,8 @@
 // batch. If the movements cannot be written, the catalog rows are taken out again.
 import { DomainError } from '../../shared/errors';
 import type { DemoDataset } from '../../shared/demo/generate';
-import { demoCatalogRows } from '../../shared/demo/rows';
+import { demoCatalogRows, demoShipmentRows } from '../../shared/demo/rows';
+import { shipmentRef } from '../../shared/ledger/postings';
 import type { Location } from '../../shared/model';
 import type { ImportBatch, StockPilotDatabase } from './schema';
 import { appendMovementBatch } from './ledgerStore';
@@ -15,6 +16,9 @@ export const DEMO_BATCH_ID = 'demo';
 export interface DemoCatalog {
   /** The dataset's movements with database ids. */
   columns: MovementColumns;
+  /** Database ids of the dataset's SKUs and locations, by index. */
+  skuIds: readonly number[];
+  locationIds: readonly number[];
   /** Takes the catalog rows out again (when the movements could not be written). */
   rollback: () => Promise<void>;
 }
@@ -57,6 +61,8 @@ export async function addDemoCatalog(db: StockPilotDatabase, dataset: DemoDatase
   }
   return {
     columns,
+    skuIds: added.skuIds,
+    locationIds: added.locationIds,
     rollback: () =>
       db.transaction('rw', [db.skus, db.locations, db.listings], async () => {
         await db.listings.where('skuId').anyOf(added.skuIds).delete();
@@ -71,7 +77,18 @@ export const DEMO_BATCH: Omit<BatchInput, 'createdAt'> = { id: DEMO_BATCH_ID, ki
 export async function loadDemoDataset(db: StockPilotDatabase, dataset: DemoDataset, now: string): Promise<ImportBatch> {
   const catalog = await addDemoCatalog(db, dataset, now);
   try {
-    return await appendMovementBatch(db, { ...DEMO_BATCH, createdAt: now }, catalog.columns);
+    // The shipments still under way become open shipment records, written with the movements in one
+    // transaction; their ids are taken after the highest one now, and their dispatch rows carry
+    // shipmentRef(id), the reference a receipt in the app takes out of transit. Removing the demo
+    // batch removes them too (createdShipmentIds).
+    const last = await db.shipments.orderBy(':id').last();
+    const shipments = demoShipmentRows(dataset, (last?.id ?? 0) + 1, catalog.skuIds, catalog.locationIds);
+    const refs = catalog.columns.refs.slice();
+    dataset.openShipments.forEach((open, i) => {
+      refs[open.refIndex] = shipmentRef(shipments[i]!.id);
+    });
+    const batch = { ...DEMO_BATCH, createdAt: now, ...(shipments.length > 0 ? { createdShipmentIds: shipments.map((s) => s.id) } : {}) };
+    return await appendMovementBatch(db, batch, { ...catalog.columns, refs }, { alongside: { tables: [db.shipments], write: async () => void (await db.shipments.bulkAdd(shipments)) } });
   } catch (error) {
     await catalog.rollback();
     throw error;

@@ -200,6 +200,8 @@ export interface BatchInput {
   kind: ImportBatch['kind'];
   label: string;
   createdAt: string;
+  /** Shipments written with the batch (the demo's open ones), removed with it. */
+  createdShipmentIds?: number[];
 }
 
 /**
@@ -279,8 +281,9 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     if (batch.blockCount === 0 && batch.movementCount === 0) {
       // Nothing of it is in the ledger (report rows or held events only): no summaries to rebuild.
       await withStorageErrors(() =>
-        db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings], async () => {
+        db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings, db.shipments], async () => {
           await db.listings.bulkDelete(batch.createdListingIds ?? []);
+          await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
           await db.heldEvents.where('batchId').equals(batchId).delete();
           await db.reportRows.where('batchId').equals(batchId).delete();
           await db.batches.delete(batchId);
@@ -296,9 +299,10 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     const remaining: LedgerSnapshot = { ...snapshot, columns: concatColumns([columnsFromMovements(manual), unpackBlocks(blocks)]) };
     const summaries = buildSummaries(remaining, version.version + 1);
     const written = await withStorageErrors(() =>
-      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents, db.reportRows], async () => {
+      db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents, db.reportRows, db.shipments], async () => {
         if ((await readLedgerVersion(db)).version !== version.version) return false;
         await db.movementBlocks.where('batchId').equals(batchId).delete();
+        await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
         await db.heldEvents.where('batchId').equals(batchId).delete();
         await db.reportRows.where('batchId').equals(batchId).delete();
         await db.batches.delete(batchId);

@@ -47,6 +47,8 @@ export interface ImportBatch {
   file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number; stored?: number };
   /** All Listings imports: the platform codes they created, removed again when the import is undone. */
   createdListingIds?: number[];
+  /** The demo: the open shipments it created (its shipments under way), removed with it. */
+  createdShipmentIds?: number[];
 }
 
 /** An imported event whose code (FNSKU or seller SKU) maps to no SKU yet: held until it is mapped. */

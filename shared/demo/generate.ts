@@ -70,6 +70,24 @@ export interface DemoDataset {
   listings: DemoListing[];
   /** Provisional ids: skuId = SKU index + 1, locationId = location index + 1. Sorted by day; seq = index. */
   movements: MovementColumns;
+  /**
+   * The shipments still at sea or in the air on the last day (their units are the transit balance),
+   * by ship day: the loader makes them open shipment records, so the plan counts them as inbound.
+   */
+  openShipments: DemoOpenShipment[];
+}
+
+export interface DemoOpenShipment {
+  /** Index into movements.refs of the shipment's dispatch rows. */
+  refIndex: number;
+  /** Indexes into `locations`. */
+  fromIndex: number;
+  toIndex: number;
+  /** Day numbers (shared/dates). */
+  shipDay: number;
+  arrivalDay: number;
+  mode: 'sea' | 'air' | 'truck';
+  lines: { skuIndex: number; qty: number }[];
 }
 
 /** The five demo locations; a movement's locationId is its index here + 1. */
@@ -252,6 +270,7 @@ class SimState {
   shipQty = new Float64Array(MAX_OPEN);
   shipKey = new Int32Array(MAX_OPEN);
   shipAir = new Uint8Array(MAX_OPEN);
+  shipFrom = new Uint8Array(MAX_OPEN);
   poCount = 0;
   poArrival = new Int32Array(MAX_OPEN);
   poQty = new Float64Array(MAX_OPEN);
@@ -312,12 +331,23 @@ export function generateDemo(options: DemoOptions): DemoDataset {
 
   const scratch = new Scratch();
   const state = new SimState(days);
+  const openByKey = new Map<number, { from: number; dest: number; arrival: number; air: boolean; lines: { skuIndex: number; qty: number }[] }>();
   let pos = 0;
   for (let s = 0; s < skuCount; s++) {
     const plan = catalog.plans[s]!;
     const budget = budgets[s]!;
     if (budget === 0) continue;
     const { fixedRows } = simulateWithinBudget(plan, budget, calendar, seed, scratch, state);
+    // Shipments still under way on the last day (their dispatch rows are fixed, so they stay).
+    for (let i = 0; i < state.shipCount; i++) {
+      const key = state.shipKey[i]!;
+      let open = openByKey.get(key);
+      if (!open) {
+        open = { from: state.shipFrom[i]!, dest: state.shipDest[i]!, arrival: state.shipArrival[i]!, air: state.shipAir[i] === 1, lines: [] };
+        openByKey.set(key, open);
+      }
+      open.lines.push({ skuIndex: s, qty: state.shipQty[i]! });
+    }
     // Drop surplus trimmable rows uniformly at random (selection sampling), keep everything else.
     const trimmableRows = scratch.length - fixedRows;
     let toDrop = Math.max(0, scratch.length - budget);
@@ -395,7 +425,20 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     movements.seq[k] = k;
   }
 
+  const openShipments: DemoOpenShipment[] = [...openByKey]
+    .sort(([a], [b]) => a - b)
+    .map(([key, open]) => ({
+      refIndex: refIndex[key]!,
+      fromIndex: open.from,
+      toIndex: open.dest,
+      shipDay: startDay + Math.floor(key / ROUTE_MODES),
+      arrivalDay: startDay + open.arrival,
+      mode: open.air ? 'air' : key % ROUTE_MODES === RM_TPL_US_TRUCK ? 'truck' : 'sea',
+      lines: open.lines,
+    }));
+
   return {
+    openShipments,
     skus: catalog.skus,
     locations: DEMO_LOCATIONS.map((location) => ({ ...location })),
     listings: catalog.listings,
@@ -786,6 +829,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
     state.shipQty[i] = qty;
     state.shipKey[i] = key;
     state.shipAir[i] = air ? 1 : 0;
+    state.shipFrom[i] = from;
     if (air) state.airInFlight[dest]!++;
     return true;
   };

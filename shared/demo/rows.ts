@@ -1,6 +1,7 @@
 // The demo catalog as database rows, with provisional ids (index + 1) that match the movements.
 import { skuCodeKey } from '../catalog/catalog';
-import type { Location, PlatformListing, Sku } from '../model';
+import { isoFromDay } from '../dates';
+import type { Location, PlatformListing, Shipment, Sku } from '../model';
 import type { DemoDataset } from './generate';
 
 export interface DemoCatalogRows {
@@ -37,4 +38,24 @@ export function demoCatalogRows(dataset: DemoDataset, now: string): DemoCatalogR
       unitsPerListing: l.unitsPerListing,
     })),
   };
+}
+
+/**
+ * The demo's shipments still under way on its last day, as open shipment records with ids from
+ * `firstId` on (their dispatch rows' reference becomes shipmentRef(id), so receiving one in the app
+ * takes its units out of the same transit balance). `skuIds` and `locationIds` map the dataset's
+ * indexes to database ids.
+ */
+export function demoShipmentRows(dataset: DemoDataset, firstId: number, skuIds: ArrayLike<number>, locationIds: ArrayLike<number>): Shipment[] {
+  return dataset.openShipments.map((open, i) => ({
+    id: firstId + i,
+    fromLocationId: locationIds[open.fromIndex]!,
+    toLocationId: locationIds[open.toIndex]!,
+    shipDate: isoFromDay(open.shipDay),
+    eta: isoFromDay(open.arrivalDay),
+    status: 'in_transit',
+    mode: open.mode,
+    lines: open.lines.map((line) => ({ skuId: skuIds[line.skuIndex]!, qty: line.qty })),
+    note: dataset.movements.refs[open.refIndex] ?? '',
+  }));
 }

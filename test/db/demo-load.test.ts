@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_BATCH_ID, loadDemoDataset } from '../../renderer/db/demo';
 import { loadLedger } from '../../renderer/db/ledger';
-import { refreshSummaries } from '../../renderer/db/ledgerStore';
+import { refreshSummaries, removeMovementBatch } from '../../renderer/db/ledgerStore';
+import { receiveShipment } from '../../renderer/db/purchasing';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
 import { skuCodeKey } from '../../shared/catalog/catalog';
 import { isoFromDay } from '../../shared/dates';
@@ -99,7 +100,9 @@ describe('loadDemoDataset into an empty profile', () => {
       blockCount: Math.ceil(SMALL.movementCount / BLOCK_SIZE),
       firstDate: isoFromDay(days[0]!),
       lastDate: SMALL.endDate,
+      createdShipmentIds: pristine.openShipments.map((_, i) => i + 1),
     };
+    expect(pristine.openShipments.length).toBeGreaterThan(0);
     expect(batch).toEqual(expectedBatch);
     expect(await db.batches.toArray()).toEqual([expectedBatch]);
     expect(await db.movements.count()).toBe(0);
@@ -137,6 +140,46 @@ describe('loadDemoDataset into an empty profile', () => {
     let differing = 0;
     for (let i = 0; i < ledger.columns.length; i++) if (ledger.values[i]! + 0 !== values.get(ledger.columns.seq[i]!)) differing++;
     expect(differing).toBe(0);
+  }, 60_000);
+
+  it('makes the shipments under way on the last day open shipments: their lines are the transit balance, a receipt empties it, removing the demo removes them', async () => {
+    const db = await freshDb();
+    const dataset = generateDemo(SMALL);
+    await loadDemoDataset(db, dataset, NOW);
+    const shipments = await db.shipments.toArray();
+    expect(shipments).toHaveLength(dataset.openShipments.length);
+    const transitId = (await db.locations.toArray()).find((l) => l.kind === 'transit')!.id;
+    const ledger = await loadLedger(db);
+    const c = ledger.columns;
+    // Per shipment reference, the transit balance of each SKU is the shipment's line.
+    const transitByRef = new Map<string, number>();
+    for (let i = 0; i < c.length; i++) {
+      if (c.locationId[i] !== transitId || c.ref[i]! < 0) continue;
+      const key = `${c.refs[c.ref[i]!]}|${c.skuId[i]}`;
+      transitByRef.set(key, (transitByRef.get(key) ?? 0) + c.qty[i]!);
+    }
+    const lines = new Map<string, number>();
+    for (const shipment of shipments) {
+      expect(shipment).toMatchObject({ status: 'in_transit' });
+      expect(shipment.eta! > SMALL.endDate).toBe(true);
+      expect(shipment.shipDate <= SMALL.endDate).toBe(true);
+      for (const line of shipment.lines) lines.set(`SHP-${shipment.id}|${line.skuId}`, line.qty);
+    }
+    const openInTransit = [...transitByRef].filter(([, qty]) => qty !== 0);
+    expect(new Map(openInTransit)).toEqual(lines);
+
+    // Receiving the first in the app takes its units out of that very transit balance.
+    const first = shipments[0]!;
+    const received = await receiveShipment(db, first.id, { date: first.eta!, lines: first.lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) });
+    expect(received.status).toBe('received');
+    const after = await loadLedger(db);
+    let left = 0;
+    for (let i = 0; i < after.columns.length; i++) if (after.columns.locationId[i] === transitId && after.columns.refs[after.columns.ref[i]!] === `SHP-${first.id}`) left += after.columns.qty[i]!;
+    expect(left).toBe(0);
+
+    // Removing the demo batch removes its shipments with its movements.
+    await removeMovementBatch(db, DEMO_BATCH_ID);
+    expect(await db.shipments.count()).toBe(0);
   }, 60_000);
 
   it('gives the requested movement count at other sizes too, with no negative balance', async () => {

@@ -87,7 +87,7 @@ describe('importing a File read in slices', () => {
     expect(applied.batch?.file?.sha256).toBe(await contentHashOf(bytes));
     // The same File again: nothing new.
     expect((await previewImport(db, 'ledger.txt', file)).newMovements).toBe(0);
-  });
+  }, 30_000);
 
   test('a small report given as a File is read whole and previews like its bytes', async () => {
     const bytes = fixture('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA.tsv');
@@ -113,7 +113,7 @@ describe('importing a File read in slices', () => {
     expect(asked).toBe(2);
     const applied = await applyImport(db, 'ledger.txt', file, NOW);
     expect(applied.batch?.movementCount).toBe(preview.newMovements);
-  });
+  }, 30_000);
 
   test('a file cut shorter after it was chosen is refused by name, nothing written', async () => {
     const db = await seller();
