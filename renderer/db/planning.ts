@@ -325,12 +325,14 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
 }
 
 export interface PlanDetail {
+  /** The plan's as-of day: `days` start the day after, the history ends on it. */
+  today: IsoDate;
   /** Days from today + 1: forecast, projected on hand with no new shipment, arrivals. */
   days: IsoDate[];
   forecast: number[];
   projected: number[];
   arrivals: number[];
-  /** Weekly demand history (units per week, stockout weeks scaled to in-stock days) and stockout days in the window. */
+  /** Weekly demand history ending today: units sold each week (as sold, not scaled) and its stockout days. */
   historyWeeks: { weekStart: IsoDate; units: number; stockoutDays: number }[];
 }
 
@@ -375,5 +377,5 @@ export function planDetail(index: number): PlanDetail | null {
       historyWeeks.push({ weekStart: isoFromDay(history.firstDay + start), units, stockoutDays: out });
     }
   }
-  return { days, forecast, projected, arrivals, historyWeeks };
+  return { today: isoFromDay(todayDay), days, forecast, projected, arrivals, historyWeeks };
 }

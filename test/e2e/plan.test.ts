@@ -82,11 +82,19 @@ describe('the replenishment plan on the demo data', () => {
     expect(planNumber(x['Air']!.value)).toBe(planNumber(top!.air));
     expect(planNumber(x['Demand d']!.value.replace(/ per day$/, ''))).toBe(planNumber(top!.demand));
 
-    // The projected-stock chart is drawn.
+    // The projected-stock chart is drawn, and its description puts the stockout where the table does.
     await plan.chart().waitFor();
     const box = await plan.chart().boundingBox();
     expect(box!.width).toBeGreaterThan(100);
     expect(box!.height).toBeGreaterThan(100);
+    const stockText = await plan.chartDescription(plan.chart());
+    if (top!.stockout) expect(stockText).toContain(`projected on hand reaches 0 on ${top!.stockout} (stockout)`);
+    else expect(stockText).toMatch(/projected on hand stays above 0 through \d{4}-\d{2}-\d{2}/);
+    // The demand chart: two years of weeks sold against the forecast, named with the line's method.
+    await plan.demandChart().waitFor();
+    expect((await plan.demandChart().boundingBox())!.height).toBeGreaterThan(100);
+    expect(await plan.demandChart().getAttribute('aria-label')).toContain(`Demand: history vs forecast: ${top!.method}`);
+    expect(await plan.chartDescription(plan.demandChart())).toMatch(/^Over 104 weeks, [\d,]+ units sold; \d+ of those weeks had stockout days\. .* the forecast averages [\d,.]+ a week through \d{4}-\d{2}-\d{2}\.$/);
     expect(app.pageErrors).toEqual([]);
   });
 

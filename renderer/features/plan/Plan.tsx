@@ -266,7 +266,7 @@ export function Plan() {
           </h2>
           <ShipExplanation line={selectedShip} />
           <ForecastOverride skuId={selectedShip.skuId} />
-          {detail ? <PlanChart detail={detail} safetyStock={selectedShip.safetyStock} /> : null}
+          {detail ? <PlanChart detail={detail} line={selectedShip} /> : null}
         </article>
       ) : null}
       {selectedBuy ? (

@@ -101,6 +101,16 @@ export class PlanPage extends AppShell {
     return this.detail().getByTestId('plan-chart');
   }
 
+  demandChart(): Locator {
+    return this.detail().getByTestId('plan-demand-chart');
+  }
+
+  /** The text a screen reader reads after a chart's name: the element its aria-describedby names. */
+  async chartDescription(chart: Locator): Promise<string> {
+    const id = await chart.getAttribute('aria-describedby');
+    return ((await this.page.locator(`[id="${id}"]`).textContent()) ?? '').trim();
+  }
+
   whatIfForm(): Locator {
     return this.page.getByRole('form', { name: 'What if' });
   }
