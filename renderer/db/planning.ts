@@ -231,7 +231,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         storageType: storageTypeOf(sku),
       };
     });
-  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, todayDay };
+  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, fbaFloorDays: preferences.fbaFloorDays, todayDay };
   const capacityUnits = new Map<number, number | null>();
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
   const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();
