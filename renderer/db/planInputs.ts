@@ -34,7 +34,7 @@ export async function setForecastOverride(db: StockPilotDatabase, skuId: number,
   });
 }
 
-/** The plan's service levels and FBA capacity: the stored row, defaults for anything missing or out of range. */
+/** The plan's service levels, FBA floor and FBA capacity: the stored row, defaults for anything missing or out of range. */
 export async function readPlanPreferences(db: StockPilotDatabase): Promise<PlanPreferences> {
   const row = await withStorageErrors(() => db.settings.get('planPreferences'));
   return planPreferencesFrom(row?.value);

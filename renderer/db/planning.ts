@@ -1,7 +1,7 @@
 // The replenishment plan in the ledger worker: gathers the inputs (ledger history, stock, open
-// shipments and POs, lead times, Amazon's restock advice) from the database and runs the pure plan
-// (shared/planning/plan.ts). The last plan stays in the worker so a chart or an explanation of one
-// line needs no second run.
+// shipments and POs, lead times, Amazon's restock advice and reserved units) from the database and
+// runs the pure plan (shared/planning/plan.ts). The last plan stays in the worker so a chart or an
+// explanation of one line needs no second run.
 import { sellerSkuTarget } from '../../shared/ledger/amazonLedger';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
@@ -13,6 +13,7 @@ import { FORECAST_METHODS } from '../../shared/domain';
 import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
+import { reservedUnitsBySku } from '../../shared/planning/reservedUnits';
 import type { PlanColumns } from '../../shared/planning/planColumns';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
 import { storageTypeOf, unitVolumeCubicFeet } from '../../shared/catalog/packageSize';
@@ -77,6 +78,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     db.demandEvents.toArray(),
     latestRows(db, 'demand'),
     latestRows(db, 'restock'),
+    latestRows(db, 'reserved'),
     db.forecastOverrides.toArray(),
     readPlanPreferences(db),
   ]);
@@ -89,9 +91,9 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
   let history = demandHistoryFromLedger(ledger.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
   const t2 = performance.now();
-  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, overrides, preferences] = await restRead;
-  // Listings only match Amazon's restock advice to SKUs: 20,000 of them are not read without it.
-  const listings = restockScopes.size > 0 ? await db.listings.toArray() : [];
+  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences] = await restRead;
+  // Listings only match Amazon's restock advice and reserved units to SKUs: 20,000 of them are not read without either.
+  const listings = restockScopes.size > 0 || reservedScopes.size > 0 ? await db.listings.toArray() : [];
   const t3 = performance.now();
   // Time spent waiting for the database; the reads that ran while the history was built are not counted again.
   timings.readMs = t1 - t0 + (t3 - t2);
@@ -136,6 +138,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       restock.set(key, (restock.get(key) ?? 0) + row.recommendedReplenishmentQty);
     }
   }
+  const reserved = reservedUnitsBySku([...reservedScopes.values()].map((scope) => ({ marketplace: scope.marketplace, date: scope.date, rows: scope.rows.values() })), listings);
   const sellerSkusOf = new Map<number, { marketplace: string; sellerSku: string }[]>();
   for (const l of listings) {
     const list = sellerSkusOf.get(l.skuId);
@@ -182,7 +185,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       sea: shipLeg(s.skuId, s.locationId, 'sea'),
       air: shipLeg(s.skuId, s.locationId, 'air'),
       inbound: inbound.get(`${s.skuId}|${s.locationId}`) ?? [],
-      reservedUnits: 0,
+      // Reserved units are part of the units on hand: a report newer than the ledger cannot take more than are there.
+      reservedUnits: Math.min(reserved.get(`${s.marketplace}|${s.skuId}`) ?? 0, Math.max(0, history.onHand[seriesIndex]!)),
       ...(factors ? { eventFactors: factors } : {}),
       amazonRecommendedUnits: known.length > 0 ? known.reduce((a, b) => a + b, 0) : null,
     });
@@ -227,7 +231,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         storageType: storageTypeOf(sku),
       };
     });
-  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, todayDay };
+  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, fbaFloorDays: preferences.fbaFloorDays, todayDay };
   const capacityUnits = new Map<number, number | null>();
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
   const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();

@@ -11,7 +11,7 @@
 //   ROP = d·L + SS,   T = Σ forecast over L + R days + SS   (R = review period)
 //   IP  = on hand + in transit to the location (− reserved, when known)
 //   ship Q = max(0, T − IP, floor), rounded up to the case pack; the floor keeps Amazon's
-//   low-inventory level (28 days of supply by default) once the shipment lands.
+//   low-inventory level (28 days of supply by default, the seller may change it) once the shipment lands.
 //   Projected on hand (no new orders) gives the stockout day; sea arrives at today + L; if that
 //   is after the stockout, air (today + L_air) bridges: the demand between the air and sea
 //   arrivals not covered by the stock projected at the air arrival.
@@ -159,6 +159,8 @@ export interface ShipLine {
   reorderPoint: number;
   orderUpTo: number;
   floorUnits: number;
+  /** The floor in days of supply that made floorUnits (the seller's plan setting). */
+  floorDays: number;
   /** Units to ship by sea and by air (air only for the bridge), after case pack and capacity. */
   shipSea: number;
   shipAir: number;
@@ -767,6 +769,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.reorderPoint[i] = reorderPoint;
   c.orderUpTo[i] = orderUpTo;
   c.floorUnits[i] = floorUnits;
+  c.floorDays[i] = settings.fbaFloorDays;
   c.shipSea[i] = shipSea;
   c.shipAir[i] = shipAir;
   columns.storageType[i] = run.skuStorageType;

@@ -39,6 +39,7 @@ const SHIP_NUMBERS = [
   'reorderPoint',
   'orderUpTo',
   'floorUnits',
+  'floorDays',
   'shipSea',
   'shipAir',
   'cutByCapacity',
@@ -253,6 +254,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       reorderPoint: S.reorderPoint[i]!,
       orderUpTo: S.orderUpTo[i]!,
       floorUnits: S.floorUnits[i]!,
+      floorDays: S.floorDays[i]!,
       shipSea: S.shipSea[i]!,
       shipAir: S.shipAir[i]!,
       cutByCapacity: S.cutByCapacity[i]!,
@@ -395,6 +397,9 @@ class ShipLineView implements ShipLine {
   }
   get floorUnits(): number {
     return this.c.floorUnits[this.i]!;
+  }
+  get floorDays(): number {
+    return this.c.floorDays[this.i]!;
   }
   get shipSea(): number {
     return this.c.shipSea[this.i]!;

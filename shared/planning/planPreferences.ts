@@ -1,9 +1,11 @@
-// The seller's plan settings (PRODUCT §4.3–4.4): the service level of each ABC class and the FBA
-// capacity limits per FBA location, in units and in cubic feet per storage type. Stored as one settings row; read back defensively, since
+// The seller's plan settings (PRODUCT §4.3–4.4): the service level of each ABC class, the FBA floor
+// (Amazon's low-inventory level, in days of supply) and the FBA capacity limits per FBA location, in
+// units and in cubic feet per storage type. Stored as one settings row; read back defensively, since
 // a restored backup may hold anything.
 import { DomainError } from '../errors';
 import { isStorageType } from '../catalog/packageSize';
 import type { StorageType } from '../model';
+import { DEFAULT_PLAN_SETTINGS } from './plan';
 import type { AbcClass } from './plan';
 
 /** Per storage type, the most cubic feet a location may hold; a type not listed has no volume limit. */
@@ -12,6 +14,8 @@ export type CubicFeetByStorageType = Partial<Record<StorageType, number>>;
 export interface PlanPreferences {
   /** Service level per ABC class, a fraction in (0, 1): A 0.98 is a 98% chance of no stockout in a cycle. */
   serviceLevel: Record<AbcClass, number>;
+  /** Days of supply a shipment keeps at FBA once it lands (Amazon's low-inventory level), a whole number 0–365. */
+  fbaFloorDays: number;
   /** FBA location id → most units it may hold (on hand + inbound); a location not listed has no limit. */
   fbaCapacityUnits: Record<number, number>;
   /** FBA location id → storage type → most cubic feet it may hold (on hand + inbound, SKUs of that type). */
@@ -20,22 +24,26 @@ export interface PlanPreferences {
 
 export const DEFAULT_PLAN_PREFERENCES: PlanPreferences = Object.freeze({
   serviceLevel: Object.freeze({ A: 0.98, B: 0.95, C: 0.9 }),
+  fbaFloorDays: DEFAULT_PLAN_SETTINGS.fbaFloorDays,
   fbaCapacityUnits: Object.freeze({}),
   fbaCapacityCubicFeet: Object.freeze({}),
 });
 
 const CLASSES: readonly AbcClass[] = ['A', 'B', 'C'];
+/** A year: Amazon's low-inventory level is weeks of supply, a longer floor is a typo. */
+const MAX_FLOOR_DAYS = 365;
 
-/** What the seller typed: percentages per class; units, and cubic feet per storage type, per FBA location id (blank: no limit). */
+/** What the seller typed: percentages per class; the FBA floor in days; units, and cubic feet per storage type, per FBA location id (blank: no limit). */
 export interface PlanPreferencesDraft {
   serviceLevelPercent: Record<AbcClass, string>;
+  fbaFloorDays: string;
   capacityUnits: Record<number, string>;
   capacityCubicFeet: Record<number, Partial<Record<StorageType, string>>>;
 }
 
 /**
  * Checks the draft. A service level is a percentage from 50 to 99.9 (below 50 the safety stock would
- * be negative; 100 would need infinite stock); a capacity is blank or a whole number of units ≥ 0; a
+ * be negative; 100 would need infinite stock); the FBA floor is a whole number of days from 0 to 365; a capacity is blank or a whole number of units ≥ 0; a
  * volume capacity is blank or a number of cubic feet ≥ 0 (decimals allowed: Amazon states them so).
  * Each refusal is a DomainError naming the field and the value.
  */
@@ -49,6 +57,14 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     if (percent < 50 || percent > 99.9) throw new DomainError('field.badFormat', { field: 'serviceLevel', value: draft.serviceLevelPercent[abc] });
     serviceLevel[abc] = percent / 100;
   }
+  const floorText = draft.fbaFloorDays.trim();
+  if (floorText === '') throw new DomainError('field.required', { field: 'fbaFloorDays' });
+  const fbaFloorDays = Number(floorText);
+  if (!Number.isFinite(fbaFloorDays)) throw new DomainError('field.notNumber', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
+  if (fbaFloorDays < 0) throw new DomainError('field.negative', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
+  if (!Number.isInteger(fbaFloorDays)) throw new DomainError('field.notInteger', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
+  // The field's label names the range (0–365), as the service level's does.
+  if (fbaFloorDays > MAX_FLOOR_DAYS) throw new DomainError('field.badFormat', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
   const fbaCapacityUnits: Record<number, number> = {};
   for (const [id, raw] of Object.entries(draft.capacityUnits)) {
     const text = raw.trim().replace(/[,\s]/g, '');
@@ -74,12 +90,12 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     }
     if (Object.keys(limits).length > 0) fbaCapacityCubicFeet[Number(id)] = limits;
   }
-  return { serviceLevel, fbaCapacityUnits, fbaCapacityCubicFeet };
+  return { serviceLevel, fbaFloorDays, fbaCapacityUnits, fbaCapacityCubicFeet };
 }
 
 /** A stored value as plan preferences: anything out of range falls back to the default for that part. */
 export function planPreferencesFrom(stored: unknown): PlanPreferences {
-  const result: PlanPreferences = { serviceLevel: { ...DEFAULT_PLAN_PREFERENCES.serviceLevel }, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} };
+  const result: PlanPreferences = { serviceLevel: { ...DEFAULT_PLAN_PREFERENCES.serviceLevel }, fbaFloorDays: DEFAULT_PLAN_PREFERENCES.fbaFloorDays, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} };
   if (typeof stored !== 'object' || stored === null) return result;
   const serviceLevel = 'serviceLevel' in stored ? stored.serviceLevel : undefined;
   if (typeof serviceLevel === 'object' && serviceLevel !== null) {
@@ -89,6 +105,8 @@ export function planPreferencesFrom(stored: unknown): PlanPreferences {
       if (typeof level === 'number' && level >= 0.5 && level < 1) result.serviceLevel[abc] = level;
     }
   }
+  const floorDays = 'fbaFloorDays' in stored ? stored.fbaFloorDays : undefined;
+  if (typeof floorDays === 'number' && Number.isInteger(floorDays) && floorDays >= 0 && floorDays <= MAX_FLOOR_DAYS) result.fbaFloorDays = floorDays;
   const capacity = 'fbaCapacityUnits' in stored ? stored.fbaCapacityUnits : undefined;
   if (typeof capacity === 'object' && capacity !== null) {
     for (const [id, units] of Object.entries(capacity)) {

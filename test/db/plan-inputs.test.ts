@@ -41,12 +41,13 @@ describe('forecast overrides', () => {
 });
 
 describe('plan settings', () => {
-  it('reads the defaults, saves service levels and capacity, reads them back', async () => {
+  it('reads the defaults, saves service levels, the FBA floor and capacity, reads them back', async () => {
     const db = await freshDb();
-    expect(await readPlanPreferences(db)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} });
-    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '96', C: '85' }, capacityUnits: { 7: '1000', 8: '' }, capacityCubicFeet: { 7: { standard: '250.5', oversize: '' }, 8: { apparel: '40' } } });
+    expect(await readPlanPreferences(db)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaFloorDays: 28, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} });
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '96', C: '85' }, fbaFloorDays: '21', capacityUnits: { 7: '1000', 8: '' }, capacityCubicFeet: { 7: { standard: '250.5', oversize: '' }, 8: { apparel: '40' } } });
     expect(await readPlanPreferences(db)).toEqual({
       serviceLevel: { A: 0.99, B: 0.96, C: 0.85 },
+      fbaFloorDays: 21,
       fbaCapacityUnits: { 7: 1000 },
       fbaCapacityCubicFeet: { 7: { standard: 250.5 }, 8: { apparel: 40 } },
     });
@@ -54,19 +55,33 @@ describe('plan settings', () => {
 
   it('refuses a service level of 100% and keeps what was stored', async () => {
     const db = await freshDb();
-    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, capacityUnits: {}, capacityCubicFeet: {} });
-    await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '100', B: '95', C: '90' }, capacityUnits: {}, capacityCubicFeet: {} }), 'field.badFormat');
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: {} });
+    await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '100', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: {} }), 'field.badFormat');
   });
 
   it('refuses a negative cubic-feet limit, naming the field and the value, and keeps what was stored', async () => {
     const db = await freshDb();
-    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, capacityUnits: {}, capacityCubicFeet: { 7: { standard: '100' } } });
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { 7: { standard: '100' } } });
     await expectRefusedUnchanged(
       db,
       ['settings'],
-      () => savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, capacityUnits: {}, capacityCubicFeet: { 7: { standard: '-3' } } }),
+      () => savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { 7: { standard: '-3' } } }),
       'field.negative',
       { field: 'fbaCapacityCubicFeet', value: '-3' },
     );
+  });
+
+  it.each([
+    ['366', 'field.badFormat'],
+    ['14.5', 'field.notInteger'],
+    ['-7', 'field.negative'],
+  ])('refuses an FBA floor of %s days, naming the field, and keeps what was stored', async (typed, code) => {
+    const db = await freshDb();
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: '35', capacityUnits: {}, capacityCubicFeet: {} });
+    await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: typed, capacityUnits: {}, capacityCubicFeet: {} }), code as 'field.badFormat', {
+      field: 'fbaFloorDays',
+      value: typed,
+    });
+    expect((await readPlanPreferences(db)).fbaFloorDays).toBe(35);
   });
 });

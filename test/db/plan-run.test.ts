@@ -96,7 +96,7 @@ describe('runPlan gathers what the plan reads', () => {
     }
     await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
     // 50 units of 1 ft³ on hand at FBA US, a 70 ft³ standard limit: 20 ft³ of room.
-    await savePlanPreferences(db, { serviceLevelPercent: { A: '98', B: '95', C: '90' }, capacityUnits: {}, capacityCubicFeet: { [us]: { standard: '70' } } });
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '98', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { [us]: { standard: '70' } } });
 
     const result = await runPlan(db, { today: TODAY });
     const ship = unpackPlan(result.plan).ship;
@@ -113,5 +113,36 @@ describe('runPlan gathers what the plan reads', () => {
     expect(Number.isNaN(line(unsized).unitVolumeCubicFeet)).toBe(true);
     // The limit applied to its line too (a room is reported), which is how its explanation says the volume is unknown.
     expect(Number.isNaN(line(unsized).capacityRoomCubicFeet)).toBe(false);
+  });
+
+  it('the FBA floor saved in the plan settings is the floor of every line: 28 days of supply by default, the stored days after a save', async () => {
+    const db = await freshDb();
+    const { domestic } = await locationIds(db);
+    const us = await addFba(db, 'US');
+    const sku = await addSku(db, 'A-1', { casePack: '1', moq: '0' });
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+      { date: '2026-01-02', skuId: sku, locationId: domestic, qty: 5000, type: 'receipt' },
+      { date: '2026-01-02', skuId: sku, locationId: us, qty: 400, type: 'receipt' },
+    ];
+    for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -2, type: 'sale' });
+    await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    const line = async () => unpackPlan((await runPlan(db, { today: TODAY })).plan).ship.find((l) => l.skuId === sku && l.locationId === us)!;
+
+    const before = await line();
+    expect(before.dailyDemand).toBeGreaterThan(0);
+    expect(before.floorDays).toBe(28);
+    expect(before.floorUnits).toBeCloseTo(28 * before.dailyDemand, 9);
+
+    // A floor of 200 days is above the order-up-to level here: the line ships what keeps the floor
+    // once sea lands, floor + demand over the lead time (ROP − SS) − position, up to a whole unit.
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '98', B: '95', C: '90' }, fbaFloorDays: '200', capacityUnits: {}, capacityCubicFeet: {} });
+    const after = await line();
+    expect(after.floorDays).toBe(200);
+    expect(after.floorUnits).toBeCloseTo(200 * after.dailyDemand, 9);
+    expect(after.floorUnits).toBeGreaterThan(after.orderUpTo);
+    const toFloor = after.floorUnits + (after.reorderPoint - after.safetyStock) - after.position;
+    expect(after.shipSea + after.shipAir).toBeGreaterThanOrEqual(toFloor - 1e-6);
+    expect(after.shipSea + after.shipAir).toBeLessThan(toFloor + 1);
+    expect(after.shipSea + after.shipAir).toBeGreaterThan(before.shipSea + before.shipAir);
   });
 });

@@ -18,13 +18,14 @@ function refusal(run: () => unknown): { code: string; params: unknown } {
 
 describe('parsePlanPreferencesDraft', () => {
   test('percentages become fractions; blank capacity means no limit; units may be typed with separators', () => {
-    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('99.5%', '95', '90,5'), capacityUnits: { 10: '1,200', 11: '  ' }, capacityCubicFeet: {} })).toEqual({
+    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('99.5%', '95', '90,5'), fbaFloorDays: '28', capacityUnits: { 10: '1,200', 11: '  ' }, capacityCubicFeet: {} })).toEqual({
       serviceLevel: { A: 0.995, B: 0.95, C: 0.905 },
+      fbaFloorDays: 28,
       fbaCapacityUnits: { 10: 1200 },
       fbaCapacityCubicFeet: {},
     });
     // A capacity of 0 is a limit (nothing more may go there), not "no limit".
-    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), capacityUnits: { 10: '0' }, capacityCubicFeet: {} }).fbaCapacityUnits).toEqual({ 10: 0 });
+    expect(parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: '28', capacityUnits: { 10: '0' }, capacityCubicFeet: {} }).fbaCapacityUnits).toEqual({ 10: 0 });
   });
 
   test.each([
@@ -36,12 +37,13 @@ describe('parsePlanPreferencesDraft', () => {
     [levels('98'), { 10: '2.5' }, 'field.notInteger'],
     [levels('98'), { 10: 'lots' }, 'field.notNumber'],
   ])('refuses %o / %o with %s', (serviceLevelPercent, capacityUnits, code) => {
-    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent, capacityUnits, capacityCubicFeet: {} })).code).toBe(code);
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent, fbaFloorDays: '28', capacityUnits, capacityCubicFeet: {} })).code).toBe(code);
   });
 
   test('cubic feet per storage type: decimals and thousands separators; blank is no limit; 0 is a limit', () => {
     const parsed = parsePlanPreferencesDraft({
       serviceLevelPercent: levels('98'),
+      fbaFloorDays: '28',
       capacityUnits: { 10: '' },
       capacityCubicFeet: { 10: { standard: '1,250.5', oversize: ' 40 ', apparel: '', footwear: '0' }, 11: { standard: ' ' } },
     });
@@ -55,16 +57,33 @@ describe('parsePlanPreferencesDraft', () => {
     ['1,5', 'field.notNumber'],
     ['12 ft³', 'field.notNumber'],
   ])('refuses a cubic-feet limit of %o with %s, naming the field and the value', (typed, code) => {
-    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), capacityUnits: {}, capacityCubicFeet: { 10: { apparel: typed } } }))).toEqual({
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { 10: { apparel: typed } } }))).toEqual({
       code,
       params: { field: 'fbaCapacityCubicFeet', value: typed },
     });
   });
+
+  test('the FBA floor is a whole number of days from 0 to 365', () => {
+    const floorOf = (typed: string) => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: typed, capacityUnits: {}, capacityCubicFeet: {} }).fbaFloorDays;
+    expect(floorOf('14')).toBe(14);
+    expect(floorOf(' 0 ')).toBe(0);
+    expect(floorOf('365')).toBe(365);
+  });
+
+  test.each([
+    ['', 'field.required', { field: 'fbaFloorDays' }],
+    ['four weeks', 'field.notNumber', { field: 'fbaFloorDays', value: 'four weeks' }],
+    ['-1', 'field.negative', { field: 'fbaFloorDays', value: '-1' }],
+    ['14.5', 'field.notInteger', { field: 'fbaFloorDays', value: '14.5' }],
+    ['366', 'field.badFormat', { field: 'fbaFloorDays', value: '366' }],
+  ])('refuses an FBA floor of %o with %s, naming the field', (typed, code, params) => {
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: typed, capacityUnits: {}, capacityCubicFeet: {} }))).toEqual({ code, params });
+  });
 });
 
 describe('planPreferencesFrom', () => {
-  test('nothing stored, or something else, gives the defaults (A 98%, B 95%, C 90%, no limits)', () => {
-    for (const stored of [undefined, null, 'x', 42, []]) expect(planPreferencesFrom(stored)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} });
+  test('nothing stored, or something else, gives the defaults (A 98%, B 95%, C 90%, a 28-day floor, no limits)', () => {
+    for (const stored of [undefined, null, 'x', 42, []]) expect(planPreferencesFrom(stored)).toEqual({ serviceLevel: { A: 0.98, B: 0.95, C: 0.9 }, fbaFloorDays: 28, fbaCapacityUnits: {}, fbaCapacityCubicFeet: {} });
     expect(DEFAULT_PLAN_PREFERENCES.serviceLevel).toEqual({ A: 0.98, B: 0.95, C: 0.9 });
   });
 
@@ -72,13 +91,16 @@ describe('planPreferencesFrom', () => {
     expect(
       planPreferencesFrom({
         serviceLevel: { A: 0.99, B: 1.5, C: 'x' },
+        fbaFloorDays: 14,
         fbaCapacityUnits: { 10: 500, 11: -1, 12: 2.5, x: 3 },
         fbaCapacityCubicFeet: { 10: { standard: 120.5, oversize: -1, hazmat: 5, apparel: '7' }, 11: 'x', 12: { footwear: 0 }, y: { standard: 1 } },
       }),
     ).toEqual({
       serviceLevel: { A: 0.99, B: 0.95, C: 0.9 },
+      fbaFloorDays: 14,
       fbaCapacityUnits: { 10: 500 },
       fbaCapacityCubicFeet: { 10: { standard: 120.5 }, 12: { footwear: 0 } },
     });
+    for (const fbaFloorDays of [-1, 14.5, 400, '14']) expect(planPreferencesFrom({ fbaFloorDays }).fbaFloorDays).toBe(28);
   });
 });

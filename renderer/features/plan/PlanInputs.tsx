@@ -148,7 +148,7 @@ export function ForecastOverride({ skuId }: { skuId: number }) {
 
 const percentOf = (fraction: number) => String(Math.round(fraction * 1000) / 10);
 
-/** Service level per ABC class (PRODUCT §4.3) and the FBA capacity limits per FBA location, in units and in cubic feet per storage type (§4.4). */
+/** Service level per ABC class (PRODUCT §4.3), the FBA floor in days of supply and the FBA capacity limits per FBA location, in units and in cubic feet per storage type (§4.4). */
 export function PlanSettingsPanel() {
   const { t, describe } = useT();
   const stored = useLiveQuery(async () => planPreferencesFrom((await db.settings.get('planPreferences'))?.value), []);
@@ -158,6 +158,7 @@ export function PlanSettingsPanel() {
   if (!stored) return null;
   const shown: PlanPreferencesDraft = draft ?? {
     serviceLevelPercent: { A: percentOf(stored.serviceLevel.A), B: percentOf(stored.serviceLevel.B), C: percentOf(stored.serviceLevel.C) },
+    fbaFloorDays: String(stored.fbaFloorDays),
     capacityUnits: Object.fromEntries(fbaLocations.map((l) => [l.id, stored.fbaCapacityUnits[l.id] === undefined ? '' : String(stored.fbaCapacityUnits[l.id])])),
     capacityCubicFeet: Object.fromEntries(fbaLocations.map((l) => [l.id, Object.fromEntries(STORAGE_TYPES.map((type) => [type, String(stored.fbaCapacityCubicFeet[l.id]?.[type] ?? '')]))])),
   };
@@ -184,6 +185,9 @@ export function PlanSettingsPanel() {
               )}
             </Field>
           ))}
+          <Field label={t('plan.settings.floorDays')} hint={t('plan.settings.floorDaysHint')}>
+            {(id) => <input id={id} name="fbaFloorDays" inputMode="numeric" value={shown.fbaFloorDays} onChange={(e) => setDraft({ ...shown, fbaFloorDays: e.target.value })} />}
+          </Field>
           {fbaLocations.map((l) => (
             <Field key={l.id} label={t('plan.settings.capacity', { location: l.name })} hint={t('plan.settings.capacityHint')}>
               {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}

@@ -1,0 +1,73 @@
+// Reserved units at FBA for the plan's position (PRODUCT §4.3: IP = on hand + in transit + on order
+// − reserved), from the Amazon Reserved Inventory reports the seller imported.
+import type { IsoDate, PlatformListing } from '../model';
+import type { ReservedRow } from '../import/stored';
+
+/** One stored Reserved Inventory report: the marketplace the seller confirmed, the day it was imported, its rows. */
+export interface ReservedReport {
+  marketplace: string | null;
+  date: IsoDate | null;
+  rows: Iterable<ReservedRow>;
+}
+
+/**
+ * Units of one row that are not available to sell. `reserved_qty` is Amazon's sum of the buckets
+ * (REPORTS.md §7b), and every bucket is stock in the FC that cannot be sold now: customer orders
+ * are sold already (the demand history has them), FC transfers are on their way between FCs, FC
+ * processing is being checked. The total is taken rather than the buckets because Amazon adds and
+ * drops buckets (reserved_staging added, reserved_fc-transfers dropped in 2026); the buckets count
+ * only when the total is blank.
+ */
+export function reservedUnitsOfRow(row: ReservedRow): number {
+  const units = row.reserved ?? (row.customerOrders ?? 0) + (row.fcTransfers ?? 0) + (row.fcProcessing ?? 0);
+  return Math.max(0, units);
+}
+
+/**
+ * Reserved units per `marketplace|skuId`, in SKU units (a 2-pack listing's reserved unit is 2), from
+ * the latest report of each marketplace; a report without a marketplace applies nowhere. A row maps
+ * to a SKU through the listings of that marketplace: by seller SKU, else FNSKU, else an ASIN that
+ * only one SKU there has (an ASIN shared by several SKUs says nothing about which).
+ */
+export function reservedUnitsBySku(reports: Iterable<ReservedReport>, listings: readonly Pick<PlatformListing, 'skuId' | 'marketplace' | 'sellerSku' | 'fnsku' | 'asin' | 'unitsPerListing'>[]): Map<string, number> {
+  // Reports are kept per marketplace and import day: the newest day of each marketplace is its stock now.
+  const latest = new Map<string, ReservedReport>();
+  for (const report of reports) {
+    if (!report.marketplace) continue;
+    const before = latest.get(report.marketplace);
+    if (!before || (report.date ?? '') > (before.date ?? '')) latest.set(report.marketplace, report);
+  }
+  const result = new Map<string, number>();
+  if (latest.size === 0) return result;
+
+  type Target = { skuId: number; unitsPerListing: number };
+  const bySellerSku = new Map<string, Target>();
+  const byFnsku = new Map<string, Target>();
+  const byAsin = new Map<string, Target | null>();
+  const code = (marketplace: string, value: string) => `${marketplace}|${value.trim().toUpperCase()}`;
+  for (const l of listings) {
+    if (!latest.has(l.marketplace)) continue;
+    const target = { skuId: l.skuId, unitsPerListing: l.unitsPerListing };
+    if (l.sellerSku.trim()) bySellerSku.set(code(l.marketplace, l.sellerSku), target);
+    if (l.fnsku.trim()) byFnsku.set(code(l.marketplace, l.fnsku), target);
+    if (l.asin.trim()) {
+      const key = code(l.marketplace, l.asin);
+      const other = byAsin.get(key);
+      byAsin.set(key, other === undefined || other?.skuId === l.skuId ? target : null);
+    }
+  }
+  for (const [marketplace, report] of latest) {
+    for (const row of report.rows) {
+      const target =
+        (row.sellerSku ? bySellerSku.get(code(marketplace, row.sellerSku)) : undefined) ??
+        (row.fnsku ? byFnsku.get(code(marketplace, row.fnsku)) : undefined) ??
+        (row.asin ? byAsin.get(code(marketplace, row.asin)) : undefined);
+      if (!target) continue;
+      const units = reservedUnitsOfRow(row) * target.unitsPerListing;
+      if (units === 0) continue;
+      const key = `${marketplace}|${target.skuId}`;
+      result.set(key, (result.get(key) ?? 0) + units);
+    }
+  }
+  return result;
+}
