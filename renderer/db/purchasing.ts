@@ -107,7 +107,7 @@ export interface PlanDraftsInput {
 
 export interface PlanDraftsResult {
   created: { supplier: string; number: string }[];
-  /** Suppliers left alone because a draft made from the plan (`planDate`'s) is still open for them. */
+  /** Suppliers left alone because a draft made from the plan (the one of `planDate`) is still open for them. */
   skipped: { supplier: string; number: string; planDate: IsoDate }[];
   /** Suppliers left without a draft because a SKU has no price in their currency (no rate, no earlier PO). */
   unpriced: { supplier: string; sku: string; skuCurrency: string; currency: string }[];
