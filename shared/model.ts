@@ -235,6 +235,8 @@ export interface PurchaseOrder {
   note: string;
   /** Set when the PO is closed with units still open (received short) or over-received. */
   closedShort?: { lineId: number; qty: number }[];
+  /** The date of the replenishment plan this PO was drafted from (absent: made by hand); not indexed, so no new schema version. */
+  fromPlan?: IsoDate;
 }
 
 /** A dated exchange rate: one unit of `currency` is worth `rate` units of the base currency. */

@@ -1,10 +1,13 @@
 // Purchasing and logistics in the database: suppliers, purchase orders, exchange rates, shipments
 // with landed cost and discrepancies. Each change that moves stock writes the record and its
 // movements in one transaction, after the same below-zero check as any manual posting.
-import { DomainError } from '../../shared/errors';
+import { DomainError, isDomainError } from '../../shared/errors';
+import { addDays } from '../../shared/dates';
+import { minorToAmountText } from '../../shared/money';
 import type { IsoDate, PurchaseOrder, Shipment, Supplier } from '../../shared/model';
 import { parseSupplierDraft } from '../../shared/purchasing/suppliers';
 import { parseExchangeRateDraft, rateOn } from '../../shared/purchasing/exchangeRates';
+import { planLineUnitCost } from '../../shared/purchasing/planDrafts';
 import {
   cancelPurchaseOrder as cancelPo,
   closePurchaseOrderShort as closePoShort,
@@ -15,7 +18,7 @@ import {
 } from '../../shared/purchasing/purchaseOrders';
 import { parseShipmentPlanDraft, receiveShipment as receiveShipmentCore, shipMovements } from '../../shared/purchasing/shipments';
 import type { StockPilotDatabase } from './schema';
-import { withStorageErrors } from './errors';
+import { toDomainError, withStorageErrors } from './errors';
 import { postChecked, postingTables, requireSkuAndLocation } from './ledger';
 import { readSettings } from './settings';
 
@@ -58,27 +61,153 @@ async function requirePo(db: StockPilotDatabase, id: number): Promise<PurchaseOr
   return po;
 }
 
+/** The tables writePurchaseOrder reads and writes: a transaction that calls it must cover them. */
+const purchaseOrderTables = (db: StockPilotDatabase) => [db.purchaseOrders, db.suppliers, db.skus, db.locations, db.skuSourcing];
+
+/**
+ * Validates, numbers and stores a draft purchase order inside the caller's transaction (which covers
+ * purchaseOrderTables). `fromPlan` marks a draft made from the replenishment plan of that date.
+ */
+async function writePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDraft, id?: number, fromPlan?: IsoDate): Promise<number> {
+  const numbers = (await db.purchaseOrders.toArray()).filter((p) => p.id !== id).map((p) => p.number);
+  const number = draft.number.trim() || nextPoNumber(numbers, Number(draft.orderDate.slice(0, 4)) || new Date().getFullYear());
+  const fields = parsePurchaseOrderDraft({ ...draft, number });
+  if (numbers.some((n) => n.toUpperCase() === fields.number.toUpperCase())) throw new DomainError('purchase.duplicateNumber', { number: fields.number });
+  if (!(await db.suppliers.get(fields.supplierId))) throw new DomainError('field.required', { field: 'supplier' });
+  const location = await db.locations.get(fields.locationId);
+  if (!location || location.kind === 'transit') throw new DomainError('field.required', { field: 'location' });
+  for (const line of fields.lines) if (!(await db.skus.get(line.skuId))) throw new DomainError('field.required', { field: 'sku' });
+  // A SKU bought from this supplier for the first time is from now on sourced from it.
+  for (const line of fields.lines) if (!(await db.skuSourcing.get(line.skuId))) await db.skuSourcing.put({ skuId: line.skuId, supplierId: fields.supplierId });
+  if (id === undefined) return db.purchaseOrders.add({ ...fields, status: 'draft', receipts: [], ...(fromPlan ? { fromPlan } : {}) } satisfies Omit<PurchaseOrder, 'id'>);
+  const before = await requirePo(db, id);
+  if (before.status !== 'draft') throw new DomainError('purchase.notDraft', { number: before.number });
+  await db.purchaseOrders.update(id, fields);
+  return id;
+}
+
 /** Saves a draft purchase order (new, or an existing draft edited); a blank number gets the next one. */
 export async function savePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDraft, id?: number): Promise<number> {
-  return withStorageErrors(() =>
-    db.transaction('rw', [db.purchaseOrders, db.suppliers, db.skus, db.locations, db.skuSourcing], async () => {
-      const numbers = (await db.purchaseOrders.toArray()).filter((p) => p.id !== id).map((p) => p.number);
-      const number = draft.number.trim() || nextPoNumber(numbers, Number(draft.orderDate.slice(0, 4)) || new Date().getFullYear());
-      const fields = parsePurchaseOrderDraft({ ...draft, number });
-      if (numbers.some((n) => n.toUpperCase() === fields.number.toUpperCase())) throw new DomainError('purchase.duplicateNumber', { number: fields.number });
-      if (!(await db.suppliers.get(fields.supplierId))) throw new DomainError('field.required', { field: 'supplier' });
-      const location = await db.locations.get(fields.locationId);
-      if (!location || location.kind === 'transit') throw new DomainError('field.required', { field: 'location' });
-      for (const line of fields.lines) if (!(await db.skus.get(line.skuId))) throw new DomainError('field.required', { field: 'sku' });
-      // A SKU bought from this supplier for the first time is from now on sourced from it.
-      for (const line of fields.lines) if (!(await db.skuSourcing.get(line.skuId))) await db.skuSourcing.put({ skuId: line.skuId, supplierId: fields.supplierId });
-      if (id === undefined) return db.purchaseOrders.add({ ...fields, status: 'draft', receipts: [] } satisfies Omit<PurchaseOrder, 'id'>);
-      const before = await requirePo(db, id);
-      if (before.status !== 'draft') throw new DomainError('purchase.notDraft', { number: before.number });
-      await db.purchaseOrders.update(id, fields);
-      return id;
-    }),
-  );
+  return withStorageErrors(() => db.transaction('rw', purchaseOrderTables(db), () => writePurchaseOrder(db, draft, id)));
+}
+
+/** A line of the plan's buy list: what to order of a SKU, from its supplier (null: none yet). */
+export interface PlanBuyLine {
+  skuId: number;
+  supplierId: number | null;
+  qty: number;
+}
+
+export interface PlanDraftsInput {
+  /** The plan's date: the drafts' order date, and the mark that tells a plan draft from one made by hand. */
+  planDate: IsoDate;
+  note: string;
+  lines: readonly PlanBuyLine[];
+}
+
+export interface PlanDraftsResult {
+  created: { supplier: string; number: string }[];
+  /** Suppliers left alone because a draft made from the plan (the one of `planDate`) is still open for them. */
+  skipped: { supplier: string; number: string; planDate: IsoDate }[];
+  /** Suppliers left without a draft because a SKU has no price in their currency (no rate, no earlier PO). */
+  unpriced: { supplier: string; sku: string; skuCurrency: string; currency: string }[];
+  /** SKUs priced from the supplier's last PO for want of an exchange rate: the seller should check them. */
+  pricedFromLastOrder: string[];
+  /** SKUs to buy that have no supplier yet. */
+  withoutSupplier: number;
+  /** No domestic warehouse to receive into: nothing was created. */
+  noWarehouse: boolean;
+}
+
+/** A draft from the plan was refused: nothing was created. Names the supplier and, when one is at fault, the SKU. */
+export class PlanDraftError extends Error {
+  constructor(
+    readonly supplier: string,
+    readonly sku: string | null,
+    readonly reason: DomainError,
+  ) {
+    super(`${supplier}${sku ? ` / ${sku}` : ''}: ${reason.code}`);
+    this.name = 'PlanDraftError';
+  }
+}
+
+/**
+ * Creates a PO draft per supplier from the plan's buy lines, all in one transaction: every draft or
+ * none. A supplier that still has an open draft made from the plan is skipped, so a second click
+ * never orders twice; sending or cancelling that draft lets the plan draft the supplier again.
+ */
+export async function createDraftsFromPlan(db: StockPilotDatabase, input: PlanDraftsInput): Promise<PlanDraftsResult> {
+  const result: PlanDraftsResult = { created: [], skipped: [], unpriced: [], pricedFromLastOrder: [], withoutSupplier: 0, noWarehouse: false };
+  try {
+    await db.transaction('rw', [...purchaseOrderTables(db), db.exchangeRates, db.settings], async () => {
+      const warehouse = (await db.locations.where('kind').equals('domestic').sortBy('id')).find((l) => !l.archived);
+      if (!warehouse) {
+        result.noWarehouse = true;
+        return;
+      }
+      const suppliers = new Map((await db.suppliers.toArray()).map((s) => [s.id, s]));
+      const bySupplier = new Map<Supplier, PlanBuyLine[]>();
+      for (const line of input.lines) {
+        const supplier = line.supplierId === null ? undefined : suppliers.get(line.supplierId);
+        if (!supplier) result.withoutSupplier++;
+        else bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), line]);
+      }
+      const purchaseOrders = await db.purchaseOrders.toArray();
+      const rates = await db.exchangeRates.toArray();
+      const { baseCurrency } = await readSettings(db);
+      // By name, so the PO numbers follow the order the seller reads the suppliers in.
+      for (const [supplier, lines] of [...bySupplier].sort(([a], [b]) => a.name.localeCompare(b.name))) {
+        // Drafts are not on order for the plan, so any open plan draft (of this or an earlier plan) would be ordered twice.
+        const open = purchaseOrders.find((po) => po.supplierId === supplier.id && po.status === 'draft' && po.fromPlan !== undefined);
+        if (open) {
+          result.skipped.push({ supplier: supplier.name, number: open.number, planDate: open.fromPlan! });
+          continue;
+        }
+        const priced: { skuId: number; code: string; qty: number; unitCostMinor: number }[] = [];
+        const fromLastOrder: string[] = [];
+        const unpriced: PlanDraftsResult['unpriced'] = [];
+        for (const line of lines) {
+          const sku = await db.skus.get(line.skuId);
+          if (!sku) throw new PlanDraftError(supplier.name, `#${line.skuId}`, new DomainError('sku.notFound', { id: line.skuId }));
+          const cost = planLineUnitCost(sku, { supplier, date: input.planDate, rates, baseCurrency, purchaseOrders });
+          if (cost.source === 'none') unpriced.push({ supplier: supplier.name, sku: sku.code, skuCurrency: sku.costCurrency, currency: supplier.currency });
+          else priced.push({ skuId: sku.id, code: sku.code, qty: line.qty, unitCostMinor: cost.unitCostMinor });
+          if (cost.source === 'lastOrder') fromLastOrder.push(sku.code);
+        }
+        // A draft missing a line would under-order without saying so: the whole supplier waits for its rate.
+        if (unpriced.length > 0) {
+          result.unpriced.push(...unpriced);
+          continue;
+        }
+        const draft: PurchaseOrderDraft = {
+          number: '',
+          supplierId: supplier.id,
+          orderDate: input.planDate,
+          expectedDate: addDays(input.planDate, Math.round(supplier.productionDaysMean)),
+          currency: supplier.currency,
+          locationId: warehouse.id,
+          note: input.note,
+          lines: priced.map((l) => ({ skuId: l.skuId, qty: String(l.qty), unitCost: minorToAmountText(l.unitCostMinor, supplier.currency) })),
+        };
+        let id: number;
+        try {
+          id = await writePurchaseOrder(db, draft, undefined, input.planDate);
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          // The line number of the form means nothing here: name the SKU instead.
+          const { line, ...params } = error.params;
+          const sku = typeof line === 'number' ? (priced[line - 1]?.code ?? null) : null;
+          throw new PlanDraftError(supplier.name, sku, new DomainError(error.code, params));
+        }
+        result.created.push({ supplier: supplier.name, number: (await db.purchaseOrders.get(id))!.number });
+        result.pricedFromLastOrder.push(...fromLastOrder);
+      }
+    });
+  } catch (error) {
+    if (error instanceof PlanDraftError) throw error;
+    throw toDomainError(error);
+  }
+  return result;
 }
 
 async function transition(db: StockPilotDatabase, id: number, change: (po: PurchaseOrder) => PurchaseOrder): Promise<void> {

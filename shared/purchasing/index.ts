@@ -4,3 +4,4 @@ export * from './purchaseOrders';
 export * from './landedCost';
 export * from './shipments';
 export * from './leadTimes';
+export * from './planDrafts';

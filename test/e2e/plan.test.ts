@@ -247,11 +247,7 @@ describe('the replenishment plan on the demo data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  // DEFECT (renderer/features/plan/Plan.tsx createDrafts, `expectedDate: ''`): every draft is refused by
-  // parsePurchaseOrderDraft ("Expected date: “” is not a valid date."), so the button never creates a
-  // PO. Proposed fix: expectedDate = order date + the supplier's production lead time (the buy line's
-  // lead time less the sea leg), e.g. addDays(asOf, Math.round(supplier.productionDaysMean)).
-  test('Create PO drafts makes a draft for the supplier with the planned quantity', async () => {
+  test('Create PO drafts makes a draft for the supplier with the planned quantity, and a second click does not make it again', async () => {
     expect(sourced.code).not.toBe('');
     expect(await plan.statusText()).toBe('');
     await plan.createDrafts();
@@ -265,6 +261,15 @@ describe('the replenishment plan on the demo data', () => {
     await orders.openOrder(drafted.number!);
     // The SKU codes fill in once the catalog's live query has answered.
     await expect.poll(() => orders.lines()).toEqual([expect.objectContaining({ sku: sourced.code, qty: sourced.buy.toLocaleString('en-US') })]);
+
+    // The plan does not count drafts as ordered, so the same buy line comes back; the open plan draft holds its supplier.
+    await plan.open();
+    await plan.waitForPlan();
+    await plan.createDrafts();
+    await expect.poll(() => plan.statusText()).not.toBe('');
+    expect(await plan.statusText()).toMatch(new RegExp(`^0 purchase order drafts created\\. 1 suppliers skipped: their draft from the plan \\(${drafted.number}\\) is still open`));
+    await orders.open();
+    await expect.poll(async () => (await orders.rows()).length).toBe(2);
     expect(app.pageErrors).toEqual([]);
   });
 

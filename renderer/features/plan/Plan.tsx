@@ -3,15 +3,14 @@
 // a what-if, PO drafts in one click, and printable / CSV reorder lists and shipment plans.
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { addDays, isoFromDay } from '../../../shared/dates';
+import { isoFromDay } from '../../../shared/dates';
 import { toCsv } from '../../../shared/csv';
-import { minorToAmountText } from '../../../shared/money';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { db } from '../../db';
 import { callLedger } from '../../db/ledgerClient';
 import { requestPlan } from '../../db/planClient';
 import type { PlanDetail, PlanResult } from '../../db/planning';
-import { savePurchaseOrder } from '../../db/purchasing';
+import { createDraftsFromPlan, PlanDraftError } from '../../db/purchasing';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { Field, StatusLine } from '../../components/Form';
@@ -154,32 +153,39 @@ export function Plan() {
   }, [toShip]);
   const supplierName = (supplierId: number | null) => (supplierId === null ? t('plan.noSupplier') : (suppliers.get(supplierId)?.name ?? ''));
 
+  const [drafting, setDrafting] = useState(false);
+  // All suppliers' drafts in one transaction, or none. A supplier whose draft from the plan is still
+  // open is skipped (the plan does not count drafts as on order, so drafting it again would order
+  // twice); one with a SKU that has no price in its currency (no exchange rate, no earlier PO) gets no
+  // draft rather than a guessed price, and the message names the SKU and the missing rate.
   const createDrafts = async () => {
+    if (!result || drafting) return;
+    setDrafting(true);
     try {
-      let created = 0;
-      const warehouse = [...locations.values()].find((l) => l.kind === 'domestic' && !l.archived);
-      for (const [supplierId, lines] of bySupplier) {
-        const supplier = supplierId === null ? undefined : suppliers.get(supplierId);
-        if (!supplier || !warehouse) continue;
-        await savePurchaseOrder(db, {
-          number: '',
-          supplierId: supplier.id,
-          orderDate: asOf,
-          expectedDate: addDays(asOf, Math.round(supplier.productionDaysMean)),
-          currency: supplier.currency,
-          locationId: warehouse.id,
-          note: t('plan.draftNote'),
-          lines: lines.map((l) => {
-            const sku = skus.get(l.skuId);
-            return { skuId: l.skuId, qty: String(l.buyQty), unitCost: sku && sku.costCurrency === supplier.currency ? minorToAmountText(sku.unitCostMinor, supplier.currency) : '' };
-          }),
-        });
-        created++;
+      const outcome = await createDraftsFromPlan(db, { planDate: result.today, note: t('plan.draftNote'), lines: toBuy.map((l) => ({ skuId: l.skuId, supplierId: l.supplierId, qty: l.buyQty })) });
+      if (outcome.noWarehouse) {
+        setStatus({ kind: 'error', text: t('plan.draftsNoWarehouse') });
+        return;
       }
-      const withoutSupplier = bySupplier.get(null)?.length ?? 0;
-      setStatus({ kind: 'ok', text: withoutSupplier > 0 ? t('plan.draftsCreatedSome', { count: created, missing: withoutSupplier }) : t('plan.draftsCreated', { count: created }) });
+      const unpricedBySupplier = new Map<string, typeof outcome.unpriced>();
+      for (const u of outcome.unpriced) unpricedBySupplier.set(u.supplier, [...(unpricedBySupplier.get(u.supplier) ?? []), u]);
+      const sentences = [
+        t('plan.draftsCreated', { count: outcome.created.length }),
+        ...(outcome.skipped.length > 0 ? [t('plan.draftsSkipped', { count: outcome.skipped.length, numbers: outcome.skipped.map((s) => s.number).join(', ') })] : []),
+        ...[...unpricedBySupplier].map(([supplier, skus]) =>
+          t('plan.draftsUnpriced', { supplier, skus: skus.map((u) => u.sku).join(', '), skuCurrency: [...new Set(skus.map((u) => u.skuCurrency))].join('/'), currency: skus[0]!.currency, date: result.today }),
+        ),
+        ...(outcome.pricedFromLastOrder.length > 0 ? [t('plan.draftsLastPrice', { count: outcome.pricedFromLastOrder.length, skus: outcome.pricedFromLastOrder.join(', ') })] : []),
+        ...(outcome.withoutSupplier > 0 ? [t('plan.draftsNoSupplier', { count: outcome.withoutSupplier })] : []),
+      ];
+      setStatus({ kind: outcome.unpriced.length > 0 ? 'error' : 'ok', text: sentences.join(' ') });
     } catch (error) {
-      setStatus({ kind: 'error', text: describe(error) });
+      if (error instanceof PlanDraftError) {
+        const params = { supplier: error.supplier, sku: error.sku ?? '', reason: describe(error.reason) };
+        setStatus({ kind: 'error', text: error.sku ? t('plan.draftsFailedSku', params) : t('plan.draftsFailed', params) });
+      } else setStatus({ kind: 'error', text: describe(error) });
+    } finally {
+      setDrafting(false);
     }
   };
 
@@ -241,7 +247,7 @@ export function Plan() {
             {t('plan.tab.buy')}
           </button>
         </div>
-        <button type="button" className="btn" onClick={() => void createDrafts()} disabled={toBuy.length === 0}>
+        <button type="button" className="btn" onClick={() => void createDrafts()} disabled={toBuy.length === 0 || drafting}>
           {t('plan.createDrafts')}
         </button>
         <button type="button" className="btn" onClick={() => setPrinting('reorder')} disabled={!result}>
