@@ -641,7 +641,7 @@ export const en = {
   'plan.x.capacityCubicFeetHow': 'Cubic-feet limit for {type} at this FBA: {room} ft³ of room left when this line’s turn came, {volume} ft³ per unit; {cut} units cut, rounded down to the case pack.',
   'plan.x.volumeUnknown': 'Volume unknown: this SKU has no package size, so the cubic-feet limit for {type} cannot cut it. Enter its size on the SKU.',
   'plan.x.networkDemand': 'Sum of the forecasts of every marketplace.',
-  'plan.x.buyLeadHow': 'Production (supplier, learned from received POs) + the sea leg to FBA.',
+  'plan.x.buyLeadHow': 'Production (supplier, learned from received POs) + the sea leg to FBA (each marketplace’s leg weighted by its share of the demand).',
   'plan.x.buyTHow': 'Network forecast over lead time + review period + safety stock.',
   'plan.x.networkPositionHow': 'Home + FBA + in transit + on open purchase orders.',
   'plan.x.stockoutHow': 'The first day projected on hand reaches 0 with no new shipment: today’s stock less reserved units, plus open shipments as they arrive, less the forecast each day.',

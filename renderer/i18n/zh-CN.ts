@@ -643,7 +643,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.x.capacityCubicFeetHow': '该 FBA {type}的立方英尺上限：轮到此行时剩余 {room} 立方英尺，每件 {volume} 立方英尺；削减 {cut} 件，按箱规向下取整。',
   'plan.x.volumeUnknown': '体积未知：此 SKU 没有包装尺寸，{type}的立方英尺上限无法削减它。请在 SKU 档案中填写尺寸。',
   'plan.x.networkDemand': '所有站点预测之和。',
-  'plan.x.buyLeadHow': '生产（供应商，按已收货采购单学习）+ 发往 FBA 的海运环节。',
+  'plan.x.buyLeadHow': '生产（供应商，按已收货采购单学习）+ 发往 FBA 的海运环节（各站点的海运环节按其需求占比加权）。',
   'plan.x.buyTHow': '全网提前期和补货周期内的预测 + 安全库存。',
   'plan.x.networkPositionHow': '国内 + FBA + 在途 + 未到货采购单。',
   'plan.x.stockoutHow': '不再发货时预计在库首次降到 0 的日期：今天的库存减去预留，加上在途货件的到货，逐日减去预测销量。',

@@ -790,6 +790,28 @@ function isAllZero(values: Float32Array, length: number): boolean {
 }
 
 /**
+ * The sea leg a bought unit takes on to FBA when the SKU sells in several marketplaces: the legs
+ * mixed by each marketplace's share of the demand (equal shares when nothing sells), so a unit's leg
+ * has the mixture's mean and spread (Σw·(σ² + m²) − mean²: a slow and a fast route widen it).
+ */
+export function networkSeaLeg(skuSeries: readonly Pick<PlanSeriesInput, 'sea'>[], dailyDemand: ArrayLike<number>, firstLine: number): { meanDays: number; sdDays: number } {
+  const n = skuSeries.length;
+  if (n === 0) return { meanDays: 0, sdDays: 0 };
+  if (n === 1) return skuSeries[0]!.sea;
+  let total = 0;
+  for (let k = 0; k < n; k++) total += Math.max(0, dailyDemand[firstLine + k]!);
+  let mean = 0;
+  let second = 0;
+  for (let k = 0; k < n; k++) {
+    const w = total > 0 ? Math.max(0, dailyDemand[firstLine + k]!) / total : 1 / n;
+    const { meanDays, sdDays } = skuSeries[k]!.sea;
+    mean += w * meanDays;
+    second += w * (sdDays * sdDays + meanDays * meanDays);
+  }
+  return { meanDays: mean, sdDays: Math.sqrt(Math.max(0, second - mean * mean)) };
+}
+
+/**
  * Buy line `b`: the SKU's whole network (its ship lines firstLine…endLine − 1, whose forecasts
  * run.networkForecast sums) against demand over production + shipping.
  */
@@ -808,7 +830,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
     networkFbaUnits += onHand[i]! - reservedUnits[i]!;
     networkInbound += inboundUnits[i]!;
   }
-  const shipLeg = skuSeries[0]?.sea ?? { meanDays: 0, sdDays: 0 };
+  const shipLeg = networkSeaLeg(skuSeries, dailyDemand, firstLine);
   const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
   const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
   const sdDaily = Math.sqrt(networkVariance);
