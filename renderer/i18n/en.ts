@@ -605,6 +605,7 @@ export const en = {
   'plan.method.ses': 'Exponential smoothing',
   'plan.method.croston': 'Croston',
   'plan.method.sba': 'Croston (SBA)',
+  'plan.method.sbj': 'Croston (SBJ)',
   'plan.method.tsb': 'TSB',
   'plan.method.holt': 'Holt (trend)',
   'plan.method.holtDamped': 'Holt (damped trend)',

@@ -607,6 +607,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.method.ses': '指数平滑',
   'plan.method.croston': 'Croston',
   'plan.method.sba': 'Croston（SBA）',
+  'plan.method.sbj': 'Croston（SBJ）',
   'plan.method.tsb': 'TSB',
   'plan.method.holt': 'Holt（趋势）',
   'plan.method.holtDamped': 'Holt（阻尼趋势）',

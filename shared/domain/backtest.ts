@@ -7,7 +7,7 @@ import { relativeError } from './accuracy';
 import { croston, crostonFactor, dampedTrendSum, holt, holtWinters, initialHoltWinters, movingAverage, ses, tsb } from './smoothing';
 
 /** Candidate methods, simplest first: a tie in backtest error goes to the earlier one. */
-export const FORECAST_METHODS = ['ma', 'ses', 'croston', 'sba', 'tsb', 'holt', 'holtDamped', 'holtWinters'] as const;
+export const FORECAST_METHODS = ['ma', 'ses', 'croston', 'sba', 'sbj', 'tsb', 'holt', 'holtDamped', 'holtWinters'] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 
 /** Fixed smoothing parameters of the backtest and of forecastPath (conservative textbook values). */
@@ -58,7 +58,7 @@ function requireWhole(name: string, value: number, min: number): void {
 
 /**
  * Per-period forecasts for the next `horizon` periods after the series, with FORECAST_PARAMETERS.
- * SES, Croston/SBA, TSB and the moving average give a flat rate; Holt and Holt-Winters give one
+ * SES, Croston/SBA/SBJ, TSB and the moving average give a flat rate; Holt and Holt-Winters give one
  * value per step. Demand is never negative, so forecasts are floored at 0. holtWinters without a
  * seasonLength (or with less than one season of history) is the damped Holt forecast.
  */
@@ -72,6 +72,7 @@ export function forecastPath(method: ForecastMethod, y: ArrayLike<number>, horiz
     case 'ses': rate = ses(y, alpha); break;
     case 'croston': rate = croston(y, alpha, beta, 'classic'); break;
     case 'sba': rate = croston(y, alpha, beta, 'sba'); break;
+    case 'sbj': rate = croston(y, alpha, beta, 'sbj'); break;
     case 'tsb': rate = tsb(y, alpha, beta); break;
     case 'holt': perStep = holt(y, alpha, beta, 1).forecast; break;
     case 'holtDamped': perStep = holt(y, alpha, beta, phi).forecast; break;
@@ -120,6 +121,7 @@ function fillPath(method: ForecastMethod, y: ArrayLike<number>, m: number, out: 
     case 'ses':
     case 'croston':
     case 'sba':
+    case 'sbj':
     case 'tsb':
       out.fill(pathStep(method, y, 1, m));
       return;
@@ -142,6 +144,7 @@ function pathStep(method: ForecastMethod, y: ArrayLike<number>, h: number, m: nu
     case 'ses':
     case 'croston':
     case 'sba':
+    case 'sbj':
     case 'tsb':
       return finalRate[METHOD_INDEX[method]]!;
     case 'holt': return Math.max(0, holtLevel + undampedTrendSums[h]! * holtTrend);
@@ -183,7 +186,7 @@ function scoreAll(y: ArrayLike<number>, options: BacktestOptions, pathHorizon = 
   // Only the state updates some candidate needs: a pattern's candidates leave out the trend methods
   // (intermittent, lumpy) or Croston's (smooth, erratic); the skipped methods' errors stay 0 and are never read.
   const trend = candidates.includes('holt') || candidates.includes('holtDamped') || candidates.includes('holtWinters');
-  const intermittent = candidates.includes('croston') || candidates.includes('sba') || candidates.includes('tsb');
+  const intermittent = candidates.includes('croston') || candidates.includes('sba') || candidates.includes('sbj') || candidates.includes('tsb');
   sweep(y, start, horizon, seasonalStart, Math.max(horizon, pathHorizon), trend, intermittent);
   errors[MA] = movingAverageError(y, start, horizon);
   if (seasonal) errors[HW] = dampedErrorBeforeSeasonal + holtWintersSweep(y, seasonalStart, horizon, seasonLength);
@@ -211,11 +214,12 @@ const MA = 0;
 const SES = 1;
 const CROSTON = 2;
 const SBA = 3;
-const TSB = 4;
-const HOLT = 5;
-const HOLT_DAMPED = 6;
-const HW = 7;
-const METHOD_INDEX: Readonly<Record<ForecastMethod, number>> = { ma: MA, ses: SES, croston: CROSTON, sba: SBA, tsb: TSB, holt: HOLT, holtDamped: HOLT_DAMPED, holtWinters: HW };
+const SBJ = 4;
+const TSB = 5;
+const HOLT = 6;
+const HOLT_DAMPED = 7;
+const HW = 8;
+const METHOD_INDEX: Readonly<Record<ForecastMethod, number>> = { ma: MA, ses: SES, croston: CROSTON, sba: SBA, sbj: SBJ, tsb: TSB, holt: HOLT, holtDamped: HOLT_DAMPED, holtWinters: HW };
 
 const TIE_TOLERANCE = 1e-9;
 
@@ -235,9 +239,9 @@ function orderCandidates(requested: readonly ForecastMethod[] | undefined, seaso
 
 // Results of the sweeps, kept in module scratch so 10,000 SKUs do not allocate per call (the
 // functions are synchronous, so calls never interleave).
-const errors = new Float64Array(8);
+const errors = new Float64Array(FORECAST_METHODS.length);
 /** Flat per-period forecast of each flat method after the whole series (index by method). */
-const finalRate = new Float64Array(8);
+const finalRate = new Float64Array(FORECAST_METHODS.length);
 let holtLevel = 0;
 let holtTrend = 0;
 let dampedLevel = 0;
@@ -278,6 +282,7 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
   undampedSumsReady = Math.max(undampedSumsReady, sumsHorizon);
   dampedSumsReady = Math.max(dampedSumsReady, sumsHorizon);
   const sbaFactor = crostonFactor('sba', beta);
+  const sbjFactor = crostonFactor('sbj', beta);
   let sesLevel = 0;
   let size = 0;
   let interval = 0;
@@ -291,6 +296,7 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
   let eSes = 0;
   let eCroston = 0;
   let eSba = 0;
+  let eSbj = 0;
   let eTsb = 0;
   let eHolt = 0;
   let eDamped = 0;
@@ -357,6 +363,7 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
     const crostonRaw = lastDemand < 0 ? 0 : size / interval;
     const crostonRate = Math.max(0, crostonRaw);
     const sbaRate = Math.max(0, crostonRaw * sbaFactor);
+    const sbjRate = Math.max(0, crostonRaw * sbjFactor);
     const tsbRate = lastDemand < 0 ? 0 : Math.max(0, tsbSize * probability);
     // A one-value history has no trend yet (holt() on it gives trend 0).
     const hl0 = hl;
@@ -385,6 +392,7 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
       if (!intermittent) continue;
       eCroston += Math.abs(v - crostonRate);
       eSba += Math.abs(v - sbaRate);
+      eSbj += Math.abs(v - sbjRate);
       eTsb += Math.abs(v - tsbRate);
       if (v !== 0) {
         if (lastDemand < 0) {
@@ -407,6 +415,7 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
   errors[SES] = eSes;
   errors[CROSTON] = eCroston;
   errors[SBA] = eSba;
+  errors[SBJ] = eSbj;
   errors[TSB] = eTsb;
   errors[HOLT] = eHolt;
   errors[HOLT_DAMPED] = eDamped;
@@ -417,6 +426,7 @@ function sweep(y: ArrayLike<number>, start: number, horizon: number, seasonalSta
   finalRate[SES] = Math.max(0, sesLevel);
   finalRate[CROSTON] = Math.max(0, crostonRaw);
   finalRate[SBA] = Math.max(0, crostonRaw * sbaFactor);
+  finalRate[SBJ] = Math.max(0, crostonRaw * sbjFactor);
   finalRate[TSB] = lastDemand < 0 ? 0 : Math.max(0, tsbSize * probability);
   holtLevel = hl;
   holtTrend = hb;
@@ -497,6 +507,7 @@ function refitPerPeriod(method: ForecastMethod, y: ArrayLike<number>, horizon: n
     case 'ses':
     case 'croston':
     case 'sba':
+    case 'sbj':
     case 'tsb':
       return finalRate[METHOD_INDEX[method]]!;
     case 'holt': return meanTrendPath(holtLevel, holtTrend, undampedTrendSums, horizon, y.length, 0);

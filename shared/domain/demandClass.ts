@@ -14,7 +14,11 @@ export const ERRATIC_DEMAND_CV2 = 0.49;
 
 export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy';
 
-/** The candidates of each class, simplest first (FORECAST_METHODS' order). */
+/**
+ * The candidates of each class, simplest first (FORECAST_METHODS' order). SBJ is left out: with
+ * β = 0.1 its factor (0.947) is SBA's (0.95) within a third of a percent, so as a candidate it would
+ * only add a chance to win by luck; the seller can still choose it for a SKU.
+ */
 export const DEMAND_CLASS_CANDIDATES: Readonly<Record<DemandClass, readonly ForecastMethod[]>> = {
   smooth: ['ma', 'ses', 'holt', 'holtDamped', 'holtWinters'],
   erratic: ['ma', 'ses', 'holtDamped'],
