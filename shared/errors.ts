@@ -31,6 +31,7 @@ export type DomainErrorCode =
   | 'backup.corrupt'
   | 'backup.newerSchema'
   | 'batch.notFound'
+  | 'batch.shipmentReceived'
   | 'import.notApplicable'
   | 'import.cancelled'
   | 'import.fileGone'

@@ -22,6 +22,7 @@ import { monthPartKey } from './schema';
 import type { Table } from 'dexie';
 import type { BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthPartRecord, StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
+import { shipmentRef } from '../../shared/ledger/postings';
 import { readSettings } from './settings';
 
 type StoredBlock = PackedBlock & { id: number };
@@ -278,10 +279,12 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
   for (let attempt = 0; attempt < 5; attempt++) {
     const batch = await db.batches.get(batchId);
     if (!batch) throw new DomainError('batch.notFound', { id: batchId });
+    await assertShipmentsUntouched(db, batch);
     if (batch.blockCount === 0 && batch.movementCount === 0) {
       // Nothing of it is in the ledger (report rows or held events only): no summaries to rebuild.
       await withStorageErrors(() =>
         db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings, db.shipments], async () => {
+          await assertShipmentsUntouched(db, batch);
           await db.listings.bulkDelete(batch.createdListingIds ?? []);
           await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
           await db.heldEvents.where('batchId').equals(batchId).delete();
@@ -301,6 +304,7 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     const written = await withStorageErrors(() =>
       db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents, db.reportRows, db.shipments], async () => {
         if ((await readLedgerVersion(db)).version !== version.version) return false;
+        await assertShipmentsUntouched(db, batch);
         await db.movementBlocks.where('batchId').equals(batchId).delete();
         await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
         await db.heldEvents.where('batchId').equals(batchId).delete();
@@ -314,6 +318,19 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     if (written) return;
   }
   throw new DomainError('storage.failed', { detail: 'the ledger kept changing during the removal' });
+}
+
+/**
+ * A batch's own shipments (the demo's under way) go with it only while nothing has been received on
+ * them: a receipt posted in the app took their units out of transit, and without the batch's
+ * dispatch rows transit would go below zero. Such a batch is refused, naming the shipment.
+ */
+async function assertShipmentsUntouched(db: StockPilotDatabase, batch: ImportBatch): Promise<void> {
+  const ids = batch.createdShipmentIds ?? [];
+  if (ids.length === 0) return;
+  for (const shipment of await db.shipments.bulkGet(ids)) {
+    if (shipment && (shipment.status !== 'in_transit' || (shipment.receipts?.length ?? 0) > 0)) throw new DomainError('batch.shipmentReceived', { ref: shipmentRef(shipment.id) });
+  }
 }
 
 async function assertKnownIds(db: StockPilotDatabase, columns: MovementColumns): Promise<void> {

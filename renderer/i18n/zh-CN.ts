@@ -98,6 +98,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.backup.corrupt': '{file} 已损坏（校验和不符）。数据未改变。',
   'error.backup.newerSchema': '{file} 由更新版本的 StockPilot 生成（数据版本 {fileVersion}，本程序最高支持 {appVersion}）。请先升级 StockPilot——数据未改变。',
   'error.batch.notFound': '该导入批次已不存在。',
+  'error.batch.shipmentReceived': '无法移除此批次：其货件 {ref} 之后已签收。签收已把货物移出在途，移除批次会让在途库存小于零。',
   'error.import.notApplicable': '{file} 可以检查，但暂不能过账：目前 StockPilot 只过账库存分类账（明细）文件。',
   'error.import.fileChanged': '无法读取 {file}：选择后文件已被移动、修改或删除。未写入任何数据。请重新选择该文件。',
   'error.import.tooLarge': '{file} 大小为 {size}，超过此类报告一次可读取的上限 {max}。未写入任何数据。请下载较短日期范围的报告。',

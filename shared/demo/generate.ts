@@ -906,6 +906,7 @@ function simulate(plan: SkuPlan, budget: number, scale: number, coverScale: numb
       state.shipQty[i] = state.shipQty[last]!;
       state.shipKey[i] = state.shipKey[last]!;
       state.shipAir[i] = state.shipAir[last]!;
+      state.shipFrom[i] = state.shipFrom[last]!;
     }
 
     // 4. Replenishment decisions, on the planner's expected demand.

@@ -142,7 +142,7 @@ describe('loadDemoDataset into an empty profile', () => {
     expect(differing).toBe(0);
   }, 60_000);
 
-  it('makes the shipments under way on the last day open shipments: their lines are the transit balance, a receipt empties it, removing the demo removes them', async () => {
+  it('makes the shipments under way on the last day open shipments: their lines are the transit balance, each on its route, a receipt empties it; the demo goes with them only while none was received', async () => {
     const db = await freshDb();
     const dataset = generateDemo(SMALL);
     await loadDemoDataset(db, dataset, NOW);
@@ -159,8 +159,12 @@ describe('loadDemoDataset into an empty profile', () => {
       transitByRef.set(key, (transitByRef.get(key) ?? 0) + c.qty[i]!);
     }
     const lines = new Map<string, number>();
+    const locationKind = new Map((await db.locations.toArray()).map((l) => [l.id, l.kind]));
     for (const shipment of shipments) {
       expect(shipment).toMatchObject({ status: 'in_transit' });
+      // Sea and air leave the domestic warehouse (for FBA or the 3PL); trucks go from the 3PL to FBA.
+      const route = `${shipment.mode}: ${locationKind.get(shipment.fromLocationId)} → ${locationKind.get(shipment.toLocationId)}`;
+      expect(['sea: domestic → fba', 'sea: domestic → 3pl', 'air: domestic → fba', 'truck: 3pl → fba']).toContain(route);
       expect(shipment.eta! > SMALL.endDate).toBe(true);
       expect(shipment.shipDate <= SMALL.endDate).toBe(true);
       for (const line of shipment.lines) lines.set(`SHP-${shipment.id}|${line.skuId}`, line.qty);
@@ -177,9 +181,20 @@ describe('loadDemoDataset into an empty profile', () => {
     for (let i = 0; i < after.columns.length; i++) if (after.columns.locationId[i] === transitId && after.columns.refs[after.columns.ref[i]!] === `SHP-${first.id}`) left += after.columns.qty[i]!;
     expect(left).toBe(0);
 
-    // Removing the demo batch removes its shipments with its movements.
+    // With one of its shipments received, the demo cannot be removed (transit would go below zero):
+    // refused by the shipment's reference, every table as it was.
+    const before = await readAll(db);
+    await expectDomainError(removeMovementBatch(db, DEMO_BATCH_ID), 'batch.shipmentReceived', { ref: `SHP-${first.id}` });
+    expect(await readAll(db)).toEqual(before);
+  }, 60_000);
+
+  it('removing the demo while its shipments are all still under way removes them with its movements', async () => {
+    const db = await freshDb();
+    await loadDemoDataset(db, generateDemo(SMALL), NOW);
+    expect(await db.shipments.count()).toBeGreaterThan(0);
     await removeMovementBatch(db, DEMO_BATCH_ID);
     expect(await db.shipments.count()).toBe(0);
+    expect(await db.movementBlocks.count()).toBe(0);
   }, 60_000);
 
   it('gives the requested movement count at other sizes too, with no negative balance', async () => {

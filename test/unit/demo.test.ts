@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
-import { generateDemo, DEMO_PATTERNS } from '../../shared/demo/generate';
+import { DEMO_LOCATIONS, generateDemo, DEMO_PATTERNS } from '../../shared/demo/generate';
 import type { DemoDataset, DemoOptions } from '../../shared/demo/generate';
 import { createRandom } from '../../shared/demo/random';
 import { TYPE_CODE, TRANSFER_IN, TRANSFER_OUT } from '../../shared/ledger/columns';
@@ -364,5 +364,23 @@ describe('demo random generator', () => {
     expect(mean).toBeLessThan(0.52);
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...xs)).toBeLessThan(1);
+  });
+});
+
+describe('the demo’s shipments still under way on its last day', () => {
+  test('each on its route (sea and air from the domestic warehouse, trucks from the 3PL to FBA US), over many seeds', () => {
+    const kinds = DEMO_LOCATIONS.map((l) => l.kind);
+    let shipments = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const data = generateDemo({ seed, skuCount: 60, movementCount: 12_000, endDate: END });
+      for (const open of data.openShipments) {
+        shipments++;
+        const route = `${open.mode}: ${kinds[open.fromIndex]} → ${kinds[open.toIndex]}`;
+        expect(['sea: domestic → fba', 'sea: domestic → 3pl', 'air: domestic → fba', 'truck: 3pl → fba'], `seed ${seed}`).toContain(route);
+        expect(open.arrivalDay).toBeGreaterThan(dayNumber(END));
+        expect(open.shipDay).toBeLessThanOrEqual(dayNumber(END));
+      }
+    }
+    expect(shipments).toBeGreaterThan(100);
   });
 });
