@@ -11,6 +11,7 @@ export type DomainErrorCode =
   | 'field.badDate'
   | 'field.badCurrency'
   | 'field.badFormat'
+  | 'field.outOfRange'
   | 'sku.duplicateCode'
   | 'sku.notFound'
   | 'listing.conflictFnsku'

@@ -76,6 +76,7 @@ export const en = {
   'error.field.badDate': '{field}: “{value}” is not a valid date.',
   'error.field.badCurrency': '{field}: “{value}” is not a currency code such as USD or CNY.',
   'error.field.badFormat': '{field}: “{value}” is not in the right format.',
+  'error.field.outOfRange': '{field}: “{value}” must be from {min} to {max}.',
   'error.sku.duplicateCode': 'SKU code {code} already exists. Choose another code — nothing was saved.',
   'error.sku.notFound': 'That SKU no longer exists.',
   'error.listing.conflictFnsku': 'FNSKU {fnsku} is already mapped to SKU {sku}. One FNSKU maps to one SKU — nothing was saved.',

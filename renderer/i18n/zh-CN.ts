@@ -78,6 +78,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.field.badDate': '{field}：“{value}”不是有效日期。',
   'error.field.badCurrency': '{field}：“{value}”不是币种代码（如 USD、CNY）。',
   'error.field.badFormat': '{field}：“{value}”格式不正确。',
+  'error.field.outOfRange': '{field}：“{value}”必须在 {min} 到 {max} 之间。',
   'error.sku.duplicateCode': 'SKU 编码 {code} 已存在，请换一个编码——未保存任何内容。',
   'error.sku.notFound': '该 SKU 已不存在。',
   'error.listing.conflictFnsku': 'FNSKU {fnsku} 已对应 SKU {sku}。一个 FNSKU 只能对应一个 SKU——未保存任何内容。',

@@ -40,7 +40,7 @@ export interface AccuracyOptions {
   historyWeeks: number;
   /** Weeks forecast and scored after each origin. */
   holdoutWeeks: number;
-  /** Forecast origins, the latest `holdoutWeeks` before the history's end, each earlier one `originStepWeeks` before it (default 1). */
+  /** Forecast origins (default 1): the latest `holdoutWeeks` before the history's end, each earlier one `originStepWeeks` (default 4) before it. */
   origins?: number;
   originStepWeeks?: number;
   backtestFolds?: number;

@@ -57,14 +57,14 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     if (percent < 50 || percent > 99.9) throw new DomainError('field.badFormat', { field: 'serviceLevel', value: draft.serviceLevelPercent[abc] });
     serviceLevel[abc] = percent / 100;
   }
-  const floorText = draft.fbaFloorDays.trim();
+  // Full-width digits (a Chinese input method) read as digits, as in the what-if form.
+  const floorText = draft.fbaFloorDays.normalize('NFKC').trim();
   if (floorText === '') throw new DomainError('field.required', { field: 'fbaFloorDays' });
   const fbaFloorDays = Number(floorText);
   if (!Number.isFinite(fbaFloorDays)) throw new DomainError('field.notNumber', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
   if (fbaFloorDays < 0) throw new DomainError('field.negative', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
   if (!Number.isInteger(fbaFloorDays)) throw new DomainError('field.notInteger', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
-  // The field's label names the range (0–365), as the service level's does.
-  if (fbaFloorDays > MAX_FLOOR_DAYS) throw new DomainError('field.badFormat', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
+  if (fbaFloorDays > MAX_FLOOR_DAYS) throw new DomainError('field.outOfRange', { field: 'fbaFloorDays', value: draft.fbaFloorDays, min: 0, max: MAX_FLOOR_DAYS });
   const fbaCapacityUnits: Record<number, number> = {};
   for (const [id, raw] of Object.entries(draft.capacityUnits)) {
     const text = raw.trim().replace(/[,\s]/g, '');

@@ -72,7 +72,7 @@ describe('plan settings', () => {
   });
 
   it.each([
-    ['366', 'field.badFormat'],
+    ['366', 'field.outOfRange'],
     ['14.5', 'field.notInteger'],
     ['-7', 'field.negative'],
   ])('refuses an FBA floor of %s days, naming the field, and keeps what was stored', async (typed, code) => {
@@ -81,6 +81,7 @@ describe('plan settings', () => {
     await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: typed, capacityUnits: {}, capacityCubicFeet: {} }), code as 'field.badFormat', {
       field: 'fbaFloorDays',
       value: typed,
+      ...(code === 'field.outOfRange' ? { min: 0, max: 365 } : {}),
     });
     expect((await readPlanPreferences(db)).fbaFloorDays).toBe(35);
   });

@@ -76,6 +76,15 @@ describe('reserved units in the plan', () => {
     expect(after.suggested).toBe(before.suggested + 30);
   });
 
+  it('more reserved than on hand (a report newer than the ledger) takes out what is on hand, not more', async () => {
+    const { db, sku, us } = await seller();
+    await applyImport(db, 'GET_RESERVED_INVENTORY_DATA.tsv', reservedReport([['BT-EARBUD-BLK', 'X004K7Q2MZ', 130, 120, 6, 4]]), NOW, {}, { marketplace: 'US', asOf: '2026-06-29' });
+    const line = await lineAt(db, sku, us);
+    expect(line.onHand).toBe(100);
+    expect(line.reservedUnits).toBe(100);
+    expect(line.position).toBe(0);
+  });
+
   it('a report for another marketplace does not apply; the latest report of a marketplace replaces an older one', async () => {
     const { db, sku, us, de } = await seller();
     // A DE report: the DE line has its reserved units, the US line none, though the SKU is the same.

@@ -35,8 +35,8 @@ describe('the what-if form, read as a seller types it', () => {
   });
 });
 
-function line(skuId: number, locationId: number, stockoutDay: number, shipAir = 0): ShipLine {
-  return { skuId, locationId, stockoutDay, shipAir } as Partial<ShipLine> as ShipLine;
+function line(skuId: number, locationId: number, stockoutDay: number, shipAir = 0, airLeadDays = 8): ShipLine {
+  return { skuId, locationId, stockoutDay, shipAir, airLeadDays } as Partial<ShipLine> as ShipLine;
 }
 
 describe('what a what-if changes against its plan', () => {
@@ -44,15 +44,24 @@ describe('what a what-if changes against its plan', () => {
     const plan = [line(1, 10, Number.NaN), line(2, 10, 100), line(3, 10, 100), line(4, 10, Number.NaN), line(5, 11, 90)];
     // The what-if's lines in another order, to show they are matched by SKU and destination.
     const whatIf = [line(5, 11, 90), line(4, 10, Number.NaN), line(3, 10, 120), line(2, 10, 80, 24), line(1, 10, 95, 12)];
-    const changes = whatIfChanges(plan, whatIf);
+    // Today is day 70: both new stockouts are more than the 8-day air lead time away, so air lands in time.
+    const changes = whatIfChanges(plan, whatIf, 70);
     expect([...changes.caused].sort()).toEqual([3, 4]);
     expect(changes.bridged).toBe(2);
     expect(Array.from(changes.planStockoutDay)).toEqual([90, Number.NaN, 100, 100, Number.NaN]);
   });
 
   test('a line missing from the plan counts as not stocking out there', () => {
-    const changes = whatIfChanges([], [line(7, 10, 50)]);
+    const changes = whatIfChanges([], [line(7, 10, 50)], 40);
     expect([...changes.caused]).toEqual([0]);
     expect(changes.bridged).toBe(0);
+  });
+
+  test('air that lands after the stockout does not count as bridging it', () => {
+    // Today is day 100, air takes 8 days: a stockout on day 105 is not prevented, one on day 108 is.
+    const whatIf = [line(1, 10, 105, 12), line(2, 10, 108, 12), line(3, 10, 120, 0)];
+    const changes = whatIfChanges([], whatIf, 100);
+    expect(changes.caused.size).toBe(3);
+    expect(changes.bridged).toBe(1);
   });
 });

@@ -68,6 +68,8 @@ describe('parsePlanPreferencesDraft', () => {
     expect(floorOf('14')).toBe(14);
     expect(floorOf(' 0 ')).toBe(0);
     expect(floorOf('365')).toBe(365);
+    // Typed with a Chinese input method: full-width digits.
+    expect(floorOf('２８')).toBe(28);
   });
 
   test.each([
@@ -75,7 +77,7 @@ describe('parsePlanPreferencesDraft', () => {
     ['four weeks', 'field.notNumber', { field: 'fbaFloorDays', value: 'four weeks' }],
     ['-1', 'field.negative', { field: 'fbaFloorDays', value: '-1' }],
     ['14.5', 'field.notInteger', { field: 'fbaFloorDays', value: '14.5' }],
-    ['366', 'field.badFormat', { field: 'fbaFloorDays', value: '366' }],
+    ['366', 'field.outOfRange', { field: 'fbaFloorDays', value: '366', min: 0, max: 365 }],
   ])('refuses an FBA floor of %o with %s, naming the field', (typed, code, params) => {
     expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: typed, capacityUnits: {}, capacityCubicFeet: {} }))).toEqual({ code, params });
   });

@@ -3,7 +3,7 @@
 // a what-if, PO drafts in one click, and printable / CSV reorder lists and shipment plans.
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { isoFromDay } from '../../../shared/dates';
+import { dayNumber, isoFromDay } from '../../../shared/dates';
 import { toCsv } from '../../../shared/csv';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { db } from '../../db';
@@ -66,7 +66,7 @@ export function Plan() {
   }, [asOf, state?.version, changes]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = whatIf ?? result;
-  const whatIfDiff = useMemo(() => (whatIf && result ? whatIfChanges(result.plan.ship, whatIf.plan.ship) : null), [whatIf, result]);
+  const whatIfDiff = useMemo(() => (whatIf && result ? whatIfChanges(result.plan.ship, whatIf.plan.ship, dayNumber(asOf)) : null), [whatIf, result]);
   const shipRows = useMemo(() => {
     const rows = (shown?.plan.ship ?? []).map((line, index) => ({ line, index }));
     return whatIfDiff && onlyCaused ? rows.filter((r) => whatIfDiff.caused.has(r.index)) : rows;
@@ -128,7 +128,7 @@ export function Plan() {
     try {
       const r = await requestPlan({ today: asOf, whatIf: parsed.request });
       setWhatIf(r);
-      const changed = result ? whatIfChanges(result.plan.ship, r.plan.ship) : null;
+      const changed = result ? whatIfChanges(result.plan.ship, r.plan.ship, dayNumber(asOf)) : null;
       const out = r.plan.ship.filter((l) => Number.isFinite(l.stockoutDay)).length;
       setStatus({ kind: 'ok', text: t('plan.whatIfDone', { caused: changed?.caused.size ?? 0, bridged: changed?.bridged ?? 0, stockouts: out }) });
     } catch (error) {

@@ -40,12 +40,12 @@ export interface WhatIfChanges {
   planStockoutDay: Float64Array;
   /** What-if lines that stock out only because of the what-if: no stockout in the plan, or a later one. */
   caused: Set<number>;
-  /** Of those, the lines whose air bridge (shipAir) would cover the gap. */
+  /** Of those, the lines whose air bridge (shipAir) lands in time: by the stockout day (today + the air lead time). */
   bridged: number;
 }
 
-/** Compares a what-if's ship lines with the plan's, matched by SKU and destination. */
-export function whatIfChanges(plan: readonly ShipLine[], whatIf: readonly ShipLine[]): WhatIfChanges {
+/** Compares a what-if's ship lines with the plan's, matched by SKU and destination; `todayDay` is the plan's day. */
+export function whatIfChanges(plan: readonly ShipLine[], whatIf: readonly ShipLine[], todayDay: number): WhatIfChanges {
   const planDay = new Map<string, number>();
   for (const line of plan) planDay.set(`${line.skuId}|${line.locationId}`, line.stockoutDay);
   const planStockoutDay = new Float64Array(whatIf.length);
@@ -56,7 +56,8 @@ export function whatIfChanges(plan: readonly ShipLine[], whatIf: readonly ShipLi
     planStockoutDay[index] = before;
     if (Number.isFinite(line.stockoutDay) && (!Number.isFinite(before) || line.stockoutDay < before)) {
       caused.add(index);
-      if (line.shipAir > 0) bridged++;
+      // Air sent today lands after its lead time: a stockout before then is not prevented.
+      if (line.shipAir > 0 && line.stockoutDay - todayDay >= line.airLeadDays) bridged++;
     }
   });
   return { planStockoutDay, caused, bridged };
