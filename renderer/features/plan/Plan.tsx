@@ -66,7 +66,7 @@ export function Plan() {
   }, [asOf, state?.version, changes]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = whatIf ?? result;
-  const whatIfDiff = useMemo(() => (whatIf && result ? whatIfChanges(result.plan.ship, whatIf.plan.ship, dayNumber(asOf)) : null), [whatIf, result]);
+  const whatIfDiff = useMemo(() => (whatIf && result ? whatIfChanges(result.plan.ship, whatIf.plan.ship, dayNumber(asOf)) : null), [whatIf, result, asOf]);
   const shipRows = useMemo(() => {
     const rows = (shown?.plan.ship ?? []).map((line, index) => ({ line, index }));
     return whatIfDiff && onlyCaused ? rows.filter((r) => whatIfDiff.caused.has(r.index)) : rows;
