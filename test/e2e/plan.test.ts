@@ -128,6 +128,7 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(() => plan.statusText()).toBe('Delay every open shipment by (days): enter a whole number of days, 0 or more (not “-3”).');
     expect(await plan.errorMessage().count()).toBe(1);
     expect(await plan.whatIfForm().locator('input[name="delayDays"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('delayDays');
     await plan.runWhatIf({ delayDays: '0', upliftPercent: '-100' });
     await expect.poll(() => plan.statusText()).toBe('Raise demand by (%): enter a percentage above −100, such as 30 or −20 (not “-100”).');
     await plan.runWhatIf({ delayDays: '0', upliftPercent: '10', from: '2027-01-25', to: TODAY });

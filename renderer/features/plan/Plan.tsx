@@ -122,6 +122,9 @@ export function Plan() {
       const { problem } = parsed;
       setWhatIfProblem(problem.field);
       setStatus({ kind: 'error', text: problem.field === 'delayDays' ? t('plan.whatIfBadDelay', { value: problem.value }) : problem.field === 'percent' ? t('plan.whatIfBadPercent', { value: problem.value }) : t('plan.whatIfBadDates') });
+      // The keyboard goes back to the field to correct.
+      const input = event.currentTarget instanceof HTMLFormElement ? event.currentTarget.elements.namedItem(problem.field === 'delayDays' ? 'delayDays' : problem.field === 'percent' ? 'upliftPercent' : 'upliftTo') : null;
+      if (input instanceof HTMLInputElement) input.focus();
       return;
     }
     setWhatIfProblem(null);
