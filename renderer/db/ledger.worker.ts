@@ -100,7 +100,7 @@ const handlers: Handlers = {
     const result = await runPlan(db, request);
     return { ...result, plan: copyPlanColumns(result.plan) };
   },
-  planDetail: async ({ index }) => planDetail(index),
+  planDetail: async ({ index, whatIf }) => planDetail(index, whatIf),
   supplierPlan: (request) => supplierPlan(db, request),
   createCount: ({ input, now }) => createCount(db, input, now),
   createCountFromSnapshot: ({ scope, now }) => createCountFromSnapshot(db, scope, now),

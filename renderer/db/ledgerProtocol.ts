@@ -33,7 +33,8 @@ export interface LedgerOperations {
   reconcile: { args: { sourceId: string | null }; result: ReconciliationView };
   /** The plan in columns, moved without a copy; the page unpacks it (planClient.ts). */
   plan: { args: PlanRequest; result: PlanColumnsResult };
-  planDetail: { args: { index: number }; result: PlanDetail | null };
+  /** One ship line's chart: of the last plan, or under the what-if given. */
+  planDetail: { args: { index: number; whatIf?: PlanRequest['whatIf'] }; result: PlanDetail | null };
   /** The plan's forecast and suggested order for one supplier's SKUs (the stock status sheet). */
   supplierPlan: { args: SupplierPlanRequest; result: SupplierPlanResult };
   createCount: { args: { input: NewCount; now: string }; result: number };

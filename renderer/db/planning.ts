@@ -315,12 +315,7 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
     const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
     const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gatherPlanInput(db, request.today, timings);
     const t = performance.now();
-    const whatIf = request.whatIf
-      ? {
-          ...(request.whatIf.delayDays ? { delayDays: request.whatIf.delayDays } : {}),
-          ...(request.whatIf.uplift ? { uplift: { fromDay: dayNumber(request.whatIf.uplift.from), toDay: dayNumber(request.whatIf.uplift.to), fraction: request.whatIf.uplift.percent / 100 } } : {}),
-        }
-      : undefined;
+    const whatIf = request.whatIf ? whatIfOf(request.whatIf) : undefined;
     const plan = buildPlanColumns({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
     if (!request.whatIf) last = { today: request.today, gathered, plan };
@@ -340,14 +335,29 @@ export interface PlanDetail {
   historyWeeks: { weekStart: IsoDate; units: number; stockoutDays: number }[];
 }
 
-/** The chart of one ship line of the last plan. */
-export function planDetail(index: number): PlanDetail | null {
+/** A what-if as the page asks for it, in the plan's terms (day numbers, a fraction). */
+function whatIfOf(request: NonNullable<PlanRequest['whatIf']>): NonNullable<PlanInput['whatIf']> {
+  return {
+    ...(request.delayDays ? { delayDays: request.delayDays } : {}),
+    ...(request.uplift ? { uplift: { fromDay: dayNumber(request.uplift.from), toDay: dayNumber(request.uplift.to), fraction: request.uplift.percent / 100 } } : {}),
+  };
+}
+
+/**
+ * The chart of one ship line of the last plan, or of the same line under a what-if (lines keep their
+ * order in a what-if: it reruns the plan on the same inputs), with its arrivals delayed and its
+ * demand raised as the what-if's plan has them.
+ */
+export function planDetail(index: number, whatIfRequest?: PlanRequest['whatIf']): PlanDetail | null {
   if (!last) return null;
   const ship = last.plan.ship;
   if (!Number.isInteger(index) || index < 0 || index >= ship.count) return null;
   const columns = shipNumberViews(ship);
   const line = { skuId: columns.skuId[index]!, locationId: columns.locationId[index]!, method: FORECAST_METHODS[ship.method[index]!]!, onHand: columns.onHand[index]!, reservedUnits: columns.reservedUnits[index]! };
-  const { history, input } = last.gathered;
+  const { history } = last.gathered;
+  const whatIf = whatIfRequest ? whatIfOf(whatIfRequest) : undefined;
+  const input = whatIf ? { ...last.gathered.input, whatIf } : last.gathered.input;
+  const delayDays = whatIf?.delayDays ?? 0;
   const seriesIndex = history.series.findIndex((s) => s.skuId === line.skuId && s.locationId === line.locationId);
   const todayDay = input.settings.todayDay;
   const seriesInput = (input.series.get(line.skuId) ?? []).find((s) => s.seriesIndex === seriesIndex);
@@ -361,7 +371,7 @@ export function planDetail(index: number): PlanDetail | null {
   let stock = line.onHand - line.reservedUnits;
   for (let d = 0; d < daily.length; d++) {
     const day = todayDay + 1 + d;
-    const arriving = (series?.inbound ?? []).filter((a) => Math.max(todayDay + 1, a.day) === day).reduce((s, a) => s + a.units, 0);
+    const arriving = (series?.inbound ?? []).filter((a) => Math.max(todayDay + 1, a.day + delayDays) === day).reduce((s, a) => s + a.units, 0);
     stock += arriving - daily[d]!;
     days.push(isoFromDay(day));
     forecast.push(daily[d]!);

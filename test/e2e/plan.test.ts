@@ -117,6 +117,9 @@ describe('the replenishment plan on the demo data', () => {
       expect(row.stockout).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (row.stockoutInPlan !== '') expect((row.stockout ?? '') < (row.stockoutInPlan ?? '')).toBe(true);
     }
+    // A line the what-if makes stock out opens with its chart under the what-if.
+    await plan.explainRow('ship', 0);
+    await plan.chart().waitFor();
     // Unticked, every line is back.
     await plan.whatIfForm().getByRole('checkbox', { name: 'Only the lines the what-if makes stock out' }).uncheck();
     await expect.poll(rowCount).toBe(planLines);

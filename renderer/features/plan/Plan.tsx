@@ -9,7 +9,7 @@ import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { db } from '../../db';
 import { callLedger } from '../../db/ledgerClient';
 import { requestPlan } from '../../db/planClient';
-import type { PlanDetail, PlanResult } from '../../db/planning';
+import type { PlanDetail, PlanRequest, PlanResult } from '../../db/planning';
 import { createDraftsFromPlan, PlanDraftError } from '../../db/purchasing';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
@@ -38,7 +38,9 @@ export function Plan() {
   // The plan reruns when what it reads changes.
   const changes = usePlanInputsKey();
   const [result, setResult] = useState<PlanResult | null>(null);
-  const [whatIf, setWhatIf] = useState<PlanResult | null>(null);
+  // The what-if shown, with the request that made it (the line chart asks the worker for the same).
+  const [whatIfRun, setWhatIfRun] = useState<{ result: PlanResult; request: NonNullable<PlanRequest['whatIf']> } | null>(null);
+  const whatIf = whatIfRun?.result ?? null;
   const [status, setStatus] = useState<Status>(null);
   const [tab, setTab] = useState<Tab>('ship');
   const [selected, setSelected] = useState<{ tab: Tab; index: number } | null>(null);
@@ -56,7 +58,7 @@ export function Plan() {
       (r) => {
         if (!live) return;
         setResult(r);
-        setWhatIf(null);
+        setWhatIfRun(null);
       },
       (error: unknown) => live && setStatus({ kind: 'error', text: describe(error) }),
     );
@@ -73,13 +75,13 @@ export function Plan() {
   }, [shown, whatIfDiff, onlyCaused]);
   const buyRows = useMemo(() => (shown?.plan.buy ?? []).map((line, index) => ({ line, index })).filter((r) => r.line.buyQty > 0 || r.line.networkPosition < r.line.reorderPoint), [shown]);
 
-  // The chart of the selected ship line, from the plan the worker keeps (not for a what-if).
-  const detailKey = selected?.tab === 'ship' && !whatIf && result ? `${selected.index}@${result.today}@${result.timings.computeMs}` : null;
+  // The chart of the selected ship line, from the plan the worker keeps (under the what-if when one is shown).
+  const detailKey = selected?.tab === 'ship' && result ? `${selected.index}@${result.today}@${result.timings.computeMs}@${whatIfRun ? JSON.stringify(whatIfRun.request) : ''}` : null;
   const [detailState, setDetailState] = useState<{ key: string; detail: PlanDetail | null } | null>(null);
   useEffect(() => {
     if (!detailKey || !selected) return;
     let live = true;
-    void callLedger('planDetail', { index: selected.index }).then((d) => live && setDetailState({ key: detailKey, detail: d }));
+    void callLedger('planDetail', { index: selected.index, ...(whatIfRun ? { whatIf: whatIfRun.request } : {}) }).then((d) => live && setDetailState({ key: detailKey, detail: d }));
     return () => {
       live = false;
     };
@@ -130,7 +132,7 @@ export function Plan() {
     setWhatIfProblem(null);
     try {
       const r = await requestPlan({ today: asOf, whatIf: parsed.request });
-      setWhatIf(r);
+      setWhatIfRun({ result: r, request: parsed.request });
       const changed = result ? whatIfChanges(result.plan.ship, r.plan.ship, dayNumber(asOf)) : null;
       const out = r.plan.ship.filter((l) => Number.isFinite(l.stockoutDay)).length;
       setStatus({ kind: 'ok', text: t('plan.whatIfDone', { caused: changed?.caused.size ?? 0, bridged: changed?.bridged ?? 0, stockouts: out }) });
@@ -232,7 +234,7 @@ export function Plan() {
               <label>
                 <input type="checkbox" name="onlyCaused" checked={onlyCaused} onChange={(e) => setOnlyCaused(e.target.checked)} /> {t('plan.whatIfOnlyCaused')}
               </label>
-              <button type="button" className="btn" onClick={() => setWhatIf(null)}>
+              <button type="button" className="btn" onClick={() => setWhatIfRun(null)}>
                 {t('plan.backToPlan')}
               </button>
             </>
