@@ -1,0 +1,88 @@
+// Bundle listings (PRODUCT §1.2): parseListingDraft's component rules and what a bundle stores.
+import { describe, expect, it } from 'vitest';
+import { findListingConflict, isBundle, parseListingDraft } from '../../shared/catalog/catalog';
+import type { ComponentDraft, ListingDraft } from '../../shared/catalog/catalog';
+import type { PlatformListing } from '../../shared/model';
+import { errorOf } from './domainErrorKit';
+
+const CASE = 1;
+const CABLE = 2;
+const CHARGER = 3;
+
+function bundle(components: ComponentDraft[], overrides: Partial<ListingDraft> = {}): ListingDraft {
+  return { skuId: 0, marketplace: 'us', sellerSku: ' KIT-US ', asin: 'b0kitkitki', fnsku: '', unitsPerListing: '', components, ...overrides };
+}
+const row = (skuCode: string, skuId: number | undefined, units: string): ComponentDraft => ({ skuCode, skuId, units });
+
+describe('parseListingDraft with components', () => {
+  it('two or more SKUs make a bundle: its first component is the listing SKU, 1 unit per listing, no FNSKU', () => {
+    const fields = parseListingDraft(bundle([row('CASE-01', CASE, '1'), row('CABLE-02', CABLE, ' 2 ')]));
+    expect(fields).toEqual({
+      skuId: CASE,
+      marketplace: 'US',
+      sellerSku: 'KIT-US',
+      asin: 'B0KITKITKI',
+      fnsku: '',
+      unitsPerListing: 1,
+      components: [
+        { skuId: CASE, units: 1 },
+        { skuId: CABLE, units: 2 },
+      ],
+    });
+    expect(isBundle(fields)).toBe(true);
+  });
+
+  it('wholly blank rows are left out (the form keeps an empty row to type into)', () => {
+    const fields = parseListingDraft(bundle([row('', undefined, ''), row('CASE-01', CASE, '1'), row(' ', undefined, ' '), row('CHARGER-03', CHARGER, '1')]));
+    expect(fields.components).toEqual([
+      { skuId: CASE, units: 1 },
+      { skuId: CHARGER, units: 1 },
+    ]);
+  });
+
+  it('one component is a multi-pack, stored as a plain listing of that SKU', () => {
+    const fields = parseListingDraft(bundle([row('', undefined, ''), row('CABLE-02', CABLE, '3')], { unitsPerListing: '7' }));
+    expect(fields).toEqual({ skuId: CABLE, marketplace: 'US', sellerSku: 'KIT-US', asin: 'B0KITKITKI', fnsku: '', unitsPerListing: 3 });
+    expect(isBundle(fields)).toBe(false);
+  });
+
+  it.each([
+    ['no component at all', [row('', undefined, '')], { code: 'field.required', params: { field: 'components' } }],
+    ['units but no SKU', [row('CASE-01', CASE, '1'), row('', undefined, '2')], { code: 'field.required', params: { field: 'componentSku', line: 2 } }],
+    ['a code that names no SKU', [row('CASE-01', CASE, '1'), row(' NOPE ', undefined, '2')], { code: 'listing.unknownComponent', params: { sku: 'NOPE', line: 2 } }],
+    ['the same SKU twice', [row('CASE-01', CASE, '1'), row('CABLE-02', CABLE, '1'), row('case-01', CASE, '1')], { code: 'listing.duplicateComponent', params: { sku: 'case-01', line: 3 } }],
+    ['zero units', [row('CASE-01', CASE, '0'), row('CABLE-02', CABLE, '1')], { code: 'field.notPositive', params: { field: 'componentUnits', value: '0', line: 1 } }],
+    ['fractional units', [row('CASE-01', CASE, '1'), row('CABLE-02', CABLE, '1.5')], { code: 'field.notInteger', params: { field: 'componentUnits', value: '1.5', line: 2 } }],
+    ['units not a number', [row('CASE-01', CASE, '1'), row('CABLE-02', CABLE, 'two')], { code: 'field.notNumber', params: { field: 'componentUnits', value: 'two', line: 2 } }],
+    ['blank units', [row('CASE-01', CASE, '1'), row('CABLE-02', CABLE, '')], { code: 'field.required', params: { field: 'componentUnits', line: 2 } }],
+  ])('refuses %s, naming the field and row', (_name, components, expected) => {
+    expect(errorOf(() => parseListingDraft(bundle(components)))).toEqual(expected);
+  });
+
+  it('refuses an FNSKU on a bundle (it holds no stock of its own), but not on a one-SKU multi-pack', () => {
+    expect(errorOf(() => parseListingDraft(bundle([row('CASE-01', CASE, '1'), row('CABLE-02', CABLE, '2')], { fnsku: 'x001abcdef' })))).toEqual({
+      code: 'listing.bundleFnsku',
+      params: { fnsku: 'X001ABCDEF' },
+    });
+    expect(parseListingDraft(bundle([row('CABLE-02', CABLE, '2')], { fnsku: 'x001abcdef' }))).toMatchObject({ skuId: CABLE, fnsku: 'X001ABCDEF', unitsPerListing: 2 });
+  });
+
+  it('the seller SKU and marketplace are still checked first', () => {
+    expect(errorOf(() => parseListingDraft(bundle([row('CASE-01', CASE, '1')], { sellerSku: ' ' })))).toEqual({ code: 'field.required', params: { field: 'sellerSku' } });
+    expect(errorOf(() => parseListingDraft(bundle([row('CASE-01', CASE, '1')], { marketplace: 'XX' })))).toEqual({ code: 'field.required', params: { field: 'marketplace' } });
+  });
+});
+
+describe('findListingConflict with bundles', () => {
+  const kit: PlatformListing = { id: 9, skuId: CASE, marketplace: 'US', sellerSku: 'KIT-US', asin: '', fnsku: '', unitsPerListing: 1, components: [{ skuId: CASE, units: 1 }, { skuId: CABLE, units: 2 }] };
+  const codeOf = (id: number) => ['', 'CASE-01', 'CABLE-02', 'CHARGER-03'][id] ?? '?';
+
+  it('a bundle holds its (marketplace, seller SKU) like any listing: one mapping per code', () => {
+    const plain = parseListingDraft({ skuId: CABLE, marketplace: 'US', sellerSku: 'kit-us', asin: '', fnsku: '', unitsPerListing: '1' });
+    expect(findListingConflict(plain, [kit], codeOf)?.code).toBe('listing.conflictSellerSku');
+    const other = parseListingDraft(bundle([row('CABLE-02', CABLE, '1'), row('CHARGER-03', CHARGER, '1')], { sellerSku: 'kit-us' }));
+    expect(findListingConflict(other, [kit], codeOf)?.code).toBe('listing.conflictSellerSku');
+    // Re-saving the bundle itself is no conflict.
+    expect(findListingConflict(other, [kit], codeOf, kit.id)).toBeNull();
+  });
+});
