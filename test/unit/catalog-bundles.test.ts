@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { findListingConflict, isBundle, parseListingDraft } from '../../shared/catalog/catalog';
 import type { ComponentDraft, ListingDraft } from '../../shared/catalog/catalog';
 import type { PlatformListing } from '../../shared/model';
+import { dailyDemand } from '../../shared/import/demand';
+import type { DemandMerge } from '../../shared/import/demand';
+import { sellerSkuComponents, sellerSkuTarget } from '../../shared/ledger/amazonLedger';
+import type { LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import { errorOf } from './domainErrorKit';
 
 const CASE = 1;
@@ -84,5 +88,51 @@ describe('findListingConflict with bundles', () => {
     expect(findListingConflict(other, [kit], codeOf)?.code).toBe('listing.conflictSellerSku');
     // Re-saving the bundle itself is no conflict.
     expect(findListingConflict(other, [kit], codeOf, kit.id)).toBeNull();
+  });
+});
+
+describe('sellerSkuComponents: what one unit sold of a seller SKU draws down', () => {
+  const lookup: LedgerCodeLookup = {
+    byFnsku: new Map(),
+    bySellerSku: new Map([['US|CABLE-2PK', { skuId: CABLE, unitsPerListing: 2 }]]),
+    bySkuCode: new Map([['CASE-01', { skuId: CASE, unitsPerListing: 1 }]]),
+    bundlesBySellerSku: new Map([
+      [
+        'US|KIT-US',
+        [
+          { skuId: CASE, unitsPerListing: 1 },
+          { skuId: CABLE, unitsPerListing: 2 },
+        ],
+      ],
+    ]),
+  };
+
+  it.each([
+    ['a bundle: every component (seller SKUs are case-insensitive)', 'US', ' kit-us ', [{ skuId: CASE, unitsPerListing: 1 }, { skuId: CABLE, unitsPerListing: 2 }]],
+    ['a plain 2-pack listing: its one SKU', 'US', 'cable-2pk', [{ skuId: CABLE, unitsPerListing: 2 }]],
+    ['a seller SKU equal to a SKU code', 'DE', 'case-01', [{ skuId: CASE, unitsPerListing: 1 }]],
+    ["the bundle's seller SKU on another marketplace: nothing", 'DE', 'KIT-US', undefined],
+  ])('%s', (_name, marketplace, sellerSku, expected) => {
+    expect(sellerSkuComponents(lookup, marketplace, sellerSku)).toEqual(expected);
+  });
+
+  it('a bundle maps no stock code: sellerSkuTarget (ledger, snapshots) does not see it', () => {
+    expect(sellerSkuTarget(lookup, 'US', 'KIT-US')).toBeUndefined();
+  });
+
+  it('dailyDemand through it: 3 bundles sold are 3 cases and 6 cables that day, besides the 2-packs', () => {
+    const merge: DemandMerge = {
+      lines: [
+        { lineKey: 'a', marketplace: 'US', sellerSku: 'KIT-US', asin: '', date: '2026-05-04', units: 3 },
+        { lineKey: 'b', marketplace: 'US', sellerSku: 'CABLE-2PK', asin: '', date: '2026-05-04', units: 1 },
+      ],
+    };
+    expect(dailyDemand(merge, (m, code) => sellerSkuComponents(lookup, m, code))).toEqual({
+      days: [
+        { skuId: CASE, marketplace: 'US', day: '2026-05-04', units: 3 },
+        { skuId: CABLE, marketplace: 'US', day: '2026-05-04', units: 8 },
+      ],
+      unresolved: [],
+    });
   });
 });
