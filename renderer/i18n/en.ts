@@ -176,6 +176,13 @@ export const en = {
   'listings.new': 'Map a listing',
   'listings.saved': 'Listing saved.',
   'listings.help': 'Each marketplace listing (seller SKU, ASIN, FNSKU) points to one of your SKUs. A 2-pack listing holds 2 units.',
+  'listings.kind': 'Listing kind',
+  'listings.kindSingle': 'One SKU (or a multi-pack of it)',
+  'listings.kindBundle': 'Bundle of several SKUs',
+  'listings.bundleHelp': 'Each bundle sold draws down every component by its units. A bundle holds no stock of its own (Amazon stores the components), so it has no FNSKU.',
+  'listings.addComponent': 'Add component',
+  'listings.removeComponent': 'Remove component {n}',
+  'listings.bundleOf': 'Bundle: {components}',
 
   'locations.title': 'Locations',
   'locations.new': 'New location',

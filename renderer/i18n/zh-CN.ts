@@ -178,6 +178,13 @@ export const zhCN: Record<MessageKey, string> = {
   'listings.new': '关联链接',
   'listings.saved': '链接已保存。',
   'listings.help': '每个站点链接（平台 SKU、ASIN、FNSKU）对应你的一个 SKU。两件装链接对应 2 件。',
+  'listings.kind': '链接类型',
+  'listings.kindSingle': '单个 SKU（或其多件装）',
+  'listings.kindBundle': '多个 SKU 的组合商品',
+  'listings.bundleHelp': '每售出一个组合，各组件按其件数扣减。组合商品本身没有库存（亚马逊存放的是各组件），因此没有 FNSKU。',
+  'listings.addComponent': '添加组件',
+  'listings.removeComponent': '删除组件 {n}',
+  'listings.bundleOf': '组合：{components}',
 
   'locations.title': '仓库位置',
   'locations.new': '新建仓库',
