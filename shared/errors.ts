@@ -17,6 +17,7 @@ export type DomainErrorCode =
   | 'listing.conflictSellerSku'
   | 'listing.notFound'
   | 'listing.bundleFnsku'
+  | 'listing.conflictBundle'
   | 'listing.duplicateComponent'
   | 'listing.unknownComponent'
   | 'location.duplicateName'

@@ -84,6 +84,7 @@ export const en = {
   'error.listing.conflictFnsku': 'FNSKU {fnsku} is already mapped to SKU {sku}. One FNSKU maps to one SKU — nothing was saved.',
   'error.listing.conflictSellerSku': 'Seller SKU {sellerSku} on {marketplace} is already mapped to SKU {sku} — nothing was saved.',
   'error.listing.notFound': 'That listing no longer exists.',
+  'error.listing.conflictBundle': 'Seller SKU {sellerSku} on {marketplace} is already a bundle listing — nothing was saved.',
   'error.listing.bundleFnsku': 'A bundle holds no stock of its own, so it has no FNSKU ({fnsku}): Amazon stores and labels its components. Clear the FNSKU — nothing was saved.',
   'error.listing.duplicateComponent': 'Line {line}: SKU {sku} is already a component of this bundle. Raise its units instead — nothing was saved.',
   'error.listing.unknownComponent': 'Line {line}: component SKU “{sku}” is not in your catalog — nothing was saved.',

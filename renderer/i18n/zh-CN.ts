@@ -86,6 +86,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.listing.conflictFnsku': 'FNSKU {fnsku} 已对应 SKU {sku}。一个 FNSKU 只能对应一个 SKU——未保存任何内容。',
   'error.listing.conflictSellerSku': '{marketplace} 站点的平台 SKU {sellerSku} 已对应 SKU {sku}——未保存任何内容。',
   'error.listing.notFound': '该链接已不存在。',
+  'error.listing.conflictBundle': '{marketplace} 站点的平台 SKU {sellerSku} 已是组合商品链接——未保存任何内容。',
   'error.listing.bundleFnsku': '组合商品本身没有库存，因此没有 FNSKU（{fnsku}）：亚马逊存放并贴标的是各组件。请清空 FNSKU——未保存任何内容。',
   'error.listing.duplicateComponent': '第 {line} 行：SKU {sku} 已是该组合的组件，请改为增加其件数——未保存任何内容。',
   'error.listing.unknownComponent': '第 {line} 行：组件 SKU“{sku}”不在你的商品目录中——未保存任何内容。',

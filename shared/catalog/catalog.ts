@@ -136,6 +136,8 @@ export function findListingConflict(
       return new DomainError('listing.conflictFnsku', { fnsku: candidate.fnsku, sku: skuCodeOf(listing.skuId) });
     }
     if (listing.marketplace === candidate.marketplace && listing.sellerSku.toUpperCase() === candidate.sellerSku.toUpperCase()) {
+      // A bundle maps to several SKUs: naming its first one would mislead.
+      if (isBundle(listing)) return new DomainError('listing.conflictBundle', { marketplace: candidate.marketplace, sellerSku: candidate.sellerSku });
       return new DomainError('listing.conflictSellerSku', {
         marketplace: candidate.marketplace,
         sellerSku: candidate.sellerSku,

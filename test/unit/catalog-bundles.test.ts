@@ -81,11 +81,15 @@ describe('findListingConflict with bundles', () => {
   const kit: PlatformListing = { id: 9, skuId: CASE, marketplace: 'US', sellerSku: 'KIT-US', asin: '', fnsku: '', unitsPerListing: 1, components: [{ skuId: CASE, units: 1 }, { skuId: CABLE, units: 2 }] };
   const codeOf = (id: number) => ['', 'CASE-01', 'CABLE-02', 'CHARGER-03'][id] ?? '?';
 
-  it('a bundle holds its (marketplace, seller SKU) like any listing: one mapping per code', () => {
+  it('a bundle holds its (marketplace, seller SKU) like any listing: one mapping per code, the refusal saying it is a bundle', () => {
     const plain = parseListingDraft({ skuId: CABLE, marketplace: 'US', sellerSku: 'kit-us', asin: '', fnsku: '', unitsPerListing: '1' });
-    expect(findListingConflict(plain, [kit], codeOf)?.code).toBe('listing.conflictSellerSku');
+    const refusal = findListingConflict(plain, [kit], codeOf);
+    expect([refusal?.code, refusal?.params]).toEqual(['listing.conflictBundle', { marketplace: 'US', sellerSku: 'kit-us' }]);
     const other = parseListingDraft(bundle([row('CABLE-02', CABLE, '1'), row('CHARGER-03', CHARGER, '1')], { sellerSku: 'kit-us' }));
-    expect(findListingConflict(other, [kit], codeOf)?.code).toBe('listing.conflictSellerSku');
+    expect(findListingConflict(other, [kit], codeOf)?.code).toBe('listing.conflictBundle');
+    // A bundle on a seller SKU a plain listing holds names that listing's SKU.
+    const held: PlatformListing = { id: 4, skuId: CHARGER, marketplace: 'US', sellerSku: 'KIT-US', asin: '', fnsku: '', unitsPerListing: 1 };
+    expect(findListingConflict(other, [held], codeOf)?.params).toEqual({ marketplace: 'US', sellerSku: 'kit-us', sku: 'CHARGER-03' });
     // Re-saving the bundle itself is no conflict.
     expect(findListingConflict(other, [kit], codeOf, kit.id)).toBeNull();
   });
