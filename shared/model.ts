@@ -45,16 +45,30 @@ export interface Sku {
   updatedAt: string;
 }
 
+/** One SKU a bundle listing consumes, and how many of its units one bundle holds. */
+export interface BundleComponent {
+  skuId: number;
+  units: number;
+}
+
 export interface PlatformListing {
   id: number;
+  /** The SKU; on a bundle, its first component's (kept for the `skuId` index and display). */
   skuId: number;
   marketplace: Marketplace;
   /** Seller SKU on the marketplace (MSKU). */
   sellerSku: string;
   asin: string;
   fnsku: string;
-  /** How many units of the SKU one listing unit holds (a 2-pack is 2). */
+  /** How many units of the SKU one listing unit holds (a 2-pack is 2); 1 on a bundle. */
   unitsPerListing: number;
+  /**
+   * A bundle (PRODUCT §1.2): two or more distinct SKUs, each with its units per bundle. Its sales draw
+   * down every component; it holds no stock of its own (Amazon's virtual bundles: FBA stores the
+   * components), so it has no FNSKU. Absent on every other listing (a one-SKU multi-pack is
+   * `unitsPerListing`). Not indexed.
+   */
+  components?: BundleComponent[];
 }
 
 export interface Location {

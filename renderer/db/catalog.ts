@@ -42,8 +42,10 @@ export async function saveListing(db: StockPilotDatabase, draft: ListingDraft, l
   const fields = parseListingDraft(draft);
   return withStorageErrors(() =>
     db.transaction('rw', db.listings, db.skus, async () => {
-      const sku = await db.skus.get(fields.skuId);
-      if (!sku) throw new DomainError('sku.notFound', { id: fields.skuId });
+      const skuIds = fields.components?.map((c) => c.skuId) ?? [fields.skuId];
+      const found = await db.skus.bulkGet(skuIds);
+      const missing = skuIds.findIndex((_, i) => !found[i]);
+      if (missing >= 0) throw new DomainError('sku.notFound', { id: skuIds[missing]! });
       const sellerSkuKey = fields.sellerSku.toUpperCase();
       const candidates = [
         ...(fields.fnsku ? await db.listings.where('fnsku').equals(fields.fnsku).toArray() : []),

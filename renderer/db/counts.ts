@@ -10,6 +10,7 @@ import type { AbcClass } from '../../shared/domain';
 import { balancesAt, TYPE_CODE, valueMovements } from '../../shared/ledger';
 import type { IsoDate, MovementInput } from '../../shared/model';
 import { parseDate } from '../../shared/catalog/fields';
+import { isBundle } from '../../shared/catalog/catalog';
 import {
   buildCodeIndex,
   countAccuracy,
@@ -194,8 +195,11 @@ export interface EntryInput {
   recount?: boolean;
 }
 
-/** The codes a counter may scan, kept until the catalog changes: a scan does not read the whole catalog. */
-const countCodeIndexOf = catalogCache((skus, listings) => buildCodeIndex({ skus, listings }));
+/**
+ * The codes a counter may scan, kept until the catalog changes: a scan does not read the whole catalog.
+ * A bundle's codes are not among them: it is no unit on a shelf, its components are.
+ */
+const countCodeIndexOf = catalogCache((skus, listings) => buildCodeIndex({ skus, listings: listings.filter((l) => !isBundle(l)) }));
 
 /**
  * Adds one typed or scanned line to an open count. An unknown code is kept (skuId null) and flagged;

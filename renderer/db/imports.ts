@@ -18,12 +18,12 @@ import type { DemandRow } from '../../shared/import/demand';
 import { guessGenericMapping, parseGenericStock, sniffGeneric } from '../../shared/import/generic';
 import type { GenericMapping } from '../../shared/import/generic';
 import { guessListingsMarketplace, proposeListingMappings } from '../../shared/catalog/listingProposals';
-import { isMarketplace } from '../../shared/catalog/catalog';
+import { isBundle, isMarketplace } from '../../shared/catalog/catalog';
 import type { ListingProposal } from '../../shared/catalog/listingProposals';
 import type { IsoDate, Location, Marketplace } from '../../shared/model';
 import { blockColumns, emptyColumns, TYPE_CODE } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
-import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuKey, sellerSkuTarget, truncateColumns } from '../../shared/ledger/amazonLedger';
+import { LedgerPlanBuilder, movementTypeOfLedgerEvent, newMovementsOnly, sellerSkuComponents, sellerSkuKey, sellerSkuTarget, truncateColumns } from '../../shared/ledger/amazonLedger';
 import type { CodeTarget, HeldLedgerEvent, LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import type { HeldEvent, ImportBatch, StockPilotDatabase } from './schema';
 import { catalogCache } from './catalogRevision';
@@ -171,18 +171,23 @@ function sizeOf(file: ImportFile): number {
   return file instanceof Uint8Array ? file.length : file.size;
 }
 
-/** FNSKU, marketplace + seller SKU and SKU code → SKU, as the ledger import maps codes (see catalogCache). */
+/** FNSKU, marketplace + seller SKU and SKU code → SKU, as the ledger import maps codes (see catalogCache); bundles apart, for sales only. */
 export const codeLookupOf = catalogCache((skus, listings): LedgerCodeLookup => {
   const byFnsku = new Map<string, CodeTarget>();
   const bySellerSku = new Map<string, CodeTarget>();
+  const bundlesBySellerSku = new Map<string, CodeTarget[]>();
   for (const listing of listings) {
+    if (listing.components && isBundle(listing)) {
+      bundlesBySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), listing.components.map((c) => ({ skuId: c.skuId, unitsPerListing: c.units })));
+      continue;
+    }
     const target = { skuId: listing.skuId, unitsPerListing: listing.unitsPerListing };
     if (listing.fnsku) byFnsku.set(listing.fnsku.toUpperCase(), target);
     bySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), target);
   }
   const bySkuCode = new Map<string, CodeTarget>();
   for (const sku of skus) bySkuCode.set(sku.code.trim().toUpperCase(), { skuId: sku.id, unitsPerListing: 1 });
-  return { byFnsku, bySellerSku, bySkuCode };
+  return { byFnsku, bySellerSku, bySkuCode, bundlesBySellerSku };
 });
 
 async function fbaLocations(db: StockPilotDatabase): Promise<Map<string, number>> {
@@ -323,7 +328,7 @@ function unmappedCodes(scopes: readonly ScopePlan<StoredKind>[], lookup: LedgerC
       }
     } else if (s.kind === 'demand') {
       for (const row of s.rows as DemandRow[]) {
-        if (!sellerSkuTarget(lookup, row.marketplace, row.sellerSku)) codes.add(`${row.sellerSku} (${row.marketplace})`);
+        if (!sellerSkuComponents(lookup, row.marketplace, row.sellerSku)) codes.add(`${row.sellerSku} (${row.marketplace})`);
       }
     }
   }
@@ -564,7 +569,8 @@ function codeSignature(lookup: LedgerCodeLookup): string {
   for (const [code, target] of lookup.byFnsku) add(`f${code}:${target.skuId}x${target.unitsPerListing};`);
   for (const [code, target] of lookup.bySellerSku) add(`s${code}:${target.skuId}x${target.unitsPerListing};`);
   for (const [code, target] of lookup.bySkuCode ?? []) add(`c${code}:${target.skuId};`);
-  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${lookup.bySkuCode?.size ?? 0}`;
+  for (const [code, targets] of lookup.bundlesBySellerSku ?? []) add(`b${code}:${targets.map((t) => `${t.skuId}x${t.unitsPerListing}`).join('+')};`);
+  return `${h}:${lookup.byFnsku.size}:${lookup.bySellerSku.size}:${lookup.bySkuCode?.size ?? 0}:${lookup.bundlesBySellerSku?.size ?? 0}`;
 }
 
 export interface ImportOptions {
@@ -1055,11 +1061,13 @@ export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['c
   if (held.length === 0) return 0;
   const sample = held[0]!;
   const existing = await db.listings.where('[marketplace+sellerSkuKey]').equals([marketplace, sample.sellerSku.toUpperCase()]).first();
-  if (!existing || existing.skuId !== skuId || (sample.fnsku && existing.fnsku !== sample.fnsku)) {
+  // A bundle's seller SKU holds no stock: saving over it is refused as a conflict, never a rewrite.
+  const bundle = existing !== undefined && isBundle(existing);
+  if (!existing || bundle || existing.skuId !== skuId || (sample.fnsku && existing.fnsku !== sample.fnsku)) {
     await saveListing(
       db,
       { skuId, marketplace, sellerSku: sample.sellerSku || code, asin: sample.asin, fnsku: sample.fnsku, unitsPerListing: String(existing?.unitsPerListing ?? 1) },
-      existing?.skuId === skuId ? existing.id : undefined,
+      existing?.skuId === skuId && !bundle ? existing.id : undefined,
     );
   }
   const location = (await fbaLocations(db)).get(marketplace);

@@ -2,7 +2,8 @@
 // shipments and POs, lead times, Amazon's restock advice and reserved units) from the database and
 // runs the pure plan (shared/planning/plan.ts). The last plan stays in the worker so a chart or an
 // explanation of one line needs no second run.
-import { sellerSkuTarget } from '../../shared/ledger/amazonLedger';
+import { sellerSkuComponents } from '../../shared/ledger/amazonLedger';
+import { isBundle } from '../../shared/catalog/catalog';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
 import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
@@ -93,7 +94,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const t2 = performance.now();
   const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences] = await restRead;
   // Listings only match Amazon's restock advice and reserved units to SKUs: 20,000 of them are not read without either.
-  const listings = restockScopes.size > 0 || reservedScopes.size > 0 ? await db.listings.toArray() : [];
+  // Bundles hold no stock, so Amazon reports neither restock advice nor reserved units for them.
+  const listings = restockScopes.size > 0 || reservedScopes.size > 0 ? (await db.listings.toArray()).filter((l) => !isBundle(l)) : [];
   const t3 = performance.now();
   // Time spent waiting for the database; the reads that ran while the history was built are not counted again.
   timings.readMs = t1 - t0 + (t3 - t2);
@@ -103,10 +105,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   if (demandRows.length > 0) {
     const lookup = await codeLookupOf(db);
     const merge = mergeDemandRows(demandRows);
-    const { days } = dailyDemand(merge, (marketplace, sellerSku) => {
-      const target = sellerSkuTarget(lookup, marketplace, sellerSku);
-      return target ? [target] : undefined;
-    });
+    // A bundle's orders are its components' demand (PRODUCT §1.2).
+    const { days } = dailyDemand(merge, (marketplace, sellerSku) => sellerSkuComponents(lookup, marketplace, sellerSku));
     const coverage = new Map<string, { firstDay: number; lastDay: number }>();
     for (const line of merge.lines) {
       const day = dayNumber(line.date);

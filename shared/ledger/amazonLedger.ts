@@ -27,6 +27,11 @@ export interface LedgerCodeLookup {
    * every marketplace where no listing says otherwise (looked up on a miss, not expanded per marketplace).
    */
   bySkuCode?: ReadonlyMap<string, CodeTarget>;
+  /**
+   * Key as `bySellerSku`: bundle listings and their components. Only sales resolve through them
+   * (`sellerSkuComponents`): a bundle holds no stock, so stock codes (ledger, snapshots) never do.
+   */
+  bundlesBySellerSku?: ReadonlyMap<string, readonly CodeTarget[]>;
 }
 
 export function sellerSkuKey(marketplace: string, sellerSku: string): string {
@@ -36,6 +41,17 @@ export function sellerSkuKey(marketplace: string, sellerSku: string): string {
 /** The SKU a seller SKU in a marketplace is for: its listing there, else the SKU with that code. */
 export function sellerSkuTarget(lookup: LedgerCodeLookup, marketplace: string, sellerSku: string): CodeTarget | undefined {
   return lookup.bySellerSku.get(sellerSkuKey(marketplace, sellerSku)) ?? lookup.bySkuCode?.get(sellerSku.trim().toUpperCase());
+}
+
+/**
+ * The SKUs one unit sold of a seller SKU draws down (PRODUCT §1.2): a bundle's components, each with its
+ * units per bundle; else the one SKU of `sellerSkuTarget`; undefined when the code maps to nothing.
+ */
+export function sellerSkuComponents(lookup: LedgerCodeLookup, marketplace: string, sellerSku: string): readonly CodeTarget[] | undefined {
+  const bundle = lookup.bundlesBySellerSku?.get(sellerSkuKey(marketplace, sellerSku));
+  if (bundle !== undefined) return bundle;
+  const target = sellerSkuTarget(lookup, marketplace, sellerSku);
+  return target === undefined ? undefined : [target];
 }
 
 /** What an Amazon ledger event becomes in the StockPilot ledger. */

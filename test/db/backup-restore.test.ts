@@ -41,6 +41,9 @@ async function richProfile(bigCount = 12_500): Promise<StockPilotDatabase> {
   const fba = await addFba(db, 'US');
   await saveListing(db, { skuId: a, marketplace: 'US', sellerSku: 'case-01-us', asin: 'B0ABCDEFGH', fnsku: 'X00ABCDEFG', unitsPerListing: '1' });
   await saveListing(db, { skuId: c, marketplace: 'US', sellerSku: 'CUP-2PK', asin: 'B0ZZZZZZZ1', fnsku: '', unitsPerListing: '2' });
+  // A bundle listing: its components are part of the stored row.
+  const components = [{ skuCode: 'CASE-01', skuId: a, units: '1' }, { skuCode: 'CABLE-02', skuId: b, units: '2' }];
+  await saveListing(db, { skuId: 0, marketplace: 'US', sellerSku: 'CASE-KIT', asin: '', fnsku: '', unitsPerListing: '', components });
   await writeSetting(db, 'language', 'zh-CN');
   await writeSetting(db, 'baseCurrency', 'USD');
   await postReceipt(db, { date: '2024-12-01', skuId: a, locationId: domestic, qty: '100', unitCost: '2.50', note: '首批' }, 'USD');
@@ -128,6 +131,8 @@ describe('backup and restore round trip', () => {
     expect(result).toEqual({ skuCount: 3, movementCount: before.movements!.length + blockMovements, createdAt: CREATED });
 
     for (const name of ROW_TABLES) expect(await b.table(name).toArray(), name).toEqual(before[name]);
+    // A bundle's components come back with it.
+    expect((await b.listings.where('[marketplace+sellerSkuKey]').equals(['US', 'CASE-KIT']).first())?.components?.map((c) => c.units)).toEqual([1, 2]);
     // The package sizes (in cm) and storage types come back; the SKU without a size still has none.
     expect((await b.skus.toArray()).map((sku) => [sku.code, sku.packageCm, sku.storageType])).toEqual([
       ['CASE-01', { lengthCm: 20, widthCm: 15, heightCm: 10 }, 'oversize'],

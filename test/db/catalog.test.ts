@@ -155,16 +155,17 @@ describe('SKUs', () => {
   });
 });
 
+const listing = (skuId: number, overrides: Partial<ListingDraft> = {}): ListingDraft => ({
+  skuId,
+  marketplace: 'US',
+  sellerSku: 'CASE-01-US',
+  asin: 'B0ABCDEF12',
+  fnsku: 'X001ABCDEF',
+  unitsPerListing: '',
+  ...overrides,
+});
+
 describe('listings', () => {
-  const listing = (skuId: number, overrides: Partial<ListingDraft> = {}): ListingDraft => ({
-    skuId,
-    marketplace: 'US',
-    sellerSku: 'CASE-01-US',
-    asin: 'B0ABCDEF12',
-    fnsku: 'X001ABCDEF',
-    unitsPerListing: '',
-    ...overrides,
-  });
 
   it('saveListing stores the normalized listing with its uppercase seller SKU key', async () => {
     const db = await freshDb();
@@ -251,6 +252,57 @@ describe('listings', () => {
     const id = await saveListing(db, listing(sku));
     await deleteListing(db, id);
     expect(await db.listings.count()).toBe(0);
+  });
+});
+
+describe('bundle listings', () => {
+  const kit = (components: ListingDraft['components'], overrides: Partial<ListingDraft> = {}): ListingDraft => ({
+    skuId: 0,
+    marketplace: 'US',
+    sellerSku: 'KIT-US',
+    asin: 'B0KITKITKI',
+    fnsku: '',
+    unitsPerListing: '',
+    components,
+    ...overrides,
+  });
+
+  it('saveListing stores a bundle with its components; re-saving it as a plain listing drops them', async () => {
+    const db = await freshDb();
+    const caseSku = await addSku(db, 'CASE-01');
+    const cable = await addSku(db, 'CABLE-02');
+    const id = await saveListing(db, kit([{ skuCode: 'CASE-01', skuId: caseSku, units: '1' }, { skuCode: 'CABLE-02', skuId: cable, units: '2' }]));
+    expect(await db.listings.get(id)).toEqual({
+      id,
+      skuId: caseSku,
+      marketplace: 'US',
+      sellerSku: 'KIT-US',
+      sellerSkuKey: 'KIT-US',
+      asin: 'B0KITKITKI',
+      fnsku: '',
+      unitsPerListing: 1,
+      components: [
+        { skuId: caseSku, units: 1 },
+        { skuId: cable, units: 2 },
+      ],
+    });
+    await saveListing(db, listing(cable, { sellerSku: 'KIT-US', fnsku: '' }), id);
+    expect(await db.listings.get(id)).not.toHaveProperty('components');
+  });
+
+  it('a component SKU that no longer exists → sku.notFound naming it; its seller SKU then conflicts like any listing', async () => {
+    const db = await freshDb();
+    const caseSku = await addSku(db, 'CASE-01');
+    const cable = await addSku(db, 'CABLE-02');
+    await expectRefusedUnchanged(db, ['listings'], () => saveListing(db, kit([{ skuCode: 'CASE-01', skuId: caseSku, units: '1' }, { skuCode: 'GONE', skuId: 77, units: '1' }])), 'sku.notFound', { id: 77 });
+    await saveListing(db, listing(cable, { sellerSku: 'kit-us', fnsku: '' }));
+    await expectRefusedUnchanged(
+      db,
+      ['listings'],
+      () => saveListing(db, kit([{ skuCode: 'CASE-01', skuId: caseSku, units: '1' }, { skuCode: 'CABLE-02', skuId: cable, units: '1' }])),
+      'listing.conflictSellerSku',
+      { marketplace: 'US', sellerSku: 'KIT-US', sku: 'CABLE-02' },
+    );
   });
 });
 

@@ -15,6 +15,15 @@ describe('describeError', () => {
     expect(describeError('en', error)).toBe('Line 3: choose a SKU.');
   });
 
+  test("a bundle's component errors name the row and the field, in English and Chinese", () => {
+    const units = new DomainError('field.notPositive', { field: 'componentUnits', value: '0', line: 2 });
+    expect(describeError('en', units)).toBe('Line 2: Units per bundle: “0” must be greater than zero.');
+    expect(describeError('zh-CN', units)).toBe('第 2 行：每个组合件数：“0”必须大于零。');
+    const unknown = new DomainError('listing.unknownComponent', { sku: 'NOPE', line: 3 });
+    expect(describeError('en', unknown)).toBe('Line 3: component SKU “NOPE” is not in your catalog — nothing was saved.');
+    expect(describeError('zh-CN', unknown)).toMatch(/^第 3 行：组件 SKU“NOPE”/);
+  });
+
   test('errors without a line are unchanged', () => {
     expect(describeError('en', new DomainError('sku.duplicateCode', { code: 'A-1' }))).not.toMatch(/^Line /);
   });

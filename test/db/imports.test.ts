@@ -326,6 +326,18 @@ describe('mapping a held code', () => {
     expect(await db.heldEvents.count()).toBe(3);
   });
 
+  test("a held seller SKU that is a bundle's is refused, and the bundle is not overwritten, even mapped to its first component", async () => {
+    const { db, earbud, led } = await seller();
+    await applyImport(db, LEDGER, ledgerBytes, NOW);
+    const components = [
+      { skuCode: 'LED', skuId: led, units: '1' },
+      { skuCode: 'EARBUD-BLK', skuId: earbud, units: '1' },
+    ];
+    await saveListing(db, { skuId: 0, marketplace: 'US', sellerSku: 'LED-STRIP-5M-RGB', asin: '', fnsku: '', unitsPerListing: '', components });
+    await expectRefusedUnchanged(db, TABLES, () => mapHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', led, LATER), 'listing.conflictBundle', { marketplace: 'US', sellerSku: 'LED-STRIP-5M-RGB' });
+    expect(await db.heldEvents.count()).toBe(3);
+  });
+
   test('a held code mapped to a 2-pack listing posts the units of the pack, like a later import of the same rows would', async () => {
     // BUG (see report): mapHeldCode posts event.quantity, ignoring the listing's unitsPerListing.
     const { db, earbud, led } = await seller();

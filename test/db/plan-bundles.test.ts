@@ -1,0 +1,86 @@
+// Bundle listings in the plan's demand history (PRODUCT §1.2, §4.1): imported orders of a bundle's
+// seller SKU are its components' demand, each × its units per bundle; plain listings are unchanged.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { saveListing } from '../../renderer/db/catalog';
+import { applyImport, codeLookupOf, previewImport } from '../../renderer/db/imports';
+import { appendMovementBatch } from '../../renderer/db/ledgerStore';
+import { gatherPlanInput } from '../../renderer/db/planning';
+import type { StockPilotDatabase } from '../../renderer/db/schema';
+import { dayNumber } from '../../shared/dates';
+import { columnsFromMovements } from '../../shared/ledger';
+import { sellerSkuTarget } from '../../shared/ledger/amazonLedger';
+import { NOW, addFba, addSku, disposeDatabases, freshDb } from './helpers';
+
+afterEach(disposeDatabases);
+
+const TODAY = '2026-06-30';
+const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.tsv';
+const orders = (): Uint8Array => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', ORDERS)));
+
+/**
+ * The fixture's US orders: earbuds (plain listing) 1 on 05-01 and 2 on 05-02; the cable 2-pack 3 on 05-02;
+ * DESK-ORG-BAMB 1 on 05-04, here a bundle of 1 case + 2 cables. Every SKU has stock at FBA US, so each
+ * has a demand series there.
+ */
+async function sellerWithBundle(): Promise<{ db: StockPilotDatabase; earbud: number; caseSku: number; cable: number; us: number }> {
+  const db = await freshDb();
+  const us = await addFba(db, 'US');
+  const earbud = await addSku(db, 'EARBUD-BLK');
+  const caseSku = await addSku(db, 'CASE-01');
+  const cable = await addSku(db, 'CABLE-2M');
+  await saveListing(db, { skuId: earbud, marketplace: 'US', sellerSku: 'BT-EARBUD-BLK', asin: '', fnsku: '', unitsPerListing: '1' });
+  await saveListing(db, { skuId: cable, marketplace: 'US', sellerSku: 'USB-C-CBL-2M-WHT', asin: '', fnsku: '', unitsPerListing: '2' });
+  await saveListing(db, {
+    skuId: 0,
+    marketplace: 'US',
+    sellerSku: 'DESK-ORG-BAMB',
+    asin: 'B0BQ2W7N8T',
+    fnsku: '',
+    unitsPerListing: '',
+    components: [
+      { skuCode: 'CASE-01', skuId: caseSku, units: '1' },
+      { skuCode: 'CABLE-2M', skuId: cable, units: '2' },
+    ],
+  });
+  const receipts = [earbud, caseSku, cable].map((skuId, i) => ({ id: i + 1, date: '2026-04-01', skuId, locationId: us, qty: 100, type: 'receipt' as const, source: 'test' }));
+  await appendMovementBatch(db, { id: 'stock', kind: 'demo', label: 'stock', createdAt: NOW }, columnsFromMovements(receipts));
+  return { db, earbud, caseSku, cable, us };
+}
+
+/** Units of a SKU's demand series at a location, per day from `from` to `to` (inclusive). */
+async function unitsByDay(db: StockPilotDatabase, skuId: number, locationId: number, from: string, to: string): Promise<number[]> {
+  const { history } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, computeMs: 0 });
+  const s = history.series.findIndex((x) => x.skuId === skuId && x.locationId === locationId);
+  expect(s, `series of SKU ${skuId}`).toBeGreaterThanOrEqual(0);
+  const out: number[] = [];
+  for (let day = dayNumber(from); day <= dayNumber(to); day++) out.push(history.units[s * history.days + day - history.firstDay]!);
+  return out;
+}
+
+describe("a bundle's orders in the plan's demand history", () => {
+  it('raise each component by its units per bundle, on top of its own orders; a plain listing is unchanged', async () => {
+    const { db, earbud, caseSku, cable, us } = await sellerWithBundle();
+    // The bundle's seller SKU is mapped: only codes without a listing here are not.
+    expect((await previewImport(db, ORDERS, orders())).stored?.unmappedCodes).toEqual(['BT-EARBUD-BLK (CA)', 'LED-STRIP-5M-RGB (US)', 'YOGA-MAT-6MM-PRP (US)']);
+    await applyImport(db, ORDERS, orders(), NOW);
+
+    // Days 05-01 … 05-04.
+    expect(await unitsByDay(db, caseSku, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 1]);
+    // 3 two-packs on 05-02 (its own listing), 1 bundle × 2 cables on 05-04.
+    expect(await unitsByDay(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 2]);
+    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-04')).toEqual([1, 2, 0, 0]);
+    // A bundle holds no stock: its seller SKU maps no ledger or snapshot code.
+    expect(sellerSkuTarget(await codeLookupOf(db), 'US', 'DESK-ORG-BAMB')).toBeUndefined();
+  });
+
+  it('the same orders with the bundle re-saved as a plain listing of the case: the case takes them, the cable only its own', async () => {
+    const { db, caseSku, cable, us } = await sellerWithBundle();
+    const bundle = (await db.listings.where('[marketplace+sellerSkuKey]').equals(['US', 'DESK-ORG-BAMB']).first())!;
+    await saveListing(db, { skuId: caseSku, marketplace: 'US', sellerSku: 'DESK-ORG-BAMB', asin: '', fnsku: '', unitsPerListing: '1' }, bundle.id);
+    await applyImport(db, ORDERS, orders(), NOW);
+    expect(await unitsByDay(db, caseSku, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 1]);
+    expect(await unitsByDay(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 0]);
+  });
+});
