@@ -41,6 +41,18 @@ function todayLine(label: string): Plugin<'bar'> {
   };
 }
 
+/**
+ * What both charts share: drawn at once from parsed points, sized by their box, and a tooltip for the
+ * nearest x, not the same index (decimated datasets keep different points at the same index).
+ */
+const SHARED_OPTIONS = {
+  animation: false,
+  parsing: false,
+  responsive: true,
+  maintainAspectRatio: false,
+  interaction: { mode: 'nearest', axis: 'x', intersect: false },
+} as const;
+
 export function PlanChart({ detail, line }: { detail: PlanDetail; line: Pick<ShipLine, 'method' | 'methodForced' | 'wape' | 'safetyStock'> }) {
   const { t, language } = useT();
   const stockCanvas = useRef<HTMLCanvasElement>(null);
@@ -69,12 +81,7 @@ export function PlanChart({ detail, line }: { detail: PlanDetail; line: Pick<Shi
         ],
       },
       options: {
-        animation: false,
-        parsing: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        // Nearest by x, not by index: decimated datasets keep different points at the same index.
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        ...SHARED_OPTIONS,
         plugins: {
           decimation: DECIMATION,
           tooltip: { callbacks: { title: (items) => (items[0] ? dateOf(items[0].parsed.x ?? 0) : '') } },
@@ -106,11 +113,7 @@ export function PlanChart({ detail, line }: { detail: PlanDetail; line: Pick<Shi
         ],
       },
       options: {
-        animation: false,
-        parsing: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        ...SHARED_OPTIONS,
         plugins: {
           tooltip: {
             callbacks: {
