@@ -113,7 +113,7 @@ export interface PlanDraftsResult {
   unpriced: { supplier: string; sku: string; skuCurrency: string; currency: string }[];
   /** SKUs priced from the supplier's last PO for want of an exchange rate: the seller should check them. */
   pricedFromLastOrder: string[];
-  /** SKUs to buy that have no supplier yet. */
+  /** SKUs to buy that have no supplier yet, or only an archived one. */
   withoutSupplier: number;
   /** No domestic warehouse to receive into: nothing was created. */
   noWarehouse: boolean;
@@ -148,8 +148,9 @@ export async function createDraftsFromPlan(db: StockPilotDatabase, input: PlanDr
       const suppliers = new Map((await db.suppliers.toArray()).map((s) => [s.id, s]));
       const bySupplier = new Map<Supplier, PlanBuyLine[]>();
       for (const line of input.lines) {
+        // An archived supplier is one the seller no longer buys from: its SKUs wait for a new one.
         const supplier = line.supplierId === null ? undefined : suppliers.get(line.supplierId);
-        if (!supplier) result.withoutSupplier++;
+        if (!supplier || supplier.archived) result.withoutSupplier++;
         else bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), line]);
       }
       const purchaseOrders = await db.purchaseOrders.toArray();

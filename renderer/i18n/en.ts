@@ -590,7 +590,7 @@ export const en = {
   'plan.draftsSkipped': '{count} suppliers skipped: their draft from the plan ({numbers}) is still open, and the plan does not count drafts as ordered. Send or cancel it to draft them again.',
   'plan.draftsUnpriced': 'No draft for {supplier}: {skus} cost in {skuCurrency}, there is no exchange rate to turn that into {currency} on or before {date}, and {supplier} has no earlier sent PO with their price. Add the rate in Settings › Exchange rates and click again (suppliers already drafted are skipped).',
   'plan.draftsLastPrice': 'No exchange rate for {count} SKUs ({skus}): their cost is the supplier’s price on its last PO. Check it before sending.',
-  'plan.draftsNoSupplier': '{count} SKUs to buy have no supplier yet (a SKU gets one with its first purchase order).',
+  'plan.draftsNoSupplier': '{count} SKUs to buy have no supplier yet, or only an archived one (a SKU gets its supplier with its first purchase order).',
   'plan.draftsNoWarehouse': 'No PO drafts were created: there is no domestic warehouse to receive the goods into. Add one in Locations and click again.',
   'plan.draftsFailedSku': 'No PO drafts were created: the draft for {supplier} was refused at {sku}: {reason}',
   'plan.draftsFailed': 'No PO drafts were created: the draft for {supplier} was refused: {reason}',

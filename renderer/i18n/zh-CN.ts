@@ -592,7 +592,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.draftsSkipped': '已跳过 {count} 个供应商：其由补货计划生成的草稿（{numbers}）仍未处理，而计划不把草稿算作已下单。发送或取消该草稿后可重新生成。',
   'plan.draftsUnpriced': '未给 {supplier} 生成草稿：{skus} 的成本以 {skuCurrency} 计，没有 {date} 或之前可换算成 {currency} 的汇率，{supplier} 也没有已发送的历史采购单价格。请在 设置 › 汇率 中添加汇率后再点一次（已生成草稿的供应商会被跳过）。',
   'plan.draftsLastPrice': '{count} 个 SKU（{skus}）没有汇率：成本取自该供应商最近一张采购单的价格，发送前请核对。',
-  'plan.draftsNoSupplier': '{count} 个需采购的 SKU 还没有供应商（SKU 的第一张采购单会设定供应商）。',
+  'plan.draftsNoSupplier': '{count} 个需采购的 SKU 还没有供应商，或其供应商已归档（SKU 的第一张采购单会设定供应商）。',
   'plan.draftsNoWarehouse': '未生成任何采购单草稿：没有可收货的国内仓库。请在 仓库位置 中添加后再点一次。',
   'plan.draftsFailedSku': '未生成任何采购单草稿：{supplier} 的草稿在 {sku} 处被拒绝：{reason}',
   'plan.draftsFailed': '未生成任何采购单草稿：{supplier} 的草稿被拒绝：{reason}',

@@ -230,4 +230,19 @@ describe('PO drafts from the plan', () => {
     expect(result).toMatchObject({ noWarehouse: true, created: [] });
     expect(await db.purchaseOrders.count()).toBe(0);
   });
+
+  test('a SKU whose supplier is archived gets no draft: it counts as without a supplier', async () => {
+    const db = await freshDb();
+    const lamps = await supplier(db, 'Shenzhen Lamps', 'USD');
+    const old = await supplier(db, 'Old Lamps Co.', 'USD');
+    await db.suppliers.update(old, { archived: true });
+    const lamp = await addSku(db, 'LAMP-01', { unitCost: '4.20' });
+    const shade = await addSku(db, 'SHADE-02', { unitCost: '1.05' });
+
+    const result = await createDraftsFromPlan(db, { planDate: PLAN_DATE, note: NOTE, lines: [{ skuId: lamp, supplierId: lamps, qty: 500 }, { skuId: shade, supplierId: old, qty: 200 }] });
+
+    expect(result.withoutSupplier).toBe(1);
+    expect(result.created).toHaveLength(1);
+    expect((await drafts(db)).map((po) => po.supplierId)).toEqual([lamps]);
+  });
 });
