@@ -371,6 +371,15 @@ describe('the replenishment plan on the demo data', () => {
     await plan.saveSettings({ A: '98', B: '95', C: '90', capacity: { 'FBA US': '', 'FBA DE': '' } });
     await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await plan.explanation())['z']?.how ?? '').toMatch(/class A \(98%\)|class B \(95%\)|class C \(90%\)/);
+
+    // The FBA floor: 366 days is refused by its range; 60 days is used and explained, then undone.
+    await plan.saveSettings({ floorDays: '366' });
+    await expect.poll(settingsStatus).toMatch(/: “366” must be from 0 to 365\.$/);
+    await plan.saveSettings({ floorDays: '60' });
+    await expect.poll(settingsStatus).toBe('Plan settings saved; the plan is being recomputed.');
+    await expect.poll(async () => (await plan.explanation())['FBA floor']?.how ?? '', { timeout: 30_000 }).toMatch(/^60 days of supply/);
+    await plan.saveSettings({ floorDays: '28' });
+    await expect.poll(async () => (await plan.explanation())['FBA floor']?.how ?? '', { timeout: 30_000 }).toMatch(/^28 days of supply/);
     expect(app.pageErrors).toEqual([]);
   });
 

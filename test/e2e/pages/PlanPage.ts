@@ -168,8 +168,9 @@ export class PlanPage extends AppShell {
   }
 
   /** Fills the plan settings (fields left out stay as they are) and saves with Enter. */
-  async saveSettings(input: { A?: string; B?: string; C?: string; capacity?: Record<string, string>; cubicFeet?: Record<string, Record<string, string>> }): Promise<void> {
+  async saveSettings(input: { A?: string; B?: string; C?: string; floorDays?: string; capacity?: Record<string, string>; cubicFeet?: Record<string, Record<string, string>> }): Promise<void> {
     const form = this.settingsForm();
+    if (input.floorDays !== undefined) await form.locator('input[name="fbaFloorDays"]').fill(input.floorDays);
     for (const abc of ['A', 'B', 'C'] as const) {
       const value = input[abc];
       if (value !== undefined) await form.getByLabel(`Service level, class ${abc} (%)`).fill(value);
