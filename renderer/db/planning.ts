@@ -139,6 +139,13 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     }
   }
   const reserved = reservedUnitsBySku([...reservedScopes.values()].map((scope) => ({ marketplace: scope.marketplace, date: scope.date, rows: scope.rows.values() })), listings);
+  // The date of the report each marketplace's reserved units come from (the newest), shown with them: an old one may no longer hold.
+  const reservedAsOf = new Map<string, number>();
+  for (const scope of reservedScopes.values()) {
+    if (!scope.marketplace || !scope.date) continue;
+    const day = dayNumber(scope.date);
+    if (!(day <= (reservedAsOf.get(scope.marketplace) ?? -Infinity))) reservedAsOf.set(scope.marketplace, day);
+  }
   const sellerSkusOf = new Map<number, { marketplace: string; sellerSku: string }[]>();
   for (const l of listings) {
     const list = sellerSkusOf.get(l.skuId);
@@ -187,6 +194,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       inbound: inbound.get(`${s.skuId}|${s.locationId}`) ?? [],
       // Reserved units are part of the units on hand: a report newer than the ledger cannot take more than are there.
       reservedUnits: Math.min(reserved.get(`${s.marketplace}|${s.skuId}`) ?? 0, Math.max(0, history.onHand[seriesIndex]!)),
+      ...(reservedAsOf.has(s.marketplace) ? { reservedAsOfDay: reservedAsOf.get(s.marketplace)! } : {}),
       ...(factors ? { eventFactors: factors } : {}),
       amazonRecommendedUnits: known.length > 0 ? known.reduce((a, b) => a + b, 0) : null,
     });

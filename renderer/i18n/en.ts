@@ -650,6 +650,7 @@ export const en = {
   'plan.x.ropHow': 'Forecast over the lead time + safety stock (d · L + SS).',
   'plan.x.tHow': 'Forecast over lead time + review period + safety stock (d · (L + R) + SS).',
   'plan.x.positionHow': 'on hand + in transit − reserved',
+  'plan.x.reservedAsOf': 'Reserved units from the Reserved Inventory report of {date}.',
   'plan.x.floorHow': '{days} days of supply at the forecast rate: Amazon’s low-inventory level.',
   'plan.x.seaHow': 'max(0, T − position, floor − position) − air, rounded up to the case pack; {cut} cut by FBA capacity, {short} not at home.',
   'plan.x.airHow': 'When sea would land after the projected stockout: the demand between the air arrival ({air} days) and the sea arrival not covered by stock then.',

@@ -652,6 +652,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.x.ropHow': '提前期内的预测 + 安全库存（d · L + SS）。',
   'plan.x.tHow': '提前期和补货周期内的预测 + 安全库存（d · (L + R) + SS）。',
   'plan.x.positionHow': '在库 + 在途 − 预留',
+  'plan.x.reservedAsOf': '预留数量来自 {date} 的预留库存报告。',
   'plan.x.floorHow': '按预测销量 {days} 天的供货量：亚马逊的低库存水位。',
   'plan.x.seaHow': 'max(0, T − 库存位置, 下限 − 库存位置) − 空运，按箱规向上取整；因 FBA 容量削减 {cut}，国内缺货 {short}。',
   'plan.x.airHow': '海运晚于预计断货时：空运到达（{air} 天）到海运到达之间、届时库存无法覆盖的需求。',

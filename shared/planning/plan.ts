@@ -99,6 +99,8 @@ export interface PlanSeriesInput {
   inbound: readonly { day: number; units: number }[];
   /** Reserved units at FBA (not available to sell), when a snapshot says. */
   reservedUnits: number;
+  /** Day number of the Reserved Inventory report they come from; absent (NaN on the line) without one. */
+  reservedAsOfDay?: number;
   /** Per-day demand factors over history and horizon (events), history.days + horizonDays long; absent = 1. */
   eventFactors?: Float32Array;
   /** Amazon's Restock recommendation, when a Restock report was imported. */
@@ -154,6 +156,8 @@ export interface ShipLine {
   onHand: number;
   inboundUnits: number;
   reservedUnits: number;
+  /** Day number of the Reserved Inventory report reservedUnits come from (NaN: none imported). */
+  reservedAsOfDay: number;
   position: number;
   safetyStock: number;
   reorderPoint: number;
@@ -764,6 +768,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.onHand[i] = onHand;
   c.inboundUnits[i] = inboundUnits;
   c.reservedUnits[i] = reservedUnits;
+  c.reservedAsOfDay[i] = series.reservedAsOfDay ?? Number.NaN;
   c.position[i] = position;
   c.safetyStock[i] = ss;
   c.reorderPoint[i] = reorderPoint;

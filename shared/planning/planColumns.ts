@@ -34,6 +34,7 @@ const SHIP_NUMBERS = [
   'onHand',
   'inboundUnits',
   'reservedUnits',
+  'reservedAsOfDay',
   'position',
   'safetyStock',
   'reorderPoint',
@@ -249,6 +250,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       onHand: S.onHand[i]!,
       inboundUnits: S.inboundUnits[i]!,
       reservedUnits: S.reservedUnits[i]!,
+      reservedAsOfDay: S.reservedAsOfDay[i]!,
       position: S.position[i]!,
       safetyStock: S.safetyStock[i]!,
       reorderPoint: S.reorderPoint[i]!,
@@ -380,6 +382,10 @@ class ShipLineView implements ShipLine {
   get inboundUnits(): number {
     return this.c.inboundUnits[this.i]!;
   }
+  get reservedAsOfDay(): number {
+    return this.c.reservedAsOfDay[this.i]!;
+  }
+
   get reservedUnits(): number {
     return this.c.reservedUnits[this.i]!;
   }

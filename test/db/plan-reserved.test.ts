@@ -2,7 +2,7 @@
 // imported Reserved Inventory report of the line's marketplace takes its reserved units out of the
 // position (PRODUCT §4.3), on a fresh database per test.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/dates';
+import { addDays, dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
 import type { MovementType } from '../../shared/model';
 import { applyImport } from '../../renderer/db/imports';
@@ -59,6 +59,7 @@ describe('reserved units in the plan', () => {
       const line = await lineAt(db, sku, location);
       expect(line.onHand).toBe(100);
       expect(line.reservedUnits).toBe(0);
+      expect(line.reservedAsOfDay).toBeNaN();
       expect(line.position).toBe(100);
     }
   });
@@ -72,6 +73,8 @@ describe('reserved units in the plan', () => {
     expect(result.batch).not.toBeNull();
     const after = await lineAt(db, sku, us);
     expect(after.reservedUnits).toBe(30);
+    // With the report's date, shown beside them in the explanation.
+    expect(after.reservedAsOfDay).toBe(dayNumber('2026-06-29'));
     expect(after.position).toBe(before.position - 30);
     expect(after.suggested).toBe(before.suggested + 30);
   });

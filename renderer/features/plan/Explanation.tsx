@@ -19,7 +19,11 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
     [t('plan.safetyStock'), n(line.safetyStock, language), `z · √(L · σd² + d² · σL²) = ${n(line.z, language, 3)} · √(${n(line.seaLeadDays, language)} · ${n(line.sdDaily, language, 2)}² + ${n(line.dailyDemand, language, 2)}² · ${n(line.seaLeadSdDays, language)}²)`],
     [t('plan.reorderPoint'), n(line.reorderPoint, language), t('plan.x.ropHow')],
     [t('plan.orderUpTo'), n(line.orderUpTo, language), t('plan.x.tHow')],
-    [t('plan.position'), n(line.position, language), `${n(line.onHand, language)} + ${n(line.inboundUnits, language)} − ${n(line.reservedUnits, language)} (${t('plan.x.positionHow')})`],
+    [
+      t('plan.position'),
+      n(line.position, language),
+      `${n(line.onHand, language)} + ${n(line.inboundUnits, language)} − ${n(line.reservedUnits, language)} (${t('plan.x.positionHow')})` + (Number.isFinite(line.reservedAsOfDay) ? ` ${t('plan.x.reservedAsOf', { date: date(line.reservedAsOfDay) })}` : ''),
+    ],
     [t('plan.floor'), n(line.floorUnits, language), t('plan.x.floorHow', { days: n(line.floorDays, language, 0) })],
     [t('plan.shipSea'), n(line.shipSea, language, 0), t('plan.x.seaHow', { cut: n(line.cutByCapacity, language, 0), short: n(line.shortAtHome, language, 0) })],
     [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
