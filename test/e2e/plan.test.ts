@@ -375,6 +375,7 @@ describe('the replenishment plan on the demo data', () => {
     // The FBA floor: 366 days is refused by its range; 60 days is used and explained, then undone.
     await plan.saveSettings({ floorDays: '366' });
     await expect.poll(settingsStatus).toMatch(/: “366” must be from 0 to 365\.$/);
+    expect(await plan.settingsForm().locator('input[name="fbaFloorDays"]').getAttribute('aria-invalid')).toBe('true');
     await plan.saveSettings({ floorDays: '60' });
     await expect.poll(settingsStatus).toBe('Plan settings saved; the plan is being recomputed.');
     await expect.poll(async () => (await plan.explanation())['FBA floor']?.how ?? '', { timeout: 30_000 }).toMatch(/^60 days of supply/);

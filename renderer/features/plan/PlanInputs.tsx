@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { DomainError } from '../../../shared/errors';
 import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
 import { MARKETPLACES, STORAGE_TYPES } from '../../../shared/model';
@@ -155,6 +156,8 @@ export function PlanSettingsPanel() {
   const fbaLocations = (useLocations() ?? []).filter((l) => l.kind === 'fba' && !l.archived);
   const [draft, setDraft] = useState<PlanPreferencesDraft | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  // The field a refusal named, marked for assistive technology.
+  const [badField, setBadField] = useState<string | null>(null);
   if (!stored) return null;
   const shown: PlanPreferencesDraft = draft ?? {
     serviceLevelPercent: { A: percentOf(stored.serviceLevel.A), B: percentOf(stored.serviceLevel.B), C: percentOf(stored.serviceLevel.C) },
@@ -167,8 +170,10 @@ export function PlanSettingsPanel() {
     try {
       await savePlanPreferences(db, shown);
       setDraft(null);
+      setBadField(null);
       setStatus({ kind: 'ok', text: t('plan.settings.saved') });
     } catch (error) {
+      setBadField(error instanceof DomainError && typeof error.params.field === 'string' ? error.params.field : null);
       setStatus({ kind: 'error', text: describe(error) });
     }
   };
@@ -181,12 +186,12 @@ export function PlanSettingsPanel() {
           {(['A', 'B', 'C'] as const).map((abc) => (
             <Field key={abc} label={t('plan.settings.serviceLevel', { abc })}>
               {(id) => (
-                <input id={id} name={`serviceLevel${abc}`} inputMode="decimal" value={shown.serviceLevelPercent[abc]} onChange={(e) => setDraft({ ...shown, serviceLevelPercent: { ...shown.serviceLevelPercent, [abc]: e.target.value } })} />
+                <input id={id} name={`serviceLevel${abc}`} inputMode="decimal" aria-invalid={badField === 'serviceLevel'} value={shown.serviceLevelPercent[abc]} onChange={(e) => setDraft({ ...shown, serviceLevelPercent: { ...shown.serviceLevelPercent, [abc]: e.target.value } })} />
               )}
             </Field>
           ))}
           <Field label={t('plan.settings.floorDays')} hint={t('plan.settings.floorDaysHint')}>
-            {(id) => <input id={id} name="fbaFloorDays" inputMode="numeric" value={shown.fbaFloorDays} onChange={(e) => setDraft({ ...shown, fbaFloorDays: e.target.value })} />}
+            {(id) => <input id={id} name="fbaFloorDays" inputMode="numeric" aria-invalid={badField === 'fbaFloorDays'} value={shown.fbaFloorDays} onChange={(e) => setDraft({ ...shown, fbaFloorDays: e.target.value })} />}
           </Field>
           {fbaLocations.map((l) => (
             <Field key={l.id} label={t('plan.settings.capacity', { location: l.name })} hint={t('plan.settings.capacityHint')}>
