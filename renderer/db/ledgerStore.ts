@@ -285,7 +285,9 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
       await withStorageErrors(() =>
         db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings, db.shipments], async () => {
           await assertShipmentsUntouched(db, batch);
-          await db.listings.bulkDelete(batch.createdListingIds ?? []);
+          // A listing the seller has since made a bundle is theirs now: undoing the import keeps it.
+          const created = (await db.listings.bulkGet(batch.createdListingIds ?? [])).filter((l) => l !== undefined && !l.components?.length);
+          await db.listings.bulkDelete(created.map((l) => l!.id));
           await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
           await db.heldEvents.where('batchId').equals(batchId).delete();
           await db.reportRows.where('batchId').equals(batchId).delete();

@@ -65,4 +65,25 @@ describe('All Listings import', () => {
     expect((await db.listings.toArray()).map((l) => l.id)).toEqual([manual]);
     expect(await db.batches.count()).toBe(0);
   });
+
+  it('undoing it keeps a platform code the seller has since made a bundle', async () => {
+    const db = await freshDb();
+    const earbud = await addSku(db, 'BT-EARBUD-BLK');
+    const white = await addSku(db, 'BT-EARBUD-WHT');
+    const { batch } = await applyImport(db, FILE, bytes(), LATER);
+    const [first, second] = batch!.createdListingIds!;
+    const made = (await db.listings.get(first!))!;
+    // The seller turns the imported code into a bundle of both earbuds.
+    await saveListing(
+      db,
+      { skuId: 0, marketplace: made.marketplace, sellerSku: made.sellerSku, asin: '', fnsku: '', unitsPerListing: '', components: [{ skuCode: 'BT-EARBUD-BLK', skuId: earbud, units: '1' }, { skuCode: 'BT-EARBUD-WHT', skuId: white, units: '1' }] },
+      first,
+    );
+
+    await removeMovementBatch(db, batch!.id);
+    const left = await db.listings.toArray();
+    expect(left.map((l) => l.id)).toEqual([first]);
+    expect(left[0]!.components).toHaveLength(2);
+    expect(await db.listings.get(second!)).toBeUndefined();
+  });
 });

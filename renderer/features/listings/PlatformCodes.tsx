@@ -55,7 +55,8 @@ export function PlatformCodes() {
       if (kind === 'bundle') {
         // The codes resolve here; the rules (distinct SKUs, whole units ≥ 1) are parseListingDraft's.
         const components = rows.map((r) => ({ skuCode: r.skuCode, skuId: skuIdForCode(skus ?? [], r.skuCode) || undefined, units: r.units }));
-        await saveListing(db, { ...draft, skuId: 0, fnsku: '', unitsPerListing: '', components }, editingId);
+        // The FNSKU is sent as typed: a bundle has none, and one left over from a plain listing is refused by name, never dropped unseen.
+        await saveListing(db, { ...draft, skuId: 0, unitsPerListing: '', components }, editingId);
       } else {
         const skuId = skuIdForCode(skus ?? [], draft.skuCode);
         if (!skuId) throw new DomainError('field.required', { field: 'sku' });
@@ -135,13 +136,11 @@ export function PlatformCodes() {
           </Field>
           <Field label={t('field.sellerSku')}>{(id) => <input id={id} name="sellerSku" value={draft.sellerSku} onChange={(e) => set('sellerSku')(e.target.value)} />}</Field>
           <Field label={t('field.asin')}>{(id) => <input id={id} name="asin" value={draft.asin} onChange={(e) => set('asin')(e.target.value)} />}</Field>
+          <Field label={t('field.fnsku')}>{(id) => <input id={id} name="fnsku" value={draft.fnsku} onChange={(e) => set('fnsku')(e.target.value)} />}</Field>
           {kind === 'single' ? (
-            <>
-              <Field label={t('field.fnsku')}>{(id) => <input id={id} name="fnsku" value={draft.fnsku} onChange={(e) => set('fnsku')(e.target.value)} />}</Field>
-              <Field label={t('field.unitsPerListing')}>
-                {(id) => <input id={id} name="unitsPerListing" inputMode="numeric" value={draft.unitsPerListing} onChange={(e) => set('unitsPerListing')(e.target.value)} />}
-              </Field>
-            </>
+            <Field label={t('field.unitsPerListing')}>
+              {(id) => <input id={id} name="unitsPerListing" inputMode="numeric" value={draft.unitsPerListing} onChange={(e) => set('unitsPerListing')(e.target.value)} />}
+            </Field>
           ) : null}
         </div>
         {kind === 'bundle' ? (
