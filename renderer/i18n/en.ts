@@ -178,7 +178,7 @@ export const en = {
   'listings.title': 'Platform codes',
   'listings.new': 'Map a listing',
   'listings.saved': 'Listing saved.',
-  'listings.help': 'Each marketplace listing (seller SKU, ASIN, FNSKU) points to one of your SKUs. A 2-pack listing holds 2 units.',
+  'listings.help': 'Each marketplace listing (seller SKU, ASIN, FNSKU) points to one of your SKUs; a 2-pack listing holds 2 units. A bundle listing names several SKUs: its sales count for each of them, and it has no FNSKU (FBA stores the components).',
   'listings.kind': 'Listing kind',
   'listings.kindSingle': 'One SKU (or a multi-pack of it)',
   'listings.kindBundle': 'Bundle of several SKUs',

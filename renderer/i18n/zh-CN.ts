@@ -180,7 +180,7 @@ export const zhCN: Record<MessageKey, string> = {
   'listings.title': '平台编码',
   'listings.new': '关联链接',
   'listings.saved': '链接已保存。',
-  'listings.help': '每个站点链接（平台 SKU、ASIN、FNSKU）对应你的一个 SKU。两件装链接对应 2 件。',
+  'listings.help': '每个站点链接（平台 SKU、ASIN、FNSKU）对应你的一个 SKU；两件装链接对应 2 件。组合装链接包含多个 SKU：其销量计入每个组件，且没有 FNSKU（FBA 存放的是组件）。',
   'listings.kind': '链接类型',
   'listings.kindSingle': '单个 SKU（或其多件装）',
   'listings.kindBundle': '多个 SKU 的组合商品',

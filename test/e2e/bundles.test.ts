@@ -57,9 +57,14 @@ describe('bundle listings', () => {
     expect(await form.getByLabel('Listing kind').inputValue()).toBe('bundle');
     expect(await form.getByLabel('Component SKU 2', { exact: true }).inputValue()).toBe('CABLE-02');
     await form.getByRole('button', { name: 'Add component' }).press('Enter');
+    // The keyboard is in the new row's SKU field.
+    const focusedId = () => app.page.evaluate(() => document.activeElement?.id ?? '');
+    await expect.poll(focusedId).toBe(await form.getByLabel('Component SKU 3', { exact: true }).getAttribute('id'));
     await form.getByLabel('Component SKU 3', { exact: true }).fill('CABLE-02');
     await form.getByLabel('Units per bundle 3', { exact: true }).fill('3');
     await form.getByRole('button', { name: 'Remove component 2' }).press('Enter');
+    // … and after a removal, in the SKU field of the row that moved up into its place.
+    await expect.poll(focusedId).toBe(await form.getByLabel('Component SKU 2', { exact: true }).getAttribute('id'));
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await codes.tableRows('listings')).map((row) => row.sku)).toEqual(['Bundle: CASE-01 × 1 + CABLE-02 × 3']);
   });

@@ -5,7 +5,7 @@ import type { ComponentDraft, ListingDraft } from '../../shared/catalog/catalog'
 import type { PlatformListing } from '../../shared/model';
 import { dailyDemand } from '../../shared/import/demand';
 import type { DemandMerge } from '../../shared/import/demand';
-import { sellerSkuComponents, sellerSkuTarget } from '../../shared/ledger/amazonLedger';
+import { sellerSkuComponents } from '../../shared/ledger/amazonLedger';
 import type { LedgerCodeLookup } from '../../shared/ledger/amazonLedger';
 import { errorOf } from './domainErrorKit';
 
@@ -118,10 +118,6 @@ describe('sellerSkuComponents: what one unit sold of a seller SKU draws down', (
     ["the bundle's seller SKU on another marketplace: nothing", 'DE', 'KIT-US', undefined],
   ])('%s', (_name, marketplace, sellerSku, expected) => {
     expect(sellerSkuComponents(lookup, marketplace, sellerSku)).toEqual(expected);
-  });
-
-  it('a bundle maps no stock code: sellerSkuTarget (ledger, snapshots) does not see it', () => {
-    expect(sellerSkuTarget(lookup, 'US', 'KIT-US')).toBeUndefined();
   });
 
   it('dailyDemand through it: 3 bundles sold are 3 cases and 6 cables that day, besides the 2-packs', () => {

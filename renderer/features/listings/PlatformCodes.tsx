@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MARKETPLACES } from '../../../shared/model';
@@ -39,6 +39,15 @@ export function PlatformCodes() {
   const [kind, setKind] = useState<ListingKind>('single');
   const [rows, setRows] = useState<ComponentRow[]>(newRows);
   const [editingId, setEditingId] = useState<number | undefined>(undefined);
+  // Where the keyboard goes once the component rows have changed: a row's SKU field (by index), or the Add button.
+  const componentsRef = useRef<HTMLFieldSetElement>(null);
+  const [focusAfter, setFocusAfter] = useState<number | 'add' | null>(null);
+  useEffect(() => {
+    if (focusAfter === null || !componentsRef.current) return;
+    const target = focusAfter === 'add' ? componentsRef.current.querySelector<HTMLElement>('[data-action="add-component"]') : componentsRef.current.querySelectorAll<HTMLElement>('[name="componentSku"]')[focusAfter];
+    target?.focus();
+    setFocusAfter(null);
+  }, [rows, focusAfter]);
   const [status, setStatus] = useState<Status>(null);
   const set = (key: keyof typeof EMPTY) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const setRow = (key: number, patch: Partial<ComponentRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -144,7 +153,7 @@ export function PlatformCodes() {
           ) : null}
         </div>
         {kind === 'bundle' ? (
-          <fieldset className="form-section" data-testid="bundle-components">
+          <fieldset className="form-section" data-testid="bundle-components" ref={componentsRef}>
             <legend>{t('field.components')}</legend>
             <p className="muted">{t('listings.bundleHelp')}</p>
             {rows.map((row, index) => (
@@ -156,13 +165,29 @@ export function PlatformCodes() {
                   {(id) => <input id={id} name="componentUnits" inputMode="numeric" value={row.units} onChange={(e) => setRow(row.key, { units: e.target.value })} />}
                 </Field>
                 {rows.length > 1 ? (
-                  <button type="button" className="btn" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      setRows((all) => all.filter((r) => r.key !== row.key));
+                      // The row that moves up into this place, or Add when this was the last.
+                      setFocusAfter(index < rows.length - 1 ? index : 'add');
+                    }}
+                  >
                     {t('listings.removeComponent', { n: index + 1 })}
                   </button>
                 ) : null}
               </div>
             ))}
-            <button type="button" className="btn" onClick={() => setRows((all) => [...all, emptyRow()])}>
+            <button
+              type="button"
+              className="btn"
+              data-action="add-component"
+              onClick={() => {
+                setRows((all) => [...all, emptyRow()]);
+                setFocusAfter(rows.length);
+              }}
+            >
               {t('listings.addComponent')}
             </button>
           </fieldset>
