@@ -88,6 +88,28 @@ describe('reserved units in the plan', () => {
     expect(line.position).toBe(0);
   });
 
+  it('a row under a bundle’s seller SKU reserves nothing: a bundle holds no stock, so none of its components is touched', async () => {
+    const { db, sku, us } = await seller();
+    const other = await addSku(db, 'EARBUD-CASE', { casePack: '1', moq: '0' });
+    // The bundle's first component is the earbud: matched as a plain listing, the 30 would land on it.
+    await saveListing(db, {
+      skuId: 0,
+      marketplace: 'US',
+      sellerSku: 'EARBUD-KIT',
+      asin: 'B0KITKIT01',
+      fnsku: '',
+      unitsPerListing: '',
+      components: [
+        { skuCode: 'EARBUD-BLK', skuId: sku, units: '1' },
+        { skuCode: 'EARBUD-CASE', skuId: other, units: '1' },
+      ],
+    });
+    await applyImport(db, 'GET_RESERVED_INVENTORY_DATA.tsv', reservedReport([['EARBUD-KIT', '', 30, 30, 0, 0]]), NOW, {}, { marketplace: 'US', asOf: '2026-06-29' });
+    const line = await lineAt(db, sku, us);
+    expect(line.reservedUnits).toBe(0);
+    expect(line.position).toBe(100);
+  });
+
   it('a report for another marketplace does not apply; the latest report of a marketplace replaces an older one', async () => {
     const { db, sku, us, de } = await seller();
     // A DE report: the DE line has its reserved units, the US line none, though the SKU is the same.
