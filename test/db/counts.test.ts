@@ -157,6 +157,28 @@ describe('entries and review', () => {
     expect(review.accuracy).toEqual({ linesCounted: 2, linesExact: 0, lineAccuracy: 0, expectedValueMinor: 16000, absVarianceValueMinor: 500, valueAccuracy: 1 - 500 / 16000 });
   });
 
+  it('a bundle’s seller SKU or ASIN scanned at a count is an unknown code, not its first component', async () => {
+    const w = await world();
+    // A bundle of a lamp and a shade: on a shelf there are only lamps and shades.
+    await saveListing(w.db, {
+      skuId: 0,
+      marketplace: 'US',
+      sellerSku: 'LAMP-SET-US',
+      asin: 'B0LAMPSET1',
+      fnsku: '',
+      unitsPerListing: '',
+      components: [
+        { skuCode: 'LAMP-01', skuId: w.lamp, units: '1' },
+        { skuCode: 'SHADE-02', skuId: w.shade, units: '1' },
+      ],
+    });
+    const id = await aCount(w);
+    expect(await addCountEntry(w.db, id, { counter: 'Li', code: 'LAMP-SET-US', qty: '5' }, NOW)).toMatchObject({ skuId: null });
+    expect(await addCountEntry(w.db, id, { counter: 'Li', code: 'B0LAMPSET1', qty: '5' }, NOW)).toMatchObject({ skuId: null });
+    const review = await countReview(w.db, id);
+    expect(review.unknown.map((e) => e.code).sort()).toEqual(['B0LAMPSET1', 'LAMP-SET-US']);
+  });
+
   it('a difference over the recount threshold is flagged; the threshold is editable while open', async () => {
     const w = await world();
     const id = await aCount(w);
