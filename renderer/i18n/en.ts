@@ -179,6 +179,7 @@ export const en = {
   'listings.new': 'Map a listing',
   'listings.saved': 'Listing saved.',
   'listings.help': 'Each marketplace listing (seller SKU, ASIN, FNSKU) points to one of your SKUs; a 2-pack listing holds 2 units. A bundle listing names several SKUs: its sales count for each of them, and it has no FNSKU (FBA stores the components).',
+  'listings.deleteConfirm': 'Delete the platform code {sellerSku} ({marketplace})? Imported sales under it will no longer map to a SKU until it is added again.',
   'listings.kind': 'Listing kind',
   'listings.kindSingle': 'One SKU (or a multi-pack of it)',
   'listings.kindBundle': 'Bundle of several SKUs',

@@ -181,6 +181,7 @@ export const zhCN: Record<MessageKey, string> = {
   'listings.new': '关联链接',
   'listings.saved': '链接已保存。',
   'listings.help': '每个站点链接（平台 SKU、ASIN、FNSKU）对应你的一个 SKU；两件装链接对应 2 件。组合装链接包含多个 SKU：其销量计入每个组件，且没有 FNSKU（FBA 存放的是组件）。',
+  'listings.deleteConfirm': '删除平台编码 {sellerSku}（{marketplace}）？删除后，在重新添加之前，导入的该编码销量将无法对应到 SKU。',
   'listings.kind': '链接类型',
   'listings.kindSingle': '单个 SKU（或其多件装）',
   'listings.kindBundle': '多个 SKU 的组合商品',

@@ -111,7 +111,15 @@ export function PlatformCodes() {
           <button type="button" className="btn btn--small" onClick={() => edit(l)}>
             {t('common.edit')}
           </button>{' '}
-          <button type="button" className="btn btn--small" onClick={() => void deleteListing(db, l.id).catch((e: unknown) => setStatus({ kind: 'error', text: describe(e) }))}>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => {
+              // Asked first, as every other removal: a bundle's rows are lost with it.
+              if (!window.confirm(t('listings.deleteConfirm', { sellerSku: l.sellerSku, marketplace: l.marketplace }))) return;
+              void deleteListing(db, l.id).catch((e: unknown) => setStatus({ kind: 'error', text: describe(e) }));
+            }}
+          >
             {t('common.delete')}
           </button>
         </>
