@@ -12,6 +12,13 @@ import { parsePositiveDecimal } from './fields';
  * rate with the latest date on or before `date` (on the same date, the one entered last — highest id).
  */
 export function rateOn(rates: readonly ExchangeRate[], currency: string, date: IsoDate, baseCurrency: string): number {
+  const rate = rateOnOrNull(rates, currency, date, baseCurrency);
+  if (rate === null) throw purchasingError('purchase.noExchangeRate', { currency, date });
+  return rate;
+}
+
+/** rateOn for a caller with another way to go when no rate is stored: null then. */
+export function rateOnOrNull(rates: readonly ExchangeRate[], currency: string, date: IsoDate, baseCurrency: string): number | null {
   if (currency === baseCurrency) return 1;
   const day = dayNumber(date);
   let best: ExchangeRate | null = null;
@@ -25,8 +32,7 @@ export function rateOn(rates: readonly ExchangeRate[], currency: string, date: I
       bestDay = rateDay;
     }
   }
-  if (best === null) throw purchasingError('purchase.noExchangeRate', { currency, date });
-  return best.rate;
+  return best === null ? null : best.rate;
 }
 
 /**

@@ -1,8 +1,7 @@
 // What a purchase order drafted from the replenishment plan pays per unit. A SKU's cost is kept in
 // its own currency, which need not be the currency its supplier invoices in.
-import { isDomainError } from '../errors';
 import type { ExchangeRate, IsoDate, PurchaseOrder, Sku, Supplier } from '../model';
-import { convertMinor, rateOn } from './exchangeRates';
+import { convertMinor, rateOnOrNull } from './exchangeRates';
 
 /** Where a drafted line's unit cost came from; `none` means there is no honest price to put on it. */
 export type PlanLineCost = { source: 'sku' | 'converted' | 'lastOrder'; unitCostMinor: number } | { source: 'none' };
@@ -16,16 +15,6 @@ export interface PlanLineCostContext {
   purchaseOrders: readonly PurchaseOrder[];
 }
 
-/** One unit of `currency` in base-currency units on `date`, or null when no rate is stored. */
-function rateOrNull(rates: readonly ExchangeRate[], currency: string, date: IsoDate, baseCurrency: string): number | null {
-  try {
-    return rateOn(rates, currency, date, baseCurrency);
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'purchase.noExchangeRate') return null;
-    throw error;
-  }
-}
-
 /**
  * The unit cost of `sku` on a draft for the supplier, in the supplier's currency:
  * 1. the SKU's cost when it is kept in that currency;
@@ -37,8 +26,8 @@ function rateOrNull(rates: readonly ExchangeRate[], currency: string, date: IsoD
 export function planLineUnitCost(sku: Pick<Sku, 'id' | 'unitCostMinor' | 'costCurrency'>, context: PlanLineCostContext): PlanLineCost {
   const { supplier, date, rates, baseCurrency } = context;
   if (sku.costCurrency === supplier.currency) return { source: 'sku', unitCostMinor: sku.unitCostMinor };
-  const fromRate = rateOrNull(rates, sku.costCurrency, date, baseCurrency);
-  const toRate = rateOrNull(rates, supplier.currency, date, baseCurrency);
+  const fromRate = rateOnOrNull(rates, sku.costCurrency, date, baseCurrency);
+  const toRate = rateOnOrNull(rates, supplier.currency, date, baseCurrency);
   if (fromRate !== null && toRate !== null) return { source: 'converted', unitCostMinor: convertMinor(sku.unitCostMinor, sku.costCurrency, fromRate / toRate, supplier.currency) };
   let latest: { po: PurchaseOrder; unitCostMinor: number } | null = null;
   for (const po of context.purchaseOrders) {

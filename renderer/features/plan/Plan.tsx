@@ -23,7 +23,7 @@ import { useT } from '../../i18n';
 import { BuyExplanation, ShipExplanation } from './Explanation';
 import { PlanChart } from './PlanChart';
 import { parseWhatIf, whatIfChanges } from './whatIf';
-import type { WhatIfProblem } from './whatIf';
+import type { WhatIfChanges, WhatIfProblem } from './whatIf';
 import { DemandEvents, ForecastOverride, PlanSettingsPanel } from './PlanInputs';
 
 type Tab = 'ship' | 'buy';
@@ -38,8 +38,9 @@ export function Plan() {
   // The plan reruns when what it reads changes.
   const changes = usePlanInputsKey();
   const [result, setResult] = useState<PlanResult | null>(null);
-  // The what-if shown, with the request that made it (the line chart asks the worker for the same).
-  const [whatIfRun, setWhatIfRun] = useState<{ result: PlanResult; request: NonNullable<PlanRequest['whatIf']> } | null>(null);
+  // The what-if shown, with the request that made it (the line chart asks the worker for the same)
+  // and how it differs from the plan (made once per run; a new plan clears the what-if).
+  const [whatIfRun, setWhatIfRun] = useState<{ result: PlanResult; request: NonNullable<PlanRequest['whatIf']>; changes: WhatIfChanges } | null>(null);
   const whatIf = whatIfRun?.result ?? null;
   const [status, setStatus] = useState<Status>(null);
   const [tab, setTab] = useState<Tab>('ship');
@@ -68,7 +69,7 @@ export function Plan() {
   }, [asOf, state?.version, changes]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = whatIf ?? result;
-  const whatIfDiff = useMemo(() => (whatIf && result ? whatIfChanges(result.plan.ship, whatIf.plan.ship, dayNumber(asOf)) : null), [whatIf, result, asOf]);
+  const whatIfDiff = whatIfRun?.changes ?? null;
   const shipRows = useMemo(() => {
     const rows = (shown?.plan.ship ?? []).map((line, index) => ({ line, index }));
     return whatIfDiff && onlyCaused ? rows.filter((r) => whatIfDiff.caused.has(r.index)) : rows;
@@ -132,10 +133,10 @@ export function Plan() {
     setWhatIfProblem(null);
     try {
       const r = await requestPlan({ today: asOf, whatIf: parsed.request });
-      setWhatIfRun({ result: r, request: parsed.request });
-      const changed = result ? whatIfChanges(result.plan.ship, r.plan.ship, dayNumber(asOf)) : null;
+      const changes = whatIfChanges(result?.plan.ship ?? [], r.plan.ship, dayNumber(asOf));
+      setWhatIfRun({ result: r, request: parsed.request, changes });
       const out = r.plan.ship.filter((l) => Number.isFinite(l.stockoutDay)).length;
-      setStatus({ kind: 'ok', text: t('plan.whatIfDone', { caused: changed?.caused.size ?? 0, bridged: changed?.bridged ?? 0, stockouts: out }) });
+      setStatus({ kind: 'ok', text: t('plan.whatIfDone', { caused: changes.caused.size, bridged: changes.bridged, stockouts: out }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
     }
