@@ -14,7 +14,7 @@ import { FORECAST_METHODS } from '../../shared/domain';
 import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
-import { reservedUnitsBySku } from '../../shared/planning/reservedUnits';
+import { latestReservedReports, reservedUnitsBySku } from '../../shared/planning/reservedUnits';
 import type { PlanColumns } from '../../shared/planning/planColumns';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
 import { storageTypeOf, unitVolumeCubicFeet } from '../../shared/catalog/packageSize';
@@ -138,14 +138,11 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       restock.set(key, (restock.get(key) ?? 0) + row.recommendedReplenishmentQty);
     }
   }
-  const reserved = reservedUnitsBySku([...reservedScopes.values()].map((scope) => ({ marketplace: scope.marketplace, date: scope.date, rows: scope.rows.values() })), listings);
-  // The date of the report each marketplace's reserved units come from (the newest), shown with them: an old one may no longer hold.
+  const reservedReports = [...reservedScopes.values()].map((scope) => ({ marketplace: scope.marketplace, date: scope.date, rows: scope.rows.values() }));
+  const reserved = reservedUnitsBySku(reservedReports, listings);
+  // The date of the report each marketplace's reserved units come from, shown with them: an old one may no longer hold.
   const reservedAsOf = new Map<string, number>();
-  for (const scope of reservedScopes.values()) {
-    if (!scope.marketplace || !scope.date) continue;
-    const day = dayNumber(scope.date);
-    if (!(day <= (reservedAsOf.get(scope.marketplace) ?? -Infinity))) reservedAsOf.set(scope.marketplace, day);
-  }
+  for (const [marketplace, report] of latestReservedReports(reservedReports)) if (report.date) reservedAsOf.set(marketplace, dayNumber(report.date));
   const sellerSkusOf = new Map<number, { marketplace: string; sellerSku: string }[]>();
   for (const l of listings) {
     const list = sellerSkusOf.get(l.skuId);

@@ -24,19 +24,27 @@ export function reservedUnitsOfRow(row: ReservedRow): number {
 }
 
 /**
- * Reserved units per `marketplace|skuId`, in SKU units (a 2-pack listing's reserved unit is 2), from
- * the latest report of each marketplace; a report without a marketplace applies nowhere. A row maps
- * to a SKU through the listings of that marketplace: by seller SKU, else FNSKU, else an ASIN that
- * only one SKU there has (an ASIN shared by several SKUs says nothing about which).
+ * The report each marketplace's reserved units come from: reports are kept per marketplace and import
+ * day, and the newest day of a marketplace is its stock now. A report without a marketplace applies nowhere.
  */
-export function reservedUnitsBySku(reports: Iterable<ReservedReport>, listings: readonly Pick<PlatformListing, 'skuId' | 'marketplace' | 'sellerSku' | 'fnsku' | 'asin' | 'unitsPerListing'>[]): Map<string, number> {
-  // Reports are kept per marketplace and import day: the newest day of each marketplace is its stock now.
+export function latestReservedReports(reports: Iterable<ReservedReport>): Map<string, ReservedReport> {
   const latest = new Map<string, ReservedReport>();
   for (const report of reports) {
     if (!report.marketplace) continue;
     const before = latest.get(report.marketplace);
     if (!before || (report.date ?? '') > (before.date ?? '')) latest.set(report.marketplace, report);
   }
+  return latest;
+}
+
+/**
+ * Reserved units per `marketplace|skuId`, in SKU units (a 2-pack listing's reserved unit is 2), from
+ * the latest report of each marketplace; a report without a marketplace applies nowhere. A row maps
+ * to a SKU through the listings of that marketplace: by seller SKU, else FNSKU, else an ASIN that
+ * only one SKU there has (an ASIN shared by several SKUs says nothing about which).
+ */
+export function reservedUnitsBySku(reports: Iterable<ReservedReport>, listings: readonly Pick<PlatformListing, 'skuId' | 'marketplace' | 'sellerSku' | 'fnsku' | 'asin' | 'unitsPerListing'>[]): Map<string, number> {
+  const latest = latestReservedReports(reports);
   const result = new Map<string, number>();
   if (latest.size === 0) return result;
 
