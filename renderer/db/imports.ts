@@ -177,7 +177,7 @@ export const codeLookupOf = catalogCache((skus, listings): LedgerCodeLookup => {
   const bySellerSku = new Map<string, CodeTarget>();
   const bundlesBySellerSku = new Map<string, CodeTarget[]>();
   for (const listing of listings) {
-    if (listing.components && isBundle(listing)) {
+    if (isBundle(listing)) {
       bundlesBySellerSku.set(sellerSkuKey(listing.marketplace, listing.sellerSku), listing.components.map((c) => ({ skuId: c.skuId, unitsPerListing: c.units })));
       continue;
     }

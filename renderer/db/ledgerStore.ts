@@ -23,6 +23,7 @@ import type { Table } from 'dexie';
 import type { BalancesSummaryRecord, ImportBatch, LedgerVersionRecord, MonthPartRecord, StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
 import { shipmentRef } from '../../shared/ledger/postings';
+import { isBundle } from '../../shared/catalog/catalog';
 import { readSettings } from './settings';
 
 type StoredBlock = PackedBlock & { id: number };
@@ -286,7 +287,7 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
         db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings, db.shipments], async () => {
           await assertShipmentsUntouched(db, batch);
           // A listing the seller has since made a bundle is theirs now: undoing the import keeps it.
-          const created = (await db.listings.bulkGet(batch.createdListingIds ?? [])).filter((l) => l !== undefined && !l.components?.length);
+          const created = (await db.listings.bulkGet(batch.createdListingIds ?? [])).filter((l) => l !== undefined && !isBundle(l));
           await db.listings.bulkDelete(created.map((l) => l!.id));
           await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
           await db.heldEvents.where('batchId').equals(batchId).delete();

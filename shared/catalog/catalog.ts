@@ -63,7 +63,7 @@ export interface ListingDraft {
 export type ListingFields = Omit<PlatformListing, 'id'>;
 
 /** A bundle listing (two or more component SKUs); it maps no stock code, only sales. */
-export function isBundle(listing: Pick<PlatformListing, 'components'>): boolean {
+export function isBundle<L extends Pick<PlatformListing, 'components'>>(listing: L): listing is L & { components: NonNullable<PlatformListing['components']> } {
   return (listing.components?.length ?? 0) > 0;
 }
 

@@ -80,8 +80,8 @@ export function PlatformCodes() {
 
   const edit = (listing: ListingRecord) => {
     setEditingId(listing.id);
-    setKind(listing.components && isBundle(listing) ? 'bundle' : 'single');
-    setRows(listing.components && isBundle(listing) ? listing.components.map((c) => ({ key: nextRowKey++, skuCode: skuById.get(c.skuId)?.code ?? '', units: String(c.units) })) : newRows());
+    setKind(isBundle(listing) ? 'bundle' : 'single');
+    setRows(isBundle(listing) ? listing.components.map((c) => ({ key: nextRowKey++, skuCode: skuById.get(c.skuId)?.code ?? '', units: String(c.units) })) : newRows());
     setDraft({
       skuCode: skuById.get(listing.skuId)?.code ?? '',
       marketplace: listing.marketplace,
@@ -94,7 +94,7 @@ export function PlatformCodes() {
 
   const codeOf = (skuId: number) => skuById.get(skuId)?.code ?? '?';
   // A bundle shows its components where a listing shows its SKU.
-  const skuText = (l: ListingRecord) => (l.components && isBundle(l) ? t('listings.bundleOf', { components: l.components.map((c) => `${codeOf(c.skuId)} × ${c.units}`).join(' + ') }) : codeOf(l.skuId));
+  const skuText = (l: ListingRecord) => (isBundle(l) ? t('listings.bundleOf', { components: l.components.map((c) => `${codeOf(c.skuId)} × ${c.units}`).join(' + ') }) : codeOf(l.skuId));
   const columns: Column<ListingRecord>[] = [
     { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: skuText, sortValue: skuText },
     { id: 'marketplace', header: t('field.marketplace'), width: '7rem', cell: (l) => l.marketplace, sortValue: (l) => l.marketplace },
