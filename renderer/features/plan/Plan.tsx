@@ -142,13 +142,14 @@ export function Plan() {
     }
   };
 
-  const toBuy = (result?.plan.buy ?? []).filter((l) => l.buyQty > 0);
+  // Per plan, not per render: the groupings below are kept while the plan stays the same.
+  const toBuy = useMemo(() => (result?.plan.buy ?? []).filter((l) => l.buyQty > 0), [result]);
   const bySupplier = useMemo(() => {
     const groups = new Map<number | null, BuyLine[]>();
     for (const l of toBuy) groups.set(l.supplierId, [...(groups.get(l.supplierId) ?? []), l]);
     return groups;
   }, [toBuy]);
-  const toShip = (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0);
+  const toShip = useMemo(() => (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0), [result]);
   // One shipment plan per destination (each becomes its own inbound shipment), most urgent first.
   const byDestination = useMemo(() => {
     const groups = new Map<number, ShipLine[]>();
