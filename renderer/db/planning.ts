@@ -7,7 +7,7 @@ import { isBundle } from '../../shared/catalog/catalog';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
 import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
-import { demandHistoryFromLedger, overlayOrderDemand } from '../../shared/planning/demandHistory';
+import { demandHistoryFromLedger, overlayOrderDemand, seriesDays } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactors } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
@@ -385,13 +385,13 @@ export function planDetail(index: number, whatIfRequest?: PlanRequest['whatIf'])
   }
   const historyWeeks: PlanDetail['historyWeeks'] = [];
   if (seriesIndex >= 0) {
-    const base = seriesIndex * history.days;
+    const sold = seriesDays(history, seriesIndex);
     for (let start = history.days % 7; start + 7 <= history.days; start += 7) {
       let units = 0;
       let out = 0;
       for (let d = start; d < start + 7; d++) {
-        units += history.units[base + d]!;
-        out += history.stockout[base + d]!;
+        units += sold.units[d]!;
+        out += sold.stockout[d]!;
       }
       historyWeeks.push({ weekStart: isoFromDay(history.firstDay + start), units, stockoutDays: out });
     }

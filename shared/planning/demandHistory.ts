@@ -4,8 +4,8 @@
 // Built for the replenishment plan's scale (10,000 SKUs × 730 days, a million movements) in a
 // worker: typed arrays throughout, no per-day or per-movement objects. The movements are grouped by
 // series with a counting sort, in day order, then each series is walked once: its balance changes
-// only on days with a movement, so whole runs of stockout days are marked at a time and no
-// series × days balance matrix is ever allocated.
+// only on days with a movement, so whole runs of stockout days are noted at a time. The days are
+// kept sparse (sale days, stockout runs); no series × days matrix is allocated unless asked for.
 import { dayNumber } from '../dates';
 import { TYPE_CODE } from '../ledger/columns';
 import type { MovementColumns } from '../ledger/columns';
@@ -16,7 +16,11 @@ export interface DemandHistory {
   days: number;
   /** One series per SKU × FBA location that sold or held stock in the window (or before it, with stock carried in). */
   series: { skuId: number; locationId: number; marketplace: string }[];
-  /** series.length × days, row-major: units sold per day (sale movements, as positive units). */
+  /**
+   * series.length × days, row-major: units sold per day (sale movements, as positive units). A
+   * history from demandHistoryFromLedger keeps its days sparse and makes this (and `stockout`) on
+   * first read; the plan never reads them (seriesDays gives one series' days).
+   */
   units: Float32Array;
   /** series.length × days: 1 on a stockout day — the location ended the day with no stock (closing balance ≤ 0). */
   stockout: Uint8Array;
@@ -186,18 +190,29 @@ export function demandHistoryFromLedger(
   }
 
   // Per pair: walk its movements in day order. The balance only changes on days with a movement, so
-  // each run of days between two such days is marked out of stock at once, by its closing balance,
-  // and goes into the week sums at once: only its first day can have sales.
-  const units = new Float32Array(present * days);
-  const stockout = new Uint8Array(present * days);
+  // each run of days between two such days is out of stock or not as a whole, by its closing balance,
+  // and goes into the week sums at once: only its first day can have sales. The days are kept sparse
+  // (sale days and stockout runs, see SparseDays): a series × days matrix costs a page fault per 4 KB
+  // on first write, which was most of the build at 16,000 series × 730 days.
   const onHand = new Float64Array(present);
   const weekSums = emptyWeekSums(days, present);
+  const saleStart = new Int32Array(present + 1);
+  const saleDay = new Int32Array(taken);
+  const saleUnits = new Float32Array(taken);
+  let saleCount = 0;
+  const runStart = new Int32Array(present + 1);
+  // Runs end at a movement day or at the window's end: at most one per movement, and one per series.
+  const runFrom = new Int32Array(taken + present);
+  const runTo = new Int32Array(taken + present);
+  let runCount = 0;
   const series: DemandHistory['series'] = [];
   for (let p = 0; p < pairs; p++) {
     const from = start[p]!;
     const to = start[p + 1]!;
     if (from === to) continue;
-    const base = series.length * days;
+    const row = series.length;
+    const rowSales = saleCount;
+    const rowRuns = runCount;
     let balance = 0;
     let openingUnits = 0;
     let sold = false;
@@ -213,43 +228,135 @@ export function demandHistoryFromLedger(
         continue;
       }
       if (d > closedUpTo) {
-        if (balance <= 0) stockout.fill(1, base + closedUpTo, base + d);
-        else held = true;
-        addRun(weekSums, series.length, days, units[base + closedUpTo]!, closedUpTo, d, balance > 0);
+        if (balance <= 0) {
+          // Adjacent runs are joined, so runs of a series never touch.
+          if (runCount > rowRuns && runTo[runCount - 1] === closedUpTo) runTo[runCount - 1] = d;
+          else {
+            runFrom[runCount] = closedUpTo;
+            runTo[runCount++] = d;
+          }
+        } else held = true;
+        const firstDayUnits = saleCount > rowSales && saleDay[saleCount - 1] === closedUpTo ? saleUnits[saleCount - 1]! : 0;
+        addRun(weekSums, row, days, firstDayUnits, closedUpTo, d, balance > 0);
         closedUpTo = d;
       }
       balance += q;
       if (groupedSale[k]) {
-        units[base + d]! -= q;
+        if (saleCount === rowSales || saleDay[saleCount - 1] !== d) {
+          saleDay[saleCount] = d;
+          saleUnits[saleCount++] = 0;
+        }
+        // A float32 cell, as a day of a float32 matrix: the same rounding after every movement.
+        saleUnits[saleCount - 1]! -= q;
         sold = true;
       }
     }
-    if (balance <= 0) stockout.fill(1, base + closedUpTo, base + days);
-    else held = true;
-    if (closedUpTo < days) addRun(weekSums, series.length, days, units[base + closedUpTo]!, closedUpTo, days, balance > 0);
+    if (balance <= 0) {
+      if (runCount > rowRuns && runTo[runCount - 1] === closedUpTo) runTo[runCount - 1] = days;
+      else {
+        runFrom[runCount] = closedUpTo;
+        runTo[runCount++] = days;
+      }
+    } else held = true;
+    const firstDayUnits = saleCount > rowSales && saleDay[saleCount - 1] === closedUpTo ? saleUnits[saleCount - 1]! : 0;
+    if (closedUpTo < days) addRun(weekSums, row, days, firstDayUnits, closedUpTo, days, balance > 0);
     if (!sold && !held && openingUnits <= 0) {
-      // Nothing sold and never any stock: the row is left out, its stockout marks (and week sums) cleared for the next pair.
-      stockout.fill(0, base, base + days);
-      clearWeekSums(weekSums, series.length);
+      // Nothing sold and never any stock: the row is left out, its stockout runs (and week sums) dropped for the next pair.
+      saleCount = rowSales;
+      runCount = rowRuns;
+      clearWeekSums(weekSums, row);
       continue;
     }
-    onHand[series.length] = balance;
+    onHand[row] = balance;
+    saleStart[row + 1] = saleCount;
+    runStart[row + 1] = runCount;
     const location = fba.ids[p % fbaCount]!;
     series.push({ skuId: skus.skuAt(Math.floor(p / fbaCount)), locationId: location, marketplace: fbaMarketplaceOf.get(location)! });
   }
 
   const kept = series.length;
-  if (kept === present) return { firstDay, days, series, units, stockout, onHand, weekSums };
   const weeks = weekSums.weeks;
-  return {
-    firstDay,
-    days,
-    series,
-    units: units.slice(0, kept * days),
-    stockout: stockout.slice(0, kept * days),
-    onHand: onHand.slice(0, kept),
-    weekSums: { weeks, inStockUnits: weekSums.inStockUnits.slice(0, kept * weeks), inStockDays: weekSums.inStockDays.slice(0, kept * weeks), lastYearUnits: weekSums.lastYearUnits.slice(0, kept) },
+  const sparse: SparseDays = {
+    saleStart: saleStart.slice(0, kept + 1),
+    saleDay: saleDay.slice(0, saleCount),
+    saleUnits: saleUnits.slice(0, saleCount),
+    runStart: runStart.slice(0, kept + 1),
+    runFrom: runFrom.slice(0, runCount),
+    runTo: runTo.slice(0, runCount),
   };
+  const sums = kept === present ? weekSums : { weeks, inStockUnits: weekSums.inStockUnits.slice(0, kept * weeks), inStockDays: weekSums.inStockDays.slice(0, kept * weeks), lastYearUnits: weekSums.lastYearUnits.slice(0, kept) };
+  return historyFromSparseDays({ firstDay, days, series, onHand: kept === present ? onHand : onHand.slice(0, kept), weekSums: sums }, sparse);
+}
+
+/**
+ * A history's days kept sparse, per series (CSR: series s owns entries start[s]…start[s + 1] − 1):
+ * its sale days in day order with their units (a day sold and reversed keeps its 0), and its
+ * stockout runs [from, to) in day order, never touching. Day numbers are window offsets.
+ */
+export interface SparseDays {
+  saleStart: Int32Array;
+  saleDay: Int32Array;
+  saleUnits: Float32Array;
+  runStart: Int32Array;
+  runFrom: Int32Array;
+  runTo: Int32Array;
+}
+
+/** The sparse days of histories made by demandHistoryFromLedger, until someone reads their dense days. */
+const sparseByHistory = new WeakMap<DemandHistory, SparseDays>();
+
+/**
+ * A history whose `units` and `stockout` are made from its sparse days when first read. Reading
+ * them forgets the sparse days, so a caller who then changes the dense days in place (which the
+ * history's contract asks them not to) still sees its changes everywhere.
+ */
+function historyFromSparseDays(rest: Omit<DemandHistory, 'units' | 'stockout'>, sparse: SparseDays): DemandHistory {
+  let dense: { units: Float32Array; stockout: Uint8Array } | null = null;
+  const denseDays = () => {
+    if (dense === null) {
+      dense = denseFromSparse(sparse, rest.series.length, rest.days);
+      sparseByHistory.delete(history);
+    }
+    return dense;
+  };
+  const history: DemandHistory = {
+    ...rest,
+    get units() {
+      return denseDays().units;
+    },
+    get stockout() {
+      return denseDays().stockout;
+    },
+  };
+  sparseByHistory.set(history, sparse);
+  return history;
+}
+
+function denseFromSparse(sparse: SparseDays, seriesCount: number, days: number): { units: Float32Array; stockout: Uint8Array } {
+  const units = new Float32Array(seriesCount * days);
+  const stockout = new Uint8Array(seriesCount * days);
+  for (let s = 0; s < seriesCount; s++) {
+    const base = s * days;
+    for (let k = sparse.saleStart[s]!; k < sparse.saleStart[s + 1]!; k++) units[base + sparse.saleDay[k]!] = sparse.saleUnits[k]!;
+    for (let r = sparse.runStart[s]!; r < sparse.runStart[s + 1]!; r++) stockout.fill(1, base + sparse.runFrom[r]!, base + sparse.runTo[r]!);
+  }
+  return { units, stockout };
+}
+
+/** One series' days (a copy): units sold and stockout marks per day of the window, without making the whole history's dense days. */
+export function seriesDays(history: DemandHistory, seriesIndex: number): { units: Float32Array; stockout: Uint8Array } {
+  requireSeries(history, seriesIndex);
+  const sparse = sparseByHistory.get(history);
+  const { days } = history;
+  if (sparse === undefined) {
+    const base = seriesIndex * days;
+    return { units: history.units.slice(base, base + days), stockout: history.stockout.slice(base, base + days) };
+  }
+  const units = new Float32Array(days);
+  const stockout = new Uint8Array(days);
+  for (let k = sparse.saleStart[seriesIndex]!; k < sparse.saleStart[seriesIndex + 1]!; k++) units[sparse.saleDay[k]!] = sparse.saleUnits[k]!;
+  for (let r = sparse.runStart[seriesIndex]!; r < sparse.runStart[seriesIndex + 1]!; r++) stockout.fill(1, sparse.runFrom[r]!, sparse.runTo[r]!);
+  return { units, stockout };
 }
 
 function emptyWeekSums(days: number, series: number): WeekSums {
@@ -432,7 +539,7 @@ function requireSeries(history: DemandHistory, seriesIndex: number): void {
 export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: number, factor?: Float32Array, out?: Float64Array): Float64Array {
   requireSeries(history, seriesIndex);
   if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`Weeks must be a whole number ≥ 1, got ${weeks}`);
-  const { days, units, stockout } = history;
+  const { days } = history;
   if (factor !== undefined && factor.length !== days) throw new RangeError(`Factors must give one value per day of the window (${days}), got ${factor.length}`);
   const base = seriesIndex * days;
   // A caller planning thousands of series passes one buffer to fill instead of allocating each time.
@@ -442,6 +549,8 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
     ratesFromWeekSums(sums, seriesIndex, weeks, rates);
     return rates;
   }
+  // Read only here: a history kept sparse makes its dense days on first read.
+  const { units, stockout } = history;
   for (let w = 0; w < weeks; w++) {
     const weekEnd = days - (weeks - 1 - w) * 7;
     const weekStart = Math.max(0, weekEnd - 7);
@@ -475,18 +584,21 @@ export function weeklyRatesAndSpread(history: DemandHistory, seriesIndex: number
   requireSeries(history, seriesIndex);
   if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`Weeks must be a whole number ≥ 1, got ${weeks}`);
   if (!Number.isInteger(spreadDays) || spreadDays < 1) throw new RangeError(`Days must be a whole number ≥ 1, got ${spreadDays}`);
-  const { days, units, stockout } = history;
+  const { days } = history;
   if (factor !== undefined && factor.length !== days) throw new RangeError(`Factors must give one value per day of the window (${days}), got ${factor.length}`);
   if (out.length !== weeks) throw new RangeError(`The weekly buffer must hold ${weeks} weeks, got ${out.length}`);
   const base = seriesIndex * days;
   // The weeks from the history's week sums where it has them (no factor to divide the days by),
-  // else from the days; the spread from the last days. Each sum adds the same days in the same order
-  // as one loop over the days would, so the results are the same to the last bit.
+  // else from the days; the spread from the sparse days where the history keeps them, else from the
+  // dense days. Each sum adds the same days in the same order as one loop over the dense days would,
+  // so the results are the same to the last bit.
   const sums = factor === undefined ? weekSumsOf(history) : undefined;
+  const sparse = factor === undefined ? sparseByHistory.get(history) : undefined;
   if (sums !== undefined) ratesFromWeekSums(sums, seriesIndex, weeks, out);
-  else if (factor === undefined) weekSums(units, stockout, base, days, weeks, out);
-  else weekSumsWithFactor(units, stockout, base, days, weeks, factor, out);
-  daySpread(units, stockout, base, Math.max(0, days - spreadDays), days, factor, spread);
+  else if (factor === undefined) weekSums(history.units, history.stockout, base, days, weeks, out);
+  else weekSumsWithFactor(history.units, history.stockout, base, days, weeks, factor, out);
+  if (sparse !== undefined) sparseDaySpread(sparse, seriesIndex, Math.max(0, days - spreadDays), days, spread);
+  else daySpread(history.units, history.stockout, base, Math.max(0, days - spreadDays), days, factor, spread);
   return out;
 }
 
@@ -566,6 +678,71 @@ function daySpread(units: Float32Array, stockout: Uint8Array, base: number, from
       squares += deviation * deviation;
       count++;
     }
+  }
+  spread.inStockDays = count;
+  spread.mean = shift + sum / count;
+  spread.sd = count < 2 ? 0 : Math.sqrt(Math.max(0, squares - (sum * sum) / count) / (count - 1));
+}
+
+/**
+ * daySpread from a series' sparse days: the in-stock days between its stockout runs, each day's
+ * units its sale's or 0, added in day order as daySpread adds them (a run of days with no sale adds
+ * 0 − shift each: one at a time unless the shift is 0, when they only count).
+ */
+function sparseDaySpread(sparse: SparseDays, s: number, from: number, days: number, spread: DailySpread): void {
+  const { saleDay, saleUnits, runFrom, runTo } = sparse;
+  let r = sparse.runStart[s]!;
+  const runEnd = sparse.runStart[s + 1]!;
+  let k = sparse.saleStart[s]!;
+  const saleEnd = sparse.saleStart[s + 1]!;
+  let shift = 0;
+  let started = false;
+  let sum = 0;
+  let squares = 0;
+  let count = 0;
+  let d = from;
+  while (d < days) {
+    while (r < runEnd && runTo[r]! <= d) r++;
+    if (r < runEnd && runFrom[r]! <= d) {
+      // Out of stock from d to the run's end.
+      d = runTo[r]!;
+      continue;
+    }
+    // In stock from d to the next run (or the window's end).
+    const inStockTo = r < runEnd ? Math.min(days, runFrom[r]!) : days;
+    while (k < saleEnd && saleDay[k]! < d) k++;
+    while (d < inStockTo) {
+      const nextSale = k < saleEnd && saleDay[k]! < inStockTo ? saleDay[k]! : inStockTo;
+      if (!started) {
+        started = true;
+        shift = nextSale === d ? saleUnits[k]! : 0;
+      }
+      // Days d…nextSale − 1 sold nothing.
+      if (shift === 0) count += nextSale - d;
+      else {
+        for (; d < nextSale; d++) {
+          const deviation = 0 - shift;
+          sum += deviation;
+          squares += deviation * deviation;
+          count++;
+        }
+      }
+      d = nextSale;
+      if (d < inStockTo) {
+        const deviation = saleUnits[k]! - shift;
+        sum += deviation;
+        squares += deviation * deviation;
+        count++;
+        k++;
+        d++;
+      }
+    }
+  }
+  if (count === 0) {
+    spread.inStockDays = 0;
+    spread.mean = 0;
+    spread.sd = 0;
+    return;
   }
   spread.inStockDays = count;
   spread.mean = shift + sum / count;

@@ -4,7 +4,7 @@ import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import { MOVEMENT_TYPES } from '../../shared/model';
 import type { MovementType } from '../../shared/model';
-import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, lastYearUnits, overlayOrderDemand, weekSumsFromDays, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
+import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, lastYearUnits, overlayOrderDemand, seriesDays, weekSumsFromDays, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 // Locations: 1 domestic, 2 FBA US, 3 FBA DE, 4 a 3PL.
@@ -370,6 +370,43 @@ describe('week sums made with the history', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('property: the sparse days the history keeps give the dense days, and the same spread to the last bit', () => {
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 80 }), fc.integer({ min: 1, max: 45 }), fc.integer({ min: 1, max: 60 }), (moves, days, spreadDays) => {
+        const records = moves.map((m, index) => ({ id: index + 1, date: new Date((firstDay + m.offset) * 86_400_000).toISOString().slice(0, 10), skuId: m.skuId, locationId: m.locationId, qty: m.qty, type: m.type }));
+        const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days });
+        const weeks = Math.ceil(days / 7);
+        // First from the sparse days (nothing has read the dense ones yet)…
+        const sparse = h.series.map((_, s) => {
+          const spread = { mean: 0, sd: 0, inStockDays: 0 };
+          weeklyRatesAndSpread(h, s, weeks, spreadDays, undefined, new Float64Array(weeks), spread);
+          return { spread, days: seriesDays(h, s) };
+        });
+        // …then from the dense days, which reading `units` makes.
+        const { units, stockout } = h;
+        h.series.forEach((_, s) => {
+          const spread = { mean: 0, sd: 0, inStockDays: 0 };
+          weeklyRatesAndSpread(h, s, weeks, spreadDays, undefined, new Float64Array(weeks), spread);
+          expect(sparse[s]!.spread).toEqual(spread);
+          expect(Object.is(sparse[s]!.spread.sd, spread.sd) && Object.is(sparse[s]!.spread.mean, spread.mean)).toBe(true);
+          expect([...sparse[s]!.days.units]).toEqual([...units.subarray(s * days, (s + 1) * days)]);
+          expect([...sparse[s]!.days.stockout]).toEqual([...stockout.subarray(s * days, (s + 1) * days)]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a change to the dense days once read is seen by the spread (the sparse days are dropped)', () => {
+    const h = history([receipt('2026-03-01', 1, FBA_US, 100), sale('2026-03-02', 1, FBA_US, 4), sale('2026-03-05', 1, FBA_US, 4)], '2026-03-01', 7);
+    const spread = { mean: 0, sd: 0, inStockDays: 0 };
+    weeklyRatesAndSpread(h, 0, 1, 7, undefined, new Float64Array(1), spread);
+    expect(spread.mean).toBeCloseTo(8 / 7, 12);
+    h.units[6] = 6;
+    weeklyRatesAndSpread(h, 0, 1, 7, undefined, new Float64Array(1), spread);
+    expect(spread.mean).toBeCloseTo(14 / 7, 12);
   });
 
   test('the last year counts stockout days too and stops 365 days back', () => {
