@@ -159,9 +159,10 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     const own = /^sku:(\d+):/.exec(key);
     if (own) skusWithOwnLegs.add(Number(own[1]));
   }
-  const legsByRoute = new Map<string, { meanDays: number; sdDays: number }>();
+  // Keyed by number (location × 2 + mode): a key string made per series cost more than the lookup.
+  const legsByRoute = new Map<number, { meanDays: number; sdDays: number }>();
   const shipLeg = (skuId: number, toLocationId: number, mode: 'sea' | 'air') => {
-    const routeKey = `${toLocationId}|${mode}`;
+    const routeKey = toLocationId * 2 + (mode === 'air' ? 1 : 0);
     const shared = skusWithOwnLegs.has(skuId) ? undefined : legsByRoute.get(routeKey);
     if (shared) return shared;
     const l = routeLeadTimes({
@@ -178,22 +179,29 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   };
 
   const seriesBySku = new Map<number, PlanSeriesInput[]>();
+  const noArrivals: readonly { day: number; units: number }[] = [];
   history.series.forEach((s, seriesIndex) => {
-    const recommended = restock.size === 0 ? [] : (sellerSkusOf.get(s.skuId) ?? []).filter((x) => x.marketplace === s.marketplace).map((x) => restock.get(`${s.marketplace}|${x.sellerSku}`));
-    const known = recommended.filter((r): r is number => r !== undefined);
-    const factors = events.length > 0 ? eventFactors(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined;
+    let amazonRecommendedUnits: number | null = null;
+    if (restock.size > 0) {
+      for (const x of sellerSkusOf.get(s.skuId) ?? []) {
+        const units = x.marketplace === s.marketplace ? restock.get(`${s.marketplace}|${x.sellerSku}`) : undefined;
+        if (units !== undefined) amazonRecommendedUnits = (amazonRecommendedUnits ?? 0) + units;
+      }
+    }
+    const reservedReport = reserved.size > 0 ? (reserved.get(`${s.marketplace}|${s.skuId}`) ?? 0) : 0;
     let list = seriesBySku.get(s.skuId);
     if (!list) seriesBySku.set(s.skuId, (list = []));
+    // Every field written, in one order, for every series: one object shape for the plan's reads of 16,000 of them.
     list.push({
       seriesIndex,
       sea: shipLeg(s.skuId, s.locationId, 'sea'),
       air: shipLeg(s.skuId, s.locationId, 'air'),
-      inbound: inbound.get(`${s.skuId}|${s.locationId}`) ?? [],
+      inbound: inbound.get(s.skuId)?.get(s.locationId) ?? noArrivals,
       // Reserved units are part of the units on hand: a report newer than the ledger cannot take more than are there.
-      reservedUnits: Math.min(reserved.get(`${s.marketplace}|${s.skuId}`) ?? 0, Math.max(0, history.onHand[seriesIndex]!)),
-      ...(reservedAsOf.has(s.marketplace) ? { reservedAsOfDay: reservedAsOf.get(s.marketplace)! } : {}),
-      ...(factors ? { eventFactors: factors } : {}),
-      amazonRecommendedUnits: known.length > 0 ? known.reduce((a, b) => a + b, 0) : null,
+      reservedUnits: Math.min(reservedReport, Math.max(0, history.onHand[seriesIndex]!)),
+      reservedAsOfDay: reservedAsOf.get(s.marketplace),
+      eventFactors: events.length > 0 ? eventFactors(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined,
+      amazonRecommendedUnits,
     });
   });
 
@@ -220,7 +228,6 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
           unitCostMinor = 1;
         }
       }
-      const method = overrideOf.get(sku.id);
       return {
         skuId: sku.id,
         casePack: Math.max(1, sku.casePack),
@@ -230,7 +237,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         domesticUnits: Math.max(0, homeUnits.get(sku.id) ?? 0),
         onOrder: onOrder.get(sku.id) ?? [],
         buyLeadTime: { meanDays: production.meanDays, sdDays: production.sdDays },
-        ...(method ? { method } : {}),
+        // Always written (undefined: chosen by backtest), so every SKU input has one shape.
+        method: overrideOf.get(sku.id),
         // Worked out once per SKU here, so the capacity step only reads a number per line.
         unitVolumeCubicFeet: unitVolumeCubicFeet(sku),
         storageType: storageTypeOf(sku),
@@ -286,17 +294,20 @@ function unitsAtBySku(columns: QuantityColumns, locationIds: readonly number[], 
   return result;
 }
 
-/** Units still in transit per SKU × destination, with their arrival day (ETA, else ship date + 35). */
-function inboundBySkuLocation(shipments: readonly Shipment[], locations: readonly Location[]): Map<string, { day: number; units: number }[]> {
+/** Units still in transit per SKU, then per FBA destination, with their arrival day (ETA, else ship date + 35). */
+function inboundBySkuLocation(shipments: readonly Shipment[], locations: readonly Location[]): Map<number, Map<number, { day: number; units: number }[]>> {
   const fbaIds = new Set(locations.filter((l) => l.kind === 'fba').map((l) => l.id));
-  const result = new Map<string, { day: number; units: number }[]>();
+  const result = new Map<number, Map<number, { day: number; units: number }[]>>();
   for (const s of shipments) {
     if (s.status === 'received' || !fbaIds.has(s.toLocationId)) continue;
     const day = dayNumber(s.eta ?? addDays(s.shipDate, 35));
     for (const [skuId, units] of inTransitBySku(s)) {
       if (units <= 0) continue;
-      const key = `${skuId}|${s.toLocationId}`;
-      result.set(key, [...(result.get(key) ?? []), { day, units }]);
+      let byLocation = result.get(skuId);
+      if (!byLocation) result.set(skuId, (byLocation = new Map()));
+      const list = byLocation.get(s.toLocationId);
+      if (list) list.push({ day, units });
+      else byLocation.set(s.toLocationId, [{ day, units }]);
     }
   }
   return result;
