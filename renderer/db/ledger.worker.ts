@@ -66,6 +66,7 @@ const handlers: Handlers = {
   refresh: () => refreshSummaries(db),
   // Loads the blocks into the cache while the seller looks at the first screen.
   warm: async () => (await blockCacheFor(db).sync(db)).length,
+  ping: async () => true,
   appendBatch: ({ batch, columns }) => appendMovementBatch(db, batch, columns),
   removeBatch: async ({ batchId }) => {
     forgetPreparedImport();

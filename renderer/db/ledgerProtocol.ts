@@ -16,6 +16,8 @@ import type { SupplierPlanRequest, SupplierPlanResult } from './supplierStatus';
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
   warm: { args: Record<string, never>; result: number };
+  /** Nothing but an answer: the worker is up (the bench starts it as the app does, before timing a plan). */
+  ping: { args: Record<string, never>; result: true };
   appendBatch: { args: { batch: BatchInput; columns: MovementColumns }; result: ImportBatch };
   removeBatch: { args: { batchId: string }; result: void };
   query: { args: { filter: LedgerFilter }; result: LedgerPage };

@@ -45,9 +45,10 @@ export interface PlanResult {
   today: IsoDate;
   /**
    * Timings of the run, in ms: waiting for the database, building the history (the catalog is read
-   * meanwhile, and counted once), the plan itself.
+   * meanwhile, and counted once), the plan's other inputs from what was read (stock at home, lead
+   * times, shipments, orders), the plan itself.
    */
-  timings: { readMs: number; historyMs: number; computeMs: number };
+  timings: { readMs: number; historyMs: number; inputsMs: number; computeMs: number };
 }
 
 /** A PlanResult as the worker makes it and sends it to the page: the plan in columns (shared/planning/planColumns.ts). */
@@ -116,6 +117,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     history = overlayOrderDemand(history, days, coverage);
   }
   timings.historyMs = t2 - t1 + (performance.now() - t3);
+  const t4 = performance.now();
 
   const domestic = locations.find((l) => l.kind === 'domestic' && !l.archived);
   // Stock at home (domestic and 3PL), from the ledger itself.
@@ -249,6 +251,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
   const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();
   for (const [locationId, limits] of Object.entries(preferences.fbaCapacityCubicFeet)) if (fba.has(Number(locationId))) capacityCubicFeet.set(Number(locationId), limits);
+  timings.inputsMs = performance.now() - t4;
   return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet } };
 }
 
@@ -328,7 +331,7 @@ function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { d
 /** Runs the plan (reading everything again), or a what-if on the inputs of the last run. */
 export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanColumnsResult> {
   return withStorageErrors(async () => {
-    const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
+    const timings = { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 };
     const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gatherPlanInput(db, request.today, timings);
     const t = performance.now();
     const whatIf = request.whatIf ? whatIfOf(request.whatIf) : undefined;

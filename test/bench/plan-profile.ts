@@ -74,10 +74,10 @@ export async function main(args: string[]): Promise<number> {
   const db = new StockPilotDatabase(`plan-profile-${Date.now()}`);
   await db.open();
   await loadDemoDataset(db, dataset, new Date().toISOString());
-  const timings = { readMs: 0, historyMs: 0, computeMs: 0 };
+  const timings = { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 };
   const { input } = await gatherPlanInput(db, TODAY, timings);
   db.close();
-  console.log(`stored and gathered ${ms(t)} ms (history ${timings.historyMs.toFixed(0)} ms); ${input.skus.length} SKUs, ${input.history.series.length} series, Node ${process.version}`);
+  console.log(`stored and gathered ${ms(t)} ms (history ${timings.historyMs.toFixed(0)} ms, inputs ${timings.inputsMs.toFixed(0)} ms); ${input.skus.length} SKUs, ${input.history.series.length} series, Node ${process.version}`);
 
   const phases: PlanPhaseTimings = { now: () => performance.now(), abcMs: 0, linesMs: 0, capacityMs: 0 };
   const fingerprints: string[] = [];

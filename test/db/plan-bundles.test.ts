@@ -51,7 +51,7 @@ async function sellerWithBundle(): Promise<{ db: StockPilotDatabase; earbud: num
 
 /** Units of a SKU's demand series at a location, per day from `from` to `to` (inclusive). */
 async function unitsByDay(db: StockPilotDatabase, skuId: number, locationId: number, from: string, to: string): Promise<number[]> {
-  const { history } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, computeMs: 0 });
+  const { history } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
   const s = history.series.findIndex((x) => x.skuId === skuId && x.locationId === locationId);
   expect(s, `series of SKU ${skuId}`).toBeGreaterThanOrEqual(0);
   const out: number[] = [];

@@ -217,7 +217,7 @@ export function Plan() {
       <h1 id="plan-title">{t('plan.title')}</h1>
       <p className="muted" data-testid="plan-summary">
         {result
-          ? t('plan.summary', { lines: result.plan.ship.length, ship: toShip.length, buy: toBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.computeMs) })
+          ? t('plan.summary', { lines: result.plan.ship.length, ship: toShip.length, buy: toBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.inputsMs + result.timings.computeMs) })
           : t('plan.running')}
       </p>
       <StatusLine status={status} />
