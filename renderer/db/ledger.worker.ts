@@ -10,7 +10,7 @@ import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from '.
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
 import { supplierPlan } from './supplierStatus';
-import { copyPlanColumns, planColumnBuffers } from '../../shared/planning/planColumns';
+import { planColumnBuffers } from '../../shared/planning/planColumns';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
 import type { LedgerCancel, LedgerOperation, LedgerOperations, LedgerRequest, LedgerResponse } from './ledgerProtocol';
@@ -96,11 +96,8 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
-  // The worker keeps its plan for a line's chart; the page gets a copy of the columns, moved.
-  plan: async (request) => {
-    const result = await runPlan(db, request);
-    return { ...result, plan: copyPlanColumns(result.plan) };
-  },
+  // The plan's columns move to the page (runPlan keeps what a line's chart needs apart).
+  plan: (request) => runPlan(db, request),
   planDetail: async ({ index, whatIf }) => planDetail(index, whatIf),
   supplierPlan: (request) => supplierPlan(db, request),
   createCount: ({ input, now }) => createCount(db, input, now),

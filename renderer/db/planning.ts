@@ -59,7 +59,22 @@ export interface Gathered {
   history: DemandHistory;
 }
 
-let last: { today: IsoDate; gathered: Gathered; plan: PlanColumns } | null = null;
+/** What a line's chart needs of the last plan's lines, copied out, so the plan's own columns can move to the page. */
+interface LineKeys {
+  count: number;
+  skuId: Float64Array;
+  locationId: Float64Array;
+  method: Uint8Array;
+  onHand: Float64Array;
+  reservedUnits: Float64Array;
+}
+
+let last: { today: IsoDate; gathered: Gathered; lines: LineKeys } | null = null;
+
+function lineKeysOf(plan: PlanColumns): LineKeys {
+  const columns = shipNumberViews(plan.ship);
+  return { count: plan.ship.count, skuId: columns.skuId.slice(), locationId: columns.locationId.slice(), method: plan.ship.method.slice(), onHand: columns.onHand.slice(), reservedUnits: columns.reservedUnits.slice() };
+}
 
 /** The plan's inputs as runPlan reads them (exported for the Node profile harness, test/bench/plan-profile.ts). */
 export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
@@ -337,7 +352,7 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
     const whatIf = request.whatIf ? whatIfOf(request.whatIf) : undefined;
     const plan = buildPlanColumns({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
-    if (!request.whatIf) last = { today: request.today, gathered, plan };
+    if (!request.whatIf) last = { today: request.today, gathered, lines: lineKeysOf(plan) };
     return { plan, today: request.today, timings };
   });
 }
@@ -369,10 +384,9 @@ function whatIfOf(request: NonNullable<PlanRequest['whatIf']>): NonNullable<Plan
  */
 export function planDetail(index: number, whatIfRequest?: PlanRequest['whatIf']): PlanDetail | null {
   if (!last) return null;
-  const ship = last.plan.ship;
-  if (!Number.isInteger(index) || index < 0 || index >= ship.count) return null;
-  const columns = shipNumberViews(ship);
-  const line = { skuId: columns.skuId[index]!, locationId: columns.locationId[index]!, method: FORECAST_METHODS[ship.method[index]!]!, onHand: columns.onHand[index]!, reservedUnits: columns.reservedUnits[index]! };
+  const keys = last.lines;
+  if (!Number.isInteger(index) || index < 0 || index >= keys.count) return null;
+  const line = { skuId: keys.skuId[index]!, locationId: keys.locationId[index]!, method: FORECAST_METHODS[keys.method[index]!]!, onHand: keys.onHand[index]!, reservedUnits: keys.reservedUnits[index]! };
   const { history } = last.gathered;
   const whatIf = whatIfRequest ? whatIfOf(whatIfRequest) : undefined;
   const input = whatIf ? { ...last.gathered.input, whatIf } : last.gathered.input;

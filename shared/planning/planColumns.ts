@@ -150,15 +150,6 @@ function viewsOf<K extends string>(fields: readonly K[], numbers: Float64Array, 
   return Object.fromEntries(fields.map((field, f) => [field, numbers.subarray(f * count, (f + 1) * count)])) as Record<K, Float64Array>;
 }
 
-/** A copy with buffers of its own: the worker keeps one plan and moves the other to the page. */
-export function copyPlanColumns(columns: PlanColumns): PlanColumns {
-  const { ship, buy } = columns;
-  return {
-    ship: { ...ship, numbers: ship.numbers.slice(), nulls: ship.nulls.slice(), marketplace: ship.marketplace.slice(), marketplaces: [...ship.marketplaces], abc: ship.abc.slice(), method: ship.method.slice(), methodForced: ship.methodForced.slice(), storageType: ship.storageType.slice() },
-    buy: { ...buy, numbers: buy.numbers.slice(), nulls: buy.nulls.slice(), abc: buy.abc.slice() },
-  };
-}
-
 function packNumbers<T, K extends NumberField<T>>(lines: readonly T[], fields: readonly K[], nullable: K): { numbers: Float64Array; nulls: Uint8Array } {
   const count = lines.length;
   const numbers = new Float64Array(fields.length * count);
