@@ -190,12 +190,13 @@ export function demandHistoryFromLedger(
   }
 
   // Per pair: walk its movements in day order. The balance only changes on days with a movement, so
-  // each run of days between two such days is out of stock or not as a whole, by its closing balance,
-  // and goes into the week sums at once: only its first day can have sales. The days are kept sparse
-  // (sale days and stockout runs, see SparseDays): a series × days matrix costs a page fault per 4 KB
-  // on first write, which was most of the build at 16,000 series × 730 days.
+  // each run of days between two such days is out of stock or not as a whole, by its closing balance.
+  // The days are kept sparse (sale days and stockout runs, see SparseDays): a series × days matrix
+  // costs a page fault per 4 KB on first write, which was most of the build at 16,000 series × 730
+  // days. A kept series' week sums are then made from its sale days and runs.
   const onHand = new Float64Array(present);
   const weekSums = emptyWeekSums(days, present);
+  const weekDays = daysPerWeek(days, weekSums.weeks);
   const saleStart = new Int32Array(present + 1);
   const saleDay = new Int32Array(taken);
   const saleUnits = new Float32Array(taken);
@@ -236,8 +237,6 @@ export function demandHistoryFromLedger(
             runTo[runCount++] = d;
           }
         } else held = true;
-        const firstDayUnits = saleCount > rowSales && saleDay[saleCount - 1] === closedUpTo ? saleUnits[saleCount - 1]! : 0;
-        addRun(weekSums, row, days, firstDayUnits, closedUpTo, d, balance > 0);
         closedUpTo = d;
       }
       balance += q;
@@ -258,15 +257,13 @@ export function demandHistoryFromLedger(
         runTo[runCount++] = days;
       }
     } else held = true;
-    const firstDayUnits = saleCount > rowSales && saleDay[saleCount - 1] === closedUpTo ? saleUnits[saleCount - 1]! : 0;
-    if (closedUpTo < days) addRun(weekSums, row, days, firstDayUnits, closedUpTo, days, balance > 0);
     if (!sold && !held && openingUnits <= 0) {
-      // Nothing sold and never any stock: the row is left out, its stockout runs (and week sums) dropped for the next pair.
+      // Nothing sold and never any stock: the row is left out, its stockout runs dropped for the next pair.
       saleCount = rowSales;
       runCount = rowRuns;
-      clearWeekSums(weekSums, row);
       continue;
     }
+    rowWeekSums(weekSums, row, days, weekDays, saleDay, saleUnits, rowSales, saleCount, runFrom, runTo, rowRuns, runCount);
     onHand[row] = balance;
     saleStart[row + 1] = saleCount;
     runStart[row + 1] = runCount;
@@ -370,25 +367,58 @@ function clearWeekSums(sums: WeekSums, row: number): void {
   sums.lastYearUnits[row] = 0;
 }
 
+/** Days of the window in each week, oldest week first (the oldest may be short). */
+function daysPerWeek(days: number, weeks: number): Uint8Array {
+  const result = new Uint8Array(weeks);
+  for (let j = 0; j < weeks; j++) result[weeks - 1 - j] = Math.min(days, days - j * 7) - Math.max(0, days - (j + 1) * 7);
+  return result;
+}
+
 /**
- * Adds window days from…to−1 of one series (row) to its week sums: days of one closing balance
- * (in stock or not), of which only the first can have sales (`firstDayUnits`). Runs come in day
- * order, so each sum adds its days in day order; a day with no sales adds 0, which changes no sum.
+ * One kept series' week sums (row) from its sale days (saleFrom…saleTo − 1) and stockout runs
+ * (runFrom…runTo − 1): in-stock days are each week's days less its stockout days; units are added
+ * sale day by sale day in day order, so each sum adds the same values in the same order as a loop
+ * over the days does (a day with no sales adds 0, which changes no sum).
  */
-function addRun(sums: WeekSums, row: number, days: number, firstDayUnits: number, from: number, to: number, inStock: boolean): void {
+function rowWeekSums(
+  sums: WeekSums,
+  row: number,
+  days: number,
+  weekDays: Uint8Array,
+  saleDay: Int32Array,
+  saleUnits: Float32Array,
+  saleFrom: number,
+  saleTo: number,
+  runFrom: Int32Array,
+  runTo: Int32Array,
+  runsFrom: number,
+  runsTo: number,
+): void {
   const weeks = sums.weeks;
   const rowEnd = (row + 1) * weeks;
-  if (firstDayUnits !== 0) {
-    if (inStock) sums.inStockUnits[rowEnd - 1 - (((days - 1 - from) / 7) | 0)]! += firstDayUnits;
-    if (from >= days - LAST_YEAR_DAYS) sums.lastYearUnits[row]! += firstDayUnits;
+  const inStockDays = sums.inStockDays;
+  inStockDays.set(weekDays, row * weeks);
+  for (let r = runsFrom; r < runsTo; r++) {
+    const to = runTo[r]!;
+    for (let d = runFrom[r]!; d < to; ) {
+      const weekFromEnd = ((days - 1 - d) / 7) | 0;
+      const weekEnd = Math.min(to, days - weekFromEnd * 7);
+      inStockDays[rowEnd - 1 - weekFromEnd]! -= weekEnd - d;
+      d = weekEnd;
+    }
   }
-  if (!inStock) return;
-  for (let d = from; d < to; ) {
-    const weekFromEnd = ((days - 1 - d) / 7) | 0;
-    const weekEnd = Math.min(to, days - weekFromEnd * 7);
-    sums.inStockDays[rowEnd - 1 - weekFromEnd]! += weekEnd - d;
-    d = weekEnd;
+  const lastYearFrom = days - LAST_YEAR_DAYS;
+  let lastYear = 0;
+  let r = runsFrom;
+  for (let k = saleFrom; k < saleTo; k++) {
+    const units = saleUnits[k]!;
+    if (units === 0) continue;
+    const d = saleDay[k]!;
+    while (r < runsTo && runTo[r]! <= d) r++;
+    if (r === runsTo || runFrom[r]! > d) sums.inStockUnits[rowEnd - 1 - (((days - 1 - d) / 7) | 0)]! += units;
+    if (d >= lastYearFrom) lastYear += units;
   }
+  sums.lastYearUnits[row] = lastYear;
 }
 
 /**
