@@ -9,7 +9,7 @@ import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/mo
 import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
 import { demandHistoryFromLedger, overlayOrderDemand, seriesDays } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
-import { eventFactors } from '../../shared/planning/events';
+import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
 import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
@@ -217,7 +217,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       // Reserved units are part of the units on hand: a report newer than the ledger cannot take more than are there.
       reservedUnits: Math.min(reservedReport, Math.max(0, history.onHand[seriesIndex]!)),
       reservedAsOfDay: reservedAsOf.get(s.marketplace),
-      eventFactors: events.length > 0 ? eventFactors(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined,
+      // Only series an event falls on carry factors: the others' forecasts read the week sums, not the days.
+      eventFactors: events.length > 0 ? eventFactorsIfAny(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined,
       amazonRecommendedUnits,
     });
   });

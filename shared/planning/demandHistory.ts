@@ -19,7 +19,8 @@ export interface DemandHistory {
   /**
    * series.length × days, row-major: units sold per day (sale movements, as positive units). A
    * history from demandHistoryFromLedger keeps its days sparse and makes this (and `stockout`) on
-   * first read; the plan never reads them (seriesDays gives one series' days).
+   * first read. The plan reads them only for a series with a known event in the past (its uplift
+   * comes out of the days) or after imported orders replaced days; seriesDays gives one series' days.
    */
   units: Float32Array;
   /** series.length × days: 1 on a stockout day — the location ended the day with no stock (closing balance ≤ 0). */
@@ -151,7 +152,11 @@ export function demandHistoryFromLedger(
     if (windowDay < previousDay) inDayOrder = false;
     previousDay = windowDay;
   }
-  if (taken === 0) return { firstDay, days, series: [], units: new Float32Array(0), stockout: new Uint8Array(0), onHand: new Float64Array(0), weekSums: emptyWeekSums(days, 0) };
+  if (taken === 0) {
+    const none = new Int32Array(1);
+    const sparse = { saleStart: none, saleDay: new Int32Array(0), saleUnits: new Float32Array(0), runStart: none, runFrom: new Int32Array(0), runTo: new Int32Array(0) };
+    return historyFromSparseDays({ firstDay, days, series: [], onHand: new Float64Array(0), weekSums: emptyWeekSums(days, 0) }, sparse);
+  }
 
   // Pass 2: each movement's pair (SKU rank × FBA slot, already in output order), counted per pair.
   const skus = skuRanks(skuId, take, minSku, maxSku, taken);
@@ -338,6 +343,11 @@ function denseFromSparse(sparse: SparseDays, seriesCount: number, days: number):
     for (let r = sparse.runStart[s]!; r < sparse.runStart[s + 1]!; r++) stockout.fill(1, base + sparse.runFrom[r]!, base + sparse.runTo[r]!);
   }
   return { units, stockout };
+}
+
+/** Whether a history still keeps its days sparse: made by demandHistoryFromLedger and its dense days never read (for tests). */
+export function keepsSparseDays(history: DemandHistory): boolean {
+  return sparseByHistory.has(history);
 }
 
 /** One series' days (a copy): units sold and stockout marks per day of the window, without making the whole history's dense days. */

@@ -86,13 +86,20 @@ export function parseDemandEventDraft(draft: DemandEventDraft): Omit<DemandEvent
  * list is null or holds the SKU and its marketplace is null or the same (any case).
  */
 export function eventFactors(events: readonly DemandEvent[], skuId: number, marketplace: string, firstDay: number, days: number): Float32Array {
-  const factors = new Float32Array(days).fill(1);
+  return eventFactorsIfAny(events, skuId, marketplace, firstDay, days) ?? new Float32Array(days).fill(1);
+}
+
+/** eventFactors, or undefined when no event falls on a day of the window for this SKU × marketplace (every factor 1). */
+export function eventFactorsIfAny(events: readonly DemandEvent[], skuId: number, marketplace: string, firstDay: number, days: number): Float32Array | undefined {
+  let factors: Float32Array | undefined;
   const market = marketplace.trim().toUpperCase();
   for (const event of events) {
     if (event.skuIds !== null && !event.skuIds.includes(skuId)) continue;
     if (event.marketplace !== null && event.marketplace.trim().toUpperCase() !== market) continue;
     const from = Math.max(dayNumber(event.from) - firstDay, 0);
     const to = Math.min(dayNumber(event.to) - firstDay, days - 1);
+    if (from > to) continue;
+    factors ??= new Float32Array(days).fill(1);
     const factor = 1 + event.uplift;
     for (let d = from; d <= to; d++) factors[d]! *= factor;
   }

@@ -268,7 +268,8 @@ export function forecastSeries(
   const horizon = daily.length;
   const weeksAhead = Math.ceil(horizon / 7);
   const factors = series.eventFactors;
-  const historyFactor = factors ? factors.subarray(0, history.days) : undefined;
+  // Factors that are all 1 over the history (an event ahead only) divide nothing: the week sums serve.
+  const historyFactor = factors && !allOnes(factors, history.days) ? factors.subarray(0, history.days) : undefined;
   const rates = scratch
     ? weeklyRatesAndSpread(history, series.seriesIndex, settings.historyWeeks, Math.min(history.days, SPREAD_DAYS), historyFactor, scratch.weekly, scratch.spread)
     : weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor);
@@ -786,6 +787,12 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
     c.amazonRecommendedUnits[i] = Number.NaN;
     columns.nulls[i] = 1;
   } else c.amazonRecommendedUnits[i] = recommended;
+}
+
+/** True when values[0…length−1] are all 1. */
+function allOnes(values: Float32Array, length: number): boolean {
+  for (let t = 0; t < length; t++) if (values[t] !== 1) return false;
+  return true;
 }
 
 /** True when values[0…length−1] are all 0 (stops at the first that is not, so a selling series costs a read or two). */

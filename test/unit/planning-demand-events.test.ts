@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
-import { eventFactors, parseDemandEventDraft } from '../../shared/planning/events';
+import { eventFactors, eventFactorsIfAny, parseDemandEventDraft } from '../../shared/planning/events';
 import type { DemandEvent, DemandEventDraft } from '../../shared/planning/events';
 
 const draft = (changes: Partial<DemandEventDraft> = {}): DemandEventDraft => ({ name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', upliftPercent: '30', skuIds: null, marketplace: null, ...changes });
@@ -64,5 +64,12 @@ describe('event factors', () => {
     const de = eventFactors(events, 2, 'de', firstDay, 3);
     [1.2 * 0.5 * 2, 1.3 * 0.5 * 2, 1.3 * 0.5 * 2].forEach((value, d) => expect(de[d]).toBeCloseTo(value, 6));
     expect([...eventFactors([], 1, 'US', firstDay, 3)]).toEqual([1, 1, 1]);
+  });
+
+  test('eventFactorsIfAny: nothing (not ones) when no event falls in the window for the series, else the same factors', () => {
+    expect(eventFactorsIfAny([], 1, 'US', firstDay, 7)).toBeUndefined();
+    // Event 6 lies after the window, event 3 is another SKU's, event 4 another marketplace's.
+    expect(eventFactorsIfAny([events[5]!, events[2]!, events[3]!], 1, 'US', firstDay, 7)).toBeUndefined();
+    expect([...eventFactorsIfAny(events, 1, 'US', firstDay, 7)!]).toEqual([...eventFactors(events, 1, 'US', firstDay, 7)]);
   });
 });

@@ -4,7 +4,7 @@ import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import { MOVEMENT_TYPES } from '../../shared/model';
 import type { MovementType } from '../../shared/model';
-import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, lastYearUnits, overlayOrderDemand, seriesDays, weekSumsFromDays, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
+import { dailyRate, demandHistoryFromLedger, fillUnknownWeeks, keepsSparseDays, lastYearUnits, overlayOrderDemand, seriesDays, weekSumsFromDays, weeklyRates, weeklyRatesAndSpread } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 
 // Locations: 1 domestic, 2 FBA US, 3 FBA DE, 4 a 3PL.
@@ -379,13 +379,16 @@ describe('week sums made with the history', () => {
         const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days });
         const weeks = Math.ceil(days / 7);
         // First from the sparse days (nothing has read the dense ones yet)…
+        expect(keepsSparseDays(h)).toBe(true);
         const sparse = h.series.map((_, s) => {
           const spread = { mean: 0, sd: 0, inStockDays: 0 };
           weeklyRatesAndSpread(h, s, weeks, spreadDays, undefined, new Float64Array(weeks), spread);
           return { spread, days: seriesDays(h, s) };
         });
+        expect(keepsSparseDays(h)).toBe(true);
         // …then from the dense days, which reading `units` makes.
         const { units, stockout } = h;
+        expect(keepsSparseDays(h)).toBe(false);
         h.series.forEach((_, s) => {
           const spread = { mean: 0, sd: 0, inStockDays: 0 };
           weeklyRatesAndSpread(h, s, weeks, spreadDays, undefined, new Float64Array(weeks), spread);

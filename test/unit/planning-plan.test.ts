@@ -7,7 +7,7 @@ import { dayNumber } from '../../shared/dates';
 import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
 import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
 import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
-import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
+import { demandHistoryFromLedger, keepsSparseDays } from '../../shared/planning/demandHistory';
 import { planColumnBuffers, packPlan, planViews, unpackPlan } from '../../shared/planning/planColumns';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
@@ -389,6 +389,47 @@ describe('a past promotion is not read as a lasting rise', () => {
     const known = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })], series: [{ eventFactors: factors }] }), 1);
     expect(known.sdDaily).toBeCloseTo(0, 3);
     expect(known.safetyStock).toBeCloseTo(0, 3);
+  });
+});
+
+describe('a plan on the ledger history reads its days only for an event in the past', () => {
+  // The builder keeps the days sparse; the dense series × days matrices (60 MB at 16,000 series) are
+  // made only when something reads them: here, a known past event whose uplift comes out of history.
+  const ledgerHistory = () => {
+    const days = 730;
+    const firstDay = T0 - days + 1;
+    const columns = emptyColumns(days + 1);
+    columns.day[0] = firstDay - 1;
+    columns.skuId[0] = 1;
+    columns.locationId[0] = FBA_US;
+    columns.qty[0] = 5_000;
+    columns.type[0] = TYPE_CODE.receipt;
+    for (let i = 0; i < days; i++) {
+      columns.day[i + 1] = firstDay + i;
+      columns.skuId[i + 1] = 1;
+      columns.locationId[i + 1] = FBA_US;
+      columns.qty[i + 1] = -(3 + (i % 3));
+      columns.type[i + 1] = TYPE_CODE.sale;
+      columns.seq[i + 1] = i + 2;
+    }
+    return demandHistoryFromLedger(columns, new Map([[FBA_US, 'US']]), { firstDay, days });
+  };
+  const factors = (from: number, to: number) => new Float32Array(730 + DEFAULT_PLAN_SETTINGS.horizonDays).fill(1).fill(1.5, from, to);
+
+  test('no event, or one only ahead: the plan reads no dense days, and the event still raises the days it covers', () => {
+    const history = ledgerHistory();
+    const plain = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)] }), 1);
+    expect(keepsSparseDays(history)).toBe(true);
+    const ahead = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)], series: [{ eventFactors: factors(740, 750) }] }), 1);
+    expect(keepsSparseDays(history)).toBe(true);
+    expect(ahead.dailyDemand).toBeGreaterThan(plain.dailyDemand);
+    expect(ahead.sdDaily).toBe(plain.sdDaily);
+  });
+
+  test('an event in the past is taken out of the days, which are then read', () => {
+    const history = ledgerHistory();
+    planOf({ today: TODAY, history, skus: [skuInput(1)], series: [{ eventFactors: factors(700, 710) }] });
+    expect(keepsSparseDays(history)).toBe(false);
   });
 });
 
