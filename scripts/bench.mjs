@@ -251,8 +251,9 @@ async function main() {
 
     if (runs('plan')) {
       if (!runs('ledger')) throw new Error('--only plan needs the ledger group too (it plans on the ledger that group writes)');
-      // A fresh page starts a fresh ledger worker: the full replan reads everything from IndexedDB
-      // (the worker is started before it, as the app starts it at launch; that start is its own figure).
+      // A fresh page starts a fresh ledger worker: the full replan reads everything from IndexedDB.
+      // The worker is started before it (the app starts it at launch, and also loads the ledger's
+      // blocks then, which the bench does not), and that start is its own figure.
       console.log('Chromium: replenishment plan on that ledger…');
       await page.goto(`${server.url}bench/index.html`);
       await page.waitForFunction(() => globalThis.document.getElementById('state')?.textContent === 'ready');

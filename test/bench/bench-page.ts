@@ -187,8 +187,9 @@ export interface PlanTimings {
 /**
  * The replenishment plan on the ledger the `run` above wrote, from a fresh worker that has read
  * nothing: a full replan, then a what-if, each as the plan screen asks for it (the page unpacks the
- * plan's columns too). The worker is started first, on its own, as the app starts it at launch
- * (renderer/app/hooks.ts); its start is timed apart.
+ * plan's columns too). The worker is started first and timed apart: the app starts it at launch
+ * (renderer/app/hooks.ts, with `warm`, which also loads the ledger's blocks into the worker's cache);
+ * here a ping starts it and loads nothing, so the replan still reads every block from IndexedDB.
  */
 async function planBench(options: { today: string }): Promise<PlanTimings> {
   let t = performance.now();
