@@ -402,6 +402,29 @@ describe('week sums made with the history', () => {
     );
   });
 
+  test('property: across the first day of the last 365, the sums (the last year\'s units included) equal those made from the days', () => {
+    // Windows of 360–420 days, so the 365 days of lastYearUnits start inside or before the window.
+    const spreadMovement = fc.record({
+      offset: fc.integer({ min: -6, max: 420 }),
+      skuId: fc.integer({ min: 1, max: 2 }),
+      locationId: fc.constantFrom(FBA_US, DOMESTIC),
+      qty: fc.integer({ min: -50, max: 50 }).map((q) => q / 10),
+      type: fc.constantFrom<MovementType>('sale', 'sale', 'receipt', 'adjustment'),
+    });
+    fc.assert(
+      fc.property(fc.array(spreadMovement, { maxLength: 120 }), fc.integer({ min: 360, max: 420 }), (moves, days) => {
+        const records = moves.map((m, index) => ({ id: index + 1, date: new Date((firstDay + m.offset) * 86_400_000).toISOString().slice(0, 10), skuId: m.skuId, locationId: m.locationId, qty: m.qty, type: m.type }));
+        const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days });
+        const sums = h.weekSums!;
+        const fromDays = weekSumsFromDays(h);
+        expect(sameBits(sums.lastYearUnits, fromDays.lastYearUnits)).toBe(true);
+        expect(sameBits(sums.inStockUnits, fromDays.inStockUnits)).toBe(true);
+        expect([...sums.inStockDays]).toEqual([...fromDays.inStockDays]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('a change to the dense days once read is seen by the spread (the sparse days are dropped)', () => {
     const h = history([receipt('2026-03-01', 1, FBA_US, 100), sale('2026-03-02', 1, FBA_US, 4), sale('2026-03-05', 1, FBA_US, 4)], '2026-03-01', 7);
     const spread = { mean: 0, sd: 0, inStockDays: 0 };
