@@ -46,7 +46,7 @@ describe('forecastPath', () => {
   });
 
   it('uses the documented fixed parameters', () => {
-    expect(FORECAST_PARAMETERS).toEqual({ maWindow: 4, alpha: 0.2, beta: 0.1, gamma: 0.1, phi: 0.9 });
+    expect(FORECAST_PARAMETERS).toEqual({ maWindow: 4, alpha: 0.1, beta: 0.1, gamma: 0.1, phi: 0.9 });
     expect(FORECAST_METHODS).toEqual(['ma', 'ses', 'croston', 'sba', 'sbj', 'tsb', 'holt', 'holtDamped', 'holtWinters']);
   });
 });
@@ -68,8 +68,9 @@ describe('backtestSelect — hand-worked', () => {
   it('an intermittent series: Croston wins among the flat methods', () => {
     // y = 4, 0, 4, 0, 4, 4; horizon 1, 2 folds → origins 4 and 5 (0-based), actuals 4 and 4; Σ = 8
     // MA(4):  2, 2 → errors 2 + 2 = 4 → WAPE 0.5
-    // SES α .2: level 4 → 3.2 → 3.36 → 2.688 (err 1.312) → 2.9504 (err 1.0496) → WAPE 2.3616/8 = 0.2952
-    // Croston α .2 β .1: size 4, interval 1; period 3 (2 since): interval 1 + .1·(2 − 1) = 1.1
+    // SES α .1: level 4 → 3.6 → 3.64 → 3.276 (err .724) → 3.3484 (err .6516) → WAPE 1.3756/8 = 0.17195
+    // Croston α .1 β .1 (every demand is 4, so the size stays 4 whatever α): size 4, interval 1;
+    //   period 3 (2 since): interval 1 + .1·(2 − 1) = 1.1
     //   → rate 4/1.1 (err 4 − 3.6364 = 0.3636); period 5: interval 1.1 + .1·(2 − 1.1) = 1.19
     //   → rate 4/1.19 (err 0.6387) → WAPE (8 − 4/1.1 − 4/1.19)/8 ≈ 0.12529
     // SBA: × 0.95 → errors 0.5455 + 0.8067 → WAPE ≈ 0.16902; SBJ: × (1 − 0.1/1.9) = 0.947368 → WAPE ≈ 0.17127
@@ -78,7 +79,7 @@ describe('backtestSelect — hand-worked', () => {
     const result = backtestSelect(y, { horizon: 1, folds: 2, candidates: ['ma', 'ses', 'croston', 'sba', 'sbj', 'tsb'] });
     const byMethod = Object.fromEntries(result.scores.map((s) => [s.method, s.wape]));
     expectSame(byMethod.ma!, 0.5);
-    expectSame(byMethod.ses!, 0.2952);
+    expectSame(byMethod.ses!, 0.17195);
     expectSame(byMethod.croston!, (8 - 4 / 1.1 - 4 / 1.19) / 8);
     expectSame(byMethod.sba!, (8 - 0.95 * (4 / 1.1 + 4 / 1.19)) / 8);
     expectSame(byMethod.sbj!, (8 - (1 - 0.1 / 1.9) * (4 / 1.1 + 4 / 1.19)) / 8);
