@@ -67,9 +67,11 @@ const purchaseOrderTables = (db: StockPilotDatabase) => [db.purchaseOrders, db.s
 /**
  * Validates, numbers and stores a draft purchase order inside the caller's transaction (which covers
  * purchaseOrderTables). `fromPlan` marks a draft made from the replenishment plan of that date.
+ * `takenNumbers`, from a caller writing several new drafts in one transaction, are the numbers of
+ * every stored order (read once instead of once per draft); the new draft's number is added to them.
  */
-async function writePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDraft, id?: number, fromPlan?: IsoDate): Promise<number> {
-  const numbers = (await db.purchaseOrders.toArray()).filter((p) => p.id !== id).map((p) => p.number);
+async function writePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDraft, id?: number, fromPlan?: IsoDate, takenNumbers?: string[]): Promise<number> {
+  const numbers = id === undefined && takenNumbers ? takenNumbers : (await db.purchaseOrders.toArray()).filter((p) => p.id !== id).map((p) => p.number);
   const number = draft.number.trim() || nextPoNumber(numbers, Number(draft.orderDate.slice(0, 4)) || new Date().getFullYear());
   const fields = parsePurchaseOrderDraft({ ...draft, number });
   if (numbers.some((n) => n.toUpperCase() === fields.number.toUpperCase())) throw new DomainError('purchase.duplicateNumber', { number: fields.number });
@@ -79,7 +81,11 @@ async function writePurchaseOrder(db: StockPilotDatabase, draft: PurchaseOrderDr
   for (const line of fields.lines) if (!(await db.skus.get(line.skuId))) throw new DomainError('field.required', { field: 'sku' });
   // A SKU bought from this supplier for the first time is from now on sourced from it.
   for (const line of fields.lines) if (!(await db.skuSourcing.get(line.skuId))) await db.skuSourcing.put({ skuId: line.skuId, supplierId: fields.supplierId });
-  if (id === undefined) return db.purchaseOrders.add({ ...fields, status: 'draft', receipts: [], ...(fromPlan ? { fromPlan } : {}) } satisfies Omit<PurchaseOrder, 'id'>);
+  if (id === undefined) {
+    const added = await db.purchaseOrders.add({ ...fields, status: 'draft', receipts: [], ...(fromPlan ? { fromPlan } : {}) } satisfies Omit<PurchaseOrder, 'id'>);
+    takenNumbers?.push(fields.number);
+    return added;
+  }
   const before = await requirePo(db, id);
   if (before.status !== 'draft') throw new DomainError('purchase.notDraft', { number: before.number });
   await db.purchaseOrders.update(id, fields);
@@ -154,6 +160,7 @@ export async function createDraftsFromPlan(db: StockPilotDatabase, input: PlanDr
         else bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), line]);
       }
       const purchaseOrders = await db.purchaseOrders.toArray();
+      const takenNumbers = purchaseOrders.map((po) => po.number);
       const rates = await db.exchangeRates.toArray();
       const { baseCurrency } = await readSettings(db);
       // By name, so the PO numbers follow the order the seller reads the suppliers in.
@@ -192,7 +199,7 @@ export async function createDraftsFromPlan(db: StockPilotDatabase, input: PlanDr
         };
         let id: number;
         try {
-          id = await writePurchaseOrder(db, draft, undefined, input.planDate);
+          id = await writePurchaseOrder(db, draft, undefined, input.planDate, takenNumbers);
         } catch (error) {
           if (!isDomainError(error)) throw error;
           // The line number of the form means nothing here: name the SKU instead.
