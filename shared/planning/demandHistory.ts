@@ -234,14 +234,8 @@ export function demandHistoryFromLedger(
         continue;
       }
       if (d > closedUpTo) {
-        if (balance <= 0) {
-          // Adjacent runs are joined, so runs of a series never touch.
-          if (runCount > rowRuns && runTo[runCount - 1] === closedUpTo) runTo[runCount - 1] = d;
-          else {
-            runFrom[runCount] = closedUpTo;
-            runTo[runCount++] = d;
-          }
-        } else held = true;
+        if (balance <= 0) runCount = addStockoutRun(runFrom, runTo, rowRuns, runCount, closedUpTo, d);
+        else held = true;
         closedUpTo = d;
       }
       balance += q;
@@ -255,13 +249,8 @@ export function demandHistoryFromLedger(
         sold = true;
       }
     }
-    if (balance <= 0) {
-      if (runCount > rowRuns && runTo[runCount - 1] === closedUpTo) runTo[runCount - 1] = days;
-      else {
-        runFrom[runCount] = closedUpTo;
-        runTo[runCount++] = days;
-      }
-    } else held = true;
+    if (balance <= 0) runCount = addStockoutRun(runFrom, runTo, rowRuns, runCount, closedUpTo, days);
+    else held = true;
     if (!sold && !held && openingUnits <= 0) {
       // Nothing sold and never any stock: the row is left out, its stockout runs dropped for the next pair.
       saleCount = rowSales;
@@ -375,6 +364,20 @@ function clearWeekSums(sums: WeekSums, row: number): void {
   sums.inStockUnits.fill(0, row * sums.weeks, (row + 1) * sums.weeks);
   sums.inStockDays.fill(0, row * sums.weeks, (row + 1) * sums.weeks);
   sums.lastYearUnits[row] = 0;
+}
+
+/**
+ * Notes days from…to − 1 of the series whose runs start at `rowRuns` as out of stock; returns the
+ * new run count. A run that starts where the series' last one ends extends it, so runs never touch.
+ */
+function addStockoutRun(runFrom: Int32Array, runTo: Int32Array, rowRuns: number, runCount: number, from: number, to: number): number {
+  if (runCount > rowRuns && runTo[runCount - 1] === from) {
+    runTo[runCount - 1] = to;
+    return runCount;
+  }
+  runFrom[runCount] = from;
+  runTo[runCount] = to;
+  return runCount + 1;
 }
 
 /** Days of the window in each week, oldest week first (the oldest may be short). */
