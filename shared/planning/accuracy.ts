@@ -5,6 +5,7 @@ import { backtestSelect, DEMAND_CLASS_CANDIDATES, demandClass, forecastPath } fr
 import type { DemandHistory } from './demandHistory';
 import { fillUnknownWeeks } from './demandHistory';
 import { catalogSeasonOfRates, positionOf } from './catalogSeason';
+import { skuSeasonIndex, skuSeasonOf } from './skuSeason';
 import { DEFAULT_PLAN_SETTINGS } from './plan';
 
 export interface AccuracyResult {
@@ -131,6 +132,9 @@ function scoreOrigin(history: DemandHistory, options: AccuracyOptions, trainingE
       const rate = allRates[s * allWeeks + allWeeks - historyWeeks + w]!;
       weekly[w] = seasonal ? rate / season.index[positionOf(historyWeeks - 1 - w)]! : rate;
     }
+    // The SKU's own yearly wave, out of its weeks and back into its forecast, as the plan does.
+    const own = skuSeasonOf(weekly);
+    if (own.weight > 0) for (let w = 0; w < historyWeeks; w++) weekly[w] = weekly[w]! / skuSeasonIndex(own, historyWeeks - 1 - w);
     fillUnknownWeeks(weekly);
     let any = false;
     for (let w = 0; w < historyWeeks && !any; w++) any = weekly[w]! > 0;
@@ -151,7 +155,7 @@ function scoreOrigin(history: DemandHistory, options: AccuracyOptions, trainingE
         actual += units[base + d]!;
       }
       if (cut) continue;
-      const chosen = path ? Math.max(0, path[w]! * (seasonal ? season.index[positionOf(-1 - w)]! : 1)) : 0;
+      const chosen = path ? Math.max(0, path[w]! * (seasonal ? season.index[positionOf(-1 - w)]! : 1) * skuSeasonIndex(own, -1 - w)) : 0;
       tally.chosenWeekly += Math.abs(actual - chosen);
       tally.baselineWeekly += Math.abs(actual - baseline);
       actualSum += actual;

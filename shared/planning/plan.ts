@@ -24,6 +24,8 @@ import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
 import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
 import { catalogSeasonOf, positionOf } from './catalogSeason';
+import { fillSkuSeasonIndices, skuSeasonFactor, skuSeasonOf } from './skuSeason';
+import type { SkuSeason } from './skuSeason';
 import type { CatalogSeason } from './catalogSeason';
 import { ABC_CLASSES, buyNumberViews, emptyPlanColumns, marketplaceIndexer, shipNumberViews, unpackPlan } from './planColumns';
 import type { BuyColumns, BuyNumber, PlanColumns, ShipColumns, ShipNumber } from './planColumns';
@@ -145,6 +147,11 @@ export interface ShipLine {
    * (shared/planning/catalogSeason.ts): 1.4 means the catalog sells 40% more then; 1 with no season.
    */
   seasonFactor: number;
+  /**
+   * The SKU's own yearly wave over the same days against its last 4 weeks (shared/planning/skuSeason.ts),
+   * on top of the catalog's: 1.5 means this SKU sells 50% more then; 1 with no season of its own.
+   */
+  skuSeasonFactor: number;
   /** Forecast units per day (average over the lead time and review period) and its spread. */
   dailyDemand: number;
   sdDaily: number;
@@ -232,13 +239,24 @@ export interface ForecastScratch {
   spread: DailySpread;
   /** Weeks of `path` the last forecast filled (0: the series never sold, nothing ahead). */
   pathLength: number;
+  /** The SKU's own season's index over the history's weeks and the weeks ahead. */
+  seasonPast: Float64Array;
+  seasonAhead: Float64Array;
 }
 
 /** Days of history the daily spread (σd of the safety stock) is measured over: the last half-year. */
 export const SPREAD_DAYS = 182;
 
 export function forecastScratch(settings: Pick<PlanSettings, 'historyWeeks' | 'horizonDays'>): ForecastScratch {
-  return { weekly: new Float64Array(settings.historyWeeks), path: new Float64Array(Math.ceil(settings.horizonDays / 7)), spread: { mean: 0, sd: 0, inStockDays: 0 }, pathLength: 0 };
+  const weeksAhead = Math.ceil(settings.horizonDays / 7);
+  return {
+    weekly: new Float64Array(settings.historyWeeks),
+    path: new Float64Array(weeksAhead),
+    spread: { mean: 0, sd: 0, inStockDays: 0 },
+    pathLength: 0,
+    seasonPast: new Float64Array(settings.historyWeeks),
+    seasonAhead: new Float64Array(weeksAhead),
+  };
 }
 
 /** The method a series' forecast used, its backtest errors, and (when the backtest chose it) the demand pattern it chose among. */
@@ -248,6 +266,8 @@ export interface SeriesSelection {
   mase: number;
   interval?: number;
   cv2?: number;
+  /** The SKU's own yearly wave, taken out of its weeks and put back into its forecast. */
+  season: SkuSeason;
 }
 
 /**
@@ -279,6 +299,16 @@ export function forecastSeries(
   const seasonal = season.weight > 0;
   const aligned = seasonal ? alignedSeason(season, rates.length, weeksAhead) : null;
   if (aligned) for (let w = 0; w < rates.length; w++) rates[w] = rates[w]! / aligned.past[w]!;
+  // The SKU's own yearly wave (shared/planning/skuSeason.ts), read from its known weeks with the
+  // catalog's season out, comes out too, and goes back into the weeks it forecasts.
+  const own = skuSeasonOf(rates);
+  let ownAhead: Float64Array | null = null;
+  if (own.weight > 0) {
+    const ownPast = scratch && scratch.seasonPast.length === rates.length ? scratch.seasonPast : new Float64Array(rates.length);
+    ownAhead = scratch && scratch.seasonAhead.length === weeksAhead ? scratch.seasonAhead : new Float64Array(weeksAhead);
+    fillSkuSeasonIndices(own, ownPast, ownAhead);
+    for (let w = 0; w < rates.length; w++) rates[w] = rates[w]! / ownPast[w]!;
+  }
   const weekly = fillUnknownWeeks(rates);
   // A series that never sold needs no backtest: it forecasts nothing.
   let sold = false;
@@ -286,10 +316,10 @@ export function forecastSeries(
   let selection: SeriesSelection;
   let path: Float64Array | number[];
   if (forcedMethod) {
-    selection = { method: forcedMethod, wape: Number.NaN, mase: Number.NaN, interval: Number.NaN, cv2: Number.NaN };
+    selection = { method: forcedMethod, wape: Number.NaN, mase: Number.NaN, interval: Number.NaN, cv2: Number.NaN, season: own };
     path = forecastPath(forcedMethod, weekly, weeksAhead, 52);
   } else if (!sold) {
-    selection = { method: 'ma', wape: Number.NaN, mase: Number.NaN, interval: Number.NaN, cv2: Number.NaN };
+    selection = { method: 'ma', wape: Number.NaN, mase: Number.NaN, interval: Number.NaN, cv2: Number.NaN, season: own };
     path = [];
   } else {
     // The backtest's final states give the chosen method's path without refitting it.
@@ -298,10 +328,11 @@ export function forecastSeries(
     const score = backtestForecast(weekly, { horizon: settings.backtestHorizonWeeks, folds: settings.backtestFolds, seasonLength: 52, candidates: DEMAND_CLASS_CANDIDATES[pattern.demandClass] }, out);
     // Built field by field, every branch with the same fields: one object shape for 10,000+ series
     // (the spread and the branches' two shapes made the lines' reads of it polymorphic).
-    selection = { method: score.method, wape: score.wape, mase: score.mase, interval: pattern.interval, cv2: pattern.cv2 };
+    selection = { method: score.method, wape: score.wape, mase: score.mase, interval: pattern.interval, cv2: pattern.cv2, season: own };
     path = out;
   }
   if (aligned) for (let h = 0; h < path.length && h < aligned.ahead.length; h++) path[h] = path[h]! * aligned.ahead[h]!;
+  if (ownAhead) for (let h = 0; h < path.length && h < ownAhead.length; h++) path[h] = path[h]! * ownAhead[h]!;
   if (scratch) {
     // The scratch path holds what was forecast, for a caller that keeps it (buildPlan's what-if reuse).
     if (path !== scratch.path && path.length > 0 && path.length <= scratch.path.length) scratch.path.set(path);
@@ -388,6 +419,9 @@ interface SeriesForecasts {
   interval: Float64Array;
   cv2: Float64Array;
   sdDaily: Float64Array;
+  /** The SKU's own yearly wave (SkuSeason's cos and sin; both 0: none). */
+  seasonCos: Float64Array;
+  seasonSin: Float64Array;
 }
 
 const forecastsByHistory = new WeakMap<DemandHistory, SeriesForecasts>();
@@ -474,6 +508,8 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
         interval: new Float64Array(history.series.length),
         cv2: new Float64Array(history.series.length),
         sdDaily: new Float64Array(history.series.length),
+        seasonCos: new Float64Array(history.series.length),
+        seasonSin: new Float64Array(history.series.length),
       };
   if (!reuse) forecastsByHistory.set(history, forecasts);
 
@@ -663,6 +699,8 @@ function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput
     forecasts.interval[s] = selection.interval ?? Number.NaN;
     forecasts.cv2[s] = selection.cv2 ?? Number.NaN;
     forecasts.sdDaily[s] = scratch.spread.sd;
+    forecasts.seasonCos[s] = selection.season.cos;
+    forecasts.seasonSin[s] = selection.season.sin;
   }
 }
 
@@ -759,6 +797,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.demandInterval[i] = forecasts.interval[s]!;
   c.demandCv2[i] = forecasts.cv2[s]!;
   c.seasonFactor[i] = reviewEnd > 0 ? run.seasonAhead[reviewEnd]! / reviewEnd / run.seasonRecent : 1;
+  c.skuSeasonFactor[i] = skuSeasonFactor(forecasts.seasonCos[s]!, forecasts.seasonSin[s]!, reviewEnd);
   c.dailyDemand[i] = d;
   c.sdDaily[i] = sdDaily;
   c.z[i] = run.skuZ;

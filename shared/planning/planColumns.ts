@@ -24,6 +24,7 @@ const SHIP_NUMBERS = [
   'demandInterval',
   'demandCv2',
   'seasonFactor',
+  'skuSeasonFactor',
   'dailyDemand',
   'sdDaily',
   'z',
@@ -231,6 +232,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       demandInterval: S.demandInterval[i]!,
       demandCv2: S.demandCv2[i]!,
       seasonFactor: S.seasonFactor[i]!,
+      skuSeasonFactor: S.skuSeasonFactor[i]!,
       dailyDemand: S.dailyDemand[i]!,
       sdDaily: S.sdDaily[i]!,
       z: S.z[i]!,
@@ -345,6 +347,9 @@ class ShipLineView implements ShipLine {
   }
   get seasonFactor(): number {
     return this.c.seasonFactor[this.i]!;
+  }
+  get skuSeasonFactor(): number {
+    return this.c.skuSeasonFactor[this.i]!;
   }
   get dailyDemand(): number {
     return this.c.dailyDemand[this.i]!;

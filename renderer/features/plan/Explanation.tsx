@@ -13,6 +13,7 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
     [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, line.methodForced ? t('plan.x.demandForcedHow', { method: t(`plan.method.${line.method}`) }) : t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
     patternRow(line, t, language),
     [t('plan.x.season'), `× ${n(line.seasonFactor, language, 2)}`, line.seasonFactor === 1 ? t('plan.x.seasonNone') : t('plan.x.seasonHow')],
+    [t('plan.x.skuSeason'), `× ${n(line.skuSeasonFactor, language, 2)}`, line.skuSeasonFactor === 1 ? t('plan.x.skuSeasonNone') : t('plan.x.skuSeasonHow')],
     [t('plan.x.sd'), n(line.sdDaily, language, 2), t('plan.x.sdHow')],
     [t('plan.x.z'), n(line.z, language, 3), t('plan.x.zHow', { abc: line.abc, level: n(line.serviceLevel * 100, language) })],
     [t('plan.x.lead'), `${n(line.seaLeadDays, language)} ± ${n(line.seaLeadSdDays, language)} ${t('plan.days')}`, t('plan.x.leadHow')],
