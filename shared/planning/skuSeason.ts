@@ -6,17 +6,23 @@
 // 52 weekly indices per SKU (Holt-Winters), but enough for one smooth yearly wave: two numbers.
 //
 // The model, on the SKU's weekly in-stock rates with the catalog's season already taken out (weeks
-// counted back from the history's last week, unknown weeks left out), each divided by their mean:
+// counted back from the history's last week, unknown weeks left out):
 //   r[w] = c + t·years[w] + a·cos(2π·w/52) + b·sin(2π·w/52)
 // fitted by least squares; the trend term keeps a growing SKU's rise from passing for a season.
-// The wave relative to the level, (a, b) ÷ c, is shrunk by signal ÷ (signal + noise) — the noise
-// being the coefficients' variance from the fit's residuals — so a SKU whose weeks show no clear
-// wave keeps none, and a clear one keeps most of it. The index of a week is 1 + the shrunk wave,
-// held within [1/4, 4] as the catalog's is.
+// The wave relative to the level, F = (a, b) ÷ c, is shrunk twice: by signal ÷ (signal + noise),
+// the noise being the coefficients' variance from the fit's residuals, so a SKU whose weeks show no
+// clear wave keeps none; and by how well it repeats — each of the last two years' weeks projected on
+// cos and sin give that year's own wave, A and B, and the factor is A·B ÷ |F|² (within 0–1): about
+// 1 when both years show the wave (the years' noise is independent, so it does not pull the factor
+// down on average), about 0 when only one does, so a one-off promotion or a step in the level is
+// not read as a season. The index of a week is 1 + the shrunk wave, held within [1/4, 4] as the
+// catalog's is.
 import { SEASON_WEEKS } from './catalogSeason';
 
-/** Fewest known weeks before a SKU's season is read: a whole year. */
-export const MIN_SKU_SEASON_WEEKS = 52;
+/** Fewest known weeks in each of the last two years: a season must be seen twice. */
+export const MIN_SKU_SEASON_WEEKS_A_YEAR = 13;
+/** Fewest known weeks before a SKU's season is read: a year and a quarter (a year, and a quarter of the one before, as the catalog's season asks). */
+export const MIN_SKU_SEASON_WEEKS = 52 + MIN_SKU_SEASON_WEEKS_A_YEAR;
 /** The index stays within [1 ÷ this, this]. */
 const MAX_INDEX = 4;
 
@@ -193,8 +199,74 @@ export function skuSeasonOf(rates: ArrayLike<number>): SkuSeason {
   // The wave's coefficients' variances, relative to the level as the wave is.
   const noise = (noiseVariance * (inverse[10]! + inverse[15]!)) / (level * level);
   if (!(signal > noise)) return NO_SKU_SEASON;
-  const weight = (signal - noise) / signal;
+  const weight = ((signal - noise) / signal) * repeatFactor(rates, relativeA, relativeB);
+  if (!(weight > 0)) return NO_SKU_SEASON;
   return { cos: weight * relativeA, sin: weight * relativeB, weight };
+}
+
+/**
+ * How well the fitted wave F = (fitA, fitB) repeats, 0–1. Each of the last two years' known weeks
+ * is fitted on its own (least squares of rate on 1, cos and sin, so a part of a year serves too),
+ * and its wave taken relative to its own level: A and B. The factor is A·B ÷ |F|², within 0–1.
+ * Fewer than MIN_SKU_SEASON_WEEKS_A_YEAR known weeks, or no sales, in either year: 0.
+ */
+function repeatFactor(rates: ArrayLike<number>, fitA: number, fitB: number): number {
+  const fit = fitA * fitA + fitB * fitB;
+  if (!(fit > 0)) return 0;
+  for (let year = 0; year < 2; year++) if (!yearWave(rates, year, yearWaves)) return 0;
+  return Math.min(1, Math.max(0, (yearWaves[0]! * yearWaves[2]! + yearWaves[1]! * yearWaves[3]!) / fit));
+}
+
+const yearWaves = new Float64Array(4);
+
+/**
+ * The wave of year `year` (0: the last 52 weeks, 1: the 52 before) relative to its own level, into
+ * out[2·year] (cos) and out[2·year + 1] (sin): the 3 × 3 normal equations of rate on (1, cos, sin)
+ * over its known weeks, by Cramer's rule. False with fewer than MIN_SKU_SEASON_WEEKS_A_YEAR known
+ * weeks, equations that cannot be solved, or a level not above 0.
+ */
+function yearWave(rates: ArrayLike<number>, year: number, out: Float64Array): boolean {
+  const last = rates.length - 1;
+  let n = 0;
+  let c = 0;
+  let s = 0;
+  let cc = 0;
+  let cs = 0;
+  let ss = 0;
+  let y = 0;
+  let yc = 0;
+  let ys = 0;
+  for (let k = 0; k < SEASON_WEEKS; k++) {
+    const w = last - (year * SEASON_WEEKS + k);
+    if (w < 0) break;
+    const v = rates[w]!;
+    if (Number.isNaN(v)) continue;
+    const cosK = COS[k]!;
+    const sinK = SIN[k]!;
+    n++;
+    c += cosK;
+    s += sinK;
+    cc += cosK * cosK;
+    cs += cosK * sinK;
+    ss += sinK * sinK;
+    y += v;
+    yc += v * cosK;
+    ys += v * sinK;
+  }
+  if (n < MIN_SKU_SEASON_WEEKS_A_YEAR) return false;
+  // Cofactors of the symmetric matrix [[n, c, s], [c, cc, cs], [s, cs, ss]].
+  const m00 = cc * ss - cs * cs;
+  const m01 = c * ss - cs * s;
+  const m02 = c * cs - cc * s;
+  const det = n * m00 - c * m01 + s * m02;
+  if (!(Math.abs(det) > 1e-9 * n * cc * ss)) return false;
+  const level = (y * m00 - c * (yc * ss - cs * ys) + s * (yc * cs - cc * ys)) / det;
+  if (!(level > 0)) return false;
+  const a = (n * (yc * ss - cs * ys) - y * m01 + s * (c * ys - yc * s)) / det;
+  const b = (n * (cc * ys - yc * cs) - c * (c * ys - yc * s) + y * m02) / det;
+  out[2 * year] = a / level;
+  out[2 * year + 1] = b / level;
+  return true;
 }
 
 /** Inverse of a 4 × 4 matrix (row-major) into `into`, by Gauss-Jordan with partial pivoting; false when singular. */
