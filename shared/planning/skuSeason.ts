@@ -17,7 +17,7 @@
 // down on average), about 0 when only one does, so a one-off promotion or a step in the level is
 // not read as a season. The index of a week is 1 + the shrunk wave, held within [1/4, 4] as the
 // catalog's is.
-import { SEASON_WEEKS } from './catalogSeason';
+import { positionOf, SEASON_WEEKS } from './catalogSeason';
 
 /** Fewest known weeks in each of the last two years: a season must be seen twice. */
 export const MIN_SKU_SEASON_WEEKS_A_YEAR = 13;
@@ -39,9 +39,6 @@ export const NO_SKU_SEASON: SkuSeason = Object.freeze({ cos: 0, sin: 0, weight: 
 /** cos and sin of 2π·k/52 for k = 0…51: a week's angle depends only on its position in the year. */
 const COS = Float64Array.from({ length: SEASON_WEEKS }, (_, k) => Math.cos((2 * Math.PI * k) / SEASON_WEEKS));
 const SIN = Float64Array.from({ length: SEASON_WEEKS }, (_, k) => Math.sin((2 * Math.PI * k) / SEASON_WEEKS));
-
-/** Position in the year of a week `weeksBefore` the last week (negative: ahead), 0–51. */
-const positionOf = (weeksBefore: number) => ((weeksBefore % SEASON_WEEKS) + SEASON_WEEKS) % SEASON_WEEKS;
 
 /** The index of the week `weeksBefore` weeks before the history's last week (−1: the first week ahead). */
 export function skuSeasonIndex(season: SkuSeason, weeksBefore: number): number {
@@ -75,16 +72,15 @@ export function fillSkuSeasonIndices(season: SkuSeason, past: Float64Array, ahea
     return;
   }
   const { cos, sin } = season;
-  const low = 1 / MAX_INDEX;
   // Position in the year, stepped by one per week (no modulo per week).
   let k = (past.length - 1) % SEASON_WEEKS;
   for (let w = 0; w < past.length; w++) {
-    past[w] = Math.min(MAX_INDEX, Math.max(low, 1 + cos * COS[k]! + sin * SIN[k]!));
+    past[w] = indexAt(cos, sin, k);
     k = k === 0 ? SEASON_WEEKS - 1 : k - 1;
   }
   k = SEASON_WEEKS - 1;
   for (let h = 0; h < ahead.length; h++) {
-    ahead[h] = Math.min(MAX_INDEX, Math.max(low, 1 + cos * COS[k]! + sin * SIN[k]!));
+    ahead[h] = indexAt(cos, sin, k);
     k = k === 0 ? SEASON_WEEKS - 1 : k - 1;
   }
 }
