@@ -326,12 +326,14 @@ function historyFromSparseDays(rest: Omit<DemandHistory, 'units' | 'stockout'>, 
 function denseFromSparse(sparse: SparseDays, seriesCount: number, days: number): { units: Float32Array; stockout: Uint8Array } {
   const units = new Float32Array(seriesCount * days);
   const stockout = new Uint8Array(seriesCount * days);
-  for (let s = 0; s < seriesCount; s++) {
-    const base = s * days;
-    for (let k = sparse.saleStart[s]!; k < sparse.saleStart[s + 1]!; k++) units[base + sparse.saleDay[k]!] = sparse.saleUnits[k]!;
-    for (let r = sparse.runStart[s]!; r < sparse.runStart[s + 1]!; r++) stockout.fill(1, base + sparse.runFrom[r]!, base + sparse.runTo[r]!);
-  }
+  for (let s = 0; s < seriesCount; s++) writeSeriesDays(sparse, s, units, stockout, s * days);
   return { units, stockout };
+}
+
+/** Series s's sparse days into dense days from `base` (zeros on entry): its sales' units and its runs' stockout marks. */
+function writeSeriesDays(sparse: SparseDays, s: number, units: Float32Array, stockout: Uint8Array, base: number): void {
+  for (let k = sparse.saleStart[s]!; k < sparse.saleStart[s + 1]!; k++) units[base + sparse.saleDay[k]!] = sparse.saleUnits[k]!;
+  for (let r = sparse.runStart[s]!; r < sparse.runStart[s + 1]!; r++) stockout.fill(1, base + sparse.runFrom[r]!, base + sparse.runTo[r]!);
 }
 
 /** Whether a history still keeps its days sparse: made by demandHistoryFromLedger and its dense days never read (for tests). */
@@ -350,8 +352,7 @@ export function seriesDays(history: DemandHistory, seriesIndex: number): { units
   }
   const units = new Float32Array(days);
   const stockout = new Uint8Array(days);
-  for (let k = sparse.saleStart[seriesIndex]!; k < sparse.saleStart[seriesIndex + 1]!; k++) units[sparse.saleDay[k]!] = sparse.saleUnits[k]!;
-  for (let r = sparse.runStart[seriesIndex]!; r < sparse.runStart[seriesIndex + 1]!; r++) stockout.fill(1, sparse.runFrom[r]!, sparse.runTo[r]!);
+  writeSeriesDays(sparse, seriesIndex, units, stockout, 0);
   return { units, stockout };
 }
 
