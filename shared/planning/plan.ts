@@ -289,7 +289,7 @@ export function forecastSeries(
   const weeksAhead = Math.ceil(horizon / 7);
   const factors = series.eventFactors;
   // Factors that are all 1 over the history (an event ahead only) divide nothing: the week sums serve.
-  const historyFactor = factors && !allOnes(factors, history.days) ? factors.subarray(0, history.days) : undefined;
+  const historyFactor = factors && !allEqualTo(factors, history.days, 1) ? factors.subarray(0, history.days) : undefined;
   const rates = scratch
     ? weeklyRatesAndSpread(history, series.seriesIndex, settings.historyWeeks, Math.min(history.days, SPREAD_DAYS), historyFactor, scratch.weekly, scratch.spread)
     : weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor);
@@ -713,7 +713,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const sdDaily = forecasts.sdDaily[s]!;
   // No demand on any day ahead (a series that never sold, or forecast at 0): every sum over the days
   // is 0 and stock never runs out, so the walks over the days are skipped.
-  const noDemand = isAllZero(daily, horizon);
+  const noDemand = allEqualTo(daily, horizon, 0);
 
   const sea = series.sea;
   const L = sea.meanDays;
@@ -828,15 +828,9 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   } else c.amazonRecommendedUnits[i] = recommended;
 }
 
-/** True when values[0…length−1] are all 1. */
-function allOnes(values: Float32Array, length: number): boolean {
-  for (let t = 0; t < length; t++) if (values[t] !== 1) return false;
-  return true;
-}
-
-/** True when values[0…length−1] are all 0 (stops at the first that is not, so a selling series costs a read or two). */
-function isAllZero(values: Float32Array, length: number): boolean {
-  for (let t = 0; t < length; t++) if (values[t] !== 0) return false;
+/** True when values[0…length−1] all equal `value` (stops at the first that does not, so a selling series costs a read or two). */
+function allEqualTo(values: Float32Array, length: number, value: number): boolean {
+  for (let t = 0; t < length; t++) if (values[t] !== value) return false;
   return true;
 }
 
