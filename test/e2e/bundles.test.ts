@@ -1,21 +1,14 @@
 // A seller defines a bundle listing (PRODUCT §1.2) on the platform codes screen: component rows added
 // and removed, from the keyboard too; a mistake is named by row and field; the table lists the components.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openApp } from './browser';
+import { openWithCaseAndCable } from './setups';
 import type { AppSession } from './browser';
-import { SkuCatalogPage } from './pages/SkuCatalogPage';
 import { PlatformCodesPage } from './pages/PlatformCodesPage';
 
 let app: AppSession;
 
 beforeEach(async () => {
-  app = await openApp({ today: '2026-03-15' });
-  const skus = new SkuCatalogPage(app.page);
-  await skus.open();
-  await skus.create({ code: 'CASE-01', name: 'Phone case', unitCost: '2.50' });
-  await expect.poll(() => skus.codes()).toEqual(['CASE-01']);
-  await skus.create({ code: 'CABLE-02', name: 'Cable', unitCost: '1.00' });
-  await expect.poll(() => skus.codes()).toEqual(['CABLE-02', 'CASE-01']);
+  app = await openWithCaseAndCable();
 });
 
 afterEach(async () => {
