@@ -12,6 +12,7 @@ import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
 import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
+import { weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
 import { latestReservedReports, reservedUnitsBySku } from '../../shared/planning/reservedUnits';
@@ -368,6 +369,8 @@ export interface PlanDetail {
   arrivals: number[];
   /** Weekly demand history ending today: units sold each week (as sold, not scaled) and its stockout days. */
   historyWeeks: { weekStart: IsoDate; units: number; stockoutDays: number }[];
+  /** The weekly season of the line's marketplace (shared/planning/weekdaySeason.ts), Sunday first; null: none (each week spread evenly). */
+  weekdayIndex: number[] | null;
 }
 
 /** A what-if as the page asks for it, in the plan's terms (day numbers, a fraction). */
@@ -425,5 +428,8 @@ export function planDetail(index: number, whatIfRequest?: PlanRequest['whatIf'])
       historyWeeks.push({ weekStart: isoFromDay(history.firstDay + start), units, stockoutDays: out });
     }
   }
-  return { today: isoFromDay(todayDay), days, forecast, projected, arrivals, historyWeeks };
+  const weekdays = seriesIndex >= 0 ? weekdaySeasonsOf(history) : null;
+  const weekdaySeason = weekdays ? weekdays.seasons[weekdays.marketplaceOf[seriesIndex]!] : undefined;
+  const weekdayIndex = weekdaySeason && weekdaySeason.weight > 0 ? [...weekdaySeason.index] : null;
+  return { today: isoFromDay(todayDay), days, forecast, projected, arrivals, historyWeeks, weekdayIndex };
 }

@@ -610,6 +610,69 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
   return rates;
 }
 
+/**
+ * Per group of series and per day of the window's last `days` days: units sold on in-stock days and
+ * how many of the group's series were in stock, each group's days one after the other (group g's
+ * day d at g × days + d). `groupOf[s]` is series s's group (−1: in none). Reads the sparse days where
+ * the history keeps them (no dense days are made), else the dense days.
+ */
+export function inStockDayTotals(history: DemandHistory, groupOf: ArrayLike<number>, groups: number, days: number): { units: Float64Array; inStock: Float64Array } {
+  if (groupOf.length !== history.series.length) throw new RangeError(`Groups must give one group per series (${history.series.length}), got ${groupOf.length}`);
+  const span = Math.min(days, history.days);
+  const from = history.days - span;
+  const units = new Float64Array(groups * span);
+  const inStock = new Float64Array(groups * span);
+  // In-stock counts start at every series of the group and lose one per stockout day: each run is
+  // marked at its ends (−1 where it starts, +1 where it ends) and the marks are added up after.
+  const marks = new Float64Array(groups * (span + 1));
+  const sparse = sparseByHistory.get(history);
+  for (let s = 0; s < groupOf.length; s++) {
+    const g = groupOf[s]!;
+    if (g < 0) continue;
+    if (!(g < groups) || !Number.isInteger(g)) throw new RangeError(`Series ${s} is in group ${g}, but there are ${groups} groups`);
+    const base = g * span;
+    const markBase = g * (span + 1);
+    marks[markBase] = marks[markBase]! + 1;
+    marks[markBase + span] = marks[markBase + span]! - 1;
+    if (sparse !== undefined) {
+      let r = sparse.runStart[s]!;
+      const runEnd = sparse.runStart[s + 1]!;
+      while (r < runEnd && sparse.runTo[r]! <= from) r++;
+      for (let q = r; q < runEnd; q++) {
+        const runFrom = Math.max(from, sparse.runFrom[q]!) - from;
+        const runTo = sparse.runTo[q]! - from;
+        marks[markBase + runFrom] = marks[markBase + runFrom]! - 1;
+        marks[markBase + runTo] = marks[markBase + runTo]! + 1;
+      }
+      // Sales and runs are both in day order: a sale inside a run is a stockout day's, left out.
+      for (let k = sparse.saleStart[s]!; k < sparse.saleStart[s + 1]!; k++) {
+        const day = sparse.saleDay[k]!;
+        if (day < from) continue;
+        while (r < runEnd && sparse.runTo[r]! <= day) r++;
+        if (r < runEnd && sparse.runFrom[r]! <= day) continue;
+        units[base + day - from] = units[base + day - from]! + sparse.saleUnits[k]!;
+      }
+    } else {
+      const row = s * history.days;
+      const { units: dayUnits, stockout } = history;
+      for (let d = 0; d < span; d++) {
+        if (stockout[row + from + d]) {
+          marks[markBase + d] = marks[markBase + d]! - 1;
+          marks[markBase + d + 1] = marks[markBase + d + 1]! + 1;
+        } else units[base + d] = units[base + d]! + dayUnits[row + from + d]!;
+      }
+    }
+  }
+  for (let g = 0; g < groups; g++) {
+    let count = 0;
+    for (let d = 0; d < span; d++) {
+      count += marks[g * (span + 1) + d]!;
+      inStock[g * span + d] = count;
+    }
+  }
+  return { units, inStock };
+}
+
 /** Demand rate per day over in-stock days and its sample standard deviation (see dailyRate). */
 export interface DailySpread {
   mean: number;

@@ -25,6 +25,8 @@ import type { DailySpread } from './demandHistory';
 import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
 import { catalogSeasonOf, positionOf } from './catalogSeason';
 import { fillSkuSeasonIndices, skuSeasonFactor, skuSeasonOf } from './skuSeason';
+import { weekdayFactorsFrom, weekdaySeasonsOf } from './weekdaySeason';
+import type { WeekdaySeasons } from './weekdaySeason';
 import type { SkuSeason } from './skuSeason';
 import type { CatalogSeason } from './catalogSeason';
 import { ABC_CLASSES, buyNumberViews, emptyPlanColumns, marketplaceIndexer, shipNumberViews, unpackPlan } from './planColumns';
@@ -360,7 +362,7 @@ function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number)
  */
 function dailyFromPath(
   input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
-  series: Pick<PlanSeriesInput, 'eventFactors'>,
+  series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
   path: ArrayLike<number>,
   pathLength: number,
   daily: Float32Array,
@@ -371,11 +373,16 @@ function dailyFromPath(
   const factors = series.eventFactors;
   if (pathLength === 0) daily.fill(0);
   else {
-    // One value per week (the last week of the path carries on), over that week's days.
+    // One value per week (the last week of the path carries on), over that week's days: as its
+    // marketplace sells over the days of the week where it shows a weekly season, else evenly.
+    // Each week of the horizon starts on the same day of the week as the first, so one set of 7
+    // factors serves them all.
+    const weekday = weekdayFactorsOfSeries(history, settings.todayDay + 1, series.seriesIndex);
     for (let from = 0, week = 0; from < horizon; from += 7, week++) {
       const perDay = Math.max(0, path[pathOffset + Math.min(pathLength - 1, week)] ?? 0) / 7;
       const to = Math.min(horizon, from + 7);
-      for (let d = from; d < to; d++) daily[d] = perDay;
+      if (weekday === null) for (let d = from; d < to; d++) daily[d] = perDay;
+      else for (let d = from; d < to; d++) daily[d] = perDay * weekday[d - from]!;
     }
   }
   if (factors || whatIf?.uplift) {
@@ -387,6 +394,18 @@ function dailyFromPath(
       daily[d] = daily[d]! * f;
     }
   }
+}
+
+/** Per marketplace of the last history asked about, its weekly season's 7 factors from the first day ahead (null: none). */
+let lastWeekdayFactors: { history: DemandHistory; firstDay: number; seasons: WeekdaySeasons; factors: (Float64Array | null)[] } | null = null;
+
+/** The 7 factors (day firstDay + j, j = 0…6) of series s's marketplace's weekly season; null when it has none. */
+function weekdayFactorsOfSeries(history: DemandHistory, firstDay: number, s: number): Float64Array | null {
+  if (lastWeekdayFactors?.history !== history || lastWeekdayFactors.firstDay !== firstDay) {
+    const seasons = weekdaySeasonsOf(history);
+    lastWeekdayFactors = { history, firstDay, seasons, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
+  }
+  return lastWeekdayFactors.factors[lastWeekdayFactors.seasons.marketplaceOf[s]!] ?? null;
 }
 
 /**

@@ -15,19 +15,26 @@ afterEach(disposeDatabases);
 const TODAY = '2026-06-30';
 const ETA = '2026-07-20';
 
-/** One SKU at FBA US: 400 in on Jan 1, 2 a day sold from Feb 1 (100 left), and 60 more at sea arriving ETA. */
-async function seller() {
+/**
+ * One SKU at FBA US: 400 in on Jan 1, 2 a day sold from Feb 1 (100 left), and 60 more at sea arriving
+ * ETA; or as `sales` says: that many a day on Saturdays and Sundays, from another first day, more in.
+ */
+async function seller(sales: { weekendUnits: number; firstDay: string; fbaReceipt: number } = { weekendUnits: 2, firstDay: '2026-02-01', fbaReceipt: 400 }) {
   const db = await freshDb();
   const { domestic, transit } = await locationIds(db);
   const us = await addFba(db, 'US');
   const sku = await addSku(db, 'EARBUD-BLK', { casePack: '1', moq: '0' });
   const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType; ref?: string }[] = [
     { date: '2026-01-01', skuId: sku, locationId: domestic, qty: 5000, type: 'receipt' },
-    { date: '2026-01-01', skuId: sku, locationId: us, qty: 400, type: 'receipt' },
+    { date: '2026-01-01', skuId: sku, locationId: us, qty: sales.fbaReceipt, type: 'receipt' },
     { date: '2026-06-10', skuId: sku, locationId: domestic, qty: -60, type: 'transfer_out', ref: 'SHP-1' },
     { date: '2026-06-10', skuId: sku, locationId: transit, qty: 60, type: 'transfer_in', ref: 'SHP-1' },
   ];
-  for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -2, type: 'sale' });
+  for (let d = 0; d < 150; d++) {
+    const date = addDays(sales.firstDay, d);
+    const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+    rows.push({ date, skuId: sku, locationId: us, qty: weekend ? -sales.weekendUnits : -2, type: 'sale' });
+  }
   await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
   await db.shipments.add({ id: 1, fromLocationId: domestic, toLocationId: us, shipDate: '2026-06-10', eta: ETA, status: 'in_transit', mode: 'sea', lines: [{ skuId: sku, qty: 60 }] });
   const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
@@ -51,6 +58,9 @@ describe('the chart of one ship line', () => {
     }
     // 2 a day, by whichever method won.
     expect(detail.forecast[0]).toBeGreaterThan(1);
+    // Every day alike: no weekly season, each week spread evenly.
+    expect(detail.weekdayIndex).toBeNull();
+    expect(detail.forecast[1]).toBe(detail.forecast[0]);
     expect(planDetail(-1)).toBeNull();
     expect(planDetail(index + 1000)).toBeNull();
   });
@@ -71,5 +81,19 @@ describe('the chart of one ship line', () => {
       expect(raised.forecast[d]).toBeCloseTo(base.forecast[d]! * factor, 5);
     });
     expect(raised.arrivals).toEqual(base.arrivals);
+  });
+
+  it('names the marketplace\'s weekly season, which the forecast follows day by day', async () => {
+    // 2 a day on weekdays, 5 on weekends: Saturday and Sunday are 5 ÷ (20 ÷ 7) = 1.75 of the average
+    // day. Sales start on a Wednesday, so every week read (Wednesday to Tuesday, TODAY) is whole.
+    const { index } = await seller({ weekendUnits: 5, firstDay: '2026-02-04', fbaReceipt: 1000 });
+    const detail = planDetail(index)!;
+    expect(detail.weekdayIndex).not.toBeNull();
+    const [sunday, monday, , , , , saturday] = detail.weekdayIndex!;
+    expect(sunday).toBeCloseTo(1.75, 6);
+    expect(saturday).toBeCloseTo(1.75, 6);
+    expect(monday).toBeCloseTo(0.7, 6);
+    // TODAY is a Tuesday: day 4 ahead is a Saturday, day 0 a Wednesday.
+    expect(detail.forecast[4]! / detail.forecast[0]!).toBeCloseTo(2.5, 5);
   });
 });

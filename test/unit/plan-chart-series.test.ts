@@ -9,7 +9,7 @@ const today = '2026-03-01';
 function detailOf(opening: number, forecast: number[], arrivals: Record<number, number> = {}, historyWeeks: PlanDetail['historyWeeks'] = []): PlanDetail {
   let stock = opening;
   const projected = forecast.map((units, i) => (stock += (arrivals[i] ?? 0) - units));
-  return { today, days: forecast.map((_, i) => addDays(today, i + 1)), forecast, projected, arrivals: forecast.map((_, i) => arrivals[i] ?? 0), historyWeeks };
+  return { today, days: forecast.map((_, i) => addDays(today, i + 1)), forecast, projected, arrivals: forecast.map((_, i) => arrivals[i] ?? 0), historyWeeks, weekdayIndex: null };
 }
 
 describe('the projected stock chart', () => {

@@ -7,13 +7,18 @@ import { useT } from '../../i18n';
 const date = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '—');
 const n = (value: number, language: string, digits = 1) => (Number.isFinite(value) ? value.toLocaleString(language, { maximumFractionDigits: digits }) : '—');
 
-export function ShipExplanation({ line }: { line: ShipLine }) {
+/**
+ * A ship line's explanation. `weekdayIndex` is its marketplace's weekly season from the line's chart
+ * data (PlanDetail; null: none); the row waits for it (undefined while it loads).
+ */
+export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekdayIndex?: readonly number[] | null }) {
   const { t, language } = useT();
   const rows: [string, string, string][] = [
     [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, line.methodForced ? t('plan.x.demandForcedHow', { method: t(`plan.method.${line.method}`) }) : t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
     patternRow(line, t, language),
     [t('plan.x.season'), `× ${n(line.seasonFactor, language, 2)}`, line.seasonFactor === 1 ? t('plan.x.seasonNone') : t('plan.x.seasonHow')],
     [t('plan.x.skuSeason'), `× ${n(line.skuSeasonFactor, language, 2)}`, line.skuSeasonFactor === 1 ? t('plan.x.skuSeasonNone') : t('plan.x.skuSeasonHow')],
+    ...(weekdayIndex === undefined ? [] : [weekdayRow(weekdayIndex, t, language)]),
     [t('plan.x.sd'), n(line.sdDaily, language, 2), t('plan.x.sdHow')],
     [t('plan.x.z'), n(line.z, language, 3), t('plan.x.zHow', { abc: line.abc, level: n(line.serviceLevel * 100, language) })],
     [t('plan.x.lead'), `${n(line.seaLeadDays, language)} ± ${n(line.seaLeadSdDays, language)} ${t('plan.days')}`, t('plan.x.leadHow')],
@@ -35,6 +40,18 @@ export function ShipExplanation({ line }: { line: ShipLine }) {
   const capacity = capacityHow(line, t, language);
   if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
   return <ExplanationTable rows={rows} />;
+}
+
+/** A week's days from Sunday, for naming them in the reader's language (2026-11-22 was a Sunday). */
+const SUNDAY_UTC = Date.UTC(2026, 10, 22);
+const DAY_MS = 86_400_000;
+
+/** The marketplace's day-of-week index, Sunday first (as the index is), or why there is none. */
+function weekdayRow(index: readonly number[] | null, t: ReturnType<typeof useT>['t'], language: string): [string, string, string] {
+  if (index === null) return [t('plan.x.weekday'), '—', t('plan.x.weekdayNone')];
+  const dayName = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
+  const value = index.map((factor, k) => `${dayName.format(new Date(SUNDAY_UTC + k * DAY_MS))} ${n(factor, language, 2)}`).join(' · ');
+  return [t('plan.x.weekday'), value, t('plan.x.weekdayHow')];
 }
 
 /** The demand pattern the backtest's candidates came from (ADI, CV² and the class they make), or why there was none. */

@@ -277,7 +277,7 @@ export function Plan() {
           <h2>
             {code(selectedShip.skuId)} · {locations.get(selectedShip.locationId)?.name}
           </h2>
-          <ShipExplanation line={selectedShip} />
+          <ShipExplanation line={selectedShip} {...(detail ? { weekdayIndex: detail.weekdayIndex } : {})} />
           <ForecastOverride skuId={selectedShip.skuId} />
           {detail ? <PlanChart detail={detail} line={selectedShip} /> : null}
         </article>

@@ -1,0 +1,149 @@
+// The weekly season (PRODUCT §4.2: "weekly and yearly indices"): how a marketplace's sales spread
+// over the days of the week, so a week's forecast is spread over its days as they sell rather than
+// evenly. The forecast itself works in weeks (shared/planning/plan.ts), which a day-of-week pattern
+// does not change; the days matter for the projected stock, the stockout day and the dates that
+// follow from it, and for the chart.
+//
+// Why per marketplace, not per SKU: a SKU selling a few units a week shows its weekdays only as
+// noise, while the shoppers of one marketplace share a week (weekends, paydays, their time zone).
+//
+// The model, on the marketplace's last WEEKDAY_WEEKS whole weeks ending on the history's last day:
+// each day's rate is the units sold on in-stock days ÷ the series in stock that day; each week's
+// seven rates are divided by their mean, so a week's level and season drop out (its shares add to 7);
+// a weekday's raw index is its mean share. Whether the weekdays differ beyond noise is a two-way
+// analysis of variance of the shares (weeks × weekdays, the week's effect 0 by construction):
+//   F = (SS weekdays ÷ 6) ÷ (SS residual ÷ 6·(weeks − 1)).
+// Below MIN_WEEKDAY_F (about the 1% point of F(6, ≥ 42)) there is no weekly season; above it, the raw
+// index is shrunk toward 1 by 1 − 1/F (a clear pattern keeps nearly all of it), held within
+// [1/4, 4], and scaled to a mean of 1 again so a week's seven days still add up to the week.
+import type { DemandHistory } from './demandHistory';
+import { inStockDayTotals } from './demandHistory';
+
+/** Whole weeks of history the weekly season is read from: the last half-year (the pattern of now). */
+export const WEEKDAY_WEEKS = 26;
+/** Fewest usable weeks (every day with a series in stock, and some sales) before a weekly season is read. */
+export const MIN_WEEKDAY_WEEKS = 8;
+/** F of the weekdays against the noise below which there is no weekly season. */
+export const MIN_WEEKDAY_F = 3.3;
+const MAX_INDEX = 4;
+
+export interface WeekdaySeason {
+  /** Index of each day of the week, Sunday first (weekdayOfDay's order): mean 1, all 1 for none. */
+  index: Float64Array;
+  /** How much of the raw index is kept, 0–1 (0: no weekly season). */
+  weight: number;
+  /** Weeks it was read from. */
+  weeks: number;
+}
+
+export const NO_WEEKDAY_SEASON: WeekdaySeason = Object.freeze({ index: new Float64Array(7).fill(1), weight: 0, weeks: 0 });
+
+/** Day of the week of a day number (shared/dates): 0 Sunday … 6 Saturday (day 0, 1970-01-01, was a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * The weekly season of daily totals: `units[d]` sold on in-stock days and `inStock[d]` series in
+ * stock, for `length` days from `from`, the last of them day number `lastDay`. Only whole weeks
+ * ending on the last day are read.
+ */
+export function weekdaySeasonOfDays(units: ArrayLike<number>, inStock: ArrayLike<number>, lastDay: number, from = 0, length = units.length - from): WeekdaySeason {
+  const weeks = Math.floor(length / 7);
+  const end = from + length;
+  const sums = new Float64Array(7);
+  const rates = new Float64Array(7);
+  let used = 0;
+  let squares = 0;
+  for (let w = 0; w < weeks; w++) {
+    const weekStart = end - 7 * (weeks - w);
+    let total = 0;
+    let known = true;
+    for (let j = 0; j < 7; j++) {
+      const count = inStock[weekStart + j]!;
+      if (!(count > 0)) {
+        known = false;
+        break;
+      }
+      rates[j] = units[weekStart + j]! / count;
+      total += rates[j]!;
+    }
+    if (!known || !(total > 0)) continue;
+    const mean = total / 7;
+    const firstWeekday = weekdayOfDay(lastDay - (end - 1 - weekStart));
+    for (let j = 0; j < 7; j++) {
+      const share = rates[j]! / mean;
+      const k = (firstWeekday + j) % 7;
+      sums[k] = sums[k]! + share;
+      squares += (share - 1) * (share - 1);
+    }
+    used++;
+  }
+  if (used < MIN_WEEKDAY_WEEKS) return NO_WEEKDAY_SEASON;
+  const raw = new Float64Array(7);
+  let weekdaySquares = 0;
+  for (let k = 0; k < 7; k++) {
+    raw[k] = sums[k]! / used;
+    weekdaySquares += used * (raw[k]! - 1) * (raw[k]! - 1);
+  }
+  const residualSquares = squares - weekdaySquares;
+  // No residual at all (every week the same shape) is a pattern beyond doubt, if there is one.
+  const f = residualSquares > 1e-12 * squares ? weekdaySquares / 6 / (residualSquares / (6 * (used - 1))) : weekdaySquares > 0 ? Infinity : 0;
+  if (!(f >= MIN_WEEKDAY_F)) return NO_WEEKDAY_SEASON;
+  const weight = 1 - 1 / f;
+  const index = new Float64Array(7);
+  let total = 0;
+  for (let k = 0; k < 7; k++) {
+    index[k] = Math.min(MAX_INDEX, Math.max(1 / MAX_INDEX, 1 + weight * (raw[k]! - 1)));
+    total += index[k]!;
+  }
+  for (let k = 0; k < 7; k++) index[k] = (index[k]! * 7) / total;
+  return { index, weight, weeks: used };
+}
+
+/** Per marketplace of a history (in the order its series first name them), its weekly season; per series, its marketplace's. */
+export interface WeekdaySeasons {
+  marketplaces: string[];
+  seasons: WeekdaySeason[];
+  /** Per series: index into `marketplaces`. */
+  marketplaceOf: Int32Array;
+}
+
+const seasonsByHistory = new WeakMap<DemandHistory, WeekdaySeasons>();
+
+/**
+ * The weekly season of each marketplace of a history, read from its series' in-stock days. Kept per
+ * history object, so a plan, its what-ifs and a line's chart read the same index; whoever changes a
+ * history's units or stockouts in place must build a new history.
+ */
+export function weekdaySeasonsOf(history: DemandHistory): WeekdaySeasons {
+  const kept = seasonsByHistory.get(history);
+  if (kept) return kept;
+  const marketplaces: string[] = [];
+  const indexOf = new Map<string, number>();
+  const marketplaceOf = new Int32Array(history.series.length);
+  for (let s = 0; s < history.series.length; s++) {
+    const marketplace = history.series[s]!.marketplace;
+    let index = indexOf.get(marketplace);
+    if (index === undefined) {
+      index = marketplaces.length;
+      indexOf.set(marketplace, index);
+      marketplaces.push(marketplace);
+    }
+    marketplaceOf[s] = index;
+  }
+  const days = Math.min(history.days, WEEKDAY_WEEKS * 7);
+  const totals = inStockDayTotals(history, marketplaceOf, marketplaces.length, days);
+  const lastDay = history.firstDay + history.days - 1;
+  const seasons = marketplaces.map((_, m) => weekdaySeasonOfDays(totals.units, totals.inStock, lastDay, m * days, days));
+  const result = { marketplaces, seasons, marketplaceOf };
+  seasonsByHistory.set(history, result);
+  return result;
+}
+
+/** A season's index of the 7 days from day number `firstDay` on (out[j]: day firstDay + j). */
+export function weekdayFactorsFrom(season: WeekdaySeason, firstDay: number, out = new Float64Array(7)): Float64Array {
+  const first = weekdayOfDay(firstDay);
+  for (let j = 0; j < 7; j++) out[j] = season.index[(first + j) % 7]!;
+  return out;
+}

@@ -1,0 +1,224 @@
+// The weekly season (shared/planning/weekdaySeason.ts): each marketplace's day-of-week index, read
+// from its in-stock days, and the plan spreading a week's forecast over its days by it.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { dayNumber } from '../../shared/dates';
+import { columnsFromMovements } from '../../shared/ledger/columns';
+import type { MovementType } from '../../shared/model';
+import { demandHistoryFromLedger, inStockDayTotals, keepsSparseDays } from '../../shared/planning/demandHistory';
+import type { DemandHistory } from '../../shared/planning/demandHistory';
+import { buildPlan, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
+import type { PlanInput } from '../../shared/planning/plan';
+import { MIN_WEEKDAY_WEEKS, NO_WEEKDAY_SEASON, weekdayFactorsFrom, weekdayOfDay, weekdaySeasonOfDays, weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
+
+/** Sunday first: weekends sell twice a weekday's. Mean 1. */
+const WEEKEND = [2, 0.6, 0.6, 0.6, 0.6, 0.6, 2];
+/** A Thursday. */
+const THURSDAY = dayNumber('2026-11-26');
+
+/** A small deterministic generator in [0, 1). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `days` daily totals ending on `lastDay`: units from a rate per day number, one series in stock each day. */
+function days(count: number, lastDay: number, rate: (day: number) => number): { units: Float64Array; inStock: Float64Array } {
+  const units = Float64Array.from({ length: count }, (_, d) => rate(lastDay - (count - 1 - d)));
+  return { units, inStock: new Float64Array(count).fill(1) };
+}
+
+describe('weekdaySeasonOfDays', () => {
+  test('a clean pattern is read whole, by day of the week, whichever day the window ends on', () => {
+    expect(weekdayOfDay(THURSDAY)).toBe(4);
+    expect(weekdayOfDay(0)).toBe(4); // 1970-01-01
+    expect(weekdayOfDay(-1)).toBe(3);
+    for (const lastDay of [THURSDAY, THURSDAY + 3]) {
+      const { units, inStock } = days(26 * 7, lastDay, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
+      const season = weekdaySeasonOfDays(units, inStock, lastDay);
+      // Every week has the same shape: no residual, all of it kept.
+      expect(season.weight).toBe(1);
+      expect(season.weeks).toBe(26);
+      season.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 12));
+    }
+  });
+
+  test('a level that changes week to week does not blur it: each week is read against its own mean', () => {
+    const { units, inStock } = days(20 * 7, THURSDAY, (day) => (1 + (day % 13)) * WEEKEND[weekdayOfDay(day)]! * (1 + Math.floor((THURSDAY - day) / 7)));
+    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    expect(season.weight).toBeGreaterThan(0.9);
+    // Sunday and Saturday well above every weekday.
+    for (const weekday of [1, 2, 3, 4, 5]) expect(Math.min(season.index[0]!, season.index[6]!)).toBeGreaterThan(season.index[weekday]! * 1.5);
+  });
+
+  test('flat days, or noise alone, give no weekly season', () => {
+    const flat = days(26 * 7, THURSDAY, () => 5);
+    expect(weekdaySeasonOfDays(flat.units, flat.inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    // Counts around 5 ± 4 with no pattern: the weekdays differ only by chance.
+    const next = random(11);
+    const noise = days(26 * 7, THURSDAY, () => Math.round(5 + (next() * 2 - 1) * 4));
+    expect(weekdaySeasonOfDays(noise.units, noise.inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+  });
+
+  test('a noisy pattern is kept mostly, near its true shape', () => {
+    const next = random(11);
+    const { units, inStock } = days(26 * 7, THURSDAY, (day) => Math.max(0, Math.round(20 * WEEKEND[weekdayOfDay(day)]! + (next() * 2 - 1) * 6)));
+    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    expect(season.weight).toBeGreaterThan(0.9);
+    season.index.forEach((value, k) => expect(Math.abs(value - WEEKEND[k]!)).toBeLessThan(0.1));
+    expect(season.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
+  });
+
+  test('only usable weeks count: a week with a day nothing was in stock, or no sales, is left out', () => {
+    const clean = (weeks: number) => days(weeks * 7, THURSDAY, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
+    expect(weekdaySeasonOfDays(clean(MIN_WEEKDAY_WEEKS - 1).units, clean(MIN_WEEKDAY_WEEKS - 1).inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    // 10 weeks, 2 of them with a day out of stock and 1 with no sales: 7 usable, too few.
+    const broken = clean(10);
+    broken.inStock[3] = 0;
+    broken.inStock[7 * 5 + 6] = 0;
+    broken.units.fill(0, 7 * 8, 7 * 9);
+    expect(weekdaySeasonOfDays(broken.units, broken.inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    // With the empty week sold again, 8 usable weeks are enough.
+    const eight = clean(10);
+    eight.inStock[3] = 0;
+    eight.inStock[7 * 5 + 6] = 0;
+    const season = weekdaySeasonOfDays(eight.units, eight.inStock, THURSDAY);
+    expect(season.weeks).toBe(8);
+    season.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 12));
+  });
+
+  test('the index stays within [¼, 4] and keeps a mean of 1', () => {
+    // Sales only on Saturdays: the raw index is 7 there and 0 elsewhere.
+    const { units, inStock } = days(26 * 7, THURSDAY, (day) => (weekdayOfDay(day) === 6 ? 10 : 0));
+    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    expect(Math.min(...season.index)).toBeGreaterThanOrEqual(0.25 * (7 / (4 + 6 * 0.25)) - 1e-12);
+    expect(season.index[6]).toBeCloseTo((4 * 7) / (4 + 6 * 0.25), 12);
+    expect(season.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
+  });
+
+  test('weekdayFactorsFrom gives the index of the 7 days from a day on', () => {
+    const { units, inStock } = days(26 * 7, THURSDAY, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
+    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    // From a Friday: Fri, Sat, Sun, Mon…
+    const factors = weekdayFactorsFrom(season, THURSDAY + 1);
+    expect([...factors].map((x) => Math.round(x * 10) / 10)).toEqual([0.6, 2, 2, 0.6, 0.6, 0.6, 0.6]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const HISTORY_DAYS = 364;
+const FIRST_DAY = THURSDAY - HISTORY_DAYS + 1;
+
+/** A dense history of series (marketplace, units per day by day number, stockout days). */
+function denseHistory(series: { marketplace: string; rate: (day: number) => number; out?: (day: number) => boolean }[]): DemandHistory {
+  const units = new Float32Array(series.length * HISTORY_DAYS);
+  const stockout = new Uint8Array(series.length * HISTORY_DAYS);
+  series.forEach((s, i) => {
+    for (let d = 0; d < HISTORY_DAYS; d++) {
+      const out = s.out?.(FIRST_DAY + d) ?? false;
+      stockout[i * HISTORY_DAYS + d] = out ? 1 : 0;
+      units[i * HISTORY_DAYS + d] = out ? 0 : s.rate(FIRST_DAY + d);
+    }
+  });
+  return {
+    firstDay: FIRST_DAY,
+    days: HISTORY_DAYS,
+    series: series.map((s, i) => ({ skuId: i + 1, locationId: 10 + i, marketplace: s.marketplace })),
+    units,
+    stockout,
+    onHand: new Float64Array(series.length),
+  };
+}
+
+describe('weekdaySeasonsOf a history', () => {
+  test('each marketplace has its own; a series reads its marketplace\'s', () => {
+    const history = denseHistory([
+      { marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]! },
+      { marketplace: 'DE', rate: () => 4 },
+      { marketplace: 'US', rate: (day) => 3 * WEEKEND[weekdayOfDay(day)]! },
+    ]);
+    const seasons = weekdaySeasonsOf(history);
+    expect(seasons.marketplaces).toEqual(['US', 'DE']);
+    expect([...seasons.marketplaceOf]).toEqual([0, 1, 0]);
+    // Float32 days: the same shape every week to within their rounding.
+    seasons.seasons[0]!.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 6));
+    expect(seasons.seasons[1]).toBe(NO_WEEKDAY_SEASON);
+    // Kept per history: the same object again.
+    expect(weekdaySeasonsOf(history)).toBe(seasons);
+  });
+
+  test('stockout days are left out: a series out every Sunday does not make Sundays look slow', () => {
+    const history = denseHistory([
+      { marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]!, out: (day) => weekdayOfDay(day) === 0 },
+      { marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]! },
+    ]);
+    weekdaySeasonsOf(history).seasons[0]!.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 6));
+  });
+
+  test('property: the totals from a ledger history\'s sparse days equal those from its dense days', () => {
+    const FBA = new Map([
+      [2, 'US'],
+      [3, 'DE'],
+    ]);
+    const movement = fc.record({
+      offset: fc.integer({ min: -6, max: 60 }),
+      skuId: fc.integer({ min: 1, max: 3 }),
+      locationId: fc.constantFrom(2, 3, 1),
+      qty: fc.integer({ min: -30, max: 30 }),
+      type: fc.constantFrom<MovementType>('sale', 'sale', 'receipt', 'adjustment'),
+    });
+    const firstDay = dayNumber('2026-01-01');
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 80 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 80 }), (moves, windowDays, totalsDays) => {
+        const records = moves.map((m, index) => ({ id: index + 1, date: new Date((firstDay + m.offset) * 86_400_000).toISOString().slice(0, 10), skuId: m.skuId, locationId: m.locationId, qty: m.qty, type: m.type }));
+        const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days: windowDays });
+        const groupOf = Int32Array.from(h.series, (s) => (s.marketplace === 'US' ? 0 : s.skuId === 3 ? -1 : 1));
+        expect(keepsSparseDays(h)).toBe(true);
+        const sparse = inStockDayTotals(h, groupOf, 2, totalsDays);
+        const dense = inStockDayTotals({ ...h, units: h.units, stockout: h.stockout }, groupOf, 2, totalsDays);
+        expect([...sparse.units]).toEqual([...dense.units]);
+        expect([...sparse.inStock]).toEqual([...dense.inStock]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a group out of range is refused, naming the series', () => {
+    const history = denseHistory([{ marketplace: 'US', rate: () => 1 }]);
+    expect(() => inStockDayTotals(history, [2], 2, 7)).toThrow(/Series 0 is in group 2, but there are 2 groups/);
+    expect(() => inStockDayTotals(history, [0, 0], 1, 7)).toThrow(/one group per series \(1\), got 2/);
+  });
+});
+
+describe('the plan spreads each week over its days by the weekly season', () => {
+  // One SKU selling 70 a week (10 a day on average), twice as much on weekends; today is a Thursday.
+  const history = denseHistory([{ marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]! }]);
+  const settings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...DEFAULT_PLAN_SETTINGS.serviceLevel }, todayDay: THURSDAY };
+
+  test('the daily forecast follows the days of the week, and each week still adds up to the week', () => {
+    const daily = new Float32Array(settings.horizonDays);
+    forecastSeries({ settings, history }, { seriesIndex: 0 }, 'ma', daily);
+    // Friday, Saturday, Sunday, Monday…
+    expect([...daily.subarray(0, 7)].map((x) => Math.round(x * 1000) / 1000)).toEqual([6, 20, 20, 6, 6, 6, 6]);
+    for (let week = 0; week + 7 <= daily.length; week += 7) expect(daily.subarray(week, week + 7).reduce((a, b) => a + b, 0)).toBeCloseTo(70, 4);
+  });
+
+  test('the stockout day is the day the stock runs out, a busy Saturday rather than the average day', () => {
+    // 25 on hand: Friday sells 6 and Saturday 20 (26 > 25), so it runs out on Saturday, day 2. Spread
+    // evenly it would last until Sunday (10 + 10 + 10).
+    const input: PlanInput = {
+      settings,
+      history: { ...history, onHand: Float64Array.of(25) },
+      skus: [{ skuId: 1, casePack: 1, moq: 1, supplierId: null, unitCostMinor: 100, domesticUnits: 0, onOrder: [], buyLeadTime: { meanDays: 30, sdDays: 0 }, method: 'ma' }],
+      series: new Map([[1, [{ seriesIndex: 0, sea: { meanDays: 40, sdDays: 0 }, air: { meanDays: 7, sdDays: 0 }, inbound: [], reservedUnits: 0, amazonRecommendedUnits: null }]]]),
+      capacityUnits: new Map(),
+    };
+    expect(buildPlan(input).ship[0]!.stockoutDay).toBe(THURSDAY + 2);
+    const flat = denseHistory([{ marketplace: 'US', rate: () => 10 }]);
+    expect(buildPlan({ ...input, history: { ...flat, onHand: Float64Array.of(25) } }).ship[0]!.stockoutDay).toBe(THURSDAY + 3);
+  });
+});
