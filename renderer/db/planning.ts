@@ -11,7 +11,7 @@ import { demandHistoryFromLedger, overlayOrderDemand, seriesDays } from '../../s
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
-import { buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
+import { arrivalStep, buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import { weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
@@ -20,7 +20,7 @@ import type { PlanColumns } from '../../shared/planning/planColumns';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
 import { storageTypeOf, unitVolumeCubicFeet } from '../../shared/catalog/packageSize';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
-import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
+import { FALLBACK_DAYS, receivingKey, routeLeadTimes, skuLegKey } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
 import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOn } from '../../shared/purchasing/exchangeRates';
@@ -196,6 +196,17 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     return total;
   };
 
+  // Open shipments are sellable once checked in: the ETA plus the destination's receiving days (the
+  // receiving leg of the route's lead time, as the sea and air legs count it).
+  const receivingDays = (skuId: number, locationId: number) => Math.round((saved.get(skuLegKey(skuId, 'receiving')) ?? saved.get(receivingKey(locationId)) ?? FALLBACK_DAYS.receiving.fba).meanDays);
+  const arrivalsOf = (skuId: number, locationId: number) => {
+    const list = inbound.get(skuId)?.get(locationId);
+    if (!list) return noArrivals;
+    usedInbound.add(list);
+    const receiving = receivingDays(skuId, locationId);
+    return receiving === 0 ? list : list.map((arriving) => ({ day: arriving.day + receiving, units: arriving.units }));
+  };
+  const usedInbound = new Set<readonly { day: number; units: number }[]>();
   const seriesBySku = new Map<number, PlanSeriesInput[]>();
   const noArrivals: readonly { day: number; units: number }[] = [];
   history.series.forEach((s, seriesIndex) => {
@@ -214,7 +225,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       seriesIndex,
       sea: shipLeg(s.skuId, s.locationId, 'sea'),
       air: shipLeg(s.skuId, s.locationId, 'air'),
-      inbound: inbound.get(s.skuId)?.get(s.locationId) ?? noArrivals,
+      inbound: arrivalsOf(s.skuId, s.locationId),
       // Reserved units are part of the units on hand: a report newer than the ledger cannot take more than are there.
       reservedUnits: Math.min(reservedReport, Math.max(0, history.onHand[seriesIndex]!)),
       reservedAsOfDay: reservedAsOf.get(s.marketplace),
@@ -223,6 +234,19 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       amazonRecommendedUnits,
     });
   });
+
+  // Units in transit that no ship line counts are still the network's (the buy position counts them):
+  // to an FBA location where the SKU has no series yet (they take FBA room too), or home.
+  const otherInbound = inTransitHomeBySku(shipments, locations);
+  const unlinedFbaInbound: { skuId: number; locationId: number; units: number }[] = [];
+  for (const [skuId, byLocation] of inbound) {
+    for (const [locationId, list] of byLocation) {
+      if (usedInbound.has(list)) continue;
+      const units = list.reduce((sum, arriving) => sum + arriving.units, 0);
+      unlinedFbaInbound.push({ skuId, locationId, units });
+      otherInbound.set(skuId, (otherInbound.get(skuId) ?? 0) + units);
+    }
+  }
 
   // Production days learned per supplier (a scan of every PO), once per supplier rather than per SKU.
   const learnedProduction = new Map<number, ReturnType<typeof learnProductionDays>>();
@@ -255,6 +279,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         unitCostMinor,
         domesticUnits: Math.max(0, homeUnits.get(sku.id) ?? 0),
         onOrder: onOrder.get(sku.id) ?? [],
+        otherInboundUnits: otherInbound.get(sku.id) ?? 0,
         buyLeadTime: { meanDays: production.meanDays, sdDays: production.sdDays },
         // Always written (undefined: chosen by backtest), so every SKU input has one shape.
         method: overrideOf.get(sku.id),
@@ -269,7 +294,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();
   for (const [locationId, limits] of Object.entries(preferences.fbaCapacityCubicFeet)) if (fba.has(Number(locationId))) capacityCubicFeet.set(Number(locationId), limits);
   timings.inputsMs = performance.now() - t4;
-  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet } };
+  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet, unlinedFbaInbound } };
 }
 
 /** SKU ids up to this bound are summed in a typed array; larger (or negative) ones, never made by the database, in a Map. */
@@ -329,6 +354,17 @@ function inboundBySkuLocation(shipments: readonly Shipment[], locations: readonl
       if (list) list.push({ day, units });
       else byLocation.set(s.toLocationId, [{ day, units }]);
     }
+  }
+  return result;
+}
+
+/** Units still in transit per SKU to a location that is not FBA (the domestic warehouse, a 3PL). */
+function inTransitHomeBySku(shipments: readonly Shipment[], locations: readonly Location[]): Map<number, number> {
+  const fbaIds = new Set(locations.filter((l) => l.kind === 'fba').map((l) => l.id));
+  const result = new Map<number, number>();
+  for (const s of shipments) {
+    if (s.status === 'received' || fbaIds.has(s.toLocationId)) continue;
+    for (const [skuId, units] of inTransitBySku(s)) if (units > 0) result.set(skuId, (result.get(skuId) ?? 0) + units);
   }
   return result;
 }
@@ -408,7 +444,7 @@ export function planDetail(index: number, whatIfRequest?: PlanRequest['whatIf'])
   let stock = line.onHand - line.reservedUnits;
   for (let d = 0; d < daily.length; d++) {
     const day = todayDay + 1 + d;
-    const arriving = (series?.inbound ?? []).filter((a) => Math.max(todayDay + 1, a.day + delayDays) === day).reduce((s, a) => s + a.units, 0);
+    const arriving = (series?.inbound ?? []).filter((a) => todayDay + arrivalStep(a.day, todayDay, delayDays) === day).reduce((s, a) => s + a.units, 0);
     stock += arriving - daily[d]!;
     days.push(isoFromDay(day));
     forecast.push(daily[d]!);

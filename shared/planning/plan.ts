@@ -8,15 +8,17 @@
 //   d, σd        forecast daily demand and its spread (stockout days excluded, events applied)
 //   L, σL        lead time of the ship leg: handling + transport (sea) + receiving, in days
 //   SS = z·sqrt(L·σd² + d²·σL²)       z from the service level of the SKU's ABC class
-//   ROP = d·L + SS,   T = Σ forecast over L + R days + SS   (R = review period)
+//   ROP = Σ forecast over L days + SS (d·L + SS at a flat forecast),   T = Σ forecast over L + R days + SS   (R = review period)
 //   IP  = on hand + in transit to the location (− reserved, when known)
-//   ship Q = max(0, T − IP, floor), rounded up to the case pack; the floor keeps Amazon's
-//   low-inventory level (28 days of supply by default, the seller may change it) once the shipment lands.
+//   ship Q = max(0, T − IP, floor + Σ forecast over L − IP), rounded up to the case pack; the floor
+//   keeps Amazon's low-inventory level (28 days of supply by default, the seller may change it) once
+//   the shipment lands. Open shipments arrive on their ETA + the destination's receiving days.
 //   Projected on hand (no new orders) gives the stockout day; sea arrives at today + L; if that
 //   is after the stockout, air (today + L_air) bridges: the demand between the air and sea
 //   arrivals not covered by the stock projected at the air arrival.
-//   Ship by = the last day a sea shipment still lands before projected stock falls below SS.
-// For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit, open POs)
+//   Ship by = the last day a sea shipment still lands before projected stock falls below SS or the
+//   floor, whichever is higher; none for a line left with nothing to ship.
+// For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit anywhere, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
 import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandPattern, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { ForecastMethod } from '../domain';
@@ -83,6 +85,12 @@ export interface PlanSkuInput {
   domesticUnits: number;
   /** Units on open purchase orders, by expected day. */
   onOrder: readonly { day: number; units: number }[];
+  /**
+   * Units in transit that no ship line of the SKU counts: to the domestic warehouse or a 3PL, or to an
+   * FBA location where the SKU has no series yet (a first shipment to a new marketplace). They are
+   * the network's, so the buy position counts them. Absent = 0.
+   */
+  otherInboundUnits?: number;
   /** Lead time of buying: production (+ getting to the domestic warehouse). */
   buyLeadTime: LeadTime;
   /** A forced forecast method (the seller's override), else chosen by backtest. */
@@ -121,6 +129,11 @@ export interface PlanInput {
   capacityUnits: ReadonlyMap<number, number | null>;
   /** FBA capacity per location in cubic feet per storage type (absent: none); applies beside the units limit. */
   capacityCubicFeet?: ReadonlyMap<number, CubicFeetByStorageType>;
+  /**
+   * Units in transit to FBA locations where the SKU has no series (no ship line counts them): they
+   * take FBA capacity room all the same. Absent = none.
+   */
+  unlinedFbaInbound?: readonly { skuId: number; locationId: number; units: number }[];
   /** What-if: arrivals of open shipments later by this many days; demand × (1 + uplift) on days in range. */
   whatIf?: { delayDays?: number; uplift?: { fromDay: number; toDay: number; fraction: number } };
 }
@@ -168,6 +181,12 @@ export interface ShipLine {
   /** Day number of the Reserved Inventory report reservedUnits come from (NaN: none imported). */
   reservedAsOfDay: number;
   position: number;
+  /**
+   * Forecast units over the sea lead time (round(L) days ahead) and over it and the review period:
+   * the sums the reorder point and order-up-to level add safety stock to.
+   */
+  leadDemand: number;
+  coverDemand: number;
   safetyStock: number;
   reorderPoint: number;
   orderUpTo: number;
@@ -208,6 +227,11 @@ export interface BuyLine {
   leadSdDays: number;
   z: number;
   networkPosition: number;
+  /** Of networkPosition, units in transit that no ship line counts (to a 3PL, home, or a marketplace the SKU has not sold in yet). */
+  otherInboundUnits: number;
+  /** Network forecast over the buy lead time, and over it and the review period (beyond the horizon, its last day's rate carries on). */
+  leadDemand: number;
+  coverDemand: number;
   safetyStock: number;
   reorderPoint: number;
   orderUpTo: number;
@@ -761,20 +785,22 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   // `arrivals` is all zeros between series (cleared below).
   const opening = onHand - reservedUnits;
   for (let k = 0; k < inbound.length; k++) {
-    const index = Math.max(1, inbound[k]!.day + delay - todayDay);
+    const index = arrivalStep(inbound[k]!.day, todayDay, delay);
     if (index <= horizon) arrivals[index] = arrivals[index]! + inbound[k]!.units;
   }
+  const floorUnits = settings.fbaFloorDays * d;
+  // A shipment must land before the level falls below safety stock or the FBA floor, whichever is higher.
+  const keepAbove = Math.max(ss, floorUnits);
   let stockoutStep = -1;
   let belowSafetyStep = -1;
   if (!noDemand || inbound.length > 0) {
     const steps = run.steps;
-    projectStock(opening, arrivals, daily, horizon, ss, steps);
+    projectStock(opening, arrivals, daily, horizon, keepAbove, steps);
     stockoutStep = steps[0]!;
     belowSafetyStep = steps[1]!;
-  } else if (horizon >= 1 && opening < ss) belowSafetyStep = 1; // the level stays at the opening stock
+  } else if (horizon >= 1 && opening < keepAbove) belowSafetyStep = 1; // the level stays at the opening stock
   const stockoutDay = stockoutStep < 0 ? Number.NaN : todayDay + stockoutStep;
   const belowSafetyDay = belowSafetyStep < 0 ? Number.NaN : todayDay + belowSafetyStep;
-  const floorUnits = settings.fbaFloorDays * d;
   // Sea arrives at today + L: if stock runs out before, air (today + L_air) carries the bridge.
   const airDays = Math.max(1, Math.round(series.air.meanDays));
   let bridge = 0;
@@ -797,7 +823,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const shipSea = roundUpTo(seaNeed, casePack);
   const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(todayDay, belowSafetyDay - leadDays);
   for (let k = 0; k < inbound.length; k++) {
-    const index = Math.max(1, inbound[k]!.day + delay - todayDay);
+    const index = arrivalStep(inbound[k]!.day, todayDay, delay);
     if (index <= horizon) arrivals[index] = 0;
   }
 
@@ -829,6 +855,8 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.reservedUnits[i] = reservedUnits;
   c.reservedAsOfDay[i] = series.reservedAsOfDay ?? Number.NaN;
   c.position[i] = position;
+  c.leadDemand[i] = demandLead;
+  c.coverDemand[i] = demandCover;
   c.safetyStock[i] = ss;
   c.reorderPoint[i] = reorderPoint;
   c.orderUpTo[i] = orderUpTo;
@@ -911,7 +939,8 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
   let onOrder = 0;
   for (let k = 0; k < sku.onOrder.length; k++) onOrder += sku.onOrder[k]!.units;
-  const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + onOrder;
+  const otherInbound = sku.otherInboundUnits ?? 0;
+  const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + otherInbound + onOrder;
   const orderUpTo = demandCover + ss;
   const reorderPoint = demandLead + ss;
   const rawQty = Math.max(0, orderUpTo - networkPosition);
@@ -939,6 +968,9 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   c.leadSdDays[b] = leadSd;
   c.z[b] = z;
   c.networkPosition[b] = networkPosition;
+  c.otherInboundUnits[b] = otherInbound;
+  c.leadDemand[b] = demandLead;
+  c.coverDemand[b] = demandCover;
   c.safetyStock[b] = ss;
   c.reorderPoint[b] = reorderPoint;
   c.orderUpTo[b] = orderUpTo;
@@ -948,6 +980,14 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   c.moq[b] = sku.moq;
   c.orderByDay[b] = orderByDay;
   c.forecast30Units[b] = sumFirst(networkForecast, Math.min(horizon, FORECAST_SUMMARY_DAYS));
+}
+
+/**
+ * The step (days after today, from 1) an open shipment due on `day` arrives on, `delayDays` later in
+ * a what-if: one already overdue is taken to arrive tomorrow, and a delay moves it from there.
+ */
+export function arrivalStep(day: number, todayDay: number, delayDays: number): number {
+  return Math.max(1, day - todayDay) + delayDays;
 }
 
 function sumFirst(values: Float32Array, length: number): number {
@@ -1074,6 +1114,21 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
       // NaN (no limit, or no package size) leaves the room as it is.
       if (rooms !== undefined && volume > 0) rooms[columns.storageType[i]!] = rooms[columns.storageType[i]!]! - held * volume;
     }
+    // Units on their way to a location where the SKU has no line yet take room there all the same.
+    const unlined = input.unlinedFbaInbound ?? [];
+    const skuIndexOf = unlined.length > 0 ? skuIndexer(input.skus) : () => -1;
+    for (const arriving of unlined) {
+      const units = roomUnits.get(arriving.locationId);
+      if (units !== undefined) roomUnits.set(arriving.locationId, units - arriving.units);
+      const rooms = roomCubicFeet.get(arriving.locationId);
+      const b = skuIndexOf(arriving.skuId);
+      const sku = b >= 0 ? input.skus[b] : undefined;
+      const volume = positiveOrNaN(sku?.unitVolumeCubicFeet);
+      if (rooms !== undefined && sku && volume > 0) {
+        const type = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];
+        rooms[type] = rooms[type]! - arriving.units * volume;
+      }
+    }
     for (const [locationId, units] of roomUnits) roomUnits.set(locationId, Math.max(0, units));
     for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
@@ -1125,6 +1180,8 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     c.shipSea[i] = shipSea;
     c.cutByCapacity[i] = cut;
     c.cutByCubicFeet[i] = cutByVolume;
+    // A line left with nothing to ship has no ship-by date (what it lacks waits for room or the buy line).
+    if (total === 0) c.shipByDay[i] = Number.NaN;
     // Only what ships leaves home; units cut by capacity stay there for another marketplace.
     home[b] = atHome - total;
     c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
@@ -1168,6 +1225,8 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
       c.shipSea[i] = shipSea;
       c.cutByCapacity[i] = 0;
       c.cutByCubicFeet[i] = 0;
+      // A line left with nothing to ship has no ship-by date (the buy line brings what it lacks).
+      if (total === 0) c.shipByDay[i] = Number.NaN;
       home[b] = atHome - total;
       c.shortAtHome[i] = shipAir + shipSea < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea) : 0;
     }

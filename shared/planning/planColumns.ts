@@ -37,6 +37,8 @@ const SHIP_NUMBERS = [
   'reservedUnits',
   'reservedAsOfDay',
   'position',
+  'leadDemand',
+  'coverDemand',
   'safetyStock',
   'reorderPoint',
   'orderUpTo',
@@ -66,6 +68,9 @@ const BUY_NUMBERS = [
   'leadSdDays',
   'z',
   'networkPosition',
+  'otherInboundUnits',
+  'leadDemand',
+  'coverDemand',
   'safetyStock',
   'reorderPoint',
   'orderUpTo',
@@ -245,6 +250,8 @@ export function unpackPlan(packed: PlanColumns): Plan {
       reservedUnits: S.reservedUnits[i]!,
       reservedAsOfDay: S.reservedAsOfDay[i]!,
       position: S.position[i]!,
+      leadDemand: S.leadDemand[i]!,
+      coverDemand: S.coverDemand[i]!,
       safetyStock: S.safetyStock[i]!,
       reorderPoint: S.reorderPoint[i]!,
       orderUpTo: S.orderUpTo[i]!,
@@ -279,6 +286,9 @@ export function unpackPlan(packed: PlanColumns): Plan {
       leadSdDays: B.leadSdDays[i]!,
       z: B.z[i]!,
       networkPosition: B.networkPosition[i]!,
+      otherInboundUnits: B.otherInboundUnits[i]!,
+      leadDemand: B.leadDemand[i]!,
+      coverDemand: B.coverDemand[i]!,
       safetyStock: B.safetyStock[i]!,
       reorderPoint: B.reorderPoint[i]!,
       orderUpTo: B.orderUpTo[i]!,
@@ -388,6 +398,12 @@ class ShipLineView implements ShipLine {
   get position(): number {
     return this.c.position[this.i]!;
   }
+  get leadDemand(): number {
+    return this.c.leadDemand[this.i]!;
+  }
+  get coverDemand(): number {
+    return this.c.coverDemand[this.i]!;
+  }
   get safetyStock(): number {
     return this.c.safetyStock[this.i]!;
   }
@@ -473,6 +489,15 @@ class BuyLineView implements BuyLine {
   }
   get networkPosition(): number {
     return this.c.networkPosition[this.i]!;
+  }
+  get otherInboundUnits(): number {
+    return this.c.otherInboundUnits[this.i]!;
+  }
+  get leadDemand(): number {
+    return this.c.leadDemand[this.i]!;
+  }
+  get coverDemand(): number {
+    return this.c.coverDemand[this.i]!;
   }
   get safetyStock(): number {
     return this.c.safetyStock[this.i]!;

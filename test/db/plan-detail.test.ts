@@ -14,6 +14,8 @@ afterEach(disposeDatabases);
 
 const TODAY = '2026-06-30';
 const ETA = '2026-07-20';
+/** Sellable once FBA has checked it in: the ETA + the default FBA receiving days (7). */
+const CHECKED_IN = addDays(ETA, 7);
 
 /**
  * One SKU at FBA US: 400 in on Jan 1, 2 a day sold from Feb 1 (100 left), and 60 more at sea arriving
@@ -43,12 +45,13 @@ async function seller(sales: { weekendUnits: number; firstDay: string; fbaReceip
 }
 
 describe('the chart of one ship line', () => {
-  it('projects today’s stock with the shipment arriving on its ETA, less the forecast each day', async () => {
+  it('projects today’s stock with the shipment arriving once checked in after its ETA, less the forecast each day', async () => {
     const { index, line } = await seller();
     const detail = planDetail(index)!;
     expect(detail.today).toBe(TODAY);
     expect(detail.days[0]).toBe(addDays(TODAY, 1));
-    const arrival = detail.days.indexOf(ETA);
+    expect(detail.arrivals[detail.days.indexOf(ETA)]).toBe(0);
+    const arrival = detail.days.indexOf(CHECKED_IN);
     expect(detail.arrivals[arrival]).toBe(60);
     expect(detail.arrivals.reduce((a, b) => a + b, 0)).toBe(60);
     let stock = line.onHand - line.reservedUnits;
@@ -69,8 +72,8 @@ describe('the chart of one ship line', () => {
     const { index } = await seller();
     const base = planDetail(index)!;
     const delayed = planDetail(index, { delayDays: 10 })!;
-    expect(delayed.arrivals[base.days.indexOf(addDays(ETA, 10))]).toBe(60);
-    expect(delayed.arrivals[base.days.indexOf(ETA)]).toBe(0);
+    expect(delayed.arrivals[base.days.indexOf(addDays(CHECKED_IN, 10))]).toBe(60);
+    expect(delayed.arrivals[base.days.indexOf(CHECKED_IN)]).toBe(0);
     expect(delayed.forecast).toEqual(base.forecast);
 
     const from = addDays(TODAY, 5);

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
 import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
-import { buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
+import { arrivalStep, buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
 import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
 import { demandHistoryFromLedger, keepsSparseDays } from '../../shared/planning/demandHistory';
 import { planColumnBuffers, packPlan, planViews, unpackPlan } from '../../shared/planning/planColumns';
@@ -88,6 +88,7 @@ interface Scenario {
   capacityCubicFeet?: [number, CubicFeetByStorageType][];
   settings?: Partial<Omit<PlanSettings, 'todayDay'>>;
   whatIf?: PlanInput['whatIf'];
+  unlinedFbaInbound?: PlanInput['unlinedFbaInbound'];
 }
 
 function planOf(scenario: Scenario): Plan {
@@ -103,6 +104,7 @@ function planOf(scenario: Scenario): Plan {
     capacityUnits: new Map(scenario.capacity ?? []),
     ...(scenario.capacityCubicFeet ? { capacityCubicFeet: new Map(scenario.capacityCubicFeet) } : {}),
     ...(scenario.whatIf ? { whatIf: scenario.whatIf } : {}),
+    ...(scenario.unlinedFbaInbound ? { unlinedFbaInbound: scenario.unlinedFbaInbound } : {}),
   });
 }
 
@@ -1064,5 +1066,116 @@ describe('the demand pattern behind the method of each line', () => {
     expect(shipLine(plan, 1).demandCv2).toBeNaN();
     const line = unpackPlan(packPlan(plan)).ship.find((l) => l.skuId === 2)!;
     expect(line.demandInterval).toBe(shipLine(plan, 2).demandInterval);
+  });
+});
+
+describe('the ship-by date keeps the FBA floor as well as safety stock', () => {
+  // 10 a day, no spread and a fixed 40-day leg (SS = 0), 600 at FBA: T = 540, so only the floor asks
+  // for more: 280 + 400 − 600 = 80, shipped today, lands on day 40 with 600 − 400 + 80 = 280 left.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 600 }]);
+  const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)] }), 1);
+
+  test('stock falls below the floor (280) on day 33, so the shipment must leave today, not on day 21', () => {
+    expect(line.safetyStock).toBe(0);
+    expect(line.shipSea).toBe(80);
+    expect(line.shipByDay).toBe(T0);
+    expect(projectWith(line, 10, 40, [{ day: 40, units: line.shipSea }])[40]).toBeGreaterThanOrEqual(line.floorUnits);
+  });
+
+  test('with a floor below safety stock, safety stock sets the date', () => {
+    // 600 at FBA, a 40 ± 5-day leg (SS ≈ 103), a 2-day floor (20): below SS when 600 − 10t < SS.
+    const spread = shipLine(planOf({ today: TODAY, history: historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 600 }]), skus: [skuInput(1)], series: [{ sea: { meanDays: 40, sdDays: 5 } }], settings: { fbaFloorDays: 2 } }), 1);
+    expect(spread.safetyStock).toBeGreaterThan(20);
+    expect(spread.shipSea).toBeGreaterThan(0);
+    const belowSafety = Math.floor((600 - spread.safetyStock) / 10) + 1;
+    expect(belowSafety - 40).toBeGreaterThan(0);
+    expect(spread.shipByDay).toBe(T0 + belowSafety - 40);
+  });
+});
+
+describe('what-if delay of a shipment already overdue', () => {
+  // 10 a day, 20 at FBA, 400 due 5 days ago (not yet checked in): taken to arrive tomorrow.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 20 }]);
+  const scenario = { today: TODAY, history, skus: [skuInput(1)], series: [{ inbound: [{ day: T0 - 5, units: 400 }] }], settings: { fbaFloorDays: 14 } };
+
+  test('arrivalStep: overdue arrives tomorrow, and a delay moves it from there', () => {
+    expect(arrivalStep(T0 - 5, T0, 0)).toBe(1);
+    expect(arrivalStep(T0 - 5, T0, 5)).toBe(6);
+    expect(arrivalStep(T0 + 10, T0, 5)).toBe(15);
+  });
+
+  test('a 5-day delay makes it land on day 6, after the 20 on hand run out on day 2', () => {
+    expect(shipLine(planOf(scenario), 1).stockoutDay).toBe(T0 + 42);
+    expect(shipLine(planOf({ ...scenario, whatIf: { delayDays: 5 } }), 1).stockoutDay).toBe(T0 + 2);
+  });
+});
+
+describe('stock in transit that no ship line counts', () => {
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);
+
+  test('is in the buy position, and so in what is bought', () => {
+    const without = buyLine(planOf({ today: TODAY, history, skus: [skuInput(1, { domesticUnits: 0 })] }), 1);
+    const withTransit = buyLine(planOf({ today: TODAY, history, skus: [skuInput(1, { domesticUnits: 0, otherInboundUnits: 300 })] }), 1);
+    expect(without.otherInboundUnits).toBe(0);
+    expect(withTransit.otherInboundUnits).toBe(300);
+    expect(withTransit.networkPosition).toBe(without.networkPosition + 300);
+    expect(withTransit.rawQty).toBeCloseTo(Math.max(0, without.rawQty - 300), 9);
+  });
+
+  test('on its way to an FBA location where the SKU has no line, it takes capacity room there', () => {
+    // Room for 1,000 at US: SKU 1 holds 400, SKU 2 (no series at US) has 300 on the way there.
+    const scenario = { today: TODAY, history, skus: [skuInput(1), skuInput(2)], capacity: [[FBA_US, 1_000]] as [number, number | null][], settings: { fbaFloorDays: 14 } };
+    expect(shipLine(planOf(scenario), 1).capacityRoomUnits).toBe(600);
+    expect(shipLine(planOf({ ...scenario, unlinedFbaInbound: [{ skuId: 2, locationId: FBA_US, units: 300 }] }), 1).capacityRoomUnits).toBe(300);
+  });
+});
+
+describe('a line left with nothing to ship has no ship-by date', () => {
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 400 }]);
+
+  test('nothing at home', () => {
+    const wanted = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)], settings: { fbaFloorDays: 14 } }), 1);
+    expect(wanted.shipSea).toBeGreaterThan(0);
+    expect(wanted.shipByDay).toBe(T0);
+    const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1, { domesticUnits: 0 })], settings: { fbaFloorDays: 14 } }), 1);
+    expect(line.shipSea + line.shipAir).toBe(0);
+    expect(line.shipByDay).toBeNaN();
+  });
+
+  test('FBA capacity full', () => {
+    const line = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)], capacity: [[FBA_US, 400]], settings: { fbaFloorDays: 14 } }), 1);
+    expect(line.cutByCapacity).toBeGreaterThan(0);
+    expect(line.shipSea + line.shipAir).toBe(0);
+    expect(line.shipByDay).toBeNaN();
+  });
+});
+
+describe('the sums the explanation shows add up to the numbers', () => {
+  // 10 a day, a 40.4-day sea leg, demand tripled on days 41–54 ahead: the sums over the days are
+  // not d · L, and the explanation shows them.
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 300 }]);
+  const plan = planOf({
+    today: TODAY,
+    history,
+    skus: [skuInput(1, { otherInboundUnits: 50 })],
+    series: [{ sea: { meanDays: 40.4, sdDays: 4 } }],
+    whatIf: { uplift: { fromDay: T0 + 41, toDay: T0 + 54, fraction: 2 } },
+  });
+  const line = shipLine(plan, 1);
+  const buy = buyLine(plan, 1);
+
+  test('ship line: ROP = forecast over round(L) days + SS, T = over L + R days + SS, sea = the formula shown', () => {
+    expect(line.leadDemand).toBeCloseTo(400, 3);
+    expect(line.coverDemand).toBeCloseTo(40 * 10 + 14 * 30, 3);
+    expect(line.reorderPoint).toBe(line.leadDemand + line.safetyStock);
+    expect(line.orderUpTo).toBe(line.coverDemand + line.safetyStock);
+    const wanted = Math.max(0, line.orderUpTo - line.position, line.floorUnits + line.leadDemand - line.position) - line.shipAir;
+    expect(line.shipSea).toBe(Math.ceil(wanted - 1e-9));
+  });
+
+  test('buy line: the same sums, and the position with the units in transit elsewhere', () => {
+    expect(buy.reorderPoint).toBe(buy.leadDemand + buy.safetyStock);
+    expect(buy.orderUpTo).toBe(buy.coverDemand + buy.safetyStock);
+    expect(buy.networkPosition).toBe(100_000 + 300 + 50);
   });
 });

@@ -1,0 +1,77 @@
+// Stock on its way that no ship line counts is still the network's: the buy position counts units in
+// transit to a 3PL or to a marketplace the SKU has not sold in yet, and FBA capacity room counts the
+// latter too (renderer/db/planning.ts gathers them; shared/planning/plan.ts counts them).
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/dates';
+import { columnsFromMovements } from '../../shared/ledger';
+import type { MovementType } from '../../shared/model';
+import { createLocation } from '../../renderer/db/catalog';
+import { appendMovementBatch } from '../../renderer/db/ledgerStore';
+import { gatherPlanInput, runPlan } from '../../renderer/db/planning';
+import { createShipment } from '../../renderer/db/purchasing';
+import { unpackPlan } from '../../shared/planning/planColumns';
+import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
+
+afterEach(disposeDatabases);
+
+const TODAY = '2026-06-30';
+
+/** One SKU: 500 at home, 600 at FBA US selling 3 a day since Feb 1 (150 left); 400 shipped from home to `shipTo`. */
+async function seller(shipTo: 'nowhere' | '3pl' | 'newFba') {
+  const db = await freshDb();
+  const { domestic } = await locationIds(db);
+  const us = await addFba(db, 'US');
+  const de = await addFba(db, 'DE');
+  const tpl = await createLocation(db, { name: '3PL LA', kind: '3pl', marketplace: '' });
+  const sku = await addSku(db, 'A-1', { casePack: '1', moq: '0' });
+  const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+    { date: '2026-01-02', skuId: sku, locationId: domestic, qty: 500, type: 'receipt' },
+    { date: '2026-01-02', skuId: sku, locationId: us, qty: 600, type: 'receipt' },
+  ];
+  for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
+  await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+  if (shipTo !== 'nowhere') {
+    await createShipment(db, {
+      fromLocationId: domestic,
+      toLocationId: shipTo === '3pl' ? tpl : de,
+      shipDate: '2026-06-20',
+      eta: '2026-07-25',
+      mode: 'sea',
+      carrier: '',
+      trackingNumber: '',
+      fbaShipmentId: '',
+      note: '',
+      baseCurrency: 'USD',
+      costs: { freight: '', duties: '', fees: '', basis: 'units' },
+      lines: [{ skuId: sku, qty: '400', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
+    });
+  }
+  const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
+  const { input } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
+  return { plan, input, sku, de };
+}
+
+describe('stock in transit that no ship line counts', () => {
+  it('is in the buy position whether it goes to a 3PL or to a marketplace not yet selling', async () => {
+    const base = await seller('nowhere');
+    const position = base.plan.buy[0]!.networkPosition;
+    expect(base.plan.buy[0]!.otherInboundUnits).toBe(0);
+    for (const shipTo of ['3pl', 'newFba'] as const) {
+      const { plan } = await seller(shipTo);
+      const buy = plan.buy[0]!;
+      // 400 left home and are on their way: the network holds as much as before.
+      expect(buy.networkPosition).toBe(position);
+      expect(buy.otherInboundUnits).toBe(400);
+      expect(buy.buyQty).toBe(base.plan.buy[0]!.buyQty);
+      // No ship line counts them (the SKU has no series at DE yet).
+      expect(plan.ship.reduce((sum, line) => sum + line.inboundUnits, 0)).toBe(0);
+    }
+  });
+
+  it('on its way to an FBA location, is handed to the capacity step for that location', async () => {
+    const toFba = await seller('newFba');
+    expect(toFba.input.unlinedFbaInbound).toEqual([{ skuId: toFba.sku, locationId: toFba.de, units: 400 }]);
+    const to3pl = await seller('3pl');
+    expect(to3pl.input.unlinedFbaInbound).toEqual([]);
+  });
+});
