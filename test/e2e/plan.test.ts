@@ -64,7 +64,7 @@ describe('the replenishment plan on the demo data', () => {
     }
     // The dates are explained too: the line ships, so it has a ship-by date, the same as in the table.
     expect(x['Ship by']!.value).toBe(top!.shipBy);
-    expect(x['Ship by']!.how).toMatch(/^The day projected on hand falls below safety stock, less the sea lead time \([\d.,]+ days\)/);
+    expect(x['Ship by']!.how).toMatch(/^The day projected on hand falls below safety stock or the FBA floor, whichever is higher, less the sea lead time \([\d.,]+ days\)/);
     expect(x['Stockout']!.value).toBe(top!.stockout === '' ? '—' : top!.stockout);
     const ss = planNumber(x['Safety stock']!.value);
     const rop = planNumber(x['Reorder point']!.value);
@@ -74,8 +74,11 @@ describe('the replenishment plan on the demo data', () => {
     expect(rop).toBeGreaterThanOrEqual(ss);
     expect(orderUpTo).toBeGreaterThanOrEqual(rop);
     expect(x['Safety stock']!.how).toMatch(/^z · √\(L · σd² \+ d² · σL²\) = [\d.,]+ · √\(/);
-    expect(x['Reorder point']!.how).toContain('d · L + SS');
-    expect(x['Order up to']!.how).toContain('d · (L + R) + SS');
+    // Each is shown as the forecast's sum over its days + SS, and the two add up to the figure.
+    const [, leadSum, ropSs] = /^Forecast over the sea lead time \([\d,]+ days\) \+ safety stock: ([\d.,]+) \+ ([\d.,]+) \(d · L \+ SS when the forecast is flat\)\.$/.exec(x['Reorder point']!.how)!;
+    expect(Math.abs(planNumber(leadSum!) + planNumber(ropSs!) - rop)).toBeLessThanOrEqual(0.15);
+    const [, coverSum] = /^Forecast over the lead time and review period \+ safety stock: ([\d.,]+) \+ [\d.,]+ /.exec(x['Order up to']!.how)!;
+    expect(Math.abs(planNumber(coverSum!) + ss - orderUpTo)).toBeLessThanOrEqual(0.15);
     expect(x['Position']!.how).toContain('on hand + in transit − reserved');
     // The explanation shows the same quantities as the table.
     expect(planNumber(x['Sea']!.value)).toBe(planNumber(top!.sea));
@@ -84,6 +87,12 @@ describe('the replenishment plan on the demo data', () => {
 
     // The projected-stock chart is drawn, and its description puts the stockout where the table does.
     await plan.chart().waitFor();
+    // With the chart's data comes the marketplace's day-of-week pattern (the demo's US shoppers buy
+    // more at weekends; DE's 300-SKU demo is too small to show one clearly).
+    const weekday = (await plan.explanation())['Day of the week'];
+    expect(weekday).toBeDefined();
+    if (weekday!.value === '—') expect(weekday!.how).toMatch(/^No clear day-of-week pattern/);
+    else expect(weekday!.value).toMatch(/^Sun [\d.]+ · Mon [\d.]+ · Tue [\d.]+ · Wed [\d.]+ · Thu [\d.]+ · Fri [\d.]+ · Sat [\d.]+$/);
     const box = await plan.chart().boundingBox();
     expect(box!.width).toBeGreaterThan(100);
     expect(box!.height).toBeGreaterThan(100);
@@ -126,6 +135,15 @@ describe('the replenishment plan on the demo data', () => {
     // Demand up 80% over the next two months as well: more lines stock out because of it.
     await plan.runWhatIf({ delayDays: '30', upliftPercent: '80%', from: TODAY, to: '2027-01-25' });
     await expect.poll(async () => planNumber(done.exec(await plan.statusText())?.[1] ?? '0')).toBeGreaterThan(planNumber(caused));
+    // What is printed and exported under a what-if is the what-if's, and says so; PO drafts wait for the plan.
+    const whatIfCsv = await plan.exportCsv();
+    expect(whatIfCsv.name).toBe(`stockpilot-shipment-plan-${TODAY}-what-if.csv`);
+    expect(whatIfCsv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').length - 1).toBe(planLines);
+    expect(await app.page.getByRole('button', { name: 'Create PO drafts' }).isDisabled()).toBe(true);
+    await plan.printShipmentPlan();
+    const whatIfPreview = new PrintPreviewPage(app.page);
+    await expect.poll(() => whatIfPreview.dialog().textContent()).toContain(`open shipments 30 days late; demand 80% more from ${TODAY} to 2027-01-25`);
+    await whatIfPreview.close();
     // Bad input is refused in words that name the field.
     await plan.runWhatIf({ delayDays: '-3' });
     await expect.poll(() => plan.statusText()).toBe('Delay every open shipment by (days): enter a whole number of days, 0 or more (not “-3”).');
@@ -208,6 +226,9 @@ describe('the replenishment plan on the demo data', () => {
       // The demo ships to both marketplaces, each under its own heading, and every line to ship once.
       expect(text, size).toMatch(/Shipment plan · FBA US/);
       expect(text, size).toMatch(/Shipment plan · FBA DE/);
+      // Each destination starts a page of its own, to hand over on its own.
+      const pageOf = (heading: string) => printed.pages.findIndex((page) => page.includes(heading));
+      expect(pageOf('Shipment plan · FBA DE'), size).not.toBe(pageOf('Shipment plan · FBA US'));
       expect(text.match(SKU_CODE)?.length, size).toBe(summary.ship);
       expect(printed.maxTextRightPt, size).toBeLessThanOrEqual(rightLimitPt(printed.pageWidthPt));
     }

@@ -142,14 +142,21 @@ export function Plan() {
     }
   };
 
-  // Per plan, not per render: the groupings below are kept while the plan stays the same.
-  const toBuy = useMemo(() => (result?.plan.buy ?? []).filter((l) => l.buyQty > 0), [result]);
+  // Per plan, not per render: the groupings below are kept while the plan stays the same. Printed and
+  // exported lists are of the plan shown (a what-if's when one is shown, labelled as such); PO drafts
+  // are only ever made from the plan itself.
+  const toBuy = useMemo(() => (shown?.plan.buy ?? []).filter((l) => l.buyQty > 0), [shown]);
+  const planToBuy = useMemo(() => (result?.plan.buy ?? []).filter((l) => l.buyQty > 0), [result]);
   const bySupplier = useMemo(() => {
     const groups = new Map<number | null, BuyLine[]>();
     for (const l of toBuy) groups.set(l.supplierId, [...(groups.get(l.supplierId) ?? []), l]);
     return groups;
   }, [toBuy]);
-  const toShip = useMemo(() => (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0), [result]);
+  const toShip = useMemo(() => (shown?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0), [shown]);
+  const planToShipCount = useMemo(() => (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0).length, [result]);
+  // What a printed what-if says it is (its delay and its demand change), and an exported one's file name.
+  const whatIfMeta: [string, string][] = whatIfRun ? [[t('plan.whatIf'), describeWhatIf(whatIfRun.request, t)]] : [];
+  const fileSuffix = whatIfRun ? '-what-if' : '';
   // One shipment plan per destination (each becomes its own inbound shipment), most urgent first.
   const byDestination = useMemo(() => {
     const groups = new Map<number, ShipLine[]>();
@@ -169,7 +176,7 @@ export function Plan() {
     if (!result || drafting) return;
     setDrafting(true);
     try {
-      const outcome = await createDraftsFromPlan(db, { planDate: result.today, note: t('plan.draftNote'), lines: toBuy.map((l) => ({ skuId: l.skuId, supplierId: l.supplierId, qty: l.buyQty })) });
+      const outcome = await createDraftsFromPlan(db, { planDate: result.today, note: t('plan.draftNote'), lines: planToBuy.map((l) => ({ skuId: l.skuId, supplierId: l.supplierId, qty: l.buyQty })) });
       if (outcome.noWarehouse) {
         setStatus({ kind: 'error', text: t('plan.draftsNoWarehouse') });
         return;
@@ -201,12 +208,12 @@ export function Plan() {
     if (tab === 'buy') {
       const header = [t('po.supplier'), t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')];
       const rows = [...bySupplier].flatMap(([supplierId, lines]) => lines.map((l) => [supplierName(supplierId), code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty, l.casePack, l.moq, dateOf(l.orderByDay)]));
-      await desktop.saveFile({ suggestedName: `stockpilot-reorder-list-${asOf}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      await desktop.saveFile({ suggestedName: `stockpilot-reorder-list-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
       return;
     }
     const header = [t('field.sku'), t('plan.destination'), t('plan.abc'), t('plan.perDay'), t('plan.onHand'), t('plan.inbound'), t('plan.stockout'), t('plan.shipBy'), t('plan.shipSea'), t('plan.shipAir'), t('plan.amazon')];
-    const rows = (result?.plan.ship ?? []).map((l) => [code(l.skuId), locations.get(l.locationId)?.name ?? l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, l.amazonRecommendedUnits ?? '']);
-    await desktop.saveFile({ suggestedName: `stockpilot-shipment-plan-${asOf}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    const rows = (shown?.plan.ship ?? []).map((l) => [code(l.skuId), locations.get(l.locationId)?.name ?? l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, l.amazonRecommendedUnits ?? '']);
+    await desktop.saveFile({ suggestedName: `stockpilot-shipment-plan-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
 
   const selectedShip = selected?.tab === 'ship' ? shown?.plan.ship[selected.index] : undefined;
@@ -217,7 +224,7 @@ export function Plan() {
       <h1 id="plan-title">{t('plan.title')}</h1>
       <p className="muted" data-testid="plan-summary">
         {result
-          ? t('plan.summary', { lines: result.plan.ship.length, ship: toShip.length, buy: toBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.inputsMs + result.timings.computeMs) })
+          ? t('plan.summary', { lines: result.plan.ship.length, ship: planToShipCount, buy: planToBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.inputsMs + result.timings.computeMs) })
           : t('plan.running')}
       </p>
       <StatusLine status={status} />
@@ -254,7 +261,7 @@ export function Plan() {
             {t('plan.tab.buy')}
           </button>
         </div>
-        <button type="button" className="btn" onClick={() => void createDrafts()} disabled={toBuy.length === 0 || drafting}>
+        <button type="button" className="btn" onClick={() => void createDrafts()} disabled={planToBuy.length === 0 || drafting || whatIf !== null} title={whatIf ? t('plan.draftsNotFromWhatIf') : undefined}>
           {t('plan.createDrafts')}
         </button>
         <button type="button" className="btn" onClick={() => setPrinting('reorder')} disabled={!result}>
@@ -290,10 +297,10 @@ export function Plan() {
         </article>
       ) : null}
       {printing === 'reorder' ? (
-        <PrintPreview title={t('plan.reorderList')} fileName={`reorder-list-${asOf}.pdf`} onClose={() => setPrinting(null)}>
+        <PrintPreview title={t('plan.reorderList')} fileName={`reorder-list-${asOf}${fileSuffix}.pdf`} onClose={() => setPrinting(null)}>
           {[...bySupplier].map(([supplierId, lines]) => (
-            <section key={String(supplierId)}>
-              <PrintHeader title={`${t('plan.reorderList')} · ${supplierName(supplierId)}`} meta={[[t('vmi.asOf'), asOf]]} />
+            <section key={String(supplierId)} className="print-section">
+              <PrintHeader title={`${t('plan.reorderList')} · ${supplierName(supplierId)}`} meta={[[t('vmi.asOf'), asOf], ...whatIfMeta]} />
               <PrintTable
                 testId="reorder-list"
                 header={[t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')]}
@@ -305,17 +312,18 @@ export function Plan() {
         </PrintPreview>
       ) : null}
       {printing === 'shipments' ? (
-        <PrintPreview title={t('plan.shipmentPlan')} fileName={`shipment-plan-${asOf}.pdf`} onClose={() => setPrinting(null)}>
+        <PrintPreview title={t('plan.shipmentPlan')} fileName={`shipment-plan-${asOf}${fileSuffix}.pdf`} onClose={() => setPrinting(null)}>
           {[...byDestination].map(([locationId, lines]) => {
             const name = locations.get(locationId)?.name ?? lines[0]!.marketplace;
             const sea = lines.reduce((sum, l) => sum + l.shipSea, 0);
             const air = lines.reduce((sum, l) => sum + l.shipAir, 0);
             return (
-              <section key={locationId}>
+              <section key={locationId} className="print-section">
                 <PrintHeader
                   title={`${t('plan.shipmentPlan')} · ${name}`}
                   meta={[
                     [t('vmi.asOf'), asOf],
+                    ...whatIfMeta,
                     [t('plan.shipSea'), sea.toLocaleString(language)],
                     [t('plan.shipAir'), air.toLocaleString(language)],
                   ]}
@@ -333,4 +341,12 @@ export function Plan() {
       ) : null}
     </section>
   );
+}
+
+/** A what-if in words, for the lists printed or exported under it: its delay, its demand change. */
+function describeWhatIf(request: NonNullable<PlanRequest['whatIf']>, t: ReturnType<typeof useT>['t']): string {
+  const parts: string[] = [];
+  if (request.delayDays) parts.push(t('plan.whatIfDelayed', { days: request.delayDays }));
+  if (request.uplift) parts.push(t('plan.whatIfUplifted', { percent: request.uplift.percent, from: request.uplift.from, to: request.uplift.to }));
+  return parts.length > 0 ? parts.join('; ') : t('plan.whatIfNoChange');
 }
