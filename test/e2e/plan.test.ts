@@ -163,7 +163,14 @@ describe('the replenishment plan on the demo data', () => {
 
   test('the buy list: quantities in whole cases, and Enter opens a line’s explanation', async () => {
     const summary = await plan.waitForPlan();
-    await plan.showTab('buy');
+    // The tabs by keyboard: one tab stop, and the arrow keys move to the other tab and select it.
+    await plan.showTab('ship');
+    expect(await app.page.getByRole('tab', { name: 'Buy' }).getAttribute('tabindex')).toBe('-1');
+    await app.page.getByRole('tab', { name: 'Ship to FBA' }).focus();
+    await app.page.keyboard.press('ArrowRight');
+    await expect.poll(() => app.page.getByRole('tab', { name: 'Buy' }).getAttribute('aria-selected')).toBe('true');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Buy');
+    await plan.table('buy').waitFor();
     const rows = await plan.rows('buy');
     const toBuy = rows.filter((r) => planNumber(r.buy) > 0);
     expect(toBuy.length).toBeGreaterThan(0);

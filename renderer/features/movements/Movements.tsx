@@ -12,6 +12,7 @@ import { today } from '../../app/clock';
 import { formatQty } from '../../app/format';
 import { useT } from '../../i18n';
 import { AdjustmentForm, ReceiptForm, TransferForm } from './MovementForms';
+import { Tabs } from '../../components/Tabs';
 
 type Tab = 'receipt' | 'adjustment' | 'transfer';
 const TABS: Tab[] = ['receipt', 'adjustment', 'transfer'];
@@ -83,14 +84,8 @@ export function Movements() {
   return (
     <section aria-labelledby="movements-title">
       <h1 id="movements-title">{t('movements.title')}</h1>
-      <div className="tabs" role="tablist" aria-label={t('movements.title')}>
-        {TABS.map((name) => (
-          <button key={name} type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`} className="btn" onClick={() => setTab(name)}>
-            {t(`movements.${name}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <Tabs label={t('movements.title')} names={TABS} selected={tab} onSelect={setTab} text={(name) => t(`movements.${name}`)} idPrefix="movements" />
+      <div role="tabpanel" id={`movements-panel-${tab}`} aria-labelledby={`movements-tab-${tab}`}>
         {tab === 'receipt' ? <ReceiptForm {...formProps} /> : tab === 'adjustment' ? <AdjustmentForm {...formProps} /> : <TransferForm {...formProps} />}
       </div>
 

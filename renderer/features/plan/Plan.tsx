@@ -25,8 +25,10 @@ import { PlanChart } from './PlanChart';
 import { parseWhatIf, whatIfChanges } from './whatIf';
 import type { WhatIfChanges, WhatIfProblem } from './whatIf';
 import { DemandEvents, ForecastOverride, PlanSettingsPanel } from './PlanInputs';
+import { Tabs } from '../../components/Tabs';
 
 type Tab = 'ship' | 'buy';
+const PLAN_TABS: readonly Tab[] = ['ship', 'buy'];
 const dateOf = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '');
 
 export function Plan() {
@@ -253,14 +255,7 @@ export function Plan() {
       <DemandEvents />
       <PlanSettingsPanel />
       <div className="toolbar">
-        <div role="tablist" aria-label={t('plan.title')} className="tabs">
-          <button type="button" role="tab" aria-selected={tab === 'ship'} className="btn" onClick={() => setTab('ship')}>
-            {t('plan.tab.ship')}
-          </button>
-          <button type="button" role="tab" aria-selected={tab === 'buy'} className="btn" onClick={() => setTab('buy')}>
-            {t('plan.tab.buy')}
-          </button>
-        </div>
+        <Tabs label={t('plan.title')} names={PLAN_TABS} selected={tab} onSelect={setTab} text={(name) => t(`plan.tab.${name}`)} idPrefix="plan" />
         <button type="button" className="btn" onClick={() => void createDrafts()} disabled={planToBuy.length === 0 || drafting || whatIf !== null} title={whatIf ? t('plan.draftsNotFromWhatIf') : undefined}>
           {t('plan.createDrafts')}
         </button>
@@ -274,11 +269,13 @@ export function Plan() {
           {t('common.exportCsv')}
         </button>
       </div>
-      {tab === 'ship' ? (
-        <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', index: r.index })} emptyText={whatIfDiff && onlyCaused ? t('plan.whatIfNoneCaused') : result ? t('plan.nothing') : t('plan.running')} height="45vh" />
-      ) : (
-        <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
-      )}
+      <div role="tabpanel" id={`plan-panel-${tab}`} aria-labelledby={`plan-tab-${tab}`}>
+        {tab === 'ship' ? (
+          <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', index: r.index })} emptyText={whatIfDiff && onlyCaused ? t('plan.whatIfNoneCaused') : result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+        ) : (
+          <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+        )}
+      </div>
       {selectedShip ? (
         <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
           <h2>
