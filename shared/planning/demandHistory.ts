@@ -611,66 +611,55 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
 }
 
 /**
- * Per group of series and per day of the window's last `days` days: units sold on in-stock days and
- * how many of the group's series were in stock, each group's days one after the other (group g's
- * day d at g × days + d). `groupOf[s]` is series s's group (−1: in none). Reads the sparse days where
- * the history keeps them (no dense days are made), else the dense days.
+ * Per group of series, over the window's last `weeks` whole weeks (ending on its last day, fewer when
+ * the window is shorter): the units sold each day by the series that were in stock every day of that
+ * week. A series counts in a week whole or not at all, so a series out of stock for part of a week
+ * (restocked on a Monday, say) cannot make that week's days look busier or quieter than they sold.
+ * Group g's week w (oldest first) is days (g × weeks + w) × 7 … + 6 of `units`. `groupOf[s]` is
+ * series s's group (−1: in none). Reads the sparse days where the history keeps them (no dense days
+ * are made), else the dense days.
  */
-export function inStockDayTotals(history: DemandHistory, groupOf: ArrayLike<number>, groups: number, days: number): { units: Float64Array; inStock: Float64Array } {
+export function inStockWeekTotals(history: DemandHistory, groupOf: ArrayLike<number>, groups: number, weeks: number): { weeks: number; units: Float64Array } {
   if (groupOf.length !== history.series.length) throw new RangeError(`Groups must give one group per series (${history.series.length}), got ${groupOf.length}`);
-  const span = Math.min(days, history.days);
-  const from = history.days - span;
-  const units = new Float64Array(groups * span);
-  const inStock = new Float64Array(groups * span);
-  // In-stock counts start at every series of the group and lose one per stockout day: each run is
-  // marked at its ends (−1 where it starts, +1 where it ends) and the marks are added up after.
-  const marks = new Float64Array(groups * (span + 1));
+  const span = Math.min(weeks, Math.floor(history.days / 7));
+  const from = history.days - span * 7;
+  const units = new Float64Array(groups * span * 7);
   const sparse = sparseByHistory.get(history);
+  // Per week of the series at hand: 1 where a stockout day falls in it.
+  const out = new Uint8Array(span);
+  const weekUnits = new Float64Array(span * 7);
   for (let s = 0; s < groupOf.length; s++) {
     const g = groupOf[s]!;
     if (g < 0) continue;
     if (!(g < groups) || !Number.isInteger(g)) throw new RangeError(`Series ${s} is in group ${g}, but there are ${groups} groups`);
-    const base = g * span;
-    const markBase = g * (span + 1);
-    marks[markBase] = marks[markBase]! + 1;
-    marks[markBase + span] = marks[markBase + span]! - 1;
+    out.fill(0);
+    weekUnits.fill(0);
     if (sparse !== undefined) {
-      let r = sparse.runStart[s]!;
-      const runEnd = sparse.runStart[s + 1]!;
-      while (r < runEnd && sparse.runTo[r]! <= from) r++;
-      for (let q = r; q < runEnd; q++) {
-        const runFrom = Math.max(from, sparse.runFrom[q]!) - from;
-        const runTo = sparse.runTo[q]! - from;
-        marks[markBase + runFrom] = marks[markBase + runFrom]! - 1;
-        marks[markBase + runTo] = marks[markBase + runTo]! + 1;
+      for (let r = sparse.runStart[s]!; r < sparse.runStart[s + 1]!; r++) {
+        const runFrom = Math.max(from, sparse.runFrom[r]!);
+        const runTo = sparse.runTo[r]!;
+        if (runTo <= runFrom) continue;
+        out.fill(1, Math.floor((runFrom - from) / 7), Math.floor((runTo - 1 - from) / 7) + 1);
       }
-      // Sales and runs are both in day order: a sale inside a run is a stockout day's, left out.
       for (let k = sparse.saleStart[s]!; k < sparse.saleStart[s + 1]!; k++) {
         const day = sparse.saleDay[k]!;
-        if (day < from) continue;
-        while (r < runEnd && sparse.runTo[r]! <= day) r++;
-        if (r < runEnd && sparse.runFrom[r]! <= day) continue;
-        units[base + day - from] = units[base + day - from]! + sparse.saleUnits[k]!;
+        if (day >= from) weekUnits[day - from] = weekUnits[day - from]! + sparse.saleUnits[k]!;
       }
     } else {
-      const row = s * history.days;
+      const row = s * history.days + from;
       const { units: dayUnits, stockout } = history;
-      for (let d = 0; d < span; d++) {
-        if (stockout[row + from + d]) {
-          marks[markBase + d] = marks[markBase + d]! - 1;
-          marks[markBase + d + 1] = marks[markBase + d + 1]! + 1;
-        } else units[base + d] = units[base + d]! + dayUnits[row + from + d]!;
+      for (let x = 0; x < span * 7; x++) {
+        if (stockout[row + x]) out[Math.floor(x / 7)] = 1;
+        weekUnits[x] = dayUnits[row + x]!;
       }
     }
-  }
-  for (let g = 0; g < groups; g++) {
-    let count = 0;
-    for (let d = 0; d < span; d++) {
-      count += marks[g * (span + 1) + d]!;
-      inStock[g * span + d] = count;
+    for (let w = 0; w < span; w++) {
+      if (out[w]) continue;
+      const base = (g * span + w) * 7;
+      for (let j = 0; j < 7; j++) units[base + j] = units[base + j]! + weekUnits[w * 7 + j]!;
     }
   }
-  return { units, inStock };
+  return { weeks: span, units };
 }
 
 /** Demand rate per day over in-stock days and its sample standard deviation (see dailyRate). */

@@ -8,23 +8,29 @@
 // noise, while the shoppers of one marketplace share a week (weekends, paydays, their time zone).
 //
 // The model, on the marketplace's last WEEKDAY_WEEKS whole weeks ending on the history's last day:
-// each day's rate is the units sold on in-stock days ÷ the series in stock that day; each week's
-// seven rates are divided by their mean, so a week's level and season drop out (its shares add to 7);
-// a weekday's raw index is its mean share. Whether the weekdays differ beyond noise is a two-way
-// analysis of variance of the shares (weeks × weekdays, the week's effect 0 by construction):
+// each week's days add up the units of the series that were in stock all that week (a series out of
+// stock for part of a week, restocked on a Monday say, would make the days it was in stock look busy);
+// each week's seven days are divided by their mean, so a week's level and season drop out (its
+// shares add to 7); a weekday's raw index is its mean share. Whether the weekdays differ beyond
+// noise is a two-way analysis of variance of the shares (weeks × weekdays, the week's effect 0 by
+// construction):
 //   F = (SS weekdays ÷ 6) ÷ (SS residual ÷ 6·(weeks − 1)).
-// Below MIN_WEEKDAY_F (about the 1% point of F(6, ≥ 42)) there is no weekly season; above it, the raw
-// index is shrunk toward 1 by 1 − 1/F (a clear pattern keeps nearly all of it), held within
-// [1/4, 4], and scaled to a mean of 1 again so a week's seven days still add up to the week.
+// Below MIN_WEEKDAY_F (about the 0.5% point of F(6, ≥ 42)), or with fewer than MIN_WEEKDAY_UNITS
+// units in the weeks read (each weekday's share would be mostly noise), there is no weekly season;
+// above it, the raw index is shrunk toward 1 by 1 − 2/F (a clear pattern keeps nearly all of it, one
+// just past the line about half), held within [1/4, 4], and scaled to a mean of 1 again so a week's
+// seven days still add up to the week.
 import type { DemandHistory } from './demandHistory';
-import { inStockDayTotals } from './demandHistory';
+import { inStockWeekTotals } from './demandHistory';
 
 /** Whole weeks of history the weekly season is read from: the last half-year (the pattern of now). */
 export const WEEKDAY_WEEKS = 26;
-/** Fewest usable weeks (every day with a series in stock, and some sales) before a weekly season is read. */
+/** Fewest usable weeks (some series in stock all week, and some sales) before a weekly season is read. */
 export const MIN_WEEKDAY_WEEKS = 8;
+/** Fewest units sold in the weeks read: ~100 a weekday, so a weekday's share is known to about ±10%. */
+export const MIN_WEEKDAY_UNITS = 700;
 /** F of the weekdays against the noise below which there is no weekly season. */
-export const MIN_WEEKDAY_F = 3.3;
+export const MIN_WEEKDAY_F = 4;
 const MAX_INDEX = 4;
 
 export interface WeekdaySeason {
@@ -44,42 +50,33 @@ export function weekdayOfDay(day: number): number {
 }
 
 /**
- * The weekly season of daily totals: `units[d]` sold on in-stock days and `inStock[d]` series in
- * stock, for `length` days from `from`, the last of them day number `lastDay`. Only whole weeks
- * ending on the last day are read.
+ * The weekly season of daily units: `length` days from `from` (whole weeks ending on the last of
+ * them, day number `lastDay`, are read; a week that sold nothing is left out).
  */
-export function weekdaySeasonOfDays(units: ArrayLike<number>, inStock: ArrayLike<number>, lastDay: number, from = 0, length = units.length - from): WeekdaySeason {
+export function weekdaySeasonOfDays(units: ArrayLike<number>, lastDay: number, from = 0, length = units.length - from): WeekdaySeason {
   const weeks = Math.floor(length / 7);
   const end = from + length;
   const sums = new Float64Array(7);
-  const rates = new Float64Array(7);
   let used = 0;
   let squares = 0;
+  let sold = 0;
   for (let w = 0; w < weeks; w++) {
     const weekStart = end - 7 * (weeks - w);
     let total = 0;
-    let known = true;
-    for (let j = 0; j < 7; j++) {
-      const count = inStock[weekStart + j]!;
-      if (!(count > 0)) {
-        known = false;
-        break;
-      }
-      rates[j] = units[weekStart + j]! / count;
-      total += rates[j]!;
-    }
-    if (!known || !(total > 0)) continue;
+    for (let j = 0; j < 7; j++) total += units[weekStart + j]!;
+    if (!(total > 0)) continue;
+    sold += total;
     const mean = total / 7;
     const firstWeekday = weekdayOfDay(lastDay - (end - 1 - weekStart));
     for (let j = 0; j < 7; j++) {
-      const share = rates[j]! / mean;
+      const share = units[weekStart + j]! / mean;
       const k = (firstWeekday + j) % 7;
       sums[k] = sums[k]! + share;
       squares += (share - 1) * (share - 1);
     }
     used++;
   }
-  if (used < MIN_WEEKDAY_WEEKS) return NO_WEEKDAY_SEASON;
+  if (used < MIN_WEEKDAY_WEEKS || sold < MIN_WEEKDAY_UNITS) return NO_WEEKDAY_SEASON;
   const raw = new Float64Array(7);
   let weekdaySquares = 0;
   for (let k = 0; k < 7; k++) {
@@ -90,7 +87,7 @@ export function weekdaySeasonOfDays(units: ArrayLike<number>, inStock: ArrayLike
   // No residual at all (every week the same shape) is a pattern beyond doubt, if there is one.
   const f = residualSquares > 1e-12 * squares ? weekdaySquares / 6 / (residualSquares / (6 * (used - 1))) : weekdaySquares > 0 ? Infinity : 0;
   if (!(f >= MIN_WEEKDAY_F)) return NO_WEEKDAY_SEASON;
-  const weight = 1 - 1 / f;
+  const weight = 1 - 2 / f;
   const index = new Float64Array(7);
   let total = 0;
   for (let k = 0; k < 7; k++) {
@@ -132,10 +129,10 @@ export function weekdaySeasonsOf(history: DemandHistory): WeekdaySeasons {
     }
     marketplaceOf[s] = index;
   }
-  const days = Math.min(history.days, WEEKDAY_WEEKS * 7);
-  const totals = inStockDayTotals(history, marketplaceOf, marketplaces.length, days);
+  const totals = inStockWeekTotals(history, marketplaceOf, marketplaces.length, WEEKDAY_WEEKS);
+  const days = totals.weeks * 7;
   const lastDay = history.firstDay + history.days - 1;
-  const seasons = marketplaces.map((_, m) => weekdaySeasonOfDays(totals.units, totals.inStock, lastDay, m * days, days));
+  const seasons = marketplaces.map((_, m) => weekdaySeasonOfDays(totals.units, lastDay, m * days, days));
   const result = { marketplaces, seasons, marketplaceOf };
   seasonsByHistory.set(history, result);
   return result;

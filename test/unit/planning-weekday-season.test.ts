@@ -5,11 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import type { MovementType } from '../../shared/model';
-import { demandHistoryFromLedger, inStockDayTotals, keepsSparseDays } from '../../shared/planning/demandHistory';
+import { demandHistoryFromLedger, inStockWeekTotals, keepsSparseDays } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { buildPlan, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { PlanInput } from '../../shared/planning/plan';
-import { MIN_WEEKDAY_WEEKS, NO_WEEKDAY_SEASON, weekdayFactorsFrom, weekdayOfDay, weekdaySeasonOfDays, weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
+import { MIN_WEEKDAY_UNITS, MIN_WEEKDAY_WEEKS, NO_WEEKDAY_SEASON, weekdayFactorsFrom, weekdayOfDay, weekdaySeasonOfDays, weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
 
 /** Sunday first: weekends sell twice a weekday's. Mean 1. */
 const WEEKEND = [2, 0.6, 0.6, 0.6, 0.6, 0.6, 2];
@@ -25,11 +25,8 @@ function random(seed: number): () => number {
   };
 }
 
-/** `days` daily totals ending on `lastDay`: units from a rate per day number, one series in stock each day. */
-function days(count: number, lastDay: number, rate: (day: number) => number): { units: Float64Array; inStock: Float64Array } {
-  const units = Float64Array.from({ length: count }, (_, d) => rate(lastDay - (count - 1 - d)));
-  return { units, inStock: new Float64Array(count).fill(1) };
-}
+/** `count` daily totals ending on `lastDay`, from units per day number. */
+const days = (count: number, lastDay: number, rate: (day: number) => number) => Float64Array.from({ length: count }, (_, d) => rate(lastDay - (count - 1 - d)));
 
 describe('weekdaySeasonOfDays', () => {
   test('a clean pattern is read whole, by day of the week, whichever day the window ends on', () => {
@@ -37,8 +34,8 @@ describe('weekdaySeasonOfDays', () => {
     expect(weekdayOfDay(0)).toBe(4); // 1970-01-01
     expect(weekdayOfDay(-1)).toBe(3);
     for (const lastDay of [THURSDAY, THURSDAY + 3]) {
-      const { units, inStock } = days(26 * 7, lastDay, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
-      const season = weekdaySeasonOfDays(units, inStock, lastDay);
+      const units = days(26 * 7, lastDay, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
+      const season = weekdaySeasonOfDays(units, lastDay);
       // Every week has the same shape: no residual, all of it kept.
       expect(season.weight).toBe(1);
       expect(season.weeks).toBe(26);
@@ -47,8 +44,8 @@ describe('weekdaySeasonOfDays', () => {
   });
 
   test('a level that changes week to week does not blur it: each week is read against its own mean', () => {
-    const { units, inStock } = days(20 * 7, THURSDAY, (day) => (1 + (day % 13)) * WEEKEND[weekdayOfDay(day)]! * (1 + Math.floor((THURSDAY - day) / 7)));
-    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    const units = days(20 * 7, THURSDAY, (day) => (1 + (day % 13)) * WEEKEND[weekdayOfDay(day)]! * (1 + Math.floor((THURSDAY - day) / 7)));
+    const season = weekdaySeasonOfDays(units, THURSDAY);
     expect(season.weight).toBeGreaterThan(0.9);
     // Sunday and Saturday well above every weekday.
     for (const weekday of [1, 2, 3, 4, 5]) expect(Math.min(season.index[0]!, season.index[6]!)).toBeGreaterThan(season.index[weekday]! * 1.5);
@@ -56,52 +53,55 @@ describe('weekdaySeasonOfDays', () => {
 
   test('flat days, or noise alone, give no weekly season', () => {
     const flat = days(26 * 7, THURSDAY, () => 5);
-    expect(weekdaySeasonOfDays(flat.units, flat.inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    expect(weekdaySeasonOfDays(flat, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
     // Counts around 5 ± 4 with no pattern: the weekdays differ only by chance.
     const next = random(11);
     const noise = days(26 * 7, THURSDAY, () => Math.round(5 + (next() * 2 - 1) * 4));
-    expect(weekdaySeasonOfDays(noise.units, noise.inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    expect(weekdaySeasonOfDays(noise, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
   });
 
   test('a noisy pattern is kept mostly, near its true shape', () => {
     const next = random(11);
-    const { units, inStock } = days(26 * 7, THURSDAY, (day) => Math.max(0, Math.round(20 * WEEKEND[weekdayOfDay(day)]! + (next() * 2 - 1) * 6)));
-    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    const units = days(26 * 7, THURSDAY, (day) => Math.max(0, Math.round(20 * WEEKEND[weekdayOfDay(day)]! + (next() * 2 - 1) * 6)));
+    const season = weekdaySeasonOfDays(units, THURSDAY);
     expect(season.weight).toBeGreaterThan(0.9);
     season.index.forEach((value, k) => expect(Math.abs(value - WEEKEND[k]!)).toBeLessThan(0.1));
     expect(season.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
   });
 
-  test('only usable weeks count: a week with a day nothing was in stock, or no sales, is left out', () => {
-    const clean = (weeks: number) => days(weeks * 7, THURSDAY, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
-    expect(weekdaySeasonOfDays(clean(MIN_WEEKDAY_WEEKS - 1).units, clean(MIN_WEEKDAY_WEEKS - 1).inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
-    // 10 weeks, 2 of them with a day out of stock and 1 with no sales: 7 usable, too few.
-    const broken = clean(10);
-    broken.inStock[3] = 0;
-    broken.inStock[7 * 5 + 6] = 0;
-    broken.units.fill(0, 7 * 8, 7 * 9);
-    expect(weekdaySeasonOfDays(broken.units, broken.inStock, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
-    // With the empty week sold again, 8 usable weeks are enough.
+  test('only usable weeks count (a week that sold nothing is left out), and enough units in them', () => {
+    const clean = (weeks: number, scale = 20) => days(weeks * 7, THURSDAY, (day) => scale * WEEKEND[weekdayOfDay(day)]!);
+    expect(weekdaySeasonOfDays(clean(MIN_WEEKDAY_WEEKS - 1), THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    // 9 weeks, 2 of them sold nothing: 7 usable, too few.
+    const broken = clean(9);
+    broken.fill(0, 0, 7);
+    broken.fill(0, 7 * 5, 7 * 6);
+    expect(weekdaySeasonOfDays(broken, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
+    // 10 weeks with the same 2 empty: 8 usable are enough.
     const eight = clean(10);
-    eight.inStock[3] = 0;
-    eight.inStock[7 * 5 + 6] = 0;
-    const season = weekdaySeasonOfDays(eight.units, eight.inStock, THURSDAY);
+    eight.fill(0, 0, 7);
+    eight.fill(0, 7 * 5, 7 * 6);
+    const season = weekdaySeasonOfDays(eight, THURSDAY);
     expect(season.weeks).toBe(8);
     season.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 12));
+    // The same shape at a unit or two a day: too few units to tell a weekday's share from noise.
+    const thin = clean(26, 2);
+    expect(thin.reduce((a, b) => a + b, 0)).toBeLessThan(MIN_WEEKDAY_UNITS);
+    expect(weekdaySeasonOfDays(thin, THURSDAY)).toBe(NO_WEEKDAY_SEASON);
   });
 
   test('the index stays within [¼, 4] and keeps a mean of 1', () => {
     // Sales only on Saturdays: the raw index is 7 there and 0 elsewhere.
-    const { units, inStock } = days(26 * 7, THURSDAY, (day) => (weekdayOfDay(day) === 6 ? 10 : 0));
-    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    const units = days(26 * 7, THURSDAY, (day) => (weekdayOfDay(day) === 6 ? 100 : 0));
+    const season = weekdaySeasonOfDays(units, THURSDAY);
     expect(Math.min(...season.index)).toBeGreaterThanOrEqual(0.25 * (7 / (4 + 6 * 0.25)) - 1e-12);
     expect(season.index[6]).toBeCloseTo((4 * 7) / (4 + 6 * 0.25), 12);
     expect(season.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
   });
 
   test('weekdayFactorsFrom gives the index of the 7 days from a day on', () => {
-    const { units, inStock } = days(26 * 7, THURSDAY, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
-    const season = weekdaySeasonOfDays(units, inStock, THURSDAY);
+    const units = days(26 * 7, THURSDAY, (day) => 10 * WEEKEND[weekdayOfDay(day)]!);
+    const season = weekdaySeasonOfDays(units, THURSDAY);
     // From a Friday: Fri, Sat, Sun, Mon…
     const factors = weekdayFactorsFrom(season, THURSDAY + 1);
     expect([...factors].map((x) => Math.round(x * 10) / 10)).toEqual([0.6, 2, 2, 0.6, 0.6, 0.6, 0.6]);
@@ -151,12 +151,19 @@ describe('weekdaySeasonsOf a history', () => {
     expect(weekdaySeasonsOf(history)).toBe(seasons);
   });
 
-  test('stockout days are left out: a series out every Sunday does not make Sundays look slow', () => {
+  test('a series counts only in the weeks it was in stock every day: a partial week does not shape the days', () => {
+    // A big seller restocked every Monday and out Friday to Sunday, beside a small steady one, both
+    // selling the same every day they can: no day of the week sells more than another.
     const history = denseHistory([
-      { marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]!, out: (day) => weekdayOfDay(day) === 0 },
-      { marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]! },
+      { marketplace: 'US', rate: () => 40, out: (day) => [5, 6, 0].includes(weekdayOfDay(day)) },
+      { marketplace: 'US', rate: () => 10 },
     ]);
-    weekdaySeasonsOf(history).seasons[0]!.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 6));
+    expect(weekdaySeasonsOf(history).seasons[0]).toBe(NO_WEEKDAY_SEASON);
+    // The same big seller, in stock for the last 10 weeks and selling twice as much at weekends: read.
+    const restocked = denseHistory([{ marketplace: 'US', rate: (day) => 40 * WEEKEND[weekdayOfDay(day)]!, out: (day) => day <= THURSDAY - 70 && [5, 6, 0].includes(weekdayOfDay(day)) }]);
+    const season = weekdaySeasonsOf(restocked).seasons[0]!;
+    expect(season.weeks).toBe(10);
+    season.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 6));
   });
 
   test('property: the totals from a ledger history\'s sparse days equal those from its dense days', () => {
@@ -173,15 +180,16 @@ describe('weekdaySeasonsOf a history', () => {
     });
     const firstDay = dayNumber('2026-01-01');
     fc.assert(
-      fc.property(fc.array(movement, { maxLength: 80 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 80 }), (moves, windowDays, totalsDays) => {
+      fc.property(fc.array(movement, { maxLength: 80 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 12 }), (moves, windowDays, weeks) => {
         const records = moves.map((m, index) => ({ id: index + 1, date: new Date((firstDay + m.offset) * 86_400_000).toISOString().slice(0, 10), skuId: m.skuId, locationId: m.locationId, qty: m.qty, type: m.type }));
         const h = demandHistoryFromLedger(columnsFromMovements(records), FBA, { firstDay, days: windowDays });
         const groupOf = Int32Array.from(h.series, (s) => (s.marketplace === 'US' ? 0 : s.skuId === 3 ? -1 : 1));
         expect(keepsSparseDays(h)).toBe(true);
-        const sparse = inStockDayTotals(h, groupOf, 2, totalsDays);
-        const dense = inStockDayTotals({ ...h, units: h.units, stockout: h.stockout }, groupOf, 2, totalsDays);
+        const sparse = inStockWeekTotals(h, groupOf, 2, weeks);
+        const dense = inStockWeekTotals({ ...h, units: h.units, stockout: h.stockout }, groupOf, 2, weeks);
+        expect(sparse.weeks).toBe(Math.min(weeks, Math.floor(windowDays / 7)));
+        expect(dense.weeks).toBe(sparse.weeks);
         expect([...sparse.units]).toEqual([...dense.units]);
-        expect([...sparse.inStock]).toEqual([...dense.inStock]);
       }),
       { numRuns: 150 },
     );
@@ -189,8 +197,8 @@ describe('weekdaySeasonsOf a history', () => {
 
   test('a group out of range is refused, naming the series', () => {
     const history = denseHistory([{ marketplace: 'US', rate: () => 1 }]);
-    expect(() => inStockDayTotals(history, [2], 2, 7)).toThrow(/Series 0 is in group 2, but there are 2 groups/);
-    expect(() => inStockDayTotals(history, [0, 0], 1, 7)).toThrow(/one group per series \(1\), got 2/);
+    expect(() => inStockWeekTotals(history, [2], 2, 1)).toThrow(/Series 0 is in group 2, but there are 2 groups/);
+    expect(() => inStockWeekTotals(history, [0, 0], 1, 1)).toThrow(/one group per series \(1\), got 2/);
   });
 });
 
