@@ -23,7 +23,7 @@ export interface DemandHistory {
    * comes out of the days) or after imported orders replaced days; seriesDays gives one series' days.
    */
   units: Float32Array;
-  /** series.length × days: 1 on a stockout day — the location ended the day with no stock (closing balance ≤ 0). */
+  /** series.length × days: 1 on a stockout day — nothing sold and the location ended the day with no stock (see demandHistoryFromLedger). */
   stockout: Uint8Array;
   /** Closing balance on the window's last day per series (units on hand now). */
   onHand: Float64Array;
@@ -113,9 +113,12 @@ function movementsByDay(day: Int32Array, take: Uint8Array, taken: number, firstD
  * then location id; a series with no sale in the window and no stock in it or carried into it is
  * left out.
  *
- * Stockout rule (PRODUCT §4.1, "no available stock"): a day whose closing balance is ≤ 0 is a
- * stockout day. So the day stock sells out is a stockout day too (its demand was cut short by the
- * stock, not by the customers), and a day stock arrives and some of it sells is an in-stock day.
+ * Stockout rule (PRODUCT §4.1, "no available stock"): a day that sold nothing and closed with no
+ * stock (a closing balance of 0) is a stockout day. A day that sold is in stock, even when it sold the
+ * last unit: its demand may have been cut short, but leaving such days out would leave a SKU kept a
+ * unit or two deep with no sales at all, and a forecast of nothing. A negative closing balance means
+ * the ledger lacks stock it had (an opening balance never imported, say), so the stock is unknown and
+ * the day counts as in stock.
  */
 export function demandHistoryFromLedger(
   columns: DemandLedgerColumns,
@@ -234,8 +237,8 @@ export function demandHistoryFromLedger(
         continue;
       }
       if (d > closedUpTo) {
-        if (balance <= 0) runCount = addStockoutRun(runFrom, runTo, rowRuns, runCount, closedUpTo, d);
-        else held = true;
+        if (balance === 0) runCount = addStockoutRun(runFrom, runTo, rowRuns, runCount, soldOn(saleDay, saleUnits, rowSales, saleCount, closedUpTo) ? closedUpTo + 1 : closedUpTo, d);
+        else if (balance > 0) held = true;
         closedUpTo = d;
       }
       balance += q;
@@ -249,8 +252,8 @@ export function demandHistoryFromLedger(
         sold = true;
       }
     }
-    if (balance <= 0) runCount = addStockoutRun(runFrom, runTo, rowRuns, runCount, closedUpTo, days);
-    else held = true;
+    if (balance === 0) runCount = addStockoutRun(runFrom, runTo, rowRuns, runCount, soldOn(saleDay, saleUnits, rowSales, saleCount, closedUpTo) ? closedUpTo + 1 : closedUpTo, days);
+    else if (balance > 0) held = true;
     if (!sold && !held && openingUnits <= 0) {
       // Nothing sold and never any stock: the row is left out, its stockout runs dropped for the next pair.
       saleCount = rowSales;
@@ -367,11 +370,19 @@ function clearWeekSums(sums: WeekSums, row: number): void {
   sums.lastYearUnits[row] = 0;
 }
 
+/** Whether the row's sales (rowSales…saleCount − 1, in day order) sold units on day d, its last day with a movement so far. */
+function soldOn(saleDay: Int32Array, saleUnits: Float32Array, rowSales: number, saleCount: number, d: number): boolean {
+  return saleCount > rowSales && saleDay[saleCount - 1] === d && saleUnits[saleCount - 1]! > 0;
+}
+
 /**
  * Notes days from…to − 1 of the series whose runs start at `rowRuns` as out of stock; returns the
- * new run count. A run that starts where the series' last one ends extends it, so runs never touch.
+ * new run count. A run that starts where the series' last one ends extends it, so runs never touch;
+ * an empty one adds nothing.
  */
+
 function addStockoutRun(runFrom: Int32Array, runTo: Int32Array, rowRuns: number, runCount: number, from: number, to: number): number {
+  if (from >= to) return runCount;
   if (runCount > rowRuns && runTo[runCount - 1] === from) {
     runTo[runCount - 1] = to;
     return runCount;

@@ -52,22 +52,36 @@ describe('demand history from the ledger', () => {
     receipt('2026-03-08', 1, FBA_US, 100), // after the window: ignored
   ];
 
-  test('the balance carried in from before the window sets the first days; stockout days follow the closing balance', () => {
+  test('the balance carried in from before the window sets the first days; a stockout day sold nothing and closed with nothing', () => {
     const h = history(rows, '2026-03-01', 7);
     expect(h.firstDay).toBe(dayNumber('2026-03-01'));
     expect(h.days).toBe(7);
     expect(h.series).toEqual([{ skuId: 1, locationId: FBA_US, marketplace: 'US' }]);
     expect(rowOf(h.units, 0, 7)).toEqual([0, 2, 0, 4, 0, 2, 3]);
-    // Closing balances 6, 4, 4, 0, 0, 3, 0: the sell-out days (03-04, 03-07) are stockout days, the arrival-and-sale day (03-06) is not.
-    expect(rowOf(h.stockout, 0, 7)).toEqual([0, 0, 0, 1, 1, 0, 1]);
+    // Closing balances 6, 4, 4, 0, 0, 3, 0: the sell-out days (03-04, 03-07) sold, so they are in
+    // stock; only 03-05, which opened and closed with nothing, is a stockout day.
+    expect(rowOf(h.stockout, 0, 7)).toEqual([0, 0, 0, 0, 1, 0, 0]);
     expect([...h.onHand]).toEqual([0]);
   });
 
-  test('arrival sold out the same day is a stockout day; a negative balance is a stockout day', () => {
-    const h = history([receipt('2026-03-01', 1, FBA_US, 5), sale('2026-03-01', 1, FBA_US, 5), sale('2026-03-02', 1, FBA_US, 1), receipt('2026-03-03', 1, FBA_US, 2)], '2026-03-01', 3);
-    expect(rowOf(h.units, 0, 3)).toEqual([5, 1, 0]);
-    expect(rowOf(h.stockout, 0, 3)).toEqual([1, 1, 0]);
+  test('an arrival sold out the same day is in stock; a negative balance (stock the ledger lacks) is not a stockout', () => {
+    const h = history([receipt('2026-03-01', 1, FBA_US, 5), sale('2026-03-01', 1, FBA_US, 5), sale('2026-03-02', 1, FBA_US, 1), receipt('2026-03-04', 1, FBA_US, 2)], '2026-03-01', 4);
+    expect(rowOf(h.units, 0, 4)).toEqual([5, 1, 0, 0]);
+    // Closing 0, −1, −1, 1: the first two days sold; the third sold nothing at −1 (unknown stock).
+    expect(rowOf(h.stockout, 0, 4)).toEqual([0, 0, 0, 0]);
     expect([...h.onHand]).toEqual([1]);
+  });
+
+  test('a SKU kept a unit deep, restocked after each sellout, keeps its sales (they are all on sell-out days)', () => {
+    // One unit in, sold the next day, one more in two days later, sold the day after: 4 days of 6 out.
+    const h = history(
+      [receipt('2026-03-01', 1, FBA_US, 1), sale('2026-03-02', 1, FBA_US, 1), receipt('2026-03-04', 1, FBA_US, 1), sale('2026-03-05', 1, FBA_US, 1)],
+      '2026-03-01',
+      6,
+    );
+    expect(rowOf(h.stockout, 0, 6)).toEqual([0, 0, 1, 0, 0, 1]);
+    // 2 units over 4 in-stock days: 3.5 a week, not 0.
+    expect([...weeklyRates(h, 0, 1)]).toEqual([3.5]);
   });
 
   test('two FBA locations give two series, sorted by SKU then location, each with its marketplace', () => {
@@ -123,7 +137,8 @@ describe('demand history from the ledger', () => {
       [4, FBA_DE],
       [5, FBA_US],
     ]);
-    expect([...h.stockout]).toEqual([0, 0, 1, 1, 1, 1]);
+    // SKU 4 sold on day 0 and stands at −1 after (unknown stock): in stock. SKU 5 was emptied on day 0 without a sale.
+    expect([...h.stockout]).toEqual([0, 0, 0, 0, 1, 1]);
     expect([...h.onHand]).toEqual([4, -1, 0]);
     expect(h.units.length).toBe(6);
   });
@@ -144,7 +159,7 @@ describe('demand history from the ledger', () => {
     expect([...spread.onHand]).toEqual([-1, 2]);
   });
 
-  test('property: on hand is the plain sum per SKU × FBA location, and a day is a stockout day iff the replayed closing balance is ≤ 0', () => {
+  test('property: on hand is the plain sum per SKU × FBA location, and a day is a stockout day iff it sold nothing and the replayed closing balance is 0', () => {
     const firstDay = dayNumber('2026-03-01');
     const movement = fc.record({
       offset: fc.integer({ min: -6, max: 12 }),
@@ -174,8 +189,8 @@ describe('demand history from the ledger', () => {
             expected.push({ skuId, locationId });
             expect(h.onHand[s]).toBe(closing(days - 1));
             for (let d = 0; d < days; d++) {
-              expect(h.stockout[s * days + d]).toBe(closing(d) <= 0 ? 1 : 0);
               const unitsSold = mine.filter((m) => m.type === 'sale' && m.offset === d).reduce((sum, m) => sum - m.qty, 0);
+              expect(h.stockout[s * days + d]).toBe(closing(d) === 0 && !(unitsSold > 0) ? 1 : 0);
               expect(h.units[s * days + d]).toBe(unitsSold);
             }
           }
@@ -238,7 +253,7 @@ describe('order demand over the ledger', () => {
 });
 
 describe('demand rates', () => {
-  // 14 days: no stock in week 1; week 2 receives 10 on day 7, sells 2, 2, 2, then 4 (sells out on day 10), then out.
+  // 14 days: no stock in week 1; week 2 receives 10 on day 7, sells 2, 2, 2, then 4 (sells out on day 10, in stock: it sold), then out.
   const sales = [2, 2, 2, 4];
   const h = history(
     [receipt('2026-03-08', 1, FBA_US, 10), ...sales.map((units, i) => sale(`2026-03-${String(8 + i).padStart(2, '0')}`, 1, FBA_US, units))],
@@ -247,18 +262,18 @@ describe('demand rates', () => {
   );
 
   test('a partly stocked-out week is scaled from its in-stock days; a fully stocked-out week is unknown', () => {
-    expect(rowOf(h.stockout, 0, 14)).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1]);
-    // 3 in-stock days selling 6 → 6 × 7 / 3 = 14 a week; the sell-out day's 4 units are left out.
-    expect([...weeklyRates(h, 0, 2)]).toEqual([Number.NaN, 14]);
-    expect([...weeklyRates(h, 0, 1)]).toEqual([14]);
+    expect(rowOf(h.stockout, 0, 14)).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1]);
+    // 4 in-stock days selling 10 → 10 × 7 / 4 = 17.5 a week.
+    expect([...weeklyRates(h, 0, 2)]).toEqual([Number.NaN, 17.5]);
+    expect([...weeklyRates(h, 0, 1)]).toEqual([17.5]);
     // A week before the window is unknown too.
-    expect([...weeklyRates(h, 0, 3)]).toEqual([Number.NaN, Number.NaN, 14]);
+    expect([...weeklyRates(h, 0, 3)]).toEqual([Number.NaN, Number.NaN, 17.5]);
   });
 
   test('event factors divide each day’s units first', () => {
     const factor = new Float32Array(14).fill(1);
     factor[7] = 2; // day 7 sold 2 during a +100% promotion: 1 without it
-    expect(weeklyRates(h, 0, 1, factor)[0]).toBeCloseTo((5 * 7) / 3, 10);
+    expect(weeklyRates(h, 0, 1, factor)[0]).toBeCloseTo((9 * 7) / 4, 10);
     expect(() => weeklyRates(h, 0, 1, new Float32Array(7))).toThrow(RangeError);
   });
 
@@ -285,9 +300,10 @@ describe('demand rates', () => {
   });
 
   test('daily rate leaves stockout days out: one in-stock day has sd 0, none gives zeros', () => {
-    expect(dailyRate(h, 0, 14)).toEqual({ mean: 2, sd: 0, inStockDays: 3 });
-    expect(dailyRate(h, 0, 4)).toEqual({ mean: 0, sd: 0, inStockDays: 0 });
-    expect(dailyRate(h, 0, 5)).toEqual({ mean: 2, sd: 0, inStockDays: 1 });
+    // In stock: days 7–10 selling 2, 2, 2, 4.
+    expect(dailyRate(h, 0, 14)).toEqual({ mean: 2.5, sd: 1, inStockDays: 4 });
+    expect(dailyRate(h, 0, 3)).toEqual({ mean: 0, sd: 0, inStockDays: 0 });
+    expect(dailyRate(h, 0, 4)).toEqual({ mean: 4, sd: 0, inStockDays: 1 });
     expect(() => dailyRate(h, 1, 5)).toThrow(RangeError);
   });
 
@@ -438,12 +454,15 @@ describe('week sums made with the history', () => {
   test('the last year counts stockout days too and stops 365 days back', () => {
     // 400 days: a sale on day 0 (outside the last 365), a sale on the last day that sells out.
     const h = history([receipt('2025-01-01', 1, FBA_US, 10), sale('2025-01-01', 1, FBA_US, 2), sale('2026-02-04', 1, FBA_US, 8)], '2025-01-01', 400);
-    expect(h.stockout[399]).toBe(1);
+    expect(h.stockout[399]).toBe(0);
     expect([...h.weekSums!.lastYearUnits]).toEqual([8]);
     expect([...lastYearUnits(h)]).toEqual([8]);
-    // The last week's only sale was on a stockout day: in-stock units 0 over 6 in-stock days.
-    expect(h.weekSums!.inStockDays[h.weekSums!.weeks - 1]).toBe(6);
-    expect(h.weekSums!.inStockUnits[h.weekSums!.weeks - 1]).toBe(0);
+    // The last week's only sale, on the day it sold out, counts: 8 units over 7 in-stock days.
+    expect(h.weekSums!.inStockDays[h.weekSums!.weeks - 1]).toBe(7);
+    expect(h.weekSums!.inStockUnits[h.weekSums!.weeks - 1]).toBe(8);
+    // Sold out the day before the window's end instead: that last day, selling nothing, is a stockout.
+    const early = history([receipt('2025-01-01', 1, FBA_US, 10), sale('2025-01-01', 1, FBA_US, 2), sale('2026-02-03', 1, FBA_US, 8)], '2025-01-01', 400);
+    expect([early.stockout[398], early.stockout[399]]).toEqual([0, 1]);
   });
 
   test('order demand makes the sums of the series it changes again; the history it starts from keeps its own', () => {

@@ -314,9 +314,10 @@ describe('a SKU that was out of stock for 20 days', () => {
   const inStock = shipLine(plan, 1);
   const stockedOut = shipLine(plan, 2);
 
-  test('the ledger shows 20 days with no stock (and the sellout day) and both SKUs at 500 now', () => {
+  test('the ledger shows 20 days with no stock (the sellout day sold, so it is in stock) and both SKUs at 500 now', () => {
     const outDays = Array.from(history.stockout.subarray(days, 2 * days)).reduce((a, b) => a + b, 0);
-    expect(outDays).toBe(21);
+    expect(outDays).toBe(20);
+    expect(history.stockout[days + selloutIndex]).toBe(0);
     expect(Array.from(history.onHand)).toEqual([500, 500]);
   });
 
