@@ -267,8 +267,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         try {
           unitCostMinor = convertMinor(sku.unitCostMinor, sku.costCurrency, rateOn(rates, sku.costCurrency, today, settings.baseCurrency), settings.baseCurrency);
         } catch {
-          // No rate for the catalog currency: rank by units instead of value for this SKU.
-          unitCostMinor = 1;
+          // No rate for the catalog currency: valued below at the catalog's typical unit cost.
+          unitCostMinor = Number.NaN;
         }
       }
       return {
@@ -288,6 +288,14 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         storageType: storageTypeOf(sku),
       };
     });
+  // A SKU whose cost cannot be converted (no exchange rate) is valued at the median unit cost of those
+  // that can, so ABC ranks it by its units against a typical SKU rather than at the bottom of class C.
+  const unpriced = planSkus.filter((sku) => Number.isNaN(sku.unitCostMinor));
+  if (unpriced.length > 0) {
+    const priced = planSkus.map((sku) => sku.unitCostMinor).filter((cost) => !Number.isNaN(cost)).sort((a, b) => a - b);
+    const typical = priced.length > 0 ? priced[Math.floor(priced.length / 2)]! : 1;
+    for (const sku of unpriced) sku.unitCostMinor = typical;
+  }
   const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, fbaFloorDays: preferences.fbaFloorDays, todayDay };
   const capacityUnits = new Map<number, number | null>();
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);

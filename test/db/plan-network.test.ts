@@ -1,6 +1,7 @@
-// Stock on its way that no ship line counts is still the network's: the buy position counts units in
-// transit to a 3PL or to a marketplace the SKU has not sold in yet, and FBA capacity room counts the
-// latter too (renderer/db/planning.ts gathers them; shared/planning/plan.ts counts them).
+// The plan's inputs across the network (renderer/db/planning.ts gathers them; shared/planning/plan.ts
+// counts them). Stock on its way that no ship line counts is still the network's: the buy position
+// counts units in transit to a 3PL or to a marketplace the SKU has not sold in yet, and FBA capacity
+// room counts the latter too. A SKU whose cost cannot be converted is still ranked by what it sells.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
@@ -73,5 +74,27 @@ describe('stock in transit that no ship line counts', () => {
     expect(toFba.input.unlinedFbaInbound).toEqual([{ skuId: toFba.sku, locationId: toFba.de, units: 400 }]);
     const to3pl = await seller('3pl');
     expect(to3pl.input.unlinedFbaInbound).toEqual([]);
+  });
+});
+
+describe('a SKU whose cost has no exchange rate', () => {
+  it('is ranked by its units at a typical SKU\'s cost, not pushed to the bottom of class C', async () => {
+    const db = await freshDb();
+    const us = await addFba(db, 'US');
+    // The best seller costs CNY 20 and no CNY rate is entered; five others cost USD 3 (base USD).
+    const best = await addSku(db, 'BEST', { casePack: '1', moq: '0', unitCost: '20', costCurrency: 'CNY' });
+    const others = [];
+    for (let k = 0; k < 5; k++) others.push(await addSku(db, `OTHER-${k}`, { casePack: '1', moq: '0', unitCost: '3', costCurrency: 'USD' }));
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [];
+    for (const skuId of [best, ...others]) rows.push({ date: '2025-06-01', skuId, locationId: us, qty: 100_000, type: 'receipt' });
+    for (let d = 0; d < 365; d++) {
+      rows.push({ date: addDays('2025-07-01', d), skuId: best, locationId: us, qty: -100, type: 'sale' });
+      for (const skuId of others) rows.push({ date: addDays('2025-07-01', d), skuId, locationId: us, qty: -5, type: 'sale' });
+    }
+    await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
+    // 100 a day at the others' cost is most of the catalog's value: class A.
+    expect(plan.ship.find((l) => l.skuId === best)!.abc).toBe('A');
+    expect(plan.ship.find((l) => l.skuId === best)!.serviceLevel).toBe(0.98);
   });
 });
