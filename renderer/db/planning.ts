@@ -80,6 +80,20 @@ function lineKeysOf(plan: PlanColumns): LineKeys {
 /** The plan's inputs as runPlan reads them (exported for the Node profile harness, test/bench/plan-profile.ts). */
 export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
   const t0 = performance.now();
+  // Per marketplace and import, the first and last order day it holds: the days that import covers.
+  const importedDays = new Map<string, { firstDay: number; lastDay: number }>();
+  const observeOrders = (batchId: string, rows: readonly { marketplace: string; date: string }[]) => {
+    for (const row of rows) {
+      const key = `${row.marketplace}|${batchId}`;
+      const day = dayNumber(row.date);
+      const range = importedDays.get(key);
+      if (range === undefined) importedDays.set(key, { firstDay: day, lastDay: day });
+      else {
+        if (day < range.firstDay) range.firstDay = day;
+        if (day > range.lastDay) range.lastDay = day;
+      }
+    }
+  };
   // The ledger (and the locations) are read first and alone; the rest (10,000 SKUs take the
   // database as long as the ledger's blocks) is read while the history is built from them.
   const [ledger, locations] = await Promise.all([readLedgerQuantities(db), db.locations.toArray()]);
@@ -94,7 +108,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     db.exchangeRates.toArray(),
     readSettings(db),
     db.demandEvents.toArray(),
-    latestRows(db, 'demand'),
+    latestRows(db, 'demand', observeOrders),
     latestRows(db, 'restock'),
     latestRows(db, 'reserved'),
     db.forecastOverrides.toArray(),
@@ -124,11 +138,11 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     const merge = mergeDemandRows(demandRows);
     // A bundle's orders are its components' demand (PRODUCT §1.2).
     const { days } = dailyDemand(merge, (marketplace, sellerSku) => sellerSkuComponents(lookup, marketplace, sellerSku));
-    const coverage = new Map<string, { firstDay: number; lastDay: number }>();
-    for (const line of merge.lines) {
-      const day = dayNumber(line.date);
-      const c = coverage.get(line.marketplace);
-      coverage.set(line.marketplace, { firstDay: Math.min(c?.firstDay ?? day, day), lastDay: Math.max(c?.lastDay ?? day, day) });
+    // Each import covers its own days: a gap between two imports keeps the ledger's sales.
+    const coverage = new Map<string, { firstDay: number; lastDay: number }[]>();
+    for (const [key, range] of importedDays) {
+      const marketplace = key.slice(0, key.indexOf('|'));
+      coverage.set(marketplace, [...(coverage.get(marketplace) ?? []), range]);
     }
     history = overlayOrderDemand(history, days, coverage);
   }

@@ -28,8 +28,12 @@ export interface ScopeRows<K extends StoredKind> {
  */
 const WHOLE_SCOPE_KINDS: ReadonlySet<StoredKind> = new Set(['snapshot', 'reserved', 'restock', 'business']);
 
-/** Every scope of a kind, with its current rows (batches in creation order; see WHOLE_SCOPE_KINDS). */
-export async function latestRows<K extends StoredKind>(db: StockPilotDatabase, kind: K): Promise<Map<string, ScopeRows<K>>> {
+/**
+ * Every scope of a kind, with its current rows (batches in creation order; see WHOLE_SCOPE_KINDS).
+ * `observe` sees each stored chunk as read, with the batch its rows came from (the merged rows no
+ * longer say which import each came from).
+ */
+export async function latestRows<K extends StoredKind>(db: StockPilotDatabase, kind: K, observe?: (batchId: string, rows: readonly RowsOf<K>[]) => void): Promise<Map<string, ScopeRows<K>>> {
   const [chunks, batches] = await Promise.all([db.reportRows.where('kind').equals(kind).toArray(), db.batches.toArray()]);
   const createdAt = new Map(batches.map((b) => [b.id, b.createdAt]));
   // Oldest batch first, chunks of one batch in the order they were written.
@@ -44,7 +48,9 @@ export async function latestRows<K extends StoredKind>(db: StockPilotDatabase, k
     if (WHOLE_SCOPE_KINDS.has(kind) && scope.batchId !== chunk.batchId) scope.rows.clear();
     scope.batchId = chunk.batchId;
     scope.reportKind = chunk.reportKind;
-    for (const row of chunk.rows as RowsOf<K>[]) scope.rows.set(row.key, row);
+    const rows = chunk.rows as RowsOf<K>[];
+    observe?.(chunk.batchId, rows);
+    for (const row of rows) scope.rows.set(row.key, row);
   }
   return scopes;
 }

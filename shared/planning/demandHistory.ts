@@ -491,8 +491,8 @@ function weekSumsOf(history: DemandHistory): WeekSums | undefined {
 
 /**
  * Imported order demand replaces ledger sales for the SKU × marketplace over the days the orders
- * cover (first to last order date seen for that marketplace): orders are dated when the customer
- * bought, ledger sales when Amazon shipped.
+ * cover (per marketplace, the date ranges of the imported reports: a gap between two imports keeps
+ * its ledger sales): orders are dated when the customer bought, ledger sales when Amazon shipped.
  *
  * Within a marketplace's coverage every series of that marketplace takes its units from the orders
  * (a SKU with no order on a covered day sold nothing that day); outside it the ledger stays. When a
@@ -505,27 +505,37 @@ function weekSumsOf(history: DemandHistory): WeekSums | undefined {
 export function overlayOrderDemand(
   history: DemandHistory,
   daily: readonly { skuId: number; marketplace: string; day: string /* YYYY-MM-DD */; units: number }[],
-  coverage: ReadonlyMap<string /* marketplace */, { firstDay: number; lastDay: number }>,
+  coverage: ReadonlyMap<string /* marketplace */, readonly { firstDay: number; lastDay: number }[]>,
 ): DemandHistory {
   const { firstDay, days } = history;
   const units = history.units.slice();
-  const covered = new Map<string, { from: number; to: number }>();
-  for (const [marketplace, range] of coverage) {
-    const from = Math.max(range.firstDay, firstDay) - firstDay;
-    const to = Math.min(range.lastDay, firstDay + days - 1) - firstDay;
-    if (from <= to) covered.set(marketplace.trim().toUpperCase(), { from, to });
+  // Per marketplace, 1 on each day of the window some imported report covers.
+  const covered = new Map<string, Uint8Array>();
+  for (const [marketplace, ranges] of coverage) {
+    const key = marketplace.trim().toUpperCase();
+    for (const range of ranges) {
+      const from = Math.max(range.firstDay, firstDay) - firstDay;
+      const to = Math.min(range.lastDay, firstDay + days - 1) - firstDay;
+      if (from > to) continue;
+      let mask = covered.get(key);
+      if (mask === undefined) covered.set(key, (mask = new Uint8Array(days)));
+      mask.fill(1, from, to + 1);
+    }
   }
 
   // Series of each SKU × covered marketplace, with its ledger sales over the covered days; then those days are cleared.
   const groups = new Map<string, { series: number[]; ledgerUnits: number[]; ledgerTotal: number }>();
   history.series.forEach((entry, s) => {
     const marketplace = entry.marketplace.trim().toUpperCase();
-    const range = covered.get(marketplace);
-    if (range === undefined) return;
+    const mask = covered.get(marketplace);
+    if (mask === undefined) return;
     const base = s * days;
     let ledgerUnits = 0;
-    for (let d = range.from; d <= range.to; d++) ledgerUnits += units[base + d]!;
-    units.fill(0, base + range.from, base + range.to + 1);
+    for (let d = 0; d < days; d++) {
+      if (!mask[d]) continue;
+      ledgerUnits += units[base + d]!;
+      units[base + d] = 0;
+    }
     const key = `${entry.skuId}|${marketplace}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits });
@@ -541,22 +551,22 @@ export function overlayOrderDemand(
   let lastKeySku = Number.NaN;
   let lastKeyMarketplace = '';
   let group: ReturnType<typeof groups.get>;
-  let range: ReturnType<typeof covered.get>;
+  let mask: Uint8Array | undefined;
   for (const entry of daily) {
     if (entry.skuId !== lastKeySku || entry.marketplace !== lastKeyMarketplace) {
       lastKeySku = entry.skuId;
       lastKeyMarketplace = entry.marketplace;
       const marketplace = entry.marketplace.trim().toUpperCase();
-      range = covered.get(marketplace);
-      group = range === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
+      mask = covered.get(marketplace);
+      group = mask === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
     }
-    if (group === undefined || range === undefined) continue;
+    if (group === undefined || mask === undefined) continue;
     let d = dayOffsets.get(entry.day);
     if (d === undefined) {
       d = dayNumber(entry.day) - firstDay;
       dayOffsets.set(entry.day, d);
     }
-    if (d < range.from || d > range.to) continue;
+    if (!(d >= 0 && d < days) || !mask[d]) continue;
     const count = group.series.length;
     for (let g = 0; g < count; g++) {
       const share = group.ledgerTotal > 0 ? group.ledgerUnits[g]! / group.ledgerTotal : 1 / count;

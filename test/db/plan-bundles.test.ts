@@ -1,5 +1,6 @@
-// Bundle listings in the plan's demand history (PRODUCT §1.2, §4.1): imported orders of a bundle's
-// seller SKU are its components' demand, each × its units per bundle; plain listings are unchanged.
+// Imported orders in the plan's demand history (PRODUCT §1.2, §4.1): a bundle's orders are its
+// components' demand, each × its units per bundle; plain listings are unchanged; each import replaces
+// the ledger's sales over its own days only.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,3 +85,24 @@ describe("a bundle's orders in the plan's demand history", () => {
     expect(await unitsByDay(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 0]);
   });
 });
+
+describe('imported orders over the ledger', () => {
+  /** An All Orders file (the fixture's header) with one order of `units` earbuds on each day given. */
+  const ordersOn = (days: string[], units: number): Uint8Array => {
+    const [header] = new TextDecoder().decode(orders()).split('\n');
+    const lines = days.map((day) => [`111-0000000-${day.replaceAll('-', '')}`, '', `${day}T12:00:00+00:00`, `${day}T18:00:00+00:00`, 'Shipped', 'Amazon', 'Amazon.com', '', 'Standard', 'Earbuds', 'BT-EARBUD-BLK', 'B0D3KQ7M2X', 'Shipped', String(units), 'USD', '29.99', '', '', '', '', '', '', '', 'LOS ANGELES', 'CA', '90017', 'US', '', '', 'false', '', '', 'false'].join('\t'));
+    return new TextEncoder().encode([header, ...lines].join('\n') + '\n');
+  };
+
+  it('replace the ledger\'s sales only over the days each import covers: a gap between two imports keeps the ledger', async () => {
+    const { db, earbud, us } = await sellerWithBundle();
+    // The ledger sells 1 earbud a day 05-01 … 05-10; orders are imported for 05-01 … 05-03 (3 a day)
+    // and, in a second file, for 05-08 … 05-10 (3 a day). 05-04 … 05-07 no import covers.
+    const sales = Array.from({ length: 10 }, (_, d) => ({ id: 100 + d, date: `2026-05-${String(d + 1).padStart(2, '0')}`, skuId: earbud, locationId: us, qty: -1, type: 'sale' as const, source: 'test' }));
+    await appendMovementBatch(db, { id: 'sales', kind: 'demo', label: 'sales', createdAt: NOW }, columnsFromMovements(sales));
+    await applyImport(db, 'orders-early.tsv', ordersOn(['2026-05-01', '2026-05-02', '2026-05-03'], 3), NOW);
+    await applyImport(db, 'orders-late.tsv', ordersOn(['2026-05-08', '2026-05-09', '2026-05-10'], 3), '2026-06-01T00:00:00.000Z');
+    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
+  });
+});
+

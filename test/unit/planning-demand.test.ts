@@ -211,7 +211,7 @@ describe('order demand over the ledger', () => {
     '2026-03-01',
     7,
   );
-  const coverage = new Map([['US', { firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-05') }]]);
+  const coverage = new Map([['US', [{ firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-05') }]]]);
 
   test('orders replace ledger sales only within their marketplace coverage; days without an order there become 0', () => {
     const overlaid = overlayOrderDemand(
@@ -231,8 +231,31 @@ describe('order demand over the ledger', () => {
     expect(rowOf(base.units, 0, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
+  test('two imports with a gap between them: the gap keeps its ledger sales', () => {
+    // Orders imported for 03-01…03-02 and for 03-06…03-07; nothing for 03-03…03-05.
+    const twoImports = new Map([
+      [
+        'US',
+        [
+          { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-02') },
+          { firstDay: dayNumber('2026-03-06'), lastDay: dayNumber('2026-03-07') },
+        ],
+      ],
+    ]);
+    const overlaid = overlayOrderDemand(
+      base,
+      [
+        { skuId: 1, marketplace: 'US', day: '2026-03-01', units: 3 },
+        { skuId: 1, marketplace: 'US', day: '2026-03-04', units: 9 }, // in the gap: no report covers it
+        { skuId: 1, marketplace: 'US', day: '2026-03-07', units: 4 },
+      ],
+      twoImports,
+    );
+    expect(rowOf(overlaid.units, 0, 7)).toEqual([3, 0, 1, 1, 1, 0, 4]);
+  });
+
   test('coverage reaching past the window is clipped to it', () => {
-    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-07', units: 3 }], new Map([['US', { firstDay: dayNumber('2026-03-06'), lastDay: dayNumber('2026-04-30') }]]));
+    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-07', units: 3 }], new Map([['US', [{ firstDay: dayNumber('2026-03-06'), lastDay: dayNumber('2026-04-30') }]]]));
     expect(rowOf(overlaid.units, 0, 7)).toEqual([1, 1, 1, 1, 1, 0, 3]);
   });
 
@@ -247,7 +270,7 @@ describe('order demand over the ledger', () => {
         [FBA_US_EAST, 'US'],
       ]),
     );
-    const overlaid = overlayOrderDemand(twoUs, [{ skuId: 1, marketplace: 'US', day: '2026-03-02', units: 8 }], new Map([['US', { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-02') }]]));
+    const overlaid = overlayOrderDemand(twoUs, [{ skuId: 1, marketplace: 'US', day: '2026-03-02', units: 8 }], new Map([['US', [{ firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-02') }]]]));
     expect([...overlaid.units]).toEqual([0, 6, 0, 2]);
   });
 });
@@ -472,12 +495,12 @@ describe('week sums made with the history', () => {
       9,
     );
     const before = base.weekSums!.inStockUnits.slice();
-    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-08', units: 5.5 }], new Map([['US', { firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]));
+    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-08', units: 5.5 }], new Map([['US', [{ firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]]));
     const fromDays = weekSumsFromDays(overlaid);
     expect(sameBits(overlaid.weekSums!.inStockUnits, fromDays.inStockUnits)).toBe(true);
     expect([...overlaid.weekSums!.inStockUnits]).toEqual([2, 5.5, 2, 7]);
     expect(sameBits(base.weekSums!.inStockUnits, before)).toBe(true);
     // Without week sums on the way in, none on the way out (the days are read instead).
-    expect(overlayOrderDemand(withoutSums(base), [], new Map([['US', { firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]])).weekSums).toBeUndefined();
+    expect(overlayOrderDemand(withoutSums(base), [], new Map([['US', [{ firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]])).weekSums).toBeUndefined();
   });
 });
