@@ -866,26 +866,43 @@ function sparseDaySpread(sparse: SparseDays, s: number, from: number, days: numb
   spread.sd = count < 2 ? 0 : Math.sqrt(Math.max(0, squares - (sum * sum) / count) / (count - 1));
 }
 
+/** Known weeks the unknown weeks at the end (a SKU out of stock now) are filled from: its level of the last quarter. */
+export const RECENT_FILL_WEEKS = 13;
+
 /**
  * Replaces NaN weeks by the mean of the known weeks before them; leading NaN weeks (nothing known
- * before) take the mean of all known weeks. Only weeks known on input count as known. All unknown →
- * zeros. Returns the same array, filled.
+ * before) take the mean of all known weeks, and trailing ones (out of stock now, nothing known after)
+ * the mean of the last RECENT_FILL_WEEKS known weeks: the forecast starts from the level of the last
+ * weeks, and a SKU that grew over two years and is out of stock now must not fall back to its
+ * two-year mean. (Between known weeks the mean of all before serves better: the weeks just before a
+ * stockout often sold out early and read low, and the weeks after correct the level anyway.) Only
+ * weeks known on input count as known. All unknown → zeros. Returns the same array, filled.
  */
 export function fillUnknownWeeks(rates: Float64Array): Float64Array {
   let knownSum = 0;
   let knownCount = 0;
+  let lastKnown = -1;
   for (let w = 0; w < rates.length; w++) {
     const rate = rates[w]!;
     if (Number.isNaN(rate)) continue;
     knownSum += rate;
     knownCount++;
+    lastKnown = w;
   }
   if (knownCount === 0) return rates.fill(0);
   if (knownCount === rates.length) return rates;
   const overallMean = knownSum / knownCount;
+  // The last known weeks' mean, read before any week is filled (only weeks known on input count).
+  let recentSum = 0;
+  let recentCount = 0;
+  for (let w = lastKnown; w >= 0 && recentCount < RECENT_FILL_WEEKS; w--) {
+    if (Number.isNaN(rates[w]!)) continue;
+    recentSum += rates[w]!;
+    recentCount++;
+  }
   let sumBefore = 0;
   let countBefore = 0;
-  for (let w = 0; w < rates.length; w++) {
+  for (let w = 0; w < lastKnown; w++) {
     const rate = rates[w]!;
     if (Number.isNaN(rate)) rates[w] = countBefore === 0 ? overallMean : sumBefore / countBefore;
     else {
@@ -893,9 +910,9 @@ export function fillUnknownWeeks(rates: Float64Array): Float64Array {
       countBefore++;
     }
   }
+  rates.fill(recentSum / recentCount, lastKnown + 1);
   return rates;
 }
-
 /**
  * Demand rate per day and its standard deviation per day over the in-stock days of the last `days`
  * days of the window (for safety stock). The standard deviation is the sample one (n − 1, as lead

@@ -309,6 +309,17 @@ describe('demand rates', () => {
     expect([...fillUnknownWeeks(new Float64Array([3, 5]))]).toEqual([3, 5]);
   });
 
+  test('weeks unknown at the end (out of stock now) take the level of the last quarter, not of two years', () => {
+    // A SKU growing from 1 to 96 a week, out of stock for the last 8 of 104 weeks.
+    const rates = Float64Array.from({ length: 104 }, (_, w) => (w < 96 ? w + 1 : Number.NaN));
+    fillUnknownWeeks(rates);
+    // The last 13 known weeks, 84 … 96: 90 (all 96 known weeks average 48.5).
+    expect([...rates.subarray(96)]).toEqual(new Array(8).fill(90));
+    // A gap between known weeks still takes the mean of all the weeks before it.
+    const gap = fillUnknownWeeks(Float64Array.from([2, 4, Number.NaN, 30]));
+    expect([...gap]).toEqual([2, 4, 3, 30]);
+  });
+
   test('daily rate: mean and sample standard deviation (n − 1) over in-stock days', () => {
     const steady = history([receipt('2026-02-01', 1, FBA_US, 100), ...[1, 3, 5, 3].map((units, d) => sale(`2026-03-0${d + 1}`, 1, FBA_US, units))], '2026-03-01', 4);
     const all = dailyRate(steady, 0, 4);
