@@ -6,7 +6,7 @@ import { sellerSkuComponents } from '../../shared/ledger/amazonLedger';
 import { isBundle } from '../../shared/catalog/catalog';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
-import { mergeDemandRows, dailyDemand } from '../../shared/import/demand';
+import { dailyDemand, isMerchantFulfilled, mergeDemandRows } from '../../shared/import/demand';
 import { demandHistoryFromLedger, overlayOrderDemand, seriesDays } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
@@ -137,7 +137,9 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     const lookup = await codeLookupOf(db);
     const merge = mergeDemandRows(demandRows);
     // A bundle's orders are its components' demand (PRODUCT §1.2).
-    const { days } = dailyDemand(merge, (marketplace, sellerSku) => sellerSkuComponents(lookup, marketplace, sellerSku));
+    // Orders the seller fulfilled (MFN) left from their own stock, not FBA's: not FBA demand.
+    const fbaOrders = { lines: merge.lines.filter((line) => !isMerchantFulfilled(line.channel)) };
+    const { days } = dailyDemand(fbaOrders, (marketplace, sellerSku) => sellerSkuComponents(lookup, marketplace, sellerSku));
     // Each import covers its own days: a gap between two imports keeps the ledger's sales.
     const coverage = new Map<string, { firstDay: number; lastDay: number }[]>();
     for (const [key, range] of importedDays) {

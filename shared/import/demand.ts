@@ -167,6 +167,13 @@ export interface DemandLine {
   asin: string;
   date: string;
   units: number;
+  /** Fulfillment channel ('Amazon', 'Merchant', …; '' unknown): shipments are always Amazon's. */
+  channel: string;
+}
+
+/** Whether an order line was fulfilled by the seller (MFN: 'Merchant'), so FBA stock did not serve it. */
+export function isMerchantFulfilled(channel: string): boolean {
+  return /^(merchant|mfn)\b/i.test(channel.trim());
 }
 
 export interface DemandMerge {
@@ -184,7 +191,7 @@ export function mergeDemandRows(rowsOldestFirst: Iterable<DemandRow>): DemandMer
   for (const row of shipmentRows.values()) {
     const line = shipped.get(row.lineKey);
     if (line === undefined) {
-      shipped.set(row.lineKey, { lineKey: row.lineKey, marketplace: row.marketplace, sellerSku: row.sellerSku, asin: row.asin, date: row.date, units: row.units });
+      shipped.set(row.lineKey, { lineKey: row.lineKey, marketplace: row.marketplace, sellerSku: row.sellerSku, asin: row.asin, date: row.date, units: row.units, channel: SHIPMENTS_CHANNEL });
     } else {
       line.units += row.units;
       if (row.date < line.date) line.date = row.date;
@@ -202,6 +209,7 @@ export function mergeDemandRows(rowsOldestFirst: Iterable<DemandRow>): DemandMer
       asin: row.asin,
       date: row.date,
       units: fromShipments === undefined ? row.units : fromShipments.units,
+      channel: fromShipments === undefined ? row.channel : SHIPMENTS_CHANNEL,
     });
   }
   for (const line of shipped.values()) if (!lines.has(line.lineKey)) lines.set(line.lineKey, line);

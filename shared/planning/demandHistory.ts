@@ -494,13 +494,16 @@ function weekSumsOf(history: DemandHistory): WeekSums | undefined {
  * cover (per marketplace, the date ranges of the imported reports: a gap between two imports keeps
  * its ledger sales): orders are dated when the customer bought, ledger sales when Amazon shipped.
  *
- * Within a marketplace's coverage every series of that marketplace takes its units from the orders
- * (a SKU with no order on a covered day sold nothing that day); outside it the ledger stays. When a
- * SKU has two FBA locations in one marketplace, each day's orders are split between them in
- * proportion to their ledger sales over the covered days (equally when neither sold). Orders for a
- * SKU × marketplace with no series, outside the coverage or outside the window are not added: there
- * is no FBA location to put them on. Stockout days and balances are unchanged. `history` is not
- * modified; the result shares all but `units` and `weekSums` (made again for the series it changed) with it.
+ * Within a marketplace's coverage every series of that marketplace takes its units from the orders;
+ * what the ledger shipped there beyond them (another marketplace's orders filled from this location,
+ * multi-channel orders) stays, as the ledger spread it: each covered day keeps its ledger units ×
+ * (1 − the series' order units ÷ its ledger units), none when the orders explain it all. Outside the
+ * coverage the ledger stays. When a SKU has two FBA locations in one marketplace, each day's orders
+ * are split between them in proportion to their ledger sales over the covered days (equally when
+ * neither sold). Orders for a SKU × marketplace with no series, outside the coverage or outside the
+ * window are not added: there is no FBA location to put them on. Stockout days and balances are
+ * unchanged. `history` is not modified; the result shares all but `units` and `weekSums` (made again
+ * for the series it changed) with it.
  */
 export function overlayOrderDemand(
   history: DemandHistory,
@@ -523,56 +526,75 @@ export function overlayOrderDemand(
     }
   }
 
-  // Series of each SKU × covered marketplace, with its ledger sales over the covered days; then those days are cleared.
-  const groups = new Map<string, { series: number[]; ledgerUnits: number[]; ledgerTotal: number }>();
+  // Series of each SKU × covered marketplace, with its ledger sales over the covered days.
+  const groups = new Map<string, { series: number[]; ledgerUnits: number[]; ledgerTotal: number; placed: number[] }>();
+  const maskOf = new Map<number, Uint8Array>();
   history.series.forEach((entry, s) => {
     const marketplace = entry.marketplace.trim().toUpperCase();
     const mask = covered.get(marketplace);
     if (mask === undefined) return;
+    maskOf.set(s, mask);
     const base = s * days;
     let ledgerUnits = 0;
-    for (let d = 0; d < days; d++) {
-      if (!mask[d]) continue;
-      ledgerUnits += units[base + d]!;
-      units[base + d] = 0;
-    }
+    for (let d = 0; d < days; d++) if (mask[d]) ledgerUnits += units[base + d]!;
     const key = `${entry.skuId}|${marketplace}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits });
+    if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits, placed: [0] });
     else {
       group.series.push(s);
       group.ledgerUnits.push(ledgerUnits);
       group.ledgerTotal += ledgerUnits;
+      group.placed.push(0);
     }
   });
 
-  // Daily demand arrives sorted by SKU and marketplace, so the group lookup is cached per run; day strings repeat.
-  const dayOffsets = new Map<string, number>();
-  let lastKeySku = Number.NaN;
-  let lastKeyMarketplace = '';
-  let group: ReturnType<typeof groups.get>;
-  let mask: Uint8Array | undefined;
-  for (const entry of daily) {
-    if (entry.skuId !== lastKeySku || entry.marketplace !== lastKeyMarketplace) {
-      lastKeySku = entry.skuId;
-      lastKeyMarketplace = entry.marketplace;
-      const marketplace = entry.marketplace.trim().toUpperCase();
-      mask = covered.get(marketplace);
-      group = mask === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
+  // Each order's units go to the group's series on its day (split by their ledger sales); `add`
+  // false only counts what each series is given.
+  const placeOrders = (add: boolean) => {
+    // Daily demand arrives sorted by SKU and marketplace, so the group lookup is cached per run; day strings repeat.
+    const dayOffsets = new Map<string, number>();
+    let lastKeySku = Number.NaN;
+    let lastKeyMarketplace = '';
+    let group: ReturnType<typeof groups.get>;
+    let mask: Uint8Array | undefined;
+    for (const entry of daily) {
+      if (entry.skuId !== lastKeySku || entry.marketplace !== lastKeyMarketplace) {
+        lastKeySku = entry.skuId;
+        lastKeyMarketplace = entry.marketplace;
+        const marketplace = entry.marketplace.trim().toUpperCase();
+        mask = covered.get(marketplace);
+        group = mask === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
+      }
+      if (group === undefined || mask === undefined) continue;
+      let d = dayOffsets.get(entry.day);
+      if (d === undefined) {
+        d = dayNumber(entry.day) - firstDay;
+        dayOffsets.set(entry.day, d);
+      }
+      if (!(d >= 0 && d < days) || !mask[d]) continue;
+      const count = group.series.length;
+      for (let g = 0; g < count; g++) {
+        const share = group.ledgerTotal > 0 ? group.ledgerUnits[g]! / group.ledgerTotal : 1 / count;
+        if (add) units[group.series[g]! * days + d]! += entry.units * share;
+        else group.placed[g] = group.placed[g]! + entry.units * share;
+      }
     }
-    if (group === undefined || mask === undefined) continue;
-    let d = dayOffsets.get(entry.day);
-    if (d === undefined) {
-      d = dayNumber(entry.day) - firstDay;
-      dayOffsets.set(entry.day, d);
-    }
-    if (!(d >= 0 && d < days) || !mask[d]) continue;
-    const count = group.series.length;
-    for (let g = 0; g < count; g++) {
-      const share = group.ledgerTotal > 0 ? group.ledgerUnits[g]! / group.ledgerTotal : 1 / count;
-      units[group.series[g]! * days + d]! += entry.units * share;
+  };
+  placeOrders(false);
+  // Shipments the orders do not explain stay, spread as the ledger has them: an FBA location also
+  // ships another marketplace's orders (Amazon's European network fills amazon.fr from Germany) and
+  // other channels' (multi-channel fulfilment), which no order of its own marketplace names.
+  for (const group of groups.values()) {
+    for (let g = 0; g < group.series.length; g++) {
+      const s = group.series[g]!;
+      const ledgerUnits = group.ledgerUnits[g]!;
+      const keep = ledgerUnits > 0 ? Math.max(0, 1 - group.placed[g]! / ledgerUnits) : 0;
+      const mask = maskOf.get(s)!;
+      const base = s * days;
+      for (let d = 0; d < days; d++) if (mask[d]) units[base + d] = units[base + d]! * keep;
     }
   }
+  placeOrders(true);
   // The week sums of the series whose days changed are made again from their days (in a copy).
   const sums = weekSumsOf(history);
   if (sums === undefined) {

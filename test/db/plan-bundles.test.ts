@@ -87,10 +87,10 @@ describe("a bundle's orders in the plan's demand history", () => {
 });
 
 describe('imported orders over the ledger', () => {
-  /** An All Orders file (the fixture's header) with one order of `units` earbuds on each day given. */
-  const ordersOn = (days: string[], units: number): Uint8Array => {
+  /** An All Orders file (the fixture's header) with one order of `units` earbuds on each day given, fulfilled by `channel`. */
+  const ordersOn = (days: string[], units: number, channel = 'Amazon'): Uint8Array => {
     const [header] = new TextDecoder().decode(orders()).split('\n');
-    const lines = days.map((day) => [`111-0000000-${day.replaceAll('-', '')}`, '', `${day}T12:00:00+00:00`, `${day}T18:00:00+00:00`, 'Shipped', 'Amazon', 'Amazon.com', '', 'Standard', 'Earbuds', 'BT-EARBUD-BLK', 'B0D3KQ7M2X', 'Shipped', String(units), 'USD', '29.99', '', '', '', '', '', '', '', 'LOS ANGELES', 'CA', '90017', 'US', '', '', 'false', '', '', 'false'].join('\t'));
+    const lines = days.map((day) => [`111-${channel === 'Amazon' ? '0000000' : '9999999'}-${day.replaceAll('-', '')}`, '', `${day}T12:00:00+00:00`, `${day}T18:00:00+00:00`, 'Shipped', channel, 'Amazon.com', '', 'Standard', 'Earbuds', 'BT-EARBUD-BLK', 'B0D3KQ7M2X', 'Shipped', String(units), 'USD', '29.99', '', '', '', '', '', '', '', 'LOS ANGELES', 'CA', '90017', 'US', '', '', 'false', '', '', 'false'].join('\t'));
     return new TextEncoder().encode([header, ...lines].join('\n') + '\n');
   };
 
@@ -103,6 +103,19 @@ describe('imported orders over the ledger', () => {
     await applyImport(db, 'orders-early.tsv', ordersOn(['2026-05-01', '2026-05-02', '2026-05-03'], 3), NOW);
     await applyImport(db, 'orders-late.tsv', ordersOn(['2026-05-08', '2026-05-09', '2026-05-10'], 3), '2026-06-01T00:00:00.000Z');
     expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
+  });
+
+  it('leave out orders the seller fulfilled (MFN), and keep what FBA shipped that no order of its own names', async () => {
+    const { db, earbud, us } = await sellerWithBundle();
+    // The ledger: FBA US ships 2 earbuds a day 05-01 … 05-04. The orders: 1 a day fulfilled by Amazon
+    // (the other went to a multi-channel order, named in no Amazon.com order), and 5 a day by the seller.
+    const sales = Array.from({ length: 4 }, (_, d) => ({ id: 100 + d, date: `2026-05-0${d + 1}`, skuId: earbud, locationId: us, qty: -2, type: 'sale' as const, source: 'test' }));
+    await appendMovementBatch(db, { id: 'sales', kind: 'demo', label: 'sales', createdAt: NOW }, columnsFromMovements(sales));
+    const days = ['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04'];
+    await applyImport(db, 'orders-fba.tsv', ordersOn(days, 1), NOW);
+    await applyImport(db, 'orders-mfn.tsv', ordersOn(days, 5, 'Merchant'), '2026-06-01T00:00:00.000Z');
+    // Each day: its 1 FBA order + half the ledger's 2 (the orders explain 4 of its 8 units).
+    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-04')).toEqual([2, 2, 2, 2]);
   });
 });
 

@@ -123,8 +123,8 @@ describe('sellerSkuComponents: what one unit sold of a seller SKU draws down', (
   it('dailyDemand through it: 3 bundles sold are 3 cases and 6 cables that day, besides the 2-packs', () => {
     const merge: DemandMerge = {
       lines: [
-        { lineKey: 'a', marketplace: 'US', sellerSku: 'KIT-US', asin: '', date: '2026-05-04', units: 3 },
-        { lineKey: 'b', marketplace: 'US', sellerSku: 'CABLE-2PK', asin: '', date: '2026-05-04', units: 1 },
+        { lineKey: 'a', marketplace: 'US', sellerSku: 'KIT-US', asin: '', date: '2026-05-04', units: 3, channel: 'Amazon' },
+        { lineKey: 'b', marketplace: 'US', sellerSku: 'CABLE-2PK', asin: '', date: '2026-05-04', units: 1, channel: 'Amazon' },
       ],
     };
     expect(dailyDemand(merge, (m, code) => sellerSkuComponents(lookup, m, code))).toEqual({

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportRecord, OrderLineRecord, ShipmentLineRecord } from '../../shared/import';
 import { parseReport } from '../../shared/import';
-import { dailyDemand, demandRowsFromOrders, demandRowsFromShipments, mergeDemandRows } from '../../shared/import/demand';
+import { dailyDemand, demandRowsFromOrders, demandRowsFromShipments, isMerchantFulfilled, mergeDemandRows } from '../../shared/import/demand';
 import type { DemandRow, ListingComponent } from '../../shared/import/demand';
 import { fixture } from './importTestKit';
 
@@ -125,6 +125,17 @@ describe('the Amazon fixtures', () => {
       ['US|112-7790031-8851203|DESK-ORG-BAMB', '2026-05-04', 2, 'B0BQ2W7N8T'],
     ]);
     expect(merge.lines.reduce((sum, l) => sum + l.units, 0)).toBe(11);
+    // The yoga mat was fulfilled by the seller (MFN); every other line by Amazon, shipped ones by the shipments report's word.
+    expect(merge.lines.filter((l) => l.channel !== 'Amazon').map((l) => [l.sellerSku, l.channel])).toEqual([['YOGA-MAT-6MM-PRP', 'Merchant']]);
+  });
+
+  it('a merchant-fulfilled (MFN) line keeps its channel, so the plan can leave it out of FBA demand', () => {
+    const merge = mergeDemandRows(demandRowsFromOrders([order({ fulfillmentChannel: 'Merchant' })]).rows);
+    expect(merge.lines.map((l) => l.channel)).toEqual(['Merchant']);
+    expect(isMerchantFulfilled('Merchant')).toBe(true);
+    expect(isMerchantFulfilled(' MFN ')).toBe(true);
+    expect(isMerchantFulfilled('Amazon')).toBe(false);
+    expect(isMerchantFulfilled('')).toBe(false);
   });
 
   it('daily demand: per SKU, marketplace and day; the cable is a 2-pack; the white earbuds are unmapped', () => {
@@ -271,7 +282,7 @@ describe('mergeDemandRows', () => {
 
   it('an order and its shipment count once: 3 units, not 6', () => {
     const merge = mergeDemandRows([...demandRowsFromOrders([order({ quantity: 3 })]).rows, ...demandRowsFromShipments([shipment({ quantityShipped: 3 })]).rows]);
-    expect(merge.lines).toEqual([{ lineKey: LINE, marketplace: 'US', sellerSku: 'CASE-BLK', asin: 'B0CASE0001', date: '2026-05-01', units: 3 }]);
+    expect(merge.lines).toEqual([{ lineKey: LINE, marketplace: 'US', sellerSku: 'CASE-BLK', asin: 'B0CASE0001', date: '2026-05-01', units: 3, channel: 'Amazon' }]);
   });
 
   it('shipments find the order line whatever the SKU case, and their parts sum (1 + 1) over the order row (1)', () => {
@@ -328,6 +339,7 @@ describe('dailyDemand', () => {
     marketplace: 'US',
     sellerSku: 'CASE-BLK',
     asin: '',
+    channel: 'Amazon',
     date: '2026-05-01',
     units: 1,
     ...overrides,

@@ -231,6 +231,23 @@ describe('order demand over the ledger', () => {
     expect(rowOf(base.units, 0, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
+  test('shipments the orders do not explain stay: another marketplace filled from this location, multi-channel orders', () => {
+    // FBA DE ships 1 a day; the DE orders name only half of it (the rest went to amazon.fr buyers,
+    // whose orders have no FBA location of their own here, or were multi-channel).
+    const deCoverage = new Map([['DE', [{ firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-04') }]]]);
+    const overlaid = overlayOrderDemand(
+      base,
+      [
+        { skuId: 1, marketplace: 'DE', day: '2026-03-01', units: 2 },
+        { skuId: 1, marketplace: 'FR', day: '2026-03-02', units: 2 }, // no FBA FR: nowhere to put it
+      ],
+      deCoverage,
+    );
+    // The ledger's 4 units over the covered days, 2 of them explained by DE orders: each covered day keeps half its ledger units.
+    expect(rowOf(overlaid.units, 1, 7)).toEqual([2.5, 0.5, 0.5, 0.5, 1, 1, 1]);
+    expect(rowOf(overlaid.units, 1, 7).slice(0, 4).reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
   test('two imports with a gap between them: the gap keeps its ledger sales', () => {
     // Orders imported for 03-01…03-02 and for 03-06…03-07; nothing for 03-03…03-05.
     const twoImports = new Map([
@@ -506,10 +523,11 @@ describe('week sums made with the history', () => {
       9,
     );
     const before = base.weekSums!.inStockUnits.slice();
-    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-08', units: 5.5 }], new Map([['US', [{ firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]]));
+    // 8.5 ordered over the 7 covered days, more than the ledger's 7: the orders explain them all.
+    const overlaid = overlayOrderDemand(base, [{ skuId: 1, marketplace: 'US', day: '2026-03-08', units: 8.5 }], new Map([['US', [{ firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]]));
     const fromDays = weekSumsFromDays(overlaid);
     expect(sameBits(overlaid.weekSums!.inStockUnits, fromDays.inStockUnits)).toBe(true);
-    expect([...overlaid.weekSums!.inStockUnits]).toEqual([2, 5.5, 2, 7]);
+    expect([...overlaid.weekSums!.inStockUnits]).toEqual([2, 8.5, 2, 7]);
     expect(sameBits(base.weekSums!.inStockUnits, before)).toBe(true);
     // Without week sums on the way in, none on the way out (the days are read instead).
     expect(overlayOrderDemand(withoutSums(base), [], new Map([['US', [{ firstDay: dayNumber('2026-03-03'), lastDay: dayNumber('2026-03-09') }]]])).weekSums).toBeUndefined();
