@@ -25,7 +25,7 @@ import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
 import { fillUnknownWeeks, lastYearUnits, weeklyRates, weeklyRatesAndSpread } from './demandHistory';
-import { catalogSeasonOf, positionOf } from './catalogSeason';
+import { catalogSeasonOf, catalogSeasonOfRates, positionOf } from './catalogSeason';
 import { fillSkuSeasonIndices, skuSeasonFactor, skuSeasonOf } from './skuSeason';
 import { weekdayFactorsFrom, weekdaySeasonsOf } from './weekdaySeason';
 import type { WeekdaySeasons } from './weekdaySeason';
@@ -304,7 +304,7 @@ export interface SeriesSelection {
  * and scratch.spread gets the daily spread of the same series.
  */
 export function forecastSeries(
-  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
+  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
   series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
   forcedMethod: ForecastMethod | undefined,
   daily: Float32Array,
@@ -321,7 +321,7 @@ export function forecastSeries(
     : weeklyRates(history, series.seriesIndex, settings.historyWeeks, historyFactor);
   // The catalog's season comes out of the weeks before the method reads them, and goes back into the
   // weeks it forecasts (shared/planning/catalogSeason.ts); unknown weeks are filled after, in step.
-  const season = catalogSeasonOf(history);
+  const season = catalogSeasonOfPlan(input);
   const seasonal = season.weight > 0;
   const aligned = seasonal ? alignedSeason(season, rates.length, weeksAhead) : null;
   if (aligned) for (let w = 0; w < rates.length; w++) rates[w] = rates[w]! / aligned.past[w]!;
@@ -366,6 +366,33 @@ export function forecastSeries(
   }
   dailyFromPath(input, series, path, path.length, daily);
   return selection;
+}
+
+/** The catalog's season of each plan input's series, kept per series map (a what-if and a line's chart reuse the plan's). */
+const seasonBySeriesInput = new WeakMap<PlanInput['series'], { history: DemandHistory; season: CatalogSeason }>();
+
+/**
+ * The catalog's season a plan reads: from every series' weeks with the known past events taken out
+ * of the series they fall on (as each series' own forecast reads them), so a promotion entered for
+ * past years and the next one is not counted twice, once learnt as a season and once as the event.
+ * Without series (or with no event in the past), the history's own (catalogSeasonOf).
+ */
+function catalogSeasonOfPlan(input: { history: DemandHistory; series?: PlanInput['series'] }): CatalogSeason {
+  const { history, series } = input;
+  if (series === undefined) return catalogSeasonOf(history);
+  const kept = seasonBySeriesInput.get(series);
+  if (kept?.history === history) return kept.season;
+  const factors = new Map<number, Float32Array>();
+  for (const list of series.values()) {
+    for (const entry of list) {
+      const f = entry.eventFactors;
+      if (f && !allEqualTo(f, history.days, 1)) factors.set(entry.seriesIndex, f.subarray(0, history.days));
+    }
+  }
+  const weeks = Math.ceil(history.days / 7);
+  const season = factors.size === 0 ? catalogSeasonOf(history) : catalogSeasonOfRates(history.series.length, weeks, (s, out) => weeklyRates(history, s, weeks, factors.get(s), out));
+  seasonBySeriesInput.set(series, { history, season });
+  return season;
 }
 
 /** The catalog season's index of each week of a weekly window (oldest first) and of the weeks ahead, made once per season and shape. */
@@ -570,7 +597,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     daily: new Float32Array(horizon),
     networkForecast: new Float32Array(horizon),
     arrivals: new Float64Array(horizon + 1),
-    ...seasonSums(history, horizon),
+    ...seasonSums(history, input.series, horizon),
     steps: new Int32Array(2),
     sums: new Float64Array(2),
     skuAbc: 0,
@@ -643,8 +670,8 @@ export interface PlanPhaseTimings {
 const SEASON_RECENT_DAYS = 28;
 
 /** The catalog season's running sum over the days ahead and its mean over the last 28 days (each day takes its week's index). */
-function seasonSums(history: DemandHistory, horizon: number): { seasonAhead: Float64Array; seasonRecent: number } {
-  const { index } = catalogSeasonOf(history);
+function seasonSums(history: DemandHistory, series: PlanInput['series'], horizon: number): { seasonAhead: Float64Array; seasonRecent: number } {
+  const { index } = catalogSeasonOfPlan({ history, series });
   const seasonAhead = new Float64Array(horizon + 1);
   for (let d = 0; d < horizon; d++) seasonAhead[d + 1] = seasonAhead[d]! + index[positionOf(-1 - Math.floor(d / 7))]!;
   let recent = 0;

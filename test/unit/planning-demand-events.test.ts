@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { dayNumber } from '../../shared/dates';
+import { dayNumber, isoFromDay } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
 import { eventFactors, eventFactorsIfAny, parseDemandEventDraft } from '../../shared/planning/events';
 import type { DemandEvent, DemandEventDraft } from '../../shared/planning/events';
+import type { DemandHistory } from '../../shared/planning/demandHistory';
+import { DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 
 const draft = (changes: Partial<DemandEventDraft> = {}): DemandEventDraft => ({ name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', upliftPercent: '30', skuIds: null, marketplace: null, ...changes });
 
@@ -71,5 +73,51 @@ describe('event factors', () => {
     // Event 6 lies after the window, event 3 is another SKU's, event 4 another marketplace's.
     expect(eventFactorsIfAny([events[5]!, events[2]!, events[3]!], 1, 'US', firstDay, 7)).toBeUndefined();
     expect([...eventFactorsIfAny(events, 1, 'US', firstDay, 7)!]).toEqual([...eventFactors(events, 1, 'US', firstDay, 7)]);
+  });
+});
+
+describe('a promotion entered for past years and the next one is counted once', () => {
+  // 30 SKUs selling 10 a day (Poisson), +100% for 4 days in the same week of each of the last two
+  // years, entered as events, and the next one entered too (22–25 days ahead). Left in the catalog's
+  // season, the past promotions made a +60% week the event then raised again (~32 a day, not ~20).
+  const days = 730;
+  const todayDay = dayNumber('2026-06-30');
+  const firstDay = todayDay - days + 1;
+  const start = todayDay + 22;
+  const past = [start - 364, start - 728];
+  const events: DemandEvent[] = [...past, start].map((day, i) => ({ id: i + 1, name: 'Prime Day', from: isoFromDay(day), to: isoFromDay(day + 3), uplift: 1, skuIds: null, marketplace: null }));
+  let state = 3;
+  const next = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const poisson = (lambda: number) => {
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    for (let p = next(); p > limit; p *= next()) k++;
+    return k;
+  };
+  const seriesCount = 30;
+  const units = new Float32Array(seriesCount * days);
+  for (let s = 0; s < seriesCount; s++) for (let d = 0; d < days; d++) units[s * days + d] = poisson(past.some((p) => firstDay + d >= p && firstDay + d <= p + 3) ? 20 : 10);
+  const history: DemandHistory = {
+    firstDay,
+    days,
+    series: Array.from({ length: seriesCount }, (_, s) => ({ skuId: s + 1, locationId: 10, marketplace: 'US' })),
+    units,
+    stockout: new Uint8Array(seriesCount * days),
+    onHand: new Float64Array(seriesCount).fill(1_000),
+  };
+  const settings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...DEFAULT_PLAN_SETTINGS.serviceLevel }, todayDay };
+  const series = new Map(history.series.map((entry, s) => [entry.skuId, [{ seriesIndex: s, sea: { meanDays: 40, sdDays: 0 }, air: { meanDays: 7, sdDays: 0 }, inbound: [], reservedUnits: 0, amazonRecommendedUnits: null, eventFactors: eventFactors(events, entry.skuId, 'US', firstDay, days + settings.horizonDays) }]]));
+
+  test('the forecast is about twice the baseline on the event days and the baseline around them', () => {
+    const daily = new Float32Array(settings.horizonDays);
+    forecastSeries({ settings, history, series }, series.get(1)![0]!, 'ma', daily);
+    const eventDays = daily.subarray(start - todayDay - 1, start - todayDay + 3);
+    const around = [...daily.subarray(start - todayDay - 8, start - todayDay - 1), ...daily.subarray(start - todayDay + 3, start - todayDay + 10)];
+    for (const value of eventDays) expect(value).toBeGreaterThan(17);
+    for (const value of eventDays) expect(value).toBeLessThan(23);
+    for (const value of around) expect(Math.abs(value - 10)).toBeLessThan(1.5);
   });
 });
