@@ -22,8 +22,11 @@ import { fillUnknownWeeks, weeklyRates } from './demandHistory';
 export const SEASON_WEEKS = 52;
 /** Fewest year-over-year pairs (weeks seen in two years) before a season is read: a quarter. */
 export const MIN_SEASON_PAIRS = 13;
-/** The index stays within [1 ÷ this, this]: a week of the year at most four times another's average. */
-const MAX_INDEX = 4;
+/**
+ * Every season index (the catalog's, a SKU's own, the weekly one) stays within [1 ÷ this, this]: a
+ * week of the year, or a day of the week, at most four times the average.
+ */
+export const MAX_SEASON_INDEX = 4;
 
 export interface CatalogSeason {
   /** Index by position p (weeks before the history's last week, modulo 52); all 1 when none was read. */
@@ -95,7 +98,7 @@ export function catalogSeasonIndex(totals: ArrayLike<number>): CatalogSeason {
   // The spread of the positions' means is signal + noise; keep the signal's share.
   const trueSignal = Math.max(0, signal - noiseMean);
   const weight = trueSignal + noiseMean > 0 ? trueSignal / (trueSignal + noiseMean) : 0;
-  const maxLog = Math.log(MAX_INDEX);
+  const maxLog = Math.log(MAX_SEASON_INDEX);
   for (let p = 0; p < SEASON_WEEKS; p++) index[p] = Math.exp(Math.max(-maxLog, Math.min(maxLog, weight * sum[p]!)));
   return { index, pairs, weight };
 }

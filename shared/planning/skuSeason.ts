@@ -17,14 +17,12 @@
 // down on average), about 0 when only one does, so a one-off promotion or a step in the level is
 // not read as a season. The index of a week is 1 + the shrunk wave, held within [1/4, 4] as the
 // catalog's is.
-import { positionOf, SEASON_WEEKS } from './catalogSeason';
+import { MAX_SEASON_INDEX, positionOf, SEASON_WEEKS } from './catalogSeason';
 
 /** Fewest known weeks in each of the last two years: a season must be seen twice. */
 export const MIN_SKU_SEASON_WEEKS_A_YEAR = 13;
 /** Fewest known weeks before a SKU's season is read: a year and a quarter (a year, and a quarter of the one before, as the catalog's season asks). */
 export const MIN_SKU_SEASON_WEEKS = 52 + MIN_SKU_SEASON_WEEKS_A_YEAR;
-/** The index stays within [1 ÷ this, this]. */
-const MAX_INDEX = 4;
 
 /** A SKU's yearly wave, already shrunk: index = 1 + cos·cos(θ) + sin·sin(θ), θ = 2π·weeksBefore/52. */
 export interface SkuSeason {
@@ -45,7 +43,7 @@ export function skuSeasonIndex(season: SkuSeason, weeksBefore: number): number {
   return season.weight === 0 ? 1 : indexAt(season.cos, season.sin, positionOf(weeksBefore));
 }
 
-const indexAt = (cos: number, sin: number, k: number) => Math.min(MAX_INDEX, Math.max(1 / MAX_INDEX, 1 + cos * COS[k]! + sin * SIN[k]!));
+const indexAt = (cos: number, sin: number, k: number) => Math.min(MAX_SEASON_INDEX, Math.max(1 / MAX_SEASON_INDEX, 1 + cos * COS[k]! + sin * SIN[k]!));
 
 /**
  * The season (its cos and sin; both 0: none) over the `days` days ahead (day d in week ⌊d ÷ 7⌋

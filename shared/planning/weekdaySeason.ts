@@ -21,6 +21,7 @@
 // just past the line about half), held within [1/4, 4], and scaled to a mean of 1 again so a week's
 // seven days still add up to the week.
 import type { DemandHistory } from './demandHistory';
+import { MAX_SEASON_INDEX } from './catalogSeason';
 import { inStockWeekTotals } from './demandHistory';
 
 /** Whole weeks of history the weekly season is read from: the last half-year (the pattern of now). */
@@ -31,7 +32,6 @@ export const MIN_WEEKDAY_WEEKS = 8;
 export const MIN_WEEKDAY_UNITS = 700;
 /** F of the weekdays against the noise below which there is no weekly season. */
 export const MIN_WEEKDAY_F = 4;
-const MAX_INDEX = 4;
 
 export interface WeekdaySeason {
   /** Index of each day of the week, Sunday first (weekdayOfDay's order): mean 1, all 1 for none. */
@@ -91,7 +91,7 @@ export function weekdaySeasonOfDays(units: ArrayLike<number>, lastDay: number, f
   const index = new Float64Array(7);
   let total = 0;
   for (let k = 0; k < 7; k++) {
-    index[k] = Math.min(MAX_INDEX, Math.max(1 / MAX_INDEX, 1 + weight * (raw[k]! - 1)));
+    index[k] = Math.min(MAX_SEASON_INDEX, Math.max(1 / MAX_SEASON_INDEX, 1 + weight * (raw[k]! - 1)));
     total += index[k]!;
   }
   for (let k = 0; k < 7; k++) index[k] = (index[k]! * 7) / total;
