@@ -797,7 +797,10 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
     demandLead = sums[0]!;
     demandCover = sums[1]!;
   }
-  const d = reviewEnd > 0 ? demandCover / reviewEnd : 0;
+  // The rate per day of those days, taken out of the weekdays they happen to hold (a cover of 7 weeks
+  // and 5 days holds 5 extra days of one kind or another): d, and with it SS and the floor, must not
+  // change with the day of the week the plan runs.
+  const d = reviewEnd > 0 ? demandCover / weekdayMass(run.input.history, settings.todayDay + 1, s, reviewEnd) : 0;
   const ss = safetyStock({ z: run.skuZ, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: sea.sdDays });
   const onHand = Math.max(0, run.input.history.onHand[s]!);
   const inbound = series.inbound;
@@ -960,7 +963,8 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   let demandLead = sums[0]!;
   let demandCover = sums[1]!;
   // Beyond the horizon the last projected day's rate carries on.
-  const tail = networkForecast[horizon - 1] ?? networkDaily;
+  // The last week's mean, not its last day: a day carries its weekday's factor, a week does not.
+  const tail = horizon >= 7 ? sumFrom(networkForecast, horizon - 7, horizon) / 7 : (networkForecast[horizon - 1] ?? networkDaily);
   if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
   if (lead > horizon) demandLead += tail * (lead - horizon);
   const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
@@ -1015,6 +1019,22 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
  */
 export function arrivalStep(day: number, todayDay: number, delayDays: number): number {
   return Math.max(1, day - todayDay) + delayDays;
+}
+
+/** Σ values[from…to − 1]. */
+function sumFrom(values: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let t = from; t < to; t++) sum += values[t]!;
+  return sum;
+}
+
+/** Σ of series s's weekly-season factors over the `days` days from day number `firstDay` (just `days` without a weekly season). */
+function weekdayMass(history: DemandHistory, firstDay: number, s: number, days: number): number {
+  const factors = weekdayFactorsOfSeries(history, firstDay, s);
+  if (factors === null) return days;
+  let mass = 0;
+  for (let t = 0; t < days; t++) mass += factors[t % 7]!;
+  return mass;
 }
 
 function sumFirst(values: Float32Array, length: number): number {

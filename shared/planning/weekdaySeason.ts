@@ -89,12 +89,22 @@ export function weekdaySeasonOfDays(units: ArrayLike<number>, lastDay: number, f
   if (!(f >= MIN_WEEKDAY_F)) return NO_WEEKDAY_SEASON;
   const weight = 1 - 2 / f;
   const index = new Float64Array(7);
-  let total = 0;
-  for (let k = 0; k < 7; k++) {
-    index[k] = Math.min(MAX_SEASON_INDEX, Math.max(1 / MAX_SEASON_INDEX, 1 + weight * (raw[k]! - 1)));
-    total += index[k]!;
+  for (let k = 0; k < 7; k++) index[k] = 1 + weight * (raw[k]! - 1);
+  // Held within the bounds with a mean of 1: the days a bound holds stay there, the others are scaled
+  // to make up the rest (a few turns settle it: scaling can bring another day to a bound).
+  for (let turn = 0; turn < 16; turn++) {
+    let total = 0;
+    for (let k = 0; k < 7; k++) {
+      index[k] = Math.min(MAX_SEASON_INDEX, Math.max(1 / MAX_SEASON_INDEX, index[k]!));
+      total += index[k]!;
+    }
+    if (Math.abs(total - 7) < 1e-12) break;
+    const up = total < 7;
+    let free = 0;
+    for (let k = 0; k < 7; k++) if (up ? index[k]! < MAX_SEASON_INDEX : index[k]! > 1 / MAX_SEASON_INDEX) free += index[k]!;
+    const scale = (7 - (total - free)) / free;
+    for (let k = 0; k < 7; k++) if (up ? index[k]! < MAX_SEASON_INDEX : index[k]! > 1 / MAX_SEASON_INDEX) index[k] = index[k]! * scale;
   }
-  for (let k = 0; k < 7; k++) index[k] = (index[k]! * 7) / total;
   return { index, weight, weeks: used };
 }
 

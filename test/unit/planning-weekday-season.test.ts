@@ -91,12 +91,20 @@ describe('weekdaySeasonOfDays', () => {
   });
 
   test('the index stays within [¼, 4] and keeps a mean of 1', () => {
-    // Sales only on Saturdays: the raw index is 7 there and 0 elsewhere.
+    // Sales only on Saturdays: the raw index is 7 there and 0 elsewhere. Saturday stops at 4, and the
+    // other days share the rest of the week: 0.5 each.
     const units = days(26 * 7, THURSDAY, (day) => (weekdayOfDay(day) === 6 ? 100 : 0));
     const season = weekdaySeasonOfDays(units, THURSDAY);
-    expect(Math.min(...season.index)).toBeGreaterThanOrEqual(0.25 * (7 / (4 + 6 * 0.25)) - 1e-12);
-    expect(season.index[6]).toBeCloseTo((4 * 7) / (4 + 6 * 0.25), 12);
+    expect(Math.max(...season.index)).toBeLessThanOrEqual(4);
+    expect(Math.min(...season.index)).toBeGreaterThanOrEqual(0.25);
+    expect(season.index[6]).toBe(4);
+    for (const weekday of [0, 1, 2, 3, 4, 5]) expect(season.index[weekday]).toBeCloseTo(0.5, 12);
     expect(season.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
+    // Sales on Saturdays and a trickle on Sundays: Sunday stays at the floor of ¼.
+    const trickle = weekdaySeasonOfDays(days(26 * 7, THURSDAY, (day) => (weekdayOfDay(day) === 6 ? 100 : weekdayOfDay(day) === 0 ? 1 : 0)), THURSDAY);
+    expect(Math.max(...trickle.index)).toBeLessThanOrEqual(4);
+    expect(Math.min(...trickle.index)).toBeGreaterThanOrEqual(0.25);
+    expect(trickle.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
   });
 
   test('weekdayFactorsFrom gives the index of the 7 days from a day on', () => {
@@ -228,5 +236,40 @@ describe('the plan spreads each week over its days by the weekly season', () => 
     expect(buildPlan(input).ship[0]!.stockoutDay).toBe(THURSDAY + 2);
     const flat = denseHistory([{ marketplace: 'US', rate: () => 10 }]);
     expect(buildPlan({ ...input, history: { ...flat, onHand: Float64Array.of(25) } }).ship[0]!.stockoutDay).toBe(THURSDAY + 3);
+  });
+});
+
+describe('numbers that must not depend on the day of the week the plan runs', () => {
+  // 10 a day on average, weekends twice a weekday; planned on each day of one week.
+  const history = denseHistory([{ marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day)]! }]);
+  const planOn = (todayDay: number) => {
+    // The same history, ending on the day the plan runs.
+    const shifted: DemandHistory = { ...history, firstDay: history.firstDay + (todayDay - THURSDAY) };
+    const ratesFrom = denseHistory([{ marketplace: 'US', rate: (day) => 10 * WEEKEND[weekdayOfDay(day + (todayDay - THURSDAY))]! }]);
+    return buildPlan({
+      settings: { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...DEFAULT_PLAN_SETTINGS.serviceLevel }, todayDay },
+      history: { ...shifted, units: ratesFrom.units, onHand: Float64Array.of(500) },
+      skus: [{ skuId: 1, casePack: 1, moq: 1, supplierId: null, unitCostMinor: 100, domesticUnits: 0, onOrder: [], buyLeadTime: { meanDays: 200, sdDays: 0 }, method: 'ma' }],
+      series: new Map([[1, [{ seriesIndex: 0, sea: { meanDays: 40, sdDays: 0 }, air: { meanDays: 7, sdDays: 0 }, inbound: [], reservedUnits: 0, amazonRecommendedUnits: null }]]]),
+      capacityUnits: new Map(),
+    });
+  };
+
+  test('the daily rate d (and so the floor) is the same whichever weekday the lead time and review period end on', () => {
+    for (let k = 0; k < 7; k++) {
+      const line = planOn(THURSDAY + k).ship[0]!;
+      expect(line.dailyDemand, `today + ${k}`).toBeCloseTo(10, 3);
+      expect(line.floorUnits, `today + ${k}`).toBeCloseTo(280, 1);
+    }
+  });
+
+  test('beyond the horizon the buy line carries on at the last week\'s mean, not at the last day\'s weekday', () => {
+    for (let k = 0; k < 7; k++) {
+      const buy = planOn(THURSDAY + k).buy[0]!;
+      const coverDays = Math.round(buy.leadDays) + DEFAULT_PLAN_SETTINGS.buyReviewDays;
+      // The horizon's 25 weeks and 5 days hold 5 days of one kind or another: at most 2 days' demand
+      // either way (a last day carried on beyond it was off by up to 900).
+      expect(Math.abs(buy.coverDemand - 10 * coverDays), `today + ${k}`).toBeLessThanOrEqual(20 + 1e-6);
+    }
   });
 });
