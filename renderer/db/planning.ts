@@ -11,8 +11,7 @@ import { demandHistoryFromLedger, overlayOrderDemand, seriesDays } from '../../s
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
-import { arrivalStep, buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
-import { weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
+import { arrivalStep, buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries, weekdaySeasonsOfPlan } from '../../shared/planning/plan';
 import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
 import { latestReservedReports, reservedUnitsBySku } from '../../shared/planning/reservedUnits';
@@ -20,7 +19,7 @@ import type { PlanColumns } from '../../shared/planning/planColumns';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
 import { storageTypeOf, unitVolumeCubicFeet } from '../../shared/catalog/packageSize';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
-import { FALLBACK_DAYS, receivingKey, routeLeadTimes, skuLegKey } from '../../shared/purchasing/routeLeadTimes';
+import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
 import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOn } from '../../shared/purchasing/exchangeRates';
@@ -80,10 +79,12 @@ function lineKeysOf(plan: PlanColumns): LineKeys {
 /** The plan's inputs as runPlan reads them (exported for the Node profile harness, test/bench/plan-profile.ts). */
 export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, timings: PlanResult['timings']): Promise<Gathered> {
   const t0 = performance.now();
-  // Per marketplace and import, the first and last order day it holds: the days that import covers.
+  // Per marketplace and import, the first and last FBA order day it holds: the days that import
+  // covers (an import of the seller's own MFN orders covers no FBA demand).
   const importedDays = new Map<string, { firstDay: number; lastDay: number }>();
-  const observeOrders = (batchId: string, rows: readonly { marketplace: string; date: string }[]) => {
+  const observeOrders = (batchId: string, rows: readonly { marketplace: string; date: string; channel: string }[]) => {
     for (const row of rows) {
+      if (isMerchantFulfilled(row.channel)) continue;
       const key = `${row.marketplace}|${batchId}`;
       const day = dayNumber(row.date);
       const range = importedDays.get(key);
@@ -194,8 +195,9 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     if (own) skusWithOwnLegs.add(Number(own[1]));
   }
   // Keyed by number (location × 2 + mode): a key string made per series cost more than the lookup.
-  const legsByRoute = new Map<number, { meanDays: number; sdDays: number }>();
-  const shipLeg = (skuId: number, toLocationId: number, mode: 'sea' | 'air') => {
+  // Each keeps the route's whole leg and its receiving days (open shipments are sellable once checked in).
+  const legsByRoute = new Map<number, { total: { meanDays: number; sdDays: number }; receivingDays: number }>();
+  const routeLeg = (skuId: number, toLocationId: number, mode: 'sea' | 'air') => {
     const routeKey = toLocationId * 2 + (mode === 'air' ? 1 : 0);
     const shared = skusWithOwnLegs.has(skuId) ? undefined : legsByRoute.get(routeKey);
     if (shared) return shared;
@@ -207,19 +209,19 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       shipments,
       purchaseOrders,
     });
-    const total = totalLeadTime([l.handling, l.transport, l.receiving]);
-    if (!skusWithOwnLegs.has(skuId)) legsByRoute.set(routeKey, total);
-    return total;
+    const leg = { total: totalLeadTime([l.handling, l.transport, l.receiving]), receivingDays: Math.round(l.receiving.meanDays) };
+    if (!skusWithOwnLegs.has(skuId)) legsByRoute.set(routeKey, leg);
+    return leg;
   };
+  const shipLeg = (skuId: number, toLocationId: number, mode: 'sea' | 'air') => routeLeg(skuId, toLocationId, mode).total;
 
   // Open shipments are sellable once checked in: the ETA plus the destination's receiving days (the
   // receiving leg of the route's lead time, as the sea and air legs count it).
-  const receivingDays = (skuId: number, locationId: number) => Math.round((saved.get(skuLegKey(skuId, 'receiving')) ?? saved.get(receivingKey(locationId)) ?? FALLBACK_DAYS.receiving.fba).meanDays);
   const arrivalsOf = (skuId: number, locationId: number) => {
     const list = inbound.get(skuId)?.get(locationId);
     if (!list) return noArrivals;
     usedInbound.add(list);
-    const receiving = receivingDays(skuId, locationId);
+    const receiving = routeLeg(skuId, locationId, 'sea').receivingDays;
     return receiving === 0 ? list : list.map((arriving) => ({ day: arriving.day + receiving, units: arriving.units }));
   };
   const usedInbound = new Set<readonly { day: number; units: number }[]>();
@@ -488,7 +490,7 @@ export function planDetail(index: number, whatIfRequest?: PlanRequest['whatIf'])
       historyWeeks.push({ weekStart: isoFromDay(history.firstDay + start), units, stockoutDays: out });
     }
   }
-  const weekdays = seriesIndex >= 0 ? weekdaySeasonsOf(history) : null;
+  const weekdays = seriesIndex >= 0 ? weekdaySeasonsOfPlan(input) : null;
   const weekdaySeason = weekdays ? weekdays.seasons[weekdays.marketplaceOf[seriesIndex]!] : undefined;
   const weekdayIndex = weekdaySeason && weekdaySeason.weight > 0 ? [...weekdaySeason.index] : null;
   return { today: isoFromDay(todayDay), days, forecast, projected, arrivals, historyWeeks, weekdayIndex };

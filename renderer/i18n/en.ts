@@ -650,7 +650,7 @@ export const en = {
   'plan.x.skuSeasonHow': 'How much this SKU sells over the same days against its last 4 weeks, on top of the catalog season: one yearly wave read from its own weeks (the catalog season taken out), kept as far as its weeks show it clearly.',
   'plan.x.skuSeasonNone': 'No season of its own: it needs a year of weeks in stock, or its weeks show no clear yearly wave beyond the catalog’s.',
   'plan.x.weekday': 'Day of the week',
-  'plan.x.weekdayHow': 'How this marketplace’s sales spread over the days of the week (its last 26 weeks, stockout days left out): each week’s forecast is spread over its days by it, so the projected stock and the stockout day follow the busy days.',
+  'plan.x.weekdayHow': 'How this marketplace’s sales spread over the days of the week (its last 26 weeks; a SKU’s week with a stockout day or a known event left out): each week’s forecast is spread over its days by it, so the projected stock and the stockout day follow the busy days.',
   'plan.x.weekdayNone': 'No clear day-of-week pattern in this marketplace’s last 26 weeks: each week’s forecast is spread evenly over its days.',
   'plan.x.sd': 'Spread σd',
   'plan.x.sdHow': 'Standard deviation of daily sales on in-stock days over the last 26 weeks.',

@@ -497,7 +497,8 @@ function weekSumsOf(history: DemandHistory): WeekSums | undefined {
  * Within a marketplace's coverage every series of that marketplace takes its units from the orders;
  * what the ledger shipped there beyond them (another marketplace's orders filled from this location,
  * multi-channel orders) stays, as the ledger spread it: each covered day keeps its ledger units ×
- * (1 − the series' order units ÷ its ledger units), none when the orders explain it all. Outside the
+ * (1 − the series' order units ÷ its ledger units, both over that day's stretch of covered days),
+ * none when the orders explain it all. Outside the
  * coverage the ledger stays. When a SKU has two FBA locations in one marketplace, each day's orders
  * are split between them in proportion to their ledger sales over the covered days (equally when
  * neither sold). Orders for a SKU × marketplace with no series, outside the coverage or outside the
@@ -512,86 +513,113 @@ export function overlayOrderDemand(
 ): DemandHistory {
   const { firstDay, days } = history;
   const units = history.units.slice();
-  // Per marketplace, 1 on each day of the window some imported report covers.
-  const covered = new Map<string, Uint8Array>();
+  // Per marketplace and day of the window: which stretch of covered days it is in (1, 2, …; 0: no
+  // imported report covers it). Each import is a stretch of its own; imports that overlap make one.
+  const covered = new Map<string, { stretchOf: Int32Array; stretches: number }>();
   for (const [marketplace, ranges] of coverage) {
-    const key = marketplace.trim().toUpperCase();
-    for (const range of ranges) {
-      const from = Math.max(range.firstDay, firstDay) - firstDay;
-      const to = Math.min(range.lastDay, firstDay + days - 1) - firstDay;
-      if (from > to) continue;
-      let mask = covered.get(key);
-      if (mask === undefined) covered.set(key, (mask = new Uint8Array(days)));
-      mask.fill(1, from, to + 1);
+    const clipped = ranges
+      .map((range) => ({ from: Math.max(range.firstDay, firstDay) - firstDay, to: Math.min(range.lastDay, firstDay + days - 1) - firstDay }))
+      .filter((range) => range.from <= range.to)
+      .sort((a, b) => a.from - b.from);
+    if (clipped.length === 0) continue;
+    const stretchOf = new Int32Array(days);
+    let stretches = 0;
+    let end = -1;
+    for (const range of clipped) {
+      if (range.from > end) stretches++;
+      stretchOf.fill(stretches, range.from, range.to + 1);
+      end = Math.max(end, range.to);
     }
+    covered.set(marketplace.trim().toUpperCase(), { stretchOf, stretches });
   }
 
-  // Series of each SKU × covered marketplace, with its ledger sales over the covered days.
-  const groups = new Map<string, { series: number[]; ledgerUnits: number[]; ledgerTotal: number; placed: number[] }>();
-  const maskOf = new Map<number, Uint8Array>();
+  // Series of each SKU × covered marketplace, with its ledger sales over the covered days (in all,
+  // and per stretch).
+  interface Group {
+    series: number[];
+    ledgerUnits: number[];
+    ledgerTotal: number;
+    /** Per series: its ledger units and the order units it is given, per stretch (index 0 unused). */
+    ledgerByStretch: Float64Array[];
+    placedByStretch: Float64Array[];
+  }
+  const groups = new Map<string, Group>();
+  const coverOf = new Map<number, { stretchOf: Int32Array; stretches: number }>();
   history.series.forEach((entry, s) => {
     const marketplace = entry.marketplace.trim().toUpperCase();
-    const mask = covered.get(marketplace);
-    if (mask === undefined) return;
-    maskOf.set(s, mask);
+    const cover = covered.get(marketplace);
+    if (cover === undefined) return;
+    coverOf.set(s, cover);
     const base = s * days;
+    const byStretch = new Float64Array(cover.stretches + 1);
     let ledgerUnits = 0;
-    for (let d = 0; d < days; d++) if (mask[d]) ledgerUnits += units[base + d]!;
+    for (let d = 0; d < days; d++) {
+      const stretch = cover.stretchOf[d]!;
+      if (stretch === 0) continue;
+      ledgerUnits += units[base + d]!;
+      byStretch[stretch] = byStretch[stretch]! + units[base + d]!;
+    }
     const key = `${entry.skuId}|${marketplace}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits, placed: [0] });
+    const placed = new Float64Array(cover.stretches + 1);
+    if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits, ledgerByStretch: [byStretch], placedByStretch: [placed] });
     else {
       group.series.push(s);
       group.ledgerUnits.push(ledgerUnits);
       group.ledgerTotal += ledgerUnits;
-      group.placed.push(0);
+      group.ledgerByStretch.push(byStretch);
+      group.placedByStretch.push(placed);
     }
   });
 
   // Each order's units go to the group's series on its day (split by their ledger sales); `add`
-  // false only counts what each series is given.
+  // false only counts what each series is given in each stretch.
   const placeOrders = (add: boolean) => {
     // Daily demand arrives sorted by SKU and marketplace, so the group lookup is cached per run; day strings repeat.
     const dayOffsets = new Map<string, number>();
     let lastKeySku = Number.NaN;
     let lastKeyMarketplace = '';
-    let group: ReturnType<typeof groups.get>;
-    let mask: Uint8Array | undefined;
+    let group: Group | undefined;
+    let cover: ReturnType<typeof covered.get>;
     for (const entry of daily) {
       if (entry.skuId !== lastKeySku || entry.marketplace !== lastKeyMarketplace) {
         lastKeySku = entry.skuId;
         lastKeyMarketplace = entry.marketplace;
         const marketplace = entry.marketplace.trim().toUpperCase();
-        mask = covered.get(marketplace);
-        group = mask === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
+        cover = covered.get(marketplace);
+        group = cover === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
       }
-      if (group === undefined || mask === undefined) continue;
+      if (group === undefined || cover === undefined) continue;
       let d = dayOffsets.get(entry.day);
       if (d === undefined) {
         d = dayNumber(entry.day) - firstDay;
         dayOffsets.set(entry.day, d);
       }
-      if (!(d >= 0 && d < days) || !mask[d]) continue;
+      if (!(d >= 0 && d < days)) continue;
+      const stretch = cover.stretchOf[d]!;
+      if (stretch === 0) continue;
       const count = group.series.length;
       for (let g = 0; g < count; g++) {
         const share = group.ledgerTotal > 0 ? group.ledgerUnits[g]! / group.ledgerTotal : 1 / count;
         if (add) units[group.series[g]! * days + d]! += entry.units * share;
-        else group.placed[g] = group.placed[g]! + entry.units * share;
+        else group.placedByStretch[g]![stretch] = group.placedByStretch[g]![stretch]! + entry.units * share;
       }
     }
   };
   placeOrders(false);
   // Shipments the orders do not explain stay, spread as the ledger has them: an FBA location also
   // ships another marketplace's orders (Amazon's European network fills amazon.fr from Germany) and
-  // other channels' (multi-channel fulfilment), which no order of its own marketplace names.
+  // other channels' (multi-channel fulfilment), which no order of its own marketplace names. Each
+  // stretch of covered days is weighed on its own: one import's orders say nothing of another's days.
   for (const group of groups.values()) {
     for (let g = 0; g < group.series.length; g++) {
       const s = group.series[g]!;
-      const ledgerUnits = group.ledgerUnits[g]!;
-      const keep = ledgerUnits > 0 ? Math.max(0, 1 - group.placed[g]! / ledgerUnits) : 0;
-      const mask = maskOf.get(s)!;
+      const ledger = group.ledgerByStretch[g]!;
+      const placed = group.placedByStretch[g]!;
+      const keep = ledger.map((ledgerUnits, stretch) => (stretch > 0 && ledgerUnits > 0 ? Math.max(0, 1 - placed[stretch]! / ledgerUnits) : 0));
+      const { stretchOf } = coverOf.get(s)!;
       const base = s * days;
-      for (let d = 0; d < days; d++) if (mask[d]) units[base + d] = units[base + d]! * keep;
+      for (let d = 0; d < days; d++) if (stretchOf[d]) units[base + d] = units[base + d]! * keep[stretchOf[d]!]!;
     }
   }
   placeOrders(true);
@@ -659,10 +687,11 @@ export function weeklyRates(history: DemandHistory, seriesIndex: number, weeks: 
  * week. A series counts in a week whole or not at all, so a series out of stock for part of a week
  * (restocked on a Monday, say) cannot make that week's days look busier or quieter than they sold.
  * Group g's week w (oldest first) is days (g × weeks + w) × 7 … + 6 of `units`. `groupOf[s]` is
- * series s's group (−1: in none). Reads the sparse days where the history keeps them (no dense days
- * are made), else the dense days.
+ * series s's group (−1: in none). `leaveOut` (per series index, factors over the history's days)
+ * leaves out a series' week where a factor is not 1 as well (a known event). Reads the sparse days
+ * where the history keeps them (no dense days are made), else the dense days.
  */
-export function inStockWeekTotals(history: DemandHistory, groupOf: ArrayLike<number>, groups: number, weeks: number): { weeks: number; units: Float64Array } {
+export function inStockWeekTotals(history: DemandHistory, groupOf: ArrayLike<number>, groups: number, weeks: number, leaveOut?: ReadonlyMap<number, Float32Array>): { weeks: number; units: Float64Array } {
   if (groupOf.length !== history.series.length) throw new RangeError(`Groups must give one group per series (${history.series.length}), got ${groupOf.length}`);
   const span = Math.min(weeks, Math.floor(history.days / 7));
   const from = history.days - span * 7;
@@ -696,6 +725,8 @@ export function inStockWeekTotals(history: DemandHistory, groupOf: ArrayLike<num
         weekUnits[x] = dayUnits[row + x]!;
       }
     }
+    const factors = leaveOut?.get(s);
+    if (factors) for (let x = 0; x < span * 7; x++) if (factors[from + x] !== 1) out[Math.floor(x / 7)] = 1;
     for (let w = 0; w < span; w++) {
       if (out[w]) continue;
       const base = (g * span + w) * 7;

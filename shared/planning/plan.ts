@@ -299,7 +299,8 @@ export interface SeriesSelection {
 /**
  * The forecast of one series per day over the horizon, into `daily`: weekly rates (stockout days
  * left out, known event uplift removed from history), the method chosen by backtest (or forced),
- * its weekly path spread evenly over each week's days, then events and the what-if uplift on the
+ * its weekly path spread over each week's days by its marketplace's weekly season (evenly without
+ * one), then events and the what-if uplift on the
  * days they cover. Returns the method and its backtest errors. With `scratch`, its buffers are used
  * and scratch.spread gets the daily spread of the same series.
  */
@@ -377,11 +378,27 @@ const seasonBySeriesInput = new WeakMap<PlanInput['series'], { history: DemandHi
  * past years and the next one is not counted twice, once learnt as a season and once as the event.
  * Without series (or with no event in the past), the history's own (catalogSeasonOf).
  */
-function catalogSeasonOfPlan(input: { history: DemandHistory; series?: PlanInput['series'] }): CatalogSeason {
+function catalogSeasonOfPlan(input: PlanHistoryInput): CatalogSeason {
   const { history, series } = input;
   if (series === undefined) return catalogSeasonOf(history);
   const kept = seasonBySeriesInput.get(series);
   if (kept?.history === history) return kept.season;
+  const factors = pastEventFactors(history, series);
+  const weeks = Math.ceil(history.days / 7);
+  const season = factors.size === 0 ? catalogSeasonOf(history) : catalogSeasonOfRates(history.series.length, weeks, (s, out) => weeklyRates(history, s, weeks, factors.get(s), out));
+  seasonBySeriesInput.set(series, { history, season });
+  return season;
+}
+
+/** What the seasons of a plan read: its history, and its series (with their event factors) when there are any. */
+type PlanHistoryInput = { history: DemandHistory; series?: PlanInput['series'] };
+
+const pastFactorsBySeriesInput = new WeakMap<PlanInput['series'], { history: DemandHistory; factors: ReadonlyMap<number, Float32Array> }>();
+
+/** Per series index, the event factors over the history's days of the series a past event falls on (kept per series map). */
+function pastEventFactors(history: DemandHistory, series: PlanInput['series']): ReadonlyMap<number, Float32Array> {
+  const kept = pastFactorsBySeriesInput.get(series);
+  if (kept?.history === history) return kept.factors;
   const factors = new Map<number, Float32Array>();
   for (const list of series.values()) {
     for (const entry of list) {
@@ -389,10 +406,8 @@ function catalogSeasonOfPlan(input: { history: DemandHistory; series?: PlanInput
       if (f && !allEqualTo(f, history.days, 1)) factors.set(entry.seriesIndex, f.subarray(0, history.days));
     }
   }
-  const weeks = Math.ceil(history.days / 7);
-  const season = factors.size === 0 ? catalogSeasonOf(history) : catalogSeasonOfRates(history.series.length, weeks, (s, out) => weeklyRates(history, s, weeks, factors.get(s), out));
-  seasonBySeriesInput.set(series, { history, season });
-  return season;
+  pastFactorsBySeriesInput.set(series, { history, factors });
+  return factors;
 }
 
 /** The catalog season's index of each week of a weekly window (oldest first) and of the weeks ahead, made once per season and shape. */
@@ -412,7 +427,7 @@ function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number)
  * week's days, then events and the what-if uplift.
  */
 function dailyFromPath(
-  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'>,
+  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
   series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
   path: ArrayLike<number>,
   pathLength: number,
@@ -428,7 +443,7 @@ function dailyFromPath(
     // marketplace sells over the days of the week where it shows a weekly season, else evenly.
     // Each week of the horizon starts on the same day of the week as the first, so one set of 7
     // factors serves them all.
-    const weekday = weekdayFactorsOfSeries(history, settings.todayDay + 1, series.seriesIndex);
+    const weekday = weekdayFactorsOfSeries(input, settings.todayDay + 1, series.seriesIndex);
     for (let from = 0, week = 0; from < horizon; from += 7, week++) {
       const perDay = Math.max(0, path[pathOffset + Math.min(pathLength - 1, week)] ?? 0) / 7;
       const to = Math.min(horizon, from + 7);
@@ -448,15 +463,20 @@ function dailyFromPath(
 }
 
 /** Per marketplace of the last history asked about, its weekly season's 7 factors from the first day ahead (null: none). */
-let lastWeekdayFactors: { history: DemandHistory; firstDay: number; seasons: WeekdaySeasons; factors: (Float64Array | null)[] } | null = null;
+let lastWeekdayFactors: { seasons: WeekdaySeasons; firstDay: number; factors: (Float64Array | null)[] } | null = null;
 
 /** The 7 factors (day firstDay + j, j = 0…6) of series s's marketplace's weekly season; null when it has none. */
-function weekdayFactorsOfSeries(history: DemandHistory, firstDay: number, s: number): Float64Array | null {
-  if (lastWeekdayFactors?.history !== history || lastWeekdayFactors.firstDay !== firstDay) {
-    const seasons = weekdaySeasonsOf(history);
-    lastWeekdayFactors = { history, firstDay, seasons, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
+function weekdayFactorsOfSeries(input: PlanHistoryInput, firstDay: number, s: number): Float64Array | null {
+  const seasons = weekdaySeasonsOfPlan(input);
+  if (lastWeekdayFactors?.seasons !== seasons || lastWeekdayFactors.firstDay !== firstDay) {
+    lastWeekdayFactors = { seasons, firstDay, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
   }
-  return lastWeekdayFactors.factors[lastWeekdayFactors.seasons.marketplaceOf[s]!] ?? null;
+  return lastWeekdayFactors.factors[seasons.marketplaceOf[s]!] ?? null;
+}
+
+/** The weekly season a plan reads: with the series' past events left out of it (weekdaySeasonsOf). */
+export function weekdaySeasonsOfPlan(input: PlanHistoryInput): WeekdaySeasons {
+  return weekdaySeasonsOf(input.history, input.series === undefined ? undefined : pastEventFactors(input.history, input.series));
 }
 
 /**
@@ -800,7 +820,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   // The rate per day of those days, taken out of the weekdays they happen to hold (a cover of 7 weeks
   // and 5 days holds 5 extra days of one kind or another): d, and with it SS and the floor, must not
   // change with the day of the week the plan runs.
-  const d = reviewEnd > 0 ? demandCover / weekdayMass(run.input.history, settings.todayDay + 1, s, reviewEnd) : 0;
+  const d = reviewEnd > 0 ? demandCover / weekdayMass(run.input, settings.todayDay + 1, s, reviewEnd) : 0;
   const ss = safetyStock({ z: run.skuZ, meanDemand: d, sdDemand: sdDaily, leadTime: L, sdLeadTime: sea.sdDays });
   const onHand = Math.max(0, run.input.history.onHand[s]!);
   const inbound = series.inbound;
@@ -1029,8 +1049,8 @@ function sumFrom(values: Float32Array, from: number, to: number): number {
 }
 
 /** Σ of series s's weekly-season factors over the `days` days from day number `firstDay` (just `days` without a weekly season). */
-function weekdayMass(history: DemandHistory, firstDay: number, s: number, days: number): number {
-  const factors = weekdayFactorsOfSeries(history, firstDay, s);
+function weekdayMass(input: PlanHistoryInput, firstDay: number, s: number, days: number): number {
+  const factors = weekdayFactorsOfSeries(input, firstDay, s);
   if (factors === null) return days;
   let mass = 0;
   for (let t = 0; t < days; t++) mass += factors[t % 7]!;

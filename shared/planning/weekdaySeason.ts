@@ -15,11 +15,12 @@
 // noise is a two-way analysis of variance of the shares (weeks × weekdays, the week's effect 0 by
 // construction):
 //   F = (SS weekdays ÷ 6) ÷ (SS residual ÷ 6·(weeks − 1)).
-// Below MIN_WEEKDAY_F (about the 0.5% point of F(6, ≥ 42)), or with fewer than MIN_WEEKDAY_UNITS
-// units in the weeks read (each weekday's share would be mostly noise), there is no weekly season;
-// above it, the raw index is shrunk toward 1 by 1 − 2/F (a clear pattern keeps nearly all of it, one
-// just past the line about half), held within [1/4, 4], and scaled to a mean of 1 again so a week's
-// seven days still add up to the week.
+// Below MIN_WEEKDAY_F (about the 0.3% point of F(6, 42), 0.1% of F(6, 150): 8 and 26 weeks), or
+// with fewer than MIN_WEEKDAY_UNITS units in the weeks read (each weekday's share would be mostly
+// noise), there is no weekly season; above it, the raw index is shrunk toward 1 by 1 − 2/F (a clear
+// pattern keeps nearly all of it, one just past the line about half) and held within [1/4, 4] with a
+// mean of 1, so a week's seven days still add up to the week. A SKU's week with a stockout day or a
+// known event (Black Friday) is left out, so neither shapes the days.
 import type { DemandHistory } from './demandHistory';
 import { MAX_SEASON_INDEX } from './catalogSeason';
 import { inStockWeekTotals } from './demandHistory';
@@ -117,14 +118,19 @@ export interface WeekdaySeasons {
 }
 
 const seasonsByHistory = new WeakMap<DemandHistory, WeekdaySeasons>();
+const seasonsByPastEvents = new WeakMap<ReadonlyMap<number, Float32Array>, { history: DemandHistory; seasons: WeekdaySeasons }>();
 
 /**
- * The weekly season of each marketplace of a history, read from its series' in-stock days. Kept per
- * history object, so a plan, its what-ifs and a line's chart read the same index; whoever changes a
- * history's units or stockouts in place must build a new history.
+ * The weekly season of each marketplace of a history, read from its series' in-stock days. With
+ * `pastEvents` (per series index, its event factors over the history's days), a series' week with an
+ * event in it is left out too, as a stockout week is: a Black Friday must not make every Friday look
+ * busy. Kept per history object (and events map), so a plan, its what-ifs and a line's chart read the
+ * same index; whoever changes a history's units or stockouts in place must build a new history.
  */
-export function weekdaySeasonsOf(history: DemandHistory): WeekdaySeasons {
-  const kept = seasonsByHistory.get(history);
+export function weekdaySeasonsOf(history: DemandHistory, pastEvents?: ReadonlyMap<number, Float32Array>): WeekdaySeasons {
+  const withEvents = pastEvents !== undefined && pastEvents.size > 0;
+  const keptWithEvents = withEvents ? seasonsByPastEvents.get(pastEvents) : undefined;
+  const kept = withEvents ? (keptWithEvents?.history === history ? keptWithEvents.seasons : undefined) : seasonsByHistory.get(history);
   if (kept) return kept;
   const marketplaces: string[] = [];
   const indexOf = new Map<string, number>();
@@ -139,12 +145,13 @@ export function weekdaySeasonsOf(history: DemandHistory): WeekdaySeasons {
     }
     marketplaceOf[s] = index;
   }
-  const totals = inStockWeekTotals(history, marketplaceOf, marketplaces.length, WEEKDAY_WEEKS);
+  const totals = inStockWeekTotals(history, marketplaceOf, marketplaces.length, WEEKDAY_WEEKS, withEvents ? pastEvents : undefined);
   const days = totals.weeks * 7;
   const lastDay = history.firstDay + history.days - 1;
   const seasons = marketplaces.map((_, m) => weekdaySeasonOfDays(totals.units, lastDay, m * days, days));
   const result = { marketplaces, seasons, marketplaceOf };
-  seasonsByHistory.set(history, result);
+  if (withEvents) seasonsByPastEvents.set(pastEvents, { history, seasons: result });
+  else seasonsByHistory.set(history, result);
   return result;
 }
 

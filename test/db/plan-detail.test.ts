@@ -89,7 +89,7 @@ describe('the chart of one ship line', () => {
   it('names the marketplace\'s weekly season, which the forecast follows day by day', async () => {
     // 2 a day on weekdays, 15 on weekends (40 a week): Saturday and Sunday are 15 ÷ (40 ÷ 7) = 2.625
     // of the average day, a weekday 0.35. Sales start on a Wednesday, so every week read (Wednesday
-    // to Tuesday, TODAY) is whole: 20 of them, 800 units.
+    // to Tuesday, TODAY) is whole: 21 of them, 840 units.
     const { index } = await seller({ weekendUnits: 15, firstDay: '2026-02-04', fbaReceipt: 1000 });
     const detail = planDetail(index)!;
     expect(detail.weekdayIndex).not.toBeNull();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dayNumber } from '../../shared/dates';
+import { addDays, dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import { MOVEMENT_TYPES } from '../../shared/model';
 import type { MovementType } from '../../shared/model';
@@ -246,6 +246,26 @@ describe('order demand over the ledger', () => {
     // The ledger's 4 units over the covered days, 2 of them explained by DE orders: each covered day keeps half its ledger units.
     expect(rowOf(overlaid.units, 1, 7)).toEqual([2.5, 0.5, 0.5, 0.5, 1, 1, 1]);
     expect(rowOf(overlaid.units, 1, 7).slice(0, 4).reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  test('each import is weighed on its own: one import\'s orders say nothing of another\'s days', () => {
+    // The ledger ships 1 a day for 20 days at FBA US. Import A (days 1–10) names 1 order a day;
+    // import B (days 11–20) names none (its orders were all multi-channel, say).
+    const twenty = history([receipt('2026-02-01', 1, FBA_US, 100), ...Array.from({ length: 20 }, (_, d) => sale(addDays('2026-03-01', d), 1, FBA_US, 1))], '2026-03-01', 20);
+    const imports = new Map([
+      [
+        'US',
+        [
+          { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-10') },
+          { firstDay: dayNumber('2026-03-11'), lastDay: dayNumber('2026-03-20') },
+        ],
+      ],
+    ]);
+    const orders = Array.from({ length: 10 }, (_, d) => ({ skuId: 1, marketplace: 'US', day: addDays('2026-03-01', d), units: 1 }));
+    expect(rowOf(overlayOrderDemand(twenty, orders, imports).units, 0, 20)).toEqual(new Array(20).fill(1));
+    // Two imports over the same days (a report downloaded again, wider) are one stretch.
+    const overlapping = new Map([['US', [{ firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-10') }, { firstDay: dayNumber('2026-03-05'), lastDay: dayNumber('2026-03-20') }]]]);
+    expect(rowOf(overlayOrderDemand(twenty, orders, overlapping).units, 0, 20)).toEqual([...new Array(10).fill(1.5), ...new Array(10).fill(0.5)]);
   });
 
   test('two imports with a gap between them: the gap keeps its ledger sales', () => {

@@ -174,6 +174,19 @@ describe('weekdaySeasonsOf a history', () => {
     season.index.forEach((value, k) => expect(value).toBeCloseTo(WEEKEND[k]!, 6));
   });
 
+  test('a week with a known event is left out: ten promoted Fridays do not make every Friday busy', () => {
+    // 40 a day every day, but three times that on ten Fridays, each a promotion entered as an event.
+    const promoted = (day: number) => weekdayOfDay(day) === 5 && day > THURSDAY - 70;
+    const history = denseHistory([{ marketplace: 'US', rate: (day) => (promoted(day) ? 120 : 40) }]);
+    const factors = Float32Array.from({ length: HISTORY_DAYS }, (_, d) => (promoted(FIRST_DAY + d) ? 3 : 1));
+    expect(weekdaySeasonsOf(history).seasons[0]!.index[5]).toBeGreaterThan(1.2);
+    const season = weekdaySeasonsOf(history, new Map([[0, factors]])).seasons[0]!;
+    expect(season).toBe(NO_WEEKDAY_SEASON);
+    // Kept per events map: the same map gives the same object.
+    const events = new Map([[0, factors]]);
+    expect(weekdaySeasonsOf(history, events)).toBe(weekdaySeasonsOf(history, events));
+  });
+
   test('property: the totals from a ledger history\'s sparse days equal those from its dense days', () => {
     const FBA = new Map([
       [2, 'US'],
