@@ -697,40 +697,36 @@ export function inStockWeekTotals(history: DemandHistory, groupOf: ArrayLike<num
   const from = history.days - span * 7;
   const units = new Float64Array(groups * span * 7);
   const sparse = sparseByHistory.get(history);
-  // Per week of the series at hand: 1 where a stockout day falls in it.
+  // Per week of the series at hand: 1 where a stockout day (or a day of a known event) falls in it.
   const out = new Uint8Array(span);
-  const weekUnits = new Float64Array(span * 7);
   for (let s = 0; s < groupOf.length; s++) {
     const g = groupOf[s]!;
     if (g < 0) continue;
     if (!(g < groups) || !Number.isInteger(g)) throw new RangeError(`Series ${s} is in group ${g}, but there are ${groups} groups`);
     out.fill(0);
-    weekUnits.fill(0);
+    const factors = leaveOut?.get(s);
+    if (factors) for (let x = 0; x < span * 7; x++) if (factors[from + x] !== 1) out[Math.floor(x / 7)] = 1;
+    // The group's days of this series' weeks: unit x of the window's last span × 7 days is day x of them.
+    const base = g * span * 7;
     if (sparse !== undefined) {
-      for (let r = sparse.runStart[s]!; r < sparse.runStart[s + 1]!; r++) {
-        const runFrom = Math.max(from, sparse.runFrom[r]!);
+      // Runs and sale days are in day order: read back from the last until they leave the weeks read.
+      for (let r = sparse.runStart[s + 1]! - 1; r >= sparse.runStart[s]!; r--) {
         const runTo = sparse.runTo[r]!;
-        if (runTo <= runFrom) continue;
+        if (runTo <= from) break;
+        const runFrom = Math.max(from, sparse.runFrom[r]!);
         out.fill(1, Math.floor((runFrom - from) / 7), Math.floor((runTo - 1 - from) / 7) + 1);
       }
-      for (let k = sparse.saleStart[s]!; k < sparse.saleStart[s + 1]!; k++) {
-        const day = sparse.saleDay[k]!;
-        if (day >= from) weekUnits[day - from] = weekUnits[day - from]! + sparse.saleUnits[k]!;
+      // Only the sale days are visited: a series sells on few of its days.
+      for (let k = sparse.saleStart[s + 1]! - 1; k >= sparse.saleStart[s]!; k--) {
+        const x = sparse.saleDay[k]! - from;
+        if (x < 0) break;
+        if (!out[Math.floor(x / 7)]) units[base + x] = units[base + x]! + sparse.saleUnits[k]!;
       }
     } else {
       const row = s * history.days + from;
       const { units: dayUnits, stockout } = history;
-      for (let x = 0; x < span * 7; x++) {
-        if (stockout[row + x]) out[Math.floor(x / 7)] = 1;
-        weekUnits[x] = dayUnits[row + x]!;
-      }
-    }
-    const factors = leaveOut?.get(s);
-    if (factors) for (let x = 0; x < span * 7; x++) if (factors[from + x] !== 1) out[Math.floor(x / 7)] = 1;
-    for (let w = 0; w < span; w++) {
-      if (out[w]) continue;
-      const base = (g * span + w) * 7;
-      for (let j = 0; j < 7; j++) units[base + j] = units[base + j]! + weekUnits[w * 7 + j]!;
+      for (let x = 0; x < span * 7; x++) if (stockout[row + x]) out[Math.floor(x / 7)] = 1;
+      for (let x = 0; x < span * 7; x++) if (!out[Math.floor(x / 7)]) units[base + x] = units[base + x]! + dayUnits[row + x]!;
     }
   }
   return { weeks: span, units };
