@@ -497,7 +497,8 @@ function weekSumsOf(history: DemandHistory): WeekSums | undefined {
  * Within a marketplace's coverage every series of that marketplace takes its units from the orders;
  * what the ledger shipped there beyond them (another marketplace's orders filled from this location,
  * multi-channel orders) stays, as the ledger spread it: each covered day keeps its ledger units ×
- * (1 − the series' order units ÷ its ledger units, both over that day's stretch of covered days),
+ * (1 − the series' order units ÷ its ledger units, both over that day's stretch of covered days:
+ * imports that overlap or follow one another, up to a gap),
  * none when the orders explain it all. Outside the
  * coverage the ledger stays. When a SKU has two FBA locations in one marketplace, each day's orders
  * are split between them in proportion to their ledger sales over the covered days (equally when
@@ -514,7 +515,9 @@ export function overlayOrderDemand(
   const { firstDay, days } = history;
   const units = history.units.slice();
   // Per marketplace and day of the window: which stretch of covered days it is in (1, 2, …; 0: no
-  // imported report covers it). Each import is a stretch of its own; imports that overlap make one.
+  // imported report covers it). Imports that overlap or follow one another make one stretch: Amazon
+  // ships a day or two after the order, so the first days of an import hold the shipments of the
+  // last orders of the one before, which a stretch per import would count twice. A gap starts a new one.
   const covered = new Map<string, { stretchOf: Int32Array; stretches: number }>();
   for (const [marketplace, ranges] of coverage) {
     const clipped = ranges
@@ -526,7 +529,7 @@ export function overlayOrderDemand(
     let stretches = 0;
     let end = -1;
     for (const range of clipped) {
-      if (range.from > end) stretches++;
+      if (stretches === 0 || range.from > end + 1) stretches++;
       stretchOf.fill(stretches, range.from, range.to + 1);
       end = Math.max(end, range.to);
     }
@@ -610,7 +613,7 @@ export function overlayOrderDemand(
   // Shipments the orders do not explain stay, spread as the ledger has them: an FBA location also
   // ships another marketplace's orders (Amazon's European network fills amazon.fr from Germany) and
   // other channels' (multi-channel fulfilment), which no order of its own marketplace names. Each
-  // stretch of covered days is weighed on its own: one import's orders say nothing of another's days.
+  // stretch of covered days is weighed on its own: imports a gap apart say nothing of each other's days.
   for (const group of groups.values()) {
     for (let g = 0; g < group.series.length; g++) {
       const s = group.series[g]!;

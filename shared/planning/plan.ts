@@ -167,7 +167,7 @@ export interface ShipLine {
    * on top of the catalog's: 1.5 means this SKU sells 50% more then; 1 with no season of its own.
    */
   skuSeasonFactor: number;
-  /** Forecast units per day (average over the lead time and review period) and its spread. */
+  /** Forecast units per day over the lead time and review period (their sum ÷ their days' weekly-season factors, so the weekdays they hold do not move it) and its spread. */
   dailyDemand: number;
   sdDaily: number;
   z: number;
@@ -229,7 +229,7 @@ export interface BuyLine {
   networkPosition: number;
   /** Of networkPosition, units in transit that no ship line counts (to a 3PL, home, or a marketplace the SKU has not sold in yet). */
   otherInboundUnits: number;
-  /** Network forecast over the buy lead time, and over it and the review period (beyond the horizon, its last day's rate carries on). */
+  /** Network forecast over the buy lead time, and over it and the review period (beyond the horizon, its last week's mean a day carries on). */
   leadDemand: number;
   coverDemand: number;
   safetyStock: number;
@@ -982,7 +982,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   leadAndCover(networkForecast, lead, coverEnd, sums);
   let demandLead = sums[0]!;
   let demandCover = sums[1]!;
-  // Beyond the horizon the last projected day's rate carries on.
+  // Beyond the horizon the last projected week's mean a day carries on.
   // The last week's mean, not its last day: a day carries its weekday's factor, a week does not.
   const tail = horizon >= 7 ? sumFrom(networkForecast, horizon - 7, horizon) / 7 : (networkForecast[horizon - 1] ?? networkDaily);
   if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);

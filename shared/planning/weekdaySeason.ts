@@ -91,7 +91,7 @@ export function weekdaySeasonOfDays(units: ArrayLike<number>, lastDay: number, f
   const weight = 1 - 2 / f;
   const index = new Float64Array(7);
   for (let k = 0; k < 7; k++) index[k] = 1 + weight * (raw[k]! - 1);
-  // Held within the bounds with a mean of 1: the days a bound holds stay there, the others are scaled
+  // Held within the bounds with a mean of 1: the days at the bound that was crossed stay there, the others are scaled
   // to make up the rest (a few turns settle it: scaling can bring another day to a bound).
   for (let turn = 0; turn < 16; turn++) {
     let total = 0;

@@ -103,6 +103,9 @@ describe('imported orders over the ledger', () => {
     await applyImport(db, 'orders-early.tsv', ordersOn(['2026-05-01', '2026-05-02', '2026-05-03'], 3), NOW);
     await applyImport(db, 'orders-late.tsv', ordersOn(['2026-05-08', '2026-05-09', '2026-05-10'], 3), '2026-06-01T00:00:00.000Z');
     expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
+    // A file of the seller's own (MFN) orders over the gap covers no FBA demand: the gap keeps the ledger.
+    await applyImport(db, 'orders-mfn.tsv', ordersOn(['2026-05-04', '2026-05-05', '2026-05-06', '2026-05-07'], 2, 'Merchant'), '2026-06-02T00:00:00.000Z');
+    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
   });
 
   it('leave out orders the seller fulfilled (MFN), and keep what FBA shipped that no order of its own names', async () => {

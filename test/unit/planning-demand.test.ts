@@ -248,24 +248,42 @@ describe('order demand over the ledger', () => {
     expect(rowOf(overlaid.units, 1, 7).slice(0, 4).reduce((a, b) => a + b, 0)).toBe(4);
   });
 
-  test('each import is weighed on its own: one import\'s orders say nothing of another\'s days', () => {
-    // The ledger ships 1 a day for 20 days at FBA US. Import A (days 1–10) names 1 order a day;
-    // import B (days 11–20) names none (its orders were all multi-channel, say).
+  test('imports a gap apart are weighed on their own; imports that follow one another as one', () => {
+    // The ledger ships 1 a day for 20 days at FBA US. Import A (days 1–8) names 1 order a day; import
+    // B (days 13–20) names none (its orders were all multi-channel, say); days 9–12 no import covers.
     const twenty = history([receipt('2026-02-01', 1, FBA_US, 100), ...Array.from({ length: 20 }, (_, d) => sale(addDays('2026-03-01', d), 1, FBA_US, 1))], '2026-03-01', 20);
-    const imports = new Map([
+    const apart = new Map([
       [
         'US',
         [
-          { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-10') },
-          { firstDay: dayNumber('2026-03-11'), lastDay: dayNumber('2026-03-20') },
+          { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-08') },
+          { firstDay: dayNumber('2026-03-13'), lastDay: dayNumber('2026-03-20') },
         ],
       ],
     ]);
-    const orders = Array.from({ length: 10 }, (_, d) => ({ skuId: 1, marketplace: 'US', day: addDays('2026-03-01', d), units: 1 }));
-    expect(rowOf(overlayOrderDemand(twenty, orders, imports).units, 0, 20)).toEqual(new Array(20).fill(1));
-    // Two imports over the same days (a report downloaded again, wider) are one stretch.
-    const overlapping = new Map([['US', [{ firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-10') }, { firstDay: dayNumber('2026-03-05'), lastDay: dayNumber('2026-03-20') }]]]);
-    expect(rowOf(overlayOrderDemand(twenty, orders, overlapping).units, 0, 20)).toEqual([...new Array(10).fill(1.5), ...new Array(10).fill(0.5)]);
+    const orders = Array.from({ length: 8 }, (_, d) => ({ skuId: 1, marketplace: 'US', day: addDays('2026-03-01', d), units: 1 }));
+    expect(rowOf(overlayOrderDemand(twenty, orders, apart).units, 0, 20)).toEqual(new Array(20).fill(1));
+  });
+
+  test('back-to-back imports count an order shipped in the next one\'s days once', () => {
+    // Import A covers days 1–7, import B days 8–14. 3 ordered on day 7 ship on day 8 (in B's days), 1
+    // ordered on day 11 ships on day 12. Weighed apart, B's ledger (4) would be three quarters
+    // unexplained by its own order (1) and 3 of its units kept beside A's orders: 7 in all.
+    const shipped = history([receipt('2026-02-01', 1, FBA_US, 100), sale('2026-03-08', 1, FBA_US, 3), sale('2026-03-12', 1, FBA_US, 1)], '2026-03-01', 14);
+    const backToBack = new Map([
+      [
+        'US',
+        [
+          { firstDay: dayNumber('2026-03-01'), lastDay: dayNumber('2026-03-07') },
+          { firstDay: dayNumber('2026-03-08'), lastDay: dayNumber('2026-03-14') },
+        ],
+      ],
+    ]);
+    const orders = [
+      { skuId: 1, marketplace: 'US', day: '2026-03-07', units: 3 },
+      { skuId: 1, marketplace: 'US', day: '2026-03-11', units: 1 },
+    ];
+    expect(rowOf(overlayOrderDemand(shipped, orders, backToBack).units, 0, 14)).toEqual([0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0]);
   });
 
   test('two imports with a gap between them: the gap keeps its ledger sales', () => {

@@ -100,11 +100,12 @@ describe('weekdaySeasonOfDays', () => {
     expect(season.index[6]).toBe(4);
     for (const weekday of [0, 1, 2, 3, 4, 5]) expect(season.index[weekday]).toBeCloseTo(0.5, 12);
     expect(season.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
-    // Sales on Saturdays and a trickle on Sundays: Sunday stays at the floor of ¼.
+    // Sales on Saturdays and a trickle on Sundays: Sunday is lifted off the floor of ¼ with the empty days, to 0.5.
     const trickle = weekdaySeasonOfDays(days(26 * 7, THURSDAY, (day) => (weekdayOfDay(day) === 6 ? 100 : weekdayOfDay(day) === 0 ? 1 : 0)), THURSDAY);
     expect(Math.max(...trickle.index)).toBeLessThanOrEqual(4);
     expect(Math.min(...trickle.index)).toBeGreaterThanOrEqual(0.25);
     expect(trickle.index.reduce((a, b) => a + b, 0)).toBeCloseTo(7, 12);
+    expect(trickle.index[0]).toBeCloseTo(0.5, 12);
   });
 
   test('weekdayFactorsFrom gives the index of the 7 days from a day on', () => {
@@ -185,6 +186,18 @@ describe('weekdaySeasonsOf a history', () => {
     // Kept per events map: the same map gives the same object.
     const events = new Map([[0, factors]]);
     expect(weekdaySeasonsOf(history, events)).toBe(weekdaySeasonsOf(history, events));
+
+    // The plan passes its series' past events: its forecast's Fridays ahead are like its other days.
+    const settings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...DEFAULT_PLAN_SETTINGS.serviceLevel }, todayDay: THURSDAY };
+    const eventFactors = Float32Array.from({ length: HISTORY_DAYS + settings.horizonDays }, (_, d) => (d < HISTORY_DAYS ? factors[d]! : 1));
+    const series = new Map([[1, [{ seriesIndex: 0, sea: { meanDays: 40, sdDays: 0 }, air: { meanDays: 7, sdDays: 0 }, inbound: [], reservedUnits: 0, amazonRecommendedUnits: null, eventFactors }]]]);
+    const daily = new Float32Array(settings.horizonDays);
+    forecastSeries({ settings, history, series }, series.get(1)![0]!, 'ma', daily);
+    // Day 0 ahead is a Friday (today is a Thursday), day 6 a Thursday.
+    expect(daily[0]! / daily[6]!).toBeCloseTo(1, 6);
+    // Without the series, the promoted Fridays shape the days.
+    forecastSeries({ settings, history }, { seriesIndex: 0 }, 'ma', daily);
+    expect(daily[0]! / daily[6]!).toBeGreaterThan(1.2);
   });
 
   test('property: the totals from a ledger history\'s sparse days equal those from its dense days', () => {
