@@ -22,7 +22,7 @@ import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../share
 import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
 import { openQty } from '../../shared/purchasing/purchaseOrders';
-import { convertMinor, rateOn } from '../../shared/purchasing/exchangeRates';
+import { convertMinor, rateOnOrNull } from '../../shared/purchasing/exchangeRates';
 import type { StockPilotDatabase } from './schema';
 import { readLedgerQuantities } from './ledgerStore';
 import type { QuantityColumns } from '../../shared/ledger';
@@ -280,15 +280,9 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         learned: supplier ? learnedFor(supplier.id) : null,
         defaults: supplier ? { meanDays: supplier.productionDaysMean, sdDays: supplier.productionDaysSd } : { meanDays: 30, sdDays: 7 },
       });
-      let unitCostMinor = sku.unitCostMinor;
-      if (sku.costCurrency !== settings.baseCurrency) {
-        try {
-          unitCostMinor = convertMinor(sku.unitCostMinor, sku.costCurrency, rateOn(rates, sku.costCurrency, today, settings.baseCurrency), settings.baseCurrency);
-        } catch {
-          // No rate for the catalog currency: valued below at the catalog's typical unit cost.
-          unitCostMinor = Number.NaN;
-        }
-      }
+      // No rate for the catalog currency: NaN, valued below at the catalog's typical unit cost.
+      const rate = rateOnOrNull(rates, sku.costCurrency, today, settings.baseCurrency);
+      const unitCostMinor = rate === null ? Number.NaN : sku.costCurrency === settings.baseCurrency ? sku.unitCostMinor : convertMinor(sku.unitCostMinor, sku.costCurrency, rate, settings.baseCurrency);
       return {
         skuId: sku.id,
         casePack: Math.max(1, sku.casePack),
