@@ -463,15 +463,18 @@ function dailyFromPath(
 }
 
 /** Per marketplace of the last history asked about, its weekly season's 7 factors from the first day ahead (null: none). */
-let lastWeekdayFactors: { seasons: WeekdaySeasons; firstDay: number; factors: (Float64Array | null)[] } | null = null;
+let lastWeekdayFactors: { history: DemandHistory; series: PlanInput['series'] | undefined; firstDay: number; seasons: WeekdaySeasons; factors: (Float64Array | null)[] } | null = null;
 
 /** The 7 factors (day firstDay + j, j = 0…6) of series s's marketplace's weekly season; null when it has none. */
 function weekdayFactorsOfSeries(input: PlanHistoryInput, firstDay: number, s: number): Float64Array | null {
-  const seasons = weekdaySeasonsOfPlan(input);
-  if (lastWeekdayFactors?.seasons !== seasons || lastWeekdayFactors.firstDay !== firstDay) {
-    lastWeekdayFactors = { seasons, firstDay, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
+  // Asked twice per line of a plan on the same input: the seasons are looked up again only for another.
+  let last = lastWeekdayFactors;
+  if (last === null || last.history !== input.history || last.series !== input.series || last.firstDay !== firstDay) {
+    const seasons = weekdaySeasonsOfPlan(input);
+    last = { history: input.history, series: input.series, firstDay, seasons, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
+    lastWeekdayFactors = last;
   }
-  return lastWeekdayFactors.factors[seasons.marketplaceOf[s]!] ?? null;
+  return last.factors[last.seasons.marketplaceOf[s]!] ?? null;
 }
 
 /** The weekly season a plan reads: with the series' past events left out of it (weekdaySeasonsOf). */
@@ -1030,7 +1033,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   c.casePack[b] = sku.casePack;
   c.moq[b] = sku.moq;
   c.orderByDay[b] = orderByDay;
-  c.forecast30Units[b] = sumFirst(networkForecast, Math.min(horizon, FORECAST_SUMMARY_DAYS));
+  c.forecast30Units[b] = sumFrom(networkForecast, 0, Math.min(horizon, FORECAST_SUMMARY_DAYS));
 }
 
 /**
@@ -1055,12 +1058,6 @@ function weekdayMass(input: PlanHistoryInput, firstDay: number, s: number, days:
   let mass = 0;
   for (let t = 0; t < days; t++) mass += factors[t % 7]!;
   return mass;
-}
-
-function sumFirst(values: Float32Array, length: number): number {
-  let sum = 0;
-  for (let t = 0; t < length; t++) sum += values[t]!;
-  return sum;
 }
 
 // Small loops kept out of buildPlan's body: the optimising compiler handles them far better alone.
