@@ -81,14 +81,15 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const t0 = performance.now();
   // Per marketplace and import, the first and last FBA order day it holds: the days that import
   // covers (an import of the seller's own MFN orders covers no FBA demand).
-  const importedDays = new Map<string, { firstDay: number; lastDay: number }>();
+  const importedDays = new Map<string, Map<string, { firstDay: number; lastDay: number }>>();
   const observeOrders = (batchId: string, rows: readonly { marketplace: string; date: string; channel: string }[]) => {
     for (const row of rows) {
       if (isMerchantFulfilled(row.channel)) continue;
-      const key = `${row.marketplace}|${batchId}`;
+      let byBatch = importedDays.get(row.marketplace);
+      if (byBatch === undefined) importedDays.set(row.marketplace, (byBatch = new Map()));
       const day = dayNumber(row.date);
-      const range = importedDays.get(key);
-      if (range === undefined) importedDays.set(key, { firstDay: day, lastDay: day });
+      const range = byBatch.get(batchId);
+      if (range === undefined) byBatch.set(batchId, { firstDay: day, lastDay: day });
       else {
         if (day < range.firstDay) range.firstDay = day;
         if (day > range.lastDay) range.lastDay = day;
@@ -142,11 +143,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     const fbaOrders = { lines: merge.lines.filter((line) => !isMerchantFulfilled(line.channel)) };
     const { days } = dailyDemand(fbaOrders, (marketplace, sellerSku) => sellerSkuComponents(lookup, marketplace, sellerSku));
     // Each import covers its own days: a gap between two imports keeps the ledger's sales.
-    const coverage = new Map<string, { firstDay: number; lastDay: number }[]>();
-    for (const [key, range] of importedDays) {
-      const marketplace = key.slice(0, key.indexOf('|'));
-      coverage.set(marketplace, [...(coverage.get(marketplace) ?? []), range]);
-    }
+    const coverage = new Map([...importedDays].map(([marketplace, byBatch]) => [marketplace, [...byBatch.values()]]));
     history = overlayOrderDemand(history, days, coverage);
   }
   timings.historyMs = t2 - t1 + (performance.now() - t3);
@@ -163,7 +160,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const supplierById = new Map(suppliers.map((x) => [x.id, x]));
   const supplierOf = new Map(sourcing.map((s) => [s.skuId, supplierById.get(s.supplierId)]));
   const overrideOf = new Map(overrides.map((o) => [o.skuId, o.method]));
-  const inbound = inboundBySkuLocation(shipments, locations);
+  const { toFba: inbound, toHome: otherInbound } = inTransitByDestination(shipments, locations);
   const onOrder = onOrderBySku(purchaseOrders);
   const restock = new Map<string, number>();
   for (const scope of restockScopes.values()) {
@@ -255,7 +252,6 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
 
   // Units in transit that no ship line counts are still the network's (the buy position counts them):
   // to an FBA location where the SKU has no series yet (they take FBA room too), or home.
-  const otherInbound = inTransitHomeBySku(shipments, locations);
   const unlinedFbaInbound: { skuId: number; locationId: number; units: number }[] = [];
   for (const [skuId, byLocation] of inbound) {
     for (const [locationId, list] of byLocation) {
@@ -359,34 +355,32 @@ function unitsAtBySku(columns: QuantityColumns, locationIds: readonly number[], 
   return result;
 }
 
-/** Units still in transit per SKU, then per FBA destination, with their arrival day (ETA, else ship date + 35). */
-function inboundBySkuLocation(shipments: readonly Shipment[], locations: readonly Location[]): Map<number, Map<number, { day: number; units: number }[]>> {
+/**
+ * Units still in transit, in one pass over the shipments: to FBA per SKU, then per destination, with
+ * their arrival day (ETA, else ship date + 35); to anywhere else (the domestic warehouse, a 3PL) per SKU.
+ */
+function inTransitByDestination(shipments: readonly Shipment[], locations: readonly Location[]): { toFba: Map<number, Map<number, { day: number; units: number }[]>>; toHome: Map<number, number> } {
   const fbaIds = new Set(locations.filter((l) => l.kind === 'fba').map((l) => l.id));
-  const result = new Map<number, Map<number, { day: number; units: number }[]>>();
+  const toFba = new Map<number, Map<number, { day: number; units: number }[]>>();
+  const toHome = new Map<number, number>();
   for (const s of shipments) {
-    if (s.status === 'received' || !fbaIds.has(s.toLocationId)) continue;
+    if (s.status === 'received') continue;
+    const fba = fbaIds.has(s.toLocationId);
     const day = dayNumber(s.eta ?? addDays(s.shipDate, 35));
     for (const [skuId, units] of inTransitBySku(s)) {
       if (units <= 0) continue;
-      let byLocation = result.get(skuId);
-      if (!byLocation) result.set(skuId, (byLocation = new Map()));
+      if (!fba) {
+        toHome.set(skuId, (toHome.get(skuId) ?? 0) + units);
+        continue;
+      }
+      let byLocation = toFba.get(skuId);
+      if (!byLocation) toFba.set(skuId, (byLocation = new Map()));
       const list = byLocation.get(s.toLocationId);
       if (list) list.push({ day, units });
       else byLocation.set(s.toLocationId, [{ day, units }]);
     }
   }
-  return result;
-}
-
-/** Units still in transit per SKU to a location that is not FBA (the domestic warehouse, a 3PL). */
-function inTransitHomeBySku(shipments: readonly Shipment[], locations: readonly Location[]): Map<number, number> {
-  const fbaIds = new Set(locations.filter((l) => l.kind === 'fba').map((l) => l.id));
-  const result = new Map<number, number>();
-  for (const s of shipments) {
-    if (s.status === 'received' || fbaIds.has(s.toLocationId)) continue;
-    for (const [skuId, units] of inTransitBySku(s)) if (units > 0) result.set(skuId, (result.get(skuId) ?? 0) + units);
-  }
-  return result;
+  return { toFba, toHome };
 }
 
 function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { day: number; units: number }[]> {
