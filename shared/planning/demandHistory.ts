@@ -539,6 +539,8 @@ export function overlayOrderDemand(
   // Series of each SKU × covered marketplace, with its ledger sales over the covered days (in all,
   // and per stretch).
   interface Group {
+    /** The marketplace's covered stretches (every series of the group is in that marketplace). */
+    cover: { stretchOf: Int32Array; stretches: number };
     series: number[];
     ledgerUnits: number[];
     ledgerTotal: number;
@@ -547,12 +549,10 @@ export function overlayOrderDemand(
     placedByStretch: Float64Array[];
   }
   const groups = new Map<string, Group>();
-  const coverOf = new Map<number, { stretchOf: Int32Array; stretches: number }>();
   history.series.forEach((entry, s) => {
     const marketplace = entry.marketplace.trim().toUpperCase();
     const cover = covered.get(marketplace);
     if (cover === undefined) return;
-    coverOf.set(s, cover);
     const base = s * days;
     const byStretch = new Float64Array(cover.stretches + 1);
     let ledgerUnits = 0;
@@ -565,7 +565,7 @@ export function overlayOrderDemand(
     const key = `${entry.skuId}|${marketplace}`;
     const group = groups.get(key);
     const placed = new Float64Array(cover.stretches + 1);
-    if (group === undefined) groups.set(key, { series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits, ledgerByStretch: [byStretch], placedByStretch: [placed] });
+    if (group === undefined) groups.set(key, { cover, series: [s], ledgerUnits: [ledgerUnits], ledgerTotal: ledgerUnits, ledgerByStretch: [byStretch], placedByStretch: [placed] });
     else {
       group.series.push(s);
       group.ledgerUnits.push(ledgerUnits);
@@ -583,23 +583,20 @@ export function overlayOrderDemand(
     let lastKeySku = Number.NaN;
     let lastKeyMarketplace = '';
     let group: Group | undefined;
-    let cover: ReturnType<typeof covered.get>;
     for (const entry of daily) {
       if (entry.skuId !== lastKeySku || entry.marketplace !== lastKeyMarketplace) {
         lastKeySku = entry.skuId;
         lastKeyMarketplace = entry.marketplace;
-        const marketplace = entry.marketplace.trim().toUpperCase();
-        cover = covered.get(marketplace);
-        group = cover === undefined ? undefined : groups.get(`${entry.skuId}|${marketplace}`);
+        group = groups.get(`${entry.skuId}|${entry.marketplace.trim().toUpperCase()}`);
       }
-      if (group === undefined || cover === undefined) continue;
+      if (group === undefined) continue;
       let d = dayOffsets.get(entry.day);
       if (d === undefined) {
         d = dayNumber(entry.day) - firstDay;
         dayOffsets.set(entry.day, d);
       }
       if (!(d >= 0 && d < days)) continue;
-      const stretch = cover.stretchOf[d]!;
+      const stretch = group.cover.stretchOf[d]!;
       if (stretch === 0) continue;
       const count = group.series.length;
       for (let g = 0; g < count; g++) {
@@ -615,12 +612,12 @@ export function overlayOrderDemand(
   // other channels' (multi-channel fulfilment), which no order of its own marketplace names. Each
   // stretch of covered days is weighed on its own: imports a gap apart say nothing of each other's days.
   for (const group of groups.values()) {
+    const { stretchOf } = group.cover;
     for (let g = 0; g < group.series.length; g++) {
       const s = group.series[g]!;
       const ledger = group.ledgerByStretch[g]!;
       const placed = group.placedByStretch[g]!;
       const keep = ledger.map((ledgerUnits, stretch) => (stretch > 0 && ledgerUnits > 0 ? Math.max(0, 1 - placed[stretch]! / ledgerUnits) : 0));
-      const { stretchOf } = coverOf.get(s)!;
       const base = s * days;
       for (let d = 0; d < days; d++) if (stretchOf[d]) units[base + d] = units[base + d]! * keep[stretchOf[d]!]!;
     }
