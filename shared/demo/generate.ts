@@ -20,7 +20,7 @@
 // lumpy quantities on few days. Movement budgets follow the rows that demand makes, so bestsellers
 // sell every day rather than on random days. On top of each SKU's own pattern the retail calendar
 // lifts every SKU: the Q4 run-up (Black Friday to Christmas), Prime Day in July, a quiet January.
-import { dayNumber } from '../dates';
+import { dayNumber, weekdayOfDay } from '../dates';
 import { emptyColumns, TYPE_CODE } from '../ledger/columns';
 import type { MovementColumns } from '../ledger/columns';
 import type { LocationKind, Marketplace } from '../model';
@@ -452,7 +452,7 @@ function buildCalendar(seed: number, startDay: number, days: number): Calendar {
   const doy = new Uint16Array(days);
   for (let t = 0; t < days; t++) {
     const day = startDay + t;
-    dow[t] = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+    dow[t] = weekdayOfDay(day); // 0 = Sunday
     const date = new Date(day * 86_400_000);
     doy[t] = Math.round((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000);
   }

@@ -22,6 +22,7 @@
 // mean of 1, so a week's seven days still add up to the week. A SKU's week with a stockout day or a
 // known event (Black Friday) is left out, so neither shapes the days.
 import type { DemandHistory } from './demandHistory';
+import { weekdayOfDay } from '../dates';
 import { MAX_SEASON_INDEX } from './catalogSeason';
 import { inStockWeekTotals } from './demandHistory';
 
@@ -35,7 +36,7 @@ export const MIN_WEEKDAY_UNITS = 700;
 export const MIN_WEEKDAY_F = 4;
 
 export interface WeekdaySeason {
-  /** Index of each day of the week, Sunday first (weekdayOfDay's order): mean 1, all 1 for none. */
+  /** Index of each day of the week, Sunday first (shared/dates weekdayOfDay's order): mean 1, all 1 for none. */
   index: Float64Array;
   /** How much of the raw index is kept, 0–1 (0: no weekly season). */
   weight: number;
@@ -45,10 +46,6 @@ export interface WeekdaySeason {
 
 export const NO_WEEKDAY_SEASON: WeekdaySeason = Object.freeze({ index: new Float64Array(7).fill(1), weight: 0, weeks: 0 });
 
-/** Day of the week of a day number (shared/dates): 0 Sunday … 6 Saturday (day 0, 1970-01-01, was a Thursday). */
-export function weekdayOfDay(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
 
 /**
  * The weekly season of daily units: `length` days from `from` (whole weeks ending on the last of

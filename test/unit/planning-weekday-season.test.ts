@@ -2,14 +2,14 @@
 // from its in-stock days, and the plan spreading a week's forecast over its days by it.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dayNumber } from '../../shared/dates';
+import { dayNumber, weekdayOfDay } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger/columns';
 import type { MovementType } from '../../shared/model';
 import { demandHistoryFromLedger, inStockWeekTotals, keepsSparseDays } from '../../shared/planning/demandHistory';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { buildPlan, DEFAULT_PLAN_SETTINGS, forecastSeries } from '../../shared/planning/plan';
 import type { PlanInput } from '../../shared/planning/plan';
-import { MIN_WEEKDAY_UNITS, MIN_WEEKDAY_WEEKS, NO_WEEKDAY_SEASON, weekdayFactorsFrom, weekdayOfDay, weekdaySeasonOfDays, weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
+import { MIN_WEEKDAY_UNITS, MIN_WEEKDAY_WEEKS, NO_WEEKDAY_SEASON, weekdayFactorsFrom, weekdaySeasonOfDays, weekdaySeasonsOf } from '../../shared/planning/weekdaySeason';
 
 /** Sunday first: weekends sell twice a weekday's. Mean 1. */
 const WEEKEND = [2, 0.6, 0.6, 0.6, 0.6, 0.6, 2];
