@@ -36,7 +36,7 @@ export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, 
 export function usePlanInputsKey(): string | undefined {
   return useLiveQuery(
     async () =>
-      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
+      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${(await db.forecastRates.toArray()).map((r) => `${r.skuId}:${r.marketplace}:${r.unitsPerDay}:${r.until ?? ''}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
     [],
   );
 }

@@ -10,7 +10,7 @@ import { blockCacheFor, bumpLedgerVersion, readLedgerVersion, refreshSummaries }
 import { withStorageErrors } from './errors';
 
 /** Per-row tables a backup carries; summaries are left out because they are rebuilt from the ledger. */
-const ROW_TABLES = ['skus', 'listings', 'locations', 'movements', 'shipments', 'settings', 'batches', 'heldEvents', 'reportRows', 'sourceMappings', 'suppliers', 'purchaseOrders', 'exchangeRates', 'leadTimes', 'skuSourcing', 'demandEvents', 'forecastOverrides', 'countPlans', 'counts', 'countEntries', 'skuBins'] as const;
+const ROW_TABLES = ['skus', 'listings', 'locations', 'movements', 'shipments', 'settings', 'batches', 'heldEvents', 'reportRows', 'sourceMappings', 'suppliers', 'purchaseOrders', 'exchangeRates', 'leadTimes', 'skuSourcing', 'demandEvents', 'forecastOverrides', 'forecastRates', 'countPlans', 'counts', 'countEntries', 'skuBins'] as const;
 
 type Row = Record<string, unknown>;
 

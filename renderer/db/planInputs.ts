@@ -1,11 +1,13 @@
 // What the seller tells the plan beyond the data: demand events (Prime Day, a promotion: +N% over
-// dates), a forecast method forced for a SKU, and the service levels and FBA capacity. The plan in the
-// worker reads them on each run.
+// dates), a forecast method forced for a SKU, their own forecast (units per day) for a SKU in a
+// marketplace, and the service levels and FBA capacity. The plan in the worker reads them on each run.
 import { FORECAST_METHODS } from '../../shared/domain';
 import type { ForecastMethod } from '../../shared/domain';
 import { purchasingError } from '../../shared/errors';
 import { parseDemandEventDraft } from '../../shared/planning/events';
 import type { DemandEventDraft } from '../../shared/planning/events';
+import { parseForecastRateDraft } from '../../shared/planning/forecastRates';
+import type { ForecastRate, ForecastRateDraft } from '../../shared/planning/forecastRates';
 import { parsePlanPreferencesDraft, planPreferencesFrom } from '../../shared/planning/planPreferences';
 import type { PlanPreferences, PlanPreferencesDraft } from '../../shared/planning/planPreferences';
 import type { StockPilotDatabase } from './schema';
@@ -32,6 +34,26 @@ export async function setForecastOverride(db: StockPilotDatabase, skuId: number,
     if ((await db.skus.get(skuId)) === undefined) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(skuId) });
     await db.forecastOverrides.put({ skuId, method });
   });
+}
+
+/**
+ * Checks the draft (shared/planning/forecastRates.ts) and stores it as the SKU's forecast in that
+ * marketplace, replacing the one there was; the SKU must exist.
+ */
+export async function setForecastRate(db: StockPilotDatabase, draft: ForecastRateDraft, today: string): Promise<ForecastRate> {
+  const rate = parseForecastRateDraft(draft, today);
+  await withStorageErrors(() =>
+    db.transaction('rw', db.skus, db.forecastRates, async () => {
+      if ((await db.skus.get(rate.skuId)) === undefined) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(rate.skuId) });
+      await db.forecastRates.put(rate);
+    }),
+  );
+  return rate;
+}
+
+/** Back to the computed forecast for the SKU in that marketplace. */
+export async function deleteForecastRate(db: StockPilotDatabase, skuId: number, marketplace: string): Promise<void> {
+  await withStorageErrors(() => db.forecastRates.delete([skuId, marketplace]));
 }
 
 /** The plan's service levels, FBA floor and FBA capacity: the stored row, defaults for anything missing or out of range. */

@@ -7,7 +7,9 @@ import { isBundle } from '../../shared/catalog/catalog';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
 import { dailyDemand, isMerchantFulfilled, mergeDemandRows } from '../../shared/import/demand';
-import { demandHistoryFromLedger, overlayOrderDemand, seriesDays } from '../../shared/planning/demandHistory';
+import { demandHistoryFromLedger, overlayOrderDemand, seriesDays, withLaunchSeries } from '../../shared/planning/demandHistory';
+import { rateOverrideOf } from '../../shared/planning/forecastRates';
+import type { RateOverride } from '../../shared/planning/forecastRates';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
@@ -115,6 +117,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     latestRows(db, 'reserved'),
     db.forecastOverrides.toArray(),
     readPlanPreferences(db),
+    db.forecastRates.toArray(),
   ]);
   // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
   restRead.catch(() => undefined);
@@ -125,7 +128,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
   let history = demandHistoryFromLedger(ledger.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
   const t2 = performance.now();
-  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences] = await restRead;
+  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences, forecastRates] = await restRead;
   // Listings only match Amazon's restock advice and reserved units to SKUs: 20,000 of them are not read without either.
   // Bundles hold no stock, so Amazon reports neither restock advice nor reserved units for them.
   const listings = restockScopes.size > 0 || reservedScopes.size > 0 ? (await db.listings.toArray()).filter((l) => !isBundle(l)) : [];
@@ -145,6 +148,22 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     // Each import covers its own days: a gap between two imports keeps the ledger's sales.
     const coverage = new Map([...importedDays].map(([marketplace, byBatch]) => [marketplace, [...byBatch.values()]]));
     history = overlayOrderDemand(history, days, coverage);
+  }
+  // The seller's own forecast for a marketplace where the SKU has no series (a launch) makes one, at
+  // the marketplace's FBA location (the first by id), so the launch gets a ship line and a buy line.
+  const rateOf = new Map<string, RateOverride>();
+  if (forecastRates.length > 0) {
+    const fbaOfMarketplace = new Map<string, number>();
+    for (const l of [...locations].sort((a, b) => a.id - b.id)) if (l.kind === 'fba' && l.marketplace && !l.archived && !fbaOfMarketplace.has(l.marketplace)) fbaOfMarketplace.set(l.marketplace, l.id);
+    const sold = new Set(history.series.map((s) => `${s.skuId}|${s.marketplace}`));
+    const launches: { skuId: number; locationId: number; marketplace: string }[] = [];
+    for (const rate of forecastRates) {
+      if (dayNumber(rate.until ?? today) < todayDay) continue; // ended
+      rateOf.set(`${rate.skuId}|${rate.marketplace}`, rateOverrideOf(rate));
+      const locationId = fbaOfMarketplace.get(rate.marketplace);
+      if (locationId !== undefined && !sold.has(`${rate.skuId}|${rate.marketplace}`)) launches.push({ skuId: rate.skuId, locationId, marketplace: rate.marketplace });
+    }
+    history = withLaunchSeries(history, launches);
   }
   timings.historyMs = t2 - t1 + (performance.now() - t3);
   const t4 = performance.now();
@@ -247,6 +266,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       // Only series an event falls on carry factors: the others' forecasts read the week sums, not the days.
       eventFactors: events.length > 0 ? eventFactorsIfAny(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined,
       amazonRecommendedUnits,
+      rateOverride: rateOf.size > 0 ? rateOf.get(`${s.skuId}|${s.marketplace}`) : undefined,
     });
   });
 

@@ -10,6 +10,7 @@ import type { AdjustmentRow, BusinessRow, LedgerSummaryRow, ReservedRow, Restock
 import type { DemandRow } from '../../shared/import/demand';
 import type { GenericMapping } from '../../shared/import/generic';
 import type { DemandEvent } from '../../shared/planning/events';
+import type { ForecastRate } from '../../shared/planning/forecastRates';
 import { catalogRevisionMiddleware } from './catalogRevision';
 import type { CatalogRevisionRecord } from './catalogRevision';
 import type { ForecastMethod } from '../../shared/domain';
@@ -158,6 +159,12 @@ export interface ForecastOverrideRecord {
   method: ForecastMethod;
 }
 
+/**
+ * The seller's own forecast for a SKU in one marketplace (shared/planning/forecastRates.ts): units
+ * per day until a date (null: no end). Keyed by [skuId+marketplace]: one per pair.
+ */
+export type ForecastRateRecord = ForecastRate;
+
 /** Which supplier a SKU is bought from (the reorder list groups by it). */
 export interface SkuSourcingRecord {
   skuId: number;
@@ -245,6 +252,13 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       skuBins: '++id, &[locationId+skuId], locationId',
     },
   },
+  {
+    // Planning: the seller's own forecast (units per day) per SKU × marketplace.
+    version: 8,
+    stores: {
+      forecastRates: '[skuId+marketplace], skuId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -269,6 +283,7 @@ export class StockPilotDatabase extends Dexie {
   skuSourcing!: Table<SkuSourcingRecord, number>;
   demandEvents!: EntityTable<DemandEvent, 'id'>;
   forecastOverrides!: Table<ForecastOverrideRecord, number>;
+  forecastRates!: Table<ForecastRateRecord, [number, string]>;
   countPlans!: EntityTable<CountPlan, 'id'>;
   counts!: EntityTable<StockCount, 'id'>;
   countEntries!: EntityTable<CountEntry, 'id'>;

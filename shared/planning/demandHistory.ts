@@ -638,6 +638,68 @@ export function overlayOrderDemand(
   return { ...history, units, weekSums };
 }
 
+/**
+ * The history with a series added for each SKU × FBA location in `launches` that has none: a SKU the
+ * seller forecasts for a marketplace it has not sold in yet (shared/planning/forecastRates.ts). A
+ * new series sold nothing and had no stock on any day (every day a stockout day, so every week is
+ * unknown, not zero) and has nothing on hand. Pairs that already have a series, and repeats, add
+ * nothing; with nothing to add `history` itself is returned. `history` is not modified; a history
+ * that keeps its days sparse gives one that does too.
+ */
+export function withLaunchSeries(history: DemandHistory, launches: readonly { skuId: number; locationId: number; marketplace: string }[]): DemandHistory {
+  const present = new Set(history.series.map((s) => `${s.skuId}|${s.locationId}`));
+  const added: DemandHistory['series'] = [];
+  for (const launch of launches) {
+    const key = `${launch.skuId}|${launch.locationId}`;
+    if (present.has(key)) continue;
+    present.add(key);
+    added.push({ skuId: launch.skuId, locationId: launch.locationId, marketplace: launch.marketplace });
+  }
+  if (added.length === 0) return history;
+  const { firstDay, days } = history;
+  const before = history.series.length;
+  const count = before + added.length;
+  const series = [...history.series, ...added];
+  const onHand = new Float64Array(count);
+  onHand.set(history.onHand);
+  const sums = weekSumsOf(history);
+  let weekSums: WeekSums | undefined;
+  if (sums) {
+    // Zeros: no in-stock day in any week, no units, nothing sold last year.
+    weekSums = emptyWeekSums(days, count);
+    weekSums.inStockUnits.set(sums.inStockUnits);
+    weekSums.inStockDays.set(sums.inStockDays);
+    weekSums.lastYearUnits.set(sums.lastYearUnits);
+  }
+  const rest = { firstDay, days, series, onHand, ...(weekSums ? { weekSums } : {}) };
+  const sparse = sparseByHistory.get(history);
+  if (sparse) {
+    // Each new series owns no sale and one stockout run over the whole window.
+    const runs = days > 0 ? added.length : 0;
+    const saleStart = new Int32Array(count + 1);
+    saleStart.set(sparse.saleStart);
+    saleStart.fill(sparse.saleStart[before]!, before + 1);
+    const runStart = new Int32Array(count + 1);
+    runStart.set(sparse.runStart);
+    const runFrom = new Int32Array(sparse.runFrom.length + runs);
+    const runTo = new Int32Array(sparse.runTo.length + runs);
+    runFrom.set(sparse.runFrom);
+    runTo.set(sparse.runTo);
+    for (let k = 0; k < added.length; k++) {
+      const run = sparse.runFrom.length + (days > 0 ? k : 0);
+      if (days > 0) runTo[run] = days; // runFrom[run] is 0 already
+      runStart[before + k + 1] = run + (days > 0 ? 1 : 0);
+    }
+    return historyFromSparseDays(rest, { ...sparse, saleStart, runStart, runFrom, runTo });
+  }
+  const units = new Float32Array(count * days);
+  units.set(history.units);
+  const stockout = new Uint8Array(count * days);
+  stockout.set(history.stockout);
+  stockout.fill(1, before * days);
+  return { ...rest, units, stockout };
+}
+
 function requireSeries(history: DemandHistory, seriesIndex: number): void {
   if (!Number.isInteger(seriesIndex) || seriesIndex < 0 || seriesIndex >= history.series.length) {
     throw new RangeError(`No series ${seriesIndex} (the history has ${history.series.length})`);

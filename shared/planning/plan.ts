@@ -36,6 +36,7 @@ import type { BuyColumns, BuyNumber, PlanColumns, ShipColumns, ShipNumber } from
 import type { CubicFeetByStorageType } from './planPreferences';
 import { STORAGE_TYPES } from '../model';
 import type { StorageType } from '../model';
+import type { RateOverride } from './forecastRates';
 
 export type AbcClass = 'A' | 'B' | 'C';
 
@@ -117,6 +118,12 @@ export interface PlanSeriesInput {
   eventFactors?: Float32Array;
   /** Amazon's Restock recommendation, when a Restock report was imported. */
   amazonRecommendedUnits: number | null;
+  /**
+   * The seller's own forecast for this SKU × marketplace (shared/planning/forecastRates.ts): units
+   * per day from tomorrow to untilDay (a day number, inclusive; Infinity: no end), in place of the
+   * computed forecast on those days. Absent: none.
+   */
+  rateOverride?: RateOverride;
 }
 
 export interface PlanInput {
@@ -167,7 +174,19 @@ export interface ShipLine {
    * on top of the catalog's: 1.5 means this SKU sells 50% more then; 1 with no season of its own.
    */
   skuSeasonFactor: number;
-  /** Forecast units per day over the lead time and review period (their sum ÷ their days' weekly-season factors, so the weekdays they hold do not move it) and its spread. */
+  /**
+   * The seller's own forecast in units per day and the last day number it applies (Infinity: no
+   * end); NaN both when there is none or it has ended. While it applies, it replaces the computed
+   * forecast (method, errors and seasons above are the computed one's) and sdDaily is scaled to it.
+   */
+  rateOverride: number;
+  rateOverrideUntilDay: number;
+  /**
+   * Forecast units per day over the lead time and review period (their sum ÷ their days' weekly-season
+   * factors, so the weekdays they hold do not move it) and its spread: the spread of the daily sales of
+   * the last half-year, or under the seller's rate that spread scaled by the rate ÷ their mean, at
+   * least √rate (Poisson: a launch has no sales to measure it on).
+   */
   dailyDemand: number;
   sdDaily: number;
   z: number;
@@ -306,7 +325,7 @@ export interface SeriesSelection {
  */
 export function forecastSeries(
   input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
-  series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
+  series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors' | 'rateOverride'>,
   forcedMethod: ForecastMethod | undefined,
   daily: Float32Array,
   scratch?: ForecastScratch,
@@ -428,7 +447,7 @@ function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number)
  */
 function dailyFromPath(
   input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
-  series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>,
+  series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors' | 'rateOverride'>,
   path: ArrayLike<number>,
   pathLength: number,
   daily: Float32Array,
@@ -450,6 +469,13 @@ function dailyFromPath(
       if (weekday === null) for (let d = from; d < to; d++) daily[d] = perDay;
       else for (let d = from; d < to; d++) daily[d] = perDay * weekday[d - from]!;
     }
+  }
+  const rate = series.rateOverride;
+  if (rate) {
+    // The seller's rate replaces the forecast on its days, spread over the week as a forecast is.
+    const days = Math.min(horizon, rate.untilDay - settings.todayDay);
+    const weekday = days > 0 ? weekdayFactorsOfSeries(input, settings.todayDay + 1, series.seriesIndex) : null;
+    for (let d = 0; d < days; d++) daily[d] = weekday === null ? rate.unitsPerDay : rate.unitsPerDay * weekday[d % 7]!;
   }
   if (factors || whatIf?.uplift) {
     const historyEnd = history.firstDay + history.days - 1;
@@ -511,6 +537,8 @@ interface SeriesForecasts {
   /** Demand pattern (ADI, CV²) of the weeks the method was chosen on; NaN where none was chosen. */
   interval: Float64Array;
   cv2: Float64Array;
+  /** Mean and standard deviation of the daily sales on in-stock days of the last SPREAD_DAYS. */
+  meanDaily: Float64Array;
   sdDaily: Float64Array;
   /** The SKU's own yearly wave (SkuSeason's cos and sin; both 0: none). */
   seasonCos: Float64Array;
@@ -600,6 +628,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
         mase: new Float64Array(history.series.length),
         interval: new Float64Array(history.series.length),
         cv2: new Float64Array(history.series.length),
+        meanDaily: new Float64Array(history.series.length),
         sdDaily: new Float64Array(history.series.length),
         seasonCos: new Float64Array(history.series.length),
         seasonSin: new Float64Array(history.series.length),
@@ -791,6 +820,7 @@ function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput
     forecasts.mase[s] = selection.mase;
     forecasts.interval[s] = selection.interval ?? Number.NaN;
     forecasts.cv2[s] = selection.cv2 ?? Number.NaN;
+    forecasts.meanDaily[s] = scratch.spread.mean;
     forecasts.sdDaily[s] = scratch.spread.sd;
     forecasts.seasonCos[s] = selection.season.cos;
     forecasts.seasonSin[s] = selection.season.sin;
@@ -803,7 +833,9 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const todayDay = settings.todayDay;
   const s = series.seriesIndex;
   seriesForecast(run, sku, series);
-  const sdDaily = forecasts.sdDaily[s]!;
+  const rate = series.rateOverride;
+  const rateApplies = rate !== undefined && rate.untilDay > todayDay;
+  const sdDaily = rateApplies ? sdUnderRate(forecasts.sdDaily[s]!, forecasts.meanDaily[s]!, rate.unitsPerDay) : forecasts.sdDaily[s]!;
   // No demand on any day ahead (a series that never sold, or forecast at 0): every sum over the days
   // is 0 and stock never runs out, so the walks over the days are skipped.
   const noDemand = allEqualTo(daily, horizon, 0);
@@ -896,6 +928,8 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.demandCv2[i] = forecasts.cv2[s]!;
   c.seasonFactor[i] = reviewEnd > 0 ? run.seasonAhead[reviewEnd]! / reviewEnd / run.seasonRecent : 1;
   c.skuSeasonFactor[i] = skuSeasonFactor(forecasts.seasonCos[s]!, forecasts.seasonSin[s]!, reviewEnd);
+  c.rateOverride[i] = rateApplies ? rate.unitsPerDay : Number.NaN;
+  c.rateOverrideUntilDay[i] = rateApplies ? rate.untilDay : Number.NaN;
   c.dailyDemand[i] = d;
   c.sdDaily[i] = sdDaily;
   c.z[i] = run.skuZ;
@@ -926,6 +960,16 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
     c.amazonRecommendedUnits[i] = Number.NaN;
     columns.nulls[i] = 1;
   } else c.amazonRecommendedUnits[i] = recommended;
+}
+
+/**
+ * σd under the seller's rate: the history's daily spread scaled with the rate (its coefficient of
+ * variation kept), and at least √rate, the spread of Poisson demand at that rate, since a launch or a
+ * SKU that sold little has no sales to measure a spread on. A rate of 0 has none.
+ */
+export function sdUnderRate(sdDaily: number, meanDaily: number, unitsPerDay: number): number {
+  const scaled = meanDaily > 0 ? (sdDaily * unitsPerDay) / meanDaily : 0;
+  return Math.max(scaled, Math.sqrt(unitsPerDay));
 }
 
 /** True when values[0…length−1] all equal `value` (stops at the first that does not, so a selling series costs a read or two). */

@@ -25,6 +25,8 @@ const SHIP_NUMBERS = [
   'demandCv2',
   'seasonFactor',
   'skuSeasonFactor',
+  'rateOverride',
+  'rateOverrideUntilDay',
   'dailyDemand',
   'sdDaily',
   'z',
@@ -238,6 +240,8 @@ export function unpackPlan(packed: PlanColumns): Plan {
       demandCv2: S.demandCv2[i]!,
       seasonFactor: S.seasonFactor[i]!,
       skuSeasonFactor: S.skuSeasonFactor[i]!,
+      rateOverride: S.rateOverride[i]!,
+      rateOverrideUntilDay: S.rateOverrideUntilDay[i]!,
       dailyDemand: S.dailyDemand[i]!,
       sdDaily: S.sdDaily[i]!,
       z: S.z[i]!,
@@ -360,6 +364,12 @@ class ShipLineView implements ShipLine {
   }
   get skuSeasonFactor(): number {
     return this.c.skuSeasonFactor[this.i]!;
+  }
+  get rateOverride(): number {
+    return this.c.rateOverride[this.i]!;
+  }
+  get rateOverrideUntilDay(): number {
+    return this.c.rateOverrideUntilDay[this.i]!;
   }
   get dailyDemand(): number {
     return this.c.dailyDemand[this.i]!;

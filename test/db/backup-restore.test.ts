@@ -414,3 +414,20 @@ describe('demo scale: 1,000,000 movements', () => {
     expect((await b.batches.get('demo'))?.createdShipmentIds).toEqual((await a.shipments.toArray()).map((s) => s.id));
   }, 240_000);
 });
+
+describe('the seller’s planning inputs in a backup', () => {
+  it('come back: demand events, forced methods and their own forecasts', async () => {
+    const a = await freshDb();
+    const sku = await addSku(a, 'CASE-01');
+    await a.demandEvents.add({ name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', uplift: 0.3, skuIds: null, marketplace: 'US' });
+    await a.forecastOverrides.put({ skuId: sku, method: 'croston' });
+    await a.forecastRates.bulkPut([
+      { skuId: sku, marketplace: 'DE', unitsPerDay: 12.5, until: null },
+      { skuId: sku, marketplace: 'US', unitsPerDay: 0, until: '2027-01-31' },
+    ]);
+    const b = await freshDb();
+    await restoreBackup(b, await createBackup(a, '0.1.0', CREATED), FILE);
+    for (const table of ['demandEvents', 'forecastOverrides', 'forecastRates']) expect(await b.table(table).toArray(), table).toEqual(await a.table(table).toArray());
+    expect(await b.forecastRates.count()).toBe(2);
+  });
+});

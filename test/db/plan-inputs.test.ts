@@ -1,6 +1,6 @@
-// The seller's planning inputs (renderer/db/planInputs.ts): demand events and forecast overrides, on a fresh database per test.
+// The seller's planning inputs (renderer/db/planInputs.ts): demand events, forecast overrides and the seller's own forecasts, on a fresh database per test.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDemandEvent, deleteDemandEvent, readPlanPreferences, savePlanPreferences, setForecastOverride } from '../../renderer/db/planInputs';
+import { addDemandEvent, deleteDemandEvent, deleteForecastRate, readPlanPreferences, savePlanPreferences, setForecastOverride, setForecastRate } from '../../renderer/db/planInputs';
 import type { ForecastMethod } from '../../shared/domain';
 import { disposeDatabases, expectRefusedUnchanged, freshDb, addSku } from './helpers';
 
@@ -37,6 +37,35 @@ describe('forecast overrides', () => {
     const skuId = await addSku(db, 'A-1');
     await expectRefusedUnchanged(db, ['forecastOverrides'], () => setForecastOverride(db, skuId, 'magic' as unknown as ForecastMethod), 'field.unknownChoice');
     await expectRefusedUnchanged(db, ['forecastOverrides'], () => setForecastOverride(db, skuId + 999, 'ses'), 'field.unknownChoice');
+  });
+});
+
+describe('the seller’s own forecast (units per day)', () => {
+  const TODAY = '2026-11-27';
+
+  it('stores one per SKU × marketplace, replaces it, and deletes it', async () => {
+    const db = await freshDb();
+    const skuId = await addSku(db, 'LAUNCH-1');
+    await setForecastRate(db, { skuId, marketplace: 'de', unitsPerDay: '8', until: '' }, TODAY);
+    await setForecastRate(db, { skuId, marketplace: 'US', unitsPerDay: '3', until: '2027-01-31' }, TODAY);
+    await setForecastRate(db, { skuId, marketplace: 'DE', unitsPerDay: '12,5', until: '' }, TODAY);
+    expect(await db.forecastRates.toArray()).toEqual([
+      { skuId, marketplace: 'DE', unitsPerDay: 12.5, until: null },
+      { skuId, marketplace: 'US', unitsPerDay: 3, until: '2027-01-31' },
+    ]);
+    await deleteForecastRate(db, skuId, 'DE');
+    expect(await db.forecastRates.toArray()).toEqual([{ skuId, marketplace: 'US', unitsPerDay: 3, until: '2027-01-31' }]);
+  });
+
+  it('refuses an unknown SKU, a negative rate or an end date already past, and keeps what was stored', async () => {
+    const db = await freshDb();
+    const skuId = await addSku(db, 'LAUNCH-1');
+    await setForecastRate(db, { skuId, marketplace: 'DE', unitsPerDay: '8', until: '' }, TODAY);
+    await expectRefusedUnchanged(db, ['forecastRates'], () => setForecastRate(db, { skuId: skuId + 999, marketplace: 'DE', unitsPerDay: '5', until: '' }, TODAY), 'field.unknownChoice');
+    await expectRefusedUnchanged(db, ['forecastRates'], () => setForecastRate(db, { skuId, marketplace: 'DE', unitsPerDay: '-5', until: '' }, TODAY), 'field.negative');
+    await expectRefusedUnchanged(db, ['forecastRates'], () => setForecastRate(db, { skuId, marketplace: 'DE', unitsPerDay: '5', until: '2026-11-01' }, TODAY), 'field.dateTooEarly');
+    await expectRefusedUnchanged(db, ['forecastRates'], () => setForecastRate(db, { skuId, marketplace: 'XX', unitsPerDay: '5', until: '' }, TODAY), 'field.unknownChoice');
+    expect(await db.forecastRates.toArray()).toEqual([{ skuId, marketplace: 'DE', unitsPerDay: 8, until: null }]);
   });
 });
 

@@ -10,6 +10,7 @@ import { createLocation } from '../../renderer/db/catalog';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { gatherPlanInput, runPlan } from '../../renderer/db/planning';
 import { createShipment } from '../../renderer/db/purchasing';
+import { setForecastRate } from '../../renderer/db/planInputs';
 import { unpackPlan } from '../../shared/planning/planColumns';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
 
@@ -17,8 +18,11 @@ afterEach(disposeDatabases);
 
 const TODAY = '2026-06-30';
 
-/** One SKU: 500 at home, 600 at FBA US selling 3 a day since Feb 1 (150 left); 400 shipped from home to `shipTo`. */
-async function seller(shipTo: 'nowhere' | '3pl' | 'newFba') {
+/**
+ * One SKU: 500 at home, 600 at FBA US selling 3 a day since Feb 1 (150 left); 400 shipped from home
+ * to `shipTo`; `rates`: the seller's own forecasts (units per day, no end) by marketplace.
+ */
+async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string, string> = {}) {
   const db = await freshDb();
   const { domestic } = await locationIds(db);
   const us = await addFba(db, 'US');
@@ -47,9 +51,10 @@ async function seller(shipTo: 'nowhere' | '3pl' | 'newFba') {
       lines: [{ skuId: sku, qty: '400', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
     });
   }
+  for (const [marketplace, unitsPerDay] of Object.entries(rates)) await setForecastRate(db, { skuId: sku, marketplace, unitsPerDay, until: '' }, TODAY);
   const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
   const { input } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
-  return { plan, input, sku, de };
+  return { plan, input, sku, de, db };
 }
 
 describe('stock in transit that no ship line counts', () => {
@@ -96,5 +101,45 @@ describe('a SKU whose cost has no exchange rate', () => {
     // 100 a day at the others' cost is most of the catalog's value: class A.
     expect(plan.ship.find((l) => l.skuId === best)!.abc).toBe('A');
     expect(plan.ship.find((l) => l.skuId === best)!.serviceLevel).toBe(0.98);
+  });
+});
+
+describe('the seller’s own forecast for a marketplace the SKU has not sold in (a launch)', () => {
+  it('makes a line at that marketplace’s FBA location, which counts the stock on its way there', async () => {
+    const base = await seller('newFba');
+    const { plan, de } = await seller('newFba', { DE: '4' });
+    expect(plan.ship.map((line) => line.marketplace)).toEqual(['US', 'DE']);
+    const launch = plan.ship.find((line) => line.locationId === de)!;
+    expect(launch.rateOverride).toBe(4);
+    expect(launch.dailyDemand).toBeCloseTo(4, 9);
+    expect(launch.onHand).toBe(0);
+    // The 400 at sea to Germany are now this line's inbound, not "in transit elsewhere".
+    expect(launch.inboundUnits).toBe(400);
+    const buy = plan.buy[0]!;
+    expect(buy.otherInboundUnits).toBe(0);
+    expect(buy.networkPosition).toBe(base.plan.buy[0]!.networkPosition);
+    // The network now sells 4 a day more: the buy line sees it.
+    expect(buy.dailyDemand).toBeCloseTo(base.plan.buy[0]!.dailyDemand + 4, 9);
+    // The US line wants what it wanted without the launch; the 100 left at home are now shared with Germany.
+    const us = plan.ship[0]!;
+    const usBefore = base.plan.ship[0]!;
+    expect([us.dailyDemand, us.safetyStock, us.orderUpTo, us.shipSea + us.shipAir + us.shortAtHome]).toEqual([usBefore.dailyDemand, usBefore.safetyStock, usBefore.orderUpTo, usBefore.shipSea + usBefore.shipAir + usBefore.shortAtHome]);
+    expect(us.shipSea + us.shipAir + launch.shipSea + launch.shipAir).toBe(100);
+  });
+
+  it('replaces the computed forecast where the SKU sells, and changes nothing once ended or with no FBA location there', async () => {
+    const base = await seller('nowhere');
+    const inUs = await seller('nowhere', { US: '9' });
+    expect(inUs.plan.ship).toHaveLength(1);
+    expect(inUs.plan.ship[0]!.dailyDemand).toBeCloseTo(9, 9);
+    expect(base.plan.ship[0]!.dailyDemand).toBeCloseTo(3, 6);
+
+    // Japan has no FBA location: the rate has nowhere to go.
+    const inJapan = await seller('nowhere', { JP: '9' });
+    expect(inJapan.plan).toEqual(base.plan);
+
+    // An end date already past (the seller set it long ago): as if there were none.
+    await inUs.db.forecastRates.put({ skuId: inUs.sku, marketplace: 'US', unitsPerDay: 9, until: '2026-06-29' });
+    expect(unpackPlan((await runPlan(inUs.db, { today: TODAY })).plan)).toEqual(base.plan);
   });
 });

@@ -53,7 +53,9 @@ async function byPrimaryKey(db: Dexie, table: string): Promise<Map<string, unkno
 
 function primaryKeyOf(db: Dexie, table: string, record: FixtureRecord): string {
   const keyPath = db.table(table).schema.primKey.keyPath;
-  if (typeof keyPath !== 'string') throw new Error(`table ${table}: compound primary keys are not supported by the harness`);
+  // A compound key ([skuId+marketplace]) is stored as the array of its parts.
+  if (Array.isArray(keyPath)) return JSON.stringify(keyPath.map((part) => record[part]));
+  if (typeof keyPath !== 'string') throw new Error(`table ${table}: a primary key with no key path is not supported by the harness`);
   return JSON.stringify(record[keyPath]);
 }
 

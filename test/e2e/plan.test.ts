@@ -443,4 +443,48 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(async () => (await plan.waitForPlan()).ship, { timeout: 30_000 }).toBe(before.ship);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('the seller’s own forecast: a launch in Germany gets a line marked as theirs and explained; a bad rate names its field; deleting it undoes it', async () => {
+    const skus = new SkuCatalogPage(app.page);
+    await skus.open();
+    await skus.create({ code: 'ZZ-LAUNCH-01', name: 'New phone stand', unitCost: '3.00', casePack: '1', moq: '0' });
+    await expect.poll(() => app.page.getByTestId('status-ok').textContent()).toBe('SKU ZZ-LAUNCH-01 created.');
+    await plan.open();
+    const before = await plan.waitForPlan();
+    const status = () => plan.ratesPanel().locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+
+    await plan.setRate({ sku: 'zz-launch-01', marketplace: 'DE', unitsPerDay: '-3' });
+    await expect.poll(status).toBe('Units per day: “-3” cannot be negative.');
+    expect(await plan.rates()).toEqual([]);
+
+    await plan.setRate({ sku: 'zz-launch-01', marketplace: 'DE', unitsPerDay: '6' });
+    await expect.poll(status).toBe('Forecast for ZZ-LAUNCH-01 in DE saved; the plan is being recomputed.');
+    expect(await plan.rates()).toEqual([['ZZ-LAUNCH-01', 'DE', '6', 'No end', 'In the plan']]);
+    // A SKU that never sold anywhere now has a line at FBA DE, shown as the seller's forecast.
+    await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines + 1);
+    await plan.showTab('ship');
+    await plan.sortBy('ship', 'SKU', true);
+    const [launch] = await plan.rows('ship');
+    expect([launch!.sku, launch!.fba, launch!.method]).toEqual(['ZZ-LAUNCH-01', 'FBA DE', 'Yours']);
+    await plan.explainRow('ship', 0);
+    await expect.poll(async () => (await plan.explanation())['Your forecast']?.value ?? '').toBe('6 per day');
+    const explained = await plan.explanation();
+    expect(explained['Your forecast']?.how).toMatch(/^Set by you for this SKU in this marketplace, with no end date: it replaces the computed forecast/);
+    expect(explained['Demand d']?.value).toBe('6 per day');
+    await expect.poll(() => plan.demandChart().getAttribute('aria-label')).toBe('Demand: history vs forecast: Your forecast, 6 a day');
+    // Nothing there and nothing on the way: out of stock tomorrow; nothing at home to ship either, so the buy line brings it.
+    expect(explained['Stockout']?.value).toBe('2026-11-27');
+    expect(explained['Sea']?.how ?? '').toMatch(/ 0 cut by FBA capacity, [1-9][\d,]* not at home\.$/);
+    await plan.showTab('buy');
+    await plan.sortBy('buy', 'SKU', true);
+    const [buy] = await plan.rows('buy');
+    expect(buy!.sku).toBe('ZZ-LAUNCH-01');
+    expect(planNumber(buy!.buy ?? '')).toBeGreaterThan(0);
+    await plan.showTab('ship');
+
+    await plan.deleteRate('ZZ-LAUNCH-01', 'DE');
+    await expect.poll(() => plan.rates()).toEqual([]);
+    await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -5,9 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
 import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
-import { arrivalStep, buildPlan, DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
+import { arrivalStep, buildPlan, DEFAULT_PLAN_SETTINGS, sdUnderRate } from '../../shared/planning/plan';
 import type { BuyLine, Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput, ShipLine } from '../../shared/planning/plan';
-import { demandHistoryFromLedger, keepsSparseDays } from '../../shared/planning/demandHistory';
+import { demandHistoryFromLedger, keepsSparseDays, withLaunchSeries } from '../../shared/planning/demandHistory';
 import { planColumnBuffers, packPlan, planViews, unpackPlan } from '../../shared/planning/planColumns';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
@@ -860,8 +860,8 @@ describe('every number is finite', () => {
     {},
   ];
 
-  // NaN by design: no backtest, no day within the horizon, no package size, no capacity limit, no Reserved Inventory report.
-  const documentedNaN = new Set(['wape', 'mase', 'demandInterval', 'demandCv2', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet', 'reservedAsOfDay']);
+  // NaN by design: no backtest, no day within the horizon, no package size, no capacity limit, no Reserved Inventory report, no forecast of the seller's own.
+  const documentedNaN = new Set(['wape', 'mase', 'demandInterval', 'demandCv2', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet', 'reservedAsOfDay', 'rateOverride', 'rateOverrideUntilDay']);
   function expectFinite(plan: Plan, label: string) {
     expect(plan.ship).toHaveLength(6);
     expect(plan.buy).toHaveLength(6);
@@ -922,7 +922,8 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
     skus: [skuInput(1), skuInput(2, { method: 'croston' }), skuInput(3), skuInput(4), skuInput(5)],
     series: new Map([
       [1, [seriesInput(0, { inbound: [{ day: todayDay + 5, units: 100 }] })]],
-      [2, [seriesInput(1)]],
+      // The seller's own rate for the first 30 days: a what-if must keep it too.
+      [2, [seriesInput(1, { rateOverride: { unitsPerDay: 6, untilDay: todayDay + 30 } })]],
       [3, [seriesInput(2, { eventFactors: factors })]],
       [4, [seriesInput(3)]],
       [5, [seriesInput(4)]],
@@ -940,6 +941,7 @@ describe('a what-if reuses the forecasts of the plan it is run on', () => {
     expect(reused).not.toEqual(buildPlan(input));
     expect(['holt', 'holtDamped', 'holtWinters']).toContain(shipLine(reused, 4).method);
     expect(shipLine(reused, 5).dailyDemand).toBe(0);
+    expect(shipLine(reused, 2).rateOverride).toBe(6);
   });
 });
 
@@ -1178,5 +1180,102 @@ describe('the sums the explanation shows add up to the numbers', () => {
     expect(buy.reorderPoint).toBe(buy.leadDemand + buy.safetyStock);
     expect(buy.orderUpTo).toBe(buy.coverDemand + buy.safetyStock);
     expect(buy.networkPosition).toBe(100_000 + 300 + 50);
+  });
+});
+
+describe('the seller’s own forecast (units per day) in place of the computed one', () => {
+  // The flat SKU of the first scenario (10 ± 5 a day, 300 on hand, 25 reserved, 100 landing on day
+  // 20, 40 ± 10 days by sea), the moving average forced so the computed forecast is plain arithmetic.
+  const history = historyOf(TODAY, [{ skuId: 1, units: noisy(10, 5, 7), onHand: 300 }]);
+  const series = { sea: { meanDays: 40, sdDays: 10 }, inbound: [{ day: T0 + 20, units: 100 }], reservedUnits: 25 };
+  const planWith = (rateOverride?: PlanSeriesInput['rateOverride'], whatIf?: PlanInput['whatIf']) =>
+    planOf({ today: TODAY, history, skus: [skuInput(1, { method: 'ma' })], series: [{ ...series, ...(rateOverride ? { rateOverride } : {}) }], ...(whatIf ? { whatIf } : {}) });
+  const computed = shipLine(planWith(), 1);
+  const recent = Array.from(history.units).slice(-182);
+  const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
+  const sd = Math.sqrt(recent.reduce((a, b) => a + (b - mean) ** 2, 0) / (recent.length - 1));
+
+  test('20 a day with no end: every sum and the safety stock follow the rate, checked by hand', () => {
+    const line = shipLine(planWith({ unitsPerDay: 20, untilDay: Infinity }), 1);
+    expect(line.rateOverride).toBe(20);
+    expect(line.rateOverrideUntilDay).toBe(Infinity);
+    // The computed method is still named (the explanation shows what the rate replaced).
+    expect(line.method).toBe('ma');
+    expect(line.dailyDemand).toBeCloseTo(20, 4);
+    expect(line.leadDemand).toBeCloseTo(20 * 40, 3);
+    expect(line.coverDemand).toBeCloseTo(20 * (40 + DEFAULT_PLAN_SETTINGS.shipReviewDays), 3);
+    // σd keeps the history's spread relative to its mean, at the new rate.
+    const sdAtRate = (sd * 20) / mean;
+    expect(sdAtRate).toBeGreaterThan(Math.sqrt(20));
+    expect(line.sdDaily).toBeCloseTo(sdAtRate, 6);
+    const ss = Z_98 * Math.sqrt(40 * sdAtRate ** 2 + 20 ** 2 * 10 ** 2);
+    expect(line.safetyStock).toBeCloseTo(ss, 3);
+    expect(line.shipSea + line.shipAir).toBe(Math.ceil(20 * 54 + ss - 375 - 1e-9));
+    // 275 sellable, 20 a day: out on day 14 (the 100 land on day 20).
+    expect(line.stockoutDay).toBe(T0 + 14);
+  });
+
+  test('until day 10: the rate for 10 days, then the computed forecast', () => {
+    const line = shipLine(planWith({ unitsPerDay: 20, untilDay: T0 + 10 }), 1);
+    const computedPerDay = computed.leadDemand / 40;
+    expect(line.leadDemand).toBeCloseTo(20 * 10 + computedPerDay * 30, 2);
+    expect(line.rateOverrideUntilDay).toBe(T0 + 10);
+  });
+
+  test('an override that has ended changes nothing', () => {
+    const line = shipLine(planWith({ unitsPerDay: 20, untilDay: T0 }), 1);
+    expect(line.rateOverride).toBeNaN();
+    expect(line.rateOverrideUntilDay).toBeNaN();
+    expect(line).toEqual(computed);
+  });
+
+  test('0 a day (phasing out): nothing to ship, no safety stock, no stockout', () => {
+    const plan = planWith({ unitsPerDay: 0, untilDay: Infinity });
+    const line = shipLine(plan, 1);
+    expect([line.dailyDemand, line.leadDemand, line.coverDemand, line.sdDaily, line.safetyStock, line.shipSea, line.shipAir]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(line.stockoutDay).toBeNaN();
+    expect(buyLine(plan, 1).forecast30Units).toBe(0);
+  });
+
+  test('a what-if uplift still applies on top of the rate', () => {
+    const line = shipLine(planWith({ unitsPerDay: 20, untilDay: Infinity }, { uplift: { fromDay: T0, toDay: T0 + 400, fraction: 0.5 } }), 1);
+    expect(line.dailyDemand).toBeCloseTo(30, 4);
+  });
+
+  test('σd under a rate: scaled with the history, at least √rate, 0 at 0', () => {
+    expect(sdUnderRate(2, 4, 8)).toBe(4);
+    expect(sdUnderRate(0.5, 4, 9)).toBe(3);
+    expect(sdUnderRate(0, 0, 9)).toBe(3);
+    expect(sdUnderRate(3, 10, 0)).toBe(0);
+  });
+
+  test('a launch: a SKU that never sold in Germany gets a line there from the seller’s rate alone', () => {
+    const launched = withLaunchSeries(history, [{ skuId: 2, locationId: FBA_DE, marketplace: 'DE' }]);
+    const planAt = (domesticUnits: number) =>
+      planOf({
+        today: TODAY,
+        history: launched,
+        skus: [skuInput(1), skuInput(2, { domesticUnits })],
+        series: [{}, { rateOverride: { unitsPerDay: 5, untilDay: Infinity } }],
+      });
+    const plan = planAt(100_000);
+    const line = shipLine(plan, 2, FBA_DE);
+    expect(line.marketplace).toBe('DE');
+    expect(line.onHand).toBe(0);
+    expect(line.dailyDemand).toBeCloseTo(5, 6);
+    expect(line.sdDaily).toBeCloseTo(Math.sqrt(5), 6);
+    expect(line.stockoutDay).toBe(T0 + 1);
+    // Air (7 days) bridges until sea lands on day 40: 33 days × 5.
+    expect(line.shipAir).toBe(165);
+    // Sea brings the rest up to T, or to the 28-day floor once it lands if that is more (it is here).
+    expect(line.shipSea).toBe(Math.ceil(Math.max(5 * 54 + line.safetyStock, 28 * 5 + 5 * 40) - 165 - 1e-9));
+    // Nothing at home: nothing ships yet, and the buy line orders production + sea + review = 30 + 40 + 30 days of it and more.
+    const empty = planAt(0);
+    expect(shipLine(empty, 2, FBA_DE).shortAtHome).toBe(line.shipAir + line.shipSea);
+    const buy = buyLine(empty, 2);
+    expect(buy.coverDemand).toBeCloseTo(5 * 100, 3);
+    expect(buy.buyQty).toBe(Math.ceil(5 * 100 + buy.safetyStock - 1e-9));
+    // SKU 1's line is the same as without the launch.
+    expect(shipLine(plan, 1).dailyDemand).toBeCloseTo(shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)] }), 1).dailyDemand, 9);
   });
 });

@@ -13,13 +13,15 @@ const n = (value: number, language: string, digits = 1) => (Number.isFinite(valu
  */
 export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekdayIndex?: readonly number[] | null }) {
   const { t, language } = useT();
+  const rated = Number.isFinite(line.rateOverride);
   const rows: [string, string, string][] = [
-    [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, line.methodForced ? t('plan.x.demandForcedHow', { method: t(`plan.method.${line.method}`) }) : t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
+    ...(rated ? [rateRow(line, t, language)] : []),
+    [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, rated ? t('plan.x.demandRateHow') : line.methodForced ? t('plan.x.demandForcedHow', { method: t(`plan.method.${line.method}`) }) : t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
     patternRow(line, t, language),
     [t('plan.x.season'), `× ${n(line.seasonFactor, language, 2)}`, line.seasonFactor === 1 ? t('plan.x.seasonNone') : t('plan.x.seasonHow')],
     [t('plan.x.skuSeason'), `× ${n(line.skuSeasonFactor, language, 2)}`, line.skuSeasonFactor === 1 ? t('plan.x.skuSeasonNone') : t('plan.x.skuSeasonHow')],
     ...(weekdayIndex === undefined ? [] : [weekdayRow(weekdayIndex, t, language)]),
-    [t('plan.x.sd'), n(line.sdDaily, language, 2), t('plan.x.sdHow')],
+    [t('plan.x.sd'), n(line.sdDaily, language, 2), rated ? t('plan.x.sdRateHow') : t('plan.x.sdHow')],
     [t('plan.x.z'), n(line.z, language, 3), t('plan.x.zHow', { abc: line.abc, level: n(line.serviceLevel * 100, language) })],
     [t('plan.x.lead'), `${n(line.seaLeadDays, language)} ± ${n(line.seaLeadSdDays, language)} ${t('plan.days')}`, t('plan.x.leadHow')],
     [t('plan.safetyStock'), n(line.safetyStock, language), `z · √(L · σd² + d² · σL²) = ${n(line.z, language, 3)} · √(${n(line.seaLeadDays, language)} · ${n(line.sdDaily, language, 2)}² + ${n(line.dailyDemand, language, 2)}² · ${n(line.seaLeadSdDays, language)}²)`],
@@ -52,6 +54,12 @@ export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekda
   const capacity = capacityHow(line, t, language);
   if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
   return <ExplanationTable rows={rows} />;
+}
+
+/** The seller's own forecast of the line: its rate and until when, in place of the computed forecast. */
+function rateRow(line: ShipLine, t: ReturnType<typeof useT>['t'], language: string): [string, string, string] {
+  const until = Number.isFinite(line.rateOverrideUntilDay) ? t('plan.x.rateUntil', { date: date(line.rateOverrideUntilDay) }) : t('plan.x.rateNoEnd');
+  return [t('plan.x.rate'), `${n(line.rateOverride, language, 2)} ${t('plan.perDay')}`, t('plan.x.rateHow', { until, method: t(`plan.method.${line.method}`) })];
 }
 
 /** A week's days from Sunday, for naming them in the reader's language (2026-11-22 was a Sunday). */

@@ -24,7 +24,7 @@ import { BuyExplanation, ShipExplanation } from './Explanation';
 import { PlanChart } from './PlanChart';
 import { parseWhatIf, whatIfChanges } from './whatIf';
 import type { WhatIfChanges, WhatIfProblem } from './whatIf';
-import { DemandEvents, ForecastOverride, PlanSettingsPanel } from './PlanInputs';
+import { DemandEvents, ForecastOverride, ForecastRates, PlanSettingsPanel } from './PlanInputs';
 import { Tabs } from '../../components/Tabs';
 
 type Tab = 'ship' | 'buy';
@@ -97,7 +97,7 @@ export function Plan() {
     { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (r) => code(r.line.skuId), sortValue: (r) => code(r.line.skuId) },
     { id: 'fba', header: t('plan.destination'), width: '7rem', cell: (r) => locations.get(r.line.locationId)?.name ?? r.line.marketplace },
     { id: 'abc', header: t('plan.abc'), width: '3.5rem', cell: (r) => r.line.abc, sortValue: (r) => r.line.abc },
-    { id: 'method', header: t('plan.method'), width: '7rem', cell: (r) => t(`plan.method.${r.line.method}`) },
+    { id: 'method', header: t('plan.method'), width: '7rem', cell: (r) => (Number.isFinite(r.line.rateOverride) ? t('plan.method.yours') : t(`plan.method.${r.line.method}`)) },
     { id: 'demand', header: t('plan.perDay'), width: '6rem', align: 'end', cell: (r) => num(r.line.dailyDemand, 2), sortValue: (r) => r.line.dailyDemand },
     { id: 'onHand', header: t('plan.onHand'), width: '6rem', align: 'end', cell: (r) => num(r.line.onHand), sortValue: (r) => r.line.onHand },
     { id: 'inbound', header: t('plan.inbound'), width: '6rem', align: 'end', cell: (r) => num(r.line.inboundUnits), sortValue: (r) => r.line.inboundUnits },
@@ -253,6 +253,7 @@ export function Plan() {
         </div>
       </form>
       <DemandEvents />
+      <ForecastRates />
       <PlanSettingsPanel />
       <div className="toolbar">
         <Tabs label={t('plan.title')} names={PLAN_TABS} selected={tab} onSelect={setTab} text={(name) => t(`plan.tab.${name}`)} idPrefix="plan" />

@@ -53,7 +53,7 @@ const SHARED_OPTIONS = {
   interaction: { mode: 'nearest', axis: 'x', intersect: false },
 } as const;
 
-export function PlanChart({ detail, line }: { detail: PlanDetail; line: Pick<ShipLine, 'method' | 'methodForced' | 'wape' | 'safetyStock'> }) {
+export function PlanChart({ detail, line }: { detail: PlanDetail; line: Pick<ShipLine, 'method' | 'methodForced' | 'wape' | 'safetyStock' | 'rateOverride'> }) {
   const { t, language } = useT();
   const stockCanvas = useRef<HTMLCanvasElement>(null);
   const demandCanvas = useRef<HTMLCanvasElement>(null);
@@ -145,7 +145,7 @@ export function PlanChart({ detail, line }: { detail: PlanDetail; line: Pick<Shi
     ? t('plan.chart.summaryStockout', { date: stockout.date, ...arrivalsAndSafety })
     : t('plan.chart.summaryNoStockout', { end, lowest: num(summary.lowest?.units ?? Number.NaN), lowestDate: summary.lowest?.date ?? '—', ...arrivalsAndSafety });
   const method = t(`plan.method.${line.method}`);
-  const methodText = line.methodForced ? t('plan.chart.methodForced', { method }) : Number.isFinite(line.wape) ? t('plan.chart.methodWape', { method, wape: num(line.wape * 100) }) : t('plan.chart.methodNoBacktest', { method });
+  const methodText = Number.isFinite(line.rateOverride) ? t('plan.chart.methodYours', { rate: num(line.rateOverride, 2) }) : line.methodForced ? t('plan.chart.methodForced', { method }) : Number.isFinite(line.wape) ? t('plan.chart.methodWape', { method, wape: num(line.wape * 100) }) : t('plan.chart.methodNoBacktest', { method });
   const demandSummary =
     summary.historyWeeks > 0
       ? t('plan.chart.demandSummary', { weeks: summary.historyWeeks, units: num(summary.historyUnits), short: summary.historyWeeksWithStockout, inStock: num(summary.inStockUnitsPerWeek, 1), forecast: num(summary.forecastUnitsPerWeek, 1), end })

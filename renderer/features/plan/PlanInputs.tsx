@@ -1,7 +1,8 @@
 // What the seller adds to the plan: demand events (Prime Day, a promotion: +N% over dates, for every
 // SKU or one, in every marketplace or one); for one SKU, a forecast method that replaces the
-// backtest's choice; the service level per ABC class and the FBA capacity per FBA location. All are
-// stored (renderer/db/planInputs.ts) and the plan reruns on a change.
+// backtest's choice; their own forecast (units per day) for a SKU in a marketplace, a launch
+// included; the service level per ABC class and the FBA capacity per FBA location. All are stored
+// (renderer/db/planInputs.ts) and the plan reruns on a change.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -10,12 +11,12 @@ import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
 import { MARKETPLACES, STORAGE_TYPES } from '../../../shared/model';
 import { db } from '../../db';
-import { addDemandEvent, deleteDemandEvent, savePlanPreferences, setForecastOverride } from '../../db/planInputs';
+import { addDemandEvent, deleteDemandEvent, deleteForecastRate, savePlanPreferences, setForecastOverride, setForecastRate } from '../../db/planInputs';
 import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
 import type { PlanPreferencesDraft } from '../../../shared/planning/planPreferences';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
-import { useLocations, useSkus } from '../../app/hooks';
+import { useById, useLocations, useSkus } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { useT } from '../../i18n';
 
@@ -144,6 +145,112 @@ export function ForecastOverride({ skuId }: { skuId: number }) {
       </Field>
       <StatusLine status={status} />
     </div>
+  );
+}
+
+/**
+ * The seller's own forecasts: units per day for a SKU in a marketplace, until a date or with no end.
+ * Where the SKU has not sold in the marketplace yet (a launch), the plan adds a line at the
+ * marketplace's FBA location; without one there, the rate has nowhere to apply, and the list says so.
+ */
+export function ForecastRates() {
+  const { t, language, describe } = useT();
+  const rates = useLiveQuery(() => db.forecastRates.toArray(), []);
+  const skus = useSkus();
+  const skuById = useById(skus);
+  const locations = useLocations();
+  const [draft, setDraft] = useState({ sku: '', marketplace: 'US', unitsPerDay: '', until: '' });
+  const [status, setStatus] = useState<Status>(null);
+  const [badField, setBadField] = useState<string | null>(null);
+  const fbaMarketplaces = new Set<string>((locations ?? []).filter((l) => l.kind === 'fba' && !l.archived && l.marketplace).map((l) => l.marketplace!));
+  const codeOf = (skuId: number) => skuById.get(skuId)?.code ?? `#${skuId}`;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const code = draft.sku.trim().toUpperCase();
+    const sku = skus?.find((s) => s.code.toUpperCase() === code);
+    if (!sku) {
+      setBadField('sku');
+      setStatus({ kind: 'error', text: code === '' ? describe(new DomainError('field.required', { field: 'sku' })) : t('plan.rate.unknownSku', { code: draft.sku.trim() }) });
+      return;
+    }
+    try {
+      const rate = await setForecastRate(db, { skuId: sku.id, marketplace: draft.marketplace, unitsPerDay: draft.unitsPerDay, until: draft.until }, today());
+      setBadField(null);
+      setStatus({ kind: 'ok', text: t('plan.rate.saved', { sku: sku.code, marketplace: rate.marketplace }) });
+      setDraft({ ...draft, sku: '', unitsPerDay: '', until: '' });
+    } catch (error) {
+      setBadField(error instanceof DomainError && typeof error.params.field === 'string' ? error.params.field : null);
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+  const remove = (skuId: number, marketplace: string) =>
+    void deleteForecastRate(db, skuId, marketplace)
+      .then(() => setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: codeOf(skuId), marketplace }) }))
+      .catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }));
+  const stateOf = (until: string | null, marketplace: string) => (until !== null && until < today() ? t('plan.rate.ended') : fbaMarketplaces.has(marketplace) ? t('plan.rate.applies') : t('plan.rate.noFba', { marketplace }));
+
+  return (
+    <section className="panel" aria-labelledby="plan-rates-title">
+      <h2 id="plan-rates-title">{t('plan.rate.title')}</h2>
+      <p className="muted">{t('plan.rate.help')}</p>
+      <form onSubmit={(e) => void save(e)} aria-label={t('plan.rate.save')}>
+        <div className="form-grid">
+          <Field label={t('field.sku')}>{(id) => <input id={id} name="rateSku" aria-invalid={badField === 'sku'} value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}</Field>
+          <Field label={t('field.marketplace')}>
+            {(id) => (
+              <select id={id} name="rateMarketplace" aria-invalid={badField === 'marketplace'} value={draft.marketplace} onChange={(e) => setDraft({ ...draft, marketplace: e.target.value })}>
+                {MARKETPLACES.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('field.unitsPerDay')}>
+            {(id) => <input id={id} name="rateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={draft.unitsPerDay} onChange={(e) => setDraft({ ...draft, unitsPerDay: e.target.value })} />}
+          </Field>
+          <Field label={t('field.until')} hint={t('plan.rate.untilHint')}>
+            {(id) => <input id={id} name="rateUntil" type="date" aria-invalid={badField === 'until'} value={draft.until} onChange={(e) => setDraft({ ...draft, until: e.target.value })} />}
+          </Field>
+          <button type="submit" className="btn">
+            {t('plan.rate.save')}
+          </button>
+        </div>
+      </form>
+      <StatusLine status={status} />
+      {rates && rates.length > 0 ? (
+        <table className="data-table--plain" data-testid="plan-rates">
+          <thead>
+            <tr>
+              <th scope="col">{t('field.sku')}</th>
+              <th scope="col">{t('field.marketplace')}</th>
+              <th scope="col">{t('field.unitsPerDay')}</th>
+              <th scope="col">{t('field.until')}</th>
+              <th scope="col">{t('plan.rate.state')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rates.map((r) => (
+              <tr key={`${r.skuId}|${r.marketplace}`}>
+                <td>{codeOf(r.skuId)}</td>
+                <td>{r.marketplace}</td>
+                <td>{r.unitsPerDay.toLocaleString(language, { maximumFractionDigits: 2 })}</td>
+                <td>{r.until ?? t('plan.rate.noEnd')}</td>
+                <td>{stateOf(r.until, r.marketplace)}</td>
+                <td>
+                  <button type="button" className="btn btn--small" aria-label={t('plan.rate.delete', { sku: codeOf(r.skuId), marketplace: r.marketplace })} onClick={() => remove(r.skuId, r.marketplace)}>
+                    {t('common.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
   );
 }
 

@@ -163,6 +163,33 @@ export class PlanPage extends AppShell {
     await this.eventsPanel().getByRole('button', { name: `Delete event ${name}` }).click();
   }
 
+  ratesPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Your forecasts' });
+  }
+
+  /** Saves the seller's own forecast with the keyboard: types into each field, submits with Enter. */
+  async setRate(input: { sku: string; marketplace: string; unitsPerDay: string; until?: string }): Promise<void> {
+    const form = this.ratesPanel().getByRole('form', { name: 'Save forecast' });
+    await form.getByLabel('SKU').fill(input.sku);
+    await form.getByLabel('Marketplace').selectOption(input.marketplace);
+    await form.getByLabel('Until').fill(input.until ?? '');
+    await form.getByLabel('Units per day').fill(input.unitsPerDay);
+    await form.getByLabel('Units per day').press('Enter');
+  }
+
+  /** The listed forecasts: SKU, marketplace, units per day, until, status. */
+  async rates(): Promise<string[][]> {
+    if ((await this.ratesPanel().getByTestId('plan-rates').count()) === 0) return [];
+    return this.ratesPanel()
+      .getByTestId('plan-rates')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 5).map((td) => (td.textContent ?? '').trim())));
+  }
+
+  async deleteRate(sku: string, marketplace: string): Promise<void> {
+    await this.ratesPanel().getByRole('button', { name: `Delete your forecast for ${sku} in ${marketplace}` }).click();
+  }
+
   settingsForm(): Locator {
     return this.page.getByRole('form', { name: 'Service levels and FBA capacity' });
   }
