@@ -482,7 +482,15 @@ describe('the replenishment plan on the demo data', () => {
     expect(planNumber(buy!.buy ?? '')).toBeGreaterThan(0);
     await plan.showTab('ship');
 
-    await plan.deleteRate('ZZ-LAUNCH-01', 'DE');
+    // The line's own form holds the rate: changed there, the plan and the list follow.
+    const lineForm = plan.detail().getByRole('form', { name: 'Your forecast in DE' });
+    const lineUnits = lineForm.getByLabel('Your forecast in DE (units per day)');
+    expect(await lineUnits.inputValue()).toBe('6');
+    await lineUnits.fill('8');
+    await lineUnits.press('Enter');
+    await expect.poll(() => plan.rates()).toEqual([['ZZ-LAUNCH-01', 'DE', '8', 'No end', 'In the plan']]);
+    await expect.poll(async () => (await plan.explanation())['Your forecast']?.value ?? '', { timeout: 30_000 }).toBe('8 per day');
+    await lineForm.getByRole('button', { name: 'Back to the computed forecast' }).click();
     await expect.poll(() => plan.rates()).toEqual([]);
     await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
     expect(app.pageErrors).toEqual([]);

@@ -24,7 +24,7 @@ import { BuyExplanation, ShipExplanation } from './Explanation';
 import { PlanChart } from './PlanChart';
 import { parseWhatIf, whatIfChanges } from './whatIf';
 import type { WhatIfChanges, WhatIfProblem } from './whatIf';
-import { DemandEvents, ForecastOverride, ForecastRates, PlanSettingsPanel } from './PlanInputs';
+import { DemandEvents, ForecastOverride, ForecastRates, LineForecastRate, PlanSettingsPanel } from './PlanInputs';
 import { Tabs } from '../../components/Tabs';
 
 type Tab = 'ship' | 'buy';
@@ -284,6 +284,7 @@ export function Plan() {
           </h2>
           <ShipExplanation line={selectedShip} {...(detail ? { weekdayIndex: detail.weekdayIndex } : {})} />
           <ForecastOverride skuId={selectedShip.skuId} />
+          <LineForecastRate key={`${selectedShip.skuId}|${selectedShip.marketplace}`} skuId={selectedShip.skuId} code={code(selectedShip.skuId)} marketplace={selectedShip.marketplace} planPerDay={selectedShip.dailyDemand} />
           {detail ? <PlanChart detail={detail} line={selectedShip} /> : null}
         </article>
       ) : null}

@@ -14,6 +14,7 @@ import { db } from '../../db';
 import { addDemandEvent, deleteDemandEvent, deleteForecastRate, savePlanPreferences, setForecastOverride, setForecastRate } from '../../db/planInputs';
 import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
 import type { PlanPreferencesDraft } from '../../../shared/planning/planPreferences';
+import type { ForecastRateDraft } from '../../../shared/planning/forecastRates';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { useById, useLocations, useSkus } from '../../app/hooks';
@@ -148,6 +149,67 @@ export function ForecastOverride({ skuId }: { skuId: number }) {
   );
 }
 
+/** Saves the seller's forecast; the status to show, and the field a refusal named. */
+async function saveRate(draft: ForecastRateDraft, code: string, t: ReturnType<typeof useT>['t'], describe: ReturnType<typeof useT>['describe']): Promise<{ saved: boolean; status: Status; badField: string | null }> {
+  try {
+    const rate = await setForecastRate(db, draft, today());
+    return { saved: true, status: { kind: 'ok', text: t('plan.rate.saved', { sku: code, marketplace: rate.marketplace }) }, badField: null };
+  } catch (error) {
+    return { saved: false, status: { kind: 'error', text: describe(error) }, badField: error instanceof DomainError && typeof error.params.field === 'string' ? error.params.field : null };
+  }
+}
+
+/**
+ * The seller's own forecast for one ship line's SKU × marketplace, beside its explanation: the rate
+ * and end date stored (or blank), to change or remove there, without typing the SKU again.
+ */
+export function LineForecastRate({ skuId, code, marketplace, planPerDay }: { skuId: number; code: string; marketplace: string; planPerDay: number }) {
+  const { t, language, describe } = useT();
+  const stored = useLiveQuery(async () => (await db.forecastRates.get([skuId, marketplace])) ?? null, [skuId, marketplace]);
+  const [draft, setDraft] = useState<{ unitsPerDay: string; until: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [badField, setBadField] = useState<string | null>(null);
+  if (stored === undefined) return null;
+  const shown = draft ?? { unitsPerDay: stored ? String(stored.unitsPerDay) : '', until: stored?.until ?? '' };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await saveRate({ skuId, marketplace, ...shown }, code, t, describe);
+    setBadField(outcome.badField);
+    setStatus(outcome.status);
+    if (outcome.saved) setDraft(null);
+  };
+  const remove = () =>
+    void deleteForecastRate(db, skuId, marketplace)
+      .then(() => {
+        setDraft(null);
+        setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: code, marketplace }) });
+      })
+      .catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }));
+  return (
+    <div data-testid="plan-line-rate">
+      <form onSubmit={(e) => void save(e)} aria-label={t('plan.rate.lineTitle', { marketplace })}>
+        <div className="form-grid">
+          <Field label={t('plan.rate.lineUnits', { marketplace })} hint={t('plan.rate.lineHint', { perDay: planPerDay.toLocaleString(language, { maximumFractionDigits: 2 }) })}>
+            {(id) => <input id={id} name="lineRateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={shown.unitsPerDay} onChange={(e) => setDraft({ ...shown, unitsPerDay: e.target.value })} />}
+          </Field>
+          <Field label={t('field.until')} hint={t('plan.rate.untilHint')}>
+            {(id) => <input id={id} name="lineRateUntil" type="date" aria-invalid={badField === 'until'} value={shown.until} onChange={(e) => setDraft({ ...shown, until: e.target.value })} />}
+          </Field>
+          <button type="submit" className="btn">
+            {t('plan.rate.save')}
+          </button>
+          {stored ? (
+            <button type="button" className="btn" onClick={remove}>
+              {t('plan.rate.backToComputed')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <StatusLine status={status} />
+    </div>
+  );
+}
+
 /**
  * The seller's own forecasts: units per day for a SKU in a marketplace, until a date or with no end.
  * Where the SKU has not sold in the marketplace yet (a launch), the plan adds a line at the
@@ -174,15 +236,10 @@ export function ForecastRates() {
       setStatus({ kind: 'error', text: code === '' ? describe(new DomainError('field.required', { field: 'sku' })) : t('plan.rate.unknownSku', { code: draft.sku.trim() }) });
       return;
     }
-    try {
-      const rate = await setForecastRate(db, { skuId: sku.id, marketplace: draft.marketplace, unitsPerDay: draft.unitsPerDay, until: draft.until }, today());
-      setBadField(null);
-      setStatus({ kind: 'ok', text: t('plan.rate.saved', { sku: sku.code, marketplace: rate.marketplace }) });
-      setDraft({ ...draft, sku: '', unitsPerDay: '', until: '' });
-    } catch (error) {
-      setBadField(error instanceof DomainError && typeof error.params.field === 'string' ? error.params.field : null);
-      setStatus({ kind: 'error', text: describe(error) });
-    }
+    const outcome = await saveRate({ skuId: sku.id, marketplace: draft.marketplace, unitsPerDay: draft.unitsPerDay, until: draft.until }, sku.code, t, describe);
+    setBadField(outcome.badField);
+    setStatus(outcome.status);
+    if (outcome.saved) setDraft({ ...draft, sku: '', unitsPerDay: '', until: '' });
   };
   const remove = (skuId: number, marketplace: string) =>
     void deleteForecastRate(db, skuId, marketplace)

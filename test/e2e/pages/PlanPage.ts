@@ -186,10 +186,6 @@ export class PlanPage extends AppShell {
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 5).map((td) => (td.textContent ?? '').trim())));
   }
 
-  async deleteRate(sku: string, marketplace: string): Promise<void> {
-    await this.ratesPanel().getByRole('button', { name: `Delete your forecast for ${sku} in ${marketplace}` }).click();
-  }
-
   settingsForm(): Locator {
     return this.page.getByRole('form', { name: 'Service levels and FBA capacity' });
   }
