@@ -7,8 +7,8 @@ import { isBundle } from '../../shared/catalog/catalog';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
 import { dailyDemand, isMerchantFulfilled, mergeDemandRows } from '../../shared/import/demand';
-import { demandHistoryFromLedger, overlayOrderDemand, seriesDays, withLaunchSeries } from '../../shared/planning/demandHistory';
-import { rateOverrideOf } from '../../shared/planning/forecastRates';
+import { demandHistoryFromLedger, lastYearUnits, overlayOrderDemand, seriesDays, withLaunchSeries } from '../../shared/planning/demandHistory';
+import { rateHasEnded, rateOverrideOf } from '../../shared/planning/forecastRates';
 import type { RateOverride } from '../../shared/planning/forecastRates';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
@@ -152,19 +152,20 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   // The seller's own forecast for a marketplace where the SKU has no series (a launch) makes one, at
   // the marketplace's FBA location (the first by id), so the launch gets a ship line and a buy line.
   const rateOf = new Map<string, RateOverride>();
-  if (forecastRates.length > 0) {
+  const liveRates = forecastRates.filter((rate) => !rateHasEnded(rate, today));
+  if (liveRates.length > 0) {
     const fbaOfMarketplace = new Map<string, number>();
     for (const l of [...locations].sort((a, b) => a.id - b.id)) if (l.kind === 'fba' && l.marketplace && !l.archived && !fbaOfMarketplace.has(l.marketplace)) fbaOfMarketplace.set(l.marketplace, l.id);
     const sold = new Set(history.series.map((s) => `${s.skuId}|${s.marketplace}`));
     const launches: { skuId: number; locationId: number; marketplace: string }[] = [];
-    for (const rate of forecastRates) {
-      if (dayNumber(rate.until ?? today) < todayDay) continue; // ended
+    for (const rate of liveRates) {
       rateOf.set(`${rate.skuId}|${rate.marketplace}`, rateOverrideOf(rate));
       const locationId = fbaOfMarketplace.get(rate.marketplace);
       if (locationId !== undefined && !sold.has(`${rate.skuId}|${rate.marketplace}`)) launches.push({ skuId: rate.skuId, locationId, marketplace: rate.marketplace });
     }
     history = withLaunchSeries(history, launches);
   }
+  const rateShares = rateOf.size > 0 ? rateSharesOf(history, rateOf) : null;
   timings.historyMs = t2 - t1 + (performance.now() - t3);
   const t4 = performance.now();
 
@@ -266,7 +267,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       // Only series an event falls on carry factors: the others' forecasts read the week sums, not the days.
       eventFactors: events.length > 0 ? eventFactorsIfAny(events, s.skuId, s.marketplace, history.firstDay, history.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined,
       amazonRecommendedUnits,
-      rateOverride: rateOf.size > 0 ? rateOf.get(`${s.skuId}|${s.marketplace}`) : undefined,
+      rateOverride: rateShares?.get(seriesIndex),
     });
   });
 
@@ -401,6 +402,33 @@ function inTransitByDestination(shipments: readonly Shipment[], locations: reado
     }
   }
   return { toFba, toHome };
+}
+
+/**
+ * Per series index, its part of the seller's rate for its SKU × marketplace: a marketplace with two
+ * FBA locations splits the rate between them by their units sold over the last year (equally when
+ * neither sold), as imported orders are split, so the rate is the marketplace's, not each location's.
+ */
+function rateSharesOf(history: DemandHistory, rateOf: ReadonlyMap<string, RateOverride>): Map<number, RateOverride> {
+  const lastYear = lastYearUnits(history);
+  const groups = new Map<string, number[]>();
+  history.series.forEach((s, index) => {
+    const key = `${s.skuId}|${s.marketplace}`;
+    if (!rateOf.has(key)) return;
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
+  });
+  const shares = new Map<number, RateOverride>();
+  for (const [key, indexes] of groups) {
+    const rate = rateOf.get(key)!;
+    const total = indexes.reduce((sum, index) => sum + lastYear[index]!, 0);
+    for (const index of indexes) {
+      const share = total > 0 ? lastYear[index]! / total : 1 / indexes.length;
+      shares.set(index, { unitsPerDay: rate.unitsPerDay * share, untilDay: rate.untilDay });
+    }
+  }
+  return shares;
 }
 
 function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { day: number; units: number }[]> {

@@ -3,10 +3,11 @@
 // forecast on those days: a launch with no history yet, a SKU being phased out (0 a day), a listing
 // the seller knows will sell more than its past. Events, the marketplace's weekly season and a
 // what-if still apply on top, as they do to a computed forecast.
-import { dayNumber } from '../dates';
+import { addDays, dayNumber } from '../dates';
 import { DomainError, purchasingError } from '../errors';
 import { parseDate } from '../catalog/fields';
 import { MARKETPLACES } from '../model';
+import { parseNonNegativeDecimal } from '../purchasing/fields';
 
 export interface ForecastRate {
   skuId: number;
@@ -20,7 +21,7 @@ export interface ForecastRate {
 export interface ForecastRateDraft {
   skuId: number;
   marketplace: string;
-  /** As typed: `12`, `12.5`, `12,5`, full-width digits. */
+  /** As typed: `12`, `12.5`, `12,5`, `1,500`, full-width digits. */
   unitsPerDay: string;
   /** YYYY-MM-DD or blank (no end). */
   until: string;
@@ -31,9 +32,10 @@ export const MAX_UNITS_PER_DAY = 100_000;
 
 /**
  * Checks what the seller typed: a known marketplace; units per day a number from 0 to
- * MAX_UNITS_PER_DAY (0: the seller expects no sales there); `until` blank or a date not before
- * today (an override that has already ended would change nothing). Each refusal is a DomainError
- * naming the field and the value.
+ * MAX_UNITS_PER_DAY (0: the seller expects no sales there), read as the app reads decimals
+ * everywhere (`12,5` is 12.5, `1,500` is 1500); `until` blank or a day after today (the plan starts
+ * tomorrow: an override that ends today or before would change nothing). Each refusal is a
+ * DomainError naming the field and the value.
  */
 export function parseForecastRateDraft(draft: ForecastRateDraft, today: string): ForecastRate {
   if (!Number.isInteger(draft.skuId) || draft.skuId <= 0) throw new DomainError('field.notPositive', { field: 'sku', value: String(draft.skuId) });
@@ -41,19 +43,22 @@ export function parseForecastRateDraft(draft: ForecastRateDraft, today: string):
   if (marketplace === '') throw new DomainError('field.required', { field: 'marketplace' });
   if (!(MARKETPLACES as readonly string[]).includes(marketplace)) throw purchasingError('field.unknownChoice', { field: 'marketplace', value: draft.marketplace });
 
-  const rateText = draft.unitsPerDay.normalize('NFKC').trim();
-  if (rateText === '') throw new DomainError('field.required', { field: 'unitsPerDay' });
-  const unitsPerDay = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(rateText) ? Number(rateText.replace(',', '.')) : Number.NaN;
-  if (!Number.isFinite(unitsPerDay)) throw new DomainError('field.notNumber', { field: 'unitsPerDay', value: draft.unitsPerDay });
-  if (unitsPerDay < 0) throw new DomainError('field.negative', { field: 'unitsPerDay', value: draft.unitsPerDay });
+  // Full-width digits and separators (a Chinese input method) read as ASCII ones.
+  const unitsPerDay = parseNonNegativeDecimal('unitsPerDay', draft.unitsPerDay.normalize('NFKC'));
   if (unitsPerDay > MAX_UNITS_PER_DAY) throw new DomainError('field.outOfRange', { field: 'unitsPerDay', value: draft.unitsPerDay, min: 0, max: MAX_UNITS_PER_DAY });
 
   let until: string | null = null;
   if (draft.until.trim() !== '') {
     until = parseDate('until', draft.until);
-    if (dayNumber(until) < dayNumber(today)) throw purchasingError('field.dateTooEarly', { field: 'until', value: until, earliest: today });
+    const tomorrow = addDays(today, 1);
+    if (dayNumber(until) < dayNumber(tomorrow)) throw purchasingError('field.dateTooEarly', { field: 'until', value: until, earliest: tomorrow });
   }
   return { skuId: draft.skuId, marketplace, unitsPerDay, until };
+}
+
+/** Whether a stored forecast still applies to a plan made today: one that ends today or before covers none of its days. */
+export function rateHasEnded(rate: Pick<ForecastRate, 'until'>, today: string): boolean {
+  return rate.until !== null && rate.until <= today;
 }
 
 /** What the plan reads for one series: the rate, and the last day number it applies (Infinity: no end). */

@@ -184,8 +184,8 @@ export interface ShipLine {
   /**
    * Forecast units per day over the lead time and review period (their sum ÷ their days' weekly-season
    * factors, so the weekdays they hold do not move it) and its spread: the spread of the daily sales of
-   * the last half-year, or under the seller's rate that spread scaled by the rate ÷ their mean, at
-   * least √rate (Poisson: a launch has no sales to measure it on).
+   * the last half-year; under the seller's rate, the rate's spread (sdUnderRate) on the days it
+   * covers and that one on the rest.
    */
   dailyDemand: number;
   sdDaily: number;
@@ -835,7 +835,6 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   seriesForecast(run, sku, series);
   const rate = series.rateOverride;
   const rateApplies = rate !== undefined && rate.untilDay > todayDay;
-  const sdDaily = rateApplies ? sdUnderRate(forecasts.sdDaily[s]!, forecasts.meanDaily[s]!, rate.unitsPerDay) : forecasts.sdDaily[s]!;
   // No demand on any day ahead (a series that never sold, or forecast at 0): every sum over the days
   // is 0 and stock never runs out, so the walks over the days are skipped.
   const noDemand = allEqualTo(daily, horizon, 0);
@@ -844,6 +843,14 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const L = sea.meanDays;
   const leadDays = Math.max(0, Math.round(L));
   const reviewEnd = Math.min(horizon, leadDays + settings.shipReviewDays);
+  // Under the seller's rate, σd is the rate's on the days it covers and the history's on the rest,
+  // their variances weighed by the days of the lead time and review period each covers.
+  let sdDaily = forecasts.sdDaily[s]!;
+  if (rateApplies) {
+    const covered = reviewEnd > 0 ? Math.min(reviewEnd, rate.untilDay - todayDay) / reviewEnd : 1;
+    const sdRate = sdUnderRate(sdDaily, forecasts.meanDaily[s]!, rate.unitsPerDay);
+    sdDaily = Math.sqrt(covered * sdRate * sdRate + (1 - covered) * sdDaily * sdDaily);
+  }
   let demandLead = 0;
   let demandCover = 0;
   if (!noDemand) {
@@ -963,13 +970,15 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
 }
 
 /**
- * σd under the seller's rate: the history's daily spread scaled with the rate (its coefficient of
- * variation kept), and at least √rate, the spread of Poisson demand at that rate, since a launch or a
- * SKU that sold little has no sales to measure a spread on. A rate of 0 has none.
+ * σd at the seller's rate r: daily demand with variance r + φ·r², the variance of Poisson demand at
+ * that rate plus the history's dispersion beyond it, φ = (s² − m) ÷ m² from the daily sales' mean m
+ * and standard deviation s (at least 0). So a launch or a SKU that sold a unit now and then has the
+ * Poisson spread √r, not its own noise scaled up, and a lumpy seller keeps its lumpiness at the new
+ * rate. A rate of 0 has none.
  */
 export function sdUnderRate(sdDaily: number, meanDaily: number, unitsPerDay: number): number {
-  const scaled = meanDaily > 0 ? (sdDaily * unitsPerDay) / meanDaily : 0;
-  return Math.max(scaled, Math.sqrt(unitsPerDay));
+  const dispersion = meanDaily > 0 ? Math.max(0, (sdDaily * sdDaily - meanDaily) / (meanDaily * meanDaily)) : 0;
+  return Math.sqrt(unitsPerDay + dispersion * unitsPerDay * unitsPerDay);
 }
 
 /** True when values[0…length−1] all equal `value` (stops at the first that does not, so a selling series costs a read or two). */

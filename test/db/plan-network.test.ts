@@ -143,3 +143,36 @@ describe('the seller’s own forecast for a marketplace the SKU has not sold in 
     expect(unpackPlan((await runPlan(inUs.db, { today: TODAY })).plan)).toEqual(base.plan);
   });
 });
+
+describe('the seller’s own forecast for a marketplace with two FBA warehouses', () => {
+  it('is the marketplace’s: each warehouse takes its share by last year’s sales, so the rate is not counted twice', async () => {
+    const db = await freshDb();
+    const east = await addFba(db, 'US');
+    const west = await createLocation(db, { name: 'FBA US West', kind: 'fba', marketplace: 'US' });
+    const sku = await addSku(db, 'TWO-1', { casePack: '1', moq: '0' });
+    // East sells 3 a day, West 1 a day, both well stocked.
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+      { date: '2026-01-02', skuId: sku, locationId: east, qty: 2000, type: 'receipt' },
+      { date: '2026-01-02', skuId: sku, locationId: west, qty: 2000, type: 'receipt' },
+    ];
+    for (let d = 0; d < 150; d++) {
+      rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: east, qty: -3, type: 'sale' });
+      rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: west, qty: -1, type: 'sale' });
+    }
+    await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    await setForecastRate(db, { skuId: sku, marketplace: 'US', unitsPerDay: '8', until: '' }, TODAY);
+    const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
+    const perDay = (locationId: number) => plan.ship.find((line) => line.locationId === locationId)!;
+    expect(perDay(east).rateOverride).toBeCloseTo(6, 9);
+    expect(perDay(west).rateOverride).toBeCloseTo(2, 9);
+    expect(plan.buy[0]!.dailyDemand).toBeCloseTo(8, 9);
+  });
+
+  it('a forecast whose last day is today is over: no launch line, no change', async () => {
+    const base = await seller('nowhere');
+    // Stored as it would be if the seller had set it days ago.
+    await base.db.forecastRates.put({ skuId: base.sku, marketplace: 'DE', unitsPerDay: 9, until: TODAY });
+    await base.db.forecastRates.put({ skuId: base.sku, marketplace: 'US', unitsPerDay: 9, until: TODAY });
+    expect(unpackPlan((await runPlan(base.db, { today: TODAY })).plan)).toEqual(base.plan);
+  });
+});

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
 import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
-import { MAX_UNITS_PER_DAY, parseForecastRateDraft, rateOverrideOf } from '../../shared/planning/forecastRates';
+import { MAX_UNITS_PER_DAY, parseForecastRateDraft, rateHasEnded, rateOverrideOf } from '../../shared/planning/forecastRates';
 import type { ForecastRateDraft } from '../../shared/planning/forecastRates';
 import { demandHistoryFromLedger, keepsSparseDays, lastYearUnits, seriesDays, weeklyRates, withLaunchSeries } from '../../shared/planning/demandHistory';
 
@@ -27,10 +27,13 @@ describe('the seller’s forecast as typed', () => {
     expect(parseForecastRateDraft(draft({ marketplace: ' us ', unitsPerDay: ' 12,5 ', until: '2027-01-31' }), TODAY)).toEqual({ skuId: 7, marketplace: 'US', unitsPerDay: 12.5, until: '2027-01-31' });
   });
 
-  test('full-width digits (a Chinese input method), 0 (phasing out) and today as the last day are accepted', () => {
+  test('full-width digits (a Chinese input method), thousands, 0 (phasing out) and tomorrow as the last day are accepted', () => {
     expect(parseForecastRateDraft(draft({ unitsPerDay: '１２．５' }), TODAY).unitsPerDay).toBe(12.5);
+    // As every decimal the app reads: a comma before three digits groups thousands, any other is the decimal point.
+    expect(parseForecastRateDraft(draft({ unitsPerDay: '1,500' }), TODAY).unitsPerDay).toBe(1500);
+    expect(parseForecastRateDraft(draft({ unitsPerDay: '1,234.5' }), TODAY).unitsPerDay).toBe(1234.5);
     expect(parseForecastRateDraft(draft({ unitsPerDay: '0' }), TODAY).unitsPerDay).toBe(0);
-    expect(parseForecastRateDraft(draft({ until: TODAY }), TODAY).until).toBe(TODAY);
+    expect(parseForecastRateDraft(draft({ until: '2026-11-28' }), TODAY).until).toBe('2026-11-28');
   });
 
   test('each refusal names the field and what was typed', () => {
@@ -42,8 +45,17 @@ describe('the seller’s forecast as typed', () => {
     expect(refusal({ marketplace: '' })).toEqual({ code: 'field.required', params: { field: 'marketplace' } });
     expect(refusal({ marketplace: 'Mars' })).toEqual({ code: 'field.unknownChoice', params: { field: 'marketplace', value: 'Mars' } });
     expect(refusal({ until: '2026-13-01' })).toEqual({ code: 'field.badDate', params: { field: 'until', value: '2026-13-01' } });
-    expect(refusal({ until: '2026-11-26' })).toEqual({ code: 'field.dateTooEarly', params: { field: 'until', value: '2026-11-26', earliest: TODAY } });
+    // The plan starts tomorrow: a forecast that ends today would apply to no day of it.
+    expect(refusal({ until: TODAY })).toEqual({ code: 'field.dateTooEarly', params: { field: 'until', value: TODAY, earliest: '2026-11-28' } });
+    expect(refusal({ until: '2026-11-26' })).toEqual({ code: 'field.dateTooEarly', params: { field: 'until', value: '2026-11-26', earliest: '2026-11-28' } });
     expect(refusal({ skuId: 0 })).toEqual({ code: 'field.notPositive', params: { field: 'sku', value: '0' } });
+  });
+
+  test('a stored forecast has ended once its last day is today or before', () => {
+    expect(rateHasEnded({ until: '2026-11-26' }, TODAY)).toBe(true);
+    expect(rateHasEnded({ until: TODAY }, TODAY)).toBe(true);
+    expect(rateHasEnded({ until: '2026-11-28' }, TODAY)).toBe(false);
+    expect(rateHasEnded({ until: null }, TODAY)).toBe(false);
   });
 
   test('the plan reads the last day as a day number, no end as Infinity', () => {

@@ -1204,9 +1204,9 @@ describe('the seller’s own forecast (units per day) in place of the computed o
     expect(line.dailyDemand).toBeCloseTo(20, 4);
     expect(line.leadDemand).toBeCloseTo(20 * 40, 3);
     expect(line.coverDemand).toBeCloseTo(20 * (40 + DEFAULT_PLAN_SETTINGS.shipReviewDays), 3);
-    // σd keeps the history's spread relative to its mean, at the new rate.
-    const sdAtRate = (sd * 20) / mean;
-    expect(sdAtRate).toBeGreaterThan(Math.sqrt(20));
+    // σd at the rate: Poisson's √20 plus the history's dispersion beyond Poisson, at the new rate.
+    const dispersion = Math.max(0, (sd * sd - mean) / (mean * mean));
+    const sdAtRate = Math.sqrt(20 + dispersion * 400);
     expect(line.sdDaily).toBeCloseTo(sdAtRate, 6);
     const ss = Z_98 * Math.sqrt(40 * sdAtRate ** 2 + 20 ** 2 * 10 ** 2);
     expect(line.safetyStock).toBeCloseTo(ss, 3);
@@ -1215,11 +1215,21 @@ describe('the seller’s own forecast (units per day) in place of the computed o
     expect(line.stockoutDay).toBe(T0 + 14);
   });
 
-  test('until day 10: the rate for 10 days, then the computed forecast', () => {
+  test('until day 10: the rate for 10 days, then the computed forecast; σd weighs the two by those days', () => {
     const line = shipLine(planWith({ unitsPerDay: 20, untilDay: T0 + 10 }), 1);
     const computedPerDay = computed.leadDemand / 40;
     expect(line.leadDemand).toBeCloseTo(20 * 10 + computedPerDay * 30, 2);
     expect(line.rateOverrideUntilDay).toBe(T0 + 10);
+    // 10 of the 54 days of lead time and review at the rate's spread, 44 at the history's.
+    const rateSd = sdUnderRate(sd, mean, 20);
+    expect(line.sdDaily).toBeCloseTo(Math.sqrt((10 / 54) * rateSd ** 2 + (44 / 54) * sd ** 2), 6);
+    expect(line.sdDaily).toBeLessThan(rateSd);
+  });
+
+  test('a SKU that sold a unit every ten days, set to 20 a day: the spread of 20 random sales a day, not its own noise scaled up', () => {
+    const sparse = historyOf(TODAY, [{ skuId: 1, units: (day) => (day % 10 === 0 ? 1 : 0), onHand: 50 }]);
+    const line = shipLine(planOf({ today: TODAY, history: sparse, skus: [skuInput(1)], series: [{ rateOverride: { unitsPerDay: 20, untilDay: Infinity } }] }), 1);
+    expect(line.sdDaily).toBeCloseTo(Math.sqrt(20), 6);
   });
 
   test('an override that has ended changes nothing', () => {
@@ -1242,10 +1252,14 @@ describe('the seller’s own forecast (units per day) in place of the computed o
     expect(line.dailyDemand).toBeCloseTo(30, 4);
   });
 
-  test('σd under a rate: scaled with the history, at least √rate, 0 at 0', () => {
-    expect(sdUnderRate(2, 4, 8)).toBe(4);
+  test('σd under a rate r: √(r + φ·r²), φ the history’s dispersion beyond Poisson, (s² − m) ÷ m² at least 0', () => {
+    // Poisson-like history (s² = m): √r.
+    expect(sdUnderRate(2, 4, 9)).toBe(3);
+    // Less spread than Poisson, or no history at all: √r.
     expect(sdUnderRate(0.5, 4, 9)).toBe(3);
     expect(sdUnderRate(0, 0, 9)).toBe(3);
+    // Lumpy: s = 3 on m = 1, φ = (9 − 1) ÷ 1 = 8; at r = 2: √(2 + 8 · 4) = √34.
+    expect(sdUnderRate(3, 1, 2)).toBeCloseTo(Math.sqrt(34), 12);
     expect(sdUnderRate(3, 10, 0)).toBe(0);
   });
 

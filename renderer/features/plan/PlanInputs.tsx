@@ -14,6 +14,7 @@ import { db } from '../../db';
 import { addDemandEvent, deleteDemandEvent, deleteForecastRate, savePlanPreferences, setForecastOverride, setForecastRate } from '../../db/planInputs';
 import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
 import type { PlanPreferencesDraft } from '../../../shared/planning/planPreferences';
+import { rateHasEnded } from '../../../shared/planning/forecastRates';
 import type { ForecastRateDraft } from '../../../shared/planning/forecastRates';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
@@ -245,7 +246,7 @@ export function ForecastRates() {
     void deleteForecastRate(db, skuId, marketplace)
       .then(() => setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: codeOf(skuId), marketplace }) }))
       .catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }));
-  const stateOf = (until: string | null, marketplace: string) => (until !== null && until < today() ? t('plan.rate.ended') : fbaMarketplaces.has(marketplace) ? t('plan.rate.applies') : t('plan.rate.noFba', { marketplace }));
+  const stateOf = (until: string | null, marketplace: string) => (rateHasEnded({ until }, today()) ? t('plan.rate.ended') : fbaMarketplaces.has(marketplace) ? t('plan.rate.applies') : t('plan.rate.noFba', { marketplace }));
 
   return (
     <section className="panel" aria-labelledby="plan-rates-title">
