@@ -12,11 +12,19 @@ import { gatherPlanInput, runPlan } from '../../renderer/db/planning';
 import { createShipment } from '../../renderer/db/purchasing';
 import { setForecastRate } from '../../renderer/db/planInputs';
 import { unpackPlan } from '../../shared/planning/planColumns';
+import type { StockPilotDatabase } from '../../renderer/db/schema';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
 
 afterEach(disposeDatabases);
 
 const TODAY = '2026-06-30';
+
+type Row = { date: string; skuId: number; locationId: number; qty: number; type: MovementType };
+
+/** Posts the rows as one imported batch. */
+async function post(db: StockPilotDatabase, rows: readonly Row[]): Promise<void> {
+  await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+}
 
 /**
  * One SKU: 500 at home, 600 at FBA US selling 3 a day since Feb 1 (150 left); 400 shipped from home
@@ -29,12 +37,12 @@ async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string
   const de = await addFba(db, 'DE');
   const tpl = await createLocation(db, { name: '3PL LA', kind: '3pl', marketplace: '' });
   const sku = await addSku(db, 'A-1', { casePack: '1', moq: '0' });
-  const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+  const rows: Row[] = [
     { date: '2026-01-02', skuId: sku, locationId: domestic, qty: 500, type: 'receipt' },
     { date: '2026-01-02', skuId: sku, locationId: us, qty: 600, type: 'receipt' },
   ];
   for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
-  await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+  await post(db, rows);
   if (shipTo !== 'nowhere') {
     await createShipment(db, {
       fromLocationId: domestic,
@@ -90,13 +98,13 @@ describe('a SKU whose cost has no exchange rate', () => {
     const best = await addSku(db, 'BEST', { casePack: '1', moq: '0', unitCost: '20', costCurrency: 'CNY' });
     const others = [];
     for (let k = 0; k < 5; k++) others.push(await addSku(db, `OTHER-${k}`, { casePack: '1', moq: '0', unitCost: '3', costCurrency: 'USD' }));
-    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [];
+    const rows: Row[] = [];
     for (const skuId of [best, ...others]) rows.push({ date: '2025-06-01', skuId, locationId: us, qty: 100_000, type: 'receipt' });
     for (let d = 0; d < 365; d++) {
       rows.push({ date: addDays('2025-07-01', d), skuId: best, locationId: us, qty: -100, type: 'sale' });
       for (const skuId of others) rows.push({ date: addDays('2025-07-01', d), skuId, locationId: us, qty: -5, type: 'sale' });
     }
-    await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    await post(db, rows);
     const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
     // 100 a day at the others' cost is most of the catalog's value: class A.
     expect(plan.ship.find((l) => l.skuId === best)!.abc).toBe('A');
@@ -151,7 +159,7 @@ describe('the seller’s own forecast for a marketplace with two FBA warehouses'
     const west = await createLocation(db, { name: 'FBA US West', kind: 'fba', marketplace: 'US' });
     const sku = await addSku(db, 'TWO-1', { casePack: '1', moq: '0' });
     // East sells 3 a day, West 1 a day, both well stocked.
-    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+    const rows: Row[] = [
       { date: '2026-01-02', skuId: sku, locationId: east, qty: 2000, type: 'receipt' },
       { date: '2026-01-02', skuId: sku, locationId: west, qty: 2000, type: 'receipt' },
     ];
@@ -159,7 +167,7 @@ describe('the seller’s own forecast for a marketplace with two FBA warehouses'
       rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: east, qty: -3, type: 'sale' });
       rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: west, qty: -1, type: 'sale' });
     }
-    await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    await post(db, rows);
     await setForecastRate(db, { skuId: sku, marketplace: 'US', unitsPerDay: '8', until: '' }, TODAY);
     const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
     const perDay = (locationId: number) => plan.ship.find((line) => line.locationId === locationId)!;
