@@ -469,7 +469,7 @@ describe('the replenishment plan on the demo data', () => {
     await plan.explainRow('ship', 0);
     await expect.poll(async () => (await plan.explanation())['Your forecast']?.value ?? '').toBe('6 per day');
     const explained = await plan.explanation();
-    expect(explained['Your forecast']?.how).toMatch(/^Set by you for this SKU in this marketplace, with no end date: it replaces the computed forecast/);
+    expect(explained['Your forecast']?.how).toMatch(/^Set by you for this SKU in this marketplace, with no end date \(where the marketplace has more than one FBA warehouse, this one’s share by its sales over the last year\): it replaces the computed forecast/);
     expect(explained['Demand d']?.value).toBe('6 per day');
     await expect.poll(() => plan.demandChart().getAttribute('aria-label')).toBe('Demand: history vs forecast: Your forecast, 6 a day');
     // Nothing there and nothing on the way: out of stock tomorrow; nothing at home to ship either, so the buy line brings it.
