@@ -43,6 +43,11 @@ export type DomainErrorCode =
   | 'import.unreadable'
   | 'import.fileChanged'
   | 'import.tooLarge'
+  // The seller's forecasts file (shared/planning/forecastRatesFile.ts).
+  | 'rates.empty'
+  | 'rates.missingColumn'
+  | 'rates.unknownSku'
+  | 'rates.duplicate'
   | 'storage.quota'
   | 'storage.unavailable'
   | 'storage.failed'

@@ -7,6 +7,8 @@ import { purchasingError } from '../../shared/errors';
 import { parseDemandEventDraft } from '../../shared/planning/events';
 import type { DemandEventDraft } from '../../shared/planning/events';
 import { parseForecastRateDraft } from '../../shared/planning/forecastRates';
+import { readForecastRatesFile } from '../../shared/planning/forecastRatesFile';
+import { skuCodeKey } from '../../shared/catalog/catalog';
 import type { ForecastRate, ForecastRateDraft } from '../../shared/planning/forecastRates';
 import { parsePlanPreferencesDraft, planPreferencesFrom } from '../../shared/planning/planPreferences';
 import type { PlanPreferences, PlanPreferencesDraft } from '../../shared/planning/planPreferences';
@@ -54,6 +56,23 @@ export async function setForecastRate(db: StockPilotDatabase, draft: ForecastRat
 /** Back to the computed forecast for the SKU in that marketplace. */
 export async function deleteForecastRate(db: StockPilotDatabase, skuId: number, marketplace: string): Promise<void> {
   await withStorageErrors(() => db.forecastRates.delete([skuId, marketplace]));
+}
+
+/**
+ * Reads a forecasts file (shared/planning/forecastRatesFile.ts) and stores its rows, each replacing
+ * the forecast of its SKU and marketplace; forecasts the file does not name stay. The whole file is
+ * checked first: one bad row stores nothing. Returns how many rows were stored.
+ */
+export async function importForecastRates(db: StockPilotDatabase, bytes: Uint8Array, fileName: string, today: string): Promise<number> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.skus, db.forecastRates, async () => {
+      const skus = await db.skus.toArray();
+      const idByCode = new Map(skus.map((sku) => [sku.codeKey, sku.id]));
+      const rates = readForecastRatesFile(bytes, fileName, (code) => idByCode.get(skuCodeKey(code)), today);
+      await db.forecastRates.bulkPut(rates);
+      return rates.length;
+    }),
+  );
 }
 
 /** The plan's service levels, FBA floor and FBA capacity: the stored row, defaults for anything missing or out of range. */

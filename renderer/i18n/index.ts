@@ -39,6 +39,9 @@ export function describeError(language: Language, error: unknown): string {
       // Errors on one line of a multi-line form say which line, unless the message already does.
       const line = error.params.line;
       if (typeof line === 'number' && !dictionaries[language][key].includes('{line}')) return translate(language, 'error.onLine', { line, message });
+      // Errors on one row of a file say which file and row, unless the message already does.
+      const { file, row } = error.params;
+      if (typeof file === 'string' && typeof row === 'number' && !dictionaries[language][key].includes('{row}')) return translate(language, 'error.inFileRow', { file, row, message });
       return message;
     }
   }

@@ -24,6 +24,15 @@ describe('describeError', () => {
     expect(describeError('zh-CN', unknown)).toMatch(/^第 3 行：组件 SKU“NOPE”/);
   });
 
+  test('an error on one row of a file names the file and the row, once, in English and Chinese', () => {
+    const units = new DomainError('field.negative', { field: 'unitsPerDay', value: '-3', file: 'forecasts.csv', row: 2 });
+    expect(describeError('en', units)).toBe('forecasts.csv, row 2: Units per day: “-3” cannot be negative.');
+    expect(describeError('zh-CN', units)).toBe('forecasts.csv 第 2 行：每日件数：“-3”不能为负数。');
+    const unknown = new DomainError('rates.unknownSku', { file: 'forecasts.csv', row: 4, code: 'NO-SUCH' });
+    expect(describeError('en', unknown)).toBe('forecasts.csv, row 4: no SKU with the code NO-SUCH. Add it to the SKU list first, or correct the code. Nothing was changed.');
+    expect(describeError('en', new DomainError('rates.missingColumn', { file: 'f.csv', field: 'unitsPerDay' }))).toBe('f.csv has no “Units per day” column. The header row needs SKU, Marketplace and Units per day (Until may be left out). Nothing was changed.');
+  });
+
   test('errors without a line are unchanged', () => {
     expect(describeError('en', new DomainError('sku.duplicateCode', { code: 'A-1' }))).not.toMatch(/^Line /);
   });

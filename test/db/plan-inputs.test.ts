@@ -1,6 +1,6 @@
 // The seller's planning inputs (renderer/db/planInputs.ts): demand events, forecast overrides and the seller's own forecasts, on a fresh database per test.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDemandEvent, deleteDemandEvent, deleteForecastRate, readPlanPreferences, savePlanPreferences, setForecastOverride, setForecastRate } from '../../renderer/db/planInputs';
+import { addDemandEvent, deleteDemandEvent, deleteForecastRate, importForecastRates, readPlanPreferences, savePlanPreferences, setForecastOverride, setForecastRate } from '../../renderer/db/planInputs';
 import type { ForecastMethod } from '../../shared/domain';
 import { disposeDatabases, expectRefusedUnchanged, freshDb, addSku } from './helpers';
 
@@ -66,6 +66,35 @@ describe('the seller’s own forecast (units per day)', () => {
     await expectRefusedUnchanged(db, ['forecastRates'], () => setForecastRate(db, { skuId, marketplace: 'DE', unitsPerDay: '5', until: '2026-11-01' }, TODAY), 'field.dateTooEarly');
     await expectRefusedUnchanged(db, ['forecastRates'], () => setForecastRate(db, { skuId, marketplace: 'XX', unitsPerDay: '5', until: '' }, TODAY), 'field.unknownChoice');
     expect(await db.forecastRates.toArray()).toEqual([{ skuId, marketplace: 'DE', unitsPerDay: 8, until: null }]);
+  });
+});
+
+describe('the seller’s forecasts from a file', () => {
+  const TODAY = '2026-11-27';
+  const file = (text: string) => new TextEncoder().encode(text);
+
+  it('adds the file’s rows and replaces those it names; forecasts it does not name stay', async () => {
+    const db = await freshDb();
+    const a = await addSku(db, 'LAUNCH-1');
+    const b = await addSku(db, 'LAUNCH-2');
+    await setForecastRate(db, { skuId: a, marketplace: 'DE', unitsPerDay: '8', until: '' }, TODAY);
+    await setForecastRate(db, { skuId: a, marketplace: 'US', unitsPerDay: '2', until: '' }, TODAY);
+    const count = await importForecastRates(db, file('SKU,Marketplace,Units per day,Until\nlaunch-1,DE,10,2027-03-31\nLAUNCH-2,UK,4,\n'), 'launches.csv', TODAY);
+    expect(count).toBe(2);
+    expect(await db.forecastRates.toArray()).toEqual([
+      { skuId: a, marketplace: 'DE', unitsPerDay: 10, until: '2027-03-31' },
+      { skuId: a, marketplace: 'US', unitsPerDay: 2, until: null },
+      { skuId: b, marketplace: 'UK', unitsPerDay: 4, until: null },
+    ]);
+  });
+
+  it('refuses the whole file for one bad row, and keeps what was stored', async () => {
+    const db = await freshDb();
+    const a = await addSku(db, 'LAUNCH-1');
+    await setForecastRate(db, { skuId: a, marketplace: 'DE', unitsPerDay: '8', until: '' }, TODAY);
+    const text = 'SKU,Marketplace,Units per day\nLAUNCH-1,DE,10\nLAUNCH-1,US,5\nNOPE-9,US,5\n';
+    await expectRefusedUnchanged(db, ['forecastRates'], () => importForecastRates(db, file(text), 'launches.csv', TODAY), 'rates.unknownSku', { file: 'launches.csv', row: 4, code: 'NOPE-9' });
+    await expectRefusedUnchanged(db, ['forecastRates'], () => importForecastRates(db, file('SKU,Marketplace,Units per day\nLAUNCH-1,US,lots\n'), 'launches.csv', TODAY), 'field.notNumber', { field: 'unitsPerDay', value: 'lots', file: 'launches.csv', row: 2 });
   });
 });
 

@@ -460,6 +460,18 @@ describe('the replenishment plan on the demo data', () => {
     await plan.setRate({ sku: 'zz-launch-01', marketplace: 'DE', unitsPerDay: '6' });
     await expect.poll(status).toBe('Forecast for ZZ-LAUNCH-01 in DE saved; the plan is being recomputed.');
     expect(await plan.rates()).toEqual([['ZZ-LAUNCH-01', 'DE', '6', 'No end', 'In the plan']]);
+    // The list goes out as a spreadsheet and comes back: a bad row refuses the whole file, naming the row.
+    const exported = await plan.exportRates();
+    expect(exported.name).toBe(`stockpilot-forecasts-${TODAY}.csv`);
+    expect(exported.text).toBe('\uFEFFSKU,Marketplace,Units per day,Until\r\nZZ-LAUNCH-01,DE,6,\r\n');
+    await plan.importRates({ name: 'launches.csv', text: exported.text + 'ZZ-LAUNCH-01,UK,many,\r\n' });
+    await expect.poll(status).toBe('launches.csv, row 3: Units per day: “many” is not a number.');
+    await plan.importRates({ name: 'launches.csv', text: exported.text + 'ZZ-LAUNCH-01,UK,3,2027-01-31\r\n' });
+    await expect.poll(status).toBe('2 forecasts read from launches.csv; the plan is being recomputed.');
+    expect(await plan.rates()).toEqual([
+      ['ZZ-LAUNCH-01', 'DE', '6', 'No end', 'In the plan'],
+      ['ZZ-LAUNCH-01', 'UK', '3', '2027-01-31', 'Not used: no FBA warehouse in UK (add one under Locations)'],
+    ]);
     // A SKU that never sold anywhere now has a line at FBA DE, shown as the seller's forecast.
     await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines + 1);
     await plan.showTab('ship');
@@ -488,9 +500,14 @@ describe('the replenishment plan on the demo data', () => {
     expect(await lineUnits.inputValue()).toBe('6');
     await lineUnits.fill('8');
     await lineUnits.press('Enter');
-    await expect.poll(() => plan.rates()).toEqual([['ZZ-LAUNCH-01', 'DE', '8', 'No end', 'In the plan']]);
+    await expect.poll(() => plan.rates()).toEqual([
+      ['ZZ-LAUNCH-01', 'DE', '8', 'No end', 'In the plan'],
+      ['ZZ-LAUNCH-01', 'UK', '3', '2027-01-31', 'Not used: no FBA warehouse in UK (add one under Locations)'],
+    ]);
     await expect.poll(async () => (await plan.explanation())['Your forecast']?.value ?? '', { timeout: 30_000 }).toBe('8 per day');
     await lineForm.getByRole('button', { name: 'Back to the computed forecast' }).click();
+    await expect.poll(() => plan.rates()).toEqual([['ZZ-LAUNCH-01', 'UK', '3', '2027-01-31', 'Not used: no FBA warehouse in UK (add one under Locations)']]);
+    await plan.ratesPanel().getByRole('button', { name: 'Delete your forecast for ZZ-LAUNCH-01 in UK' }).click();
     await expect.poll(() => plan.rates()).toEqual([]);
     await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
     expect(app.pageErrors).toEqual([]);

@@ -11,7 +11,9 @@ import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
 import { MARKETPLACES, STORAGE_TYPES } from '../../../shared/model';
 import { db } from '../../db';
-import { addDemandEvent, deleteDemandEvent, deleteForecastRate, savePlanPreferences, setForecastOverride, setForecastRate } from '../../db/planInputs';
+import { addDemandEvent, deleteDemandEvent, deleteForecastRate, importForecastRates, savePlanPreferences, setForecastOverride, setForecastRate } from '../../db/planInputs';
+import { desktop } from '../../desktop';
+import { toCsv } from '../../../shared/csv';
 import { planPreferencesFrom } from '../../../shared/planning/planPreferences';
 import type { PlanPreferencesDraft } from '../../../shared/planning/planPreferences';
 import { rateHasEnded } from '../../../shared/planning/forecastRates';
@@ -246,6 +248,23 @@ export function ForecastRates() {
     void deleteForecastRate(db, skuId, marketplace)
       .then(() => setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: codeOf(skuId), marketplace }) }))
       .catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }));
+  // The list as a spreadsheet, in the labels of the app's language, which the import reads back.
+  const exportCsv = async () => {
+    const header = [t('field.sku'), t('field.marketplace'), t('field.unitsPerDay'), t('field.until')];
+    const rows = (rates ?? []).map((r) => [codeOf(r.skuId), r.marketplace, r.unitsPerDay, r.until ?? '']);
+    await desktop.saveFile({ suggestedName: `stockpilot-forecasts-${today()}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+  };
+  const importCsv = async () => {
+    const [file] = await desktop.openFiles({ multiple: false, filters: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }] });
+    if (!file) return;
+    try {
+      const count = await importForecastRates(db, file.bytes, file.name, today());
+      setBadField(null);
+      setStatus({ kind: 'ok', text: t('plan.rate.imported', { count, file: file.name }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
   const stateOf = (until: string | null, marketplace: string) => (rateHasEnded({ until }, today()) ? t('plan.rate.ended') : fbaMarketplaces.has(marketplace) ? t('plan.rate.applies') : t('plan.rate.noFba', { marketplace }));
 
   return (
@@ -277,6 +296,14 @@ export function ForecastRates() {
           </button>
         </div>
       </form>
+      <div className="toolbar">
+        <button type="button" className="btn" onClick={() => void importCsv()}>
+          {t('plan.rate.importCsv')}
+        </button>
+        <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!rates || rates.length === 0}>
+          {t('plan.rate.exportCsv')}
+        </button>
+      </div>
       <StatusLine status={status} />
       {rates && rates.length > 0 ? (
         <table className="data-table--plain" data-testid="plan-rates">

@@ -186,6 +186,21 @@ export class PlanPage extends AppShell {
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 5).map((td) => (td.textContent ?? '').trim())));
   }
 
+  /** Downloads the forecasts list as CSV. */
+  async exportRates(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.ratesPanel().getByRole('button', { name: 'Export forecasts (CSV)' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Picks `file` in the forecasts panel's import dialog. */
+  async importRates(file: { name: string; text: string }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.ratesPanel().getByRole('button', { name: 'Import CSV…' }).click();
+    await (await chooser).setFiles({ name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.text, 'utf8') });
+  }
+
   settingsForm(): Locator {
     return this.page.getByRole('form', { name: 'Service levels and FBA capacity' });
   }
