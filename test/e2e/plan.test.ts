@@ -512,4 +512,22 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('an open explanation stays on its line when a replan adds a line before it', async () => {
+    const before = await plan.waitForPlan();
+    await plan.showTab('ship');
+    await plan.sortBy('ship', 'SKU', true);
+    const [last] = await plan.rows('ship');
+    await plan.explainRow('ship', 0);
+    const title = `${last!.sku} · ${last!.fba}`;
+    await expect.poll(() => plan.detailTitle()).toBe(title);
+    // SP-00001 has never sold in Germany: a forecast there adds its line near the top of the plan.
+    await plan.setRate({ sku: 'SP-00001', marketplace: 'DE', unitsPerDay: '2' });
+    await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines + 1);
+    expect(await plan.detailTitle()).toBe(title);
+    await plan.ratesPanel().getByRole('button', { name: 'Delete your forecast for SP-00001 in DE' }).click();
+    await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
+    expect(await plan.detailTitle()).toBe(title);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -46,7 +46,9 @@ export function Plan() {
   const whatIf = whatIfRun?.result ?? null;
   const [status, setStatus] = useState<Status>(null);
   const [tab, setTab] = useState<Tab>('ship');
-  const [selected, setSelected] = useState<{ tab: Tab; index: number } | null>(null);
+  // The line whose explanation is open, by what it is (a replan can add or drop lines before it, so
+  // a position would open another line's explanation without a word).
+  const [selected, setSelected] = useState<{ tab: 'ship'; skuId: number; locationId: number } | { tab: 'buy'; skuId: number } | null>(null);
   const [printing, setPrinting] = useState<'reorder' | 'shipments' | null>(null);
   const [whatIfDraft, setWhatIfDraft] = useState({ delayDays: '', percent: '', from: today(), to: today() });
   const [whatIfProblem, setWhatIfProblem] = useState<WhatIfProblem['field'] | null>(null);
@@ -78,13 +80,19 @@ export function Plan() {
   }, [shown, whatIfDiff, onlyCaused]);
   const buyRows = useMemo(() => (shown?.plan.buy ?? []).map((line, index) => ({ line, index })).filter((r) => r.line.buyQty > 0 || r.line.networkPosition < r.line.reorderPoint), [shown]);
 
+  // Where the selected line is in the plan (lines keep their order in a what-if); −1: gone.
+  const selectedIndex = useMemo(() => {
+    if (!selected || !result) return -1;
+    if (selected.tab === 'ship') return result.plan.ship.findIndex((l) => l.skuId === selected.skuId && l.locationId === selected.locationId);
+    return result.plan.buy.findIndex((l) => l.skuId === selected.skuId);
+  }, [selected, result]);
   // The chart of the selected ship line, from the plan the worker keeps (under the what-if when one is shown).
-  const detailKey = selected?.tab === 'ship' && result ? `${selected.index}@${result.today}@${result.timings.computeMs}@${whatIfRun ? JSON.stringify(whatIfRun.request) : ''}` : null;
+  const detailKey = selected?.tab === 'ship' && result && selectedIndex >= 0 ? `${selectedIndex}@${result.today}@${result.timings.computeMs}@${whatIfRun ? JSON.stringify(whatIfRun.request) : ''}` : null;
   const [detailState, setDetailState] = useState<{ key: string; detail: PlanDetail | null } | null>(null);
   useEffect(() => {
-    if (!detailKey || !selected) return;
+    if (!detailKey) return;
     let live = true;
-    void callLedger('planDetail', { index: selected.index, ...(whatIfRun ? { whatIf: whatIfRun.request } : {}) }).then((d) => live && setDetailState({ key: detailKey, detail: d }));
+    void callLedger('planDetail', { index: selectedIndex, ...(whatIfRun ? { whatIf: whatIfRun.request } : {}) }).then((d) => live && setDetailState({ key: detailKey, detail: d }));
     return () => {
       live = false;
     };
@@ -218,8 +226,8 @@ export function Plan() {
     await desktop.saveFile({ suggestedName: `stockpilot-shipment-plan-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
 
-  const selectedShip = selected?.tab === 'ship' ? shown?.plan.ship[selected.index] : undefined;
-  const selectedBuy = selected?.tab === 'buy' ? shown?.plan.buy[selected.index] : undefined;
+  const selectedShip = selected?.tab === 'ship' && selectedIndex >= 0 ? shown?.plan.ship[selectedIndex] : undefined;
+  const selectedBuy = selected?.tab === 'buy' && selectedIndex >= 0 ? shown?.plan.buy[selectedIndex] : undefined;
 
   return (
     <section aria-labelledby="plan-title">
@@ -272,9 +280,9 @@ export function Plan() {
       </div>
       <div role="tabpanel" id={`plan-panel-${tab}`} aria-labelledby={`plan-tab-${tab}`}>
         {tab === 'ship' ? (
-          <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', index: r.index })} emptyText={whatIfDiff && onlyCaused ? t('plan.whatIfNoneCaused') : result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+          <DataTable label={t('plan.tab.ship')} testId="plan-ship" rows={shipRows} columns={shipColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'ship', skuId: r.line.skuId, locationId: r.line.locationId })} emptyText={whatIfDiff && onlyCaused ? t('plan.whatIfNoneCaused') : result ? t('plan.nothing') : t('plan.running')} height="45vh" />
         ) : (
-          <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', index: r.index })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
+          <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', skuId: r.line.skuId })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
         )}
       </div>
       {selectedShip ? (
