@@ -1,14 +1,27 @@
 // Small form pieces: a labelled field and a status line that announces results to screen readers.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { ReactNode } from 'react';
 
 export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
   const id = useId();
+  const hintId = `${id}-hint`;
+  // The hint is read with the control (aria-describedby); the control is the caller's, rendered by
+  // `children`, so the link is made here once it is in the page.
+  useEffect(() => {
+    const control = hint ? document.getElementById(id) : null;
+    if (!control) return;
+    control.setAttribute('aria-describedby', hintId);
+    return () => control.removeAttribute('aria-describedby');
+  }, [id, hintId, hint]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children(id)}
-      {hint ? <small className="field__hint">{hint}</small> : null}
+      {hint ? (
+        <small className="field__hint" id={hintId}>
+          {hint}
+        </small>
+      ) : null}
     </div>
   );
 }

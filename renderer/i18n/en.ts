@@ -728,6 +728,7 @@ export const en = {
   'plan.event.allSkus': 'All SKUs',
   'plan.event.skuHint': 'Blank: every SKU',
   'plan.event.unknownSku': 'No SKU with the code {code}: leave it blank for every SKU, or type a code from the SKU list.',
+  'plan.event.deleted': 'Event {name} deleted; the plan is being recomputed.',
   'plan.event.delete': 'Delete event {name}',
   'plan.override.label': 'Forecast method',
   'plan.override.help': 'Automatic: the method with the lowest backtest error. A method chosen here applies to this SKU in every marketplace.',

@@ -730,6 +730,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.event.allSkus': '所有 SKU',
   'plan.event.skuHint': '留空：所有 SKU',
   'plan.event.unknownSku': '没有编码为 {code} 的 SKU：留空表示所有 SKU，或输入 SKU 档案中的编码。',
+  'plan.event.deleted': '已删除事件 {name}，正在重新计算计划。',
   'plan.event.delete': '删除事件 {name}',
   'plan.override.label': '预测方法',
   'plan.override.help': '自动：回测误差最小的方法。在此选择的方法适用于该 SKU 的所有站点。',

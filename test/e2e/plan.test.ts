@@ -383,6 +383,9 @@ describe('the replenishment plan on the demo data', () => {
 
     await plan.deleteEvent('Black Friday');
     await expect.poll(() => plan.events()).toEqual([]);
+    // The delete says so, and the button gone with its row hands the focus to the form.
+    await expect.poll(panelStatus).toBe('Event Black Friday deleted; the plan is being recomputed.');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('eventName');
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -498,6 +501,8 @@ describe('the replenishment plan on the demo data', () => {
     const lineForm = plan.detail().getByRole('form', { name: 'Your forecast in DE' });
     const lineUnits = lineForm.getByLabel('Your forecast in DE (units per day)');
     expect(await lineUnits.inputValue()).toBe('6');
+    // Its hint (the plan's rate now) is read with the field.
+    await expect.poll(() => lineUnits.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('The plan uses 6 a day now');
     await lineUnits.fill('8');
     await lineUnits.press('Enter');
     await expect.poll(() => plan.rates()).toEqual([

@@ -3,7 +3,7 @@
 // backtest's choice; their own forecast (units per day) for a SKU in a marketplace, a launch
 // included; the service level per ABC class and the FBA capacity per FBA location. All are stored
 // (renderer/db/planInputs.ts) and the plan reruns on a change.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DomainError } from '../../../shared/errors';
@@ -32,6 +32,9 @@ export function DemandEvents() {
   const skus = useSkus();
   const [draft, setDraft] = useState({ name: '', from: today(), to: today(), percent: '', marketplace: '', sku: '' });
   const [status, setStatus] = useState<Status>(null);
+  // The field a refusal named, marked for assistive technology.
+  const [badField, setBadField] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
   const codeOf = (skuId: number) => skus?.find((s) => s.id === skuId)?.code ?? `#${skuId}`;
 
   const add = async (event: FormEvent) => {
@@ -39,14 +42,17 @@ export function DemandEvents() {
     const code = draft.sku.trim().toUpperCase();
     const sku = code === '' ? undefined : skus?.find((s) => s.code.toUpperCase() === code);
     if (code !== '' && !sku) {
+      setBadField('sku');
       setStatus({ kind: 'error', text: t('plan.event.unknownSku', { code: draft.sku.trim() }) });
       return;
     }
     try {
       await addDemandEvent(db, { name: draft.name, from: draft.from, to: draft.to, upliftPercent: draft.percent, skuIds: sku ? [sku.id] : null, marketplace: draft.marketplace === '' ? null : draft.marketplace });
+      setBadField(null);
       setStatus({ kind: 'ok', text: t('plan.event.added', { name: draft.name.trim() }) });
       setDraft({ ...draft, name: '', percent: '', sku: '' });
     } catch (error) {
+      setBadField(error instanceof DomainError && typeof error.params.field === 'string' ? error.params.field : null);
       setStatus({ kind: 'error', text: describe(error) });
     }
   };
@@ -59,13 +65,13 @@ export function DemandEvents() {
       <p className="muted">{t('plan.event.help')}</p>
       <form onSubmit={(e) => void add(e)} aria-label={t('plan.event.add')}>
         <div className="form-grid">
-          <Field label={t('field.name')}>{(id) => <input id={id} name="eventName" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}</Field>
-          <Field label={t('report.from')}>{(id) => <input id={id} name="eventFrom" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}</Field>
-          <Field label={t('report.to')}>{(id) => <input id={id} name="eventTo" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}</Field>
-          <Field label={t('plan.event.uplift')}>{(id) => <input id={id} name="eventUplift" inputMode="decimal" value={draft.percent} onChange={(e) => setDraft({ ...draft, percent: e.target.value })} />}</Field>
+          <Field label={t('field.name')}>{(id) => <input id={id} ref={nameInput} name="eventName" aria-invalid={badField === 'name'} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}</Field>
+          <Field label={t('report.from')}>{(id) => <input id={id} name="eventFrom" type="date" aria-invalid={badField === 'from'} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}</Field>
+          <Field label={t('report.to')}>{(id) => <input id={id} name="eventTo" type="date" aria-invalid={badField === 'to'} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}</Field>
+          <Field label={t('plan.event.uplift')}>{(id) => <input id={id} name="eventUplift" inputMode="decimal" aria-invalid={badField === 'uplift'} value={draft.percent} onChange={(e) => setDraft({ ...draft, percent: e.target.value })} />}</Field>
           <Field label={t('field.marketplace')}>
             {(id) => (
-              <select id={id} name="eventMarketplace" value={draft.marketplace} onChange={(e) => setDraft({ ...draft, marketplace: e.target.value })}>
+              <select id={id} name="eventMarketplace" aria-invalid={badField === 'marketplace'} value={draft.marketplace} onChange={(e) => setDraft({ ...draft, marketplace: e.target.value })}>
                 <option value="">{t('plan.event.allMarketplaces')}</option>
                 {MARKETPLACES.map((m) => (
                   <option key={m} value={m}>
@@ -76,7 +82,7 @@ export function DemandEvents() {
             )}
           </Field>
           <Field label={t('field.sku')} hint={t('plan.event.skuHint')}>
-            {(id) => <input id={id} name="eventSku" value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}
+            {(id) => <input id={id} name="eventSku" aria-invalid={badField === 'sku'} value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}
           </Field>
           <button type="submit" className="btn">
             {t('plan.event.add')}
@@ -107,7 +113,17 @@ export function DemandEvents() {
                 <td>{e.marketplace ?? t('plan.event.allMarketplaces')}</td>
                 <td>{e.skuIds === null ? t('plan.event.allSkus') : e.skuIds.map(codeOf).join(', ')}</td>
                 <td>
-                  <button type="button" className="btn btn--small" aria-label={t('plan.event.delete', { name: e.name })} onClick={() => void deleteDemandEvent(db, e.id).catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }))}>
+                  <button type="button" className="btn btn--small" aria-label={t('plan.event.delete', { name: e.name })} onClick={() =>
+                      void deleteDemandEvent(db, e.id).then(
+                        () => {
+                          setStatus({ kind: 'ok', text: t('plan.event.deleted', { name: e.name }) });
+                          // The button is gone with its row: the form takes the focus.
+                          nameInput.current?.focus();
+                        },
+                        (error: unknown) => setStatus({ kind: 'error', text: describe(error) }),
+                      )
+                    }
+                  >
                     {t('common.delete')}
                   </button>
                 </td>
@@ -172,6 +188,7 @@ export function LineForecastRate({ skuId, code, marketplace, planPerDay }: { sku
   const [draft, setDraft] = useState<{ unitsPerDay: string; until: string } | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [badField, setBadField] = useState<string | null>(null);
+  const unitsInput = useRef<HTMLInputElement>(null);
   if (stored === undefined) return null;
   const shown = draft ?? { unitsPerDay: stored ? String(stored.unitsPerDay) : '', until: stored?.until ?? '' };
   const save = async (event: FormEvent) => {
@@ -186,6 +203,8 @@ export function LineForecastRate({ skuId, code, marketplace, planPerDay }: { sku
       .then(() => {
         setDraft(null);
         setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: code, marketplace }) });
+        // The button is gone: the rate's field takes the focus.
+        unitsInput.current?.focus();
       })
       .catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }));
   return (
@@ -193,7 +212,7 @@ export function LineForecastRate({ skuId, code, marketplace, planPerDay }: { sku
       <form onSubmit={(e) => void save(e)} aria-label={t('plan.rate.lineTitle', { marketplace })}>
         <div className="form-grid">
           <Field label={t('plan.rate.lineUnits', { marketplace })} hint={t('plan.rate.lineHint', { perDay: planPerDay.toLocaleString(language, { maximumFractionDigits: 2 }) })}>
-            {(id) => <input id={id} name="lineRateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={shown.unitsPerDay} onChange={(e) => setDraft({ ...shown, unitsPerDay: e.target.value })} />}
+            {(id) => <input id={id} ref={unitsInput} name="lineRateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={shown.unitsPerDay} onChange={(e) => setDraft({ ...shown, unitsPerDay: e.target.value })} />}
           </Field>
           <Field label={t('field.until')} hint={t('plan.rate.untilHint')}>
             {(id) => <input id={id} name="lineRateUntil" type="date" aria-invalid={badField === 'until'} value={shown.until} onChange={(e) => setDraft({ ...shown, until: e.target.value })} />}
@@ -227,6 +246,7 @@ export function ForecastRates() {
   const [draft, setDraft] = useState({ sku: '', marketplace: 'US', unitsPerDay: '', until: '' });
   const [status, setStatus] = useState<Status>(null);
   const [badField, setBadField] = useState<string | null>(null);
+  const skuInput = useRef<HTMLInputElement>(null);
   const fbaMarketplaces = new Set<string>((locations ?? []).filter((l) => l.kind === 'fba' && !l.archived && l.marketplace).map((l) => l.marketplace!));
   const codeOf = (skuId: number) => skuById.get(skuId)?.code ?? `#${skuId}`;
 
@@ -246,7 +266,11 @@ export function ForecastRates() {
   };
   const remove = (skuId: number, marketplace: string) =>
     void deleteForecastRate(db, skuId, marketplace)
-      .then(() => setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: codeOf(skuId), marketplace }) }))
+      .then(() => {
+        setStatus({ kind: 'ok', text: t('plan.rate.deleted', { sku: codeOf(skuId), marketplace }) });
+        // The button is gone with its row: the form takes the focus.
+        skuInput.current?.focus();
+      })
       .catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }));
   // The list as a spreadsheet, in the labels of the app's language, which the import reads back.
   const exportCsv = async () => {
@@ -273,7 +297,7 @@ export function ForecastRates() {
       <p className="muted">{t('plan.rate.help')}</p>
       <form onSubmit={(e) => void save(e)} aria-label={t('plan.rate.save')}>
         <div className="form-grid">
-          <Field label={t('field.sku')}>{(id) => <input id={id} name="rateSku" aria-invalid={badField === 'sku'} value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}</Field>
+          <Field label={t('field.sku')}>{(id) => <input id={id} ref={skuInput} name="rateSku" aria-invalid={badField === 'sku'} value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}</Field>
           <Field label={t('field.marketplace')}>
             {(id) => (
               <select id={id} name="rateMarketplace" aria-invalid={badField === 'marketplace'} value={draft.marketplace} onChange={(e) => setDraft({ ...draft, marketplace: e.target.value })}>
