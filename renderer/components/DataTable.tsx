@@ -101,7 +101,20 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
   const activeId = activeRow !== undefined ? `${testId ?? 'table'}-row-${rowKey(activeRow)}` : undefined;
 
   return (
-    <div className="data-table" role="table" aria-label={label} aria-rowcount={sorted.length + 1} data-testid={testId}>
+    // A grid (ARIA grid pattern): one tab stop, the active row named by aria-activedescendant, so a
+    // screen reader reads the row the arrow keys reach, selected. Keys on the sort buttons are theirs.
+    <div
+      className="data-table"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={sorted.length + 1}
+      data-testid={testId}
+      tabIndex={0}
+      aria-activedescendant={activeId}
+      onKeyDown={(event) => {
+        if (event.target === event.currentTarget) onKeyDown(event);
+      }}
+    >
       <div className="data-table__head" role="rowgroup">
         <div className="data-table__row" role="row" style={{ gridTemplateColumns: template }}>
           {columns.map((column) => {
@@ -134,9 +147,6 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
         ref={scrollRef}
         className="data-table__body"
         role="rowgroup"
-        tabIndex={0}
-        aria-activedescendant={activeId}
-        onKeyDown={onKeyDown}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         style={{ maxHeight: height }}
       >
@@ -163,7 +173,7 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
                   onDoubleClick={() => onActivate?.(row)}
                 >
                   {columns.map((column) => (
-                    <div key={column.id} role="cell" data-col={column.id} className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}>
+                    <div key={column.id} role="gridcell" data-col={column.id} className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}>
                       {column.cell(row)}
                     </div>
                   ))}

@@ -185,8 +185,14 @@ describe('the replenishment plan on the demo data', () => {
 
     // Keyboard: a click makes the second row active, Enter on the focused table opens it.
     await plan.rowLocator('buy').nth(1).click();
-    await plan.table('buy').locator('[role="rowgroup"][tabindex="0"]').press('Enter');
+    await plan.table('buy').press('Enter');
     await expect.poll(() => plan.detailTitle()).toBe(rows[1]!.sku);
+    // For a screen reader: the focused grid names its active row, which is selected and holds that SKU.
+    const active = await plan.table('buy').evaluate((grid) => {
+      const row = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+      return { focused: grid === document.activeElement, role: grid.getAttribute('role'), rowRole: row?.getAttribute('role'), selected: row?.getAttribute('aria-selected'), sku: row?.querySelector('[data-col="sku"]')?.textContent };
+    });
+    expect(active).toEqual({ focused: true, role: 'grid', rowRole: 'row', selected: 'true', sku: rows[1]!.sku });
     const x = await plan.explanation();
     // The table shows whole units, the explanation one decimal.
     expect(planNumber(x['Buy']!.value)).toBe(planNumber(rows[1]!.buy));
