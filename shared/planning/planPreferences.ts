@@ -51,10 +51,12 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
   const serviceLevel = { ...DEFAULT_PLAN_PREFERENCES.serviceLevel };
   for (const abc of CLASSES) {
     const text = draft.serviceLevelPercent[abc].trim().replace(/%$/, '').trim();
-    if (text === '') throw new DomainError('field.required', { field: 'serviceLevel' });
+    // The field named per class (serviceLevelA…C), so the message and the marked field say which.
+    const field = `serviceLevel${abc}`;
+    if (text === '') throw new DomainError('field.required', { field });
     const percent = Number(text.replace(',', '.'));
-    if (!Number.isFinite(percent)) throw new DomainError('field.notNumber', { field: 'serviceLevel', value: draft.serviceLevelPercent[abc] });
-    if (percent < 50 || percent > 99.9) throw new DomainError('field.badFormat', { field: 'serviceLevel', value: draft.serviceLevelPercent[abc] });
+    if (!Number.isFinite(percent)) throw new DomainError('field.notNumber', { field, value: draft.serviceLevelPercent[abc] });
+    if (percent < 50 || percent > 99.9) throw new DomainError('field.badFormat', { field, value: draft.serviceLevelPercent[abc] });
     serviceLevel[abc] = percent / 100;
   }
   // Full-width digits (a Chinese input method) read as digits, as in the what-if form.
@@ -70,9 +72,11 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     const text = raw.trim().replace(/[,\s]/g, '');
     if (text === '') continue;
     const units = Number(text);
-    if (!Number.isFinite(units)) throw new DomainError('field.notNumber', { field: 'fbaCapacity', value: raw });
-    if (units < 0) throw new DomainError('field.negative', { field: 'fbaCapacity', value: raw });
-    if (!Number.isInteger(units)) throw new DomainError('field.notInteger', { field: 'fbaCapacity', value: raw });
+    // `locationId` says which warehouse's field (the page names it and marks it).
+    const where = { field: 'fbaCapacity', value: raw, locationId: Number(id) };
+    if (!Number.isFinite(units)) throw new DomainError('field.notNumber', where);
+    if (units < 0) throw new DomainError('field.negative', where);
+    if (!Number.isInteger(units)) throw new DomainError('field.notInteger', where);
     fbaCapacityUnits[Number(id)] = units;
   }
   const fbaCapacityCubicFeet: Record<number, CubicFeetByStorageType> = {};
@@ -84,8 +88,9 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
       const text = raw.trim().replace(/\s/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
       if (text === '') continue;
       const cubicFeet = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-      if (!Number.isFinite(cubicFeet)) throw new DomainError('field.notNumber', { field: 'fbaCapacityCubicFeet', value: raw });
-      if (cubicFeet < 0) throw new DomainError('field.negative', { field: 'fbaCapacityCubicFeet', value: raw });
+      const where = { field: 'fbaCapacityCubicFeet', value: raw, locationId: Number(id), storageType: type };
+      if (!Number.isFinite(cubicFeet)) throw new DomainError('field.notNumber', where);
+      if (cubicFeet < 0) throw new DomainError('field.negative', where);
       limits[type] = cubicFeet;
     }
     if (Object.keys(limits).length > 0) fbaCapacityCubicFeet[Number(id)] = limits;

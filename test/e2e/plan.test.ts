@@ -400,7 +400,15 @@ describe('the replenishment plan on the demo data', () => {
     const settingsStatus = () => plan.page.getByRole('region', { name: 'Service levels and FBA capacity' }).locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
     // 100% is refused in words.
     await plan.saveSettings({ A: '100' });
-    await expect.poll(settingsStatus).toBe('Service level (50–99.9%): “100” is not in the right format.');
+    await expect.poll(settingsStatus).toBe('Service level, class A (50–99.9%): “100” is not in the right format.');
+    // The class named is the one marked, and the focus goes to it.
+    const invalid = () => plan.settingsForm().locator('[aria-invalid="true"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('name')));
+    expect(await invalid()).toEqual(['serviceLevelA']);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('serviceLevelA');
+    // A capacity that is not a number names its warehouse.
+    await plan.saveSettings({ A: '98', capacity: { 'FBA DE': 'lots' } });
+    await expect.poll(settingsStatus).toBe('FBA DE: FBA capacity: “lots” is not a number.');
+    expect(await invalid()).toEqual([expect.stringMatching(/^capacity\d+$/)]);
 
     // No room at FBA US and FBA DE: nothing can be shipped anywhere; every line is at 99%.
     await plan.saveSettings({ A: '99', B: '99', C: '99', capacity: { 'FBA US': '0', 'FBA DE': '0' } });

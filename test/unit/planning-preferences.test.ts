@@ -40,6 +40,11 @@ describe('parsePlanPreferencesDraft', () => {
     expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent, fbaFloorDays: '28', capacityUnits, capacityCubicFeet: {} })).code).toBe(code);
   });
 
+  test('a refusal names the class of a service level, and the warehouse of a capacity', () => {
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98', '200'), fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: {} }))).toEqual({ code: 'field.badFormat', params: { field: 'serviceLevelB', value: '200' } });
+    expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: '28', capacityUnits: { 11: '-5' }, capacityCubicFeet: {} }))).toEqual({ code: 'field.negative', params: { field: 'fbaCapacity', value: '-5', locationId: 11 } });
+  });
+
   test('cubic feet per storage type: decimals and thousands separators; blank is no limit; 0 is a limit', () => {
     const parsed = parsePlanPreferencesDraft({
       serviceLevelPercent: levels('98'),
@@ -59,7 +64,7 @@ describe('parsePlanPreferencesDraft', () => {
   ])('refuses a cubic-feet limit of %o with %s, naming the field and the value', (typed, code) => {
     expect(refusal(() => parsePlanPreferencesDraft({ serviceLevelPercent: levels('98'), fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { 10: { apparel: typed } } }))).toEqual({
       code,
-      params: { field: 'fbaCapacityCubicFeet', value: typed },
+      params: { field: 'fbaCapacityCubicFeet', value: typed, locationId: 10, storageType: 'apparel' },
     });
   });
 

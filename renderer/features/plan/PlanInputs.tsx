@@ -10,6 +10,7 @@ import { DomainError } from '../../../shared/errors';
 import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
 import { MARKETPLACES, STORAGE_TYPES } from '../../../shared/model';
+import { isStorageType } from '../../../shared/catalog/packageSize';
 import { db } from '../../db';
 import { addDemandEvent, deleteDemandEvent, deleteForecastRate, importForecastRates, savePlanPreferences, setForecastOverride, setForecastRate } from '../../db/planInputs';
 import { desktop } from '../../desktop';
@@ -381,16 +382,28 @@ export function PlanSettingsPanel() {
     capacityUnits: Object.fromEntries(fbaLocations.map((l) => [l.id, stored.fbaCapacityUnits[l.id] === undefined ? '' : String(stored.fbaCapacityUnits[l.id])])),
     capacityCubicFeet: Object.fromEntries(fbaLocations.map((l) => [l.id, Object.fromEntries(STORAGE_TYPES.map((type) => [type, String(stored.fbaCapacityCubicFeet[l.id]?.[type] ?? '')]))])),
   };
-  const save = async (event: FormEvent) => {
+  const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Kept before the await: React clears currentTarget once the handler returns.
+    const form = event.currentTarget;
     try {
       await savePlanPreferences(db, shown);
       setDraft(null);
       setBadField(null);
       setStatus({ kind: 'ok', text: t('plan.settings.saved') });
     } catch (error) {
-      setBadField(error instanceof DomainError && typeof error.params.field === 'string' ? error.params.field : null);
-      setStatus({ kind: 'error', text: describe(error) });
+      // The input the refusal is about (a capacity names its warehouse and storage type), marked and focused.
+      const { field, locationId, storageType } = error instanceof DomainError ? error.params : {};
+      const location = fbaLocations.find((l) => l.id === locationId);
+      const name =
+        field === 'fbaCapacity' && location ? `capacity${location.id}` : field === 'fbaCapacityCubicFeet' && location ? `capacityCubicFeet${location.id}-${String(storageType)}` : typeof field === 'string' ? field : null;
+      setBadField(name);
+      const where = location ? (typeof storageType === 'string' && isStorageType(storageType) ? `${location.name}, ${t(`storageType.${storageType}`)}: ` : `${location.name}: `) : '';
+      setStatus({ kind: 'error', text: where + describe(error) });
+      if (name) {
+        const input = form.elements.namedItem(name);
+        if (input instanceof HTMLElement) input.focus();
+      }
     }
   };
   return (
@@ -402,7 +415,7 @@ export function PlanSettingsPanel() {
           {(['A', 'B', 'C'] as const).map((abc) => (
             <Field key={abc} label={t('plan.settings.serviceLevel', { abc })}>
               {(id) => (
-                <input id={id} name={`serviceLevel${abc}`} inputMode="decimal" aria-invalid={badField === 'serviceLevel'} value={shown.serviceLevelPercent[abc]} onChange={(e) => setDraft({ ...shown, serviceLevelPercent: { ...shown.serviceLevelPercent, [abc]: e.target.value } })} />
+                <input id={id} name={`serviceLevel${abc}`} inputMode="decimal" aria-invalid={badField === `serviceLevel${abc}`} value={shown.serviceLevelPercent[abc]} onChange={(e) => setDraft({ ...shown, serviceLevelPercent: { ...shown.serviceLevelPercent, [abc]: e.target.value } })} />
               )}
             </Field>
           ))}
@@ -411,7 +424,7 @@ export function PlanSettingsPanel() {
           </Field>
           {fbaLocations.map((l) => (
             <Field key={l.id} label={t('plan.settings.capacity', { location: l.name })} hint={t('plan.settings.capacityHint')}>
-              {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
+              {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" aria-invalid={badField === `capacity${l.id}`} value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
             </Field>
           ))}
           {fbaLocations.flatMap((l) =>
@@ -422,6 +435,7 @@ export function PlanSettingsPanel() {
                     id={id}
                     name={`capacityCubicFeet${l.id}-${type}`}
                     inputMode="decimal"
+                    aria-invalid={badField === `capacityCubicFeet${l.id}-${type}`}
                     value={shown.capacityCubicFeet[l.id]?.[type] ?? ''}
                     onChange={(e) => setDraft({ ...shown, capacityCubicFeet: { ...shown.capacityCubicFeet, [l.id]: { ...shown.capacityCubicFeet[l.id], [type]: e.target.value } } })}
                   />
