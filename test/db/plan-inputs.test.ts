@@ -117,7 +117,7 @@ describe('plan settings', () => {
     await expectRefusedUnchanged(db, ['settings'], () => savePlanPreferences(db, { serviceLevelPercent: { A: '100', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: {} }), 'field.badFormat');
   });
 
-  it('refuses a negative cubic-feet limit, naming the field and the value, and keeps what was stored', async () => {
+  it('refuses a negative cubic-feet limit, naming the field, the value, the warehouse and the storage type, and keeps what was stored', async () => {
     const db = await freshDb();
     await savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { 7: { standard: '100' } } });
     await expectRefusedUnchanged(
@@ -125,7 +125,7 @@ describe('plan settings', () => {
       ['settings'],
       () => savePlanPreferences(db, { serviceLevelPercent: { A: '99', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: {}, capacityCubicFeet: { 7: { standard: '-3' } } }),
       'field.negative',
-      { field: 'fbaCapacityCubicFeet', value: '-3' },
+      { field: 'fbaCapacityCubicFeet', value: '-3', locationId: 7, storageType: 'standard' },
     );
   });
 
