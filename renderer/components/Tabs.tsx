@@ -35,7 +35,8 @@ export function Tabs<Name extends string>({ label, names, selected, onSelect, te
           role="tab"
           id={`${idPrefix}-tab-${name}`}
           aria-selected={selected === name}
-          aria-controls={`${idPrefix}-panel-${name}`}
+          // Only the selected tab's panel is in the page: the others control nothing yet.
+          aria-controls={selected === name ? `${idPrefix}-panel-${name}` : undefined}
           tabIndex={selected === name ? 0 : -1}
           className="btn"
           onClick={() => onSelect(name)}

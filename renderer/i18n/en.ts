@@ -592,6 +592,7 @@ export const en = {
   'plan.reorderPoint': 'Reorder point',
   'plan.floor': 'FBA floor',
   'plan.days': 'days',
+  'plan.explainShown': 'The explanation of {line} is shown below the table.',
   'plan.explain': 'Why these numbers',
   'plan.reorderList': 'Reorder list',
   'plan.shipmentPlan': 'Shipment plan',

@@ -594,6 +594,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.reorderPoint': '再订货点',
   'plan.floor': 'FBA 下限',
   'plan.days': '天',
+  'plan.explainShown': '{line} 的计算依据显示在表格下方。',
   'plan.explain': '计算依据',
   'plan.reorderList': '采购清单',
   'plan.shipmentPlan': '发货计划',

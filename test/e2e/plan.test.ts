@@ -162,8 +162,13 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(() => plan.statusText()).toBe('From and To: a demand change needs a date range that ends on or after the day it starts.');
     await plan.runWhatIf({ delayDays: '0', upliftPercent: '' });
     await expect.poll(() => plan.statusText()).toMatch(done);
+    // While a what-if is shown, why PO drafts wait is on screen, not only in a tooltip.
+    await expect.poll(() => app.page.getByText('Purchase order drafts come from the plan itself: go back to the plan to create them.').count()).toBe(1);
     await plan.backToPlan();
     await expect.poll(() => plan.whatIfForm().getByRole('button', { name: 'Back to the plan' }).count()).toBe(0);
+    // The what-if's message goes with it, and the focus goes to Run what-if (the button pressed is gone).
+    expect(await plan.statusText()).toBe('');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Run what-if');
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -187,6 +192,8 @@ describe('the replenishment plan on the demo data', () => {
     await plan.rowLocator('buy').nth(1).click();
     await plan.table('buy').press('Enter');
     await expect.poll(() => plan.detailTitle()).toBe(rows[1]!.sku);
+    // The explanation opens below, away from the focus: a screen reader is told.
+    expect(await app.page.getByTestId('plan-detail-announce').textContent()).toBe(`The explanation of ${rows[1]!.sku} is shown below the table.`);
     // For a screen reader: the focused grid names its active row, which is selected and holds that SKU.
     const active = await plan.table('buy').evaluate((grid) => {
       const row = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');

@@ -1,7 +1,7 @@
 // The replenishment plan: what to ship to each FBA marketplace (sea, and air for the bridge) and
 // what to buy from each supplier, with the dates, the projected stockout, every number explained,
 // a what-if, PO drafts in one click, and printable / CSV reorder lists and shipment plans.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { dayNumber, isoFromDay } from '../../../shared/dates';
 import { toCsv } from '../../../shared/csv';
@@ -45,6 +45,7 @@ export function Plan() {
   const [whatIfRun, setWhatIfRun] = useState<{ result: PlanResult; request: NonNullable<PlanRequest['whatIf']>; changes: WhatIfChanges } | null>(null);
   const whatIf = whatIfRun?.result ?? null;
   const [status, setStatus] = useState<Status>(null);
+  const runWhatIfButton = useRef<HTMLButtonElement>(null);
   const [tab, setTab] = useState<Tab>('ship');
   // The line whose explanation is open, by what it is (a replan can add or drop lines before it, so
   // a position would open another line's explanation without a word).
@@ -226,8 +227,10 @@ export function Plan() {
     await desktop.saveFile({ suggestedName: `stockpilot-shipment-plan-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
 
-  const selectedShip = selected?.tab === 'ship' && selectedIndex >= 0 ? shown?.plan.ship[selectedIndex] : undefined;
-  const selectedBuy = selected?.tab === 'buy' && selectedIndex >= 0 ? shown?.plan.buy[selectedIndex] : undefined;
+  // A line's explanation shows under its own tab.
+  const selectedShip = selected?.tab === 'ship' && tab === 'ship' && selectedIndex >= 0 ? shown?.plan.ship[selectedIndex] : undefined;
+  const selectedBuy = selected?.tab === 'buy' && tab === 'buy' && selectedIndex >= 0 ? shown?.plan.buy[selectedIndex] : undefined;
+  const detailTitle = selectedShip ? `${code(selectedShip.skuId)} · ${locations.get(selectedShip.locationId)?.name ?? selectedShip.marketplace}` : selectedBuy ? code(selectedBuy.skuId) : null;
 
   return (
     <section aria-labelledby="plan-title">
@@ -245,7 +248,7 @@ export function Plan() {
           <Field label={t('plan.upliftPercent')}>{(id) => <input id={id} name="upliftPercent" inputMode="decimal" aria-invalid={whatIfProblem === 'percent'} value={whatIfDraft.percent} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, percent: e.target.value })} />}</Field>
           <Field label={t('report.from')}>{(id) => <input id={id} name="upliftFrom" type="date" aria-invalid={whatIfProblem === 'dates'} value={whatIfDraft.from} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, from: e.target.value })} />}</Field>
           <Field label={t('report.to')}>{(id) => <input id={id} name="upliftTo" type="date" aria-invalid={whatIfProblem === 'dates'} value={whatIfDraft.to} onChange={(e) => setWhatIfDraft({ ...whatIfDraft, to: e.target.value })} />}</Field>
-          <button type="submit" className="btn" disabled={!result}>
+          <button ref={runWhatIfButton} type="submit" className="btn" disabled={!result}>
             {t('plan.runWhatIf')}
           </button>
           {whatIf ? (
@@ -253,7 +256,16 @@ export function Plan() {
               <label>
                 <input type="checkbox" name="onlyCaused" checked={onlyCaused} onChange={(e) => setOnlyCaused(e.target.checked)} /> {t('plan.whatIfOnlyCaused')}
               </label>
-              <button type="button" className="btn" onClick={() => setWhatIfRun(null)}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setWhatIfRun(null);
+                  // The what-if's message goes with it, and this button: the focus goes to Run what-if.
+                  setStatus(null);
+                  runWhatIfButton.current?.focus();
+                }}
+              >
                 {t('plan.backToPlan')}
               </button>
             </>
@@ -268,6 +280,7 @@ export function Plan() {
         <button type="button" className="btn" onClick={() => void createDrafts()} disabled={planToBuy.length === 0 || drafting || whatIf !== null} title={whatIf ? t('plan.draftsNotFromWhatIf') : undefined}>
           {t('plan.createDrafts')}
         </button>
+        {whatIf ? <span className="muted">{t('plan.draftsNotFromWhatIf')}</span> : null}
         <button type="button" className="btn" onClick={() => setPrinting('reorder')} disabled={!result}>
           {t('plan.printReorder')}
         </button>
@@ -285,11 +298,13 @@ export function Plan() {
           <DataTable label={t('plan.tab.buy')} testId="plan-buy" rows={buyRows} columns={buyColumns} rowKey={(r) => r.index} onActivate={(r) => setSelected({ tab: 'buy', skuId: r.line.skuId })} emptyText={result ? t('plan.nothing') : t('plan.running')} height="45vh" />
         )}
       </div>
+      {/* The explanation opens below the table, where the focus is not: a screen reader is told. */}
+      <div className="visually-hidden" aria-live="polite" data-testid="plan-detail-announce">
+        {detailTitle ? t('plan.explainShown', { line: detailTitle }) : ''}
+      </div>
       {selectedShip ? (
         <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
-          <h2>
-            {code(selectedShip.skuId)} · {locations.get(selectedShip.locationId)?.name}
-          </h2>
+          <h2>{detailTitle}</h2>
           <ShipExplanation line={selectedShip} {...(detail ? { weekdayIndex: detail.weekdayIndex } : {})} />
           <ForecastOverride skuId={selectedShip.skuId} />
           <LineForecastRate key={`${selectedShip.skuId}|${selectedShip.marketplace}`} skuId={selectedShip.skuId} code={code(selectedShip.skuId)} marketplace={selectedShip.marketplace} planPerDay={selectedShip.dailyDemand} />
@@ -298,7 +313,7 @@ export function Plan() {
       ) : null}
       {selectedBuy ? (
         <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
-          <h2>{code(selectedBuy.skuId)}</h2>
+          <h2>{detailTitle}</h2>
           <BuyExplanation line={selectedBuy} />
           <ForecastOverride skuId={selectedBuy.skuId} />
         </article>
