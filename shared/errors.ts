@@ -48,6 +48,7 @@ export type DomainErrorCode =
   | 'rates.missingColumn'
   | 'rates.unknownSku'
   | 'rates.duplicate'
+  | 'rates.tooLarge'
   | 'storage.quota'
   | 'storage.unavailable'
   | 'storage.failed'

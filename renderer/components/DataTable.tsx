@@ -37,6 +37,8 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
   const [sort, setSort] = useState<{ id: string; descending: boolean } | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
 
   const sorted = useMemo(() => {
     if (!sort) return rows;
@@ -101,9 +103,12 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
   const activeId = activeRow !== undefined ? `${testId ?? 'table'}-row-${rowKey(activeRow)}` : undefined;
 
   return (
-    // A grid (ARIA grid pattern): one tab stop, the active row named by aria-activedescendant, so a
-    // screen reader reads the row the arrow keys reach, selected. Keys on the sort buttons are theirs.
+    // A grid (ARIA grid pattern): the grid is the tab stop for its rows, the active row named by
+    // aria-activedescendant, so a screen reader reads the row the arrow keys reach, selected. Sort
+    // buttons and buttons in rows stay tab stops of their own: keys on a sort button, typing in a
+    // field and Enter on a row's button are theirs; arrows from a row's button still move the rows.
     <div
+      ref={gridRef}
       className="data-table"
       role="grid"
       aria-label={label}
@@ -112,10 +117,13 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
       tabIndex={0}
       aria-activedescendant={activeId}
       onKeyDown={(event) => {
-        if (event.target === event.currentTarget) onKeyDown(event);
+        const target = event.target;
+        const fromGrid = target === event.currentTarget || target === scrollRef.current;
+        if (!fromGrid && target instanceof Element && (event.key === 'Enter' || headRef.current?.contains(target) || target.closest('input, select, textarea') !== null)) return;
+        onKeyDown(event);
       }}
     >
-      <div className="data-table__head" role="rowgroup">
+      <div ref={headRef} className="data-table__head" role="rowgroup">
         <div className="data-table__row" role="row" style={{ gridTemplateColumns: template }}>
           {columns.map((column) => {
             const sorting = sort?.id === column.id;
@@ -147,6 +155,12 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
         ref={scrollRef}
         className="data-table__body"
         role="rowgroup"
+        // Not a tab stop of its own (Chromium makes a scroller with nothing focusable in it one):
+        // a click in it hands the focus to the grid, which holds the active row.
+        tabIndex={-1}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) gridRef.current?.focus({ preventScroll: true });
+        }}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         style={{ maxHeight: height }}
       >

@@ -64,15 +64,20 @@ export async function deleteForecastRate(db: StockPilotDatabase, skuId: number, 
  * checked first: one bad row stores nothing. Returns how many rows were stored.
  */
 export async function importForecastRates(db: StockPilotDatabase, bytes: Uint8Array, fileName: string, today: string): Promise<number> {
-  return withStorageErrors(() =>
+  // Read and checked outside the write (no transaction held open while a file is parsed); the write
+  // then checks again that every SKU is still there.
+  const skus = await withStorageErrors(() => db.skus.toArray());
+  const idByCode = new Map(skus.map((sku) => [sku.codeKey, sku.id]));
+  const rates = readForecastRatesFile(bytes, fileName, (code) => idByCode.get(skuCodeKey(code)), today);
+  await withStorageErrors(() =>
     db.transaction('rw', db.skus, db.forecastRates, async () => {
-      const skus = await db.skus.toArray();
-      const idByCode = new Map(skus.map((sku) => [sku.codeKey, sku.id]));
-      const rates = readForecastRatesFile(bytes, fileName, (code) => idByCode.get(skuCodeKey(code)), today);
+      const ids = [...new Set(rates.map((rate) => rate.skuId))];
+      const gone = (await db.skus.bulkGet(ids)).findIndex((sku) => sku === undefined);
+      if (gone >= 0) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(ids[gone]) });
       await db.forecastRates.bulkPut(rates);
-      return rates.length;
     }),
   );
+  return rates.length;
 }
 
 /** The plan's service levels, FBA floor and FBA capacity: the stored row, defaults for anything missing or out of range. */

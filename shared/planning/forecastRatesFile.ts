@@ -5,7 +5,6 @@
 import { DomainError, isDomainError } from '../errors';
 import { decodeBytes, detectEncoding } from '../import/encoding';
 import { createRowSplitter, detectDelimiter, detectQuoting } from '../import/splitter';
-import type { RawRow } from '../import/splitter';
 import { parseForecastRateDraft } from './forecastRates';
 import type { ForecastRate } from './forecastRates';
 
@@ -36,7 +35,10 @@ function isoDateOf(text: string): string {
 }
 
 /** A code as exported: toCsv puts an apostrophe before a cell a spreadsheet would read as a formula. */
-const unneutralised = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
+const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
+/** A forecasts file is a few hundred rows; a file this large is something else picked by mistake. */
+export const MAX_FILE_BYTES = 5_000_000;
 
 /**
  * The forecasts in a file (CSV or tab-separated; UTF-8, UTF-16 or GBK as Chinese Excel saves):
@@ -47,24 +49,17 @@ const unneutralised = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) 
  * value parseForecastRateDraft refuses (its own code and field).
  */
 export function readForecastRatesFile(bytes: Uint8Array, file: string, skuIdOf: (code: string) => number | undefined, today: string): ForecastRate[] {
-  const text = decodeBytes(bytes, detectEncoding(bytes.subarray(0, 256 * 1024)));
-  const firstLine = text.split('\n', 1)[0]!.replace(/\r$/, '');
+  if (bytes.length > MAX_FILE_BYTES) throw new DomainError('rates.tooLarge', { file, max: `${MAX_FILE_BYTES / 1_000_000} MB` });
+  // One line end, and blank lines kept as rows of empty cells (the splitter skips empty lines, which
+  // a spreadsheet still numbers): each split row is then one spreadsheet row, a cell spanning lines
+  // included, so row k of the file is split row k − 1.
+  const decoded = decodeBytes(bytes, detectEncoding(bytes.subarray(0, 256 * 1024))).replace(/\r\n?/g, '\n');
+  const firstLine = decoded.split('\n').find((line) => line.trim() !== '') ?? '';
   const delimiter = detectDelimiter(firstLine);
+  const text = decoded.replace(/^(?=\n)/, delimiter).replace(/\n(?=\n)/g, `\n${delimiter}`);
   const splitter = createRowSplitter(delimiter, detectQuoting(delimiter, firstLine));
-  // Each row with the line it starts on, as a spreadsheet numbers its rows (the splitter skips blank
-  // lines, which a spreadsheet still counts).
-  const rows: { cells: string[]; line: number }[] = [];
-  let line = 1;
-  let counted = 0;
-  const lineAt = (offset: number) => {
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    counted = Math.max(counted, offset);
-    return line;
-  };
-  splitter.pushEachRaw(text, (raw: RawRow) => rows.push({ cells: raw.cells(), line: lineAt(raw.from) }));
-  // A last row with no line end after it is handed over by end(): it starts where the carried text does.
-  const lastFrom = text.length - splitter.carried;
-  for (const cells of splitter.end()) rows.push({ cells, line: lineAt(lastFrom) });
+  const rows = splitter.push(text).map((cells, index) => ({ cells, line: index + 1 }));
+  for (const cells of splitter.end()) rows.push({ cells, line: rows.length + 1 });
   const blank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
   const headerAt = rows.findIndex((row) => !blank(row.cells));
   if (headerAt < 0) throw new DomainError('rates.empty', { file });

@@ -190,7 +190,7 @@ describe('the replenishment plan on the demo data', () => {
 
     // Keyboard: a click makes the second row active, Enter on the focused table opens it.
     await plan.rowLocator('buy').nth(1).click();
-    await plan.table('buy').press('Enter');
+    await app.page.keyboard.press('Enter');
     await expect.poll(() => plan.detailTitle()).toBe(rows[1]!.sku);
     // The explanation opens below, away from the focus: a screen reader is told.
     expect(await app.page.getByTestId('plan-detail-announce').textContent()).toBe(`The explanation of ${rows[1]!.sku} is shown below the table.`);
@@ -523,7 +523,7 @@ describe('the replenishment plan on the demo data', () => {
     const lineUnits = lineForm.getByLabel('Your forecast in DE (units per day)');
     expect(await lineUnits.inputValue()).toBe('6');
     // Its hint (the plan's rate now) is read with the field.
-    await expect.poll(() => lineUnits.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('The plan uses 6 a day now');
+    await expect.poll(() => lineUnits.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('The plan uses 6 a day at this warehouse now');
     await lineUnits.fill('8');
     await lineUnits.press('Enter');
     await expect.poll(() => plan.rates()).toEqual([
@@ -555,5 +555,25 @@ describe('the replenishment plan on the demo data', () => {
     await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
     expect(await plan.detailTitle()).toBe(title);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  test('Tab from a long table goes through its sort buttons and out: the scrolling body is no tab stop of its own', async () => {
+    await plan.waitForPlan();
+    await plan.showTab('ship');
+    const body = plan.table('ship').locator('.data-table__body');
+    // Long enough to scroll (a scroller with nothing focusable in it can be a tab stop of its own).
+    expect(await body.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+    await plan.rowLocator('ship').nth(0).click();
+    // Each stop: its class, or 'outside' once the focus has left the table.
+    const stops: string[] = [];
+    const sortButtons = await plan.table('ship').getByRole('columnheader').getByRole('button').count();
+    for (let k = 0; k <= sortButtons; k++) {
+      await app.page.keyboard.press('Tab');
+      stops.push(await plan.table('ship').evaluate((grid) => (grid.contains(document.activeElement) ? (document.activeElement?.className ?? '') : 'outside')));
+    }
+    expect(stops).toEqual([...Array<string>(sortButtons).fill('data-table__sort'), 'outside']);
+    // A click in the body hands the focus to the grid, where the arrow keys work.
+    await body.click({ position: { x: 5, y: 5 } });
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
   });
 });

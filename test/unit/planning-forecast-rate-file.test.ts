@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../shared/csv';
 import { DomainError } from '../../shared/errors';
-import { readForecastRatesFile } from '../../shared/planning/forecastRatesFile';
+import { MAX_FILE_BYTES, readForecastRatesFile } from '../../shared/planning/forecastRatesFile';
 
 const TODAY = '2026-11-27';
 const FILE = 'forecasts.csv';
@@ -17,9 +17,9 @@ const skuIdOf = (code: string) => SKUS.get(code.trim().toUpperCase());
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const read = (bytes: Uint8Array) => readForecastRatesFile(bytes, FILE, skuIdOf, TODAY);
 
-function refusal(text: string): { code: string; params: Record<string, string | number> } {
+function refusal(file: string | Uint8Array): { code: string; params: Record<string, string | number> } {
   try {
-    read(utf8(text));
+    read(typeof file === 'string' ? utf8(file) : file);
   } catch (error) {
     if (error instanceof DomainError) return { code: error.code, params: error.params };
     throw error;
@@ -72,6 +72,23 @@ describe('reading a forecasts file', () => {
     expect(refusal(header + 'CASE-01,DE,3,\ncase-01,de,4,\n')).toEqual({ code: 'rates.duplicate', params: { file: FILE, row: 3, firstRow: 2, code: 'case-01', marketplace: 'DE' } });
     expect(refusal('SKU,Marketplace,Until\nCASE-01,DE,\n')).toEqual({ code: 'rates.missingColumn', params: { file: FILE, field: 'unitsPerDay' } });
     expect(refusal(header)).toEqual({ code: 'rates.empty', params: { file: FILE } });
+    expect(refusal('\n\n')).toEqual({ code: 'rates.empty', params: { file: FILE } });
+  });
+
+  test('row numbers are the spreadsheet’s in every layout: tab-separated, UTF-16, blank lines, a cell over two lines, old Mac line ends', () => {
+    const tsv = 'SKU\tMarketplace\tUnits per day\nCASE-01\tDE\t3\n\nCASE-01\tUK\t-3\n';
+    expect(refusal(tsv).params).toMatchObject({ field: 'unitsPerDay', row: 4 });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from('SKU\tMarketplace\tUnits per day\r\nCASE-01\tDE\t3\r\nNOPE\tDE\t3\r\n', 'utf16le'))]);
+    expect(refusal(utf16)).toEqual({ code: 'rates.unknownSku', params: { file: FILE, row: 3, code: 'NOPE' } });
+    // A title-less file that starts with blank lines: the header is found, its delimiter read from it.
+    expect(refusal('\n\nSKU,Marketplace,Units per day\nCASE-01,DE,x\n').params).toMatchObject({ field: 'unitsPerDay', row: 4 });
+    // A note over two lines is one spreadsheet row.
+    expect(refusal('Note,SKU,Marketplace,Units per day\n"line one\nline two",CASE-01,DE,3\nlast,NOPE,DE,3\n')).toEqual({ code: 'rates.unknownSku', params: { file: FILE, row: 3, code: 'NOPE' } });
+    expect(refusal('SKU,Marketplace,Units per day\rCASE-01,DE,3\rCASE-01,DE,4\r')).toEqual({ code: 'rates.duplicate', params: { file: FILE, row: 3, firstRow: 2, code: 'CASE-01', marketplace: 'DE' } });
+  });
+
+  test('a file far larger than any forecasts file is refused before it is read', () => {
+    expect(refusal(new Uint8Array(MAX_FILE_BYTES + 1))).toEqual({ code: 'rates.tooLarge', params: { file: FILE, max: '5 MB' } });
     expect(refusal('\n\n')).toEqual({ code: 'rates.empty', params: { file: FILE } });
   });
 });

@@ -307,7 +307,7 @@ export function Plan() {
           <h2>{detailTitle}</h2>
           <ShipExplanation line={selectedShip} {...(detail ? { weekdayIndex: detail.weekdayIndex } : {})} />
           <ForecastOverride skuId={selectedShip.skuId} />
-          <LineForecastRate key={`${selectedShip.skuId}|${selectedShip.marketplace}`} skuId={selectedShip.skuId} code={code(selectedShip.skuId)} marketplace={selectedShip.marketplace} planPerDay={selectedShip.dailyDemand} />
+          <LineForecastRate key={`${selectedShip.skuId}|${selectedShip.marketplace}`} skuId={selectedShip.skuId} code={code(selectedShip.skuId)} marketplace={selectedShip.marketplace} planPerDay={result?.plan.ship[selectedIndex]?.dailyDemand ?? selectedShip.dailyDemand} />
           {detail ? <PlanChart detail={detail} line={selectedShip} /> : null}
         </article>
       ) : null}

@@ -280,9 +280,9 @@ export function ForecastRates() {
     await desktop.saveFile({ suggestedName: `stockpilot-forecasts-${today()}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
   const importCsv = async () => {
-    const [file] = await desktop.openFiles({ multiple: false, filters: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }] });
-    if (!file) return;
     try {
+      const [file] = await desktop.openFiles({ multiple: false, filters: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }] });
+      if (!file) return;
       const count = await importForecastRates(db, file.bytes, file.name, today());
       setBadField(null);
       setStatus({ kind: 'ok', text: t('plan.rate.imported', { count, file: file.name }) });
