@@ -14,6 +14,7 @@ import { PrintPreviewPage } from './pages/PrintPreviewPage';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage';
 import { SkuCatalogPage } from './pages/SkuCatalogPage';
 import { SuppliersPage } from './pages/SuppliersPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 const TODAY = '2026-11-26';
 const SUPPLIER = 'Shenzhen Accessories Ltd.';
@@ -575,5 +576,32 @@ describe('the replenishment plan on the demo data', () => {
     // A click in the body hands the focus to the grid, where the arrow keys work.
     await body.click({ position: { x: 5, y: 5 } });
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+  });
+
+  test('in Chinese: the forecasts file reads Chinese headers, a refusal names the file and row in Chinese, and the export is headed in Chinese', async () => {
+    const settings = new SettingsPage(app.page);
+    await settings.open();
+    await settings.setLanguage('zh-CN');
+    await plan.open();
+    const panel = app.page.getByRole('region', { name: '您的预测' });
+    const status = () => panel.locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+    const pick = async (text: string) => {
+      const chooser = app.page.waitForEvent('filechooser');
+      await panel.getByRole('button', { name: '导入 CSV…' }).click();
+      await (await chooser).setFiles({ name: '新品预测.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    };
+    await pick('SKU,站点,每日件数,截止日期\nSP-00002,DE,三,\n');
+    await expect.poll(status).toBe('新品预测.csv 第 2 行：每日件数：“三”不是数字。');
+    await pick('SKU,站点,每日件数,截止日期\nSP-00002,DE,3,2027/1/31\n');
+    await expect.poll(status).toBe('已从 新品预测.csv 读取 1 条预测；正在重新计算计划。');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), panel.getByRole('button', { name: '导出预测（CSV）' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe('\uFEFFSKU,站点,每日件数,截止日期\r\nSP-00002,DE,3,2027-01-31\r\n');
+    await panel.getByRole('button', { name: '删除您对 SP-00002 在 DE 的预测' }).click();
+    await expect.poll(() => panel.getByTestId('plan-rates').count()).toBe(0);
+    await settings.open();
+    await settings.setLanguage('en');
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -88,7 +88,7 @@ export function Plan() {
     return result.plan.buy.findIndex((l) => l.skuId === selected.skuId);
   }, [selected, result]);
   // The chart of the selected ship line, from the plan the worker keeps (under the what-if when one is shown).
-  const detailKey = selected?.tab === 'ship' && result && selectedIndex >= 0 ? `${selectedIndex}@${result.today}@${result.timings.computeMs}@${whatIfRun ? JSON.stringify(whatIfRun.request) : ''}` : null;
+  const detailKey = selected?.tab === 'ship' && tab === 'ship' && result && selectedIndex >= 0 ? `${selectedIndex}@${result.today}@${result.timings.computeMs}@${whatIfRun ? JSON.stringify(whatIfRun.request) : ''}` : null;
   const [detailState, setDetailState] = useState<{ key: string; detail: PlanDetail | null } | null>(null);
   useEffect(() => {
     if (!detailKey) return;
