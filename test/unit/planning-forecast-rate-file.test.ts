@@ -3,7 +3,7 @@
 // each refusal names the file, the row and the field.
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../shared/csv';
-import { DomainError } from '../../shared/errors';
+import { errorOf } from './domainErrorKit';
 import { MAX_FILE_BYTES, readForecastRatesFile } from '../../shared/planning/forecastRatesFile';
 
 const TODAY = '2026-11-27';
@@ -17,15 +17,8 @@ const skuIdOf = (code: string) => SKUS.get(code.trim().toUpperCase());
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const read = (bytes: Uint8Array) => readForecastRatesFile(bytes, FILE, skuIdOf, TODAY);
 
-function refusal(file: string | Uint8Array): { code: string; params: Record<string, string | number> } {
-  try {
-    read(typeof file === 'string' ? utf8(file) : file);
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, params: error.params };
-    throw error;
-  }
-  throw new Error('file was accepted');
-}
+/** The refusal of a file, given as text (UTF-8) or bytes. */
+const refusal = (file: string | Uint8Array) => errorOf(() => read(typeof file === 'string' ? utf8(file) : file));
 
 describe('reading a forecasts file', () => {
   test('what Export writes (BOM, CRLF, a formula-like code neutralised) reads back as it was', () => {

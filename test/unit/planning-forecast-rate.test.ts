@@ -2,7 +2,7 @@
 // series a launch adds to the demand history (shared/planning/demandHistory.ts withLaunchSeries).
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../shared/dates';
-import { DomainError } from '../../shared/errors';
+import { errorOf } from './domainErrorKit';
 import { emptyColumns, TYPE_CODE } from '../../shared/ledger/columns';
 import { MAX_UNITS_PER_DAY, parseForecastRateDraft, rateHasEnded, rateOverrideOf } from '../../shared/planning/forecastRates';
 import type { ForecastRateDraft } from '../../shared/planning/forecastRates';
@@ -11,15 +11,7 @@ import { demandHistoryFromLedger, keepsSparseDays, lastYearUnits, seriesDays, we
 const TODAY = '2026-11-27';
 const draft = (changes: Partial<ForecastRateDraft> = {}): ForecastRateDraft => ({ skuId: 7, marketplace: 'DE', unitsPerDay: '12', until: '', ...changes });
 
-function refusal(changes: Partial<ForecastRateDraft>): { code: string; params: Record<string, string | number> } {
-  try {
-    parseForecastRateDraft(draft(changes), TODAY);
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, params: error.params };
-    throw error;
-  }
-  throw new Error('draft was accepted');
-}
+const refusal = (changes: Partial<ForecastRateDraft>) => errorOf(() => parseForecastRateDraft(draft(changes), TODAY));
 
 describe('the seller’s forecast as typed', () => {
   test('a rate with no end date, and one until a date', () => {

@@ -29,6 +29,14 @@ export class AppShell {
     );
   }
 
+  /** Clicks a button that saves a file (a download in the browser build) and returns the file's name and text. */
+  async downloadFrom(button: Locator): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
   async tableTotal(testId: string): Promise<Record<string, string>> {
     return this.page.getByTestId(`${testId}-total`).evaluate((row) =>
       Object.fromEntries(Array.from(row.querySelectorAll('[data-col]')).map((cell) => [cell.getAttribute('data-col'), (cell.textContent ?? '').trim()])),

@@ -188,10 +188,7 @@ export class PlanPage extends AppShell {
 
   /** Downloads the forecasts list as CSV. */
   async exportRates(): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.ratesPanel().getByRole('button', { name: 'Export forecasts (CSV)' }).click()]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    return this.downloadFrom(this.ratesPanel().getByRole('button', { name: 'Export forecasts (CSV)' }));
   }
 
   /** Picks `file` in the forecasts panel's import dialog. */
@@ -239,9 +236,6 @@ export class PlanPage extends AppShell {
 
   /** Exports the open tab's list as CSV; its file name and text, as the browser fallback downloads it. */
   async exportCsv(): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    return this.downloadFrom(this.page.getByRole('button', { name: 'Export CSV' }));
   }
 }

@@ -72,9 +72,6 @@ export class SuppliersPage extends AppShell {
 
   /** Exports the open sheet as CSV (a download in the browser build) and returns its text. */
   async exportStockStatusCsv(): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    return this.downloadFrom(this.page.getByRole('button', { name: 'Export CSV' }));
   }
 }
