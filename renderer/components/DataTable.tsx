@@ -120,6 +120,8 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
         const target = event.target;
         const fromGrid = target === event.currentTarget || target === scrollRef.current;
         if (!fromGrid && target instanceof Element && (event.key === 'Enter' || headRef.current?.contains(target) || target.closest('input, select, textarea') !== null)) return;
+        // Arrows on a row's button move the rows, and the focus to the grid: the button may scroll away.
+        if (!fromGrid) gridRef.current?.focus({ preventScroll: true });
         onKeyDown(event);
       }}
     >

@@ -73,7 +73,8 @@ export async function importForecastRates(db: StockPilotDatabase, bytes: Uint8Ar
     db.transaction('rw', db.skus, db.forecastRates, async () => {
       const ids = [...new Set(rates.map((rate) => rate.skuId))];
       const gone = (await db.skus.bulkGet(ids)).findIndex((sku) => sku === undefined);
-      if (gone >= 0) throw purchasingError('field.unknownChoice', { field: 'sku', value: String(ids[gone]) });
+      // Deleted since the file was read: named by the code the file gave.
+      if (gone >= 0) throw purchasingError('field.unknownChoice', { field: 'sku', value: skus.find((sku) => sku.id === ids[gone])?.code ?? String(ids[gone]) });
       await db.forecastRates.bulkPut(rates);
     }),
   );

@@ -415,7 +415,7 @@ describe('the replenishment plan on the demo data', () => {
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('serviceLevelA');
     // A capacity that is not a number names its warehouse.
     await plan.saveSettings({ A: '98', capacity: { 'FBA DE': 'lots' } });
-    await expect.poll(settingsStatus).toBe('FBA DE: FBA capacity: “lots” is not a number.');
+    await expect.poll(settingsStatus).toBe('Capacity at FBA DE (units): “lots” is not a number.');
     expect(await invalid()).toEqual([expect.stringMatching(/^capacity\d+$/)]);
 
     // No room at FBA US and FBA DE: nothing can be shipped anywhere; every line is at 99%.
@@ -582,23 +582,32 @@ describe('the replenishment plan on the demo data', () => {
     const settings = new SettingsPage(app.page);
     await settings.open();
     await settings.setLanguage('zh-CN');
-    await plan.open();
-    const panel = app.page.getByRole('region', { name: '您的预测' });
-    const status = () => panel.locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
-    const pick = async (text: string) => {
-      const chooser = app.page.waitForEvent('filechooser');
-      await panel.getByRole('button', { name: '导入 CSV…' }).click();
-      await (await chooser).setFiles({ name: '新品预测.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-    };
-    await pick('SKU,站点,每日件数,截止日期\nSP-00002,DE,三,\n');
-    await expect.poll(status).toBe('新品预测.csv 第 2 行：每日件数：“三”不是数字。');
-    await pick('SKU,站点,每日件数,截止日期\nSP-00002,DE,3,2027/1/31\n');
-    await expect.poll(status).toBe('已从 新品预测.csv 读取 1 条预测；正在重新计算计划。');
-    expect((await plan.downloadFrom(panel.getByRole('button', { name: '导出预测（CSV）' }))).text).toBe('\uFEFFSKU,站点,每日件数,截止日期\r\nSP-00002,DE,3,2027-01-31\r\n');
-    await panel.getByRole('button', { name: '删除您对 SP-00002 在 DE 的预测' }).click();
-    await expect.poll(() => panel.getByTestId('plan-rates').count()).toBe(0);
-    await settings.open();
-    await settings.setLanguage('en');
+    // Back to English whatever happens, for the tests after this one.
+    try {
+      await inChinese();
+    } finally {
+      await settings.open();
+      await settings.setLanguage('en');
+    }
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+/** The Chinese test's steps, with the app in Chinese: the forecasts file in and out. */
+async function inChinese(): Promise<void> {
+  await plan.open();
+  const panel = app.page.getByRole('region', { name: '您的预测' });
+  const status = () => panel.locator('[data-testid="status-ok"], [data-testid="status-error"]').textContent();
+  const pick = async (text: string) => {
+    const chooser = app.page.waitForEvent('filechooser');
+    await panel.getByRole('button', { name: '导入 CSV…' }).click();
+    await (await chooser).setFiles({ name: '新品预测.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  };
+  await pick('SKU,站点,每日件数,截止日期\nSP-00002,DE,三,\n');
+  await expect.poll(status).toBe('新品预测.csv 第 2 行：每日件数：“三”不是数字。');
+  await pick('SKU,站点,每日件数,截止日期\nSP-00002,DE,3,2027/1/31\n');
+  await expect.poll(status).toBe('已从 新品预测.csv 读取 1 条预测；正在重新计算计划。');
+  expect((await plan.downloadFrom(panel.getByRole('button', { name: '导出预测（CSV）' }))).text).toBe('\uFEFFSKU,站点,每日件数,截止日期\r\nSP-00002,DE,3,2027-01-31\r\n');
+  await panel.getByRole('button', { name: '删除您对 SP-00002 在 DE 的预测' }).click();
+  await expect.poll(() => panel.getByTestId('plan-rates').count()).toBe(0);
+}

@@ -283,8 +283,8 @@ export function ForecastRates() {
     try {
       const [file] = await desktop.openFiles({ multiple: false, filters: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }] });
       if (!file) return;
-      const count = await importForecastRates(db, file.bytes, file.name, today());
       setBadField(null);
+      const count = await importForecastRates(db, file.bytes, file.name, today());
       setStatus({ kind: 'ok', text: t('plan.rate.imported', { count, file: file.name }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
@@ -398,8 +398,14 @@ export function PlanSettingsPanel() {
       const name =
         field === 'fbaCapacity' && location ? `capacity${location.id}` : field === 'fbaCapacityCubicFeet' && location ? `capacityCubicFeet${location.id}-${String(storageType)}` : typeof field === 'string' ? field : null;
       setBadField(name);
-      const where = location ? (typeof storageType === 'string' && isStorageType(storageType) ? `${location.name}, ${t(`storageType.${storageType}`)}: ` : `${location.name}: `) : '';
-      setStatus({ kind: 'error', text: where + describe(error) });
+      // A capacity's refusal is told with the field's own label, which names the warehouse (and type).
+      const label =
+        location && field === 'fbaCapacityCubicFeet' && typeof storageType === 'string' && isStorageType(storageType)
+          ? t('plan.settings.capacityCubicFeet', { location: location.name, type: t(`storageType.${storageType}`) })
+          : location && field === 'fbaCapacity'
+            ? t('plan.settings.capacity', { location: location.name })
+            : null;
+      setStatus({ kind: 'error', text: describe(label !== null && error instanceof DomainError ? new DomainError(error.code, { ...error.params, field: label }) : error) });
       if (name) {
         const input = form.elements.namedItem(name);
         if (input instanceof HTMLElement) input.focus();
