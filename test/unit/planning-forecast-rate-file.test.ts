@@ -82,7 +82,9 @@ describe('reading a forecasts file', () => {
 
   test('a file far larger than any forecasts file is refused before it is read', () => {
     expect(refusal(new Uint8Array(MAX_FILE_BYTES + 1))).toEqual({ code: 'rates.tooLarge', params: { file: FILE, max: '5 MB' } });
-    // At the cap it is read (and, being all zero bytes, holds no forecasts).
-    expect(refusal(new Uint8Array(MAX_FILE_BYTES))).toEqual({ code: 'rates.empty', params: { file: FILE } });
+    // At the cap it is read: a forecast, then blanks up to the cap.
+    const atCap = new Uint8Array(MAX_FILE_BYTES).fill(0x20);
+    atCap.set(utf8('SKU,Marketplace,Units per day\nCASE-01,DE,3\n'));
+    expect(read(atCap)).toEqual([{ skuId: 1, marketplace: 'DE', unitsPerDay: 3, until: null }]);
   });
 });
