@@ -54,15 +54,22 @@ export function readForecastRatesFile(bytes: Uint8Array, file: string, skuIdOf: 
   // a spreadsheet still numbers): each split row is then one spreadsheet row, a cell spanning lines
   // included, so row k of the file is split row k − 1.
   const decoded = decodeBytes(bytes, detectEncoding(bytes.subarray(0, 256 * 1024))).replace(/\r\n?/g, '\n');
-  const firstLine = decoded.split('\n').find((line) => line.trim() !== '') ?? '';
+  // The header decides the delimiter: the first line with a tab or a comma (a title line above it has
+  // neither), else the first line with anything on it.
+  const lines = decoded.split('\n');
+  const firstLine = lines.find((line) => line.includes('\t') || line.includes(',')) ?? lines.find((line) => line.trim() !== '') ?? '';
   const delimiter = detectDelimiter(firstLine);
   const text = decoded.replace(/^(?=\n)/, delimiter).replace(/\n(?=\n)/g, `\n${delimiter}`);
   const splitter = createRowSplitter(delimiter, detectQuoting(delimiter, firstLine));
   const rows = splitter.push(text).map((cells, index) => ({ cells, line: index + 1 }));
   for (const cells of splitter.end()) rows.push({ cells, line: rows.length + 1 });
   const blank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
-  const headerAt = rows.findIndex((row) => !blank(row.cells));
-  if (headerAt < 0) throw new DomainError('rates.empty', { file });
+  // The header is the first row naming the SKU column (a title above it is passed over), else the
+  // first row with anything in it (whose missing columns are then named).
+  const firstFilled = rows.findIndex((row) => !blank(row.cells));
+  if (firstFilled < 0) throw new DomainError('rates.empty', { file });
+  const namesSku = rows.findIndex((row) => row.cells.some((cell) => HEADER_NAMES.sku.includes(headerKey(cell))));
+  const headerAt = namesSku >= 0 ? namesSku : firstFilled;
   const header = rows[headerAt]!.cells.map(headerKey);
   const columnAt = (column: ForecastRateColumn) => header.findIndex((name) => HEADER_NAMES[column].includes(name));
   const at: Record<ForecastRateColumn, number> = { sku: columnAt('sku'), marketplace: columnAt('marketplace'), unitsPerDay: columnAt('unitsPerDay'), until: columnAt('until') };

@@ -75,6 +75,8 @@ describe('reading a forecasts file', () => {
     expect(refusal(utf16)).toEqual({ code: 'rates.unknownSku', params: { file: FILE, row: 3, code: 'NOPE' } });
     // A title-less file that starts with blank lines: the header is found, its delimiter read from it.
     expect(refusal('\n\nSKU,Marketplace,Units per day\nCASE-01,DE,x\n').params).toMatchObject({ field: 'unitsPerDay', row: 4 });
+    // A title line above the header is passed over.
+    expect(refusal('Launch plan Q1\nSKU,Marketplace,Units per day\nCASE-01,DE,x\n')).toEqual({ code: 'field.notNumber', params: { field: 'unitsPerDay', value: 'x', file: FILE, row: 3 } });
     // A note over two lines is one spreadsheet row.
     expect(refusal('Note,SKU,Marketplace,Units per day\n"line one\nline two",CASE-01,DE,3\nlast,NOPE,DE,3\n')).toEqual({ code: 'rates.unknownSku', params: { file: FILE, row: 3, code: 'NOPE' } });
     expect(refusal('SKU,Marketplace,Units per day\rCASE-01,DE,3\rCASE-01,DE,4\r')).toEqual({ code: 'rates.duplicate', params: { file: FILE, row: 3, firstRow: 2, code: 'CASE-01', marketplace: 'DE' } });
