@@ -443,7 +443,7 @@ function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number)
 
 /**
  * A weekly path (its first `pathLength` weeks from `pathOffset`; none: nothing) spread over each
- * week's days, then events and the what-if uplift.
+ * week's days, the seller's rate in its place on the days it covers, then events and the what-if uplift.
  */
 function dailyFromPath(
   input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
@@ -456,26 +456,21 @@ function dailyFromPath(
   const { settings, history, whatIf } = input;
   const horizon = daily.length;
   const factors = series.eventFactors;
-  if (pathLength === 0) daily.fill(0);
-  else {
-    // One value per week (the last week of the path carries on), over that week's days: as its
-    // marketplace sells over the days of the week where it shows a weekly season, else evenly.
-    // Each week of the horizon starts on the same day of the week as the first, so one set of 7
-    // factors serves them all.
-    const weekday = weekdayFactorsOfSeries(input, settings.todayDay + 1, series.seriesIndex);
-    for (let from = 0, week = 0; from < horizon; from += 7, week++) {
-      const perDay = Math.max(0, path[pathOffset + Math.min(pathLength - 1, week)] ?? 0) / 7;
-      const to = Math.min(horizon, from + 7);
-      if (weekday === null) for (let d = from; d < to; d++) daily[d] = perDay;
-      else for (let d = from; d < to; d++) daily[d] = perDay * weekday[d - from]!;
+  // The seller's rate, where there is one, replaces the forecast on its days (to untilDay).
+  const rateDays = series.rateOverride ? Math.max(0, Math.min(horizon, series.rateOverride.untilDay - settings.todayDay)) : 0;
+  const rate = series.rateOverride?.unitsPerDay ?? 0;
+  // One value per week (the last week of the path carries on; none: nothing), over that week's days:
+  // as its marketplace sells over the days of the week where it shows a weekly season, else evenly.
+  // Each week of the horizon starts on the same day of the week as the first, so one set of 7
+  // factors serves them all.
+  const weekday = pathLength > 0 || rateDays > 0 ? weekdayFactorsOfSeries(input, settings.todayDay + 1, series.seriesIndex) : null;
+  for (let from = 0, week = 0; from < horizon; from += 7, week++) {
+    const perDay = pathLength === 0 ? 0 : Math.max(0, path[pathOffset + Math.min(pathLength - 1, week)] ?? 0) / 7;
+    const to = Math.min(horizon, from + 7);
+    for (let d = from; d < to; d++) {
+      const base = d < rateDays ? rate : perDay;
+      daily[d] = weekday === null ? base : base * weekday[d - from]!;
     }
-  }
-  const rate = series.rateOverride;
-  if (rate) {
-    // The seller's rate replaces the forecast on its days, spread over the week as a forecast is.
-    const days = Math.min(horizon, rate.untilDay - settings.todayDay);
-    const weekday = days > 0 ? weekdayFactorsOfSeries(input, settings.todayDay + 1, series.seriesIndex) : null;
-    for (let d = 0; d < days; d++) daily[d] = weekday === null ? rate.unitsPerDay : rate.unitsPerDay * weekday[d % 7]!;
   }
   if (factors || whatIf?.uplift) {
     const historyEnd = history.firstDay + history.days - 1;
