@@ -1,22 +1,15 @@
 // Small form pieces: a labelled field and a status line that announces results to screen readers.
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import type { ReactNode } from 'react';
 
-export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
+/** A labelled control: `children` renders it with the id the label points at, and the hint's id to describe it by (undefined: no hint). */
+export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string, hintId: string | undefined) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
-  // The hint is read with the control (aria-describedby); the control is the caller's, rendered by
-  // `children`, so the link is made here once it is in the page.
-  useEffect(() => {
-    const control = hint ? document.getElementById(id) : null;
-    if (!control) return;
-    control.setAttribute('aria-describedby', hintId);
-    return () => control.removeAttribute('aria-describedby');
-  }, [id, hintId, hint]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children(id)}
+      {children(id, hint ? hintId : undefined)}
       {hint ? (
         <small className="field__hint" id={hintId}>
           {hint}

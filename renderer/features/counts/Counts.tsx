@@ -201,9 +201,10 @@ function PlanForm({ editing, onDone, onCancel }: { editing: CountPlan | null; on
         </Field>
         {draft.scopeKind === 'abc' ? (
           <Field label={t('field.abcClass')} hint={t('counts.frequencyHelp')}>
-            {(id) => (
+            {(id, hint) => (
               <select
                 id={id}
+                aria-describedby={hint}
                 name="abcClass"
                 value={draft.abcClass}
                 onChange={(e) => {
@@ -226,7 +227,7 @@ function PlanForm({ editing, onDone, onCancel }: { editing: CountPlan | null; on
         ) : null}
         {draft.scopeKind === 'skus' ? (
           <Field label={t('field.skuCodes')} hint={t('counts.skuCodesHelp')}>
-            {(id) => <textarea id={id} name="skuCodes" rows={3} value={draft.skuCodes} onChange={(e) => set('skuCodes')(e.target.value)} />}
+            {(id, hint) => <textarea id={id} aria-describedby={hint} name="skuCodes" rows={3} value={draft.skuCodes} onChange={(e) => set('skuCodes')(e.target.value)} />}
           </Field>
         ) : null}
         <Field label={t('field.frequencyMonths')}>{(id) => <input id={id} name="frequencyMonths" inputMode="numeric" value={draft.frequencyMonths} onChange={(e) => set('frequencyMonths')(e.target.value)} />}</Field>

@@ -83,7 +83,7 @@ export function DemandEvents() {
             )}
           </Field>
           <Field label={t('field.sku')} hint={t('plan.event.skuHint')}>
-            {(id) => <input id={id} name="eventSku" aria-invalid={badField === 'sku'} value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}
+            {(id, hint) => <input id={id} aria-describedby={hint} name="eventSku" aria-invalid={badField === 'sku'} value={draft.sku} onChange={(e) => setDraft({ ...draft, sku: e.target.value })} />}
           </Field>
           <button type="submit" className="btn">
             {t('plan.event.add')}
@@ -153,8 +153,8 @@ export function ForecastOverride({ skuId }: { skuId: number }) {
   return (
     <div data-testid="plan-override">
       <Field label={t('plan.override.label')} hint={t('plan.override.help')}>
-        {(id) => (
-          <select id={id} name="forecastOverride" value={override?.method ?? ''} onChange={(e) => void change(e.target.value)}>
+        {(id, hint) => (
+          <select id={id} aria-describedby={hint} name="forecastOverride" value={override?.method ?? ''} onChange={(e) => void change(e.target.value)}>
             <option value="">{t('plan.override.auto')}</option>
             {FORECAST_METHODS.map((m) => (
               <option key={m} value={m}>
@@ -213,10 +213,10 @@ export function LineForecastRate({ skuId, code, marketplace, planPerDay }: { sku
       <form onSubmit={(e) => void save(e)} aria-label={t('plan.rate.lineTitle', { marketplace })}>
         <div className="form-grid">
           <Field label={t('plan.rate.lineUnits', { marketplace })} hint={t('plan.rate.lineHint', { perDay: planPerDay.toLocaleString(language, { maximumFractionDigits: 2 }) })}>
-            {(id) => <input id={id} ref={unitsInput} name="lineRateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={shown.unitsPerDay} onChange={(e) => setDraft({ ...shown, unitsPerDay: e.target.value })} />}
+            {(id, hint) => <input id={id} aria-describedby={hint} ref={unitsInput} name="lineRateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={shown.unitsPerDay} onChange={(e) => setDraft({ ...shown, unitsPerDay: e.target.value })} />}
           </Field>
           <Field label={t('field.until')} hint={t('plan.rate.untilHint')}>
-            {(id) => <input id={id} name="lineRateUntil" type="date" aria-invalid={badField === 'until'} value={shown.until} onChange={(e) => setDraft({ ...shown, until: e.target.value })} />}
+            {(id, hint) => <input id={id} aria-describedby={hint} name="lineRateUntil" type="date" aria-invalid={badField === 'until'} value={shown.until} onChange={(e) => setDraft({ ...shown, until: e.target.value })} />}
           </Field>
           <button type="submit" className="btn">
             {t('plan.rate.save')}
@@ -314,7 +314,7 @@ export function ForecastRates() {
             {(id) => <input id={id} name="rateUnitsPerDay" inputMode="decimal" aria-invalid={badField === 'unitsPerDay'} value={draft.unitsPerDay} onChange={(e) => setDraft({ ...draft, unitsPerDay: e.target.value })} />}
           </Field>
           <Field label={t('field.until')} hint={t('plan.rate.untilHint')}>
-            {(id) => <input id={id} name="rateUntil" type="date" aria-invalid={badField === 'until'} value={draft.until} onChange={(e) => setDraft({ ...draft, until: e.target.value })} />}
+            {(id, hint) => <input id={id} aria-describedby={hint} name="rateUntil" type="date" aria-invalid={badField === 'until'} value={draft.until} onChange={(e) => setDraft({ ...draft, until: e.target.value })} />}
           </Field>
           <button type="submit" className="btn">
             {t('plan.rate.save')}
@@ -426,19 +426,20 @@ export function PlanSettingsPanel() {
             </Field>
           ))}
           <Field label={t('plan.settings.floorDays')} hint={t('plan.settings.floorDaysHint')}>
-            {(id) => <input id={id} name="fbaFloorDays" inputMode="numeric" aria-invalid={badField === 'fbaFloorDays'} value={shown.fbaFloorDays} onChange={(e) => setDraft({ ...shown, fbaFloorDays: e.target.value })} />}
+            {(id, hint) => <input id={id} aria-describedby={hint} name="fbaFloorDays" inputMode="numeric" aria-invalid={badField === 'fbaFloorDays'} value={shown.fbaFloorDays} onChange={(e) => setDraft({ ...shown, fbaFloorDays: e.target.value })} />}
           </Field>
           {fbaLocations.map((l) => (
             <Field key={l.id} label={t('plan.settings.capacity', { location: l.name })} hint={t('plan.settings.capacityHint')}>
-              {(id) => <input id={id} name={`capacity${l.id}`} inputMode="numeric" aria-invalid={badField === `capacity${l.id}`} value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
+              {(id, hint) => <input id={id} aria-describedby={hint} name={`capacity${l.id}`} inputMode="numeric" aria-invalid={badField === `capacity${l.id}`} value={shown.capacityUnits[l.id] ?? ''} onChange={(e) => setDraft({ ...shown, capacityUnits: { ...shown.capacityUnits, [l.id]: e.target.value } })} />}
             </Field>
           ))}
           {fbaLocations.flatMap((l) =>
             STORAGE_TYPES.map((type) => (
               <Field key={`${l.id}-${type}`} label={t('plan.settings.capacityCubicFeet', { location: l.name, type: t(`storageType.${type}`) })} hint={t('plan.settings.capacityHint')}>
-                {(id) => (
+                {(id, hint) => (
                   <input
                     id={id}
+                    aria-describedby={hint}
                     name={`capacityCubicFeet${l.id}-${type}`}
                     inputMode="decimal"
                     aria-invalid={badField === `capacityCubicFeet${l.id}-${type}`}

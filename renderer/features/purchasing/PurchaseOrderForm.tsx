@@ -94,7 +94,7 @@ export function PurchaseOrderForm({ editing, onDone, onCancel }: { editing: Purc
           )}
         </Field>
         <Field label={t('po.number')} hint={t('po.numberHint')}>
-          {(id) => <input id={id} name="number" value={draft.number} onChange={(e) => setDraft({ ...draft, number: e.target.value })} />}
+          {(id, hint) => <input id={id} aria-describedby={hint} name="number" value={draft.number} onChange={(e) => setDraft({ ...draft, number: e.target.value })} />}
         </Field>
         <Field label={t('po.orderDate')}>{(id) => <input id={id} name="orderDate" type="date" value={draft.orderDate} onChange={(e) => setDraft({ ...draft, orderDate: e.target.value })} />}</Field>
         <Field label={t('po.expectedDate')}>{(id) => <input id={id} name="expectedDate" type="date" value={expectedDate} onChange={(e) => setDraft({ ...draft, expectedDate: e.target.value })} />}</Field>

@@ -55,8 +55,8 @@ export function Settings() {
           )}
         </Field>
         <Field label={t('field.baseCurrency')} hint={t('settings.baseCurrencyHelp')}>
-          {(id) => (
-            <select id={id} name="baseCurrency" value={settings.baseCurrency} onChange={(e) => void save(() => writeSetting(db, 'baseCurrency', e.target.value))}>
+          {(id, hint) => (
+            <select id={id} aria-describedby={hint} name="baseCurrency" value={settings.baseCurrency} onChange={(e) => void save(() => writeSetting(db, 'baseCurrency', e.target.value))}>
               {[...new Set([settings.baseCurrency, ...COMMON_CURRENCIES])].map((c) => (
                 <option key={c}>{c}</option>
               ))}
