@@ -271,6 +271,13 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     });
   });
 
+  // A marketplace with several FBA locations: Amazon's reserved units and Restock figure are the
+  // marketplace's, so each of its lines takes a part, not the whole on every line.
+  const severalFba = marketplacesWithSeveralFba(fba);
+  if (severalFba.size > 0 && (reserved.size > 0 || restock.size > 0)) {
+    shareMarketplaceFigures(history, seriesBySku, severalFba, (skuId, marketplace) => reserved.get(`${marketplace}|${skuId}`) ?? 0);
+  }
+
   // Units in transit that no ship line counts are still the network's (the buy position counts them):
   // to an FBA location where the SKU has no series yet (they take FBA room too), or home.
   const unlinedFbaInbound: { skuId: number; locationId: number; units: number }[] = [];
@@ -429,6 +436,62 @@ function rateSharesOf(history: DemandHistory, rateOf: ReadonlyMap<string, RateOv
     }
   }
   return shares;
+}
+
+/** Marketplaces with more than one FBA location (by id → marketplace). */
+function marketplacesWithSeveralFba(fba: ReadonlyMap<number, string>): Set<string> {
+  const seen = new Set<string>();
+  const several = new Set<string>();
+  for (const marketplace of fba.values()) (seen.has(marketplace) ? several : seen).add(marketplace);
+  return several;
+}
+
+/**
+ * Splits a SKU's marketplace-wide figures between its lines at that marketplace's FBA locations, in
+ * whole units that add up to the figure: reserved units by each location's units on hand (they are
+ * part of them; each line's part at most its own on hand), Amazon's Restock figure by last year's
+ * sales, as the seller's rate is split (rateSharesOf), equally where nothing sold.
+ */
+function shareMarketplaceFigures(history: DemandHistory, seriesBySku: ReadonlyMap<number, PlanSeriesInput[]>, marketplaces: ReadonlySet<string>, reservedOf: (skuId: number, marketplace: string) => number): void {
+  let lastYear: Float64Array | null = null;
+  for (const [skuId, list] of seriesBySku) {
+    if (list.length < 2) continue;
+    const groups = new Map<string, PlanSeriesInput[]>();
+    for (const entry of list) {
+      const marketplace = history.series[entry.seriesIndex]!.marketplace;
+      if (!marketplaces.has(marketplace)) continue;
+      const group = groups.get(marketplace);
+      if (group) group.push(entry);
+      else groups.set(marketplace, [entry]);
+    }
+    for (const [marketplace, group] of groups) {
+      if (group.length < 2) continue;
+      const onHand = group.map((entry) => Math.max(0, history.onHand[entry.seriesIndex]!));
+      const reservedParts = wholeParts(reservedOf(skuId, marketplace), onHand);
+      group.forEach((entry, k) => (entry.reservedUnits = Math.min(reservedParts[k]!, onHand[k]!)));
+      const restock = group[0]!.amazonRecommendedUnits;
+      if (restock === null) continue;
+      lastYear ??= lastYearUnits(history);
+      const sold = group.map((entry) => lastYear![entry.seriesIndex]!);
+      const restockParts = wholeParts(restock, sold);
+      group.forEach((entry, k) => (entry.amazonRecommendedUnits = restockParts[k]!));
+    }
+  }
+}
+
+/** `total` in whole units split by `weights` (equally when they add to 0), largest remainders rounded up, so the parts add up to it. */
+function wholeParts(total: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / n));
+  const parts = exact.map(Math.floor);
+  let left = Math.round(total - parts.reduce((a, b) => a + b, 0));
+  const order = exact.map((x, k) => [x - parts[k]!, k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let r = 0; left > 0 && r < order.length; r++, left--) {
+    const k = order[r]![1];
+    parts[k] = parts[k]! + 1;
+  }
+  return parts;
 }
 
 function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { day: number; units: number }[]> {

@@ -6,7 +6,7 @@ import { addDays, dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
 import type { MovementType } from '../../shared/model';
 import { applyImport } from '../../renderer/db/imports';
-import { saveListing } from '../../renderer/db/catalog';
+import { createLocation, saveListing } from '../../renderer/db/catalog';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { runPlan } from '../../renderer/db/planning';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
@@ -122,5 +122,51 @@ describe('reserved units in the plan', () => {
     expect((await lineAt(db, sku, us)).reservedUnits).toBe(0);
     // That newer DE report replaced the older one, which had the DE line's units.
     expect((await lineAt(db, sku, de)).reservedUnits).toBe(0);
+  });
+});
+
+/** A Restock Inventory report (the columns the importer reads) with one line per [seller SKU, FNSKU, recommended units]. */
+function restockReport(lines: [string, string, number][]): Uint8Array {
+  const header = 'Country\tProduct Name\tFNSKU\tMerchant SKU\tASIN\tCondition\tAvailable\tInbound\tRecommended replenishment qty\tRecommended ship date';
+  return new TextEncoder().encode([header, ...lines.map(([sku, fnsku, units]) => `US\tItem\t${fnsku}\t${sku}\t\tNew\t0\t0\t${units}\t2026-07-01`)].join('\n') + '\n');
+}
+
+describe('a marketplace with two FBA locations', () => {
+  /** US East: 400 in, 2 a day sold (100 left); US West: 500 in, 1 a day sold (350 left); 150 days. */
+  async function twoWarehouses() {
+    const db = await freshDb();
+    const { domestic } = await locationIds(db);
+    const east = await addFba(db, 'US');
+    const west = await createLocation(db, { name: 'FBA US West', kind: 'fba', marketplace: 'US' });
+    const sku = await addSku(db, 'EARBUD-BLK', { casePack: '1', moq: '0' });
+    await saveListing(db, { skuId: sku, marketplace: 'US', sellerSku: 'BT-EARBUD-BLK', asin: '', fnsku: 'X004K7Q2MZ', unitsPerListing: '1' });
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+      { date: '2026-01-01', skuId: sku, locationId: domestic, qty: 5000, type: 'receipt' },
+      { date: '2026-01-01', skuId: sku, locationId: east, qty: 400, type: 'receipt' },
+      { date: '2026-01-01', skuId: sku, locationId: west, qty: 500, type: 'receipt' },
+    ];
+    for (let d = 0; d < 150; d++) {
+      rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: east, qty: -2, type: 'sale' });
+      rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: west, qty: -1, type: 'sale' });
+    }
+    await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    return { db, sku, east, west };
+  }
+
+  it("splits the marketplace's reserved units by units on hand and Amazon's Restock figure by sales, in whole units adding up to each", async () => {
+    const { db, sku, east, west } = await twoWarehouses();
+    const before = unpackPlan((await runPlan(db, { today: TODAY })).plan);
+    await applyImport(db, 'GET_RESERVED_INVENTORY_DATA.tsv', reservedReport([['BT-EARBUD-BLK', 'X004K7Q2MZ', 30, 20, 6, 4]]), NOW, {}, { marketplace: 'US', asOf: '2026-06-29' });
+    await applyImport(db, 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT.tsv', restockReport([['BT-EARBUD-BLK', 'X004K7Q2MZ', 60]]), LATER, {}, { asOf: '2026-06-29' });
+    const [eastLine, westLine] = [await lineAt(db, sku, east), await lineAt(db, sku, west)];
+    expect([eastLine.onHand, westLine.onHand]).toEqual([100, 350]);
+    // 30 × 100/450 = 6.7 and 30 × 350/450 = 23.3: 7 and 23, 30 in all, not 30 on each line.
+    expect([eastLine.reservedUnits, westLine.reservedUnits]).toEqual([7, 23]);
+    expect([eastLine.position, westLine.position]).toEqual([eastLine.onHand + eastLine.inboundUnits - 7, westLine.onHand + westLine.inboundUnits - 23]);
+    // Last year's sales 300 and 150: Restock's 60 as 40 and 20.
+    expect([eastLine.amazonRecommendedUnits, westLine.amazonRecommendedUnits]).toEqual([40, 20]);
+    // The buy echelon's position drops by the 30 reserved, once.
+    const buy = unpackPlan((await runPlan(db, { today: TODAY })).plan).buy.find((l) => l.skuId === sku)!;
+    expect(buy.networkPosition).toBe(before.buy.find((l) => l.skuId === sku)!.networkPosition - 30);
   });
 });
