@@ -17,6 +17,7 @@ import {
   sendPurchaseOrder as sendPo,
 } from '../../shared/purchasing/purchaseOrders';
 import { parseShipmentPlanDraft, receiveShipment as receiveShipmentCore, shipMovements } from '../../shared/purchasing/shipments';
+import { checkLegDays } from '../../shared/purchasing/routeLeadTimes';
 import type { StockPilotDatabase } from './schema';
 import { toDomainError, withStorageErrors } from './errors';
 import { postChecked, postingTables, requireSkuAndLocation } from './ledger';
@@ -311,7 +312,7 @@ export async function setSkuSupplier(db: StockPilotDatabase, skuId: number, supp
 
 /** A lead-time default or override (see LeadTimeRecord for the keys); null removes it. */
 export async function setLeadTime(db: StockPilotDatabase, key: string, value: { meanDays: number; sdDays: number } | null): Promise<void> {
-  if (value && (!(value.meanDays >= 0) || !(value.sdDays >= 0))) throw new DomainError('field.negative', { field: 'leadTime' });
+  if (value) checkLegDays(value);
   await withStorageErrors(async () => {
     if (value === null) await db.leadTimes.delete(key);
     else await db.leadTimes.put({ key, ...value });

@@ -5,6 +5,8 @@
 import type { LocationKind, PurchaseOrder, Shipment, ShipmentMode, Supplier } from '../model';
 import { learnProductionDays, learnTransportDays, resolveLeadTime } from './leadTimes';
 import type { LearnedDays, LeadTimeLeg, LeadTimeLegs } from './leadTimes';
+import { DomainError } from '../errors';
+import { parseNonNegativeDecimal } from './fields';
 
 export interface Days {
   meanDays: number;
@@ -18,6 +20,33 @@ export const FALLBACK_DAYS: { handling: Days; transport: Record<ShipmentMode, Da
   transport: { sea: { meanDays: 35, sdDays: 7 }, air: { meanDays: 8, sdDays: 2 }, express: { meanDays: 5, sdDays: 2 }, rail: { meanDays: 25, sdDays: 5 }, truck: { meanDays: 7, sdDays: 2 } },
   receiving: { fba: { meanDays: 7, sdDays: 3 }, '3pl': { meanDays: 2, sdDays: 1 }, domestic: { meanDays: 1, sdDays: 0.5 }, transit: { meanDays: 0, sdDays: 0 } },
 };
+
+/** The most days a leg may be given: two years. More is a slip of the keyboard (4000 for 40), and the plan's horizon ends well before it. */
+export const MAX_LEG_DAYS = 730;
+
+/**
+ * A leg's days as the seller types them (PRODUCT §3): the mean is required, an empty standard
+ * deviation is 0; each a decimal from 0 to MAX_LEG_DAYS ("12,5" and full-width digits read).
+ * A refusal names the field and the text typed.
+ */
+export function parseLegDaysDraft(draft: { mean: string; sd: string }): Days {
+  return { meanDays: legDays('leadTimeMeanDays', draft.mean), sdDays: legDays('leadTimeSdDays', draft.sd, 0) };
+}
+
+function legDays(field: string, text: string, emptyValue?: number): number {
+  const days = parseNonNegativeDecimal(field, text.normalize('NFKC'), emptyValue);
+  if (days > MAX_LEG_DAYS) throw new DomainError('field.outOfRange', { field, value: text.trim(), min: 0, max: MAX_LEG_DAYS });
+  return days;
+}
+
+/** The same rule on days already numbers (what the database layer is handed): the first bad one refused, by field. */
+export function checkLegDays(days: Days): void {
+  for (const [field, value] of [['leadTimeMeanDays', days.meanDays], ['leadTimeSdDays', days.sdDays]] as const) {
+    if (!Number.isFinite(value)) throw new DomainError('field.notNumber', { field, value: String(value) });
+    if (value < 0) throw new DomainError('field.negative', { field, value: String(value) });
+    if (value > MAX_LEG_DAYS) throw new DomainError('field.outOfRange', { field, value: String(value), min: 0, max: MAX_LEG_DAYS });
+  }
+}
 
 export const handlingKey = (locationId: number) => `handling:${locationId}`;
 export const transportKey = (fromLocationId: number, toLocationId: number, mode: ShipmentMode) => `transport:${fromLocationId}>${toLocationId}:${mode}`;

@@ -1,7 +1,12 @@
 // describeError turns coded errors into the seller's language, naming the line of a multi-line form.
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { describeError } from '../../renderer/i18n';
+import { setLeadTime } from '../../renderer/db/purchasing';
 import { DomainError } from '../../shared/errors';
+import { transportKey } from '../../shared/purchasing/routeLeadTimes';
+import { disposeDatabases, freshDb } from './helpers';
+
+afterEach(disposeDatabases);
 
 describe('describeError', () => {
   test('an error on one line of a form says which line, in English and Chinese', () => {
@@ -35,5 +40,16 @@ describe('describeError', () => {
 
   test('errors without a line are unchanged', () => {
     expect(describeError('en', new DomainError('sku.duplicateCode', { code: 'A-1' }))).not.toMatch(/^Line /);
+  });
+
+  test('a refused lead time names its field and the days given, in English and Chinese, and the saved lead time stays', async () => {
+    const db = await freshDb();
+    const key = transportKey(1, 3, 'sea');
+    await setLeadTime(db, key, { meanDays: 40, sdDays: 5 });
+    let refusal: unknown;
+    await setLeadTime(db, key, { meanDays: -3, sdDays: 0 }).catch((error: unknown) => (refusal = error));
+    expect(describeError('en', refusal)).toBe('Lead time, average days: “-3” cannot be negative.');
+    expect(describeError('zh-CN', refusal)).toBe('提前期平均天数：“-3”不能为负数。');
+    expect(await db.leadTimes.toArray()).toEqual([{ key, meanDays: 40, sdDays: 5 }]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FALLBACK_DAYS, routeLeadTimes, skuLegKey, transportKey } from '../../shared/purchasing/routeLeadTimes';
+import { checkLegDays, FALLBACK_DAYS, MAX_LEG_DAYS, parseLegDaysDraft, routeLeadTimes, skuLegKey, transportKey } from '../../shared/purchasing/routeLeadTimes';
+import { errorOf } from './domainErrorKit';
 import type { Shipment, Supplier } from '../../shared/model';
 
 const supplier: Supplier = { id: 1, name: 'F', contact: '', currency: 'CNY', productionDaysMean: 20, productionDaysSd: 4, moq: 0, paymentTerms: '', archived: false };
@@ -41,5 +42,35 @@ describe('lead-time legs of a SKU on a route', () => {
     const shipments = [closed(1, '2026-01-01', '2026-01-31'), closed(2, '2026-02-01', '2026-03-08'), closed(3, '2026-03-01', '2026-04-10')];
     const legs = routeLeadTimes({ skuId: 1, supplier, route, saved: new Map([[skuLegKey(1, 'transport:sea'), { meanDays: 45, sdDays: 2 }]]), shipments, purchaseOrders: [] });
     expect(legs.transport).toMatchObject({ meanDays: 45, sdDays: 2, source: 'override' });
+  });
+});
+
+describe('a leg typed by the seller (parseLegDaysDraft)', () => {
+  test.each([
+    ['plain days', { mean: '35', sd: '7' }, { meanDays: 35, sdDays: 7 }],
+    ['an empty spread is 0', { mean: '8', sd: '' }, { meanDays: 8, sdDays: 0 }],
+    ['a decimal comma', { mean: '12,5', sd: '2,5' }, { meanDays: 12.5, sdDays: 2.5 }],
+    ['full-width digits from a Chinese input method', { mean: '４０', sd: '５' }, { meanDays: 40, sdDays: 5 }],
+    ['the longest leg allowed', { mean: String(MAX_LEG_DAYS), sd: '0' }, { meanDays: MAX_LEG_DAYS, sdDays: 0 }],
+  ])('%s', (_name, draft, days) => {
+    expect(parseLegDaysDraft(draft)).toEqual(days);
+  });
+
+  test.each([
+    ['no mean', { mean: ' ', sd: '1' }, { code: 'field.required', params: { field: 'leadTimeMeanDays' } }],
+    ['a negative mean', { mean: '-3', sd: '' }, { code: 'field.negative', params: { field: 'leadTimeMeanDays', value: '-3' } }],
+    ['a spread that is no number', { mean: '30', sd: 'abc' }, { code: 'field.notNumber', params: { field: 'leadTimeSdDays', value: 'abc' } }],
+    ['a hex number Number() would read', { mean: '0x10', sd: '' }, { code: 'field.notNumber', params: { field: 'leadTimeMeanDays', value: '0x10' } }],
+    ['a slip of the keyboard (4000 for 40)', { mean: '4000', sd: '' }, { code: 'field.outOfRange', params: { field: 'leadTimeMeanDays', value: '4000', min: 0, max: MAX_LEG_DAYS } }],
+  ])('%s is refused, naming the field and what was typed', (_name, draft, refusal) => {
+    expect(errorOf(() => parseLegDaysDraft(draft))).toEqual(refusal);
+  });
+
+  test.each([
+    [{ meanDays: -3, sdDays: 0 }, { code: 'field.negative', params: { field: 'leadTimeMeanDays', value: '-3' } }],
+    [{ meanDays: 3, sdDays: Number.NaN }, { code: 'field.notNumber', params: { field: 'leadTimeSdDays', value: 'NaN' } }],
+    [{ meanDays: 1e9, sdDays: 0 }, { code: 'field.outOfRange', params: { field: 'leadTimeMeanDays', value: '1000000000', min: 0, max: MAX_LEG_DAYS } }],
+  ])('days handed over as numbers are held to the same rule: %o', (days, refusal) => {
+    expect(errorOf(() => checkLegDays(days))).toEqual(refusal);
   });
 });

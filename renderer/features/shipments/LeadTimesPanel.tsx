@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ShipmentMode } from '../../../shared/model';
 import { learnTransportDays } from '../../../shared/purchasing/leadTimes';
-import { FALLBACK_DAYS, skuLegKey, transportKey } from '../../../shared/purchasing/routeLeadTimes';
+import { FALLBACK_DAYS, parseLegDaysDraft, skuLegKey, transportKey } from '../../../shared/purchasing/routeLeadTimes';
 import { db } from '../../db';
 import { setLeadTime } from '../../db/purchasing';
 import { Field, StatusLine } from '../../components/Form';
@@ -17,11 +17,6 @@ import { useT } from '../../i18n';
 
 const LEGS = ['production', 'handling', 'transport:sea', 'transport:air', 'transport:express', 'transport:rail', 'transport:truck', 'receiving'] as const;
 type OverrideLeg = (typeof LEGS)[number];
-
-function parseDays(text: string): number {
-  const n = Number(text.trim().replace(',', '.'));
-  return text.trim() === '' ? Number.NaN : n;
-}
 
 export function LeadTimesPanel() {
   const { t, language, describe } = useT();
@@ -44,13 +39,10 @@ export function LeadTimesPanel() {
 
   const save = async (key: string, mean: string, sd: string, ok: string) => {
     try {
-      const meanDays = parseDays(mean);
-      const sdDays = parseDays(sd === '' ? '0' : sd);
-      if (!Number.isFinite(meanDays) || !Number.isFinite(sdDays)) throw new Error(t('leadTimes.badDays'));
-      await setLeadTime(db, key, { meanDays, sdDays });
+      await setLeadTime(db, key, parseLegDaysDraft({ mean, sd }));
       setStatus({ kind: 'ok', text: ok });
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error && !('code' in error) ? error.message : describe(error) });
+      setStatus({ kind: 'error', text: describe(error) });
     }
   };
 
@@ -135,7 +127,7 @@ export function LeadTimesPanel() {
             const [, skuId, ...leg] = o.key.split(':');
             return (
               <li key={o.key}>
-                {skus.find((s) => s.id === Number(skuId))?.code ?? skuId} · {leg.join(' ')}: {t('leadTimes.daysPlain', { mean: fmt(o.meanDays), sd: fmt(o.sdDays) })}{' '}
+                {t('common.labelled', { label: `${skus.find((s) => s.id === Number(skuId))?.code ?? skuId} · ${leg.join(' ')}`, value: t('leadTimes.daysPlain', { mean: fmt(o.meanDays), sd: fmt(o.sdDays) }) })}{' '}
                 <button type="button" className="btn btn--small" onClick={() => void setLeadTime(db, o.key, null)}>
                   {t('leadTimes.remove')}
                 </button>
