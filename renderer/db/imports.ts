@@ -386,9 +386,9 @@ async function prepareGeneric(db: StockPilotDatabase, base: ImportPreview, bytes
     if (!location) {
       preview.problems.push({
         row: line.row,
-        ...(mapping.locationColumn ? { column: mapping.locationColumn } : {}),
+        ...(mapping.locationColumn ? { column: mapping.locationColumn, value: line.location ?? '' } : {}),
         severity: 'error',
-        code: 'missing-value',
+        code: mapping.locationColumn ? 'unknown-location' : 'no-location',
         message: mapping.locationColumn
           ? `Row ${line.row}: the location "${line.location ?? ''}" is not one of your locations. Add it under Locations, or correct the file.`
           : 'Choose the location this stock file is for.',

@@ -24,6 +24,12 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in en;
 }
 
+/** A report kind (an Amazon report type, or GENERIC_STOCK) by its name in the seller's language; an unknown one as its code. */
+export function reportKindLabel(t: Translate, kind: string): string {
+  const key = `reportKind.${kind}`;
+  return isMessageKey(key) ? t(key) : kind;
+}
+
 /** A seller-facing message for any error: DomainErrors by code, with field names translated. */
 export function describeError(language: Language, error: unknown): string {
   if (isDomainError(error)) {

@@ -23,6 +23,8 @@ export interface ImportProblem {
   row?: number;
   /** The column's name as written in the file's header, when the problem is about one cell. */
   column?: string;
+  /** The cell's text, when the problem is about what it says (a location that is none of the seller's). */
+  value?: string;
   severity: 'error' | 'warning';
   /** Stable identifier so the app can translate; `message` is the English text. */
   code: ImportProblemCode;
@@ -41,6 +43,8 @@ export type ImportProblemCode =
   | 'bad-number'
   | 'bad-date'
   | 'missing-value'
+  | 'unknown-location'
+  | 'no-location'
   | 'scientific-id'
   | 'unknown-event-type'
   | 'encoding-loss';

@@ -811,8 +811,8 @@ describe('generic warehouse stock files', () => {
     expect(await everything(db)).toEqual(before);
     // Rows 4 (the cable) and 5 (the desk organiser) are in "Ontario CA", which is not a location.
     expect(preview.problems).toEqual([
-      { row: 4, column: 'Warehouse', severity: 'error', code: 'missing-value', message: 'Row 4: the location "Ontario CA" is not one of your locations. Add it under Locations, or correct the file.' },
-      { row: 5, column: 'Warehouse', severity: 'error', code: 'missing-value', message: 'Row 5: the location "Ontario CA" is not one of your locations. Add it under Locations, or correct the file.' },
+      { row: 4, column: 'Warehouse', value: 'Ontario CA', severity: 'error', code: 'unknown-location', message: 'Row 4: the location "Ontario CA" is not one of your locations. Add it under Locations, or correct the file.' },
+      { row: 5, column: 'Warehouse', value: 'Ontario CA', severity: 'error', code: 'unknown-location', message: 'Row 5: the location "Ontario CA" is not one of your locations. Add it under Locations, or correct the file.' },
     ]);
     expect(preview).toMatchObject({ rejectedRows: 2, canApply: true });
     expect(preview.stored).toMatchObject({ added: 2, date: '2026-11-26', locations: ['Reno NV'] });
@@ -886,15 +886,24 @@ describe('generic warehouse stock files', () => {
     expect(await everything(db)).toEqual(before);
   });
 
+  test('no location column and no location chosen: every row is refused with one reason (choose the location), nothing is stored', async () => {
+    const { db } = await seller();
+    const before = await everything(db);
+    const preview = await previewImport(db, THREE_PL, threePl, {}, { generic: { mapping: THREE_PL_DATED, locationId: null } });
+    expect(preview.problems.length).toBeGreaterThan(0);
+    expect(new Set(preview.problems.map((p) => [p.code, p.column, p.value, p.message].join('|')))).toEqual(new Set(['no-location|||Choose the location this stock file is for.']));
+    expect(await everything(db)).toEqual(before);
+  });
+
   test('the GBK sheet with its warehouse column: rows for a warehouse that is not a location are rejected by row', async () => {
     const { db } = await seller();
     const shenzhen = await createLocation(db, { name: '深圳仓', kind: 'domestic', marketplace: '' });
     const mapping: GenericMapping = { codeColumn: '货号', codeType: 'sku', quantityColumn: '库存数量', dateColumn: '日期', locationColumn: '仓库', costColumn: '成本价' };
     const preview = await previewImport(db, DOMESTIC_GBK, gbk, {}, { generic: { mapping, locationId: null } });
     expect(preview.problems.map((p) => [p.row, p.code, p.message])).toEqual([
-      [3, 'missing-value', 'Row 3: the location "义乌仓" is not one of your locations. Add it under Locations, or correct the file.'],
-      [4, 'missing-value', 'Row 4: the location "义乌仓" is not one of your locations. Add it under Locations, or correct the file.'],
-      [5, 'missing-value', 'Row 5: the location "义乌仓" is not one of your locations. Add it under Locations, or correct the file.'],
+      [3, 'unknown-location', 'Row 3: the location "义乌仓" is not one of your locations. Add it under Locations, or correct the file.'],
+      [4, 'unknown-location', 'Row 4: the location "义乌仓" is not one of your locations. Add it under Locations, or correct the file.'],
+      [5, 'unknown-location', 'Row 5: the location "义乌仓" is not one of your locations. Add it under Locations, or correct the file.'],
     ]);
     expect(preview).toMatchObject({ rejectedRows: 3, canApply: true, stored: { added: 2, locations: ['深圳仓'] } });
     await applyImport(db, DOMESTIC_GBK, gbk, NOW, {}, { generic: { mapping, locationId: null } });

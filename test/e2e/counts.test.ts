@@ -309,7 +309,7 @@ describe('counting in Chinese', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => counts.plans()).toEqual([expect.objectContaining({ name: '台灯抽盘', scope: '1 个 SKU', due: '到期' })]);
     await page.locator('input[name="cutoffDate"]').fill(TODAY);
-    await page.getByRole('button', { name: '开始盘点: 台灯抽盘' }).click();
+    await page.getByRole('button', { name: '开始盘点：台灯抽盘' }).click();
     await expect.poll(() => counts.status()).toBe('进行中');
     await counts.detail().getByRole('button', { name: '打印盘点表' }).click();
     const preview = new PrintPreviewPage(page);
@@ -317,7 +317,7 @@ describe('counting in Chinese', () => {
     await expect.poll(() => sheet.textContent()).toContain('盘点表 CNT-0001');
     expect(await sheet.getAttribute('lang')).toBe('zh-CN');
     expect(await sheet.textContent()).toMatch(/LAMP-01黄铜台灯/);
-    expect(await sheet.textContent()).toContain('盘点人');
+    expect(await sheet.textContent()).toContain('盘点人：');
     // The PDF carries the sheet with its Chinese glyphs (they need a CJK font: .ci/run installs
     // fonts-noto-cjk where there is none), read back as text.
     const printed = await preview.printed('A4');

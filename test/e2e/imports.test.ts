@@ -41,11 +41,11 @@ describe('importing Seller Central reports', () => {
     await imports.open();
     await imports.drop([fixture('GET_LEDGER_DETAIL_VIEW_DATA.tsv'), fixture('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA.tsv'), fixture('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.tsv')]);
     const ledger = 'GET_LEDGER_DETAIL_VIEW_DATA.tsv';
-    await expect.poll(() => imports.fact(ledger, 'import-kind')).toBe('GET_LEDGER_DETAIL_VIEW_DATA');
+    await expect.poll(() => imports.fact(ledger, 'import-kind')).toBe('Inventory Ledger (detailed view)');
     expect(await imports.fact(ledger, 'import-new')).toBe('8');
     expect(await imports.fact(ledger, 'import-held')).toBe('3 (X003ZQ1B7H (US))');
-    await expect.poll(() => imports.fact('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA.tsv', 'import-kind')).toBe('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA');
-    await expect.poll(() => imports.fact('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.tsv', 'import-kind')).toBe('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');
+    await expect.poll(() => imports.fact('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA.tsv', 'import-kind')).toBe('Manage FBA Inventory');
+    await expect.poll(() => imports.fact('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.tsv', 'import-kind')).toBe('All Orders');
 
     await imports.apply(ledger);
     await expect.poll(() => imports.cardStatus(ledger)).toBe('Imported: 8 new movements posted, 0 already there, 3 held, 0 rows rejected.');

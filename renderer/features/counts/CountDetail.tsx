@@ -15,16 +15,14 @@ import type { Status } from '../../components/Form';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
 import { nowIso } from '../../app/clock';
-import { useT } from '../../i18n';
-import { isMessageKey } from '../../i18n';
+import { reportKindLabel, useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { CountSheet } from './CountSheet';
 import { useCountEntries, useCountReview } from './useCounts';
 
 /** A snapshot count's entries are "counted" by the report they came from: show its name. */
 function counterLabel(count: StockCount, counter: string, t: ReturnType<typeof useT>['t']): string {
-  const key = `reportKind.${counter}`;
-  return count.source === 'snapshot' && isMessageKey(key) ? t(key) : counter;
+  return count.source === 'snapshot' ? reportKindLabel(t, counter) : counter;
 }
 
 export function percent(fraction: number, language: string): string {

@@ -53,7 +53,7 @@ export function CountSheet({ count, location, skus, barcodes, expected }: CountS
         })}
       />
       <p className="count-sign">
-        {t('counts.countedBy')}: <span className="count-sign__line" /> {t('counts.signDate')}: <span className="count-sign__line count-sign__line--short" />
+        {t('common.labelled', { label: t('counts.countedBy'), value: '' })}<span className="count-sign__line" /> {t('common.labelled', { label: t('counts.signDate'), value: '' })}<span className="count-sign__line count-sign__line--short" />
       </p>
     </article>
   );

@@ -13,8 +13,7 @@ import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { useById, useLocations, useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
-import { useT } from '../../i18n';
-import { isMessageKey } from '../../i18n';
+import { reportKindLabel, useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { CountDetail, percent } from './CountDetail';
 import { useCountPlans, useCounts } from './useCounts';
@@ -124,10 +123,10 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
                     <span className={`badge${due.status === 'overdue' ? ' badge--warn' : ''}`}>{due.status === 'overdue' ? t('counts.due.overdue', { days: due.daysOverdue }) : t(`counts.due.${due.status}` satisfies MessageKey)}</span>
                   </td>
                   <td>
-                    <button type="button" className="btn" disabled={busy} aria-label={`${t('counts.start')}: ${plan.name}`} onClick={() => void start(plan)}>
+                    <button type="button" className="btn" disabled={busy} aria-label={t('common.labelled', { label: t('counts.start'), value: plan.name })} onClick={() => void start(plan)}>
                       {t('counts.start')}
                     </button>{' '}
-                    <button type="button" className="btn" aria-label={`${t('common.edit')}: ${plan.name}`} onClick={() => setForm(plan)}>
+                    <button type="button" className="btn" aria-label={t('common.labelled', { label: t('common.edit'), value: plan.name })} onClick={() => setForm(plan)}>
                       {t('common.edit')}
                     </button>
                   </td>
@@ -176,7 +175,7 @@ function PlanForm({ editing, onDone, onCancel }: { editing: CountPlan | null; on
   };
 
   return (
-    <form className="panel" aria-label={editing ? `${t('common.edit')}: ${editing.name}` : t('counts.newPlan')} onSubmit={(e) => void submit(e)} data-testid="count-plan-form">
+    <form className="panel" aria-label={editing ? t('common.labelled', { label: t('common.edit'), value: editing.name }) : t('counts.newPlan')} onSubmit={(e) => void submit(e)} data-testid="count-plan-form">
       <div className="form-grid">
         <Field label={t('field.planName')}>{(id) => <input id={id} name="planName" value={draft.name} onChange={(e) => set('name')(e.target.value)} />}</Field>
         <Field label={t('field.location')}>
@@ -330,10 +329,7 @@ function FromSnapshot({ onStarted }: { onStarted: (id: number) => void }) {
   const [scope, setScope] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const chosen = scope || snapshots?.[0]?.scope || '';
-  const reportName = (kind: string) => {
-    const key = `reportKind.${kind}`;
-    return isMessageKey(key) ? t(key) : kind;
-  };
+  const reportName = (kind: string) => reportKindLabel(t, kind);
   // An ad hoc count of the SKUs the snapshot disagrees with (PRODUCT §1.4), at its location, cut off today.
   const countDifferences = async () => {
     try {

@@ -21,7 +21,7 @@ import type { Status } from '../../components/Form';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
 import { useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
-import { useT } from '../../i18n';
+import { reportKindLabel, useT } from '../../i18n';
 import { takeDroppedFiles, useDroppedFiles } from './droppedFiles';
 
 interface PendingFile {
@@ -39,6 +39,9 @@ interface PendingFile {
 }
 
 /** Running reads, by file key, so Cancel can stop them (not UI state: nothing renders from it). */
+/** An English problem text that starts with its row ("Row 4: …", "Data row 4: …"). */
+const ROW_NAMED = /^(data )?row \d+\b/i;
+
 const running = new Map<number, AbortController>();
 
 let nextKey = 1;
@@ -171,7 +174,13 @@ function FileCard({
 }) {
   const { t, language } = useT();
   // The import core writes detailed English; other languages get the translated gist by code.
-  const problemText = (problem: ImportProblem) => (language === 'en' ? problem.message : t(`importProblem.${problem.code}`, { column: problem.column ?? '' }));
+  const problemText = (problem: ImportProblem) => (language === 'en' ? problem.message : t(`importProblem.${problem.code}`, { column: problem.column ?? '', value: problem.value ?? '' }));
+  // The row goes first, with the language's own colon; the English text often names its row already.
+  const problemLine = (problem: ImportProblem) => {
+    const text = problemText(problem);
+    if (problem.row === undefined || (language === 'en' && ROW_NAMED.test(text))) return text;
+    return t('common.labelled', { label: t('imports.row', { row: problem.row }), value: text });
+  };
   const p = file.preview;
   const ledgerLike = p !== null && p.kind === 'GET_LEDGER_DETAIL_VIEW_DATA';
   const applicable = p !== null && ((p.kind !== null && APPLIED_KINDS.includes(p.kind)) || p.stored !== undefined);
@@ -196,7 +205,9 @@ function FileCard({
       {p ? (
         <dl className="facts">
           <dt>{t('imports.kind')}</dt>
-          <dd data-testid="import-kind">{p.kind ?? t('imports.unknownKind')}</dd>
+          <dd data-testid="import-kind" data-kind={p.kind ?? ''}>
+            {p.kind ? reportKindLabel(t, p.kind) : t('imports.unknownKind')}
+          </dd>
           <dt>{t('imports.encoding')}</dt>
           <dd>{p.encoding}</dd>
           <dt>{t('imports.rows')}</dt>
@@ -282,8 +293,7 @@ function FileCard({
           <ul data-testid="import-problems">
             {p.problems.slice(0, 50).map((problem, i) => (
               <li key={i} className={problem.severity === 'error' ? 'status--error' : ''}>
-                {problem.row !== undefined ? `${t('imports.row', { row: problem.row })}: ` : ''}
-                {problemText(problem)}
+                {problemLine(problem)}
               </li>
             ))}
           </ul>
@@ -431,7 +441,7 @@ function ImportHistory() {
       <ul className="panel" data-testid="import-history">
         {imported.map((b) => (
           <li key={b.id} data-testid="import-batch">
-            <strong>{b.label}</strong> · {b.file.reportKind} · {b.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
+            <strong>{b.label}</strong> · {reportKindLabel(t, b.file.reportKind)} · {b.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
             {b.file.stored !== undefined
               ? t('imports.historyStored', { rows: b.file.rowCount.toLocaleString(language), stored: b.file.stored.toLocaleString(language), duplicates: b.file.duplicates, rejected: b.file.rejected })
               : t('imports.historyLine', { rows: b.file.rowCount.toLocaleString(language), posted: b.movementCount.toLocaleString(language), duplicates: b.file.duplicates, held: b.file.held, rejected: b.file.rejected })}{' '}

@@ -12,7 +12,7 @@ import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { useById, useLedgerState, useLocations, useSkus } from '../../app/hooks';
-import { useT } from '../../i18n';
+import { reportKindLabel, useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/en';
 
 export function Reconciliation() {
@@ -64,7 +64,7 @@ export function Reconciliation() {
   ];
 
   const source = view?.source ?? null;
-  const sourceLabel = (s: NonNullable<ReconciliationView['source']>) => `${s.date} · ${locationById.get(s.locationId)?.name ?? `#${s.locationId}`} · ${t(`reportKind.${s.reportKind}` as MessageKey)} (${s.lineCount})`;
+  const sourceLabel = (s: NonNullable<ReconciliationView['source']>) => `${s.date} · ${locationById.get(s.locationId)?.name ?? `#${s.locationId}`} · ${reportKindLabel(t, s.reportKind)} (${s.lineCount})`;
   const differences = (view?.lines ?? []).filter((l) => l.status !== 'match' && l.status !== 'unknown').length;
 
   return (

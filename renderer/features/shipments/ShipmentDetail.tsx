@@ -211,7 +211,7 @@ function ReceiveShipmentForm({ shipment, onDone, onCancel }: { shipment: Shipmen
       <div className="form-grid">
         <Field label={t('po.receivedOn')}>{(id) => <input id={id} name="receiptDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
         {[...open].map(([skuId, units]) => (
-          <Field key={skuId} label={`${skus.get(skuId)?.code ?? ''} (${t('shipments.inTransitUnits')} ${units})`}>
+          <Field key={skuId} label={t('shipments.receiveLineLabel', { sku: skus.get(skuId)?.code ?? '', units })}>
             {(id) => <input id={id} name={`receive-${skus.get(skuId)?.code ?? skuId}`} inputMode="numeric" value={qty[skuId] ?? ''} onChange={(e) => setQty({ ...qty, [skuId]: e.target.value })} />}
           </Field>
         ))}
