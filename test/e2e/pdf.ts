@@ -75,6 +75,23 @@ export async function pdfText(pdf: Buffer): Promise<PdfText> {
   });
 }
 
+/** Every fill colour the PDF paints with, as #rrggbb (a page background shows up here as a fill). */
+export async function pdfFillColours(pdf: Buffer): Promise<Set<string>> {
+  return withPdf(pdf, async (doc) => {
+    const colours = new Set<string>();
+    const hex = (channels: ArrayLike<number>, scale: number) => `#${Array.from(channels, (c) => Math.round((c / scale) * 255).toString(16).padStart(2, '0')).join('')}`;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { fnArray, argsArray } = await (await doc.getPage(n)).getOperatorList();
+      fnArray.forEach((fn, i) => {
+        const args = argsArray[i] as unknown;
+        if (fn === OPS.setFillRGBColor) colours.add(typeof args === 'string' ? args.toLowerCase() : hex(args as ArrayLike<number>, 255));
+        if (fn === OPS.setFillGray) colours.add(hex([(args as ArrayLike<number>)[0]!, (args as ArrayLike<number>)[0]!, (args as ArrayLike<number>)[0]!], 1));
+      });
+    }
+    return colours;
+  });
+}
+
 export interface PdfBarcode {
   /** 1-based page number. */
   page: number;

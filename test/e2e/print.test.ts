@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openApp } from './browser';
 import type { AppSession } from './browser';
-import { MARGIN_MM, PAGE_WIDTH_PT, PT_PER_MM, pdfBarcodes, pdfText, renderPdf } from './pdf';
+import { MARGIN_MM, PAGE_WIDTH_PT, PT_PER_MM, pdfBarcodes, pdfFillColours, pdfText, renderPdf } from './pdf';
 import type { PageSize } from './pdf';
 import { SkuCatalogPage } from './pages/SkuCatalogPage';
 import { code128 } from '../../shared/print/code128';
@@ -38,6 +38,9 @@ afterEach(async () => {
   await app.close();
 });
 
+/** The app's page colour on screen (renderer/app/styles.css --bg). */
+const SCREEN_BACKGROUND = '#f6f7f9';
+
 describe('printing a screen', () => {
   test('the SKU catalog prints on A4 and Letter with every code inside the margins', async () => {
     const skus = new SkuCatalogPage(app.page);
@@ -48,7 +51,10 @@ describe('printing a screen', () => {
     await expect.poll(() => skus.codes()).toEqual(['CABLE-02', 'CASE-01']);
 
     for (const size of SIZES) {
-      const printed = await pdfText(await renderPdf(app.page, size));
+      const pdf = await renderPdf(app.page, size);
+      const printed = await pdfText(pdf);
+      // White paper: the screen's page colour (--bg on the root element) is not painted behind it.
+      expect(await pdfFillColours(pdf), size).not.toContain(SCREEN_BACKGROUND);
       expect(printed.pageWidthPt, size).toBeGreaterThan(PAGE_WIDTH_PT[size] - 1.5);
       expect(printed.pageWidthPt, size).toBeLessThan(PAGE_WIDTH_PT[size] + 1.5);
       expect(printed.pages.join(' ')).toContain('CASE-01');
