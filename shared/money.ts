@@ -41,6 +41,11 @@ export function minorToAmountText(minor: number, currency: string): string {
   return Number.isInteger(minor) ? text : text.replace(/0+$/, '').replace(/\.$/, '');
 }
 
+/** Minor units as a number of major units (12345 USD → 123.45), for a CSV cell a spreadsheet sums: text "-123.45" would be neutralised into text. */
+export function minorToAmountNumber(minor: number, currency: string): number {
+  return Number(minorToAmountText(minor, currency));
+}
+
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = currencyMinorDigits(currency);
   return new Intl.NumberFormat(locale, {

@@ -1,7 +1,7 @@
 // The variance review as CSV (PRODUCT §7): every text cell goes through toCsv, which neutralises
 // formula-like cells, so a SKU name such as "=HYPERLINK(…)" stays text in a spreadsheet.
 import { toCsv } from '../csv';
-import { minorToAmountText } from '../money';
+import { minorToAmountNumber } from '../money';
 import type { ReviewLine } from './variance';
 
 export interface ReviewCsvText {
@@ -19,7 +19,7 @@ export function reviewCsv(lines: readonly ReviewLine[], text: ReviewCsvText): st
     text.header,
     lines.map((line) => {
       const sku = text.sku(line.skuId);
-      return [line.bin, sku.code, sku.name, line.expectedQty, line.counted ? line.countedQty : null, line.counted ? line.varianceUnits : null, line.counted ? Number(minorToAmountText(line.varianceValueMinor, text.currency)) : null, text.reason(line)];
+      return [line.bin, sku.code, sku.name, line.expectedQty, line.counted ? line.countedQty : null, line.counted ? line.varianceUnits : null, line.counted ? minorToAmountNumber(line.varianceValueMinor, text.currency) : null, text.reason(line)];
     }),
   );
 }

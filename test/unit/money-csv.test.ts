@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { currencyMinorDigits, formatMoney, isCurrencyCode, minorToAmountText, parseAmountToMinor } from '../../shared/money';
+import { currencyMinorDigits, formatMoney, isCurrencyCode, minorToAmountNumber, minorToAmountText, parseAmountToMinor } from '../../shared/money';
 import { neutraliseCell, toCsv } from '../../shared/csv';
 
 describe('parseAmountToMinor', () => {
@@ -100,6 +100,11 @@ describe('CSV export', () => {
 
   it('neutralises a negative number given as text', () => {
     expect(toCsv(['qty'], [['-5']])).toBe("\uFEFFqty\r\n'-5\r\n");
+  });
+
+  it('writes money as a number a spreadsheet sums: a negative value stays a number (minorToAmountNumber), not neutralised text', () => {
+    expect([minorToAmountNumber(-1396482, 'USD'), minorToAmountNumber(12345, 'JPY'), minorToAmountNumber(5, 'USD'), minorToAmountNumber(1234.5, 'USD')]).toEqual([-13964.82, 12345, 0.05, 12.345]);
+    expect(toCsv(['value'], [[minorToAmountNumber(-1396482, 'USD')]])).toBe('\uFEFFvalue\r\n-13964.82\r\n');
   });
 
   it('quotes commas, quotes and newlines', () => {

@@ -3,7 +3,7 @@ import { isIsoDate, periodContaining } from '../../../shared/dates';
 import type { DateRange } from '../../../shared/dates';
 import { rollUpByLocation, sumPeriodLines } from '../../../shared/ledger';
 import type { PeriodLine } from '../../../shared/ledger';
-import { minorToAmountText } from '../../../shared/money';
+import { minorToAmountNumber } from '../../../shared/money';
 import { toCsv } from '../../../shared/csv';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
@@ -81,7 +81,7 @@ export function PeriodReport() {
     if (!range) return;
     const currency = settings.baseCurrency;
     const header = [...(grouping === 'sku' ? [t('field.sku')] : []), t('field.location'), ...FIGURES.flatMap(([, , label]) => [`${t(label)} ${t('report.qty')}`, `${t(label)} ${t('report.value')} (${currency})`])];
-    const row = (l: PeriodLine, first: string[]) => [...first, ...FIGURES.flatMap(([q, v]) => [l[q], minorToAmountText(l[v], currency)])];
+    const row = (l: PeriodLine, first: string[]) => [...first, ...FIGURES.flatMap(([q, v]) => [l[q], minorToAmountNumber(l[v], currency)])];
     const rows = [...shown.map((l) => row(l, [...(grouping === 'sku' ? [skuCode(l)] : []), locationName(l)])), row(total, [...(grouping === 'sku' ? [t('common.total')] : []), grouping === 'sku' ? '' : t('common.total')])];
     try {
       await desktop.saveFile({ suggestedName: `stockpilot-period-${range.from}-${range.to}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
