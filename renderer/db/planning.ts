@@ -176,6 +176,14 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => l.id),
     todayDay,
   );
+  // A shipment dated after today has not left: its units are still in the ledger at home, and they
+  // are already counted on their way (inTransitByDestination). They are committed to it, so they come
+  // out of home stock, once, rather than being free for another marketplace too.
+  const homeIds = new Set(locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => l.id));
+  for (const s of shipments) {
+    if (s.status === 'received' || dayNumber(s.shipDate) <= todayDay || !homeIds.has(s.fromLocationId)) continue;
+    for (const [skuId, units] of inTransitBySku(s)) homeUnits.set(skuId, (homeUnits.get(skuId) ?? 0) - units);
+  }
   const saved = new Map(leadTimeRecords.map((r) => [r.key, { meanDays: r.meanDays, sdDays: r.sdDays }]));
   const supplierById = new Map(suppliers.map((x) => [x.id, x]));
   const supplierOf = new Map(sourcing.map((s) => [s.skuId, supplierById.get(s.supplierId)]));

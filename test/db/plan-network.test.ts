@@ -28,9 +28,9 @@ async function post(db: StockPilotDatabase, rows: readonly Row[]): Promise<void>
 
 /**
  * One SKU: 500 at home, 600 at FBA US selling 3 a day since Feb 1 (150 left); 400 shipped from home
- * to `shipTo`; `rates`: the seller's own forecasts (units per day, no end) by marketplace.
+ * to `shipTo` on `shipDate`; `rates`: the seller's own forecasts (units per day, no end) by marketplace.
  */
-async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string, string> = {}) {
+async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string, string> = {}, shipDate = '2026-06-20') {
   const db = await freshDb();
   const { domestic } = await locationIds(db);
   const us = await addFba(db, 'US');
@@ -47,7 +47,7 @@ async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string
     await createShipment(db, {
       fromLocationId: domestic,
       toLocationId: shipTo === '3pl' ? tpl : de,
-      shipDate: '2026-06-20',
+      shipDate,
       eta: '2026-07-25',
       mode: 'sea',
       carrier: '',
@@ -87,6 +87,18 @@ describe('stock in transit that no ship line counts', () => {
     expect(toFba.input.unlinedFbaInbound).toEqual([{ skuId: toFba.sku, locationId: toFba.de, units: 400 }]);
     const to3pl = await seller('3pl');
     expect(to3pl.input.unlinedFbaInbound).toEqual([]);
+  });
+});
+
+describe('a shipment dated after today', () => {
+  it('has its units on the way and no longer at home: counted once in the buy position, not free for another marketplace', async () => {
+    const shipped = await seller('newFba');
+    const planned = await seller('newFba', {}, '2026-07-03');
+    // The transfer out of home is dated July 3, so the ledger still has the 400 at home today.
+    expect(planned.input.skus[0]!.domesticUnits).toBe(100);
+    expect(planned.input.skus[0]!.domesticUnits).toBe(shipped.input.skus[0]!.domesticUnits);
+    expect(planned.plan.buy[0]!.networkPosition).toBe(shipped.plan.buy[0]!.networkPosition);
+    expect(planned.plan.buy[0]!.buyQty).toBe(shipped.plan.buy[0]!.buyQty);
   });
 });
 
