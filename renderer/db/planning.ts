@@ -288,13 +288,27 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
 
   // Units in transit that no ship line counts are still the network's (the buy position counts them):
   // to an FBA location where the SKU has no series yet (they take FBA room too), or home.
-  const unlinedFbaInbound: { skuId: number; locationId: number; units: number }[] = [];
+  const archived = new Map(skus.filter((sku) => sku.archived).map((sku) => [sku.id, sku]));
+  const unlinedFbaInbound: NonNullable<PlanInput['unlinedFbaInbound']>[number][] = [];
   for (const [skuId, byLocation] of inbound) {
     for (const [locationId, list] of byLocation) {
       if (usedInbound.has(list)) continue;
       const units = list.reduce((sum, arriving) => sum + arriving.units, 0);
-      unlinedFbaInbound.push({ skuId, locationId, units });
+      const sku = archived.get(skuId);
+      unlinedFbaInbound.push(sku ? { skuId, locationId, units, unitVolumeCubicFeet: unitVolumeCubicFeet(sku), storageType: storageTypeOf(sku) } : { skuId, locationId, units });
       otherInbound.set(skuId, (otherInbound.get(skuId) ?? 0) + units);
+    }
+  }
+
+  // An archived SKU has no line, but its units at FBA (and on their way there) still fill the shelves.
+  if (archived.size > 0) {
+    for (const [skuId, list] of seriesBySku) {
+      const sku = archived.get(skuId);
+      if (!sku) continue;
+      for (const entry of list) {
+        const units = Math.max(0, history.onHand[entry.seriesIndex]!) + entry.inbound.reduce((sum, arriving) => sum + arriving.units, 0);
+        if (units > 0) unlinedFbaInbound.push({ skuId, locationId: history.series[entry.seriesIndex]!.locationId, units, unitVolumeCubicFeet: unitVolumeCubicFeet(sku), storageType: storageTypeOf(sku) });
+      }
     }
   }
 

@@ -137,10 +137,12 @@ export interface PlanInput {
   /** FBA capacity per location in cubic feet per storage type (absent: none); applies beside the units limit. */
   capacityCubicFeet?: ReadonlyMap<number, CubicFeetByStorageType>;
   /**
-   * Units in transit to FBA locations where the SKU has no series (no ship line counts them): they
-   * take FBA capacity room all the same. Absent = none.
+   * Units at or on their way to FBA locations that no ship line counts: in transit where the SKU has
+   * no series, or held by a SKU the plan leaves out (archived). They take FBA capacity room all the
+   * same. A SKU not in `skus` gives its unit volume and storage type here (else its room in cubic
+   * feet is not known). Absent = none.
    */
-  unlinedFbaInbound?: readonly { skuId: number; locationId: number; units: number }[];
+  unlinedFbaInbound?: readonly { skuId: number; locationId: number; units: number; unitVolumeCubicFeet?: number | null; storageType?: StorageType }[];
   /** What-if: arrivals of open shipments later by this many days; demand × (1 + uplift) on days in range. */
   whatIf?: { delayDays?: number; uplift?: { fromDay: number; toDay: number; fraction: number } };
 }
@@ -1234,7 +1236,7 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
       if (units !== undefined) roomUnits.set(arriving.locationId, units - arriving.units);
       const rooms = roomCubicFeet.get(arriving.locationId);
       const b = skuIndexOf(arriving.skuId);
-      const sku = b >= 0 ? input.skus[b] : undefined;
+      const sku = b >= 0 ? input.skus[b] : arriving;
       const volume = positiveOrNaN(sku?.unitVolumeCubicFeet);
       if (rooms !== undefined && sku && volume > 0) {
         const type = STORAGE_TYPE_INDEX[sku.storageType ?? 'standard'];

@@ -6,14 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
 import type { MovementType } from '../../shared/model';
-import { createLocation } from '../../renderer/db/catalog';
+import { createLocation, setSkuArchived } from '../../renderer/db/catalog';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { gatherPlanInput, runPlan } from '../../renderer/db/planning';
 import { createShipment } from '../../renderer/db/purchasing';
-import { setForecastRate } from '../../renderer/db/planInputs';
+import { savePlanPreferences, setForecastRate } from '../../renderer/db/planInputs';
 import { unpackPlan } from '../../shared/planning/planColumns';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
-import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
+import { NOW, addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
 
 afterEach(disposeDatabases);
 
@@ -99,6 +99,35 @@ describe('a shipment dated after today', () => {
     expect(planned.input.skus[0]!.domesticUnits).toBe(shipped.input.skus[0]!.domesticUnits);
     expect(planned.plan.buy[0]!.networkPosition).toBe(shipped.plan.buy[0]!.networkPosition);
     expect(planned.plan.buy[0]!.buyQty).toBe(shipped.plan.buy[0]!.buyQty);
+  });
+});
+
+describe('an archived SKU’s stock at FBA', () => {
+  it('still takes capacity room, in units and in cubic feet, though the SKU has no line', async () => {
+    const db = await freshDb();
+    const { domestic } = await locationIds(db);
+    const us = await addFba(db, 'US');
+    const cube = { packageLength: '12', packageWidth: '12', packageHeight: '12', dimensionUnit: 'in', storageType: 'standard' };
+    const live = await addSku(db, 'LIVE-1', { casePack: '1', moq: '0', ...cube });
+    const old = await addSku(db, 'OLD-1', { casePack: '1', moq: '0', ...cube });
+    const rows: Row[] = [
+      { date: '2026-01-02', skuId: live, locationId: domestic, qty: 1000, type: 'receipt' },
+      { date: '2026-01-02', skuId: live, locationId: us, qty: 400, type: 'receipt' },
+      { date: '2026-01-02', skuId: old, locationId: us, qty: 760, type: 'receipt' },
+      { date: '2026-01-03', skuId: old, locationId: us, qty: -10, type: 'sale' },
+    ];
+    for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: live, locationId: us, qty: -2, type: 'sale' });
+    await post(db, rows);
+    await savePlanPreferences(db, { serviceLevelPercent: { A: '98', B: '95', C: '90' }, fbaFloorDays: '28', capacityUnits: { [us]: '880' }, capacityCubicFeet: { [us]: { standard: '900' } } });
+    const liveLine = async () => unpackPlan((await runPlan(db, { today: TODAY })).plan).ship.find((l) => l.skuId === live)!;
+    // 100 of LIVE-1 and 750 of OLD-1 on the shelves: 30 units and 50 cubic feet left.
+    const before = await liveLine();
+    expect([before.onHand, before.capacityRoomUnits, before.capacityRoomCubicFeet]).toEqual([100, 30, 50]);
+    await setSkuArchived(db, old, true, NOW);
+    const after = await liveLine();
+    expect([after.capacityRoomUnits, after.capacityRoomCubicFeet]).toEqual([30, 50]);
+    expect(after.shipSea + after.shipAir).toBe(before.shipSea + before.shipAir);
+    expect(after.shipSea + after.shipAir).toBeLessThanOrEqual(30);
   });
 });
 
