@@ -715,6 +715,7 @@ export const en = {
   'plan.x.reservedAsOf': 'Reserved units from the Reserved Inventory report of {date}.',
   'plan.x.floorHow': '{days} days of supply at the forecast rate: Amazon’s low-inventory level.',
   'plan.x.seaHow': 'What to ship today: max(0, T − position, floor + forecast over the lead time − position) − air = max(0, {t} − {position}, {floor} + {lead} − {position}) − {air}, rounded up to the case pack (the floor holds when the shipment lands); {cut} cut by FBA capacity, {short} not at home.',
+  'plan.x.seaLateHow': 'What to ship today: {late} of the inbound land after this shipment would, so each counts from the day it arrives: max(0, the most the stock falls short of safety stock until the next review − air, floor + forecast over the lead time − position at landing − air) = max(0, {cover} − {air}, {floor} + {lead} − {positionAtLanding} − {air}), rounded up to the case pack; {cut} cut by FBA capacity, {short} not at home.',
   'plan.x.airHow': 'When sea would land after the projected stockout: the demand between the air arrival ({air} days) and the sea arrival not covered by stock then.',
   'plan.x.capacity': 'FBA capacity cut',
   'plan.x.capacityUnitsHow': 'Units limit at this FBA: {room} units of room left when this line’s turn came (A items first, then the earliest stockout); {cut} units cut, rounded down to the case pack.',

@@ -716,6 +716,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.x.reservedAsOf': '预留数量来自 {date} 的预留库存报告。',
   'plan.x.floorHow': '按预测销量 {days} 天的供货量：亚马逊的低库存水平。',
   'plan.x.seaHow': '今天应发数量：max(0, T − 库存头寸, 下限 + 提前期内预测 − 库存头寸) − 空运 = max(0, {t} − {position}, {floor} + {lead} − {position}) − {air}，按箱规向上取整（到货时仍不低于下限）；其中 {cut} 因 FBA 库容被削减，{short} 国内仓库存不足。',
+  'plan.x.seaLateHow': '今天应发数量：在途中有 {late} 件会晚于本次货件到达，每批只从到货当天起计入：max(0, 下次补货检查前库存低于安全库存的最大缺口 − 空运, 下限 + 提前期内预测 − 到货时的库存头寸 − 空运) = max(0, {cover} − {air}, {floor} + {lead} − {positionAtLanding} − {air})，按箱规向上取整；其中 {cut} 因 FBA 库容被削减，{short} 国内仓库存不足。',
   'plan.x.airHow': '海运到货晚于预计断货日时：空运到达（{air} 天）到海运到达之间、届时库存无法覆盖的需求。',
   'plan.x.capacity': 'FBA 库容削减',
   'plan.x.capacityUnitsHow': '该 FBA 的件数上限：轮到此行时剩余 {room} 件（A 类优先，其次按断货日期从早到晚）；削减 {cut} 件，按箱规向下取整。',

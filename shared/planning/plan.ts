@@ -214,6 +214,14 @@ export interface ShipLine {
   floorUnits: number;
   /** The floor in days of supply that made floorUnits (the seller's plan setting). */
   floorDays: number;
+  /**
+   * Inbound units that land after a sea shipment sent today would (or past the horizon): they count
+   * from the day they arrive, so the sea quantity takes the position at landing without them and
+   * coverNeedUnits, the most the stock falls short of safety stock until the end of the review
+   * period. Without late inbound, 0 and T − position.
+   */
+  lateInboundUnits: number;
+  coverNeedUnits: number;
   /** Units to ship by sea and by air (air only for the bridge), after case pack and capacity. */
   shipSea: number;
   shipAir: number;
@@ -907,8 +915,35 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   }
   const casePack = sku.casePack;
   const shipAir = roundUpTo(bridge, casePack);
-  // The floor applies to what is left when the shipment lands: today's position less the demand until then.
-  const seaNeed = Math.max(0, orderUpTo - position - shipAir, floorUnits + demandLead - position - shipAir);
+  // Open shipments count from the day they arrive: one landing after this shipment would cannot
+  // stand in for it. Without such late ones (the usual case) these are T − position and position.
+  let lateInboundUnits = 0;
+  let coverNeed = orderUpTo - position;
+  let positionAtLanding = position;
+  if (inbound.length > 0) {
+    const landing = Math.min(leadDays, horizon);
+    let arrived = 0;
+    let demand = 0;
+    for (let t = 1; t <= landing; t++) {
+      arrived += arrivals[t]!;
+      demand += daily[t - 1]!;
+    }
+    lateInboundUnits = inboundUnits - arrived;
+    if (lateInboundUnits > 0) {
+      positionAtLanding = position - lateInboundUnits;
+      // The most the stock falls short of safety stock between landing and the end of the review
+      // period, with each late shipment counted from its day (at the period's end with all of them
+      // in, this is T − position).
+      coverNeed = ss + demand - (opening + arrived);
+      for (let t = landing + 1; t <= reviewEnd; t++) {
+        arrived += arrivals[t]!;
+        demand += daily[t - 1]!;
+        coverNeed = Math.max(coverNeed, ss + demand - (opening + arrived));
+      }
+    }
+  }
+  // The floor applies to what is left when the shipment lands: the position then less the demand until then.
+  const seaNeed = Math.max(0, coverNeed - shipAir, floorUnits + demandLead - positionAtLanding - shipAir);
   const shipSea = roundUpTo(seaNeed, casePack);
   const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(todayDay, belowSafetyDay - leadDays);
   for (let k = 0; k < inbound.length; k++) {
@@ -952,6 +987,8 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.reorderPoint[i] = reorderPoint;
   c.orderUpTo[i] = orderUpTo;
   c.floorUnits[i] = floorUnits;
+  c.lateInboundUnits[i] = lateInboundUnits;
+  c.coverNeedUnits[i] = coverNeed;
   c.floorDays[i] = settings.fbaFloorDays;
   c.shipSea[i] = shipSea;
   c.shipAir[i] = shipAir;

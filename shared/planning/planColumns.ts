@@ -46,6 +46,8 @@ const SHIP_NUMBERS = [
   'orderUpTo',
   'floorUnits',
   'floorDays',
+  'lateInboundUnits',
+  'coverNeedUnits',
   'shipSea',
   'shipAir',
   'cutByCapacity',
@@ -261,6 +263,8 @@ export function unpackPlan(packed: PlanColumns): Plan {
       orderUpTo: S.orderUpTo[i]!,
       floorUnits: S.floorUnits[i]!,
       floorDays: S.floorDays[i]!,
+      lateInboundUnits: S.lateInboundUnits[i]!,
+      coverNeedUnits: S.coverNeedUnits[i]!,
       shipSea: S.shipSea[i]!,
       shipAir: S.shipAir[i]!,
       cutByCapacity: S.cutByCapacity[i]!,
@@ -428,6 +432,12 @@ class ShipLineView implements ShipLine {
   }
   get floorDays(): number {
     return this.c.floorDays[this.i]!;
+  }
+  get lateInboundUnits(): number {
+    return this.c.lateInboundUnits[this.i]!;
+  }
+  get coverNeedUnits(): number {
+    return this.c.coverNeedUnits[this.i]!;
   }
   get shipSea(): number {
     return this.c.shipSea[this.i]!;

@@ -807,12 +807,9 @@ describe('what-if: open shipments delayed', () => {
     expect(line.position).toBe(550);
   });
 
-  // DEFECT (shared/planning/plan.ts, the bridge: `for (let t = airDays; t < …leadDays…) need += daily[t]`
-  // then `need − projected[airDays]`): arrivals between the air and the sea arrival are ignored, so
-  // air carries demand that a shipment already on its way will cover. With the open shipment 20 days
-  // late (landing on day 32, before sea on day 40) stock runs out on day 15 and the shelf needs
-  // 240 − 80 = 160 by air to reach day 32; the plan flies 250. Proposed rule: the bridge is the
-  // deepest projected shortfall between the air and the sea arrival, max(0, −min projected[t]).
+  // Arrivals between the air and the sea arrival count: with the open shipment 20 days late (landing
+  // on day 32, before sea on day 40) stock runs out on day 15 and the shelf needs 240 − 80 = 160 by
+  // air to reach day 32 (the bridge is the deepest projected shortfall between the two arrivals).
   test('air bridges only until the delayed shipment lands when it lands before sea', () => {
     const line = shipLine(planOf({ ...scenario, whatIf: { delayDays: 20 } }), 1);
     expect(line.stockoutDay).toBe(T0 + 15);
@@ -825,6 +822,34 @@ describe('what-if: open shipments delayed', () => {
     const raised = shipLine(planOf({ ...scenario, whatIf: { uplift: { fromDay: T0 + 1, toDay: T0 + 60, fraction: 0.5 } } }), 1);
     expect(raised.stockoutDay).toBeLessThan(base.stockoutDay);
     expect(raised.orderUpTo).toBeGreaterThan(base.orderUpTo);
+  });
+});
+
+describe('an open shipment landing after a sea shipment sent today would', () => {
+  // 10 a day, 300 at FBA, 400 landing on day 70; sea takes 40 days, air 7; floor 28 days (280).
+  const history = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 300 }]);
+  const plan = () => planOf({ today: TODAY, history, skus: [skuInput(1)], series: [{ inbound: [{ day: T0 + 70, units: 400 }] }] });
+
+  test('counts from the day it lands: sea still ships what the shelf needs when sea lands', () => {
+    const line = shipLine(plan(), 1);
+    expect(line.stockoutDay).toBe(T0 + 30);
+    // Air bridges days 31…40: stock 300 − 400 = −100 when sea lands.
+    expect(line.shipAir).toBe(100);
+    expect(line.position).toBe(700);
+    expect(line.lateInboundUnits).toBe(400);
+    // The lowest point until day 54 (40 + 14 days' review), before the 400 land: 540 − 300.
+    expect(line.coverNeedUnits).toBe(240);
+    // max(0, 240 − 100, 280 + 400 − 300 − 100) = 280: the floor holds when sea lands. Counting the
+    // 400 as if there, T − position (540 − 700) and the floor term both came to nothing.
+    expect(line.shipSea).toBe(280);
+    expect(300 + line.shipAir - 400 + line.shipSea).toBe(line.floorUnits);
+  });
+
+  test('one landing before sea counts in full, as T − position', () => {
+    const early = shipLine(planOf({ today: TODAY, history, skus: [skuInput(1)], series: [{ inbound: [{ day: T0 + 20, units: 400 }] }] }), 1);
+    expect(early.lateInboundUnits).toBe(0);
+    expect(early.coverNeedUnits).toBe(early.orderUpTo - early.position);
+    expect(early.shipSea).toBe(Math.max(0, Math.ceil(Math.max(early.orderUpTo - early.position, early.floorUnits + early.leadDemand - early.position) - 1e-9)));
   });
 });
 
@@ -870,7 +895,8 @@ describe('every number is finite', () => {
         if (typeof value !== 'number') continue;
         if (documentedNaN.has(key) && Number.isNaN(value)) continue;
         expect(Number.isFinite(value), `${label} SKU ${line.skuId} ${key} = ${value}`).toBe(true);
-        if (!['z', 'wape', 'mase'].includes(key) && !key.endsWith('Day')) expect(value, `${label} SKU ${line.skuId} ${key}`).toBeGreaterThanOrEqual(0);
+        // coverNeedUnits is a shortfall: below 0 where the stock stays above safety stock.
+        if (!['z', 'wape', 'mase', 'coverNeedUnits'].includes(key) && !key.endsWith('Day')) expect(value, `${label} SKU ${line.skuId} ${key}`).toBeGreaterThanOrEqual(0);
       }
     }
     for (const line of plan.ship) {

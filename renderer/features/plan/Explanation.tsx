@@ -36,15 +36,26 @@ export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekda
     [
       t('plan.shipSea'),
       n(line.shipSea, language, 0),
-      t('plan.x.seaHow', {
-        t: n(line.orderUpTo, language),
-        position: n(line.position, language),
-        floor: n(line.floorUnits, language),
-        lead: n(line.leadDemand, language),
-        air: n(line.shipAir, language, 0),
-        cut: n(line.cutByCapacity, language, 0),
-        short: n(line.shortAtHome, language, 0),
-      }),
+      line.lateInboundUnits > 0
+        ? t('plan.x.seaLateHow', {
+            late: n(line.lateInboundUnits, language, 0),
+            cover: n(line.coverNeedUnits, language),
+            positionAtLanding: n(line.position - line.lateInboundUnits, language),
+            floor: n(line.floorUnits, language),
+            lead: n(line.leadDemand, language),
+            air: n(line.shipAir, language, 0),
+            cut: n(line.cutByCapacity, language, 0),
+            short: n(line.shortAtHome, language, 0),
+          })
+        : t('plan.x.seaHow', {
+            t: n(line.orderUpTo, language),
+            position: n(line.position, language),
+            floor: n(line.floorUnits, language),
+            lead: n(line.leadDemand, language),
+            air: n(line.shipAir, language, 0),
+            cut: n(line.cutByCapacity, language, 0),
+            short: n(line.shortAtHome, language, 0),
+          }),
     ],
     [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
     [t('plan.stockout'), date(line.stockoutDay), Number.isFinite(line.stockoutDay) ? t('plan.x.stockoutHow') : t('plan.x.stockoutNone')],
