@@ -37,6 +37,7 @@ export type DomainErrorCode =
   | 'backup.newerSchema'
   | 'batch.notFound'
   | 'batch.shipmentReceived'
+  | 'batch.receiptChanged'
   | 'import.notApplicable'
   | 'import.cancelled'
   | 'import.fileGone'

@@ -33,7 +33,7 @@ import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerS
 import { withStorageErrors } from './errors';
 import { saveListing } from './catalog';
 import { postingTables } from './ledger';
-import { receiveShipment } from './purchasing';
+import { receiveShipmentPosting } from './purchasing';
 import { receivedBySku } from '../../shared/purchasing/shipments';
 
 /** Every report StockPilot knows is applied: the ledger detail posts movements, All Listings saves codes, the rest are kept as rows. */
@@ -492,9 +492,20 @@ async function matchShipmentReceipts(db: StockPilotDatabase, all: MovementColumn
   return result;
 }
 
-/** Receives shipments with Amazon's receipts (inside the import's transaction); more than shipped is an over-receipt. */
-async function receiveMatchedShipments(db: StockPilotDatabase, receipts: ImportPreview['shipmentReceipts']): Promise<void> {
-  for (const r of receipts ?? []) await receiveShipment(db, r.shipmentId, { date: r.date, lines: r.lines }, { allowOver: true });
+/**
+ * Receives shipments with Amazon's receipts (inside the import's transaction); more than shipped is
+ * an over-receipt. Each shipment as it was before and the receipt's movements go on the batch, so
+ * undoing the import takes the receipt back (removeMovementBatch).
+ */
+async function receiveMatchedShipments(db: StockPilotDatabase, batchId: string, receipts: ImportPreview['shipmentReceipts']): Promise<void> {
+  const received: NonNullable<ImportBatch['receivedShipments']> = [];
+  for (const r of receipts ?? []) {
+    const before = await db.shipments.get(r.shipmentId);
+    if (!before) throw new DomainError('shipment.notFound', { id: r.shipmentId });
+    const { movementIds } = await receiveShipmentPosting(db, r.shipmentId, { date: r.date, lines: r.lines }, { allowOver: true });
+    received.push({ before, movementIds });
+  }
+  if (received.length > 0) await db.batches.update(batchId, { receivedShipments: received });
 }
 
 /** `columns` without the movements at `rows`. */
@@ -983,7 +994,7 @@ async function writeLedgerImport(db: StockPilotDatabase, fileName: string, now: 
           await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
           await db.heldEvents.bulkAdd(heldRows);
           await db.reportRows.bulkAdd(adjustmentRecords);
-          await receiveMatchedShipments(db, prepared.preview.shipmentReceipts);
+          await receiveMatchedShipments(db, batchId, prepared.preview.shipmentReceipts);
         },
       },
     });
@@ -1007,7 +1018,7 @@ async function writeLedgerImport(db: StockPilotDatabase, fileName: string, now: 
       await db.heldEvents.bulkDelete(prepared.releasedHeldIds);
       await db.heldEvents.bulkAdd(heldRows);
       await db.reportRows.bulkAdd(adjustmentRecords);
-      await receiveMatchedShipments(db, prepared.preview.shipmentReceipts);
+      await receiveMatchedShipments(db, batchId, prepared.preview.shipmentReceipts);
     }),
   );
   return { preview: prepared.preview, batch: record };

@@ -281,7 +281,10 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     const batch = await db.batches.get(batchId);
     if (!batch) throw new DomainError('batch.notFound', { id: batchId });
     await assertShipmentsUntouched(db, batch);
-    if (batch.blockCount === 0 && batch.movementCount === 0) {
+    const received = batch.receivedShipments ?? [];
+    const receiptMovementIds = new Set(received.flatMap((r) => r.movementIds));
+    // A batch with receipts posted movements of its own: the summaries are rebuilt without them below.
+    if (batch.blockCount === 0 && batch.movementCount === 0 && received.length === 0) {
       // Nothing of it is in the ledger (report rows or held events only): no summaries to rebuild.
       await withStorageErrors(() =>
         db.transaction('rw', [db.batches, db.heldEvents, db.reportRows, db.listings, db.shipments], async () => {
@@ -301,13 +304,16 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
     const version = await readLedgerVersion(db);
     if (version.version !== snapshot.version) continue;
     const blocks = (await blockCacheFor(db).sync(db)).filter((b) => b.batchId !== batchId);
-    const manual = await db.movements.toArray();
+    const manual = (await db.movements.toArray()).filter((m) => !receiptMovementIds.has(m.id));
     const remaining: LedgerSnapshot = { ...snapshot, columns: concatColumns([columnsFromMovements(manual), unpackBlocks(blocks)]) };
     const summaries = buildSummaries(remaining, version.version + 1);
     const written = await withStorageErrors(() =>
       db.transaction('rw', [db.movementBlocks, db.batches, db.ledgerState, db.movements, db.heldEvents, db.reportRows, db.shipments], async () => {
         if ((await readLedgerVersion(db)).version !== version.version) return false;
         await assertShipmentsUntouched(db, batch);
+        // Amazon's receipts the import posted are taken back: their movements, and each shipment as it was.
+        await db.movements.bulkDelete([...receiptMovementIds]);
+        await db.shipments.bulkPut(received.map((r) => r.before));
         await db.movementBlocks.where('batchId').equals(batchId).delete();
         await db.shipments.bulkDelete(batch.createdShipmentIds ?? []);
         await db.heldEvents.where('batchId').equals(batchId).delete();
@@ -329,6 +335,14 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
  * dispatch rows transit would go below zero. Such a batch is refused, naming the shipment.
  */
 async function assertShipmentsUntouched(db: StockPilotDatabase, batch: ImportBatch): Promise<void> {
+  // A shipment the import received is given back only as the import left it: one received again, or
+  // changed, since is the seller's now, and taking the import's receipt from under it would not hold.
+  for (const { before, movementIds } of batch.receivedShipments ?? []) {
+    const now = await db.shipments.get(before.id);
+    const receiptsAfterImport = (before.receipts?.length ?? 0) + 1;
+    const movementsThere = (await db.movements.bulkGet(movementIds)).every((m) => m !== undefined);
+    if (!now || (now.receipts?.length ?? 0) !== receiptsAfterImport || !movementsThere) throw new DomainError('batch.receiptChanged', { ref: shipmentRef(before.id) });
+  }
   const ids = batch.createdShipmentIds ?? [];
   if (ids.length === 0) return;
   for (const shipment of await db.shipments.bulkGet(ids)) {

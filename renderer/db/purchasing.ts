@@ -280,6 +280,16 @@ export async function receiveShipment(
   receipt: { date: IsoDate; lines: { skuId: number; qty: number }[] },
   options: { allowOver?: boolean; close?: boolean } = {},
 ): Promise<Shipment> {
+  return (await receiveShipmentPosting(db, id, receipt, options)).shipment;
+}
+
+/** receiveShipment, also handing back the ids of the movements the receipt posted (an import keeps them to undo it). */
+export async function receiveShipmentPosting(
+  db: StockPilotDatabase,
+  id: number,
+  receipt: { date: IsoDate; lines: { skuId: number; qty: number }[] },
+  options: { allowOver?: boolean; close?: boolean } = {},
+): Promise<{ shipment: Shipment; movementIds: number[] }> {
   return withStorageErrors(() =>
     db.transaction('rw', postingTables(db), async () => {
       const shipment = await db.shipments.get(id);
@@ -295,9 +305,9 @@ export async function receiveShipment(
         }
         throw error;
       }
-      if (result.movements.length > 0) await postChecked(db, result.movements);
+      const movementIds = result.movements.length > 0 ? await postChecked(db, result.movements) : [];
       await db.shipments.put(result.shipment);
-      return result.shipment;
+      return { shipment: result.shipment, movementIds };
     }),
   );
 }

@@ -50,6 +50,11 @@ export interface ImportBatch {
   createdListingIds?: number[];
   /** The demo: the open shipments it created (its shipments under way), removed with it. */
   createdShipmentIds?: number[];
+  /**
+   * Ledger imports: the shipments Amazon's receipts received (matched by FBA shipment ID), each as it
+   * was before, with the receipt's movements, so undoing the import takes the receipt back too.
+   */
+  receivedShipments?: { before: Shipment; movementIds: number[] }[];
 }
 
 /** An imported event whose code (FNSKU or seller SKU) maps to no SKU yet: held until it is mapped. */

@@ -107,6 +107,7 @@ export const en = {
   'error.backup.newerSchema': '{file} was made by a newer StockPilot (data version {fileVersion}; this app reads up to {appVersion}). Update StockPilot first — nothing was changed.',
   'error.batch.notFound': 'That import batch no longer exists.',
   'error.batch.shipmentReceived': 'This batch cannot be removed: its shipment {ref} has been received since. Its receipt moved the units out of transit, and removing the batch would leave transit below zero.',
+  'error.batch.receiptChanged': 'This import cannot be undone: it received shipment {ref} from Amazon\'s receipts, and that shipment has changed since (received again, or its receipt removed). Nothing was changed.',
   'error.import.notApplicable': '{file} can be checked but not posted yet: StockPilot posts Inventory Ledger (detail) files today.',
   'error.import.unreadable': '{file}: {detail}',
   'error.import.cancelled': 'The import of {file} was cancelled. Nothing was written.',

@@ -108,6 +108,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.backup.newerSchema': '{file} 由更新版本的 StockPilot 生成（数据版本 {fileVersion}，本程序最高支持 {appVersion}）。请先升级 StockPilot——数据未改变。',
   'error.batch.notFound': '该导入批次已不存在。',
   'error.batch.shipmentReceived': '无法删除此批次：其货件 {ref} 随后已收货。收货已把货物从在途转出，删除批次会使在途库存小于零。',
+  'error.batch.receiptChanged': '无法撤销此导入：它按亚马逊的收货记录为货件 {ref} 登记了收货，而该货件此后已有变动（再次收货，或收货被删除）。未做任何更改。',
   'error.import.notApplicable': '{file} 可以检查，但暂不能过账：目前 StockPilot 只过账“库存分类账（详细视图）”报告。',
   'error.import.fileChanged': '无法读取 {file}：选择后文件已被移动、修改或删除。未写入任何数据。请重新选择该文件。',
   'error.import.tooLarge': '{file} 大小为 {size}，超过此类报告一次可读取的上限 {max}。未写入任何数据。请下载较短日期范围的报告。',

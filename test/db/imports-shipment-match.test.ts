@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { applyImport, previewImport } from '../../renderer/db/imports';
 import { saveListing } from '../../renderer/db/catalog';
-import { createShipment } from '../../renderer/db/purchasing';
+import { createShipment, receiveShipment } from '../../renderer/db/purchasing';
+import { removeMovementBatch } from '../../renderer/db/ledgerStore';
+import { isDomainError } from '../../shared/errors';
 import { postReceipt, loadLedger, stockAt } from '../../renderer/db/ledger';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds, NOW, LATER } from './helpers';
 
@@ -14,7 +16,7 @@ afterEach(disposeDatabases);
 const LEDGER = 'GET_LEDGER_DETAIL_VIEW_DATA.tsv';
 const bytes = () => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', LEDGER)));
 
-async function sellerWithShipment(fbaShipmentId: string) {
+async function sellerWithShipment(fbaShipmentId: string, shippedUnits = 240) {
   const db = await freshDb();
   const earbud = await addSku(db, 'EARBUD-BLK');
   const fba = await addFba(db, 'US');
@@ -33,7 +35,7 @@ async function sellerWithShipment(fbaShipmentId: string) {
     note: '',
     baseCurrency: 'USD',
     costs: { freight: '', duties: '', fees: '', basis: 'units' },
-    lines: [{ skuId: earbud, qty: '240', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
+    lines: [{ skuId: earbud, qty: String(shippedUnits), casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
   });
   return { db, earbud, fba, domestic, transit, shipmentId };
 }
@@ -67,5 +69,36 @@ describe('Amazon receipts of a StockPilot shipment', () => {
     await applyImport(db, LEDGER, bytes(), NOW);
     expect(await balance(db, earbud, transit, '2026-05-10')).toBe(240);
     expect(await balance(db, earbud, fba, '2026-05-10')).toBe(238);
+  });
+
+  test('undoing the import takes its receipt back: the shipment is in transit again, as it was, and transit holds the 240', async () => {
+    const { db, earbud, fba, transit, shipmentId } = await sellerWithShipment('FBA18XK2Q7LM');
+    const shipmentBefore = await db.shipments.get(shipmentId);
+    const movementsBefore = await db.movements.toArray();
+    const { batch } = await applyImport(db, LEDGER, bytes(), NOW);
+    expect((await db.shipments.get(shipmentId))!.status).toBe('received');
+    await removeMovementBatch(db, batch!.id);
+    expect(await db.shipments.get(shipmentId)).toEqual(shipmentBefore);
+    expect(await db.movements.toArray()).toEqual(movementsBefore);
+    expect(await balance(db, earbud, transit, '2026-05-10')).toBe(240);
+    expect(await balance(db, earbud, fba, '2026-05-10')).toBe(0);
+    // And the file can be imported again, receiving the shipment again.
+    await applyImport(db, LEDGER, bytes(), LATER);
+    expect(await balance(db, earbud, fba, '2026-05-10')).toBe(238);
+  });
+
+  test('a shipment received again since the import keeps the import: undoing it is refused, naming the shipment, and nothing changes', async () => {
+    const { db, earbud, shipmentId } = await sellerWithShipment('FBA18XK2Q7LM', 300);
+    const { batch } = await applyImport(db, LEDGER, bytes(), NOW);
+    expect((await db.shipments.get(shipmentId))!.status).toBe('partially_received');
+    await receiveShipment(db, shipmentId, { date: '2026-05-20', lines: [{ skuId: earbud, qty: 60 }] });
+    const [shipments, movements, batches] = [await db.shipments.toArray(), await db.movements.toArray(), await db.batches.toArray()];
+    const refusal = await removeMovementBatch(db, batch!.id).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(isDomainError(refusal) && refusal.code).toBe('batch.receiptChanged');
+    expect(isDomainError(refusal) && refusal.params).toEqual({ ref: `SHP-${shipmentId}` });
+    expect([await db.shipments.toArray(), await db.movements.toArray(), await db.batches.toArray()]).toEqual([shipments, movements, batches]);
   });
 });
