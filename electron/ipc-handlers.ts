@@ -3,17 +3,24 @@
 import path from 'node:path';
 import {
   IPC_CHANNELS,
+  refusalMessage,
   validateOpenFilesRequest,
   validatePrintRequest,
+  validateReadAutoBackupRequest,
   validateSaveFileRequest,
+  validateWriteAutoBackupRequest,
   type AppInfo,
+  type AutoBackupList,
   type FileFilter,
   type IpcChannel,
   type PickedFile,
   type PrintResult,
   type SaveFileResult,
   type Validation,
+  type WriteAutoBackupResult,
 } from '../shared/bridge';
+import { looksLikeBackupFile } from '../shared/backup/autoBackups';
+import type { AutoBackupStore } from './auto-backups';
 import { isTrustedSenderUrl, type TrustOptions } from './trusted-origin';
 
 /** Imports larger than this are refused before any byte is read (a year of daily SKU rows is far smaller). */
@@ -70,6 +77,10 @@ export interface IpcHandlerDeps {
   defaultSaveDirectory?: string;
   appVersion: string;
   platform: string;
+  /** The backups folder in the app's user-data directory (electron/auto-backups.ts). */
+  autoBackups: AutoBackupStore;
+  /** shell.openPath: resolves to '' on success, else the reason it failed. */
+  openFolder(folderPath: string): Promise<string>;
 }
 
 function describeSender(event: InvokeEventLike): string {
@@ -99,12 +110,6 @@ function assertTrustedSender(channel: IpcChannel, event: InvokeEventLike, deps: 
 function assertValid<T>(channel: IpcChannel, validation: Validation<T>): T {
   if (!validation.ok) throw new Error(`StockPilot refused "${channel}": ${validation.error}.`);
   return validation.value;
-}
-
-function formatSize(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  // Rounded up, so a file just over the limit never reads as equal to it.
-  return mib >= 1024 ? `${(Math.ceil((mib / 1024) * 10) / 10).toFixed(1)} GiB` : `${Math.ceil(mib)} MiB`;
 }
 
 const textEncoder = new TextEncoder();
@@ -138,12 +143,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
     for (const filePath of result.filePaths) {
       const name = path.basename(filePath);
       const info = await deps.fileSize(filePath);
-      if (!info.isFile) throw new Error(`"${name}" is not a file, so it was not opened.`);
+      // Coded, so the renderer says it in the seller's language (shared/bridge.ts hostErrorToDomainError).
+      if (!info.isFile) throw new Error(refusalMessage('file.notAFile', { file: name }));
       if (info.size > MAX_OPEN_FILE_BYTES) {
-        throw new Error(
-          `"${name}" is ${formatSize(info.size)}, more than the ${formatSize(MAX_OPEN_FILE_BYTES)} StockPilot can import at once. ` +
-            'Nothing was opened — split the report into smaller date ranges and import them one by one.',
-        );
+        throw new Error(refusalMessage('file.tooLarge', { file: name, sizeBytes: info.size, maxBytes: MAX_OPEN_FILE_BYTES }));
       }
     }
     const picked: PickedFile[] = [];
@@ -201,5 +204,33 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
   deps.handle(IPC_CHANNELS.appInfo, async (event): Promise<AppInfo> => {
     assertTrustedSender(IPC_CHANNELS.appInfo, event, deps);
     return { version: deps.appVersion, host: 'desktop', platform: deps.platform };
+  });
+
+  deps.handle(IPC_CHANNELS.listAutoBackups, async (event): Promise<AutoBackupList> => {
+    assertTrustedSender(IPC_CHANNELS.listAutoBackups, event, deps);
+    return { available: true, folder: deps.autoBackups.folder, backups: await deps.autoBackups.list() };
+  });
+
+  deps.handle(IPC_CHANNELS.writeAutoBackup, async (event, request): Promise<WriteAutoBackupResult> => {
+    assertTrustedSender(IPC_CHANNELS.writeAutoBackup, event, deps);
+    const valid = assertValid(IPC_CHANNELS.writeAutoBackup, validateWriteAutoBackupRequest(request));
+    // The folder holds backups only: bytes that do not start like one are refused before touching the disk.
+    if (!looksLikeBackupFile(valid.bytes)) throw new Error(`StockPilot refused "${IPC_CHANNELS.writeAutoBackup}": bytes are not a StockPilot backup.`);
+    return deps.autoBackups.write(valid.kind, valid.bytes);
+  });
+
+  deps.handle(IPC_CHANNELS.readAutoBackup, async (event, request): Promise<PickedFile> => {
+    assertTrustedSender(IPC_CHANNELS.readAutoBackup, event, deps);
+    const valid = assertValid(IPC_CHANNELS.readAutoBackup, validateReadAutoBackupRequest(request));
+    const file = await deps.autoBackups.read(valid.name);
+    return { name: file.name, bytes: ownBytes(file.bytes) };
+  });
+
+  deps.handle(IPC_CHANNELS.showAutoBackupsFolder, async (event): Promise<void> => {
+    assertTrustedSender(IPC_CHANNELS.showAutoBackupsFolder, event, deps);
+    const folder = deps.autoBackups.folder;
+    await deps.autoBackups.ensureFolder(); // a folder that does not exist yet cannot be shown
+    const failure = await deps.openFolder(folder);
+    if (failure) throw new Error(refusalMessage('autoBackup.failed', { folder, detail: failure.slice(0, 200) }));
   });
 }

@@ -2,7 +2,8 @@
 // Policies live in security.ts, trusted-origin.ts, protocol.ts and ipc-handlers.ts (tested in Node).
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { createAutoBackupStore } from './auto-backups';
 import { registerIpcHandlers } from './ipc-handlers';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import {
@@ -93,6 +94,13 @@ if (!app.requestSingleInstanceLock()) {
       defaultSaveDirectory: app.getPath('documents'),
       appVersion: app.getVersion(),
       platform: process.platform,
+      autoBackups: createAutoBackupStore({
+        folder: path.join(app.getPath('userData'), 'backups'),
+        fs,
+        nowMs: () => Date.now(),
+        log: (message) => console.warn(`[StockPilot] ${message}`),
+      }),
+      openFolder: (folderPath) => shell.openPath(folderPath),
     });
 
     mainWindow = createMainWindow();

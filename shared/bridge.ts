@@ -1,6 +1,10 @@
 // The one contract between the renderer and whatever hosts it. The Electron preload implements it
 // over IPC (electron/preload.ts); the browser fallback implements it with a file input, a download
 // and window.print (renderer/desktop/browserDesktopApi.ts). The UI cannot tell them apart.
+import { DomainError, type DomainErrorCode, type ErrorParams } from './errors';
+import { AUTO_BACKUP_KINDS, isAutoBackupFileName, type AutoBackupKind } from './backup/autoBackups';
+
+export type { AutoBackupKind };
 
 /** A file the user picked for import. Bytes, not text: the import core detects the encoding. */
 export interface PickedFile {
@@ -47,11 +51,47 @@ export interface AppInfo {
   platform: string;
 }
 
+/** One automatic backup in the app's backups folder. */
+export interface AutoBackupEntry {
+  /** A name of the app's own pattern (shared/backup/autoBackups.ts), nothing else. */
+  name: string;
+  kind: AutoBackupKind;
+  /** ISO timestamp (UTC), read from the name. */
+  createdAt: string;
+  sizeBytes: number;
+}
+
+/** Automatic backups exist only on the desktop; a browser says so rather than pretending. */
+export type AutoBackupList = { available: true; folder: string; backups: AutoBackupEntry[] } | { available: false };
+
+export interface WriteAutoBackupRequest {
+  kind: AutoBackupKind;
+  /** A whole .stockpilot file (the main process names it, with its own clock). */
+  bytes: Uint8Array;
+}
+
+export interface WriteAutoBackupResult {
+  backup: AutoBackupEntry;
+  /** Older automatic backups the rotation deleted. */
+  removed: string[];
+}
+
+export interface ReadAutoBackupRequest {
+  name: string;
+}
+
 export interface DesktopApi {
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   print(request: PrintRequest): Promise<PrintResult>;
   appInfo(): Promise<AppInfo>;
+  /** Newest first. */
+  listAutoBackups(): Promise<AutoBackupList>;
+  /** Writes atomically into the backups folder, then rotates (only on the desktop). */
+  writeAutoBackup(request: WriteAutoBackupRequest): Promise<WriteAutoBackupResult>;
+  readAutoBackup(request: ReadAutoBackupRequest): Promise<PickedFile>;
+  /** Opens the backups folder in the system's file manager (only on the desktop). */
+  showAutoBackupsFolder(): Promise<void>;
 }
 
 /** IPC channel names: the only channels the preload may use and the main process handles. */
@@ -60,6 +100,10 @@ export const IPC_CHANNELS = {
   saveFile: 'stockpilot:save-file',
   print: 'stockpilot:print',
   appInfo: 'stockpilot:app-info',
+  listAutoBackups: 'stockpilot:auto-backups-list',
+  writeAutoBackup: 'stockpilot:auto-backups-write',
+  readAutoBackup: 'stockpilot:auto-backups-read',
+  showAutoBackupsFolder: 'stockpilot:auto-backups-show-folder',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -166,4 +210,108 @@ export function validatePrintRequest(value: unknown): Validation<PrintRequest> {
       ...(typeof value.suggestedName === 'string' ? { suggestedName: value.suggestedName } : {}),
     },
   };
+}
+
+/** Automatic backups are whole backups; the same cap as any saved file. */
+export const MAX_AUTO_BACKUP_BYTES = MAX_SAVE_BYTES;
+
+export function validateWriteAutoBackupRequest(value: unknown): Validation<WriteAutoBackupRequest> {
+  if (!isRecord(value)) return { ok: false, error: 'request must be an object' };
+  const kind = AUTO_BACKUP_KINDS.find((k) => k === value.kind);
+  if (!kind) return { ok: false, error: `kind must be one of ${AUTO_BACKUP_KINDS.join(', ')}` };
+  const bytes = value.bytes;
+  if (!(bytes instanceof Uint8Array)) return { ok: false, error: 'bytes must be a Uint8Array' };
+  if (bytes.byteLength === 0) return { ok: false, error: 'bytes are empty' };
+  if (bytes.byteLength > MAX_AUTO_BACKUP_BYTES) return { ok: false, error: 'bytes are too large' };
+  return { ok: true, value: { kind, bytes } };
+}
+
+export function validateReadAutoBackupRequest(value: unknown): Validation<ReadAutoBackupRequest> {
+  if (!isRecord(value)) return { ok: false, error: 'request must be an object' };
+  // Only the app's own names: no separators, no "..", nothing the app did not write.
+  if (!isAutoBackupFileName(value.name)) return { ok: false, error: 'name must be an automatic backup file name' };
+  return { ok: true, value: { name: value.name } };
+}
+
+// ---- refusals the host explains to the seller ----
+// IPC carries only an error's message across (Electron prefixes it with "Error invoking remote
+// method …"), so the main process puts a coded refusal in the message and the renderer turns it
+// back into a DomainError, which the seller reads in their own language.
+
+export interface HostRefusalParams {
+  /** A picked file larger than the cap; sizes in bytes. */
+  'file.tooLarge': { file: string; sizeBytes: number; maxBytes: number };
+  'file.notAFile': { file: string };
+  'file.unreadable': { file: string; detail: string };
+  'autoBackup.diskFull': { folder: string };
+  'autoBackup.notWritable': { folder: string; detail: string };
+  'autoBackup.failed': { folder: string; detail: string };
+  'autoBackup.notFound': { file: string };
+  'autoBackup.unavailable': Record<string, never>;
+}
+
+export type HostRefusalCode = keyof HostRefusalParams & DomainErrorCode;
+
+/** A refusal as read back from a message: the code, and plain values (the main process promises their shape per code). */
+export interface HostRefusal {
+  code: HostRefusalCode;
+  params: ErrorParams;
+}
+
+const REFUSAL_MARKER = 'STOCKPILOT_REFUSAL ';
+const HOST_REFUSAL_CODES: readonly HostRefusalCode[] = [
+  'file.tooLarge',
+  'file.notAFile',
+  'file.unreadable',
+  'autoBackup.diskFull',
+  'autoBackup.notWritable',
+  'autoBackup.failed',
+  'autoBackup.notFound',
+  'autoBackup.unavailable',
+];
+
+/** The message of an Error the main process throws for a refusal. */
+export function refusalMessage<C extends HostRefusalCode>(code: C, params: HostRefusalParams[C]): string {
+  return `${REFUSAL_MARKER}${JSON.stringify({ code, params })}`;
+}
+
+/** The refusal inside an error's message (wherever IPC put it), or null when it holds none. */
+export function parseRefusal(message: string): HostRefusal | null {
+  const at = message.indexOf(REFUSAL_MARKER);
+  if (at < 0) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message.slice(at + REFUSAL_MARKER.length));
+  } catch {
+    return null;
+  }
+  if (!isRecord(parsed) || !isRecord(parsed.params)) return null;
+  const code = HOST_REFUSAL_CODES.find((c) => c === parsed.code);
+  if (!code) return null;
+  const params: ErrorParams = {};
+  for (const [key, value] of Object.entries(parsed.params)) {
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    params[key] = value;
+  }
+  return { code, params };
+}
+
+/** Bytes as the seller reads them; rounded up, so a file just over a limit never reads as equal to it. */
+export function formatFileSize(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib >= 1024) return `${(Math.ceil((mib / 1024) * 10) / 10).toFixed(1)} GiB`;
+  if (mib >= 1) return `${Math.ceil(mib)} MiB`;
+  return `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** A rejection from the host as the renderer should see it: a refusal becomes a DomainError, anything else stays as it was. */
+export function hostErrorToDomainError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const refusal = parseRefusal(message);
+  if (!refusal) return error;
+  const params: ErrorParams = { ...refusal.params };
+  const { sizeBytes, maxBytes } = refusal.params;
+  if (typeof sizeBytes === 'number') params.size = formatFileSize(sizeBytes);
+  if (typeof maxBytes === 'number') params.max = formatFileSize(maxBytes);
+  return new DomainError(refusal.code, params);
 }

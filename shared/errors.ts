@@ -83,7 +83,16 @@ export type DomainErrorCode =
   | 'count.reasonMissing'
   | 'count.recountPending'
   | 'count.planNotFound'
-  | 'count.changed';
+  | 'count.changed'
+  // Refused by the desktop host (shared/bridge.ts HostRefusalParams): picked files and automatic backups.
+  | 'file.tooLarge'
+  | 'file.notAFile'
+  | 'file.unreadable'
+  | 'autoBackup.diskFull'
+  | 'autoBackup.notWritable'
+  | 'autoBackup.failed'
+  | 'autoBackup.notFound'
+  | 'autoBackup.unavailable';
 
 export type ErrorParams = Record<string, string | number>;
 

@@ -74,3 +74,13 @@ export async function restoreBackup(db: StockPilotDatabase, bytes: Uint8Array, f
     createdAt: snapshot.createdAt,
   };
 }
+
+/**
+ * Whether the profile holds anything a seller made or imported (the location a new profile starts
+ * with does not count): an empty profile needs no automatic backup and no safety copy.
+ */
+export async function hasSellerData(db: StockPilotDatabase): Promise<boolean> {
+  const tables = [db.skus, db.movementBlocks, db.movements, db.reportRows, db.suppliers, db.purchaseOrders, db.shipments, db.counts];
+  for (const table of tables) if ((await withStorageErrors(() => table.count())) > 0) return true;
+  return false;
+}

@@ -1,5 +1,6 @@
 // DesktopApi for a plain browser: a file input to open, a download to save, window.print to print.
 import type { AppInfo, DesktopApi, OpenFilesRequest, PickedFile, PrintRequest, SaveFileRequest } from '../../shared/bridge';
+import { DomainError } from '../../shared/errors';
 
 /** Opens the browser's file chooser; the Files it gives are handles, read only when asked. */
 export function pickFiles(request: OpenFilesRequest): Promise<File[]> {
@@ -60,5 +61,18 @@ export const browserDesktopApi: DesktopApi = {
   },
   async appInfo(): Promise<AppInfo> {
     return { version: __APP_VERSION__, host: 'browser', platform: navigator.platform };
+  },
+  // A page cannot write files on its own schedule: automatic backups are a desktop feature.
+  async listAutoBackups() {
+    return { available: false };
+  },
+  async writeAutoBackup() {
+    throw new DomainError('autoBackup.unavailable');
+  },
+  async readAutoBackup() {
+    throw new DomainError('autoBackup.unavailable');
+  },
+  async showAutoBackupsFolder() {
+    throw new DomainError('autoBackup.unavailable');
   },
 };

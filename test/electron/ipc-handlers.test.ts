@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type IpcChannel } from '../../shared/bridge';
+import { IPC_CHANNELS, parseRefusal, type IpcChannel } from '../../shared/bridge';
+import type { AutoBackupStore } from '../../electron/auto-backups';
 import {
   MAX_OPEN_FILE_BYTES,
   registerIpcHandlers,
@@ -20,6 +21,16 @@ function setup(overrides: Partial<IpcHandlerDeps> = {}, pageUrl = 'app://stockpi
   const written = new Map<string, Uint8Array>();
   const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]); // "%PDF"
   const mainFrame = { url: pageUrl, parent: null };
+  const autoBackups: AutoBackupStore = {
+    folder: '/home/seller/.config/StockPilot/backups',
+    ensureFolder: vi.fn(async () => {}),
+    list: vi.fn(async () => []),
+    write: vi.fn(async (kind, bytes) => ({
+      backup: { name: 'stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot', kind, createdAt: '2026-11-27T09:30:15.123Z', sizeBytes: bytes.byteLength },
+      removed: [],
+    })),
+    read: vi.fn(async (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) })),
+  };
   const contents: SenderContents = {
     id: 1,
     printToPDF: vi.fn(async () => pdfBytes),
@@ -49,6 +60,8 @@ function setup(overrides: Partial<IpcHandlerDeps> = {}, pageUrl = 'app://stockpi
     defaultSaveDirectory: '/home/seller/Documents',
     appVersion: '1.2.3',
     platform: 'linux',
+    autoBackups,
+    openFolder: vi.fn(async () => ''),
     ...overrides,
   };
   registerIpcHandlers(deps);
@@ -58,7 +71,7 @@ function setup(overrides: Partial<IpcHandlerDeps> = {}, pageUrl = 'app://stockpi
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(event, payload);
   };
-  return { deps, contents, handlers, written, pdfBytes, invoke, trustedEvent };
+  return { deps, contents, handlers, written, pdfBytes, invoke, trustedEvent, autoBackups };
 }
 
 const goodPayloads: Record<IpcChannel, unknown> = {
@@ -66,9 +79,32 @@ const goodPayloads: Record<IpcChannel, unknown> = {
   [IPC_CHANNELS.saveFile]: { suggestedName: 'export.csv', contents: 'a,b\n' },
   [IPC_CHANNELS.print]: { target: 'pdf', pageSize: 'A4' },
   [IPC_CHANNELS.appInfo]: undefined,
+  [IPC_CHANNELS.listAutoBackups]: undefined,
+  [IPC_CHANNELS.writeAutoBackup]: { kind: 'daily', bytes: backupBytes() },
+  [IPC_CHANNELS.readAutoBackup]: { name: 'stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot' },
+  [IPC_CHANNELS.showAutoBackupsFolder]: undefined,
 };
 
+/** Bytes that start like a .stockpilot file (the handler checks no more than that). */
+function backupBytes(): Uint8Array {
+  return new TextEncoder().encode('STOCKPILOT-BACKUP\0 rest of the file');
+}
+
+/** The refusal an error carries, or its message when it carries none. */
+async function refusalOf(promise: Promise<unknown>) {
+  const error: unknown = await promise.then(
+    () => new Error('resolved'),
+    (e: unknown) => e,
+  );
+  const message = error instanceof Error ? error.message : String(error);
+  return parseRefusal(message) ?? message;
+}
+
 function expectNothingDone(deps: IpcHandlerDeps, contents: SenderContents) {
+  expect(deps.autoBackups.write).not.toHaveBeenCalled();
+  expect(deps.autoBackups.read).not.toHaveBeenCalled();
+  expect(deps.autoBackups.list).not.toHaveBeenCalled();
+  expect(deps.openFolder).not.toHaveBeenCalled();
   expect(deps.showOpenDialog).not.toHaveBeenCalled();
   expect(deps.showSaveDialog).not.toHaveBeenCalled();
   expect(deps.readFile).not.toHaveBeenCalled();
@@ -78,7 +114,7 @@ function expectNothingDone(deps: IpcHandlerDeps, contents: SenderContents) {
 }
 
 describe('registerIpcHandlers', () => {
-  it('registers exactly the four bridge channels', () => {
+  it('registers exactly the bridge channels', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
   });
@@ -145,6 +181,17 @@ describe('registerIpcHandlers', () => {
       [IPC_CHANNELS.print, { target: 'fax', pageSize: 'A4' }, /target must be/],
       [IPC_CHANNELS.print, { target: 'pdf', pageSize: 'A3' }, /pageSize must be/],
       [IPC_CHANNELS.print, { target: 'pdf', pageSize: 'A4', suggestedName: 'C:\\x.pdf' }, /plain file name/],
+      [IPC_CHANNELS.writeAutoBackup, { kind: 'weekly', bytes: new Uint8Array([1]) }, /kind must be one of daily, before-restore/],
+      [IPC_CHANNELS.writeAutoBackup, { kind: 'daily', bytes: [83, 84] }, /bytes must be a Uint8Array/],
+      [IPC_CHANNELS.writeAutoBackup, { kind: 'daily', bytes: 'STOCKPILOT-BACKUP' }, /bytes must be a Uint8Array/],
+      [IPC_CHANNELS.writeAutoBackup, { kind: 'daily', bytes: new Uint8Array(0) }, /bytes are empty/],
+      [IPC_CHANNELS.writeAutoBackup, { kind: 'daily', bytes: new TextEncoder().encode('#!/bin/sh\nrm -rf ~') }, /not a StockPilot backup/],
+      [IPC_CHANNELS.readAutoBackup, { name: '../../.ssh/id_rsa' }, /automatic backup file name/],
+      [IPC_CHANNELS.readAutoBackup, { name: '../stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot' }, /automatic backup file name/],
+      [IPC_CHANNELS.readAutoBackup, { name: 'stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot/../../x' }, /automatic backup file name/],
+      [IPC_CHANNELS.readAutoBackup, { name: 'stockpilot-backup-2026-11-27-0930.stockpilot' }, /automatic backup file name/],
+      [IPC_CHANNELS.readAutoBackup, { name: ['stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot'] }, /automatic backup file name/],
+      [IPC_CHANNELS.readAutoBackup, 'stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot', /request must be an object/],
     ] as const)('%s rejects %j without touching dialogs, files or the printer', async (channel, payload, message) => {
       const { deps, contents, invoke } = setup();
       await expect(invoke(channel, payload)).rejects.toThrow(message);
@@ -190,13 +237,19 @@ describe('registerIpcHandlers', () => {
           isFile: true,
         })),
       });
-      await expect(invoke(IPC_CHANNELS.openFiles, { multiple: true })).rejects.toThrow(/"orders\.txt" is 513 MiB, more than the 512 MiB StockPilot can import at once\. Nothing was opened/);
+      await expect(refusalOf(invoke(IPC_CHANNELS.openFiles, { multiple: true }))).resolves.toEqual({
+        code: 'file.tooLarge',
+        params: { file: 'orders.txt', sizeBytes: MAX_OPEN_FILE_BYTES + 1, maxBytes: MAX_OPEN_FILE_BYTES },
+      });
       expect(deps.readFile).not.toHaveBeenCalled();
     });
 
     it('refuses a 2 GB file chosen in the dialog by name, reading nothing', async () => {
       const { deps, invoke } = setup({ fileSize: vi.fn(async () => ({ size: 2 * 1024 ** 3, isFile: true })) });
-      await expect(invoke(IPC_CHANNELS.openFiles, {})).rejects.toThrow(/"inventory\.csv" is 2(\.0)? GiB, more than the 512 MiB StockPilot can import at once\. Nothing was opened/);
+      await expect(refusalOf(invoke(IPC_CHANNELS.openFiles, {}))).resolves.toEqual({
+        code: 'file.tooLarge',
+        params: { file: 'inventory.csv', sizeBytes: 2 * 1024 ** 3, maxBytes: MAX_OPEN_FILE_BYTES },
+      });
       expect(deps.readFile).not.toHaveBeenCalled();
     });
 
@@ -211,7 +264,7 @@ describe('registerIpcHandlers', () => {
 
     it('refuses a directory by name', async () => {
       const { invoke } = setup({ fileSize: vi.fn(async () => ({ size: 0, isFile: false })) });
-      await expect(invoke(IPC_CHANNELS.openFiles, {})).rejects.toThrow(/"inventory\.csv" is not a file/);
+      await expect(refusalOf(invoke(IPC_CHANNELS.openFiles, {}))).resolves.toEqual({ code: 'file.notAFile', params: { file: 'inventory.csv' } });
     });
   });
 
@@ -290,6 +343,46 @@ describe('registerIpcHandlers', () => {
       await expect(failed.invoke(IPC_CHANNELS.print, { target: 'printer', pageSize: 'A4' })).rejects.toThrow(
         'Printing failed: Print job failed.',
       );
+    });
+  });
+
+  describe('automatic backups', () => {
+    it('lists the folder and its backups as available', async () => {
+      const entry = { name: 'stockpilot-auto-2026-11-27T09-30-15-123Z-daily.stockpilot', kind: 'daily', createdAt: '2026-11-27T09:30:15.123Z', sizeBytes: 10 } as const;
+      const { invoke, autoBackups } = setup();
+      vi.mocked(autoBackups.list).mockResolvedValue([entry]);
+      await expect(invoke(IPC_CHANNELS.listAutoBackups)).resolves.toEqual({ available: true, folder: autoBackups.folder, backups: [entry] });
+    });
+
+    it('hands a valid backup and its kind to the store', async () => {
+      const { invoke, autoBackups } = setup();
+      const bytes = backupBytes();
+      await invoke(IPC_CHANNELS.writeAutoBackup, { kind: 'before-restore', bytes });
+      expect(autoBackups.write).toHaveBeenCalledWith('before-restore', bytes);
+    });
+
+    it('reads a backup by its validated name, as bytes the reply owns', async () => {
+      const { invoke, autoBackups } = setup();
+      const name = 'stockpilot-auto-2026-11-27T09-30-15-123Z-before-restore.stockpilot';
+      const pooled = new Uint8Array(new ArrayBuffer(64), 8, 3); // like a Buffer from Node's pool
+      pooled.set([7, 8, 9]);
+      vi.mocked(autoBackups.read).mockResolvedValue({ name, bytes: pooled });
+      const file = await invoke(IPC_CHANNELS.readAutoBackup, { name });
+      expect(autoBackups.read).toHaveBeenCalledWith(name);
+      expect(file).toEqual({ name, bytes: new Uint8Array([7, 8, 9]) });
+      expect((file as { bytes: Uint8Array }).bytes.buffer.byteLength).toBe(3);
+    });
+
+    it('shows the folder, creating it first, and reports a failure to open it as a refusal', async () => {
+      const { deps, invoke, autoBackups } = setup();
+      await invoke(IPC_CHANNELS.showAutoBackupsFolder);
+      expect(autoBackups.ensureFolder).toHaveBeenCalled();
+      expect(deps.openFolder).toHaveBeenCalledWith(autoBackups.folder);
+      const failing = setup({ openFolder: vi.fn(async () => 'No application is registered') });
+      await expect(refusalOf(failing.invoke(IPC_CHANNELS.showAutoBackupsFolder))).resolves.toEqual({
+        code: 'autoBackup.failed',
+        params: { folder: failing.autoBackups.folder, detail: 'No application is registered' },
+      });
     });
   });
 

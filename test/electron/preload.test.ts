@@ -19,8 +19,17 @@ describe('preload', () => {
     api = exposed;
   });
 
-  it('exposes exactly the four DesktopApi functions and nothing of ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFiles', 'print', 'saveFile']);
+  it('exposes exactly the DesktopApi functions and nothing of ipcRenderer', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'listAutoBackups',
+      'openFiles',
+      'print',
+      'readAutoBackup',
+      'saveFile',
+      'showAutoBackupsFolder',
+      'writeAutoBackup',
+    ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer.invoke);
@@ -39,6 +48,16 @@ describe('preload', () => {
 
     await api.appInfo();
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.appInfo);
+
+    await api.listAutoBackups();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.listAutoBackups);
+    const writeRequest = { kind: 'daily', bytes: new Uint8Array([1]) } as const;
+    await api.writeAutoBackup(writeRequest);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.writeAutoBackup, writeRequest);
+    await api.readAutoBackup({ name: 'x' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.readAutoBackup, { name: 'x' });
+    await api.showAutoBackupsFolder();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.showAutoBackupsFolder);
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
   });

@@ -49,6 +49,7 @@ let nextKey = 1;
 export function Imports() {
   const { t, language, describe } = useT();
   const [files, setFiles] = useState<PendingFile[]>([]);
+  const [pickStatus, setPickStatus] = useState<Status>(null);
   const dropped = useDroppedFiles();
 
   const patch = (key: number, change: Partial<PendingFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
@@ -99,7 +100,15 @@ export function Imports() {
   };
 
   const pick = async () => {
-    const picked = await openFilesToImport({ multiple: true, filters: [{ name: 'Reports', extensions: ['txt', 'tsv', 'csv'] }, { name: 'All files', extensions: ['*'] }] });
+    setPickStatus(null);
+    let picked: { name: string; file: ImportFile }[];
+    try {
+      picked = await openFilesToImport({ multiple: true, filters: [{ name: 'Reports', extensions: ['txt', 'tsv', 'csv'] }, { name: 'All files', extensions: ['*'] }] });
+    } catch (error) {
+      // The desktop refuses a file over the size cap or a folder before reading any: say which, in the seller's language.
+      setPickStatus({ kind: 'error', text: describe(error) });
+      return;
+    }
     await addFiles(picked);
   };
 
@@ -142,6 +151,7 @@ export function Imports() {
         <button type="button" className="btn btn--primary" onClick={() => void pick()}>
           {t('imports.choose')}
         </button>
+        <StatusLine status={pickStatus} />
       </div>
       {files.map((file) => (
         <FileCard

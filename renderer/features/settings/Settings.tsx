@@ -9,6 +9,7 @@ import { desktop } from '../../desktop';
 import { useT } from '../../i18n';
 import { useStoragePersistence } from './useStoragePersistence';
 import { BackupPanel } from './BackupPanel';
+import { AutoBackupPanel } from './AutoBackupPanel';
 import { ExchangeRatesPanel } from './ExchangeRatesPanel';
 
 function formatBytes(bytes: number): string {
@@ -78,6 +79,8 @@ export function Settings() {
       <h2>{t('settings.data')}</h2>
       <ExchangeRatesPanel />
       <BackupPanel />
+      <h2>{t('settings.autoBackups')}</h2>
+      <AutoBackupPanel />
       <h2>{t('settings.about')}</h2>
       <p className="panel" data-testid="app-info">
         {info ? t('settings.version', { version: info.version, host: t(info.host === 'desktop' ? 'settings.host.desktop' : 'settings.host.browser') }) : t('common.loading')}
