@@ -8,6 +8,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { ROW_HEIGHT_PX, scrollTopShowing, windowFor } from './rowWindow';
+import { ExportCsvButton } from './ExportCsvButton';
+import type { CsvExport } from './ExportCsvButton';
+import type { CsvCell, CsvColumn } from './tableCsv';
 
 export interface Column<Row> {
   id: string;
@@ -18,6 +21,12 @@ export interface Column<Row> {
   /** Present when the column can be sorted. */
   sortValue?: (row: Row) => string | number;
   align?: 'start' | 'end';
+  /** The cell's plain value for the table's CSV (numbers as numbers, money in the base currency, ISO dates); columns without it are not exported. */
+  csv?: (row: Row) => CsvCell;
+  /** The CSV header when `header` is not plain text or the file should say more (e.g. the currency). */
+  csvHeader?: string;
+  /** CSV-only columns written right after this one (e.g. the currency of an amount shown with it). */
+  csvMore?: readonly CsvColumn<Row>[];
 }
 
 interface DataTableProps<Row> {
@@ -30,10 +39,12 @@ interface DataTableProps<Row> {
   emptyText?: ReactNode;
   height?: string;
   testId?: string;
+  /** Present when the table exports to CSV: the rows as shown (filtered and sorted), all of them. */
+  csv?: CsvExport;
 }
 
 
-export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, footer, emptyText, height = '60vh', testId }: DataTableProps<Row>) {
+export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, footer, emptyText, height = '60vh', testId, csv }: DataTableProps<Row>) {
   const [sort, setSort] = useState<{ id: string; descending: boolean } | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -99,10 +110,12 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
     }
   };
 
+  const csvColumns = columns.flatMap((c): readonly CsvColumn<Row>[] => (c.csv ? [{ header: c.csvHeader ?? (typeof c.header === 'string' ? c.header : c.id), value: c.csv }, ...(c.csvMore ?? [])] : []));
+
   const activeRow = sorted[active];
   const activeId = activeRow !== undefined ? `${testId ?? 'table'}-row-${rowKey(activeRow)}` : undefined;
 
-  return (
+  const grid = (
     // A grid (ARIA grid pattern): the grid is the tab stop for its rows, the active row named by
     // aria-activedescendant, so a screen reader reads the row the arrow keys reach, selected. Sort
     // buttons and buttons in rows stay tab stops of their own: keys on a sort button, typing in a
@@ -207,5 +220,15 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
         </div>
       ) : null}
     </div>
+  );
+  if (!csv) return grid;
+  return (
+    <>
+      {/* Before the grid, so Tab reaches it on the way in. */}
+      <div className="toolbar">
+        <ExportCsvButton {...csv} tableLabel={label} columns={csvColumns} rows={() => sorted} testId={`${testId ?? 'table'}-export`} />
+      </div>
+      {grid}
+    </>
   );
 }

@@ -10,6 +10,8 @@ import { saveCountPlan, setSkuBin } from '../../db/counts';
 import { callLedger } from '../../db/ledgerClient';
 import { latestRows } from '../../db/reports';
 import { Field, StatusLine } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import type { Status } from '../../components/Form';
 import { useById, useLocations, useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
@@ -56,6 +58,20 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
   const [cutoff, setCutoff] = useState(today());
   const [busy, setBusy] = useState(false);
   const now = today();
+  const dueOf = (plan: CountPlan) => {
+    const last = counts.filter((c) => c.planId === plan.id && c.status === 'posted').reduce<string | null>((max, c) => (max === null || c.cutoffDate > max ? c.cutoffDate : max), null);
+    return { last, due: countDue({ lastCountedOn: last, createdOn: plan.createdOn, frequencyMonths: plan.frequencyMonths, today: now }) };
+  };
+  const dueText = ({ due }: ReturnType<typeof dueOf>) => (due.status === 'overdue' ? t('counts.due.overdue', { days: due.daysOverdue }) : t(`counts.due.${due.status}` satisfies MessageKey));
+  const csvColumns: CsvColumn<CountPlan>[] = [
+    { header: t('field.planName'), value: (plan) => plan.name },
+    { header: t('field.location'), value: (plan) => locations.get(plan.locationId)?.name ?? '' },
+    { header: t('field.scopeKind'), value: (plan) => scopeText(plan, t) },
+    { header: t('field.frequencyMonths'), value: (plan) => plan.frequencyMonths },
+    { header: t('counts.lastCounted'), value: (plan) => dueOf(plan).last },
+    { header: t('counts.dueOn'), value: (plan) => dueOf(plan).due.dueOn },
+    { header: t('field.status'), value: (plan) => dueText(dueOf(plan)) },
+  ];
 
   const start = async (plan: CountPlan) => {
     setBusy(true);
@@ -94,6 +110,11 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
       <StatusLine status={status} />
       {plans && plans.length === 0 ? <p>{t('counts.noPlans')}</p> : null}
       {plans && plans.length > 0 ? (
+        <div className="toolbar">
+          <ExportCsvButton fileStem="count-plans" onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('counts.plans')} columns={csvColumns} rows={() => plans} testId="count-plans-export" />
+        </div>
+      ) : null}
+      {plans && plans.length > 0 ? (
         <table className="data-table--plain" data-testid="count-plans">
           <thead>
             <tr>
@@ -109,8 +130,7 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
           </thead>
           <tbody>
             {plans.map((plan) => {
-              const last = counts.filter((c) => c.planId === plan.id && c.status === 'posted').reduce<string | null>((max, c) => (max === null || c.cutoffDate > max ? c.cutoffDate : max), null);
-              const due = countDue({ lastCountedOn: last, createdOn: plan.createdOn, frequencyMonths: plan.frequencyMonths, today: now });
+              const { last, due } = dueOf(plan);
               return (
                 <tr key={plan.id} data-testid="count-plan" data-plan={plan.name}>
                   <td data-col="name">{plan.name}</td>
@@ -120,7 +140,7 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
                   <td data-col="last">{last ?? t('counts.never')}</td>
                   <td data-col="dueOn">{due.dueOn}</td>
                   <td data-col="due">
-                    <span className={`badge${due.status === 'overdue' ? ' badge--warn' : ''}`}>{due.status === 'overdue' ? t('counts.due.overdue', { days: due.daysOverdue }) : t(`counts.due.${due.status}` satisfies MessageKey)}</span>
+                    <span className={`badge${due.status === 'overdue' ? ' badge--warn' : ''}`}>{dueText({ last, due })}</span>
                   </td>
                   <td>
                     <button type="button" className="btn" disabled={busy} aria-label={t('common.labelled', { label: t('counts.start'), value: plan.name })} onClick={() => void start(plan)}>
@@ -255,52 +275,68 @@ function History({ counts, onOpen }: { counts: readonly StockCount[]; onOpen: (i
     return [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, list]) => ({ month, counts: list.length, accuracy: pooledAccuracy(list.map((c) => c.posted!.accuracy)) }));
   }, [posted]);
   const overall = pooledAccuracy(posted.map((c) => c.posted!.accuracy));
+  // Accuracy as a fraction (0.975), which a spreadsheet formats as a percentage.
+  const csvColumns: CsvColumn<StockCount>[] = [
+    { header: t('counts.number'), value: (c) => c.number },
+    { header: t('field.location'), value: (c) => locations.get(c.locationId)?.name ?? '' },
+    { header: t('field.cutoffDate'), value: (c) => c.cutoffDate },
+    { header: t('field.type'), value: (c) => t(`counts.source.${c.source}`) },
+    { header: t('field.status'), value: (c) => t(`counts.status.${c.status}`) },
+    { header: t('counts.lines'), value: (c) => c.lines.length },
+    { header: t('counts.lineAccuracy'), value: (c) => c.posted?.accuracy.lineAccuracy },
+    { header: t('counts.valueAccuracy'), value: (c) => c.posted?.accuracy.valueAccuracy },
+  ];
   return (
     <section className="panel" aria-labelledby="count-history-title">
       <h2 id="count-history-title">{t('counts.history')}</h2>
       {counts.length === 0 ? (
         <p>{t('counts.none')}</p>
       ) : (
-        <table className="data-table--plain" data-testid="count-history">
-          <thead>
-            <tr>
-              <th scope="col">{t('counts.number')}</th>
-              <th scope="col">{t('field.location')}</th>
-              <th scope="col">{t('field.cutoffDate')}</th>
-              <th scope="col">{t('field.type')}</th>
-              <th scope="col">{t('field.status')}</th>
-              <th scope="col">{t('counts.lines')}</th>
-              <th scope="col">{t('counts.lineAccuracy')}</th>
-              <th scope="col">{t('counts.valueAccuracy')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.map((c) => (
-              <tr key={c.id} data-testid="count-history-row" data-count={c.number}>
-                <td data-col="number">{c.number}</td>
-                <td data-col="location">{locations.get(c.locationId)?.name ?? ''}</td>
-                <td data-col="cutoff">{c.cutoffDate}</td>
-                <td data-col="source">{t(`counts.source.${c.source}`)}</td>
-                <td data-col="status">{t(`counts.status.${c.status}`)}</td>
-                <td data-col="lines" className="num">
-                  {c.lines.length}
-                </td>
-                <td data-col="lineAccuracy" className="num">
-                  {c.posted ? percent(c.posted.accuracy.lineAccuracy, language) : ''}
-                </td>
-                <td data-col="valueAccuracy" className="num">
-                  {c.posted ? percent(c.posted.accuracy.valueAccuracy, language) : ''}
-                </td>
-                <td>
-                  <button type="button" className="btn" aria-label={`${t('counts.open')} ${c.number}`} onClick={() => onOpen(c.id)}>
-                    {t('counts.open')}
-                  </button>
-                </td>
+        <>
+          <div className="toolbar">
+            <ExportCsvButton fileStem="count-history" tableLabel={t('counts.history')} columns={csvColumns} rows={() => counts} testId="count-history-export" />
+          </div>
+          <table className="data-table--plain" data-testid="count-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('counts.number')}</th>
+                <th scope="col">{t('field.location')}</th>
+                <th scope="col">{t('field.cutoffDate')}</th>
+                <th scope="col">{t('field.type')}</th>
+                <th scope="col">{t('field.status')}</th>
+                <th scope="col">{t('counts.lines')}</th>
+                <th scope="col">{t('counts.lineAccuracy')}</th>
+                <th scope="col">{t('counts.valueAccuracy')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {counts.map((c) => (
+                <tr key={c.id} data-testid="count-history-row" data-count={c.number}>
+                  <td data-col="number">{c.number}</td>
+                  <td data-col="location">{locations.get(c.locationId)?.name ?? ''}</td>
+                  <td data-col="cutoff">{c.cutoffDate}</td>
+                  <td data-col="source">{t(`counts.source.${c.source}`)}</td>
+                  <td data-col="status">{t(`counts.status.${c.status}`)}</td>
+                  <td data-col="lines" className="num">
+                    {c.lines.length}
+                  </td>
+                  <td data-col="lineAccuracy" className="num">
+                    {c.posted ? percent(c.posted.accuracy.lineAccuracy, language) : ''}
+                  </td>
+                  <td data-col="valueAccuracy" className="num">
+                    {c.posted ? percent(c.posted.accuracy.valueAccuracy, language) : ''}
+                  </td>
+                  <td>
+                    <button type="button" className="btn" aria-label={`${t('counts.open')} ${c.number}`} onClick={() => onOpen(c.id)}>
+                      {t('counts.open')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {posted.length > 0 ? (
         <>

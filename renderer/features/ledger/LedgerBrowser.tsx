@@ -75,6 +75,17 @@ export function LedgerBrowser() {
   const page = result?.page;
   const rows = useMemo(() => (page ? Array.from({ length: page.length }, (_, i) => i) : []), [page]);
   const batchLabel = (id: string) => (id === 'manual' ? t('ledger.manual') : (batches?.find((b) => b.id === id)?.label ?? id));
+  // Per-row text looked up once per distinct value: the CSV export writes up to a million rows.
+  const typeLabels = MOVEMENT_TYPES.map((type) => t(`type.${type}`));
+  const sourceLabels = page ? page.sources.map(batchLabel) : [];
+  const dateOf = useMemo(() => {
+    const dates = new Map<number, string>();
+    return (day: number) => {
+      let date = dates.get(day);
+      if (date === undefined) dates.set(day, (date = isoFromDay(day)));
+      return date;
+    };
+  }, []);
 
   const removeBatch = async (batch: ImportBatch) => {
     if (!window.confirm(t('ledger.removeConfirm', { label: batch.label, count: batch.movementCount }))) return;
@@ -89,13 +100,13 @@ export function LedgerBrowser() {
 
   const columns: Column<number>[] = page
     ? [
-        { id: 'date', header: t('field.date'), width: '7rem', cell: (i) => isoFromDay(page.day[i]!) },
-        { id: 'type', header: t('field.type'), width: '9rem', cell: (i) => t(`type.${MOVEMENT_TYPES[page.type[i]!]!}`) },
-        { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (i) => skuById.get(page.skuId[i]!)?.code ?? '?' },
-        { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: (i) => locationById.get(page.locationId[i]!)?.name ?? '?' },
-        { id: 'qty', header: t('field.qty'), width: '6rem', align: 'end', cell: (i) => formatQty(page.qty[i]!, language) },
-        { id: 'ref', header: t('ledger.ref'), width: '10rem', cell: (i) => (page.ref[i]! >= 0 ? page.refs[page.ref[i]!] : '') },
-        { id: 'source', header: t('ledger.source'), width: 'minmax(8rem,1fr)', cell: (i) => batchLabel(page.sources[page.source[i]!]!) },
+        { id: 'date', header: t('field.date'), width: '7rem', cell: (i) => dateOf(page.day[i]!), csv: (i) => dateOf(page.day[i]!) },
+        { id: 'type', header: t('field.type'), width: '9rem', cell: (i) => typeLabels[page.type[i]!], csv: (i) => typeLabels[page.type[i]!] },
+        { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (i) => skuById.get(page.skuId[i]!)?.code ?? '?', csv: (i) => skuById.get(page.skuId[i]!)?.code ?? '' },
+        { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: (i) => locationById.get(page.locationId[i]!)?.name ?? '?', csv: (i) => locationById.get(page.locationId[i]!)?.name ?? '' },
+        { id: 'qty', header: t('field.qty'), width: '6rem', align: 'end', cell: (i) => formatQty(page.qty[i]!, language), csv: (i) => page.qty[i] },
+        { id: 'ref', header: t('ledger.ref'), width: '10rem', cell: (i) => (page.ref[i]! >= 0 ? page.refs[page.ref[i]!] : ''), csv: (i) => (page.ref[i]! >= 0 ? page.refs[page.ref[i]!] : '') },
+        { id: 'source', header: t('ledger.source'), width: 'minmax(8rem,1fr)', cell: (i) => sourceLabels[page.source[i]!], csv: (i) => sourceLabels[page.source[i]!] },
       ]
     : [];
 
@@ -158,7 +169,7 @@ export function LedgerBrowser() {
         {page ? t('ledger.count', { shown: page.length.toLocaleString(language), total: page.totalCount.toLocaleString(language) }) : t('common.loading')}
       </p>
       <StatusLine status={status} />
-      <DataTable label={t('ledger.title')} testId="ledger-browser" rows={rows} columns={columns} rowKey={(i) => i} emptyText={page ? t('common.none') : t('common.loading')} />
+      <DataTable label={t('ledger.title')} testId="ledger-browser" rows={rows} columns={columns} rowKey={(i) => i} emptyText={page ? t('common.none') : t('common.loading')} csv={{ fileStem: 'ledger', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }} />
 
       <h2>{t('ledger.batches')}</h2>
       {batches && batches.length > 0 ? (

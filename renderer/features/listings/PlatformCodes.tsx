@@ -96,12 +96,12 @@ export function PlatformCodes() {
   // A bundle shows its components where a listing shows its SKU.
   const skuText = (l: ListingRecord) => (isBundle(l) ? t('listings.bundleOf', { components: l.components.map((c) => `${codeOf(c.skuId)} × ${c.units}`).join(' + ') }) : codeOf(l.skuId));
   const columns: Column<ListingRecord>[] = [
-    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: skuText, sortValue: skuText },
-    { id: 'marketplace', header: t('field.marketplace'), width: '7rem', cell: (l) => l.marketplace, sortValue: (l) => l.marketplace },
-    { id: 'sellerSku', header: t('field.sellerSku'), width: 'minmax(8rem,1fr)', cell: (l) => l.sellerSku, sortValue: (l) => l.sellerSku },
-    { id: 'asin', header: t('field.asin'), width: '8rem', cell: (l) => l.asin, sortValue: (l) => l.asin },
-    { id: 'fnsku', header: t('field.fnsku'), width: '8rem', cell: (l) => l.fnsku, sortValue: (l) => l.fnsku },
-    { id: 'units', header: t('field.unitsPerListing'), width: '7rem', align: 'end', cell: (l) => (isBundle(l) ? '' : l.unitsPerListing) },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: skuText, sortValue: skuText, csv: skuText },
+    { id: 'marketplace', header: t('field.marketplace'), width: '7rem', cell: (l) => l.marketplace, sortValue: (l) => l.marketplace, csv: (l) => l.marketplace },
+    { id: 'sellerSku', header: t('field.sellerSku'), width: 'minmax(8rem,1fr)', cell: (l) => l.sellerSku, sortValue: (l) => l.sellerSku, csv: (l) => l.sellerSku },
+    { id: 'asin', header: t('field.asin'), width: '8rem', cell: (l) => l.asin, sortValue: (l) => l.asin, csv: (l) => l.asin },
+    { id: 'fnsku', header: t('field.fnsku'), width: '8rem', cell: (l) => l.fnsku, sortValue: (l) => l.fnsku, csv: (l) => l.fnsku },
+    { id: 'units', header: t('field.unitsPerListing'), width: '7rem', align: 'end', cell: (l) => (isBundle(l) ? '' : l.unitsPerListing), csv: (l) => (isBundle(l) ? null : l.unitsPerListing) },
     {
       id: 'actions',
       header: t('common.actions'),
@@ -212,7 +212,7 @@ export function PlatformCodes() {
           ) : null}
         </div>
       </form>
-      <DataTable label={t('listings.title')} testId="listings" rows={listings ?? []} columns={columns} rowKey={(l) => l.id} onActivate={edit} emptyText={t('common.none')} />
+      <DataTable label={t('listings.title')} testId="listings" rows={listings ?? []} columns={columns} rowKey={(l) => l.id} onActivate={edit} emptyText={t('common.none')} csv={{ fileStem: 'platform-codes', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }} />
     </section>
   );
 }

@@ -38,9 +38,9 @@ export function Locations() {
   };
 
   const columns: Column<Location>[] = [
-    { id: 'name', header: t('field.name'), width: 'minmax(12rem, 2fr)', cell: (l) => l.name, sortValue: (l) => l.name },
-    { id: 'kind', header: t('field.kind'), width: '12rem', cell: (l) => t(`locations.kind.${l.kind}`), sortValue: (l) => l.kind },
-    { id: 'marketplace', header: t('field.marketplace'), width: '8rem', cell: (l) => l.marketplace ?? '' },
+    { id: 'name', header: t('field.name'), width: 'minmax(12rem, 2fr)', cell: (l) => l.name, sortValue: (l) => l.name, csv: (l) => l.name },
+    { id: 'kind', header: t('field.kind'), width: '12rem', cell: (l) => t(`locations.kind.${l.kind}`), sortValue: (l) => l.kind, csv: (l) => t(`locations.kind.${l.kind}`) },
+    { id: 'marketplace', header: t('field.marketplace'), width: '8rem', cell: (l) => l.marketplace ?? '', csv: (l) => l.marketplace ?? '' },
     {
       id: 'actions',
       header: t('common.actions'),
@@ -87,7 +87,7 @@ export function Locations() {
         </div>
         <StatusLine status={status} />
       </form>
-      <DataTable label={t('locations.title')} testId="locations" rows={locations ?? []} columns={columns} rowKey={(l) => l.id} emptyText={t('common.loading')} />
+      <DataTable label={t('locations.title')} testId="locations" rows={locations ?? []} columns={columns} rowKey={(l) => l.id} emptyText={t('common.loading')} csv={{ fileStem: 'locations', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }} />
     </section>
   );
 }

@@ -53,19 +53,21 @@ export function Movements() {
     }
   };
 
+  const noteText = (m: Movement) => [m.reason ? t(`reason.${m.reason}`) : '', m.reversesId !== undefined ? t('movements.reversal', { id: m.reversesId }) : '', m.note ?? ''].filter(Boolean).join(' · ');
   const columns: Column<Movement>[] = [
-    { id: 'id', header: '#', width: '4rem', align: 'end', cell: (m) => m.id, sortValue: (m) => m.id },
-    { id: 'date', header: t('field.date'), width: '7rem', cell: (m) => m.date, sortValue: (m) => m.date },
-    { id: 'type', header: t('field.type'), width: '9rem', cell: (m) => t(`type.${m.type}`), sortValue: (m) => m.type },
-    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (m) => skuById.get(m.skuId)?.code ?? '?', sortValue: (m) => skuById.get(m.skuId)?.code ?? '' },
-    { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: (m) => locationById.get(m.locationId)?.name ?? '?' },
-    { id: 'qty', header: t('field.qty'), width: '6rem', align: 'end', cell: (m) => formatQty(m.qty, language), sortValue: (m) => m.qty },
-    { id: 'ref', header: 'Ref', width: '7rem', cell: (m) => m.ref ?? '' },
+    { id: 'id', header: '#', width: '4rem', align: 'end', cell: (m) => m.id, sortValue: (m) => m.id, csv: (m) => m.id },
+    { id: 'date', header: t('field.date'), width: '7rem', cell: (m) => m.date, sortValue: (m) => m.date, csv: (m) => m.date },
+    { id: 'type', header: t('field.type'), width: '9rem', cell: (m) => t(`type.${m.type}`), sortValue: (m) => m.type, csv: (m) => t(`type.${m.type}`) },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (m) => skuById.get(m.skuId)?.code ?? '?', sortValue: (m) => skuById.get(m.skuId)?.code ?? '', csv: (m) => skuById.get(m.skuId)?.code ?? '' },
+    { id: 'location', header: t('field.location'), width: 'minmax(8rem,1fr)', cell: (m) => locationById.get(m.locationId)?.name ?? '?', csv: (m) => locationById.get(m.locationId)?.name ?? '' },
+    { id: 'qty', header: t('field.qty'), width: '6rem', align: 'end', cell: (m) => formatQty(m.qty, language), sortValue: (m) => m.qty, csv: (m) => m.qty },
+    { id: 'ref', header: 'Ref', width: '7rem', cell: (m) => m.ref ?? '', csv: (m) => m.ref ?? '', csvHeader: t('ledger.ref') },
     {
       id: 'note',
       header: t('field.note'),
       width: 'minmax(8rem,1fr)',
-      cell: (m) => [m.reason ? t(`reason.${m.reason}`) : '', m.reversesId !== undefined ? t('movements.reversal', { id: m.reversesId }) : '', m.note ?? ''].filter(Boolean).join(' · '),
+      cell: noteText,
+      csv: noteText,
     },
     {
       id: 'actions',
@@ -112,7 +114,7 @@ export function Movements() {
       )}
 
       <h2>{t('movements.ledger')}</h2>
-      <DataTable label={t('movements.ledger')} testId="ledger" rows={movements ?? []} columns={columns} rowKey={(m) => m.id} emptyText={t('common.none')} height="40vh" />
+      <DataTable label={t('movements.ledger')} testId="ledger" rows={movements ?? []} columns={columns} rowKey={(m) => m.id} emptyText={t('common.none')} height="40vh" csv={{ fileStem: 'movements', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }} />
     </section>
   );
 }

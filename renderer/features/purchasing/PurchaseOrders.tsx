@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Language, PurchaseOrder } from '../../../shared/model';
-import { formatMoney } from '../../../shared/money';
+import { formatMoney, minorToAmountNumber } from '../../../shared/money';
 import { openQty, poTotalMinor, receivedQty } from '../../../shared/purchasing/purchaseOrders';
 import { convertMinor } from '../../../shared/purchasing/exchangeRates';
 import { db } from '../../db';
@@ -20,27 +20,37 @@ import { PurchaseOrderForm } from './PurchaseOrderForm';
 import { PurchaseOrderDocument } from './PurchaseOrderDocument';
 
 export function PurchaseOrders() {
-  const { t, language } = useT();
+  const { t, language, describe } = useT();
   const orders = usePurchaseOrders();
+  const [status, setStatus] = useState<Status>(null);
   const suppliers = useById(useSuppliers());
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<'new' | number | null>(null);
   const selected = orders?.find((po) => po.id === selectedId) ?? null;
 
   const columns: Column<PurchaseOrder>[] = [
-    { id: 'number', header: t('po.number'), width: '9rem', cell: (po) => po.number, sortValue: (po) => po.number },
-    { id: 'supplier', header: t('po.supplier'), width: 'minmax(10rem, 2fr)', cell: (po) => suppliers.get(po.supplierId)?.name ?? '', sortValue: (po) => suppliers.get(po.supplierId)?.name ?? '' },
-    { id: 'status', header: t('po.status'), width: '10rem', cell: (po) => t(`po.status.${po.status}`), sortValue: (po) => po.status },
-    { id: 'orderDate', header: t('po.orderDate'), width: '8rem', cell: (po) => po.orderDate, sortValue: (po) => po.orderDate },
-    { id: 'expectedDate', header: t('po.expectedDate'), width: '8rem', cell: (po) => po.expectedDate, sortValue: (po) => po.expectedDate },
+    { id: 'number', header: t('po.number'), width: '9rem', cell: (po) => po.number, sortValue: (po) => po.number, csv: (po) => po.number },
+    { id: 'supplier', header: t('po.supplier'), width: 'minmax(10rem, 2fr)', cell: (po) => suppliers.get(po.supplierId)?.name ?? '', sortValue: (po) => suppliers.get(po.supplierId)?.name ?? '', csv: (po) => suppliers.get(po.supplierId)?.name ?? '' },
+    { id: 'status', header: t('po.status'), width: '10rem', cell: (po) => t(`po.status.${po.status}`), sortValue: (po) => po.status, csv: (po) => t(`po.status.${po.status}`) },
+    { id: 'orderDate', header: t('po.orderDate'), width: '8rem', cell: (po) => po.orderDate, sortValue: (po) => po.orderDate, csv: (po) => po.orderDate },
+    { id: 'expectedDate', header: t('po.expectedDate'), width: '8rem', cell: (po) => po.expectedDate, sortValue: (po) => po.expectedDate, csv: (po) => po.expectedDate },
     {
       id: 'units',
       header: t('po.receivedOfOrdered'),
       width: '9rem',
       align: 'end',
       cell: (po) => `${po.lines.reduce((s, l) => s + receivedQty(po, l.lineId), 0).toLocaleString(language)} / ${po.lines.reduce((s, l) => s + l.qty, 0).toLocaleString(language)}`,
+      // Two numbers in the file, not "3 / 10" as text.
+      csv: (po) => po.lines.reduce((s, l) => s + receivedQty(po, l.lineId), 0),
+      csvHeader: t('po.received'),
+      csvMore: [{ header: t('po.ordered'), value: (po) => po.lines.reduce((s, l) => s + l.qty, 0) }],
     },
-    { id: 'total', header: t('po.total'), width: '9rem', align: 'end', cell: (po) => formatMoney(poTotalMinor(po), po.currency, language), sortValue: (po) => poTotalMinor(po) },
+    { id: 'total', header: t('po.total'), width: '9rem', align: 'end', cell: (po) => formatMoney(poTotalMinor(po), po.currency, language),
+      sortValue: (po) => poTotalMinor(po),
+      // In the PO's own currency, as shown (a base-currency figure would need a rate the table does not show).
+      csv: (po) => minorToAmountNumber(poTotalMinor(po), po.currency),
+      csvMore: [{ header: t('field.currency'), value: (po) => po.currency }],
+    },
   ];
 
   return (
@@ -62,7 +72,18 @@ export function PurchaseOrders() {
           onCancel={() => setForm(null)}
         />
       ) : null}
-      <DataTable label={t('po.title')} testId="pos" rows={orders ?? []} columns={columns} rowKey={(po) => po.id} onActivate={(po) => setSelectedId(po.id)} emptyText={t('po.none')} height="35vh" />
+      <StatusLine status={status} />
+      <DataTable
+        label={t('po.title')}
+        testId="pos"
+        rows={orders ?? []}
+        columns={columns}
+        rowKey={(po) => po.id}
+        onActivate={(po) => setSelectedId(po.id)}
+        emptyText={t('po.none')}
+        height="35vh"
+        csv={{ fileStem: 'purchase-orders', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }}
+      />
       {selected ? <PurchaseOrderDetail key={selected.id} po={selected} onEdit={() => setForm(selected.id)} /> : null}
     </section>
   );

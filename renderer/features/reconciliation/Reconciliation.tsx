@@ -8,6 +8,8 @@ import { callLedger } from '../../db/ledgerClient';
 import type { ReconciliationView } from '../../db/reconciliation';
 import type { ReconcileLine } from '../../../shared/reconcile';
 import { DataTable } from '../../components/DataTable';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
@@ -43,25 +45,40 @@ export function Reconciliation() {
 
   const lines = useMemo(() => (view?.lines ?? []).filter((l) => !onlyDifferences || l.status !== 'match'), [view, onlyDifferences]);
   const num = (n: number | null) => (n === null ? '—' : n.toLocaleString(language));
+  const explained = (l: ReconcileLine) =>
+    l.explainedBy.length === 0
+      ? l.status === 'difference'
+        ? t('reconcile.unexplained')
+        : ''
+      : l.explainedBy.map((e) => `${e.day} ${t(`type.${e.type}` as MessageKey)} ${e.quantity > 0 ? '+' : ''}${e.quantity}${e.reference ? ` (${e.reference})` : ''}`).join('; ');
   const columns: Column<ReconcileLine>[] = [
-    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (l) => skuById.get(l.skuId)?.code ?? `#${l.skuId}`, sortValue: (l) => skuById.get(l.skuId)?.code ?? '' },
-    { id: 'name', header: t('field.name'), width: 'minmax(10rem, 2fr)', cell: (l) => skuById.get(l.skuId)?.name ?? '' },
-    { id: 'snapshot', header: t('reconcile.snapshot'), width: '7rem', align: 'end', cell: (l) => num(l.snapshotUnits), sortValue: (l) => l.snapshotUnits ?? -Infinity },
-    { id: 'ledger', header: t('reconcile.ledger'), width: '7rem', align: 'end', cell: (l) => num(l.ledgerUnits), sortValue: (l) => l.ledgerUnits },
-    { id: 'difference', header: t('reconcile.difference'), width: '7rem', align: 'end', cell: (l) => (l.differenceUnits === null ? '—' : `${l.differenceUnits > 0 ? '+' : ''}${num(l.differenceUnits)}`), sortValue: (l) => l.differenceUnits ?? 0 },
-    { id: 'status', header: t('reconcile.status'), width: '9rem', cell: (l) => t(`reconcile.status.${l.status}` satisfies MessageKey) },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (l) => skuById.get(l.skuId)?.code ?? `#${l.skuId}`, sortValue: (l) => skuById.get(l.skuId)?.code ?? '', csv: (l) => skuById.get(l.skuId)?.code ?? `#${l.skuId}` },
+    { id: 'name', header: t('field.name'), width: 'minmax(10rem, 2fr)', cell: (l) => skuById.get(l.skuId)?.name ?? '', csv: (l) => skuById.get(l.skuId)?.name ?? '' },
+    { id: 'snapshot', header: t('reconcile.snapshot'), width: '7rem', align: 'end', cell: (l) => num(l.snapshotUnits), sortValue: (l) => l.snapshotUnits ?? -Infinity, csv: (l) => l.snapshotUnits },
+    { id: 'ledger', header: t('reconcile.ledger'), width: '7rem', align: 'end', cell: (l) => num(l.ledgerUnits), sortValue: (l) => l.ledgerUnits, csv: (l) => l.ledgerUnits },
+    { id: 'difference', header: t('reconcile.difference'), width: '7rem', align: 'end', cell: (l) => (l.differenceUnits === null ? '—' : `${l.differenceUnits > 0 ? '+' : ''}${num(l.differenceUnits)}`), sortValue: (l) => l.differenceUnits ?? 0, csv: (l) => l.differenceUnits },
+    { id: 'status', header: t('reconcile.status'), width: '9rem', cell: (l) => t(`reconcile.status.${l.status}` satisfies MessageKey), csv: (l) => t(`reconcile.status.${l.status}` satisfies MessageKey) },
     {
       id: 'explained',
       header: t('reconcile.explainedBy'),
       width: 'minmax(14rem, 3fr)',
-      cell: (l) =>
-        l.explainedBy.length === 0
-          ? l.status === 'difference'
-            ? t('reconcile.unexplained')
-            : ''
-          : l.explainedBy.map((e) => `${e.day} ${t(`type.${e.type}` as MessageKey)} ${e.quantity > 0 ? '+' : ''}${e.quantity}${e.reference ? ` (${e.reference})` : ''}`).join('; '),
+      cell: explained,
+      csv: explained,
     },
   ];
+
+  type ClaimRow = ReconciliationView['claims'][number];
+  const claimColumns: CsvColumn<ClaimRow>[] = [
+    { header: t('field.sku'), value: (c) => (c.skuId !== null ? (skuById.get(c.skuId)?.code ?? c.msku) : c.msku) },
+    { header: 'FNSKU', value: (c) => c.fnsku },
+    { header: t('field.from'), value: (c) => c.firstDate },
+    { header: t('field.to'), value: (c) => c.lastDate },
+    { header: t('reconcile.lost'), value: (c) => c.lostUnits },
+    { header: t('reconcile.damaged'), value: (c) => c.damagedUnits },
+    { header: t('reconcile.found'), value: (c) => c.foundUnits },
+    { header: t('reconcile.claimable'), value: (c) => c.claimableUnits },
+  ];
+  const onError = (error: unknown) => setStatus({ kind: 'error', text: describe(error) });
 
   const source = view?.source ?? null;
   const sourceLabel = (s: NonNullable<ReconciliationView['source']>) => `${s.date} · ${locationById.get(s.locationId)?.name ?? `#${s.locationId}`} · ${reportKindLabel(t, s.reportKind)} (${s.lineCount})`;
@@ -91,7 +108,7 @@ export function Reconciliation() {
             </label>
           </div>
           <p data-testid="reconcile-summary">{t('reconcile.summary', { lines: view!.lines.length, differences })}</p>
-          <DataTable label={t('reconcile.title')} rows={lines} columns={columns} rowKey={(l) => l.skuId} emptyText={t('reconcile.allMatch')} testId="reconcile-table" height="50vh" />
+          <DataTable label={t('reconcile.title')} rows={lines} columns={columns} rowKey={(l) => l.skuId} emptyText={t('reconcile.allMatch')} testId="reconcile-table" height="50vh" csv={{ fileStem: 'reconciliation', date: source.date, onError }} />
           {view!.unmapped.length > 0 ? (
             <details>
               <summary>{t('reconcile.unmapped', { count: view!.unmapped.length })}</summary>
@@ -109,36 +126,41 @@ export function Reconciliation() {
           {view!.claims.length === 0 ? (
             <p data-testid="claims-empty">{t('reconcile.noClaims')}</p>
           ) : (
-            <table className="data-table" data-testid="claims">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.sku')}</th>
-                  <th scope="col">FNSKU</th>
-                  <th scope="col">{t('reconcile.claimDates')}</th>
-                  <th scope="col">{t('reconcile.lost')}</th>
-                  <th scope="col">{t('reconcile.damaged')}</th>
-                  <th scope="col">{t('reconcile.found')}</th>
-                  <th scope="col">{t('reconcile.claimable')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view!.claims.map((c) => (
-                  <tr key={`${c.marketplace}|${c.fnsku}|${c.msku}`} data-testid="claim">
-                    <td>{c.skuId !== null ? (skuById.get(c.skuId)?.code ?? c.msku) : c.msku}</td>
-                    <td>{c.fnsku}</td>
-                    <td>
-                      {c.firstDate} – {c.lastDate}
-                    </td>
-                    <td className="num">{c.lostUnits}</td>
-                    <td className="num">{c.damagedUnits}</td>
-                    <td className="num">{c.foundUnits}</td>
-                    <td className="num" data-testid="claimable">
-                      {c.claimableUnits}
-                    </td>
+            <>
+              <div className="toolbar">
+                <ExportCsvButton fileStem="claims" date={source.date} onError={onError} tableLabel={t('reconcile.claims')} columns={claimColumns} rows={() => view!.claims} testId="claims-export" />
+              </div>
+              <table className="data-table" data-testid="claims">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('field.sku')}</th>
+                    <th scope="col">FNSKU</th>
+                    <th scope="col">{t('reconcile.claimDates')}</th>
+                    <th scope="col">{t('reconcile.lost')}</th>
+                    <th scope="col">{t('reconcile.damaged')}</th>
+                    <th scope="col">{t('reconcile.found')}</th>
+                    <th scope="col">{t('reconcile.claimable')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {view!.claims.map((c) => (
+                    <tr key={`${c.marketplace}|${c.fnsku}|${c.msku}`} data-testid="claim">
+                      <td>{c.skuId !== null ? (skuById.get(c.skuId)?.code ?? c.msku) : c.msku}</td>
+                      <td>{c.fnsku}</td>
+                      <td>
+                        {c.firstDate} – {c.lastDate}
+                      </td>
+                      <td className="num">{c.lostUnits}</td>
+                      <td className="num">{c.damagedUnits}</td>
+                      <td className="num">{c.foundUnits}</td>
+                      <td className="num" data-testid="claimable">
+                        {c.claimableUnits}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </>
       ) : null}

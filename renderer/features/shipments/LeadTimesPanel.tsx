@@ -10,6 +10,8 @@ import { FALLBACK_DAYS, parseLegDaysDraft, skuLegKey, transportKey } from '../..
 import { db } from '../../db';
 import { setLeadTime } from '../../db/purchasing';
 import { Field, StatusLine } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import type { Status } from '../../components/Form';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
 import { useById, useLocations, useShipments, useSkus } from '../../app/hooks';
@@ -57,11 +59,30 @@ export function LeadTimesPanel() {
   };
 
   const overrides = (saved ?? []).filter((r) => r.key.startsWith('sku:'));
+  type RouteRow = (typeof routes)[number];
+  const currentOf = (r: RouteRow) => savedByKey.get(r.key) ?? FALLBACK_DAYS.transport[r.mode];
+  const learnedHeader = (value: string) => t('common.labelled', { label: t('leadTimes.learned'), value });
+  const defaultHeader = (value: string) => t('common.labelled', { label: t('leadTimes.defaultShort'), value });
+  // The saved default, not a draft still being typed.
+  const csvColumns: CsvColumn<RouteRow>[] = [
+    { header: t('shipments.route'), value: (r) => `${locations.get(r.fromLocationId)?.name ?? ''} → ${locations.get(r.toLocationId)?.name ?? ''}` },
+    { header: t('shipments.mode'), value: (r) => t(`shipments.mode.${r.mode}`) },
+    { header: learnedHeader(t('leadTimes.meanDays')), value: (r) => r.learned?.meanDays },
+    { header: learnedHeader(t('leadTimes.sdDays')), value: (r) => r.learned?.sdDays },
+    { header: learnedHeader(t('leadTimes.samples')), value: (r) => r.learned?.samples },
+    { header: defaultHeader(t('leadTimes.meanDays')), value: (r) => currentOf(r).meanDays },
+    { header: defaultHeader(t('leadTimes.sdDays')), value: (r) => currentOf(r).sdDays },
+  ];
   return (
     <section className="panel" aria-labelledby="lead-times-title">
       <h2 id="lead-times-title">{t('leadTimes.title')}</h2>
       <p className="muted">{t('leadTimes.help')}</p>
       <StatusLine status={status} />
+      {routes.length > 0 ? (
+        <div className="toolbar">
+          <ExportCsvButton fileStem="lead-times" onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('leadTimes.title')} columns={csvColumns} rows={() => routes} testId="lead-times-export" />
+        </div>
+      ) : null}
       {routes.length > 0 ? (
         <table className="data-table--plain" data-testid="lead-times">
           <thead>
@@ -75,7 +96,7 @@ export function LeadTimesPanel() {
           </thead>
           <tbody>
             {routes.map((r) => {
-              const current = savedByKey.get(r.key) ?? FALLBACK_DAYS.transport[r.mode];
+              const current = currentOf(r);
               const draft = drafts[r.key] ?? { mean: String(current.meanDays), sd: String(current.sdDays) };
               return (
                 <tr key={r.key}>

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { minorToAmountText } from '../../../shared/money';
+import { minorToAmountNumber, minorToAmountText } from '../../../shared/money';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
@@ -39,8 +39,8 @@ export function SkuCatalog() {
   };
 
   const columns: Column<SkuRecord>[] = [
-    { id: 'code', header: t('field.code'), width: 'minmax(8rem, 1fr)', cell: (s) => s.code, sortValue: (s) => s.codeKey },
-    { id: 'name', header: t('field.name'), width: 'minmax(12rem, 2fr)', cell: (s) => s.name, sortValue: (s) => s.name },
+    { id: 'code', header: t('field.code'), width: 'minmax(8rem, 1fr)', cell: (s) => s.code, sortValue: (s) => s.codeKey, csv: (s) => s.code },
+    { id: 'name', header: t('field.name'), width: 'minmax(12rem, 2fr)', cell: (s) => s.name, sortValue: (s) => s.name, csv: (s) => s.name },
     {
       id: 'cost',
       header: t('field.unitCost'),
@@ -48,10 +48,13 @@ export function SkuCatalog() {
       align: 'end',
       cell: (s) => `${minorToAmountText(s.unitCostMinor, s.costCurrency)} ${s.costCurrency}`,
       sortValue: (s) => s.unitCostMinor,
+      // In the SKU's own cost currency, as shown, with that currency in the next column.
+      csv: (s) => minorToAmountNumber(s.unitCostMinor, s.costCurrency),
+      csvMore: [{ header: t('field.costCurrency'), value: (s) => s.costCurrency }],
     },
-    { id: 'casePack', header: t('field.casePack'), width: '7rem', align: 'end', cell: (s) => s.casePack, sortValue: (s) => s.casePack },
-    { id: 'moq', header: t('field.moq'), width: '6rem', align: 'end', cell: (s) => s.moq, sortValue: (s) => s.moq },
-    { id: 'barcode', header: t('field.barcode'), width: '9rem', cell: (s) => s.barcode },
+    { id: 'casePack', header: t('field.casePack'), width: '7rem', align: 'end', cell: (s) => s.casePack, sortValue: (s) => s.casePack, csv: (s) => s.casePack },
+    { id: 'moq', header: t('field.moq'), width: '6rem', align: 'end', cell: (s) => s.moq, sortValue: (s) => s.moq, csv: (s) => s.moq },
+    { id: 'barcode', header: t('field.barcode'), width: '9rem', cell: (s) => s.barcode, csv: (s) => s.barcode },
     {
       id: 'actions',
       header: t('common.actions'),
@@ -103,6 +106,7 @@ export function SkuCatalog() {
         columns={columns}
         rowKey={(s) => s.id}
         onActivate={(s) => editSku(s.id)}
+        csv={{ fileStem: 'skus', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }}
         emptyText={skus === undefined ? t('common.loading') : t('stock.empty.body')}
       />
     </section>

@@ -9,6 +9,7 @@ import { callLedger } from '../../db/ledgerClient';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { formatQty, formatValue } from '../../app/format';
+import { minorToAmountNumber } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { pivotStock } from './stockRows';
 import type { StockRow } from './stockRows';
@@ -84,8 +85,8 @@ export function StockOverview() {
   const money = (minor: number) => formatValue(minor, settings.baseCurrency, language);
   const qty = (n: number) => formatQty(n, language);
   const columns: Column<StockRow>[] = [
-    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (r) => skuById.get(r.skuId)?.code ?? '?', sortValue: (r) => skuById.get(r.skuId)?.codeKey ?? '' },
-    { id: 'name', header: t('field.name'), width: 'minmax(10rem,2fr)', cell: (r) => skuById.get(r.skuId)?.name ?? '' },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem,1fr)', cell: (r) => skuById.get(r.skuId)?.code ?? '?', sortValue: (r) => skuById.get(r.skuId)?.codeKey ?? '', csv: (r) => skuById.get(r.skuId)?.code ?? '' },
+    { id: 'name', header: t('field.name'), width: 'minmax(10rem,2fr)', cell: (r) => skuById.get(r.skuId)?.name ?? '', csv: (r) => skuById.get(r.skuId)?.name ?? '' },
     ...stockLocations.map(
       (location): Column<StockRow> => ({
         id: `loc-${location.id}`,
@@ -94,11 +95,12 @@ export function StockOverview() {
         align: 'end',
         cell: (r) => qty(r.byLocation.get(location.id) ?? 0),
         sortValue: (r) => r.byLocation.get(location.id) ?? 0,
+        csv: (r) => r.byLocation.get(location.id) ?? 0,
       }),
     ),
-    { id: 'transit', header: t('stock.inTransit'), width: '7rem', align: 'end', cell: (r) => qty(r.inTransitQty), sortValue: (r) => r.inTransitQty },
-    { id: 'total', header: t('stock.totalUnits'), width: '7rem', align: 'end', cell: (r) => qty(r.totalQty), sortValue: (r) => r.totalQty },
-    { id: 'value', header: t('stock.value', { currency: settings.baseCurrency }), width: '10rem', align: 'end', cell: (r) => money(r.valueMinor), sortValue: (r) => r.valueMinor },
+    { id: 'transit', header: t('stock.inTransit'), width: '7rem', align: 'end', cell: (r) => qty(r.inTransitQty), sortValue: (r) => r.inTransitQty, csv: (r) => r.inTransitQty },
+    { id: 'total', header: t('stock.totalUnits'), width: '7rem', align: 'end', cell: (r) => qty(r.totalQty), sortValue: (r) => r.totalQty, csv: (r) => r.totalQty },
+    { id: 'value', header: t('stock.value', { currency: settings.baseCurrency }), width: '10rem', align: 'end', cell: (r) => money(r.valueMinor), sortValue: (r) => r.valueMinor, csv: (r) => minorToAmountNumber(r.valueMinor, settings.baseCurrency) },
   ];
   const sum = (pick: (r: StockRow) => number) => visible.reduce((total, r) => total + pick(r), 0);
   const footer = (
@@ -144,6 +146,7 @@ export function StockOverview() {
         columns={columns}
         rowKey={(r) => r.skuId}
         footer={footer}
+        csv={{ fileStem: 'stock', date: asOf }}
         emptyText={balances === undefined ? t('common.loading') : t('stock.noStock')}
       />
     </section>

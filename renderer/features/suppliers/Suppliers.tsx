@@ -44,11 +44,15 @@ export function Suppliers() {
   };
 
   const columns: Column<Supplier>[] = [
-    { id: 'name', header: t('field.name'), width: 'minmax(12rem, 2fr)', cell: (s) => s.name, sortValue: (s) => s.name },
-    { id: 'contact', header: t('suppliers.contact'), width: 'minmax(10rem, 2fr)', cell: (s) => s.contact },
-    { id: 'currency', header: t('field.currency'), width: '6rem', cell: (s) => s.currency },
-    { id: 'lead', header: t('suppliers.productionDays'), width: '9rem', align: 'end', cell: (s) => `${s.productionDaysMean.toLocaleString(language)} ± ${s.productionDaysSd.toLocaleString(language)}` },
-    { id: 'moq', header: t('field.moq'), width: '6rem', align: 'end', cell: (s) => s.moq.toLocaleString(language) },
+    { id: 'name', header: t('field.name'), width: 'minmax(12rem, 2fr)', cell: (s) => s.name, sortValue: (s) => s.name, csv: (s) => s.name },
+    { id: 'contact', header: t('suppliers.contact'), width: 'minmax(10rem, 2fr)', cell: (s) => s.contact, csv: (s) => s.contact },
+    { id: 'currency', header: t('field.currency'), width: '6rem', cell: (s) => s.currency, csv: (s) => s.currency },
+    { id: 'lead', header: t('suppliers.productionDays'), width: '9rem', align: 'end',       cell: (s) => `${s.productionDaysMean.toLocaleString(language)} ± ${s.productionDaysSd.toLocaleString(language)}`,
+      csv: (s) => s.productionDaysMean,
+      csvHeader: t('suppliers.productionDaysMean'),
+      csvMore: [{ header: t('suppliers.productionDaysSd'), value: (s) => s.productionDaysSd }],
+    },
+    { id: 'moq', header: t('field.moq'), width: '6rem', align: 'end', cell: (s) => s.moq.toLocaleString(language), csv: (s) => s.moq },
     {
       id: 'actions',
       header: t('common.actions'),
@@ -100,7 +104,7 @@ export function Suppliers() {
         </div>
         <StatusLine status={status} />
       </form>
-      <DataTable label={t('suppliers.title')} testId="suppliers" rows={suppliers ?? []} columns={columns} rowKey={(s) => s.id} emptyText={t('suppliers.none')} height="40vh" />
+      <DataTable label={t('suppliers.title')} testId="suppliers" rows={suppliers ?? []} columns={columns} rowKey={(s) => s.id} emptyText={t('suppliers.none')} height="40vh" csv={{ fileStem: 'suppliers', onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }} />
       {statusFor ? <SupplierStockStatus supplier={statusFor} onClose={() => setStatusFor(null)} /> : null}
     </section>
   );

@@ -1,0 +1,60 @@
+// A table's rows as CSV (PRODUCT §7): each column names its header and a plain value per row, and
+// every cell goes through shared/csv's toCsv, so text is neutralised and numbers stay numbers.
+// Pure (no DOM, no React): the page hands in how to pause between chunks.
+import { toCsv } from '../../shared/csv';
+
+/** A cell as written: numbers as numbers (money as a decimal amount), dates as ISO text, blank as null. */
+export type CsvCell = string | number | null | undefined;
+
+export interface CsvColumn<Row> {
+  header: string;
+  value: (row: Row) => CsvCell;
+}
+
+/** Rows per chunk: a few milliseconds of work, so a million rows never hold the page for long. */
+export const CSV_CHUNK_ROWS = 5_000;
+
+/** `stockpilot-<table>-<date>.csv`. */
+export function csvFileName(stem: string, date: string): string {
+  return `stockpilot-${stem}-${date}.csv`;
+}
+
+function cellsOf<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[], from: number, to: number): CsvCell[][] {
+  const cells: CsvCell[][] = [];
+  for (let index = from; index < to; index += 1) {
+    const row = rows[index]!;
+    cells.push(columns.map((column) => column.value(row)));
+  }
+  return cells;
+}
+
+/** The whole CSV at once: for tables of a few thousand rows. */
+export function tableCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
+  return toCsv(
+    columns.map((c) => c.header),
+    cellsOf(columns, rows, 0, rows.length),
+  );
+}
+
+/**
+ * The same text as `tableCsv`, built `chunkRows` rows at a time with `pause()` awaited between
+ * chunks, so the page keeps drawing and answering while a million rows are written.
+ */
+export async function tableCsvInChunks<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  pause: () => Promise<void>,
+  chunkRows: number = CSV_CHUNK_ROWS,
+): Promise<string> {
+  const header = columns.map((c) => c.header);
+  // toCsv writes its BOM and header line first, then one CRLF-ended line per row; a chunk is the
+  // text after that prefix, so the neutralising and number rules stay toCsv's own.
+  const prefix = toCsv(header, []);
+  const parts = [prefix];
+  for (let from = 0; from < rows.length; from += chunkRows) {
+    if (from > 0) await pause();
+    const to = Math.min(rows.length, from + chunkRows);
+    parts.push(toCsv(header, cellsOf(columns, rows, from, to)).slice(prefix.length));
+  }
+  return parts.join('');
+}
