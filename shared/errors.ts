@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'field.badCurrency'
   | 'field.badFormat'
   | 'field.outOfRange'
+  | 'field.notAbove'
   | 'sku.duplicateCode'
   | 'sku.notFound'
   | 'listing.conflictFnsku'

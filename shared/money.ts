@@ -21,7 +21,8 @@ export function currencyMinorDigits(currency: string): number {
  * Returns null when the text is not a plain non-negative amount.
  */
 export function parseAmountToMinor(text: string, currency: string): number | null {
-  let cleaned = text.trim().replace(/[\s\u00a0]/g, '');
+  // Full-width digits (a Chinese input method's １２．５０) read as plain ones.
+  let cleaned = text.normalize('NFKC').trim().replace(/[\s\u00a0]/g, '');
   if (cleaned === '') return null;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
   else if (/^\d+,\d+$/.test(cleaned)) cleaned = cleaned.replace(',', '.');

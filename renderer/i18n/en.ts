@@ -83,6 +83,7 @@ export const en = {
   'error.field.badCurrency': '{field}: “{value}” is not a currency code such as USD or CNY.',
   'error.field.badFormat': '{field}: “{value}” is not in the right format.',
   'error.field.outOfRange': '{field}: “{value}” must be from {min} to {max}.',
+  'error.field.notAbove': '{field}: “{value}” must be more than {min}.',
   'error.sku.duplicateCode': 'SKU code {code} already exists. Choose another code — nothing was saved.',
   'error.sku.notFound': 'That SKU no longer exists.',
   'error.listing.conflictFnsku': 'FNSKU {fnsku} is already mapped to SKU {sku}. One FNSKU maps to one SKU — nothing was saved.',

@@ -84,6 +84,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.field.badCurrency': '{field}：“{value}”不是有效的币种代码（如 USD、CNY）。',
   'error.field.badFormat': '{field}：“{value}”格式不正确。',
   'error.field.outOfRange': '{field}：“{value}”必须在 {min} 到 {max} 之间。',
+  'error.field.notAbove': '{field}：“{value}”必须大于 {min}。',
   'error.sku.duplicateCode': 'SKU 编码 {code} 已存在，请换一个编码——未保存任何内容。',
   'error.sku.notFound': '该 SKU 已不存在。',
   'error.listing.conflictFnsku': 'FNSKU {fnsku} 已关联到 SKU {sku}。一个 FNSKU 只能关联一个 SKU——未保存任何内容。',

@@ -17,9 +17,17 @@ export function optionalText(field: string, value: string | undefined, maxLength
   return text;
 }
 
+/**
+ * Text as typed, with full-width digits and signs (a Chinese input method's ２４０, －５, １２．５)
+ * read as their plain forms, so a number is never refused for the keyboard it came from.
+ */
+export function typedText(value: string | number): string {
+  return String(value).normalize('NFKC');
+}
+
 /** A whole number of units, at least `min`. Accepts `1,200` as twelve hundred. */
 export function parseWholeNumber(field: string, value: string | number, min: number): number {
-  const text = String(value).trim().replace(/,(?=\d{3}\b)/g, '');
+  const text = typedText(value).trim().replace(/,(?=\d{3}\b)/g, '');
   if (text === '') throw new DomainError('field.required', { field });
   if (!/^[+-]?\d+(\.\d+)?$/.test(text)) throw new DomainError('field.notNumber', { field, value: String(value) });
   const number = Number(text);
@@ -32,7 +40,7 @@ export function parseWholeNumber(field: string, value: string | number, min: num
 
 /** A signed whole number that is not zero (an adjustment). */
 export function parseNonZeroWholeNumber(field: string, value: string | number): number {
-  const text = String(value).trim();
+  const text = typedText(value).trim();
   if (text === '') throw new DomainError('field.required', { field });
   if (!/^[+-]?\d+(\.\d+)?$/.test(text)) throw new DomainError('field.notNumber', { field, value: text });
   const number = Number(text);
@@ -55,7 +63,7 @@ export function parseCurrency(field: string, value: string): string {
 }
 
 export function parseDate(field: string, value: string): string {
-  const text = value.trim();
+  const text = typedText(value).trim();
   if (!isIsoDate(text)) throw new DomainError('field.badDate', { field, value });
   return text;
 }

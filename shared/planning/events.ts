@@ -59,8 +59,7 @@ export function parseDemandEventDraft(draft: DemandEventDraft): Omit<DemandEvent
   if (upliftText === '') throw new DomainError('field.required', { field: 'uplift' });
   const percent = percentOf(upliftText);
   if (percent === null) throw new DomainError('field.notNumber', { field: 'uplift', value: draft.upliftPercent });
-  // No code says "must be above −100%"; badFormat is the nearest that claims nothing false. `min` is there for a future code.
-  if (percent <= -100) throw new DomainError('field.badFormat', { field: 'uplift', value: draft.upliftPercent, min: -100 });
+  if (percent <= -100) throw new DomainError('field.notAbove', { field: 'uplift', value: draft.upliftPercent, min: '−100%' });
 
   let skuIds: number[] | null = null;
   if (draft.skuIds !== null) {

@@ -4,11 +4,11 @@ import { DomainError, isDomainError, purchasingError } from '../errors';
 import { dayNumber } from '../dates';
 import type { IsoDate } from '../model';
 import { currencyMinorDigits, parseAmountToMinor } from '../money';
-import { parseAmount } from '../catalog/fields';
+import { parseAmount, typedText } from '../catalog/fields';
 
 /** Plain decimal as typed: `12.5`, `12,5`, `0,138`, `1,234.5`; null when it is not one. Sign allowed. */
 function decimalOf(text: string): number | null {
-  let cleaned = text.trim().replace(/[\s\u00a0]/g, '');
+  let cleaned = typedText(text).trim().replace(/[\s\u00a0]/g, '');
   if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
   else if (/^[+-]?\d+,\d+$/.test(cleaned)) cleaned = cleaned.replace(',', '.');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;

@@ -38,6 +38,12 @@ describe('describeError', () => {
     expect(describeError('en', new DomainError('rates.missingColumn', { file: 'f.csv', field: 'unitsPerDay' }))).toBe('f.csv has no “Units per day” column. The header row needs SKU, Marketplace and Units per day (Until may be left out). Nothing was changed.');
   });
 
+  test('a demand change of −100% or less says what it must be above, in English and Chinese', () => {
+    const error = new DomainError('field.notAbove', { field: 'uplift', value: '-100', min: '−100%' });
+    expect(describeError('en', error)).toMatch(/: “-100” must be more than −100%\.$/);
+    expect(describeError('zh-CN', error)).toMatch(/：“-100”必须大于 −100%。$/);
+  });
+
   test('errors without a line are unchanged', () => {
     expect(describeError('en', new DomainError('sku.duplicateCode', { code: 'A-1' }))).not.toMatch(/^Line /);
   });

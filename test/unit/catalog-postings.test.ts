@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DomainError, isDomainError } from '../../shared/errors';
 import { findListingConflict, parseListingDraft, parseLocationDraft, parseSkuDraft, skuCodeKey } from '../../shared/catalog/catalog';
 import type { ListingDraft, SkuDraft } from '../../shared/catalog/catalog';
-import { parseWholeNumber } from '../../shared/catalog/fields';
+import { parseDate, parseNonZeroWholeNumber, parseWholeNumber } from '../../shared/catalog/fields';
+import { parseNonNegativeDecimal } from '../../shared/purchasing/fields';
+import { parseAmountToMinor } from '../../shared/money';
 import { buildAdjustment, buildReceipt, dispatchMovements, parseShipmentDraft, receiveMovements, shipmentRef } from '../../shared/ledger/postings';
 import type { PlatformListing, Shipment } from '../../shared/model';
 
@@ -80,6 +82,16 @@ describe('parseSkuDraft', () => {
 
   it('keys SKU codes case-insensitively', () => {
     expect(skuCodeKey(' ab-1 ')).toBe(skuCodeKey('AB-1'));
+  });
+
+  it('numbers and dates typed with a Chinese input method (full-width) read as plain ones; the refusal quotes what was typed', () => {
+    expect(parseWholeNumber('qty', '２４０', 1)).toBe(240);
+    expect(parseWholeNumber('qty', '１，２００', 1)).toBe(1200);
+    expect(parseNonZeroWholeNumber('qty', '－５')).toBe(-5);
+    expect(parseNonNegativeDecimal('days', '１２．５')).toBe(12.5);
+    expect(parseAmountToMinor('１２．５０', 'USD')).toBe(1250);
+    expect(parseDate('receivedDate', '２０２６－０１－３１')).toBe('2026-01-31');
+    expect(domainErrorOf(() => parseWholeNumber('qty', '２４件', 1)).params).toEqual({ field: 'qty', value: '２４件' });
   });
 
   it('parseWholeNumber accepts thousands separators and signs', () => {

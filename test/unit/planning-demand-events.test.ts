@@ -33,7 +33,7 @@ describe('demand event drafts', () => {
     [{ to: '2026-07-13' }, 'field.dateTooEarly', { field: 'to', value: '2026-07-13', earliest: '2026-07-14' }],
     [{ upliftPercent: ' ' }, 'field.required', { field: 'uplift' }],
     [{ upliftPercent: 'lots' }, 'field.notNumber', { field: 'uplift', value: 'lots' }],
-    [{ upliftPercent: '-100' }, 'field.badFormat', { field: 'uplift', value: '-100', min: -100 }],
+    [{ upliftPercent: '-100' }, 'field.notAbove', { field: 'uplift', value: '-100', min: '−100%' }],
     [{ skuIds: [] }, 'field.required', { field: 'sku' }],
     [{ skuIds: [4, 0] }, 'field.notPositive', { field: 'sku', value: '0' }],
     [{ marketplace: 'XX' }, 'field.unknownChoice', { field: 'marketplace', value: 'XX' }],
