@@ -61,9 +61,13 @@ export async function runStartupAutoBackup(): Promise<void> {
   }
 }
 
+/** How often a running app checks again whether a daily backup is due: a seller may leave it open for days. */
+export const AUTO_BACKUP_CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
 export function scheduleStartupAutoBackup(delayMs = STARTUP_BACKUP_DELAY_MS): void {
   if (!isDesktopHost) return;
   setTimeout(() => void runStartupAutoBackup(), delayMs);
+  setInterval(() => void runStartupAutoBackup(), AUTO_BACKUP_CHECK_INTERVAL_MS);
 }
 
 export type RestoreOutcome =
