@@ -1,0 +1,54 @@
+// The seller's analysis settings (shared/analysis/settings.ts): a draft is checked field by field and a
+// refusal names the field and the value; a stored value is read back with defaults for what is off.
+import { describe, expect, test } from 'vitest';
+import { analysisSettingsDraftOf, analysisSettingsFrom, DEFAULT_ANALYSIS_SETTINGS, parseAnalysisSettingsDraft } from '../../shared/analysis';
+import type { AnalysisSettingsDraft } from '../../shared/analysis';
+import { errorOf } from './domainErrorKit';
+
+const draft: AnalysisSettingsDraft = { abcCutoffAPercent: '80', abcCutoffBPercent: '95', abcBasis: 'cogs', targetCoverDays: '90' };
+
+describe('parseAnalysisSettingsDraft', () => {
+  test('percentages become shares; full-width digits, a % sign and a decimal comma are read', () => {
+    expect(parseAnalysisSettingsDraft(draft)).toEqual({ abcCutoffA: 0.8, abcCutoffB: 0.95, abcBasis: 'cogs', targetCoverDays: 90 });
+    expect(parseAnalysisSettingsDraft({ abcCutoffAPercent: '７０', abcCutoffBPercent: '92,5 %', abcBasis: 'units', targetCoverDays: ' 60 ' })).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.925, abcBasis: 'units', targetCoverDays: 60 });
+    // B may equal A (no class B), and either may be 100.
+    expect(parseAnalysisSettingsDraft({ ...draft, abcCutoffAPercent: '100', abcCutoffBPercent: '100' })).toMatchObject({ abcCutoffA: 1, abcCutoffB: 1 });
+  });
+
+  test.each([
+    { change: { abcCutoffAPercent: '' }, code: 'field.required', params: { field: 'abcCutoffA' } },
+    { change: { abcCutoffAPercent: 'eighty' }, code: 'field.notNumber', params: { field: 'abcCutoffA', value: 'eighty' } },
+    { change: { abcCutoffAPercent: '0.5' }, code: 'field.outOfRange', params: { field: 'abcCutoffA', value: '0.5', min: 1, max: 100 } },
+    { change: { abcCutoffAPercent: '120' }, code: 'field.outOfRange', params: { field: 'abcCutoffA', value: '120', min: 1, max: 100 } },
+    // B below A is B's fault: it must be at least A's 80.
+    { change: { abcCutoffBPercent: '70' }, code: 'field.outOfRange', params: { field: 'abcCutoffB', value: '70', min: 80, max: 100 } },
+    { change: { abcCutoffBPercent: ' ' }, code: 'field.required', params: { field: 'abcCutoffB' } },
+    { change: { abcBasis: 'revenue' }, code: 'field.unknownChoice', params: { field: 'abcBasis', value: 'revenue' } },
+    { change: { targetCoverDays: '' }, code: 'field.required', params: { field: 'targetCoverDays' } },
+    { change: { targetCoverDays: '12.5' }, code: 'field.notInteger', params: { field: 'targetCoverDays', value: '12.5' } },
+    { change: { targetCoverDays: '0' }, code: 'field.outOfRange', params: { field: 'targetCoverDays', value: '0', min: 1, max: 730 } },
+    { change: { targetCoverDays: '1000' }, code: 'field.outOfRange', params: { field: 'targetCoverDays', value: '1000', min: 1, max: 730 } },
+    { change: { targetCoverDays: '3 months' }, code: 'field.notNumber', params: { field: 'targetCoverDays', value: '3 months' } },
+  ])('refuses $change', ({ change, code, params }) => {
+    expect(errorOf(() => parseAnalysisSettingsDraft({ ...draft, ...change }))).toEqual({ code, params });
+  });
+
+  test('the form shows the settings as percentages and days, and they read back the same', () => {
+    const shown = analysisSettingsDraftOf({ abcCutoffA: 0.7, abcCutoffB: 0.925, abcBasis: 'units', targetCoverDays: 45 });
+    expect(shown).toEqual({ abcCutoffAPercent: '70', abcCutoffBPercent: '92.5', abcBasis: 'units', targetCoverDays: '45' });
+    expect(parseAnalysisSettingsDraft(shown)).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.925, abcBasis: 'units', targetCoverDays: 45 });
+  });
+});
+
+describe('analysisSettingsFrom', () => {
+  test.each([
+    { stored: undefined, expected: DEFAULT_ANALYSIS_SETTINGS },
+    { stored: 'junk', expected: DEFAULT_ANALYSIS_SETTINGS },
+    { stored: { abcCutoffA: 0.6, abcCutoffB: 0.9, abcBasis: 'units', targetCoverDays: 60 }, expected: { abcCutoffA: 0.6, abcCutoffB: 0.9, abcBasis: 'units', targetCoverDays: 60 } },
+    // B below A: both thresholds fall back together; the rest stays.
+    { stored: { abcCutoffA: 0.9, abcCutoffB: 0.6, abcBasis: 'units', targetCoverDays: 60 }, expected: { abcCutoffA: 0.8, abcCutoffB: 0.95, abcBasis: 'units', targetCoverDays: 60 } },
+    { stored: { abcCutoffA: 0.8, abcCutoffB: 1.5, abcBasis: 'revenue', targetCoverDays: 12.5 }, expected: DEFAULT_ANALYSIS_SETTINGS },
+  ])('reads $stored', ({ stored, expected }) => {
+    expect(analysisSettingsFrom(stored)).toEqual(expected);
+  });
+});
