@@ -37,6 +37,16 @@ export class AppShell {
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 
+  /** A table's own Export CSV button (DataTable's `csv`, or a plain table's `<testId>-export`). */
+  exportButton(testId: string): Locator {
+    return this.page.getByTestId(`${testId}-export`);
+  }
+
+  /** Exports a table as CSV through its own button; the file's name and text. */
+  async exportTable(testId: string): Promise<{ name: string; text: string }> {
+    return this.downloadFrom(this.exportButton(testId));
+  }
+
   async tableTotal(testId: string): Promise<Record<string, string>> {
     return this.page.getByTestId(`${testId}-total`).evaluate((row) =>
       Object.fromEntries(Array.from(row.querySelectorAll('[data-col]')).map((cell) => [cell.getAttribute('data-col'), (cell.textContent ?? '').trim()])),

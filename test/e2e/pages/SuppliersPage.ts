@@ -72,6 +72,6 @@ export class SuppliersPage extends AppShell {
 
   /** Exports the open sheet as CSV (a download in the browser build) and returns its text. */
   async exportStockStatusCsv(): Promise<{ name: string; text: string }> {
-    return this.downloadFrom(this.page.getByRole('button', { name: 'Export CSV' }));
+    return this.downloadFrom(this.page.getByRole('button', { name: 'Export CSV', exact: true }));
   }
 }
