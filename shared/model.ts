@@ -1,5 +1,6 @@
 // The records StockPilot stores. Plain data only; ids are numbers assigned by the database.
 import type { PlanPreferences } from './planning/planPreferences';
+import type { AnalysisSettings } from './analysis/settings';
 
 /** PRODUCT §1.1: the four kinds of inventory location. */
 export const LOCATION_KINDS = ['domestic', 'fba', '3pl', 'transit'] as const;
@@ -269,6 +270,8 @@ export interface AppSettings {
   baseCurrency: string;
   /** The plan's service levels and FBA capacity (shared/planning/planPreferences.ts); absent: the defaults. Read with readPlanPreferences. */
   planPreferences?: PlanPreferences;
+  /** The analysis thresholds and target cover (shared/analysis/settings.ts); absent: the defaults. Read with readAnalysisSettings. */
+  analysisSettings?: AnalysisSettings;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = { language: 'en', baseCurrency: 'USD' };

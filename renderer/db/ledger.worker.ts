@@ -10,6 +10,7 @@ import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from '.
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
 import { supplierPlan } from './supplierStatus';
+import { analysisBuffers, analysisFacts } from './analysis';
 import { planColumnBuffers } from '../../shared/planning/planColumns';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
@@ -100,6 +101,7 @@ const handlers: Handlers = {
   plan: (request) => runPlan(db, request),
   planDetail: async ({ index, whatIf }) => planDetail(index, whatIf),
   supplierPlan: (request) => supplierPlan(db, request),
+  analysis: (request) => analysisFacts(db, request),
   createCount: ({ input, now }) => createCount(db, input, now),
   createCountFromSnapshot: ({ scope, now }) => createCountFromSnapshot(db, scope, now),
   countReview: ({ countId }) => countReview(db, countId),
@@ -113,6 +115,7 @@ const handlers: Handlers = {
 /** Typed arrays in a result are moved, not copied, to the page (a plan's columns are a level deeper). */
 function transferables(op: LedgerOperation, value: unknown): ArrayBuffer[] {
   if (op === 'plan') return planColumnBuffers((value as LedgerOperations['plan']['result']).plan);
+  if (op === 'analysis') return analysisBuffers(value as LedgerOperations['analysis']['result']);
   if (ArrayBuffer.isView(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap((v) => (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer ? [v.buffer] : []));

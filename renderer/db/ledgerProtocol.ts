@@ -12,6 +12,7 @@ import type { ReconciliationView } from './reconciliation';
 import type { PlanColumnsResult, PlanDetail, PlanRequest } from './planning';
 import type { CountReview, NewCount } from './counts';
 import type { SupplierPlanRequest, SupplierPlanResult } from './supplierStatus';
+import type { AnalysisFactsResult, AnalysisRequest } from './analysis';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -39,6 +40,8 @@ export interface LedgerOperations {
   planDetail: { args: { index: number; whatIf?: PlanRequest['whatIf'] }; result: PlanDetail | null };
   /** The plan's forecast and suggested order for one supplier's SKUs (the stock status sheet). */
   supplierPlan: { args: SupplierPlanRequest; result: SupplierPlanResult };
+  /** PRODUCT §6: the valued ledger's figures per SKU for a period, the plan's forecast per SKU and the mis-delivery rate; typed arrays moved. */
+  analysis: { args: AnalysisRequest; result: AnalysisFactsResult };
   createCount: { args: { input: NewCount; now: string }; result: number };
   createCountFromSnapshot: { args: { scope: string; now: string }; result: number };
   countReview: { args: { countId: number }; result: CountReview };

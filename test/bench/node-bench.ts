@@ -5,6 +5,7 @@ import { decodeBackup, encodeBackup } from '../../shared/backup/format';
 import { dayNumber } from '../../shared/dates';
 import { demandHistoryFromLedger } from '../../shared/planning/demandHistory';
 import { forecastAccuracy } from '../../shared/planning/accuracy';
+import { skuLedgerFacts } from '../../shared/analysis';
 
 /** The import bench's file, written by Node and handed to the page's file input. */
 export { ledgerFile } from './ledger-file';
@@ -27,6 +28,9 @@ export function runNodeBench(skuCount: number, movementCount: number): NodeBench
   const transit = new Set([dataset.locations.findIndex((l) => l.kind === 'transit') + 1]);
   const [values, valuationMs] = time(() => valueMovements(columns, { transitLocationIds: transit }));
   const [, summaryMs] = time(() => summarizeByMonth(columns, values));
+  // Analysis (PRODUCT §6): a month's figures, 12 months of ABC basis and today's FIFO age per SKU, one pass.
+  const endDay = dayNumber('2026-11-26');
+  const [, analysisMs] = time(() => skuLedgerFacts(columns, values, Int32Array.from(dataset.skus, (_, i) => i + 1), { fromDay: endDay - 29, toDay: endDay, abcFromDay: endDay - 364, asOfDay: endDay }));
   const blocks = packBlocks(columns, 'bench', BLOCK_SEQ_BASE);
   const snapshot = { schemaVersion: 2, createdAt: new Date().toISOString(), appVersion: 'bench', tables: {}, blocks };
   const [bytes, encodeMs] = time(() => encodeBackup(snapshot));
@@ -52,6 +56,7 @@ export function runNodeBench(skuCount: number, movementCount: number): NodeBench
     { name: 'node.generate_demo_ms', value: generateMs, unit: 'ms', n },
     { name: 'node.valuation_ms', value: valuationMs, unit: 'ms', n },
     { name: 'node.monthly_summary_ms', value: summaryMs, unit: 'ms', n },
+    { name: 'node.analysis_facts_ms', value: analysisMs, unit: 'ms', n },
     { name: 'node.backup_encode_ms', value: encodeMs, unit: 'ms', n },
     { name: 'node.backup_decode_ms', value: decodeMs, unit: 'ms', n },
   ];

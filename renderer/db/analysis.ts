@@ -1,0 +1,139 @@
+// PRODUCT §6 Analysis in the ledger worker: the valued ledger's figures per SKU (shared/analysis
+// ledgerFacts), the plan's forecast per SKU (runPlan, exactly as the Plan screen runs it) and the
+// mis-delivery rate of the shipments closed in the period. The page turns them into classes, rates
+// and actions with the seller's settings (shared/analysis metrics), so editing a threshold reruns
+// nothing here. Also the settings row itself.
+import { DomainError } from '../../shared/errors';
+import { dayNumber, isIsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/model';
+import { valueMovements } from '../../shared/ledger';
+import { skuLedgerFacts, planDemandOf } from '../../shared/analysis';
+import type { PlanDemand, SkuLedgerFacts } from '../../shared/analysis';
+import { analysisSettingsFrom, parseAnalysisSettingsDraft } from '../../shared/analysis/settings';
+import type { AnalysisSettings, AnalysisSettingsDraft } from '../../shared/analysis/settings';
+import { DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
+import { planViews } from '../../shared/planning/planColumns';
+import { discrepancyErrorRate } from '../../shared/purchasing/shipments';
+import type { DiscrepancyErrorRate } from '../../shared/purchasing/shipments';
+import type { StockPilotDatabase } from './schema';
+import { readLedgerSnapshot, readLedgerVersion } from './ledgerStore';
+import { runPlan } from './planning';
+import { readSettings } from './settings';
+import { withStorageErrors } from './errors';
+
+export interface AnalysisRequest {
+  /** The period, both ends inclusive. */
+  from: IsoDate;
+  to: IsoDate;
+  /** Stock on hand, its age and the plan's forecast are as of this day. */
+  today: IsoDate;
+  /**
+   * What the plan reads besides the ledger (usePlanInputsKey): while it and the ledger version are
+   * unchanged, the plan's figures of the last run are reused (another period needs no replan).
+   */
+  planInputsKey?: string;
+}
+
+export interface AnalysisFactsResult {
+  from: IsoDate;
+  to: IsoDate;
+  today: IsoDate;
+  periodDays: number;
+  /** The plan's review period for shipments to FBA: with the sea lead time, the understock line. */
+  reviewDays: number;
+  /** Every catalog SKU, in id order. */
+  facts: SkuLedgerFacts;
+  demand: PlanDemand;
+  errorRate: DiscrepancyErrorRate;
+  /** The plan's figures came from the last run (same ledger, day and plan inputs), not a new one. */
+  planReused: boolean;
+  /** Valuation 0 when the valued ledger was kept from before. */
+  timings: { valuationMs: number; factsMs: number; planMs: number };
+}
+
+interface ValuedLedger {
+  key: string;
+  columns: Awaited<ReturnType<typeof readLedgerSnapshot>>['columns'];
+  values: Float64Array;
+}
+
+// Valuing a million movements takes a few hundred ms: kept until the ledger, a catalog cost or the
+// base currency changes (what the valuation reads), as the count review does.
+const valuedCache = new WeakMap<StockPilotDatabase, ValuedLedger>();
+const planCache = new WeakMap<StockPilotDatabase, { key: string; demand: PlanDemand }>();
+
+async function valuedLedger(db: StockPilotDatabase, timings: AnalysisFactsResult['timings']): Promise<ValuedLedger & { version: number }> {
+  const [version, skus, settings] = await withStorageErrors(() => Promise.all([readLedgerVersion(db), db.skus.toArray(), readSettings(db)]));
+  const key = `${version.version}|${settings.baseCurrency}|${skus.map((s) => `${s.id}:${s.unitCostMinor}${s.costCurrency}`).join(',')}`;
+  const cached = valuedCache.get(db);
+  if (cached?.key === key) return { ...cached, version: version.version };
+  const snapshot = await readLedgerSnapshot(db);
+  const started = performance.now();
+  const values = valueMovements(snapshot.columns, snapshot.context);
+  timings.valuationMs = performance.now() - started;
+  const valued = { key, columns: snapshot.columns, values };
+  // Keyed by the version the snapshot was read at, so a write in between is never hidden.
+  if (snapshot.version === version.version) valuedCache.set(db, valued);
+  return { ...valued, version: snapshot.version };
+}
+
+export async function analysisFacts(db: StockPilotDatabase, request: AnalysisRequest): Promise<AnalysisFactsResult> {
+  const { from, to, today } = request;
+  if (!isIsoDate(from)) throw new DomainError('field.badDate', { field: 'from', value: String(from) });
+  if (!isIsoDate(to)) throw new DomainError('field.badDate', { field: 'to', value: String(to) });
+  if (!isIsoDate(today)) throw new DomainError('field.badDate', { field: 'date', value: String(today) });
+  if (to < from) throw new DomainError('field.dateTooEarly', { field: 'to', value: to, earliest: from });
+  const timings = { valuationMs: 0, factsMs: 0, planMs: 0 };
+  const ledger = await valuedLedger(db, timings);
+  const skuIds = Int32Array.from(await withStorageErrors(() => db.skus.toCollection().primaryKeys())).sort();
+  const fromDay = dayNumber(from);
+  const toDay = dayNumber(to);
+  const started = performance.now();
+  // ABC ranks on the 12 months that end with the period (PRODUCT §6's default basis).
+  const facts = skuLedgerFacts(ledger.columns, ledger.values, skuIds, { fromDay, toDay, abcFromDay: toDay - 364, asOfDay: dayNumber(today) });
+  timings.factsMs = performance.now() - started;
+
+  const planKey = request.planInputsKey === undefined ? null : `${ledger.version}|${today}|${skuIds.join(',')}|${request.planInputsKey}`;
+  let demand = planKey === null ? undefined : planCache.get(db)?.key === planKey ? planCache.get(db)!.demand : undefined;
+  const planReused = demand !== undefined;
+  if (demand === undefined) {
+    const planStarted = performance.now();
+    const { plan } = await runPlan(db, { today });
+    demand = planDemandOf(planViews(plan), skuIds);
+    timings.planMs = performance.now() - planStarted;
+    if (planKey !== null) planCache.set(db, { key: planKey, demand });
+  }
+  const shipments = await withStorageErrors(() => db.shipments.toArray());
+  return {
+    from,
+    to,
+    today,
+    periodDays: toDay - fromDay + 1,
+    reviewDays: DEFAULT_PLAN_SETTINGS.shipReviewDays,
+    facts,
+    // Copies: the arrays move to the page, and the cached ones stay here.
+    demand: { dailyDemand: demand.dailyDemand.slice(), seaLeadDays: demand.seaLeadDays.slice() },
+    errorRate: discrepancyErrorRate(shipments, { from, to }),
+    planReused,
+    timings,
+  };
+}
+
+/** The typed arrays of a result, moved to the page rather than copied. */
+export function analysisBuffers(result: AnalysisFactsResult): ArrayBuffer[] {
+  const arrays = [...Object.values(result.facts), ...Object.values(result.demand)];
+  return arrays.flatMap((array) => (ArrayBuffer.isView(array) && array.buffer instanceof ArrayBuffer ? [array.buffer] : []));
+}
+
+/** The seller's analysis settings: the stored row, defaults for anything missing or out of range. */
+export async function readAnalysisSettings(db: StockPilotDatabase): Promise<AnalysisSettings> {
+  const row = await withStorageErrors(() => db.settings.get('analysisSettings'));
+  return analysisSettingsFrom(row?.value);
+}
+
+/** Checks the draft (shared/analysis/settings.ts) and stores it; a refused draft stores nothing. */
+export async function saveAnalysisSettings(db: StockPilotDatabase, draft: AnalysisSettingsDraft): Promise<AnalysisSettings> {
+  const settings = parseAnalysisSettingsDraft(draft);
+  await withStorageErrors(() => db.settings.put({ key: 'analysisSettings', value: settings }));
+  return settings;
+}
