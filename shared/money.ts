@@ -1,5 +1,6 @@
 // Money is held in minor units (cents, fen, yen) of a currency. Ledger values are whole minor
 // units, so the ledger equation holds exactly; unit costs may carry fractions of a minor unit.
+import { typedText } from './typedText';
 
 const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'HUF', 'TWD']);
 const THREE_DECIMAL = new Set(['BHD', 'KWD', 'OMR', 'JOD', 'TND']);
@@ -22,7 +23,7 @@ export function currencyMinorDigits(currency: string): number {
  */
 export function parseAmountToMinor(text: string, currency: string): number | null {
   // Full-width digits (a Chinese input method's １２．５０) read as plain ones.
-  let cleaned = text.normalize('NFKC').trim().replace(/[\s\u00a0]/g, '');
+  let cleaned = typedText(text).trim().replace(/[\s\u00a0]/g, '');
   if (cleaned === '') return null;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
   else if (/^\d+,\d+$/.test(cleaned)) cleaned = cleaned.replace(',', '.');

@@ -3,6 +3,7 @@
 import { DomainError } from '../errors';
 import { isIsoDate } from '../dates';
 import { isCurrencyCode, parseAmountToMinor } from '../money';
+import { typedText } from '../typedText';
 
 export function requiredText(field: string, value: string, maxLength = 200): string {
   const text = value.trim();
@@ -15,14 +16,6 @@ export function optionalText(field: string, value: string | undefined, maxLength
   const text = (value ?? '').trim();
   if (text.length > maxLength) throw new DomainError('field.tooLong', { field, max: maxLength });
   return text;
-}
-
-/**
- * Text as typed, with full-width digits and signs (a Chinese input method's ２４０, －５, １２．５)
- * read as their plain forms, so a number is never refused for the keyboard it came from.
- */
-export function typedText(value: string | number): string {
-  return String(value).normalize('NFKC');
 }
 
 /** A whole number of units, at least `min`. Accepts `1,200` as twelve hundred. */

@@ -5,6 +5,7 @@ import { dayNumber } from '../dates';
 import { DomainError, purchasingError } from '../errors';
 import { parseDate, requiredText } from '../catalog/fields';
 import { MARKETPLACES } from '../model';
+import { typedText } from '../typedText';
 
 export interface DemandEvent {
   id: number;
@@ -32,7 +33,7 @@ export interface DemandEventDraft {
 
 /** A signed percentage as typed: optional sign (`+`, `-`, `−`), digits with `.` or `,` decimals, optional `%`; null when not one. */
 function percentOf(text: string): number | null {
-  const match = /^([+\-\u2212]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*%?$/.exec(text.trim());
+  const match = /^([+\-\u2212]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*%?$/.exec(typedText(text).trim());
   if (!match) return null;
   const magnitude = Number(match[2]!.replace(',', '.'));
   return match[1] === '' || match[1] === '+' ? magnitude : -magnitude;

@@ -44,7 +44,7 @@ export function parseForecastRateDraft(draft: ForecastRateDraft, today: string):
   if (!(MARKETPLACES as readonly string[]).includes(marketplace)) throw purchasingError('field.unknownChoice', { field: 'marketplace', value: draft.marketplace });
 
   // Full-width digits and separators (a Chinese input method) read as ASCII ones.
-  const unitsPerDay = parseNonNegativeDecimal('unitsPerDay', draft.unitsPerDay.normalize('NFKC'));
+  const unitsPerDay = parseNonNegativeDecimal('unitsPerDay', draft.unitsPerDay);
   if (unitsPerDay > MAX_UNITS_PER_DAY) throw new DomainError('field.outOfRange', { field: 'unitsPerDay', value: draft.unitsPerDay, min: 0, max: MAX_UNITS_PER_DAY });
 
   let until: string | null = null;

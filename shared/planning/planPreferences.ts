@@ -7,6 +7,7 @@ import { isStorageType } from '../catalog/packageSize';
 import type { StorageType } from '../model';
 import { DEFAULT_PLAN_SETTINGS } from './plan';
 import type { AbcClass } from './plan';
+import { typedText } from '../typedText';
 
 /** Per storage type, the most cubic feet a location may hold; a type not listed has no volume limit. */
 export type CubicFeetByStorageType = Partial<Record<StorageType, number>>;
@@ -50,7 +51,7 @@ export interface PlanPreferencesDraft {
 export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPreferences {
   const serviceLevel = { ...DEFAULT_PLAN_PREFERENCES.serviceLevel };
   for (const abc of CLASSES) {
-    const text = draft.serviceLevelPercent[abc].trim().replace(/%$/, '').trim();
+    const text = typedText(draft.serviceLevelPercent[abc]).trim().replace(/%$/, '').trim();
     // The field named per class (serviceLevelA…C), so the message and the marked field say which.
     const field = `serviceLevel${abc}`;
     if (text === '') throw new DomainError('field.required', { field });
@@ -60,7 +61,7 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     serviceLevel[abc] = percent / 100;
   }
   // Full-width digits (a Chinese input method) read as digits, as in the what-if form.
-  const floorText = draft.fbaFloorDays.normalize('NFKC').trim();
+  const floorText = typedText(draft.fbaFloorDays).trim();
   if (floorText === '') throw new DomainError('field.required', { field: 'fbaFloorDays' });
   const fbaFloorDays = Number(floorText);
   if (!Number.isFinite(fbaFloorDays)) throw new DomainError('field.notNumber', { field: 'fbaFloorDays', value: draft.fbaFloorDays });
@@ -69,7 +70,7 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
   if (fbaFloorDays > MAX_FLOOR_DAYS) throw new DomainError('field.outOfRange', { field: 'fbaFloorDays', value: draft.fbaFloorDays, min: 0, max: MAX_FLOOR_DAYS });
   const fbaCapacityUnits: Record<number, number> = {};
   for (const [id, raw] of Object.entries(draft.capacityUnits)) {
-    const text = raw.trim().replace(/[,\s]/g, '');
+    const text = typedText(raw).trim().replace(/[,\s]/g, '');
     if (text === '') continue;
     const units = Number(text);
     // `locationId` says which warehouse's field (the page names it and marks it).
@@ -85,7 +86,7 @@ export function parsePlanPreferencesDraft(draft: PlanPreferencesDraft): PlanPref
     for (const [type, raw] of Object.entries(byType)) {
       if (!isStorageType(type) || raw === undefined) continue;
       // A comma before three digits separates thousands (1,250.5); any other comma is a typo, refused.
-      const text = raw.trim().replace(/\s/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+      const text = typedText(raw).trim().replace(/\s/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
       if (text === '') continue;
       const cubicFeet = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
       const where = { field: 'fbaCapacityCubicFeet', value: raw, locationId: Number(id), storageType: type };

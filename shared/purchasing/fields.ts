@@ -4,7 +4,8 @@ import { DomainError, isDomainError, purchasingError } from '../errors';
 import { dayNumber } from '../dates';
 import type { IsoDate } from '../model';
 import { currencyMinorDigits, parseAmountToMinor } from '../money';
-import { parseAmount, typedText } from '../catalog/fields';
+import { parseAmount } from '../catalog/fields';
+import { typedText } from '../typedText';
 
 /** Plain decimal as typed: `12.5`, `12,5`, `0,138`, `1,234.5`; null when it is not one. Sign allowed. */
 function decimalOf(text: string): number | null {
@@ -43,7 +44,7 @@ export function parsePositiveDecimal(field: string, value: string): number {
  * negative amount or more decimals than the currency has are refused rather than rounded.
  */
 export function parseWholeMinor(field: string, value: string, currency: string): number {
-  const text = value.trim();
+  const text = typedText(value).trim();
   if (text === '') return 0;
   if (/^-/.test(text)) throw new DomainError('field.negative', { field, value });
   const minor = parseAmountToMinor(text, currency);
@@ -54,7 +55,7 @@ export function parseWholeMinor(field: string, value: string, currency: string):
 
 /** A unit cost ≥ 0 in minor units of `currency` (fractions allowed), as parseAmount, naming a negative one as such. */
 export function parseUnitCost(field: string, value: string, currency: string): number {
-  if (/^\s*-/.test(value)) throw new DomainError('field.negative', { field, value });
+  if (/^\s*-/.test(typedText(value))) throw new DomainError('field.negative', { field, value });
   return parseAmount(field, value, currency);
 }
 

@@ -34,7 +34,7 @@ export function parseLegDaysDraft(draft: { mean: string; sd: string }): Days {
 }
 
 function legDays(field: string, text: string, emptyValue?: number): number {
-  const days = parseNonNegativeDecimal(field, text.normalize('NFKC'), emptyValue);
+  const days = parseNonNegativeDecimal(field, text, emptyValue);
   if (days > MAX_LEG_DAYS) throw new DomainError('field.outOfRange', { field, value: text.trim(), min: 0, max: MAX_LEG_DAYS });
   return days;
 }

@@ -92,6 +92,9 @@ describe('parseSkuDraft', () => {
     expect(parseAmountToMinor('１２．５０', 'USD')).toBe(1250);
     expect(parseDate('receivedDate', '２０２６－０１－３１')).toBe('2026-01-31');
     expect(domainErrorOf(() => parseWholeNumber('qty', '２４件', 1)).params).toEqual({ field: 'qty', value: '２４件' });
+    // Only the full-width block is read as plain: a superscript or a circled number is no digit.
+    expect(domainErrorOf(() => parseWholeNumber('qty', '1²', 1)).code).toBe('field.notNumber');
+    expect(domainErrorOf(() => parseWholeNumber('qty', '⑫', 1)).code).toBe('field.notNumber');
   });
 
   it('parseWholeNumber accepts thousands separators and signs', () => {

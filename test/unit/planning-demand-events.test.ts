@@ -23,6 +23,9 @@ describe('demand event drafts', () => {
     expect(parseDemandEventDraft(draft({ name: '  Prime Day ', upliftPercent: '+30%', marketplace: '' }))).toEqual({ name: 'Prime Day', from: '2026-07-14', to: '2026-07-15', uplift: 0.3, skuIds: null, marketplace: null });
     expect(parseDemandEventDraft(draft({ upliftPercent: '12,5', skuIds: [3, 1, 3], marketplace: 'us' }))).toMatchObject({ uplift: 0.125, skuIds: [1, 3], marketplace: 'US' });
     expect(parseDemandEventDraft(draft({ upliftPercent: '−20', from: '2026-07-15' })).uplift).toBeCloseTo(-0.2, 12);
+    // Typed with a Chinese input method: full-width digits, sign and percent.
+    expect(parseDemandEventDraft(draft({ upliftPercent: '２０％' })).uplift).toBeCloseTo(0.2, 12);
+    expect(parseDemandEventDraft(draft({ upliftPercent: '－２０' })).uplift).toBeCloseTo(-0.2, 12);
   });
 
   const refusals: [Partial<DemandEventDraft>, string, Record<string, string | number>][] = [

@@ -77,6 +77,13 @@ describe('parsePlanPreferencesDraft', () => {
     expect(floorOf('２８')).toBe(28);
   });
 
+  test('service levels and capacities typed with a Chinese input method (full-width digits) are read', () => {
+    const parsed = parsePlanPreferencesDraft({ serviceLevelPercent: { A: '９８％', B: '９５', C: '９０．５' }, fbaFloorDays: '28', capacityUnits: { 5: '１，２００' }, capacityCubicFeet: { 5: { standard: '９００．５' } } });
+    expect(parsed.serviceLevel).toEqual({ A: 0.98, B: 0.95, C: 0.905 });
+    expect(parsed.fbaCapacityUnits).toEqual({ 5: 1200 });
+    expect(parsed.fbaCapacityCubicFeet).toEqual({ 5: { standard: 900.5 } });
+  });
+
   test.each([
     ['', 'field.required', { field: 'fbaFloorDays' }],
     ['four weeks', 'field.notNumber', { field: 'fbaFloorDays', value: 'four weeks' }],
