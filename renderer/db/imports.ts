@@ -502,8 +502,8 @@ async function receiveMatchedShipments(db: StockPilotDatabase, batchId: string, 
   for (const r of receipts ?? []) {
     const before = await db.shipments.get(r.shipmentId);
     if (!before) throw new DomainError('shipment.notFound', { id: r.shipmentId });
-    const { movementIds } = await receiveShipmentPosting(db, r.shipmentId, { date: r.date, lines: r.lines }, { allowOver: true });
-    received.push({ before, movementIds });
+    const { shipment: after, movementIds } = await receiveShipmentPosting(db, r.shipmentId, { date: r.date, lines: r.lines }, { allowOver: true });
+    received.push({ before, after, movementIds });
   }
   if (received.length > 0) await db.batches.update(batchId, { receivedShipments: received });
 }

@@ -335,19 +335,30 @@ export async function removeMovementBatch(db: StockPilotDatabase, batchId: strin
  * dispatch rows transit would go below zero. Such a batch is refused, naming the shipment.
  */
 async function assertShipmentsUntouched(db: StockPilotDatabase, batch: ImportBatch): Promise<void> {
-  // A shipment the import received is given back only as the import left it: one received again, or
-  // changed, since is the seller's now, and taking the import's receipt from under it would not hold.
-  for (const { before, movementIds } of batch.receivedShipments ?? []) {
+  // A shipment the import received is given back only as the import left it: one received again,
+  // closed short or changed since, or a receipt movement reversed (or anything else posted on the
+  // shipment after it), is the seller's now, and taking the import's receipt from under it would not hold.
+  for (const { before, after, movementIds } of batch.receivedShipments ?? []) {
     const now = await db.shipments.get(before.id);
-    const receiptsAfterImport = (before.receipts?.length ?? 0) + 1;
+    const ref = shipmentRef(before.id);
+    const ids = new Set(movementIds);
+    const lastId = Math.max(0, ...movementIds);
     const movementsThere = (await db.movements.bulkGet(movementIds)).every((m) => m !== undefined);
-    if (!now || (now.receipts?.length ?? 0) !== receiptsAfterImport || !movementsThere) throw new DomainError('batch.receiptChanged', { ref: shipmentRef(before.id) });
+    const postedSince = await db.movements.where('id').above(lastId).filter((m) => m.ref === ref || (m.reversesId !== undefined && ids.has(m.reversesId))).count();
+    if (!now || !sameRecord(now, after) || !movementsThere || postedSince > 0) throw new DomainError('batch.receiptChanged', { ref });
   }
   const ids = batch.createdShipmentIds ?? [];
   if (ids.length === 0) return;
   for (const shipment of await db.shipments.bulkGet(ids)) {
     if (shipment && (shipment.status !== 'in_transit' || (shipment.receipts?.length ?? 0) > 0)) throw new DomainError('batch.shipmentReceived', { ref: shipmentRef(shipment.id) });
   }
+}
+
+/** Two stored records hold the same fields and values (key order aside). */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sorted) : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, sorted(v)])) : value;
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 }
 
 async function assertKnownIds(db: StockPilotDatabase, columns: MovementColumns): Promise<void> {

@@ -52,9 +52,10 @@ export interface ImportBatch {
   createdShipmentIds?: number[];
   /**
    * Ledger imports: the shipments Amazon's receipts received (matched by FBA shipment ID), each as it
-   * was before, with the receipt's movements, so undoing the import takes the receipt back too.
+   * was before and as the import left it, with the receipt's movements, so undoing the import takes
+   * the receipt back too (only while the shipment is still as the import left it).
    */
-  receivedShipments?: { before: Shipment; movementIds: number[] }[];
+  receivedShipments?: { before: Shipment; after: Shipment; movementIds: number[] }[];
 }
 
 /** An imported event whose code (FNSKU or seller SKU) maps to no SKU yet: held until it is mapped. */

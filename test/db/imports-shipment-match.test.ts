@@ -8,7 +8,7 @@ import { saveListing } from '../../renderer/db/catalog';
 import { createShipment, receiveShipment } from '../../renderer/db/purchasing';
 import { removeMovementBatch } from '../../renderer/db/ledgerStore';
 import { isDomainError } from '../../shared/errors';
-import { postReceipt, loadLedger, stockAt } from '../../renderer/db/ledger';
+import { postReceipt, loadLedger, reverseMovement, stockAt } from '../../renderer/db/ledger';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds, NOW, LATER } from './helpers';
 
 afterEach(disposeDatabases);
@@ -92,13 +92,33 @@ describe('Amazon receipts of a StockPilot shipment', () => {
     const { batch } = await applyImport(db, LEDGER, bytes(), NOW);
     expect((await db.shipments.get(shipmentId))!.status).toBe('partially_received');
     await receiveShipment(db, shipmentId, { date: '2026-05-20', lines: [{ skuId: earbud, qty: 60 }] });
+    await expectUndoRefused(db, batch!.id, shipmentId);
+  });
+
+  /** Undoing the import is refused as batch.receiptChanged, naming the shipment, and changes nothing. */
+  async function expectUndoRefused(db: Awaited<ReturnType<typeof freshDb>>, batchId: string, shipmentId: number) {
     const [shipments, movements, batches] = [await db.shipments.toArray(), await db.movements.toArray(), await db.batches.toArray()];
-    const refusal = await removeMovementBatch(db, batch!.id).then(
+    const refusal = await removeMovementBatch(db, batchId).then(
       () => null,
       (error: unknown) => error,
     );
-    expect(isDomainError(refusal) && refusal.code).toBe('batch.receiptChanged');
-    expect(isDomainError(refusal) && refusal.params).toEqual({ ref: `SHP-${shipmentId}` });
+    expect(isDomainError(refusal) && [refusal.code, refusal.params]).toEqual(['batch.receiptChanged', { ref: `SHP-${shipmentId}` }]);
     expect([await db.shipments.toArray(), await db.movements.toArray(), await db.batches.toArray()]).toEqual([shipments, movements, batches]);
+  }
+
+  test('a shipment closed short since the import keeps the import (its loss is posted on it)', async () => {
+    const { db, shipmentId } = await sellerWithShipment('FBA18XK2Q7LM', 300);
+    const { batch } = await applyImport(db, LEDGER, bytes(), NOW);
+    await receiveShipment(db, shipmentId, { date: '2026-05-20', lines: [] }, { close: true });
+    await expectUndoRefused(db, batch!.id, shipmentId);
+  });
+
+  test('a receipt movement reversed since the import keeps the import', async () => {
+    // Amazon received 240 of 200 shipped: 40 found, which the seller then reversed.
+    const { db, shipmentId } = await sellerWithShipment('FBA18XK2Q7LM', 200);
+    const { batch } = await applyImport(db, LEDGER, bytes(), NOW);
+    const found = (await db.movements.toArray()).find((m) => m.type === 'adjustment' && m.reason === 'found')!;
+    await reverseMovement(db, found.id, '2026-05-20');
+    await expectUndoRefused(db, batch!.id, shipmentId);
   });
 });
