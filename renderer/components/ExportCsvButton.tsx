@@ -6,7 +6,7 @@ import { today } from '../app/clock';
 import { useT } from '../i18n';
 import { StatusLine } from './Form';
 import type { Status } from './Form';
-import { csvFileName, tableCsvInChunks } from './tableCsv';
+import { csvFileName, tableCsvBytesInChunks } from './tableCsv';
 import type { CsvColumn } from './tableCsv';
 
 export interface CsvExport {
@@ -51,7 +51,7 @@ export function ExportCsvButton<Row>({ fileStem, date, onError, tableLabel, colu
     setBusy(true);
     setStatus(null);
     try {
-      const contents = await tableCsvInChunks(columns, rows(), pauseForPage);
+      const contents = await tableCsvBytesInChunks(columns, rows(), pauseForPage);
       await desktop.saveFile({ suggestedName: csvFileName(fileStem, date ?? today()), contents, filters: [{ name: 'CSV', extensions: ['csv'] }] });
     } catch (error) {
       if (onError) onError(error);

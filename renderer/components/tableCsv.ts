@@ -14,6 +14,8 @@ export interface CsvColumn<Row> {
 /** Rows per chunk: a few milliseconds of work, so a million rows never hold the page for long. */
 export const CSV_CHUNK_ROWS = 5_000;
 
+const COPY_BYTES_PER_PAUSE = 4 * 1024 * 1024;
+
 /** `stockpilot-<table>-<date>.csv`. */
 export function csvFileName(stem: string, date: string): string {
   return `stockpilot-${stem}-${date}.csv`;
@@ -36,6 +38,26 @@ export function tableCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly
   );
 }
 
+/** Calls `onChunk` with the file's text in order: the BOM and header, then `chunkRows` rows at a time, awaiting `pause()` between chunks. */
+async function eachCsvChunk<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  pause: () => Promise<void>,
+  chunkRows: number,
+  onChunk: (text: string) => void,
+): Promise<void> {
+  const header = columns.map((c) => c.header);
+  // toCsv writes its BOM and header line first, then one CRLF-ended line per row; a chunk is the
+  // text after that prefix, so the neutralising and number rules stay toCsv's own.
+  const prefix = toCsv(header, []);
+  onChunk(prefix);
+  for (let from = 0; from < rows.length; from += chunkRows) {
+    if (from > 0) await pause();
+    const to = Math.min(rows.length, from + chunkRows);
+    onChunk(toCsv(header, cellsOf(columns, rows, from, to)).slice(prefix.length));
+  }
+}
+
 /**
  * The same text as `tableCsv`, built `chunkRows` rows at a time with `pause()` awaited between
  * chunks, so the page keeps drawing and answering while a million rows are written.
@@ -46,15 +68,42 @@ export async function tableCsvInChunks<Row>(
   pause: () => Promise<void>,
   chunkRows: number = CSV_CHUNK_ROWS,
 ): Promise<string> {
-  const header = columns.map((c) => c.header);
-  // toCsv writes its BOM and header line first, then one CRLF-ended line per row; a chunk is the
-  // text after that prefix, so the neutralising and number rules stay toCsv's own.
-  const prefix = toCsv(header, []);
-  const parts = [prefix];
-  for (let from = 0; from < rows.length; from += chunkRows) {
-    if (from > 0) await pause();
-    const to = Math.min(rows.length, from + chunkRows);
-    parts.push(toCsv(header, cellsOf(columns, rows, from, to)).slice(prefix.length));
-  }
+  const parts: string[] = [];
+  await eachCsvChunk(columns, rows, pause, chunkRows, (text) => parts.push(text));
   return parts.join('');
+}
+
+/**
+ * `tableCsvInChunks` as UTF-8 bytes, each chunk encoded as it is made: a file of a million rows
+ * (~55 MB) handed over as one string was encoded in one go when saved (a Blob of it held the page
+ * for ~0.5 s); bytes are only copied.
+ */
+export async function tableCsvBytesInChunks<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  pause: () => Promise<void>,
+  chunkRows: number = CSV_CHUNK_ROWS,
+): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let totalBytes = 0;
+  await eachCsvChunk(columns, rows, pause, chunkRows, (text) => {
+    const bytes = encoder.encode(text);
+    parts.push(bytes);
+    totalBytes += bytes.byteLength;
+  });
+  // Copied into one buffer a few MB at a time too: 55 MB at once held the page ~50 ms.
+  const file = new Uint8Array(totalBytes);
+  let offset = 0;
+  let sincePauseBytes = 0;
+  for (const part of parts) {
+    file.set(part, offset);
+    offset += part.byteLength;
+    sincePauseBytes += part.byteLength;
+    if (sincePauseBytes >= COPY_BYTES_PER_PAUSE) {
+      sincePauseBytes = 0;
+      await pause();
+    }
+  }
+  return file;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { minorToAmountNumber } from '../../shared/money';
-import { csvFileName, tableCsv, tableCsvInChunks } from '../../renderer/components/tableCsv';
+import { csvFileName, tableCsv, tableCsvBytesInChunks, tableCsvInChunks } from '../../renderer/components/tableCsv';
 import type { CsvColumn } from '../../renderer/components/tableCsv';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
@@ -82,6 +82,15 @@ describe('tableCsvInChunks', () => {
     expect(lines).toHaveLength(12_345 + 2);
     expect(lines[1]).toBe('-6000');
     expect(lines[12_345]).toBe('6344');
+  });
+});
+
+describe('tableCsvBytesInChunks', () => {
+  it('is the same file as UTF-8 bytes: the BOM as EF BB BF, Chinese headers intact', async () => {
+    const rows: Line[] = Array.from({ length: 11 }, (_, i) => ({ sku: i % 3 === 0 ? `=SKU-${i}` : `仓库-${i}`, qty: -i, valueMinor: i * 101, date: '2026-11-27' }));
+    const bytes = await tableCsvBytesInChunks(columns, rows, noPause, 4);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(tableCsv(columns, rows));
   });
 });
 
