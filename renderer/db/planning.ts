@@ -179,10 +179,21 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   // A shipment dated after today has not left: its units are still in the ledger at home, and they
   // are already counted on their way (inTransitByDestination). They are committed to it, so they come
   // out of home stock, once, rather than being free for another marketplace too.
+  // The same holds for one leaving an FBA location: its units come out of that line's on hand.
   const homeIds = new Set(locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => l.id));
+  let seriesAt: Map<string, number> | null = null;
   for (const s of shipments) {
-    if (s.status === 'received' || dayNumber(s.shipDate) <= todayDay || !homeIds.has(s.fromLocationId)) continue;
-    for (const [skuId, units] of inTransitBySku(s)) homeUnits.set(skuId, (homeUnits.get(skuId) ?? 0) - units);
+    if (s.status === 'received' || dayNumber(s.shipDate) <= todayDay) continue;
+    if (homeIds.has(s.fromLocationId)) {
+      for (const [skuId, units] of inTransitBySku(s)) homeUnits.set(skuId, (homeUnits.get(skuId) ?? 0) - units);
+    } else if (fba.has(s.fromLocationId)) {
+      seriesAt ??= new Map(history.series.map((series, index) => [`${series.skuId}|${series.locationId}`, index]));
+      for (const [skuId, units] of inTransitBySku(s)) {
+        const index = seriesAt.get(`${skuId}|${s.fromLocationId}`);
+        // history.onHand is this gather's own array (built above), so it is changed in place.
+        if (index !== undefined) history.onHand[index] = Math.max(0, history.onHand[index]! - units);
+      }
+    }
   }
   const saved = new Map(leadTimeRecords.map((r) => [r.key, { meanDays: r.meanDays, sdDays: r.sdDays }]));
   const supplierById = new Map(suppliers.map((x) => [x.id, x]));

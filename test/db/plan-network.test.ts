@@ -100,6 +100,43 @@ describe('a shipment dated after today', () => {
     expect(planned.plan.buy[0]!.networkPosition).toBe(shipped.plan.buy[0]!.networkPosition);
     expect(planned.plan.buy[0]!.buyQty).toBe(shipped.plan.buy[0]!.buyQty);
   });
+
+  it('leaving an FBA location, has its units out of that location’s on hand, counted once', async () => {
+    /** 600 in at FBA US, 3 a day sold (150 left), 100 shipped from there to a 3PL on `shipDate`. */
+    async function fromFba(shipDate: string) {
+      const db = await freshDb();
+      const { domestic } = await locationIds(db);
+      const us = await addFba(db, 'US');
+      const tpl = await createLocation(db, { name: '3PL LA', kind: '3pl', marketplace: '' });
+      const sku = await addSku(db, 'A-1', { casePack: '1', moq: '0' });
+      const rows: Row[] = [
+        { date: '2026-01-02', skuId: sku, locationId: domestic, qty: 500, type: 'receipt' },
+        { date: '2026-01-02', skuId: sku, locationId: us, qty: 600, type: 'receipt' },
+      ];
+      for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
+      await post(db, rows);
+      await createShipment(db, {
+        fromLocationId: us,
+        toLocationId: tpl,
+        shipDate,
+        eta: '2026-07-25',
+        mode: 'sea',
+        carrier: '',
+        trackingNumber: '',
+        fbaShipmentId: '',
+        note: '',
+        baseCurrency: 'USD',
+        costs: { freight: '', duties: '', fees: '', basis: 'units' },
+        lines: [{ skuId: sku, qty: '100', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
+      });
+      return unpackPlan((await runPlan(db, { today: TODAY })).plan);
+    }
+    const sent = await fromFba('2026-06-25');
+    const dated = await fromFba('2026-07-03');
+    expect(dated.ship[0]!.onHand).toBe(50);
+    expect(dated.ship[0]!.onHand).toBe(sent.ship[0]!.onHand);
+    expect(dated.buy[0]!.networkPosition).toBe(sent.buy[0]!.networkPosition);
+  });
 });
 
 describe('an archived SKU’s stock at FBA', () => {
