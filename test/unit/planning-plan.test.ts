@@ -805,6 +805,10 @@ describe('what-if: open shipments delayed', () => {
     expect(line.shipAir).toBe(330 - 80);
     // The position (and so T − IP) is unchanged by the delay.
     expect(line.position).toBe(550);
+    // But the 400 now land after sea would: sea ships what keeps the 14-day floor (140) when it lands,
+    // 150 + 250 by air − 400 sold by then, max(0, 260 − 250, 140 + 400 − 150 − 250).
+    expect(line.lateInboundUnits).toBe(400);
+    expect(line.shipSea).toBe(140);
   });
 
   // Arrivals between the air and the sea arrival count: with the open shipment 20 days late (landing
