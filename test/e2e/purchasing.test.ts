@@ -77,7 +77,8 @@ async function createSupplier(page: Page): Promise<void> {
   await suppliers.open();
   await suppliers.create({ name: SUPPLIER, contact: 'Ms. Chen, chen@example.cn', currency: 'CNY', productionDaysMean: '20', productionDaysSd: '4', moq: '100', paymentTerms: '30% deposit' });
   await expect.poll(() => suppliers.okMessage().textContent()).toBe(`Supplier ${SUPPLIER} saved.`);
-  expect(await suppliers.rows()).toEqual([expect.objectContaining({ name: SUPPLIER, currency: 'CNY', lead: '20 ± 4', moq: '100' })]);
+  // The list follows the database: it may show the new row a moment after the message.
+  await expect.poll(() => suppliers.rows()).toEqual([expect.objectContaining({ name: SUPPLIER, currency: 'CNY', lead: '20 ± 4', moq: '100' })]);
 }
 
 /** The PO of both tests: 300 × CNY 20.00 and 200 × CNY 7.00, saved as a draft, then sent. */
@@ -125,7 +126,7 @@ describe('purchasing from a supplier in CNY', () => {
     expect(await orders.receipts()).toEqual(['2026-03-20: 180 units received (rate 0.14)']);
     // The unit cost each line entered stock at, in the base currency: CN¥20.00 × 0.14 and CN¥7.00 × 0.14.
     expect(await page.getByTestId('po-line-base-cost').allTextContents()).toEqual(['$2.80', '$0.98']);
-    expect(await orders.rows()).toEqual([expect.objectContaining({ number: PO, status: 'Partially received', units: '180 / 500' })]);
+    await expect.poll(() => orders.rows()).toEqual([expect.objectContaining({ number: PO, status: 'Partially received', units: '180 / 500' })]);
 
     // Received at CNY 20.00 × 0.14 = USD 2.80 and CNY 7.00 × 0.14 = USD 0.98 a unit.
     await stock.open();
@@ -155,7 +156,7 @@ describe('purchasing from a supplier in CNY', () => {
       { sku: 'SHADE-02', qty: '200', received: '200', open: '0', unitPrice: 'CN¥7.00' },
     ]);
     expect(await orders.receipts()).toEqual(['2026-03-20: 180 units received (rate 0.14)', '2026-03-25: 320 units received (rate 0.14)']);
-    expect(await orders.rows()).toEqual([expect.objectContaining({ number: PO, status: 'Received', units: '500 / 500' })]);
+    await expect.poll(() => orders.rows()).toEqual([expect.objectContaining({ number: PO, status: 'Received', units: '500 / 500' })]);
 
     // Printed for the supplier, in English, on A4 and Letter, inside the margins.
     await orders.printEnglish();
