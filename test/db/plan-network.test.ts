@@ -26,6 +26,24 @@ async function post(db: StockPilotDatabase, rows: readonly Row[]): Promise<void>
   await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
 }
 
+/** A sea shipment of one SKU, due 2026-07-25. */
+async function ship(db: StockPilotDatabase, s: { from: number; to: number; shipDate: string; skuId: number; units: number }): Promise<void> {
+  await createShipment(db, {
+    fromLocationId: s.from,
+    toLocationId: s.to,
+    shipDate: s.shipDate,
+    eta: '2026-07-25',
+    mode: 'sea',
+    carrier: '',
+    trackingNumber: '',
+    fbaShipmentId: '',
+    note: '',
+    baseCurrency: 'USD',
+    costs: { freight: '', duties: '', fees: '', basis: 'units' },
+    lines: [{ skuId: s.skuId, qty: String(s.units), casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
+  });
+}
+
 /**
  * One SKU: 500 at home, 600 at FBA US selling 3 a day since Feb 1 (150 left); 400 shipped from home
  * to `shipTo` on `shipDate`; `rates`: the seller's own forecasts (units per day, no end) by marketplace.
@@ -44,20 +62,7 @@ async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string
   for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
   await post(db, rows);
   if (shipTo !== 'nowhere') {
-    await createShipment(db, {
-      fromLocationId: domestic,
-      toLocationId: shipTo === '3pl' ? tpl : de,
-      shipDate,
-      eta: '2026-07-25',
-      mode: 'sea',
-      carrier: '',
-      trackingNumber: '',
-      fbaShipmentId: '',
-      note: '',
-      baseCurrency: 'USD',
-      costs: { freight: '', duties: '', fees: '', basis: 'units' },
-      lines: [{ skuId: sku, qty: '400', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
-    });
+    await ship(db, { from: domestic, to: shipTo === '3pl' ? tpl : de, shipDate, skuId: sku, units: 400 });
   }
   for (const [marketplace, unitsPerDay] of Object.entries(rates)) await setForecastRate(db, { skuId: sku, marketplace, unitsPerDay, until: '' }, TODAY);
   const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
@@ -115,20 +120,7 @@ describe('a shipment dated after today', () => {
       ];
       for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
       await post(db, rows);
-      await createShipment(db, {
-        fromLocationId: us,
-        toLocationId: tpl,
-        shipDate,
-        eta: '2026-07-25',
-        mode: 'sea',
-        carrier: '',
-        trackingNumber: '',
-        fbaShipmentId: '',
-        note: '',
-        baseCurrency: 'USD',
-        costs: { freight: '', duties: '', fees: '', basis: 'units' },
-        lines: [{ skuId: sku, qty: '100', casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
-      });
+      await ship(db, { from: us, to: tpl, shipDate, skuId: sku, units: 100 });
       return unpackPlan((await runPlan(db, { today: TODAY })).plan);
     }
     const sent = await fromFba('2026-06-25');
