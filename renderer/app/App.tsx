@@ -20,6 +20,7 @@ import { PurchaseOrders } from '../features/purchasing/PurchaseOrders';
 import { Shipments } from '../features/shipments/Shipments';
 import { Suppliers } from '../features/suppliers/Suppliers';
 import { Counts } from '../features/counts/Counts';
+import { Analysis } from '../features/analysis/Analysis';
 
 /** Screens in the order of a seller's week; the first ten have Alt+digit shortcuts (Alt+0 for the tenth). */
 const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
@@ -36,6 +37,7 @@ const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
   // Every digit is taken: counts come first among the screens reached by Tab or click.
   { screen: 'counts', label: 'nav.counts' },
   { screen: 'report', label: 'nav.report' },
+  { screen: 'analysis', label: 'nav.analysis' },
   { screen: 'suppliers', label: 'nav.suppliers' },
   { screen: 'locations', label: 'nav.locations' },
   { screen: 'settings', label: 'nav.settings' },
@@ -50,6 +52,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   movements: Movements,
   ledger: LedgerBrowser,
   report: PeriodReport,
+  analysis: Analysis,
   reconcile: Reconciliation,
   plan: Plan,
   purchasing: PurchaseOrders,
