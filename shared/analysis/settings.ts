@@ -3,6 +3,7 @@
 // read back defensively (a restored backup may hold anything).
 import { DomainError } from '../errors';
 import { DEFAULT_ABC_CUTOFFS } from '../domain';
+import { typedText } from '../typedText';
 
 /**
  * What ABC ranks SKUs by: 12-month COGS (the default) or units sold. Revenue is not offered: the
@@ -45,9 +46,9 @@ export function isAbcBasis(value: unknown): value is AbcBasis {
   return typeof value === 'string' && (ABC_BASES as readonly string[]).includes(value);
 }
 
-/** A typed number: full-width digits (a Chinese input method) and a decimal comma read as digits and a point. */
+/** A typed number: full-width digits (a Chinese input method, typedText) and a decimal comma read as digits and a point. */
 function typedNumber(raw: string): { text: string; value: number } {
-  const text = raw.normalize('NFKC').trim().replace(/%$/, '').trim();
+  const text = typedText(raw).trim().replace(/%$/, '').trim();
   return { text, value: /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN };
 }
 

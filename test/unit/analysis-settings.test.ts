@@ -10,7 +10,7 @@ const draft: AnalysisSettingsDraft = { abcCutoffAPercent: '80', abcCutoffBPercen
 describe('parseAnalysisSettingsDraft', () => {
   test('percentages become shares; full-width digits, a % sign and a decimal comma are read', () => {
     expect(parseAnalysisSettingsDraft(draft)).toEqual({ abcCutoffA: 0.8, abcCutoffB: 0.95, abcBasis: 'cogs', targetCoverDays: 90 });
-    expect(parseAnalysisSettingsDraft({ abcCutoffAPercent: '７０', abcCutoffBPercent: '92,5 %', abcBasis: 'units', targetCoverDays: ' 60 ' })).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.925, abcBasis: 'units', targetCoverDays: 60 });
+    expect(parseAnalysisSettingsDraft({ abcCutoffAPercent: '７０', abcCutoffBPercent: '92,5 ％', abcBasis: 'units', targetCoverDays: ' 60 ' })).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.925, abcBasis: 'units', targetCoverDays: 60 });
     // B may equal A (no class B), and either may be 100.
     expect(parseAnalysisSettingsDraft({ ...draft, abcCutoffAPercent: '100', abcCutoffBPercent: '100' })).toMatchObject({ abcCutoffA: 1, abcCutoffB: 1 });
   });
@@ -29,6 +29,8 @@ describe('parseAnalysisSettingsDraft', () => {
     { change: { targetCoverDays: '0' }, code: 'field.outOfRange', params: { field: 'targetCoverDays', value: '0', min: 1, max: 730 } },
     { change: { targetCoverDays: '1000' }, code: 'field.outOfRange', params: { field: 'targetCoverDays', value: '1000', min: 1, max: 730 } },
     { change: { targetCoverDays: '3 months' }, code: 'field.notNumber', params: { field: 'targetCoverDays', value: '3 months' } },
+    // Only the full-width block reads as digits: a superscript is no 2.
+    { change: { targetCoverDays: '9²' }, code: 'field.notNumber', params: { field: 'targetCoverDays', value: '9²' } },
   ])('refuses $change', ({ change, code, params }) => {
     expect(errorOf(() => parseAnalysisSettingsDraft({ ...draft, ...change }))).toEqual({ code, params });
   });
