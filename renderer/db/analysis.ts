@@ -7,6 +7,7 @@ import { DomainError } from '../../shared/errors';
 import { dayNumber, isIsoDate } from '../../shared/dates';
 import type { IsoDate } from '../../shared/model';
 import { valueMovements } from '../../shared/ledger';
+import type { QuantityColumns } from '../../shared/ledger';
 import { skuLedgerFacts, planDemandOf } from '../../shared/analysis';
 import type { PlanDemand, SkuLedgerFacts } from '../../shared/analysis';
 import { analysisSettingsFrom, parseAnalysisSettingsDraft } from '../../shared/analysis/settings';
@@ -53,7 +54,8 @@ export interface AnalysisFactsResult {
 
 interface ValuedLedger {
   key: string;
-  columns: Awaited<ReturnType<typeof readLedgerSnapshot>>['columns'];
+  /** Only what the pass reads: costs, references and posting order are let go once valued. */
+  columns: QuantityColumns;
   values: Float64Array;
 }
 
@@ -71,7 +73,8 @@ async function valuedLedger(db: StockPilotDatabase, timings: AnalysisFactsResult
   const started = performance.now();
   const values = valueMovements(snapshot.columns, snapshot.context);
   timings.valuationMs = performance.now() - started;
-  const valued = { key, columns: snapshot.columns, values };
+  const { length, day, skuId, locationId, qty, type } = snapshot.columns;
+  const valued = { key, columns: { length, day, skuId, locationId, qty, type }, values };
   // Keyed by the version the snapshot was read at, so a write in between is never hidden.
   if (snapshot.version === version.version) valuedCache.set(db, valued);
   return { ...valued, version: snapshot.version };

@@ -250,13 +250,22 @@ export function analysisRows(input: AnalysisInput): { rows: AnalysisRow[]; total
     const turnover = turnoverOf(facts.cogsMinor[s]!, facts.beginningValueMinor[s]!, facts.endingValueMinor[s]!, periodDays);
     const onHandQty = facts.onHandQty[s]!;
     const onHandValueMinor = facts.onHandValueMinor[s]!;
-    const ageUnits = Array.from(facts.ageUnits.subarray(s * AGE_BUCKET_COUNT, (s + 1) * AGE_BUCKET_COUNT));
+    // Plain loops, not Array.from or map over a subarray: several times faster at 10,000 SKUs.
+    const ageUnits = new Array<number>(AGE_BUCKET_COUNT);
+    const ageValueMinor = new Array<number>(AGE_BUCKET_COUNT);
     // The ledger values stock at the moving average, so each bucket takes the average of today.
     const unitValue = onHandQty > 0 ? onHandValueMinor / onHandQty : 0;
-    const ageValueMinor = ageUnits.map((units) => Math.round(units * unitValue));
+    let lastFilled = -1;
+    let valued = 0;
+    for (let k = 0; k < AGE_BUCKET_COUNT; k++) {
+      const units = facts.ageUnits[s * AGE_BUCKET_COUNT + k]!;
+      ageUnits[k] = units;
+      ageValueMinor[k] = Math.round(units * unitValue);
+      valued += ageValueMinor[k]!;
+      if (units > 0) lastFilled = k;
+    }
     // The last bucket with units takes what rounding left, so the buckets add up to the stock's value.
-    const lastFilled = ageUnits.findLastIndex((units) => units > 0);
-    if (lastFilled >= 0) ageValueMinor[lastFilled] = onHandValueMinor - ageValueMinor.reduce((sum, v, k) => (k === lastFilled ? sum : sum + v), 0);
+    if (lastFilled >= 0) ageValueMinor[lastFilled] = onHandValueMinor - (valued - ageValueMinor[lastFilled]!);
     const dailyDemand = demand.dailyDemand[s]!;
     const seaLeadDays = demand.seaLeadDays[s]!;
     const understockDays = seaLeadDays + reviewDays;
@@ -285,7 +294,11 @@ export function analysisRows(input: AnalysisInput): { rows: AnalysisRow[]; total
       coverDays: coverDaysOf(onHandQty, dailyDemand),
       seaLeadDays,
       understockDays,
-      ...suggestion,
+      // Named one by one (a spread makes a slower object shape, 10,000 times).
+      status: suggestion.status,
+      action: suggestion.action,
+      clearUnits: suggestion.clearUnits,
+      targetUnits: suggestion.targetUnits,
     };
     rows.push(row);
     totals.classCounts[abc] += 1;

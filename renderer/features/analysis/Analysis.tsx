@@ -210,7 +210,7 @@ export function Analysis() {
         {range ? t('analysis.range', { from: range.from, to: range.to, days: view?.facts.periodDays ?? '…', today: asOf }) : ''}
       </p>
       <StatusLine status={error ? { kind: 'error', text: describe(error) } : null} />
-      {view ? <Summary view={view} f={f} to={range?.to ?? ''} /> : <p data-testid="analysis-loading">{t('common.loading')}</p>}
+      {view ? <Summary view={view} f={f} to={range?.to ?? ''} /> : range && !error ? <p data-testid="analysis-loading">{t('common.loading')}</p> : null}
       {view ? <AnalysisSettingsForm stored={view.settings} /> : null}
       <Tabs label={t('analysis.tabs')} names={TABS} selected={tab} onSelect={setTab} text={(name) => t(`analysis.tab.${name}`)} idPrefix="analysis" />
       <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`}>
@@ -226,7 +226,7 @@ export function Analysis() {
           rowKey={(r) => r.skuId}
           onActivate={(r) => setOpenSku(r.skuId)}
           footer={ageFooter}
-          emptyText={view ? t('analysis.empty') : t('common.loading')}
+          emptyText={view || !range ? t('analysis.empty') : t('common.loading')}
           csv={range ? { fileStem: `analysis-${tab}`, date: range.to } : undefined}
         />
       </div>
