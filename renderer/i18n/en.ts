@@ -169,7 +169,7 @@ export const en = {
   'settings.restored': 'Restored {skus} SKUs and {movements} movements from the backup of {date}.',
   'stock.noStock': 'No stock recorded yet. Record a receipt under Movements.',
   'settings.autoBackups': 'Automatic backups',
-  'settings.autoBackupsOn': 'On. When the app starts and the last automatic backup is more than a day old, it writes a new one; just before every restore, it saves a safety copy of the data about to be replaced. It keeps the newest backup of each of the last 7 days and of the 4 weeks before them; safety copies are kept for at least 35 days.',
+  'settings.autoBackupsOn': 'On. When the app starts, and every 6 hours while it runs, if the last automatic backup is more than a day old, it writes a new one; just before every restore, it saves a safety copy of the data about to be replaced. It keeps the newest backup of each of the last 7 days and of the 4 weeks before them; safety copies are kept for at least 35 days.',
   'settings.autoBackupsBrowser': 'Automatic backups are a desktop feature: the desktop app writes one every day and before every restore. In a browser, use “Back up now” regularly and keep the file somewhere safe.',
   'settings.autoBackupsFolder': 'Folder: {folder}',
   'settings.autoBackupsShowFolder': 'Show folder',

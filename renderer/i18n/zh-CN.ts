@@ -170,7 +170,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.restored': '已从 {date} 的备份恢复 {skus} 个 SKU 和 {movements} 条流水。',
   'stock.noStock': '还没有库存记录。请在“出入库”登记入库。',
   'settings.autoBackups': '自动备份',
-  'settings.autoBackupsOn': '已开启。每次启动时，如果上一次自动备份已超过一天，会自动备份一次；每次恢复之前，会先为即将被替换的数据保存一份安全副本。保留最近 7 天每天最新的一份，以及再往前 4 周每周最新的一份；安全副本至少保留 35 天。',
+  'settings.autoBackupsOn': '已开启。每次启动时以及运行期间每 6 小时，如果上一次自动备份已超过一天，会自动备份一次；每次恢复之前，会先为即将被替换的数据保存一份安全副本。保留最近 7 天每天最新的一份，以及再往前 4 周每周最新的一份；安全副本至少保留 35 天。',
   'settings.autoBackupsBrowser': '自动备份仅适用于桌面版：桌面版每天以及每次恢复前都会自动备份。在浏览器中，请定期点击“立即备份”，并将备份文件妥善保存。',
   'settings.autoBackupsFolder': '备份文件夹：{folder}',
   'settings.autoBackupsShowFolder': '打开文件夹',
