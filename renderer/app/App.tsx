@@ -20,6 +20,7 @@ import { PurchaseOrders } from '../features/purchasing/PurchaseOrders';
 import { Shipments } from '../features/shipments/Shipments';
 import { Suppliers } from '../features/suppliers/Suppliers';
 import { Counts } from '../features/counts/Counts';
+import { useAutoBackupState } from '../features/settings/autoBackups';
 import { Analysis } from '../features/analysis/Analysis';
 
 /** Screens in the order of a seller's week; the first ten have Alt+digit shortcuts (Alt+0 for the tenth). */
@@ -63,9 +64,12 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
 };
 
 export function App() {
-  const { t, language } = useT();
+  const { t, language, describe } = useT();
   const screen = useUi((s) => s.screen);
   const go = useUi((s) => s.go);
+  // A failed automatic backup is said on every screen, not only in Settings: the seller must know
+  // their data is not being copied (a full disk, a folder that cannot be written).
+  const backup = useAutoBackupState((s) => s.activity);
   useLedgerUpkeep();
 
   useEffect(() => {
@@ -135,6 +139,14 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="app__main" tabIndex={-1}>
+        {backup.kind === 'failed' && screen !== 'settings' ? (
+          <p className="status status--error no-print" role="alert" data-testid="auto-backup-failed">
+            {t('settings.autoBackupsFailed', { reason: describe(backup.error) })}{' '}
+            <button type="button" className="btn btn--small" onClick={() => go('settings')}>
+              {t('nav.settings')}
+            </button>
+          </p>
+        ) : null}
         <View />
       </main>
     </div>

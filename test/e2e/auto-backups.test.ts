@@ -74,6 +74,21 @@ describe('automatic backups', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('a start-up backup that fails is said on every screen, with its reason and the way to Settings', async () => {
+    app = await openWithCaseAndCable();
+    const electronMessage = `Error invoking remote method 'stockpilot:auto-backups-write': Error: ${refusalMessage('autoBackup.diskFull', { folder: '/home/seller/.config/StockPilot/backups' })}`;
+    await installFakeDesktop(app.page, { writeAutoBackupError: electronMessage });
+    const banner = app.page.getByTestId('auto-backup-failed');
+    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toBe(
+      'The automatic backup could not be written. The disk is full: the automatic backup could not be written to /home/seller/.config/StockPilot/backups. Free some disk space — your data is unchanged. Settings',
+    );
+    expect(await banner.getAttribute('role')).toBe('alert');
+    await banner.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => new AutoBackupsPanel(app!.page).panel().textContent()).toContain('The disk is full');
+    // Settings says it itself, once.
+    expect(await banner.count()).toBe(0);
+  });
+
   test('a file the desktop refuses is named with its size, in English and in Chinese, on Imports and in restore', async () => {
     app = await openWithCaseAndCable();
     const electronMessage = `Error invoking remote method 'stockpilot:open-files': Error: ${refusalMessage('file.tooLarge', {

@@ -12,6 +12,8 @@ export interface FakeDesktopOptions {
   backups?: { name: string; bytes: number[] }[];
   /** The message the main process's openFiles rejects with (as Electron delivers it), if any. */
   openFilesError?: string;
+  /** The message writeAutoBackup rejects with (a full disk, say), if any. */
+  writeAutoBackupError?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function installFakeDesktop(page: Page, options: FakeDesktopOptions
           return { available: true, folder: '/home/seller/.config/StockPilot/backups', backups };
         },
         async writeAutoBackup(request: { kind: Stored['kind']; bytes: Uint8Array }) {
+          if (opts.writeAutoBackupError) throw new Error(opts.writeAutoBackupError);
           const iso = new Date().toISOString();
           const name = `stockpilot-auto-${iso.slice(0, 19).replace(/:/g, '-')}-${iso.slice(20, 23)}Z-${request.kind}.stockpilot`;
           const stored: Stored = { name, kind: request.kind, createdAt: iso, bytes: new Uint8Array(request.bytes) };
