@@ -33,6 +33,7 @@ import { codeLookupOf } from './imports';
 import { readSettings } from './settings';
 import { withStorageErrors } from './errors';
 import { readPlanPreferences } from './planInputs';
+import { analysisSettingsFrom } from '../../shared/analysis/settings';
 
 /** Two years of daily history, as PRODUCT §4 plans from. */
 export const HISTORY_DAYS = 730;
@@ -118,6 +119,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     db.forecastOverrides.toArray(),
     readPlanPreferences(db),
     db.forecastRates.toArray(),
+    db.settings.get('analysisSettings'),
   ]);
   // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
   restRead.catch(() => undefined);
@@ -128,7 +130,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
   let history = demandHistoryFromLedger(ledger.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
   const t2 = performance.now();
-  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences, forecastRates] = await restRead;
+  const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences, forecastRates, analysisRow] = await restRead;
   // Listings only match Amazon's restock advice and reserved units to SKUs: 20,000 of them are not read without either.
   // Bundles hold no stock, so Amazon reports neither restock advice nor reserved units for them.
   const listings = restockScopes.size > 0 || reservedScopes.size > 0 ? (await db.listings.toArray()).filter((l) => !isBundle(l)) : [];
@@ -365,7 +367,15 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     const typical = priced.length > 0 ? priced[Math.floor(priced.length / 2)]! : 1;
     for (const sku of unpriced) sku.unitCostMinor = typical;
   }
-  const planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, serviceLevel: { ...preferences.serviceLevel }, fbaFloorDays: preferences.fbaFloorDays, todayDay };
+  // The ABC classes the service levels go by are the ones the seller sees under Analysis: same thresholds, same basis.
+  const analysis = analysisSettingsFrom(analysisRow?.value);
+  const planSettings: PlanSettings = {
+    ...DEFAULT_PLAN_SETTINGS,
+    serviceLevel: { ...preferences.serviceLevel },
+    fbaFloorDays: preferences.fbaFloorDays,
+    todayDay,
+    abc: { cutoffs: { a: analysis.abcCutoffA, b: analysis.abcCutoffB }, basis: analysis.abcBasis },
+  };
   const capacityUnits = new Map<number, number | null>();
   for (const [locationId, units] of Object.entries(preferences.fbaCapacityUnits)) if (fba.has(Number(locationId))) capacityUnits.set(Number(locationId), units);
   const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();

@@ -1059,7 +1059,7 @@ export const en = {
   'analysis.basis.units': '12-month units sold',
   'analysis.settings.title': 'Thresholds and target',
   'analysis.settings.basisHint': 'Revenue is not offered: imported order rows keep units, not item prices.',
-  'analysis.settings.saved': 'Saved. Classes and actions now use these settings.',
+  'analysis.settings.saved': 'Saved. Classes and actions now use these settings, and so do the plan’s service levels by class from its next run.',
   'field.abcCutoffA': 'Class A below (cumulative %)',
   'field.abcCutoffB': 'Class B below (cumulative %)',
   'field.abcBasis': 'Rank ABC by',

@@ -1060,7 +1060,7 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.basis.units': '12 个月销量',
   'analysis.settings.title': '阈值与目标',
   'analysis.settings.basisHint': '不提供按销售额分类：导入的订单行只保存件数，没有商品价格。',
-  'analysis.settings.saved': '已保存。分类和处理建议已按新设置计算。',
+  'analysis.settings.saved': '已保存。分类和处理建议已按新设置计算；补货计划下次运行时，各分类的服务水平也按新分类执行。',
   'field.abcCutoffA': 'A 类累计占比上限（%）',
   'field.abcCutoffB': 'B 类累计占比上限（%）',
   'field.abcBasis': 'ABC 分类依据',

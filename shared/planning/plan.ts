@@ -21,6 +21,7 @@
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit anywhere, open POs)
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ.
 import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandPattern, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
+import type { AbcCutoffs } from '../domain';
 import type { ForecastMethod } from '../domain';
 import type { DemandHistory } from './demandHistory';
 import type { DailySpread } from './demandHistory';
@@ -55,6 +56,11 @@ export interface PlanSettings {
   historyWeeks: number;
   backtestFolds: number;
   backtestHorizonWeeks: number;
+  /**
+   * The seller's ABC rule (PRODUCT §6, the Analysis screen's settings): the cumulative shares below
+   * which a SKU is A and B, and whether the 12 months rank by COGS or by units. Absent: 80 % / 95 % by COGS.
+   */
+  abc?: { cutoffs: AbcCutoffs; basis: 'cogs' | 'units' };
 }
 
 export const DEFAULT_PLAN_SETTINGS: Omit<PlanSettings, 'todayDay'> = {
@@ -603,8 +609,9 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   const horizon = settings.horizonDays;
   const started = phases?.now() ?? 0;
 
-  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS), per SKU in input order.
-  const classes = abcClassIndexes(lastYearValues(input));
+  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS, or units
+  // where the seller chose them), per SKU in input order, at the seller's thresholds.
+  const classes = abcClassIndexes(lastYearValues(input, settings.abc?.basis ?? 'cogs'), settings.abc?.cutoffs);
   const abcDone = phases?.now() ?? 0;
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
@@ -761,7 +768,7 @@ function marketplaceIndexes(history: DemandHistory, indexOf: (marketplace: strin
  * Per SKU (input order), its units sold over the history's last year, every series summed in series
  * order, times its unit cost. A SKU listed twice is refused, as abcClassify refuses an id twice.
  */
-function lastYearValues(input: PlanInput): Float64Array {
+function lastYearValues(input: PlanInput, basis: 'cogs' | 'units'): Float64Array {
   const { skus, history } = input;
   const indexOf = skuIndexer(skus);
   const soldUnits = new Float64Array(skus.length);
@@ -770,7 +777,7 @@ function lastYearValues(input: PlanInput): Float64Array {
     const b = indexOf(history.series[index]!.skuId);
     if (b >= 0) soldUnits[b] = soldUnits[b]! + lastYear[index]!;
   }
-  for (let b = 0; b < skus.length; b++) soldUnits[b] = soldUnits[b]! * skus[b]!.unitCostMinor;
+  if (basis === 'cogs') for (let b = 0; b < skus.length; b++) soldUnits[b] = soldUnits[b]! * skus[b]!.unitCostMinor;
   return soldUnits;
 }
 

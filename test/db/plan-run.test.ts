@@ -10,6 +10,7 @@ import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { runPlan } from '../../renderer/db/planning';
 import { unpackPlan } from '../../shared/planning/planColumns';
 import { setLeadTime } from '../../renderer/db/purchasing';
+import { saveAnalysisSettings } from '../../renderer/db/analysis';
 import { savePlanPreferences } from '../../renderer/db/planInputs';
 import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
 
@@ -146,3 +147,30 @@ describe('runPlan gathers what the plan reads', () => {
     expect(after.shipSea + after.shipAir).toBeGreaterThan(before.shipSea + before.shipAir);
   });
 });
+
+describe("the plan's ABC classes", () => {
+  it('follow the seller’s Analysis settings: ranked by units when chosen, at their thresholds', async () => {
+    const db = await freshDb();
+    const us = await addFba(db, 'US');
+    // CHEAP sells 3 a day at 1.00, DEAR one every 3 days at 100.00: by COGS DEAR leads, by units CHEAP.
+    const cheap = await addSku(db, 'CHEAP', { casePack: '1', moq: '0', unitCost: '1.00' });
+    const dear = await addSku(db, 'DEAR', { casePack: '1', moq: '0', unitCost: '100.00' });
+    const rows: { date: string; skuId: number; locationId: number; qty: number; type: MovementType }[] = [
+      { date: '2026-01-01', skuId: cheap, locationId: us, qty: 600, type: 'receipt' },
+      { date: '2026-01-01', skuId: dear, locationId: us, qty: 100, type: 'receipt' },
+    ];
+    for (let d = 0; d < 150; d++) {
+      rows.push({ date: addDays('2026-02-01', d), skuId: cheap, locationId: us, qty: -3, type: 'sale' });
+      if (d % 3 === 0) rows.push({ date: addDays('2026-02-01', d), skuId: dear, locationId: us, qty: -1, type: 'sale' });
+    }
+    await appendMovementBatch(db, { id: 'test', kind: 'demo', label: 'test', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
+    const classes = async () => {
+      const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
+      return [cheap, dear].map((id) => plan.buy.find((line) => line.skuId === id)!.abc);
+    };
+    expect(await classes()).toEqual(['B', 'A']);
+    await saveAnalysisSettings(db, { abcCutoffAPercent: '80', abcCutoffBPercent: '95', abcBasis: 'units', targetCoverDays: '90' });
+    expect(await classes()).toEqual(['A', 'B']);
+  });
+});
+

@@ -98,7 +98,7 @@ describe('Analysis on the demo data', () => {
     const countsOf = (value: string) => /^A (\d+) · B (\d+) · C (\d+) SKUs$/.exec(value)!.slice(1).map(Number);
     const [aBefore] = countsOf(before.abc!.value);
     await analysis.saveSettings({ abcCutoffA: '50', abcCutoffB: '70', targetCoverDays: '60' });
-    await expect.poll(async () => (await analysis.okMessage().textContent()) ?? '').toBe('Saved. Classes and actions now use these settings.');
+    await expect.poll(async () => (await analysis.okMessage().textContent()) ?? '').toBe('Saved. Classes and actions now use these settings, and so do the plan’s service levels by class from its next run.');
     await expect.poll(async () => (await analysis.summaryFigures()).abc!.how).toMatch(/A while the share of the SKUs before it is below 50%, B below 70%, else C\.$/);
     const [aAfter] = countsOf((await analysis.summaryFigures()).abc!.value);
     expect(aAfter!).toBeLessThan(aBefore!);

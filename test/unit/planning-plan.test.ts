@@ -1042,6 +1042,20 @@ describe('ABC classes of the plan, by SKU index', () => {
     expect(classesFor([7_000_000_000, 1, 2_500_000_000])).toEqual([[2_500_000_000, 'C'], [7_000_000_000, 'A'], [1, 'B'], [7_000_000_001, 'C']]);
   });
 
+  test("the seller's ABC rule (Analysis settings): units instead of COGS, and other thresholds", () => {
+    // SKU 1 sells 10 a day at 10.00, SKU 2 one a day at 1,000.00: by COGS 2 is A, by units 1 is.
+    const history = historyOf(today, [
+      { skuId: 1, units: constant(10), onHand: 500 },
+      { skuId: 2, units: constant(1), onHand: 500 },
+    ]);
+    const skus = [skuInput(1, { unitCostMinor: 1_000 }), skuInput(2, { unitCostMinor: 100_000 })];
+    const classes = (settings: Scenario['settings']) => planOf({ today, history, skus, settings }).buy.map((line) => line.abc);
+    expect(classes({})).toEqual(['B', 'A']);
+    expect(classes({ abc: { cutoffs: { a: 0.8, b: 0.95 }, basis: 'units' } })).toEqual(['A', 'B']);
+    // A threshold of 95 %: the first SKU's share before it (0 or 0.09) is below it either way.
+    expect(classes({ abc: { cutoffs: { a: 0.95, b: 0.99 }, basis: 'cogs' } })).toEqual(['A', 'A']);
+  });
+
   test('a SKU id listed twice is refused, as abcClassify refuses an id twice', () => {
     const history = historyOf(today, [{ skuId: 1, units: constant(1), onHand: 10 }]);
     expect(() => planOf({ today, history, skus: [skuInput(1), skuInput(1)] })).toThrow(RangeError);
