@@ -11,6 +11,7 @@ import { balancesAt, TYPE_CODE, valueMovements } from '../../shared/ledger';
 import type { IsoDate, MovementInput } from '../../shared/model';
 import { parseDate } from '../../shared/catalog/fields';
 import { isBundle } from '../../shared/catalog/catalog';
+import { analysisSettingsFrom } from '../../shared/analysis/settings';
 import {
   buildCodeIndex,
   countAccuracy,
@@ -102,8 +103,9 @@ interface LedgerAtCutoff {
   version: number;
   qty: Map<number, number>;
   unitCostMinor: (skuId: number) => number;
-  /** 12-month COGS per SKU up to the cut-off (PRODUCT §6 default ABC basis). */
+  /** 12-month COGS and units sold per SKU up to the cut-off (PRODUCT §6: the ABC bases). */
   cogs: Map<number, number>;
+  soldUnits: Map<number, number>;
 }
 
 function ledgerAtCutoff(snapshot: LedgerSnapshot, locationId: number, cutoffDate: IsoDate): LedgerAtCutoff {
@@ -117,6 +119,7 @@ function ledgerAtCutoff(snapshot: LedgerSnapshot, locationId: number, cutoffDate
     value.set(b.skuId, b.valueMinor);
   }
   const cogs = new Map<number, number>();
+  const soldUnits = new Map<number, number>();
   const from = dayNumber(addDays(cutoffDate, -364));
   const { columns } = snapshot;
   for (let i = 0; i < columns.length; i++) {
@@ -124,10 +127,12 @@ function ledgerAtCutoff(snapshot: LedgerSnapshot, locationId: number, cutoffDate
     const d = columns.day[i]!;
     if (d < from || d > cutoff) continue;
     cogs.set(columns.skuId[i]!, (cogs.get(columns.skuId[i]!) ?? 0) - values[i]!);
+    soldUnits.set(columns.skuId[i]!, (soldUnits.get(columns.skuId[i]!) ?? 0) - columns.qty[i]!);
   }
   return {
     version: snapshot.version,
     qty,
+    soldUnits,
     // The average at the cut-off; with nothing on hand, the catalog cost the valuation falls back to.
     unitCostMinor: (skuId) => {
       const units = qty.get(skuId) ?? 0;
@@ -155,6 +160,8 @@ export interface NewCount {
 export async function createCount(db: StockPilotDatabase, input: NewCount, now: string): Promise<number> {
   const cutoffDate = parseDate('cutoffDate', input.cutoffDate);
   const snapshot = await readLedgerSnapshot(db);
+  // ABC as the seller set it under Analysis (thresholds, COGS or units), so "class A" means one thing everywhere.
+  const abc = analysisSettingsFrom((await withStorageErrors(() => db.settings.get('analysisSettings')))?.value);
   return withStorageErrors(() =>
     db.transaction('rw', [db.counts, db.countPlans, db.skus, db.locations, db.skuBins], async () => {
       const plan = input.planId !== null ? await db.countPlans.get(input.planId) : undefined;
@@ -165,7 +172,11 @@ export async function createCount(db: StockPilotDatabase, input: NewCount, now: 
       const skus = await db.skus.toArray();
       const bins = await binsAt(db, locationId);
       const ledger = ledgerAtCutoff(snapshot, locationId, cutoffDate);
-      const classes = abcClassify(skus.map((s) => ({ id: String(s.id), value: ledger.cogs.get(s.id) ?? 0 })));
+      const basis = abc.abcBasis === 'units' ? ledger.soldUnits : ledger.cogs;
+      const classes = abcClassify(
+        skus.map((s) => ({ id: String(s.id), value: basis.get(s.id) ?? 0 })),
+        { a: abc.abcCutoffA, b: abc.abcCutoffB },
+      );
       const candidates = skus.map((s) => ({ skuId: s.id, bin: bins.get(s.id) ?? '', abcClass: classes[String(s.id)] ?? ('C' satisfies AbcClass), onHandQty: ledger.qty.get(s.id) ?? 0, archived: s.archived }));
       const skuById = new Map(skus.map((s) => [s.id, s]));
       const skuIds = planSkuIds(scope, candidates).filter((id) => skuById.has(id));

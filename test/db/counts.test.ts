@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveListing } from '../../renderer/db/catalog';
 import { loadLedger, postChecked, postingTables, postReceipt, stockAt } from '../../renderer/db/ledger';
 import { addCountEntry, countReview, createCount, createCountFromSnapshot, deleteCountEntry, postCount, saveCountPlan, setCountThreshold, setSkuBin, updateCountLine } from '../../renderer/db/counts';
+import { saveAnalysisSettings } from '../../renderer/db/analysis';
 import { snapshotScope } from '../../renderer/db/reports';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
 import type { MovementInput } from '../../shared/model';
@@ -116,6 +117,20 @@ describe('count plans and counts', () => {
     expect(await w.db.counts.get(id)).toMatchObject({ planId: null, locationId: w.domestic, lines: [{ skuId: w.bulb, bin: '' }, { skuId: w.shade, bin: '' }] });
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: null, locationId: w.domestic, skuIds: [], cutoffDate: '2026-03-01' }, NOW), 'count.noLines');
     await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: null, locationId: w.domestic, skuIds: [w.lamp], cutoffDate: '2026-02-30' }, NOW), 'field.badDate', { field: 'cutoffDate', value: '2026-02-30' });
+  });
+
+  it('classes are the seller’s Analysis settings: their thresholds, and units when chosen', async () => {
+    const w = await world();
+    const linesOf = async (abcClass: string) => {
+      const planId = await saveCountPlan(w.db, planDraft(w.domestic, { name: `${abcClass} items`, abcClass }), '2026-02-20');
+      return (await w.db.counts.get(await createCount(w.db, { planId, cutoffDate: '2026-03-01' }, NOW)))!.lines.map((l) => l.skuId);
+    };
+    // Class A below 50 %: SHADE, with 71 % of COGS before it, is B now.
+    await saveAnalysisSettings(w.db, { abcCutoffAPercent: '50', abcCutoffBPercent: '95', abcBasis: 'cogs', targetCoverDays: '90' });
+    expect(await linesOf('A')).toEqual([w.lamp]);
+    // By units (50, 40, 10): BULB, with 90 % before it, is B.
+    await saveAnalysisSettings(w.db, { abcCutoffAPercent: '80', abcCutoffBPercent: '95', abcBasis: 'units', targetCoverDays: '90' });
+    expect(await linesOf('B')).toEqual([w.bulb]);
   });
 
   it('a plan that picks no SKU makes no count', async () => {
