@@ -75,8 +75,15 @@ export function createAutoBackupStore(options: { folder: string; fs: AutoBackupF
     }
   }
 
-  async function rotate(): Promise<string[]> {
-    const doomed = backupsToDelete(await listInfos(), nowMs());
+  async function rotate(justWritten: string): Promise<string[]> {
+    let doomed: string[];
+    try {
+      doomed = backupsToDelete(await listInfos(), nowMs(), justWritten);
+    } catch (error) {
+      // The backup is written; a folder that cannot be read back now only postpones the clean-up.
+      log(`could not rotate automatic backups: ${errorCode(error)}`);
+      return [];
+    }
     const removed: string[] = [];
     for (const name of doomed) {
       try {
@@ -135,7 +142,7 @@ export function createAutoBackupStore(options: { folder: string; fs: AutoBackupF
         await fs.rename(tempPath, path.join(folder, name));
         tempPath = null;
         const backup = toEntry({ name, kind, createdAtMs }, bytes.byteLength);
-        return { backup, removed: await rotate() };
+        return { backup, removed: await rotate(name) };
       } catch (error) {
         if (tempPath) await fs.unlink(tempPath).catch(() => undefined);
         throw writeRefusal(folder, error);

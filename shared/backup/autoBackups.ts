@@ -82,15 +82,21 @@ const weekIndex = (ms: number) => Math.floor((dayIndex(ms) + 3) / 7);
  * - before-restore (safety copies): every one until it is both older than 35 days (the span the
  *   daily and weekly ones cover) and older than the oldest daily backup kept, so a seller who opens
  *   the app rarely keeps them as long as their oldest backup;
- * - the newest backup of all is always kept.
+ * - the newest backup dated up to now, and `justWritten`, are always kept;
+ * - a backup dated after now (the clock was moved back, or was ahead when it was written) takes no day
+ *   or week slot and is not deleted: otherwise backups from a future that has not come would fill every
+ *   slot, and each new backup would be deleted as soon as it was written.
  * Returns the names to delete; names outside the app's pattern are never passed in, so never deleted.
  */
-export function backupsToDelete(backups: readonly AutoBackupInfo[], nowMs: number): string[] {
+export function backupsToDelete(backups: readonly AutoBackupInfo[], nowMs: number, justWritten?: string): string[] {
   const newestFirst = [...backups].sort((a, b) => b.createdAtMs - a.createdAtMs || (a.name < b.name ? 1 : -1));
   const keep = new Set<string>();
-  if (newestFirst[0]) keep.add(newestFirst[0].name);
+  if (justWritten !== undefined) keep.add(justWritten);
+  for (const backup of newestFirst) if (backup.createdAtMs > nowMs) keep.add(backup.name);
+  const past = newestFirst.filter((b) => b.createdAtMs <= nowMs);
+  if (past[0]) keep.add(past[0].name);
 
-  const daily = newestFirst.filter((b) => b.kind === 'daily');
+  const daily = past.filter((b) => b.kind === 'daily');
   const keptDays = new Set<number>();
   let oldestKeptDay = Infinity;
   for (const backup of daily) {

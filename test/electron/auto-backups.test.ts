@@ -122,6 +122,26 @@ describe('createAutoBackupStore', () => {
     for (const name of removed) expect(left).not.toContain(name);
   });
 
+  it('a clock set back 60 days after five weeks of daily backups: the new backup stays, and none is deleted for it', async () => {
+    let clock = NOW_MS - 35 * DAY_MS;
+    for (let d = 0; d < 36; d++, clock += DAY_MS) await store({ nowMs: () => clock }).write('daily', backup(`day ${d}`));
+    const steady = (await fs.readdir(folder)).sort();
+    expect(steady).toHaveLength(11);
+    const wrongNow = NOW_MS - 60 * DAY_MS;
+    const result = await store({ nowMs: () => wrongNow }).write('daily', backup('after the clock went back'));
+    expect(result.removed).toEqual([]);
+    expect((await fs.readdir(folder)).sort()).toEqual([...steady, result.backup.name].sort());
+  });
+
+  it('a folder that cannot be read back after the write still reports the backup written', async () => {
+    let reads = 0;
+    const flaky: AutoBackupFs = { ...fs, readdir: ((...args: Parameters<typeof fs.readdir>) => (++reads > 1 ? Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })) : fs.readdir(...args))) as AutoBackupFs['readdir'] };
+    await store().write('daily', backup('first'));
+    const result = await store({ fs: flaky, nowMs: () => NOW_MS + DAY_MS }).write('daily', backup('second'));
+    expect(result.removed).toEqual([]);
+    expect((await fs.readdir(folder)).filter((n) => !n.startsWith('.'))).toContain(result.backup.name);
+  });
+
   it('a backup that cannot be deleted during rotation does not fail the write', async () => {
     await fs.mkdir(folder, { recursive: true });
     for (let i = 1; i <= 12; i++) await fs.writeFile(path.join(folder, autoBackupFileName('daily', NOW_MS - i * 40 * DAY_MS)), backup('x'));

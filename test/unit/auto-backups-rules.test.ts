@@ -124,6 +124,17 @@ describe('backupsToDelete', () => {
     expect(backupsToDelete([...dailies, copy], NOW_MS)).toEqual([]);
   });
 
+  it('backups dated after now (the clock went back) take no slot: the one just written, and they, are kept', () => {
+    const now = NOW_MS - 60 * DAY_MS;
+    const ahead = [0, 1, 2, 3, 4, 5, 6, 10, 17, 24, 31].map((days) => info('daily', NOW_MS - days * DAY_MS));
+    const fresh = info('daily', now);
+    const older = info('daily', now - 2 * DAY_MS);
+    expect(backupsToDelete([...ahead, fresh, older], now, fresh.name)).toEqual([]);
+    // Even a name not dated newest is kept when it is the one just written.
+    const justWritten = info('daily', now - 400 * DAY_MS);
+    expect(backupsToDelete([...ahead, fresh, justWritten], now, justWritten.name)).not.toContain(justWritten.name);
+  });
+
   it('property: the newest backup and young safety copies are never deleted; what is kept is bounded', () => {
     const arbBackup = fc.record({ kind: fc.constantFrom<AutoBackupKind>('daily', 'before-restore'), ageMs: fc.integer({ min: -2 * DAY_MS, max: 400 * DAY_MS }) });
     fc.assert(
@@ -135,7 +146,8 @@ describe('backupsToDelete', () => {
         for (const b of backups) {
           if (b.kind === 'before-restore' && NOW_MS - b.createdAtMs <= SAFETY_COPY_MIN_KEEP_MS) expect(deleted.has(b.name)).toBe(false);
         }
-        const keptDailies = backups.filter((b) => b.kind === 'daily' && !deleted.has(b.name));
+        // Backups dated after now are kept whatever their number (they take no slot): the bound is on the rest.
+        const keptDailies = backups.filter((b) => b.kind === 'daily' && b.createdAtMs <= NOW_MS && !deleted.has(b.name));
         expect(keptDailies.length).toBeLessThanOrEqual(KEEP_DAILY_COUNT + KEEP_WEEKLY_COUNT + 1);
         // Deleting is idempotent: a second rotation over what is left deletes nothing more.
         expect(backupsToDelete(backups.filter((b) => !deleted.has(b.name)), NOW_MS)).toEqual([]);
