@@ -6,6 +6,7 @@ import type { AppSettings, ExchangeRate, Location, PurchaseOrder, Shipment, Supp
 import { db, readLedgerVersion, readSettings } from '../db';
 import type { BalancesSummaryRecord, SkuRecord } from '../db';
 import { callLedger } from '../db/ledgerClient';
+import { CATALOG_REVISION_KEY } from '../db/catalogRevision';
 
 export function useSettings(): AppSettings {
   return useLiveQuery(() => readSettings(db), [], DEFAULT_SETTINGS);
@@ -30,15 +31,42 @@ export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, 
 
 /**
  * A key that changes when anything the plan reads besides the ledger changes (with the ledger
- * version it says when to rerun the plan): events and overrides by content, since an event can be
- * deleted and another added.
+ * version it says when to rerun the plan, and when the analysis may reuse the plan's figures):
+ * the catalog (its revision token: SKUs and platform codes, archiving and costs included), who
+ * supplies what, suppliers, locations, lead times, exchange rates, events, overrides, the seller's
+ * own forecasts, the plan's and the analysis' settings (ABC), and the imported reports it reads.
+ * Contents go in hashed, so a changed value shows even when no row was added or removed.
  */
 export function usePlanInputsKey(): string | undefined {
-  return useLiveQuery(
-    async () =>
-      `${await db.shipments.count()}|${await db.purchaseOrders.count()}|${await db.reportRows.count()}|${await db.leadTimes.count()}|${(await db.demandEvents.toCollection().primaryKeys()).join(',')}|${(await db.forecastOverrides.toArray()).map((o) => `${o.skuId}:${o.method}`).join(',')}|${(await db.forecastRates.toArray()).map((r) => `${r.skuId}:${r.marketplace}:${r.unitsPerDay}:${r.until ?? ''}`).join(',')}|${JSON.stringify((await db.settings.get('planPreferences'))?.value ?? null)}`,
-    [],
-  );
+  return useLiveQuery(async () => {
+    const [revision, sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, reportRows] = await Promise.all([
+      db.ledgerState.get(CATALOG_REVISION_KEY),
+      db.skuSourcing.toArray(),
+      db.suppliers.toArray(),
+      db.locations.toArray(),
+      db.leadTimes.toArray(),
+      db.exchangeRates.toArray(),
+      db.demandEvents.toArray(),
+      db.forecastOverrides.toArray(),
+      db.forecastRates.toArray(),
+      db.settings.bulkGet(['planPreferences', 'analysisSettings', 'baseCurrency']),
+      db.shipments.toArray(),
+      db.purchaseOrders.toArray(),
+      db.reportRows.count(),
+    ]);
+    const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+    return `${token}|${reportRows}|${contentHash(JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders]))}`;
+  }, []);
+}
+
+/** FNV-1a over a string's UTF-16 units, as 8 hex digits: a short fingerprint, not a security hash. */
+function contentHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 export interface LedgerState {

@@ -21,6 +21,7 @@ import { readLedgerSnapshot, readLedgerVersion } from './ledgerStore';
 import { runPlan } from './planning';
 import { readSettings } from './settings';
 import { withStorageErrors } from './errors';
+import { CATALOG_REVISION_KEY } from './catalogRevision';
 
 export interface AnalysisRequest {
   /** The period, both ends inclusive. */
@@ -96,7 +97,10 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   const facts = skuLedgerFacts(ledger.columns, ledger.values, skuIds, { fromDay, toDay, abcFromDay: toDay - 364, asOfDay: dayNumber(today) });
   timings.factsMs = performance.now() - started;
 
-  const planKey = request.planInputsKey === undefined ? null : `${ledger.version}|${today}|${skuIds.join(',')}|${request.planInputsKey}`;
+  // The catalog's revision too (a SKU archived, a case pack or cost changed), whatever key the page sent.
+  const revision = await withStorageErrors(() => db.ledgerState.get(CATALOG_REVISION_KEY));
+  const catalogToken = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+  const planKey = request.planInputsKey === undefined ? null : `${ledger.version}|${today}|${catalogToken}|${request.planInputsKey}`;
   let demand = planKey === null ? undefined : planCache.get(db)?.key === planKey ? planCache.get(db)!.demand : undefined;
   const planReused = demand !== undefined;
   if (demand === undefined) {

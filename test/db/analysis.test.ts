@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { analysisFacts, readAnalysisSettings, saveAnalysisSettings } from '../../renderer/db/analysis';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
+import { setSkuArchived } from '../../renderer/db/catalog';
 import { runPlan } from '../../renderer/db/planning';
 import { AGE_BUCKET_COUNT, analysisRows, DEFAULT_ANALYSIS_SETTINGS } from '../../shared/analysis';
 import { addDays } from '../../shared/dates';
@@ -164,6 +165,17 @@ describe('analysis in the ledger worker', () => {
     expect(january.facts.soldUnits[0]).toBe(155);
     const changed = await analysisFacts(db, { ...FEBRUARY, planInputsKey: 'k2' });
     expect(changed.planReused).toBe(false);
+  });
+
+  test('a catalog change (a SKU archived) is a new plan whatever key the page sends: its demand is gone', async () => {
+    const { db, lamp } = await seller();
+    const first = await analysisFacts(db, { ...FEBRUARY, planInputsKey: 'k' });
+    const at = Array.from(first.facts.skuIds).indexOf(lamp);
+    expect(first.demand.dailyDemand[at]).toBeGreaterThan(0);
+    await setSkuArchived(db, lamp, true, NOW);
+    const again = await analysisFacts(db, { from: '2026-01-01', to: '2026-01-31', today: TODAY, planInputsKey: 'k' });
+    expect(again.planReused).toBe(false);
+    expect(again.demand.dailyDemand[at]).toBe(0);
   });
 
   test('a period that ends before it starts is refused, naming the field', async () => {
