@@ -31,9 +31,12 @@ export function turnoverOf(cogsMinor: number, beginningValueMinor: number, endin
  * is Infinity, shown as "—".
  */
 export function sellThroughOf(soldUnits: number, beginningUnits: number, receivedUnits: number): number {
-  const available = beginningUnits + receivedUnits;
-  if (available <= 0) return soldUnits > 0 ? Infinity : 0;
-  return sellThrough({ beginningUnits, receivedUnits, soldUnits: Math.max(0, soldUnits) });
+  // Beginning units below zero count as none, as turnoverOf counts a value below zero (a ledger
+  // without its opening stock); so do received units a reversal took below zero.
+  const beginning = Math.max(0, beginningUnits);
+  const received = Math.max(0, receivedUnits);
+  if (beginning + received <= 0) return soldUnits > 0 ? Infinity : 0;
+  return sellThrough({ beginningUnits: beginning, receivedUnits: received, soldUnits: Math.max(0, soldUnits) });
 }
 
 /** §6 days of cover: available units ÷ forecast daily demand; null with no demand (not a division by zero). Nothing on hand: 0. */
@@ -302,11 +305,13 @@ export function analysisRows(input: AnalysisInput): { rows: AnalysisRow[]; total
     };
     rows.push(row);
     totals.classCounts[abc] += 1;
-    totals.beginningValueMinor += row.beginningValueMinor;
-    totals.endingValueMinor += row.endingValueMinor;
+    // The catalog's figures add each SKU's as that SKU counts them: stock below zero (a ledger without
+    // its opening stock) as none, so one oversold SKU cannot cancel another's stock.
+    totals.beginningValueMinor += Math.max(0, row.beginningValueMinor);
+    totals.endingValueMinor += Math.max(0, row.endingValueMinor);
     totals.cogsMinor += row.cogsMinor;
-    totals.beginningQty += row.beginningQty;
-    totals.receivedUnits += row.receivedUnits;
+    totals.beginningQty += Math.max(0, row.beginningQty);
+    totals.receivedUnits += Math.max(0, row.receivedUnits);
     totals.soldUnits += row.soldUnits;
     totals.onHandQty += onHandQty;
     totals.onHandValueMinor += onHandValueMinor;

@@ -125,4 +125,17 @@ describe('skuLedgerFacts', () => {
   test('age buckets end at 90, 180, 270 and 365 days', () => {
     expect([0, 90, 91, 180, 181, 270, 271, 365, 366, 2000].map(ageBucketOf)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
   });
+
+  test('reversals do not restart age: a receipt entered by mistake and reversed, a sale taken back', () => {
+    const ledger = new Ledger();
+    ledger.receipt('2025-06-01', 1, HOME, 100, 100); // 303 days old on 31 March
+    ledger.receipt('2026-03-30', 1, HOME, 100, 100); // by mistake…
+    ledger.add({ date: '2026-03-31', skuId: 1, locationId: HOME, qty: -100, type: 'receipt' }); // …and reversed
+    ledger.receipt('2024-12-01', 2, HOME, 50, 100); // 485 days old
+    ledger.sale('2026-03-30', 2, HOME, 50);
+    ledger.add({ date: '2026-03-31', skuId: 2, locationId: HOME, qty: 50, type: 'sale' }); // the sale taken back
+    const facts = factsOf(ledger, [1, 2]);
+    expect(ages(facts, 0)).toEqual([0, 0, 0, 100, 0]);
+    expect(ages(facts, 1)).toEqual([0, 0, 0, 0, 50]);
+  });
 });

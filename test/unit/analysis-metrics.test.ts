@@ -35,6 +35,8 @@ describe('turnover, sell-through and days of cover', () => {
     // Sold with nothing recorded as available: shown as a gap, not as 0% or 100%.
     { sold: 5, begin: 0, received: 0, expected: Infinity },
     { sold: 5, begin: -5, received: 0, expected: Infinity },
+    // A ledger without its opening stock: beginning below zero counts as none (as turnover counts a value below zero).
+    { sold: 60, begin: -50, received: 100, expected: 0.6 },
   ])('sell-through of $sold sold from $begin + $received', ({ sold, begin, received, expected }) => {
     expect(sellThroughOf(sold, begin, received)).toBe(expected);
   });
@@ -132,6 +134,16 @@ describe('analysisRows', () => {
     const byUnits = analysisRows({ facts: facts({ skuIds: [1, 2, 3, 4], abcCogsMinor: [700, 200, 60, 40], abcSoldUnits: [1, 2, 3, 4] }), demand: noDemand(4), settings: { ...DEFAULT_ANALYSIS_SETTINGS, abcBasis: 'units' }, periodDays: 30, reviewDays: 14 });
     expect(byUnits.rows.map((r) => r.abc)).toEqual(['B', 'A', 'A', 'A']);
     // Thresholds as the seller set them: A below 50%, B below 60%.
+    // Oversold SKUs (stock below zero: a ledger without its opening stock) are no stock in the catalog's figures.
+    const oversold = analysisRows({
+      facts: facts({ skuIds: [1, 2, 3], beginningQty: [100, -80, -40], beginningValueMinor: [10_000, -8_000, -4_000], endingQty: [50, -80, -40], endingValueMinor: [5_000, -8_000, -4_000], soldUnits: [50, 0, 0], cogsMinor: [5_000, 0, 0] }),
+      demand: noDemand(3),
+      settings: DEFAULT_ANALYSIS_SETTINGS,
+      periodDays: 30,
+      reviewDays: 14,
+    }).totals;
+    expect(oversold.sellThrough).toBe(0.5);
+    expect(oversold.turnoverRate).toBeCloseTo(5_000 / 7_500, 12);
     const tight = analysisRows({ facts: facts({ skuIds: [1, 2, 3, 4], abcCogsMinor: [700, 200, 60, 40] }), demand: noDemand(4), settings: { ...DEFAULT_ANALYSIS_SETTINGS, abcCutoffA: 0.5, abcCutoffB: 0.6 }, periodDays: 30, reviewDays: 14 });
     expect(tight.rows.map((r) => r.abc)).toEqual(['A', 'C', 'C', 'C']);
   });
