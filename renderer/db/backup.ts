@@ -80,7 +80,9 @@ export async function restoreBackup(db: StockPilotDatabase, bytes: Uint8Array, f
  * with does not count): an empty profile needs no automatic backup and no safety copy.
  */
 export async function hasSellerData(db: StockPilotDatabase): Promise<boolean> {
-  const tables = [db.skus, db.movementBlocks, db.movements, db.reportRows, db.suppliers, db.purchaseOrders, db.shipments, db.counts];
+  // Every table a backup holds, but the two a fresh profile fills itself (its default locations, its
+  // language): held events alone, or only exchange rates and lead times, are still the seller's work.
+  const tables = [db.movementBlocks, ...ROW_TABLES.filter((name) => name !== 'locations' && name !== 'settings').map((name) => db.table(name))];
   for (const table of tables) if ((await withStorageErrors(() => table.count())) > 0) return true;
   return false;
 }

@@ -4,7 +4,8 @@
 // changes nothing; a restore replaces whatever the profile held before.
 import { CATALOG_REVISION_KEY } from '../../renderer/db/catalogRevision';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackup, restoreBackup } from '../../renderer/db/backup';
+import { createBackup, hasSellerData, restoreBackup } from '../../renderer/db/backup';
+import { setLeadTime } from '../../renderer/db/purchasing';
 import { saveListing } from '../../renderer/db/catalog';
 import { loadDemoDataset } from '../../renderer/db/demo';
 import { loadLedger, postAdjustment, postReceipt, receiveTransfer, shipTransfer } from '../../renderer/db/ledger';
@@ -220,6 +221,17 @@ describe('backup and restore round trip', () => {
     expect(await c.skus.where('codeKey').startsWith('OTHER-').count()).toBe(0);
     expect(await c.batches.get('only-in-c')).toBeUndefined();
     expect(await c.settings.get('baseCurrency')).toEqual({ key: 'baseCurrency', value: 'USD' });
+  });
+});
+
+describe('what counts as the seller’s data (a daily backup is due, a restore asks for a safety copy)', () => {
+  it('a fresh profile has none; a lead time alone, or a language chosen, is and is not the seller’s work', async () => {
+    const db = await freshDb();
+    expect(await hasSellerData(db)).toBe(false);
+    await writeSetting(db, 'language', 'zh-CN');
+    expect(await hasSellerData(db)).toBe(false);
+    await setLeadTime(db, 'transport:1>3:sea', { meanDays: 38, sdDays: 4 });
+    expect(await hasSellerData(db)).toBe(true);
   });
 });
 
