@@ -91,7 +91,9 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   const ledger = await valuedLedger(db, timings);
   const skuIds = Int32Array.from(await withStorageErrors(() => db.skus.toCollection().primaryKeys())).sort();
   const fromDay = dayNumber(from);
-  const toDay = dayNumber(to);
+  // A period still running (this month) ends today: its days to come have sold nothing yet, and
+  // counting them would stretch the turnover days.
+  const toDay = Math.max(fromDay, Math.min(dayNumber(to), dayNumber(today)));
   const started = performance.now();
   // ABC ranks on the 12 months that end with the period (PRODUCT §6's default basis).
   const facts = skuLedgerFacts(ledger.columns, ledger.values, skuIds, { fromDay, toDay, abcFromDay: toDay - 364, asOfDay: dayNumber(today) });

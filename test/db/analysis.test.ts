@@ -167,6 +167,14 @@ describe('analysis in the ledger worker', () => {
     expect(changed.planReused).toBe(false);
   });
 
+  test('a period still running (this month) counts its days to today, not to its end', async () => {
+    const { db } = await seller();
+    // TODAY is 2 March: March so far is 2 days, whose sales (LAMP-01, 5 a day) are all there is.
+    const march = await analysisFacts(db, { from: '2026-03-01', to: '2026-03-31', today: TODAY });
+    expect(march.periodDays).toBe(2);
+    expect(march.facts.soldUnits[0]).toBe(10);
+  });
+
   test('a catalog change (a SKU archived) is a new plan whatever key the page sends: its demand is gone', async () => {
     const { db, lamp } = await seller();
     const first = await analysisFacts(db, { ...FEBRUARY, planInputsKey: 'k' });
