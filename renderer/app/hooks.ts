@@ -36,8 +36,10 @@ export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, 
  * supplies what, suppliers, locations, lead times, exchange rates, events, overrides, the seller's
  * own forecasts, the plan's and the analysis' settings (ABC), and the imported reports it reads.
  * Contents go in hashed, so a changed value shows even when no row was added or removed.
+ * `withAbc: false` leaves out the ABC settings, for a reader of the plan's demand and lead times
+ * only, which the classes do not change.
  */
-export function usePlanInputsKey(): string | undefined {
+export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {}): string | undefined {
   return useLiveQuery(async () => {
     const [revision, sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, reportRows] = await Promise.all([
       db.ledgerState.get(CATALOG_REVISION_KEY),
@@ -49,14 +51,14 @@ export function usePlanInputsKey(): string | undefined {
       db.demandEvents.toArray(),
       db.forecastOverrides.toArray(),
       db.forecastRates.toArray(),
-      db.settings.bulkGet(['planPreferences', 'analysisSettings', 'baseCurrency']),
+      db.settings.bulkGet(withAbc ? ['planPreferences', 'analysisSettings', 'baseCurrency'] : ['planPreferences', 'baseCurrency']),
       db.shipments.toArray(),
       db.purchaseOrders.toArray(),
       db.reportRows.count(),
     ]);
     const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
     return `${token}|${reportRows}|${contentHash(JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders]))}`;
-  }, []);
+  }, [withAbc]);
 }
 
 /** FNV-1a over a string's UTF-16 units, as 8 hex digits: a short fingerprint, not a security hash. */

@@ -4,7 +4,7 @@
 // and actions with the seller's settings (shared/analysis metrics), so editing a threshold reruns
 // nothing here. Also the settings row itself.
 import { DomainError } from '../../shared/errors';
-import { dayNumber, isIsoDate } from '../../shared/dates';
+import { dayNumber, isIsoDate, isoFromDay } from '../../shared/dates';
 import type { IsoDate } from '../../shared/model';
 import { valueMovements } from '../../shared/ledger';
 import type { QuantityColumns } from '../../shared/ledger';
@@ -115,7 +115,8 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   const shipments = await withStorageErrors(() => db.shipments.toArray());
   return {
     from,
-    to,
+    // The period as counted: one still running ends today.
+    to: isoFromDay(toDay),
     today,
     periodDays: toDay - fromDay + 1,
     reviewDays: DEFAULT_PLAN_SETTINGS.shipReviewDays,

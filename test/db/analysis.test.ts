@@ -172,6 +172,7 @@ describe('analysis in the ledger worker', () => {
     // TODAY is 2 March: March so far is 2 days, whose sales (LAMP-01, 5 a day) are all there is.
     const march = await analysisFacts(db, { from: '2026-03-01', to: '2026-03-31', today: TODAY });
     expect(march.periodDays).toBe(2);
+    expect(march.to).toBe('2026-03-02');
     expect(march.facts.soldUnits[0]).toBe(10);
   });
 

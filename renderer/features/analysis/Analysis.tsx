@@ -3,11 +3,10 @@
 // actions with the overstock and understock lists. Every figure says how it was computed: the
 // summary beside each number, a line above each table, and a SKU's figures when its row is opened.
 import { useMemo, useState } from 'react';
-import { isIsoDate, periodContaining } from '../../../shared/dates';
-import type { DateRange } from '../../../shared/dates';
 import { minorToAmountNumber } from '../../../shared/money';
 import type { AnalysisRow } from '../../../shared/analysis';
 import { DataTable } from '../../components/DataTable';
+import { PeriodFields, usePeriodPicker } from '../../components/PeriodPicker';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import { Tabs } from '../../components/Tabs';
@@ -20,7 +19,6 @@ import { AnalysisSettingsForm } from './AnalysisSettingsForm';
 import { useAnalysis } from './useAnalysis';
 import type { AnalysisView } from './useAnalysis';
 
-type PeriodChoice = 'month' | 'quarter' | 'year' | 'custom';
 type Tab = 'abc' | 'turnover' | 'ageing' | 'overstock' | 'understock';
 const TABS: readonly Tab[] = ['abc', 'turnover', 'ageing', 'overstock', 'understock'];
 const AGE_KEYS: readonly MessageKey[] = ['analysis.age.0', 'analysis.age.1', 'analysis.age.2', 'analysis.age.3', 'analysis.age.4'];
@@ -45,14 +43,14 @@ export function Analysis() {
   const { t, language, describe } = useT();
   const skus = useById(useSkus());
   const settings = useSettings();
-  const [choice, setChoice] = useState<PeriodChoice>('month');
-  const [anchor, setAnchor] = useState(today);
-  const [custom, setCustom] = useState<DateRange>(() => periodContaining('month', today()));
+  const period = usePeriodPicker();
   const [tab, setTab] = useState<Tab>('abc');
   const [openSku, setOpenSku] = useState<number | null>(null);
   const asOf = today();
-  const range: DateRange | null = choice === 'custom' ? (isIsoDate(custom.from) && isIsoDate(custom.to) && custom.from <= custom.to ? custom : null) : isIsoDate(anchor) ? periodContaining(choice, anchor) : null;
+  const range = period.range;
   const { view, error } = useAnalysis(range, asOf);
+  // The period's end as counted (a period still running ends today), once the figures are in.
+  const countedTo = view?.facts.to ?? range?.to ?? '';
   const f = formatters(t, language, settings.baseCurrency);
   const code = (skuId: number) => skus.get(skuId)?.code ?? `#${skuId}`;
 
@@ -167,7 +165,7 @@ export function Analysis() {
 
   const target = view?.settings.targetCoverDays ?? 0;
   const howOfTab: Record<Tab, string> = {
-    abc: t(basisUnits ? 'analysis.how.abc.units' : 'analysis.how.abc.cogs', { to: range?.to ?? '', a: f.num((view?.settings.abcCutoffA ?? 0) * 100, 1), b: f.num((view?.settings.abcCutoffB ?? 0) * 100, 1) }),
+    abc: t(basisUnits ? 'analysis.how.abc.units' : 'analysis.how.abc.cogs', { to: countedTo, a: f.num((view?.settings.abcCutoffA ?? 0) * 100, 1), b: f.num((view?.settings.abcCutoffB ?? 0) * 100, 1) }),
     turnover: t('analysis.how.turnover'),
     ageing: t('analysis.how.ageing', { today: asOf }),
     overstock: t('analysis.how.overstock', { target }),
@@ -178,39 +176,13 @@ export function Analysis() {
     <section aria-labelledby="analysis-title">
       <h1 id="analysis-title">{t('analysis.title')}</h1>
       <div className="toolbar">
-        <label className="field">
-          <span>{t('report.period')}</span>
-          <select value={choice} onChange={(e) => setChoice(e.target.value as PeriodChoice)} name="period">
-            {(['month', 'quarter', 'year', 'custom'] as const).map((c) => (
-              <option key={c} value={c}>
-                {t(`report.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {choice === 'custom' ? (
-          <>
-            <label className="field">
-              <span>{t('field.from')}</span>
-              <input type="date" name="from" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
-            </label>
-            <label className="field">
-              <span>{t('field.to')}</span>
-              <input type="date" name="to" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
-            </label>
-          </>
-        ) : (
-          <label className="field">
-            <span>{t('field.date')}</span>
-            <input type="date" name="anchor" value={anchor} onChange={(e) => setAnchor(e.target.value)} />
-          </label>
-        )}
+        <PeriodFields picker={period} />
       </div>
       <p className="muted" data-testid="analysis-range">
-        {range ? t('analysis.range', { from: range.from, to: range.to, days: view?.facts.periodDays ?? '…', today: asOf }) : ''}
+        {range ? t('analysis.range', { from: range.from, to: countedTo, days: view?.facts.periodDays ?? '…', today: asOf }) : ''}
       </p>
       <StatusLine status={error ? { kind: 'error', text: describe(error) } : null} />
-      {view ? <Summary view={view} f={f} to={range?.to ?? ''} /> : range && !error ? <p data-testid="analysis-loading">{t('common.loading')}</p> : null}
+      {view ? <Summary view={view} f={f} to={countedTo} /> : range && !error ? <p data-testid="analysis-loading">{t('common.loading')}</p> : null}
       {view ? <AnalysisSettingsForm stored={view.settings} /> : null}
       <Tabs label={t('analysis.tabs')} names={TABS} selected={tab} onSelect={setTab} text={(name) => t(`analysis.tab.${name}`)} idPrefix="analysis" />
       <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`}>
@@ -230,7 +202,7 @@ export function Analysis() {
           csv={range ? { fileStem: `analysis-${tab}`, date: range.to } : undefined}
         />
       </div>
-      {opened && view ? <SkuExplanation row={opened} view={view} f={f} code={code(opened.skuId)} to={range?.to ?? ''} onClose={() => setOpenSku(null)} /> : null}
+      {opened && view ? <SkuExplanation row={opened} view={view} f={f} code={code(opened.skuId)} to={countedTo} onClose={() => setOpenSku(null)} /> : null}
     </section>
   );
 }

@@ -28,7 +28,9 @@ export function useAnalysisSettings(): AnalysisSettings | undefined {
 
 export function useAnalysis(range: DateRange | null, asOf: IsoDate): { view: AnalysisView | undefined; error: unknown } {
   const state = useLedgerState();
-  const planInputsKey = usePlanInputsKey();
+  // Only the plan's demand and sea lead times are read here, which the ABC settings do not change:
+  // editing them reruns nothing in the worker (and keeps the settings form and its message).
+  const planInputsKey = usePlanInputsKey({ withAbc: false });
   const settings = useAnalysisSettings();
   const [loaded, setLoaded] = useState<{ key: string; facts: AnalysisFactsResult; ms: number } | null>(null);
   // Kept with the request it answers, so a new request shows no old error.

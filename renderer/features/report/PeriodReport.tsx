@@ -1,22 +1,19 @@
 import { useMemo, useState } from 'react';
-import { isIsoDate, periodContaining } from '../../../shared/dates';
-import type { DateRange } from '../../../shared/dates';
 import { rollUpByLocation, sumPeriodLines } from '../../../shared/ledger';
 import type { PeriodLine } from '../../../shared/ledger';
 import { minorToAmountNumber } from '../../../shared/money';
 import { toCsv } from '../../../shared/csv';
 import { DataTable } from '../../components/DataTable';
+import { PeriodFields, usePeriodPicker } from '../../components/PeriodPicker';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { useById, useLocations, useSettings, useSkuRank, useSkus } from '../../app/hooks';
 import { usePeriodLines } from './usePeriodLines';
-import { today } from '../../app/clock';
 import { formatQty, formatValue } from '../../app/format';
 import { desktop } from '../../desktop';
 import { useT } from '../../i18n';
 
-type PeriodChoice = 'month' | 'quarter' | 'year' | 'custom';
 
 const FIGURES = [
   ['beginningQty', 'beginningValueMinor', 'report.beginning'],
@@ -32,13 +29,11 @@ export function PeriodReport() {
   const skuRank = useSkuRank(skus);
   const locationById = useById(useLocations());
   const settings = useSettings();
-  const [choice, setChoice] = useState<PeriodChoice>('month');
-  const [anchor, setAnchor] = useState(today);
-  const [custom, setCustom] = useState<DateRange>(() => periodContaining('month', today()));
+  const period = usePeriodPicker();
   const [grouping, setGrouping] = useState<'sku' | 'location'>('sku');
   const [status, setStatus] = useState<Status>(null);
 
-  const range: DateRange | null = choice === 'custom' ? (isIsoDate(custom.from) && isIsoDate(custom.to) && custom.from <= custom.to ? custom : null) : isIsoDate(anchor) ? periodContaining(choice, anchor) : null;
+  const range = period.range;
   const { lines: loaded } = usePeriodLines(range);
   const lines = useMemo(() => loaded ?? [], [loaded]);
   const shown = useMemo(() => {
@@ -94,33 +89,7 @@ export function PeriodReport() {
     <section aria-labelledby="report-title">
       <h1 id="report-title">{t('report.title')}</h1>
       <div className="toolbar">
-        <label className="field">
-          <span>{t('report.period')}</span>
-          <select value={choice} onChange={(e) => setChoice(e.target.value as PeriodChoice)} name="period">
-            {(['month', 'quarter', 'year', 'custom'] as const).map((c) => (
-              <option key={c} value={c}>
-                {t(`report.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {choice === 'custom' ? (
-          <>
-            <label className="field">
-              <span>{t('field.from')}</span>
-              <input type="date" name="from" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
-            </label>
-            <label className="field">
-              <span>{t('field.to')}</span>
-              <input type="date" name="to" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
-            </label>
-          </>
-        ) : (
-          <label className="field">
-            <span>{t('field.date')}</span>
-            <input type="date" name="anchor" value={anchor} onChange={(e) => setAnchor(e.target.value)} />
-          </label>
-        )}
+        <PeriodFields picker={period} />
         <label className="field">
           <span>{t('report.grouping')}</span>
           <select value={grouping} name="grouping" onChange={(e) => setGrouping(e.target.value === 'location' ? 'location' : 'sku')}>
