@@ -969,6 +969,7 @@ export const en = {
   'print.barcodeInvalid': 'Cannot be printed as a barcode',
   'nav.analysis': 'Analysis',
   'analysis.title': 'Analysis',
+  'analysis.explainShown': 'The explanation of {sku} is shown below the table.',
   'analysis.range': '{from} – {to} ({days} days). Stock on hand, its age and days of cover: as of {today}.',
   'analysis.summary': 'Summary',
   'analysis.tabs': 'Analysis views',

@@ -970,6 +970,7 @@ export const zhCN: Record<MessageKey, string> = {
   'print.barcodeInvalid': '无法打印为条码',
   'nav.analysis': '库存分析',
   'analysis.title': '库存分析',
+  'analysis.explainShown': '{sku} 的计算说明显示在表格下方。',
   'analysis.range': '{from} – {to}（{days} 天）。现有库存、库龄和可售天数：截至 {today}。',
   'analysis.summary': '概览',
   'analysis.tabs': '分析视图',

@@ -56,6 +56,14 @@ describe('Analysis on the demo data', () => {
     expect(x.abc!.value).toBe('A');
     expect(x.abc!.how).toMatch(/^Rank 1 of 300 by 12-month COGS to 2026-11-26 \(\$[\d,.]+\); the SKUs before it hold 0% of the total \(A below 80%, B below 95%\)\.$/);
     expect(summary.abc!.value).toMatch(/^A \d+ · B \d+ · C \d+ SKUs$/);
+    // Opened by keyboard (Enter on the table's active row) it is announced; Close hands the focus back to the table.
+    await page.getByRole('button', { name: 'Close' }).click();
+    const grid = page.getByTestId('analysis-abc');
+    await grid.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('analysis-explain-announce').textContent()).toBe(`The explanation of ${first!.sku} is shown below the table.`);
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await grid.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   test('the age buckets add up to the stock on hand', async () => {

@@ -2,7 +2,7 @@
 // mis-delivery rate, the age of the stock on hand, days of cover, and the slow movers' suggested
 // actions with the overstock and understock lists. Every figure says how it was computed: the
 // summary beside each number, a line above each table, and a SKU's figures when its row is opened.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { minorToAmountNumber } from '../../../shared/money';
 import type { AnalysisRow } from '../../../shared/analysis';
 import { DataTable } from '../../components/DataTable';
@@ -46,6 +46,7 @@ export function Analysis() {
   const period = usePeriodPicker();
   const [tab, setTab] = useState<Tab>('abc');
   const [openSku, setOpenSku] = useState<number | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const asOf = today();
   const range = period.range;
   const { view, error } = useAnalysis(range, asOf);
@@ -185,7 +186,7 @@ export function Analysis() {
       {view ? <Summary view={view} f={f} to={countedTo} /> : range && !error ? <p data-testid="analysis-loading">{t('common.loading')}</p> : null}
       {view ? <AnalysisSettingsForm stored={view.settings} /> : null}
       <Tabs label={t('analysis.tabs')} names={TABS} selected={tab} onSelect={setTab} text={(name) => t(`analysis.tab.${name}`)} idPrefix="analysis" />
-      <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`}>
+      <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`} ref={panelRef}>
         <p className="muted" data-testid="analysis-how">
           {howOfTab[tab]} {t('analysis.explain.hint')}
         </p>
@@ -202,7 +203,24 @@ export function Analysis() {
           csv={range ? { fileStem: `analysis-${tab}`, date: range.to } : undefined}
         />
       </div>
-      {opened && view ? <SkuExplanation row={opened} view={view} f={f} code={code(opened.skuId)} to={countedTo} onClose={() => setOpenSku(null)} /> : null}
+      {/* The explanation opens below the table, where the focus is not: a screen reader is told. */}
+      <div className="visually-hidden" aria-live="polite" data-testid="analysis-explain-announce">
+        {opened ? t('analysis.explainShown', { sku: code(opened.skuId) }) : ''}
+      </div>
+      {opened && view ? (
+        <SkuExplanation
+          row={opened}
+          view={view}
+          f={f}
+          code={code(opened.skuId)}
+          to={countedTo}
+          onClose={() => {
+            setOpenSku(null);
+            // Back to the table, on the row it was opened from (the grid keeps its active row).
+            panelRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -293,6 +311,11 @@ function Summary({ view, f, to }: { view: AnalysisView; f: Formatters; to: strin
 
 function SkuExplanation({ row, view, f, code, to, onClose }: { row: AnalysisRow; view: AnalysisView; f: Formatters; code: string; to: string; onClose: () => void }) {
   const { t } = useT();
+  const ref = useRef<HTMLElement>(null);
+  // Below a tall table it would open out of sight: brought into view (the focus stays on the table).
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [row.skuId]);
   const { settings, facts } = view;
   const basisValue = settings.abcBasis === 'units' ? f.num(row.abcValue) : f.money(row.abcValue);
   const status =
@@ -322,7 +345,7 @@ function SkuExplanation({ row, view, f, code, to, onClose }: { row: AnalysisRow;
     ['status', t('analysis.x.status'), `${t(`analysis.status.${row.status}`)}${row.action ? ` · ${t(`analysis.action.${row.action}`)} ${f.num(row.clearUnits)}` : ''}`, status],
   ];
   return (
-    <section className="panel" aria-labelledby="analysis-explain-title">
+    <section className="panel" aria-labelledby="analysis-explain-title" ref={ref}>
       <h2 id="analysis-explain-title">{t('analysis.explain.title', { sku: code })}</h2>
       <ExplainTable rows={rows} testId="analysis-explanation" />
       <button type="button" className="btn" onClick={onClose}>
