@@ -16,6 +16,7 @@ export const en = {
   'common.edit': 'Edit',
   // A label and its value or blank, with the language's own colon (Chinese uses the full-width ：).
   'common.labelled': '{label}: {value}',
+  'common.inCurrency': '{label} ({currency})',
   'common.delete': 'Delete',
   'common.new': 'New',
   'common.search': 'Search',

@@ -81,7 +81,7 @@ export function Analysis() {
     cell: (r) => f.money(value(r)),
     sortValue: value,
     csv: (r) => minorToAmountNumber(value(r), currency),
-    csvHeader: `${header} (${currency})`,
+    csvHeader: t('common.inCurrency', { label: header, currency }),
   });
   const numberColumn = (id: string, header: string, value: (r: AnalysisRow) => number, digits = 0, width = '6.5rem'): Column<AnalysisRow> => ({
     id,

@@ -71,7 +71,7 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
     if (!review) return;
     try {
       const contents = reviewCsv(review.lines, {
-        header: [t('field.bin'), t('field.sku'), t('field.name'), t('counts.expected'), t('counts.counted'), t('counts.difference'), `${t('counts.differenceValue')} (${baseCurrency})`, t('field.reason')],
+        header: [t('field.bin'), t('field.sku'), t('field.name'), t('counts.expected'), t('counts.counted'), t('counts.difference'), t('common.inCurrency', { label: t('counts.differenceValue'), currency: baseCurrency }), t('field.reason')],
         sku: (skuId) => ({ code: code(skuId), name: skus.get(skuId)?.name ?? '' }),
         reason: (line) => (line.reason ? t(`counts.reason.${line.reason}` satisfies MessageKey) : ''),
         currency: baseCurrency,
@@ -327,7 +327,7 @@ function ThresholdForm({ count, baseCurrency }: { count: StockCount; baseCurrenc
   return (
     <form className="toolbar" aria-label={t('counts.thresholdForm')} onSubmit={(e) => void submit(e)}>
       <Field label={t('field.thresholdUnits')}>{(id) => <input id={id} name="thresholdUnits" inputMode="numeric" value={units} onChange={(e) => setUnits(e.target.value)} />}</Field>
-      <Field label={`${t('field.thresholdValue')} (${baseCurrency})`}>{(id) => <input id={id} name="thresholdValue" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}</Field>
+      <Field label={t('common.inCurrency', { label: t('field.thresholdValue'), currency: baseCurrency })}>{(id) => <input id={id} name="thresholdValue" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}</Field>
       <button type="submit" className="btn">
         {t('common.save')}
       </button>

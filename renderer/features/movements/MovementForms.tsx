@@ -71,7 +71,7 @@ export function ReceiptForm({ skus, locations, baseCurrency }: FormProps) {
         <Field label={t('field.sku')}>{(id) => <SkuPicker id={id} name="sku" value={draft.skuCode} onChange={set('skuCode')} skus={skus} />}</Field>
         <Field label={t('field.location')}>{(id) => <LocationSelect id={id} name="location" value={draft.locationId} onChange={set('locationId')} locations={locations} />}</Field>
         <Field label={t('field.qty')}>{(id) => <input id={id} name="qty" inputMode="numeric" value={draft.qty} onChange={(e) => set('qty')(e.target.value)} />}</Field>
-        <Field label={`${t('field.unitCost')} (${baseCurrency})`}>{(id) => <input id={id} name="unitCost" inputMode="decimal" value={draft.unitCost} onChange={(e) => set('unitCost')(e.target.value)} />}</Field>
+        <Field label={t('common.inCurrency', { label: t('field.unitCost'), currency: baseCurrency })}>{(id) => <input id={id} name="unitCost" inputMode="decimal" value={draft.unitCost} onChange={(e) => set('unitCost')(e.target.value)} />}</Field>
         <Field label={t('field.note')}>{(id) => <input id={id} name="note" value={draft.note} onChange={(e) => set('note')(e.target.value)} />}</Field>
       </div>
       <StatusLine status={status} />

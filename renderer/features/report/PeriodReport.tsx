@@ -75,7 +75,7 @@ export function PeriodReport() {
   const exportCsv = async () => {
     if (!range) return;
     const currency = settings.baseCurrency;
-    const header = [...(grouping === 'sku' ? [t('field.sku')] : []), t('field.location'), ...FIGURES.flatMap(([, , label]) => [`${t(label)} ${t('report.qty')}`, `${t(label)} ${t('report.value')} (${currency})`])];
+    const header = [...(grouping === 'sku' ? [t('field.sku')] : []), t('field.location'), ...FIGURES.flatMap(([, , label]) => [`${t(label)} ${t('report.qty')}`, t('common.inCurrency', { label: `${t(label)} ${t('report.value')}`, currency })])];
     const row = (l: PeriodLine, first: string[]) => [...first, ...FIGURES.flatMap(([q, v]) => [l[q], minorToAmountNumber(l[v], currency)])];
     const rows = [...shown.map((l) => row(l, [...(grouping === 'sku' ? [skuCode(l)] : []), locationName(l)])), row(total, [...(grouping === 'sku' ? [t('common.total')] : []), grouping === 'sku' ? '' : t('common.total')])];
     try {
