@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { SHIPMENT_MODES } from '../../../shared/model';
 import type { ShipmentMode } from '../../../shared/model';
 import { learnTransportDays } from '../../../shared/purchasing/leadTimes';
 import { FALLBACK_DAYS, parseLegDaysDraft, skuLegKey, transportKey } from '../../../shared/purchasing/routeLeadTimes';
@@ -59,6 +60,12 @@ export function LeadTimesPanel() {
   };
 
   const overrides = (saved ?? []).filter((r) => r.key.startsWith('sku:'));
+  /** A leg as the seller reads it: "Transport · Sea", "Production". */
+  const legLabel = (leg: OverrideLeg) => {
+    if (leg === 'production' || leg === 'handling' || leg === 'receiving') return t(`leadTimes.leg.${leg}`);
+    const mode = SHIPMENT_MODES.find((m) => `transport:${m}` === leg);
+    return `${t('leadTimes.leg.transport')} · ${mode ? t(`shipments.mode.${mode}`) : leg}`;
+  };
   type RouteRow = (typeof routes)[number];
   const currentOf = (r: RouteRow) => savedByKey.get(r.key) ?? FALLBACK_DAYS.transport[r.mode];
   const learnedHeader = (value: string) => t('common.labelled', { label: t('leadTimes.learned'), value });
@@ -129,7 +136,7 @@ export function LeadTimesPanel() {
               <select id={id} name="overrideLeg" value={override.leg} onChange={(e) => setOverride({ ...override, leg: LEGS.find((l) => l === e.target.value) ?? 'production' })}>
                 {LEGS.map((leg) => (
                   <option key={leg} value={leg}>
-                    {leg.startsWith('transport:') ? `${t('leadTimes.leg.transport')} · ${t(`shipments.mode.${leg.slice(10) as ShipmentMode}`)}` : t(`leadTimes.leg.${leg as 'production' | 'handling' | 'receiving'}`)}
+                    {legLabel(leg)}
                   </option>
                 ))}
               </select>
@@ -145,11 +152,13 @@ export function LeadTimesPanel() {
       {overrides.length > 0 ? (
         <ul data-testid="lead-time-overrides">
           {overrides.map((o) => {
-            const [, skuId, ...leg] = o.key.split(':');
+            const [, skuId, ...legParts] = o.key.split(':');
+            const leg = LEGS.find((l) => l === legParts.join(':'));
+            const label = `${skus.find((s) => s.id === Number(skuId))?.code ?? skuId} · ${leg ? legLabel(leg) : legParts.join(' ')}`;
             return (
               <li key={o.key}>
-                {t('common.labelled', { label: `${skus.find((s) => s.id === Number(skuId))?.code ?? skuId} · ${leg.join(' ')}`, value: t('leadTimes.daysPlain', { mean: fmt(o.meanDays), sd: fmt(o.sdDays) }) })}{' '}
-                <button type="button" className="btn btn--small" onClick={() => void setLeadTime(db, o.key, null)}>
+                {t('common.labelled', { label, value: t('leadTimes.daysPlain', { mean: fmt(o.meanDays), sd: fmt(o.sdDays) }) })}{' '}
+                <button type="button" className="btn btn--small" aria-label={t('common.labelled', { label: t('leadTimes.remove'), value: label })} onClick={() => void setLeadTime(db, o.key, null)}>
                   {t('leadTimes.remove')}
                 </button>
               </li>
