@@ -52,6 +52,7 @@ export function AutoBackupPanel() {
   const when = (iso: string) => new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const restoreBackup = async (name: string) => {
+    if (busy) return;
     setStatus(null);
     setBusy(true);
     try {
@@ -116,7 +117,7 @@ export function AutoBackupPanel() {
                 <td>{t(backup.kind === 'daily' ? 'settings.autoBackupKind.daily' : 'settings.autoBackupKind.before-restore')}</td>
                 <td>{formatFileSize(backup.sizeBytes)}</td>
                 <td>
-                  <button type="button" className="btn btn--small" disabled={busy} aria-label={t('settings.autoBackupsRestoreLabel', { date: when(backup.createdAt) })} onClick={() => void restoreBackup(backup.name)}>
+                  <button type="button" className="btn btn--small" aria-disabled={busy} aria-label={t('settings.autoBackupsRestoreLabel', { date: when(backup.createdAt) })} onClick={() => void restoreBackup(backup.name)}>
                     {t('settings.autoBackupsRestore')}
                   </button>
                 </td>
@@ -125,7 +126,8 @@ export function AutoBackupPanel() {
           </tbody>
         </table>
       ) : null}
-      {busy ? <span role="status">{t('settings.restoring')}</span> : null}
+      {/* Always in the page, so a screen reader announces the text when it appears. */}
+      <span role="status">{busy ? t('settings.restoring') : ''}</span>
       <div data-testid="auto-backups-status">
         <StatusLine status={status} />
       </div>
