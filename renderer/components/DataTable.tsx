@@ -132,7 +132,7 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
       className="data-table"
       role="grid"
       aria-label={label}
-      aria-rowcount={sorted.length + 1}
+      aria-rowcount={sorted.length + (footer ? 2 : 1)}
       data-testid={testId}
       tabIndex={0}
       aria-activedescendant={activeId}
@@ -221,7 +221,7 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
       </div>
       {footer ? (
         <div className="data-table__foot" role="rowgroup">
-          <div className="data-table__row data-table__row--total" role="row" style={{ gridTemplateColumns: template }} data-testid={`${testId ?? 'table'}-total`}>
+          <div className="data-table__row data-table__row--total" role="row" aria-rowindex={sorted.length + 2} style={{ gridTemplateColumns: template }} data-testid={`${testId ?? 'table'}-total`}>
             {footer}
           </div>
         </div>

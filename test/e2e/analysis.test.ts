@@ -70,6 +70,12 @@ describe('Analysis on the demo data', () => {
     await analysis.showTab('ageing');
     await analysis.rows('ageing');
     const total = await analysis.tableTotal('analysis-ageing');
+    // The total row reads cell by cell: a row header, then a grid cell per column (8 in all), counted in the grid's rows.
+    const totalRow = app.page.getByTestId('analysis-ageing-total');
+    expect(await totalRow.getByRole('rowheader').textContent()).toBe('Total');
+    expect(await totalRow.getByRole('gridcell').count()).toBe(9);
+    // The demo's 300 SKUs, the header row and the total row.
+    expect(await app.page.getByTestId('analysis-ageing').getAttribute('aria-rowcount')).toBe('302');
     const buckets = [0, 1, 2, 3, 4].map((k) => analysisNumber(total[`age${k}`]));
     const onHand = analysisNumber(total.onHand);
     expect(onHand).toBeGreaterThan(0);

@@ -145,20 +145,22 @@ export function Analysis() {
   const ageFooter =
     view && tab === 'ageing' ? (
       <>
-        <div className="data-table__cell">{t('common.total')}</div>
-        <div className="data-table__cell" />
-        <div className="data-table__cell data-table__cell--end" data-col="onHand">
+        <div className="data-table__cell" role="rowheader">
+          {t('common.total')}
+        </div>
+        <div className="data-table__cell" role="gridcell" />
+        <div className="data-table__cell data-table__cell--end" role="gridcell" data-col="onHand">
           {f.num(view.totals.onHandQty)}
         </div>
         {view.totals.ageUnits.map((units, k) => (
-          <div key={k} className="data-table__cell data-table__cell--end" data-col={`age${k}`}>
+          <div key={k} className="data-table__cell data-table__cell--end" role="gridcell" data-col={`age${k}`}>
             {f.num(units)}
           </div>
         ))}
-        <div className="data-table__cell data-table__cell--end" data-col="value">
+        <div className="data-table__cell data-table__cell--end" role="gridcell" data-col="value">
           {f.money(view.totals.onHandValueMinor)}
         </div>
-        <div className="data-table__cell data-table__cell--end" data-col="valueOver180">
+        <div className="data-table__cell data-table__cell--end" role="gridcell" data-col="valueOver180">
           {f.money(view.totals.ageValueMinor[2]! + view.totals.ageValueMinor[3]! + view.totals.ageValueMinor[4]!)}
         </div>
       </>

@@ -59,13 +59,15 @@ export function PeriodReport() {
 
   const footer = (
     <>
-      <div className="data-table__cell">{t('common.total')}</div>
-      {grouping === 'sku' ? <div className="data-table__cell" /> : null}
+      <div className="data-table__cell" role="rowheader">
+        {t('common.total')}
+      </div>
+      {grouping === 'sku' ? <div className="data-table__cell" role="gridcell" /> : null}
       {FIGURES.flatMap(([qtyKey, valueKey]) => [
-        <div key={qtyKey} className="data-table__cell data-table__cell--end" data-col={qtyKey}>
+        <div key={qtyKey} className="data-table__cell data-table__cell--end" role="gridcell" data-col={qtyKey}>
           {qty(total[qtyKey])}
         </div>,
-        <div key={valueKey} className="data-table__cell data-table__cell--end" data-col={valueKey}>
+        <div key={valueKey} className="data-table__cell data-table__cell--end" role="gridcell" data-col={valueKey}>
           {money(total[valueKey])}
         </div>,
       ])}

@@ -105,20 +105,22 @@ export function StockOverview() {
   const sum = (pick: (r: StockRow) => number) => visible.reduce((total, r) => total + pick(r), 0);
   const footer = (
     <>
-      <div className="data-table__cell">{t('common.total')}</div>
-      <div className="data-table__cell" />
+      <div className="data-table__cell" role="rowheader">
+        {t('common.total')}
+      </div>
+      <div className="data-table__cell" role="gridcell" />
       {stockLocations.map((l) => (
-        <div key={l.id} className="data-table__cell data-table__cell--end" data-col={`loc-${l.id}`}>
+        <div key={l.id} className="data-table__cell data-table__cell--end" role="gridcell" data-col={`loc-${l.id}`}>
           {qty(sum((r) => r.byLocation.get(l.id) ?? 0))}
         </div>
       ))}
-      <div className="data-table__cell data-table__cell--end" data-col="transit">
+      <div className="data-table__cell data-table__cell--end" role="gridcell" data-col="transit">
         {qty(sum((r) => r.inTransitQty))}
       </div>
-      <div className="data-table__cell data-table__cell--end" data-col="total">
+      <div className="data-table__cell data-table__cell--end" role="gridcell" data-col="total">
         {qty(sum((r) => r.totalQty))}
       </div>
-      <div className="data-table__cell data-table__cell--end" data-col="value">
+      <div className="data-table__cell data-table__cell--end" role="gridcell" data-col="value">
         {money(sum((r) => r.valueMinor))}
       </div>
     </>
