@@ -63,7 +63,7 @@ export function ageBucketOf(ageDays: number): number {
  * age bucket are summed in the pass. An arrival is any movement into the network: a receipt, and also
  * a customer return, found stock or a count that found more (the ledger does not say when such units
  * first came in, so their age starts again). A reversal is no arrival: a sale taken back never left
- * (its units keep their age), and a receipt taken back removes the newest arrivals. Units on hand beyond every arrival the ledger shows
+ * (its units keep their age), and a receipt taken back removes arrivals no newer than itself. Units on hand beyond every arrival the ledger shows
  * (a ledger imported without its opening stock) are in the oldest bucket; with fewer on hand than
  * zero there are no units to age.
  */
@@ -98,12 +98,12 @@ export function skuLedgerFacts(columns: QuantityColumns, values: Float64Array, s
   const RECEIPT = TYPE_CODE.receipt;
   // Kinds that only ever take units out: one with units in is a reversal (a sale taken back), and
   // the units never left, so it is no arrival. Kinds that only bring units in: one with units out
-  // is a reversal of an arrival (a receipt entered by mistake), which takes the newest units back.
+  // is a reversal of an arrival (a receipt entered by mistake), which takes back arrivals no newer than itself.
   const OUT_ONLY = new Uint8Array(Object.keys(TYPE_CODE).length);
   for (const kind of ['sale', 'removal', 'vendor_return'] as const) OUT_ONLY[TYPE_CODE[kind]] = 1;
   const IN_ONLY = new Uint8Array(Object.keys(TYPE_CODE).length);
   for (const kind of ['receipt', 'customer_return'] as const) IN_ONLY[TYPE_CODE[kind]] = 1;
-  const reversedArrivals = new Float64Array(n);
+
   const { day, skuId, qty, type } = columns;
   const lastBucket = AGE_BUCKET_LAST_DAYS;
 
@@ -120,8 +120,8 @@ export function skuLedgerFacts(columns: QuantityColumns, values: Float64Array, s
       onHandQty[s] = onHandQty[s]! + q;
       onHandValueMinor[s] = onHandValueMinor[s]! + v;
       const isTransfer = t === TRANSFER_OUT || t === TRANSFER_IN;
-      if (q < 0 && IN_ONLY[t] === 1) reversedArrivals[s] = reversedArrivals[s]! - q;
-      else if ((q > 0 && OUT_ONLY[t] !== 1) || isTransfer) {
+      const reversesArrival = q < 0 && IN_ONLY[t] === 1;
+      if (reversesArrival || (q > 0 && OUT_ONLY[t] !== 1) || isTransfer) {
         const age = asOfDay - d;
         const k = s * AGE_BUCKET_COUNT + (age <= lastBucket[0] ? 0 : age <= lastBucket[1] ? 1 : age <= lastBucket[2] ? 2 : age <= lastBucket[3] ? 3 : 4);
         // A transfer's legs fall on one day, so in one bucket, where they cancel.
@@ -153,13 +153,13 @@ export function skuLedgerFacts(columns: QuantityColumns, values: Float64Array, s
     // Ending = beginning + what happened in the period (the loop summed only the period into it).
     endingQty[s] = endingQty[s]! + beginningQty[s]!;
     endingValueMinor[s] = endingValueMinor[s]! + beginningValueMinor[s]!;
-    // Reversed arrivals take back the newest arrivals first (the ledger does not say which one they reverse).
-    let reversed = reversedArrivals[s]!;
-    for (let k = 0; k < AGE_BUCKET_COUNT && reversed > 0; k++) {
+    // A reversed arrival was taken out in its own day's bucket (it reverses an arrival no newer than
+    // itself); what it took beyond that bucket's arrivals comes out of the next older one.
+    for (let k = 0; k < AGE_BUCKET_COUNT; k++) {
       const at = s * AGE_BUCKET_COUNT + k;
-      const back = Math.min(reversed, arrivals[at]!);
-      arrivals[at] = arrivals[at]! - back;
-      reversed -= back;
+      if (arrivals[at]! >= 0) continue;
+      if (k + 1 < AGE_BUCKET_COUNT) arrivals[at + 1] = arrivals[at + 1]! + arrivals[at]!;
+      arrivals[at] = 0;
     }
     // Newest arrivals first, until the units on hand are covered.
     let left = Math.max(0, onHandQty[s]!);

@@ -138,4 +138,14 @@ describe('skuLedgerFacts', () => {
     expect(ages(facts, 0)).toEqual([0, 0, 0, 100, 0]);
     expect(ages(facts, 1)).toEqual([0, 0, 0, 0, 50]);
   });
+
+  test('a receipt reversed long ago takes back only what came in by then: newer stock keeps its age', () => {
+    const ledger = new Ledger();
+    ledger.receipt('2025-01-10', 1, HOME, 100, 100);
+    ledger.receipt('2025-01-10', 1, HOME, 100, 100); // keyed twice by mistake…
+    ledger.add({ date: '2025-01-11', skuId: 1, locationId: HOME, qty: -100, type: 'receipt' }); // …reversed the next day
+    ledger.sale('2025-06-01', 1, HOME, 100);
+    ledger.receipt('2026-03-20', 1, HOME, 100, 100); // 11 days old on 31 March
+    expect(ages(factsOf(ledger, [1]), 0)).toEqual([100, 0, 0, 0, 0]);
+  });
 });
