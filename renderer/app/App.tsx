@@ -139,7 +139,8 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="app__main" tabIndex={-1}>
-        {backup.kind === 'failed' && screen !== 'settings' ? (
+        {/* A failed daily backup only: a safety copy's failure was already put to the seller at the restore. */}
+        {backup.kind === 'failed' && backup.backup === 'daily' && screen !== 'settings' ? (
           <p className="status status--error no-print" role="alert" data-testid="auto-backup-failed">
             {t('settings.autoBackupsFailed', { reason: describe(backup.error) })}{' '}
             <button type="button" className="btn btn--small" onClick={() => go('settings')}>
