@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { minorToAmountNumber } from '../../../shared/money';
 import type { AnalysisRow } from '../../../shared/analysis';
 import { DataTable } from '../../components/DataTable';
+import { FigureTable } from '../../components/FigureTable';
 import { PeriodFields, usePeriodPicker } from '../../components/PeriodPicker';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
@@ -243,32 +244,6 @@ function whyOf(r: AnalysisRow, view: AnalysisView | undefined, t: Translate, f: 
   });
 }
 
-function ExplainTable({ rows, testId }: { rows: readonly (readonly [string, string, string, string])[]; testId: string }) {
-  const { t } = useT();
-  return (
-    <table className="data-table--plain" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{t('plan.x.figure')}</th>
-          <th scope="col">{t('plan.x.value')}</th>
-          <th scope="col">{t('plan.x.how')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([id, label, value, how]) => (
-          <tr key={id} data-figure={id}>
-            <th scope="row">{label}</th>
-            <td className="num" data-part="value">
-              {value}
-            </td>
-            <td data-part="how">{how}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function Summary({ view, f, to }: { view: AnalysisView; f: Formatters; to: string }) {
   const { t } = useT();
   const { totals, facts, settings } = view;
@@ -306,7 +281,7 @@ function Summary({ view, f, to }: { view: AnalysisView; f: Formatters; to: strin
   return (
     <section className="panel" aria-labelledby="analysis-summary-title">
       <h2 id="analysis-summary-title">{t('analysis.summary')}</h2>
-      <ExplainTable rows={rows} testId="analysis-summary" />
+      <FigureTable rows={rows} testId="analysis-summary" />
     </section>
   );
 }
@@ -349,7 +324,7 @@ function SkuExplanation({ row, view, f, code, to, onClose }: { row: AnalysisRow;
   return (
     <section className="panel" aria-labelledby="analysis-explain-title" ref={ref}>
       <h2 id="analysis-explain-title">{t('analysis.explain.title', { sku: code })}</h2>
-      <ExplainTable rows={rows} testId="analysis-explanation" />
+      <FigureTable rows={rows} testId="analysis-explanation" />
       <button type="button" className="btn" onClick={onClose}>
         {t('analysis.explain.close')}
       </button>

@@ -3,6 +3,7 @@ import { isoFromDay } from '../../../shared/dates';
 import { classOfPattern, DEMAND_CLASS_CANDIDATES } from '../../../shared/domain';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { useT } from '../../i18n';
+import { FigureTable } from '../../components/FigureTable';
 
 const date = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '—');
 const n = (value: number, language: string, digits = 1) => (Number.isFinite(value) ? value.toLocaleString(language, { maximumFractionDigits: digits }) : '—');
@@ -64,7 +65,7 @@ export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekda
   ];
   const capacity = capacityHow(line, t, language);
   if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
-  return <ExplanationTable rows={rows} />;
+  return <FigureTable rows={rows.map(([label, value, how]) => [label, label, value, how])} testId="plan-explanation" />;
 }
 
 /** The seller's own forecast of the line: its rate and until when, in place of the computed forecast. */
@@ -124,29 +125,6 @@ export function BuyExplanation({ line }: { line: BuyLine }) {
     [t('plan.buyQty'), n(line.buyQty, language, 0), t('plan.x.buyQtyHow', { raw: n(line.rawQty, language), moq: line.moq, pack: line.casePack })],
     [t('plan.orderBy'), date(line.orderByDay), Number.isFinite(line.orderByDay) ? t('plan.x.orderByHow') : t('plan.x.orderByNone')],
   ];
-  return <ExplanationTable rows={rows} />;
+  return <FigureTable rows={rows.map(([label, value, how]) => [label, label, value, how])} testId="plan-explanation" />;
 }
 
-function ExplanationTable({ rows }: { rows: [string, string, string][] }) {
-  const { t } = useT();
-  return (
-    <table className="data-table--plain" data-testid="plan-explanation">
-      <thead>
-        <tr>
-          <th scope="col">{t('plan.x.figure')}</th>
-          <th scope="col">{t('plan.x.value')}</th>
-          <th scope="col">{t('plan.x.how')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, value, how]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td className="num">{value}</td>
-            <td>{how}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
