@@ -11,7 +11,6 @@ import { balancesAt, TYPE_CODE, valueMovements } from '../../shared/ledger';
 import type { IsoDate, MovementInput } from '../../shared/model';
 import { parseDate } from '../../shared/catalog/fields';
 import { isBundle } from '../../shared/catalog/catalog';
-import { analysisSettingsFrom } from '../../shared/analysis/settings';
 import {
   buildCodeIndex,
   countAccuracy,
@@ -39,6 +38,7 @@ import type { LedgerSnapshot } from './ledgerStore';
 import { latestRows } from './reports';
 import { codeLookupOf, snapshotTarget } from './imports';
 import { readSettings } from './settings';
+import { readAnalysisSettings } from './analysis';
 
 /** The ledger reference of a count's variance movements. */
 export function countRef(count: Pick<StockCount, 'number'>): string {
@@ -161,7 +161,7 @@ export async function createCount(db: StockPilotDatabase, input: NewCount, now: 
   const cutoffDate = parseDate('cutoffDate', input.cutoffDate);
   const snapshot = await readLedgerSnapshot(db);
   // ABC as the seller set it under Analysis (thresholds, COGS or units), so "class A" means one thing everywhere.
-  const abc = analysisSettingsFrom((await withStorageErrors(() => db.settings.get('analysisSettings')))?.value);
+  const abc = await readAnalysisSettings(db);
   return withStorageErrors(() =>
     db.transaction('rw', [db.counts, db.countPlans, db.skus, db.locations, db.skuBins], async () => {
       const plan = input.planId !== null ? await db.countPlans.get(input.planId) : undefined;
