@@ -13,7 +13,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const root = path.resolve(import.meta.dirname, '../../dist');
+  // STOCKPILOT_DIST_DIR serves another build (one per person when several work in one checkout).
+  const root = path.resolve(import.meta.dirname, '../..', process.env.STOCKPILOT_DIST_DIR ?? 'dist');
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build:web` (npm test does it) before the browser tests.');
   }
