@@ -22,9 +22,14 @@ import { Suppliers } from '../features/suppliers/Suppliers';
 import { Counts } from '../features/counts/Counts';
 import { useAutoBackupState } from '../features/settings/autoBackups';
 import { Analysis } from '../features/analysis/Analysis';
+import { Today } from '../features/today/Today';
+import { useLateCount } from '../features/today/useToday';
+import { today } from './clock';
 
 /** Screens in the order of a seller's week; the first ten have Alt+digit shortcuts (Alt+0 for the tenth). */
 const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
+  // What needs the seller now comes first; Alt+T opens it (the digits are the screens of the week).
+  { screen: 'today', label: 'nav.today', shortcut: 't' },
   { screen: 'stock', label: 'nav.stock', shortcut: '1' },
   { screen: 'imports', label: 'nav.imports', shortcut: '2' },
   { screen: 'plan', label: 'nav.plan', shortcut: '3' },
@@ -45,6 +50,7 @@ const NAV: { screen: Screen; label: MessageKey; shortcut?: string }[] = [
 ];
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
+  today: Today,
   stock: StockOverview,
   imports: Imports,
   skus: SkuCatalog,
@@ -71,6 +77,7 @@ export function App() {
   // their data is not being copied (a full disk, a folder that cannot be written).
   const backup = useAutoBackupState((s) => s.activity);
   useLedgerUpkeep();
+  const lateCount = useLateCount(today());
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -133,6 +140,11 @@ export function App() {
                 onClick={() => go(item.screen)}
               >
                 {t(item.label)}
+                {item.screen === 'today' && lateCount > 0 ? (
+                  <span className="badge badge--warn app__nav-badge" data-testid="nav-late-count">
+                    {t('today.navLate', { count: lateCount })}
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}

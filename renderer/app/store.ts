@@ -1,7 +1,7 @@
 // UI intent only (which screen, which filter); rows live in IndexedDB and reach screens via live queries.
 import { create } from 'zustand';
 
-export const SCREENS = ['stock', 'imports', 'plan', 'purchasing', 'shipments', 'suppliers', 'skus', 'listings', 'locations', 'movements', 'ledger', 'report', 'analysis', 'reconcile', 'counts', 'settings'] as const;
+export const SCREENS = ['today', 'stock', 'imports', 'plan', 'purchasing', 'shipments', 'suppliers', 'skus', 'listings', 'locations', 'movements', 'ledger', 'report', 'analysis', 'reconcile', 'counts', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 interface UiState {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-export type ScreenName = 'stock' | 'imports' | 'skus' | 'listings' | 'locations' | 'movements' | 'ledger' | 'report' | 'reconcile' | 'plan' | 'purchasing' | 'shipments' | 'suppliers' | 'counts' | 'analysis' | 'settings';
+export type ScreenName = 'today' | 'stock' | 'imports' | 'skus' | 'listings' | 'locations' | 'movements' | 'ledger' | 'report' | 'reconcile' | 'plan' | 'purchasing' | 'shipments' | 'suppliers' | 'counts' | 'analysis' | 'settings';
 
 /** The navigation and the parts every screen shares. */
 export class AppShell {

@@ -1,0 +1,120 @@
+// The Today screen's data: the open shipments and purchase orders, the count plans and the imports
+// (live queries), the plan (rerun when what it reads changes, as the Plan screen runs it) and the
+// analysis of this month for its overstock and understock lists, all sorted into what needs the
+// seller now by shared/dashboard.
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { IsoDate } from '../../../shared/model';
+import { periodContaining } from '../../../shared/dates';
+import { attentionOf, excessValueMinor } from '../../../shared/dashboard/attention';
+import type { Attention } from '../../../shared/dashboard/attention';
+import { countDue } from '../../../shared/counts';
+import { analysisRows } from '../../../shared/analysis';
+import type { AnalysisRow } from '../../../shared/analysis';
+import { db } from '../../db';
+import { readAnalysisSettings } from '../../db/analysis';
+import { callLedger } from '../../db/ledgerClient';
+import { requestPlan } from '../../db/planClient';
+import type { PlanResult } from '../../db/planning';
+import { useLedgerState, usePlanInputsKey, usePurchaseOrders, useShipments } from '../../app/hooks';
+
+export interface TodayView {
+  attention: Attention;
+  /** False until the plan of the current inputs is in (its lists show as loading until then). */
+  planReady: boolean;
+  /** This month's analysis rows that are over- or understocked; null until the analysis is in. */
+  overstock: AnalysisRow[] | null;
+  understock: AnalysisRow[] | null;
+}
+
+/** The count plans with their next due date, from the counts posted against them. */
+function useCountPlansDue(today: IsoDate) {
+  return useLiveQuery(async () => {
+    const [plans, counts] = await Promise.all([db.countPlans.toArray(), db.counts.where('status').equals('posted').toArray()]);
+    return plans.map((plan) => {
+      let last: IsoDate | null = null;
+      for (const count of counts) if (count.planId === plan.id && (last === null || count.cutoffDate > last)) last = count.cutoffDate;
+      return { id: plan.id, name: plan.name, locationId: plan.locationId, due: countDue({ lastCountedOn: last, createdOn: plan.createdOn, frequencyMonths: plan.frequencyMonths, today }) };
+    });
+  }, [today]);
+}
+
+/** Imported files: their report kind and the days they hold (the demo is no import). */
+function useImportedFiles() {
+  return useLiveQuery(async () => {
+    const batches = await db.batches.toArray();
+    return batches.flatMap((b) => (b.kind === 'import' && b.file ? [{ reportKind: b.file.reportKind, lastDate: b.lastDate, createdAt: b.createdAt }] : []));
+  }, []);
+}
+
+export function useToday(today: IsoDate): { view: TodayView | undefined; error: unknown } {
+  const shipments = useShipments();
+  const purchaseOrders = usePurchaseOrders();
+  const countPlans = useCountPlansDue(today);
+  const imports = useImportedFiles();
+  const state = useLedgerState();
+  const planInputsKey = usePlanInputsKey();
+  const analysisKey = usePlanInputsKey({ withAbc: false });
+  const analysisSettings = useLiveQuery(() => readAnalysisSettings(db), []);
+  const [plan, setPlan] = useState<{ key: string; result: PlanResult } | null>(null);
+  const [analysis, setAnalysis] = useState<{ key: string; rows: AnalysisRow[] } | null>(null);
+  const [failed, setFailed] = useState<{ key: string; error: unknown } | null>(null);
+
+  const planKey = state !== undefined && planInputsKey !== undefined ? `${today}@${state.version}@${planInputsKey}` : null;
+  const month = periodContaining('month', today);
+  const factsKey = state !== undefined && analysisKey !== undefined && analysisSettings !== undefined ? `${today}@${state.version}@${analysisKey}@${JSON.stringify(analysisSettings)}` : null;
+
+  useEffect(() => {
+    if (planKey === null) return;
+    let live = true;
+    requestPlan({ today }).then(
+      (result) => live && setPlan({ key: planKey, result }),
+      (error: unknown) => live && setFailed({ key: planKey, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [planKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (factsKey === null || analysisKey === undefined || analysisSettings === undefined) return;
+    let live = true;
+    // The analysis' own plan run is the one the Analysis screen reuses for this month (same key).
+    callLedger('analysis', { from: month.from, to: month.to, today, planInputsKey: analysisKey }).then(
+      (facts) => {
+        if (!live) return;
+        const { rows } = analysisRows({ facts: facts.facts, demand: facts.demand, settings: analysisSettings, periodDays: facts.periodDays, reviewDays: facts.reviewDays });
+        setAnalysis({ key: factsKey, rows });
+      },
+      (error: unknown) => live && setFailed({ key: factsKey, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [factsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const currentPlan = plan !== null && plan.key === planKey ? plan.result.plan : null;
+  const currentRows = analysis !== null && analysis.key === factsKey ? analysis.rows : null;
+  const view = useMemo((): TodayView | undefined => {
+    if (shipments === undefined || purchaseOrders === undefined || countPlans === undefined || imports === undefined) return undefined;
+    const attention = attentionOf({ today, shipments, purchaseOrders, plan: currentPlan, countPlans, imports });
+    // The most money tied up above the target first: what clearing frees the most cash for.
+    const overstock = currentRows ? currentRows.filter((r) => r.status === 'overstock').sort((a, b) => excessValueMinor(b) - excessValueMinor(a) || a.skuId - b.skuId) : null;
+    // Fewest days of cover first: the SKUs nearest an empty shelf.
+    const understock = currentRows ? currentRows.filter((r) => r.status === 'understock').sort((a, b) => (a.coverDays ?? 0) - (b.coverDays ?? 0) || a.skuId - b.skuId) : null;
+    return { attention, planReady: currentPlan !== null, overstock, understock };
+  }, [today, shipments, purchaseOrders, countPlans, imports, currentPlan, currentRows]);
+  const error = failed !== null && (failed.key === planKey || failed.key === factsKey) ? failed.error : null;
+  return { view, error };
+}
+
+/** Delayed shipments and late purchase orders, for the navigation's badge (PRODUCT §3: a delay raises an alert on every screen). */
+export function useLateCount(today: IsoDate): number {
+  return (
+    useLiveQuery(async () => {
+      const [shipments, purchaseOrders] = await Promise.all([db.shipments.where('status').anyOf('in_transit', 'partially_received').toArray(), db.purchaseOrders.where('status').anyOf('sent', 'partially_received').toArray()]);
+      const { delayedShipments, latePurchaseOrders } = attentionOf({ today, shipments, purchaseOrders, plan: null, countPlans: [], imports: [] });
+      return delayedShipments.length + latePurchaseOrders.length;
+    }, [today]) ?? 0
+  );
+}
