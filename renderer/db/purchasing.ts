@@ -17,7 +17,8 @@ import {
   sendPurchaseOrder as sendPo,
 } from '../../shared/purchasing/purchaseOrders';
 import { parseShipmentPlanDraft, receiveShipment as receiveShipmentCore, shipMovements } from '../../shared/purchasing/shipments';
-import { checkLegDays } from '../../shared/purchasing/routeLeadTimes';
+import { checkLegDays, checkLegDefaultTarget, legDefaultKey } from '../../shared/purchasing/routeLeadTimes';
+import type { LegDefaultTarget } from '../../shared/purchasing/routeLeadTimes';
 import type { StockPilotDatabase } from './schema';
 import { toDomainError, withStorageErrors } from './errors';
 import { postChecked, postingTables, requireSkuAndLocation } from './ledger';
@@ -327,4 +328,24 @@ export async function setLeadTime(db: StockPilotDatabase, key: string, value: { 
     if (value === null) await db.leadTimes.delete(key);
     else await db.leadTimes.put({ key, ...value });
   });
+}
+
+/**
+ * The seller's default for handling at an origin, receiving at a destination or transport on a route
+ * (PRODUCT §3), for every SKU without its own figure; null clears it. The days and the place are
+ * checked (against the locations as they are now, in the same transaction) before anything is written.
+ */
+export async function setLegDefault(db: StockPilotDatabase, target: LegDefaultTarget, value: { meanDays: number; sdDays: number } | null): Promise<void> {
+  if (value) checkLegDays(value);
+  const key = legDefaultKey(target);
+  await withStorageErrors(() =>
+    db.transaction('rw', db.locations, db.leadTimes, async () => {
+      if (value === null) {
+        await db.leadTimes.delete(key);
+        return;
+      }
+      checkLegDefaultTarget(target, await db.locations.toArray());
+      await db.leadTimes.put({ key, meanDays: value.meanDays, sdDays: value.sdDays });
+    }),
+  );
 }

@@ -2,7 +2,8 @@
 // origin, transport by mode, receiving at the destination. Each leg is the SKU's override, else what
 // history teaches (enough closed shipments or received POs), else the seller's default for the
 // supplier / route / location, else a conservative fallback.
-import type { LocationKind, PurchaseOrder, Shipment, ShipmentMode, Supplier } from '../model';
+import { SHIPMENT_MODES } from '../model';
+import type { Location, LocationKind, PurchaseOrder, Shipment, ShipmentMode, Supplier } from '../model';
 import { learnProductionDays, learnTransportDays, resolveLeadTime } from './leadTimes';
 import type { LearnedDays, LeadTimeLeg, LeadTimeLegs } from './leadTimes';
 import { DomainError } from '../errors';
@@ -48,6 +49,9 @@ export function checkLegDays(days: Days): void {
   }
 }
 
+/** Closed shipments (or received POs) needed before history replaces the seller's default. */
+export const MIN_HISTORY_SAMPLES = 3;
+
 export const handlingKey = (locationId: number) => `handling:${locationId}`;
 export const transportKey = (fromLocationId: number, toLocationId: number, mode: ShipmentMode) => `transport:${fromLocationId}>${toLocationId}:${mode}`;
 export const receivingKey = (locationId: number) => `receiving:${locationId}`;
@@ -66,7 +70,7 @@ export interface RouteLeadTimeInput {
 }
 
 export function routeLeadTimes(input: RouteLeadTimeInput): LeadTimeLegs {
-  const { skuId, supplier, route, saved, minSamples = 3 } = input;
+  const { skuId, supplier, route, saved, minSamples = MIN_HISTORY_SAMPLES } = input;
   const leg = (learned: LearnedDays | null, defaults: Days, overrideKey: string): LeadTimeLeg => {
     const override = saved.get(overrideKey);
     return resolveLeadTime({ learned, defaults, ...(override ? { override } : {}) }, minSamples);
@@ -85,4 +89,86 @@ export function routeLeadTimes(input: RouteLeadTimeInput): LeadTimeLegs {
     ),
     receiving: leg(null, saved.get(receivingKey(route.toLocationId)) ?? FALLBACK_DAYS.receiving[route.destinationKind], skuLegKey(skuId, 'receiving')),
   };
+}
+
+/** A default the seller sets for every SKU (PRODUCT §3): handling where goods leave, receiving where they arrive, transport on a route by a mode. */
+export type LegDefaultTarget =
+  | { leg: 'handling'; locationId: number }
+  | { leg: 'receiving'; locationId: number }
+  | { leg: 'transport'; fromLocationId: number; toLocationId: number; mode: ShipmentMode };
+
+/** Where goods are handled before they leave (the domestic warehouse, a 3PL) and where they are checked in (FBA, a 3PL). */
+export const HANDLING_LOCATION_KINDS: readonly LocationKind[] = ['domestic', '3pl'];
+export const RECEIVING_LOCATION_KINDS: readonly LocationKind[] = ['fba', '3pl'];
+
+export function legDefaultKey(target: LegDefaultTarget): string {
+  if (target.leg === 'handling') return handlingKey(target.locationId);
+  if (target.leg === 'receiving') return receivingKey(target.locationId);
+  return transportKey(target.fromLocationId, target.toLocationId, target.mode);
+}
+
+/** The route of a saved transport default's key; null for any other key. */
+export function routeOfTransportKey(key: string): { fromLocationId: number; toLocationId: number; mode: ShipmentMode } | null {
+  const match = /^transport:(\d+)>(\d+):(\w+)$/.exec(key);
+  const mode = SHIPMENT_MODES.find((m) => m === match?.[3]);
+  return match && mode ? { fromLocationId: Number(match[1]), toLocationId: Number(match[2]), mode } : null;
+}
+
+/**
+ * Refuses a default for a place it cannot apply to: a location that is gone or archived, handling
+ * anywhere but a domestic warehouse or 3PL, receiving anywhere but FBA or a 3PL, a route to itself or
+ * through the transit location, an unknown mode. The refusal names the field and the location.
+ */
+export function checkLegDefaultTarget(target: LegDefaultTarget, locations: readonly Location[]): void {
+  const place = (field: string, id: number, kinds: readonly LocationKind[]) => {
+    const location = locations.find((l) => l.id === id);
+    if (!location) throw new DomainError('location.notFound', { field, value: String(id) });
+    if (location.archived || !kinds.includes(location.kind)) throw new DomainError('field.unknownChoice', { field, value: location.name });
+  };
+  if (target.leg === 'handling') return place('location', target.locationId, HANDLING_LOCATION_KINDS);
+  if (target.leg === 'receiving') return place('location', target.locationId, RECEIVING_LOCATION_KINDS);
+  const anyButTransit: readonly LocationKind[] = ['domestic', '3pl', 'fba'];
+  place('from', target.fromLocationId, anyButTransit);
+  place('to', target.toLocationId, anyButTransit);
+  if (target.fromLocationId === target.toLocationId) throw new DomainError('movement.sameLocation', {});
+  if (!SHIPMENT_MODES.includes(target.mode)) throw new DomainError('field.unknownChoice', { field: 'mode', value: String(target.mode) });
+}
+
+/** The standard figure a leg falls back to when the seller has set nothing: by the destination's kind for receiving, by mode for transport. */
+export function fallbackDays(target: LegDefaultTarget, locationKind: LocationKind): Days {
+  if (target.leg === 'handling') return FALLBACK_DAYS.handling;
+  if (target.leg === 'receiving') return FALLBACK_DAYS.receiving[locationKind];
+  return FALLBACK_DAYS.transport[target.mode];
+}
+
+/** Where a leg's figure comes from: enough closed shipments, the seller's default, or the standard fallback. */
+export type LegSource = 'learned' | 'saved' | 'standard';
+
+export interface LegInUse extends Days {
+  source: LegSource;
+  /** Shipments behind a learned figure; 0 otherwise. */
+  samples: number;
+}
+
+/** The figure that applies to a leg for every SKU without its own override, in routeLeadTimes' order. */
+export function legInUse(learned: LearnedDays | null, saved: Days | undefined, fallback: Days, minSamples = MIN_HISTORY_SAMPLES): LegInUse {
+  const leg = resolveLeadTime({ learned, defaults: saved ?? fallback }, minSamples);
+  return { meanDays: leg.meanDays, sdDays: leg.sdDays, samples: leg.samples, source: leg.source === 'learned' ? 'learned' : saved ? 'saved' : 'standard' };
+}
+
+/** The warehouse the replenishment plan ships from: the first domestic one not archived (renderer/db/planning.ts). */
+export function planShipOrigin(locations: readonly Location[]): Location | undefined {
+  return locations.find((l) => l.kind === 'domestic' && !l.archived);
+}
+
+/**
+ * Whether the replenishment plan reads a default: it ships from its origin (planShipOrigin) to FBA
+ * locations by sea or air, so it reads the handling there, the receiving at FBA and those routes.
+ */
+export function planReadsLegDefault(target: LegDefaultTarget, locations: readonly Location[]): boolean {
+  const originId = planShipOrigin(locations)?.id;
+  const isFba = (id: number) => locations.find((l) => l.id === id)?.kind === 'fba';
+  if (target.leg === 'handling') return target.locationId === originId;
+  if (target.leg === 'receiving') return isFba(target.locationId);
+  return target.fromLocationId === originId && isFba(target.toLocationId) && (target.mode === 'sea' || target.mode === 'air');
 }

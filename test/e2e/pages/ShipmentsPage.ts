@@ -150,6 +150,61 @@ export class ShipmentsPage extends AppShell {
     return this.receiveForm().getByTestId('status-error');
   }
 
+  /** The lead-times panel (LeadTimesPanel.tsx). */
+  leadTimes(): Locator {
+    return this.page.getByRole('region', { name: 'Lead times' });
+  }
+
+  /** Handling per origin location: location, yours, planUses. */
+  async handlingRows(): Promise<Record<string, string>[]> {
+    return this.tableRows('lead-times-handling');
+  }
+
+  /** Receiving per destination: location, yours, planUses. */
+  async receivingRows(): Promise<Record<string, string>[]> {
+    return this.tableRows('lead-times-receiving');
+  }
+
+  /** Transport per route and mode: route, mode, learned, yours, planUses. */
+  async routeRows(): Promise<Record<string, string>[]> {
+    return this.tableRows('lead-times');
+  }
+
+  /** The days input of a row, by what it is about ("handling at Domestic warehouse", "Domestic warehouse → FBA US (Sea)"). */
+  legInput(what: string, which: 'mean' | 'sd'): Locator {
+    return this.leadTimes().getByLabel(which === 'mean' ? `Average days, ${what}` : `Standard deviation (days), ${what}`, { exact: true });
+  }
+
+  /** Types a row's days and presses its own Save button. */
+  async setLegDays(what: string, mean: string, sd: string): Promise<void> {
+    await this.legInput(what, 'mean').fill(mean);
+    await this.legInput(what, 'sd').fill(sd);
+    await this.leadTimes().getByRole('button', { name: `Save ${what}`, exact: true }).click();
+  }
+
+  async clearLegDays(what: string): Promise<void> {
+    await this.leadTimes().getByRole('button', { name: `Clear ${what}`, exact: true }).click();
+  }
+
+  /** Sets a route's default (with or without a shipment on it) in the "Default for a route" form; `mode` is the label shown ("Sea"). */
+  async addRouteDefault(input: { from: string; to: string; mode: string; mean: string; sd: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Default for a route' });
+    await form.locator('select[name="newRouteFrom"]').selectOption({ label: input.from });
+    await form.locator('select[name="newRouteTo"]').selectOption({ label: input.to });
+    await form.locator('select[name="newRouteMode"]').selectOption({ label: input.mode });
+    await form.locator('input[name="newRouteMean"]').fill(input.mean);
+    await form.locator('input[name="newRouteSd"]').fill(input.sd);
+    await form.getByRole('button', { name: `Save ${input.from} → ${input.to} (${input.mode})`, exact: true }).click();
+  }
+
+  leadTimesOk(): Locator {
+    return this.leadTimes().getByTestId('status-ok');
+  }
+
+  leadTimesError(): Locator {
+    return this.leadTimes().getByTestId('status-error');
+  }
+
   /** Opens the print preview of the shipment's packing list. */
   async printPackingList(): Promise<void> {
     await this.detail().getByRole('button', { name: 'Packing list', exact: true }).click();
