@@ -5,16 +5,18 @@ import { dayNumber } from '../../shared/dates';
 import {
   buildAdjustment,
   buildReceipt,
+  buildSaleOrReturn,
+  checkSaleOrReturnLocation,
   dispatchMovements,
   findShortfall,
   parseShipmentDraft,
   receiveMovements,
 } from '../../shared/ledger/postings';
-import type { AdjustmentDraft, ReceiptDraft, ShipmentDraft } from '../../shared/ledger/postings';
+import type { AdjustmentDraft, ReceiptDraft, SaleOrReturnDraft, SaleOrReturnType, ShipmentDraft } from '../../shared/ledger/postings';
 import { balancesAt, periodReport, valueMovements } from '../../shared/ledger';
 import type { MovementColumns } from '../../shared/ledger';
 import type { PeriodLine, StockBalance } from '../../shared/ledger';
-import type { IsoDate, Movement, MovementInput } from '../../shared/model';
+import type { IsoDate, Location, Movement, MovementInput } from '../../shared/model';
 import { parseDate } from '../../shared/catalog/fields';
 import type { StockPilotDatabase } from './schema';
 import { withStorageErrors } from './errors';
@@ -61,11 +63,12 @@ export async function postChecked(db: StockPilotDatabase, additions: MovementInp
   return ids;
 }
 
-export async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, locationId: number): Promise<void> {
+export async function requireSkuAndLocation(db: StockPilotDatabase, skuId: number, locationId: number): Promise<Location> {
   if (!(await db.skus.get(skuId))) throw new DomainError('field.required', { field: 'sku' });
   const location = await db.locations.get(locationId);
   if (!location) throw new DomainError('field.required', { field: 'location' });
   if (location.kind === 'transit') throw new DomainError('movement.transitNotAllowed');
+  return location;
 }
 
 export async function postReceipt(db: StockPilotDatabase, draft: ReceiptDraft, baseCurrency: string): Promise<void> {
@@ -83,6 +86,20 @@ export async function postAdjustment(db: StockPilotDatabase, draft: AdjustmentDr
   await withStorageErrors(() =>
     db.transaction('rw', postingTables(db), async () => {
       await requireSkuAndLocation(db, draft.skuId, draft.locationId);
+      await postChecked(db, additions);
+    }),
+  );
+}
+
+/**
+ * A sale, customer return or return to a supplier entered by hand, at a location of a kind it may be
+ * recorded at; what leaves passes the same below-zero check as an adjustment.
+ */
+export async function postSaleOrReturn(db: StockPilotDatabase, type: SaleOrReturnType, draft: SaleOrReturnDraft): Promise<void> {
+  const additions = buildSaleOrReturn(type, draft);
+  await withStorageErrors(() =>
+    db.transaction('rw', postingTables(db), async () => {
+      checkSaleOrReturnLocation(type, await requireSkuAndLocation(db, draft.skuId, draft.locationId));
       await postChecked(db, additions);
     }),
   );

@@ -2,7 +2,7 @@
 import { DomainError } from '../errors';
 import { dayNumber } from '../dates';
 import { ADJUSTMENT_REASONS } from '../model';
-import type { AdjustmentReason, IsoDate, Movement, MovementInput, Shipment } from '../model';
+import type { AdjustmentReason, IsoDate, Location, LocationKind, Movement, MovementInput, Shipment } from '../model';
 import { optionalText, parseAmount, parseDate, parseNonZeroWholeNumber, parseWholeNumber } from '../catalog/fields';
 import { lowestBalanceFrom } from './report';
 
@@ -59,6 +59,61 @@ export function buildAdjustment(draft: AdjustmentDraft): MovementInput[] {
       ...noteOf(draft.note),
     },
   ];
+}
+
+/**
+ * Sales and returns the seller records by hand (PRODUCT §1.3): orders a domestic warehouse or a 3PL
+ * ships to customers, customer returns into them, goods sent back to a supplier. At FBA these come
+ * from Amazon's Inventory Ledger import, so entering them by hand would count them twice.
+ */
+export const SALE_RETURN_TYPES = ['sale', 'customer_return', 'vendor_return'] as const;
+export type SaleOrReturnType = (typeof SALE_RETURN_TYPES)[number];
+
+/** Where each may be recorded; a return to a supplier leaves the seller's own warehouse. */
+export const SALE_RETURN_LOCATION_KINDS: Readonly<Record<SaleOrReturnType, readonly LocationKind[]>> = {
+  sale: ['domestic', '3pl'],
+  customer_return: ['domestic', '3pl'],
+  vendor_return: ['domestic'],
+};
+
+export interface SaleOrReturnDraft {
+  date: string;
+  skuId: number;
+  locationId: number;
+  /** Units as typed, always positive: the type decides the sign. */
+  qty: string;
+  /** Order number, RMA or the supplier's reference. */
+  ref?: string;
+  /** Where a sale was made (a marketplace, a web shop). A movement has no field for it, so it leads the note. */
+  channel?: string;
+  note?: string;
+}
+
+/** A sale or return as one movement: out for sales and returns to a supplier, in for customer returns, valued by the ledger. */
+export function buildSaleOrReturn(type: SaleOrReturnType, draft: SaleOrReturnDraft): MovementInput[] {
+  const date = parseDate('date', draft.date);
+  const units = parseWholeNumber('qty', draft.qty, 1);
+  const ref = optionalText('movementRef', draft.ref, 100);
+  const channel = type === 'sale' ? optionalText('salesChannel', draft.channel, 60) : '';
+  const note = [channel, optionalText('note', draft.note, 500)].filter(Boolean).join(' · ');
+  return [
+    {
+      date,
+      skuId: draft.skuId,
+      locationId: draft.locationId,
+      qty: type === 'customer_return' ? units : -units,
+      type,
+      source: 'manual',
+      ...(ref ? { ref } : {}),
+      ...(note ? { note } : {}),
+    },
+  ];
+}
+
+/** Refuses a location of a kind the type may not be recorded at, naming the location. */
+export function checkSaleOrReturnLocation(type: SaleOrReturnType, location: Pick<Location, 'name' | 'kind'>): void {
+  if (SALE_RETURN_LOCATION_KINDS[type].includes(location.kind)) return;
+  throw new DomainError('field.unknownChoice', { field: type === 'vendor_return' ? 'domesticLocation' : 'ownStockLocation', value: location.name });
 }
 
 export interface ShipmentDraft {

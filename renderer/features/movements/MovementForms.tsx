@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ADJUSTMENT_REASONS } from '../../../shared/model';
-import type { Location } from '../../../shared/model';
+import type { Location, LocationKind } from '../../../shared/model';
 import { DomainError } from '../../../shared/errors';
-import { shipmentRef } from '../../../shared/ledger/postings';
-import { db, postAdjustment, postReceipt, shipTransfer } from '../../db';
+import { SALE_RETURN_LOCATION_KINDS, shipmentRef } from '../../../shared/ledger/postings';
+import type { SaleOrReturnType } from '../../../shared/ledger/postings';
+import { db, postAdjustment, postReceipt, postSaleOrReturn, shipTransfer } from '../../db';
 import type { SkuRecord } from '../../db';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
@@ -18,13 +19,30 @@ interface FormProps {
   baseCurrency: string;
 }
 
-function LocationSelect({ id, name, value, onChange, locations }: { id: string; name: string; value: string; onChange: (v: string) => void; locations: readonly Location[] }) {
+function LocationSelect({
+  id,
+  name,
+  value,
+  onChange,
+  locations,
+  kinds,
+  describedBy,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  locations: readonly Location[];
+  /** The kinds offered; every kind but transit when not given. */
+  kinds?: readonly LocationKind[];
+  describedBy?: string | undefined;
+}) {
   const { t } = useT();
   return (
-    <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} name={name} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('common.choose')}</option>
       {locations
-        .filter((l) => l.kind !== 'transit' && !l.archived)
+        .filter((l) => (kinds ? kinds.includes(l.kind) : l.kind !== 'transit') && !l.archived)
         .map((l) => (
           <option key={l.id} value={l.id}>
             {l.name}
@@ -189,6 +207,74 @@ export function TransferForm({ skus, locations }: FormProps) {
           {t('movements.ship')}
         </button>
       </div>
+    </form>
+  );
+}
+
+/** Text keys of each sale or return form: its help, what its reference holds, and its location's hint. */
+const SALE_RETURN_TEXT = {
+  sale: { title: 'movements.sale', help: 'movements.saleHelp', ref: 'movements.saleRef', location: 'movements.ownStockLocationHint' },
+  customer_return: { title: 'movements.customerReturn', help: 'movements.customerReturnHelp', ref: 'movements.customerReturnRef', location: 'movements.ownStockLocationHint' },
+  vendor_return: { title: 'movements.vendorReturn', help: 'movements.vendorReturnHelp', ref: 'movements.vendorReturnRef', location: 'movements.domesticLocationHint' },
+} as const;
+
+/** Common channels for a sale shipped by the seller's warehouse or a 3PL; the seller may type any other. */
+const OTHER_CHANNELS = ['Shopify', 'eBay', 'Walmart', 'TikTok Shop', 'Temu'];
+
+/** A sale, customer return or return to a supplier at the seller's own warehouse or a 3PL (FBA's come from Amazon's reports). */
+export function SaleOrReturnForm({ type, skus, locations }: FormProps & { type: SaleOrReturnType }) {
+  const { t, describe } = useT();
+  const kinds = SALE_RETURN_LOCATION_KINDS[type];
+  const text = SALE_RETURN_TEXT[type];
+  const firstLocation = locations.find((l) => kinds.includes(l.kind) && !l.archived);
+  const [draft, setDraft] = useState({ date: today(), skuCode: '', locationId: String(firstLocation?.id ?? ''), qty: '', ref: '', channel: '', note: '' });
+  const [status, setStatus] = useState<Status>(null);
+  const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const channelListId = useId();
+  const channels = [...new Set(locations.flatMap((l) => (l.kind === 'fba' && l.marketplace ? [`Amazon ${l.marketplace}`] : [])))].sort().concat(OTHER_CHANNELS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await postSaleOrReturn(db, type, { ...draft, skuId: requireSku(skus, draft.skuCode), locationId: requireLocation(draft.locationId) });
+      setDraft((d) => ({ ...d, skuCode: '', qty: '', ref: '', note: '' }));
+      setStatus({ kind: 'ok', text: t('movements.posted') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={submit} aria-label={t(text.title)}>
+      <p className="muted">{t(text.help)}</p>
+      <div className="form-grid">
+        <Field label={t('field.date')}>{(id) => <input id={id} name="date" type="date" value={draft.date} onChange={(e) => set('date')(e.target.value)} />}</Field>
+        <Field label={t('field.sku')}>{(id) => <SkuPicker id={id} name="sku" value={draft.skuCode} onChange={set('skuCode')} skus={skus} />}</Field>
+        <Field label={t('field.location')} hint={t(text.location)}>
+          {(id, hint) => <LocationSelect id={id} name="location" value={draft.locationId} onChange={set('locationId')} locations={locations} kinds={kinds} describedBy={hint} />}
+        </Field>
+        <Field label={t('field.qty')}>{(id) => <input id={id} name="qty" inputMode="numeric" value={draft.qty} onChange={(e) => set('qty')(e.target.value)} />}</Field>
+        <Field label={t(text.ref)}>{(id) => <input id={id} name="ref" value={draft.ref} onChange={(e) => set('ref')(e.target.value)} />}</Field>
+        {type === 'sale' ? (
+          <Field label={t('movements.channelOptional')}>
+            {(id) => (
+              <>
+                <input id={id} name="channel" list={channelListId} autoComplete="off" value={draft.channel} onChange={(e) => set('channel')(e.target.value)} />
+                <datalist id={channelListId}>
+                  {channels.map((c) => (
+                    <option key={c} value={c} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+        ) : null}
+        <Field label={t('field.note')}>{(id) => <input id={id} name="note" value={draft.note} onChange={(e) => set('note')(e.target.value)} />}</Field>
+      </div>
+      <StatusLine status={status} />
+      <button type="submit" className="btn btn--primary">
+        {t('movements.post')}
+      </button>
     </form>
   );
 }

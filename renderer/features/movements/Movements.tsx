@@ -11,11 +11,11 @@ import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { formatQty } from '../../app/format';
 import { useT } from '../../i18n';
-import { AdjustmentForm, ReceiptForm, TransferForm } from './MovementForms';
+import { AdjustmentForm, ReceiptForm, SaleOrReturnForm, TransferForm } from './MovementForms';
 import { Tabs } from '../../components/Tabs';
 
-type Tab = 'receipt' | 'adjustment' | 'transfer';
-const TABS: Tab[] = ['receipt', 'adjustment', 'transfer'];
+type Tab = 'receipt' | 'sale' | 'customerReturn' | 'vendorReturn' | 'adjustment' | 'transfer';
+const TABS: Tab[] = ['receipt', 'sale', 'customerReturn', 'vendorReturn', 'adjustment', 'transfer'];
 
 export function Movements() {
   const { t, language, describe } = useT();
@@ -88,7 +88,19 @@ export function Movements() {
       <h1 id="movements-title">{t('movements.title')}</h1>
       <Tabs label={t('movements.title')} names={TABS} selected={tab} onSelect={setTab} text={(name) => t(`movements.${name}`)} idPrefix="movements" />
       <div role="tabpanel" id={`movements-panel-${tab}`} aria-labelledby={`movements-tab-${tab}`}>
-        {tab === 'receipt' ? <ReceiptForm {...formProps} /> : tab === 'adjustment' ? <AdjustmentForm {...formProps} /> : <TransferForm {...formProps} />}
+        {tab === 'receipt' ? (
+          <ReceiptForm {...formProps} />
+        ) : tab === 'sale' ? (
+          <SaleOrReturnForm key="sale" type="sale" {...formProps} />
+        ) : tab === 'customerReturn' ? (
+          <SaleOrReturnForm key="customer_return" type="customer_return" {...formProps} />
+        ) : tab === 'vendorReturn' ? (
+          <SaleOrReturnForm key="vendor_return" type="vendor_return" {...formProps} />
+        ) : tab === 'adjustment' ? (
+          <AdjustmentForm {...formProps} />
+        ) : (
+          <TransferForm {...formProps} />
+        )}
       </div>
 
       <h2>{t('movements.openShipments')}</h2>

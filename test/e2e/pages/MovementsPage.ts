@@ -10,7 +10,7 @@ export class MovementsPage extends AppShell {
     await this.go('movements');
   }
 
-  private form(name: string): Locator {
+  form(name: string): Locator {
     return this.page.getByRole('form', { name });
   }
 
@@ -36,6 +36,27 @@ export class MovementsPage extends AppShell {
     await form.getByRole('button', { name: 'Post' }).click();
   }
 
+  /** Records a sale, customer return or return to a supplier on its own tab ('Sale', 'Customer return', 'Return to supplier'). */
+  async recordSaleOrReturn(tab: 'Sale' | 'Customer return' | 'Return to supplier', input: { sku: string; location: string; qty: string; ref?: string; channel?: string; note?: string; date?: string }): Promise<void> {
+    await this.page.getByRole('tab', { name: tab, exact: true }).click();
+    const form = this.form(tab);
+    if (input.date) await form.locator('input[name="date"]').fill(input.date);
+    await form.locator('input[name="sku"]').fill(input.sku);
+    await form.locator('select[name="location"]').selectOption({ label: input.location });
+    await form.locator('input[name="qty"]').fill(input.qty);
+    if (input.ref !== undefined) await form.locator('input[name="ref"]').fill(input.ref);
+    if (input.channel !== undefined) await form.locator('input[name="channel"]').fill(input.channel);
+    if (input.note !== undefined) await form.locator('input[name="note"]').fill(input.note);
+    await form.getByRole('button', { name: 'Post' }).click();
+  }
+
+  /** The names of the locations a form's location list offers (its "Choose…" left out). */
+  async locationChoices(tab: string): Promise<string[]> {
+    await this.page.getByRole('tab', { name: tab, exact: true }).click();
+    const options = await this.form(tab).locator('select[name="location"] option').allTextContents();
+    return options.slice(1);
+  }
+
   async ship(input: { from: string; to: string; lines: { sku: string; qty: string }[]; date?: string }): Promise<void> {
     await this.page.getByRole('tab', { name: 'Transfer' }).click();
     const form = this.form('Transfer');
@@ -59,6 +80,13 @@ export class MovementsPage extends AppShell {
     const row = this.page.locator(`[data-testid="open-shipment"][data-ref="${ref}"]`);
     if (date) await row.locator('input[type="date"]').fill(date);
     await row.getByRole('button', { name: `Receive ${ref}` }).click();
+  }
+
+  /** Reverses the one movement of the list whose row shows these texts, accepting the confirmation. */
+  async reverseRowWith(...texts: string[]): Promise<void> {
+    const row = texts.reduce((rows, text) => rows.filter({ hasText: text }), this.page.getByTestId('ledger-row'));
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /^Reverse #/ }).click();
   }
 
   async ledgerRowCount(): Promise<number> {
