@@ -1,12 +1,13 @@
-// The period a report covers: a month, quarter or year around a date, or a custom range. One picker
-// for the period report and the analysis, so both read periods the same way.
+// The period a report covers: a week (Monday to Sunday, as shared/dates and the automatic backups
+// count weeks), month, quarter or year around a date, or a custom range. One picker for the period
+// report and the analysis, so both read periods the same way.
 import { useState } from 'react';
 import { isIsoDate, periodContaining } from '../../shared/dates';
 import type { DateRange } from '../../shared/dates';
 import { today } from '../app/clock';
 import { useT } from '../i18n';
 
-const PERIOD_CHOICES = ['month', 'quarter', 'year', 'custom'] as const;
+const PERIOD_CHOICES = ['week', 'month', 'quarter', 'year', 'custom'] as const;
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 
 function isPeriodChoice(value: string): value is PeriodChoice {

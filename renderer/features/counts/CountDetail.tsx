@@ -12,6 +12,8 @@ import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
 import { nowIso } from '../../app/clock';
@@ -106,7 +108,7 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
       </div>
       {error ? <StatusLine status={{ kind: 'error', text: describe(error) }} /> : null}
       {!posted ? <EntryForm count={count} /> : null}
-      {entries && entries.length > 0 ? <EntryList entries={entries} posted={posted} code={code} counter={(name) => counterLabel(count, name, t)} /> : null}
+      {entries && entries.length > 0 ? <EntryList countNumber={count.number} entries={entries} posted={posted} code={code} counter={(name) => counterLabel(count, name, t)} /> : null}
 
       <h3>{t('counts.review')}</h3>
       <p className="muted">{t('counts.reviewHelp')}</p>
@@ -279,16 +281,41 @@ function EntryForm({ count }: { count: StockCount }) {
   );
 }
 
-function EntryList({ entries, posted, code, counter }: { entries: readonly CountEntry[]; posted: boolean; code: (skuId: number) => string; counter: (name: string) => string }) {
+function EntryList({ countNumber, entries, posted, code, counter }: { countNumber: string; entries: readonly CountEntry[]; posted: boolean; code: (skuId: number) => string; counter: (name: string) => string }) {
   const { t, language, describe } = useT();
   const [status, setStatus] = useState<Status>(null);
+  // Newest first, as the counters see them.
+  const shown = [...entries].reverse();
+  const yesNo = (flag: boolean) => (flag ? t('common.yes') : t('common.no'));
+  const csvColumns: CsvColumn<CountEntry>[] = [
+    { header: t('field.counter'), value: (e) => counter(e.counter) },
+    { header: t('field.countCode'), value: (e) => e.code },
+    { header: t('field.sku'), value: (e) => (e.skuId === null ? '' : code(e.skuId)) },
+    { header: t('field.countedQty'), value: (e) => e.qty },
+    { header: t('counts.unknownFlag'), value: (e) => yesNo(e.skuId === null) },
+    { header: t('counts.recountFlag'), value: (e) => yesNo(e.recount) },
+    { header: t('counts.enteredAt'), value: (e) => e.enteredAt },
+  ];
   return (
     <details open>
       <summary>{t('counts.entries', { count: entries.length })}</summary>
       <StatusLine status={status} />
-      <table className="data-table--plain" data-testid="count-entries">
+      <div className="toolbar">
+        <ExportCsvButton fileStem={`count-entries-${countNumber}`} onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('counts.entryTable')} columns={csvColumns} rows={() => shown} testId="count-entries-export" />
+      </div>
+      <table className="data-table--plain" aria-label={t('counts.entryTable')} data-testid="count-entries">
+        <thead>
+          <tr>
+            <th scope="col">{t('field.counter')}</th>
+            <th scope="col">{t('field.countCode')}</th>
+            <th scope="col">{t('field.sku')}</th>
+            <th scope="col">{t('field.countedQty')}</th>
+            <th scope="col">{t('counts.recountFlag')}</th>
+            <th scope="col">{posted ? null : t('common.actions')}</th>
+          </tr>
+        </thead>
         <tbody>
-          {[...entries].reverse().map((e) => (
+          {shown.map((e) => (
             <tr key={e.id} data-testid="count-entry-row" data-code={e.code}>
               <td>{counter(e.counter)}</td>
               <td>{e.code}</td>

@@ -18,6 +18,8 @@ import { callLedger } from '../../db/ledgerClient';
 import { openFilesToImport } from '../../desktop';
 import { StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
 import { useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
@@ -433,8 +435,24 @@ function ImportHistory() {
   const { t, language, describe } = useT();
   const batches = useLiveQuery(() => db.batches.orderBy('createdAt').reverse().toArray(), []);
   const [status, setStatus] = useState<Status>(null);
-  const imported = (batches ?? []).filter((b): b is ImportBatch & { file: NonNullable<ImportBatch['file']> } => b.file !== undefined);
+  type ImportedBatch = ImportBatch & { file: NonNullable<ImportBatch['file']> };
+  const imported = (batches ?? []).filter((b): b is ImportedBatch => b.file !== undefined);
   if (imported.length === 0) return null;
+  // A ledger import posts movements (and may hold rows); a report kept beside the ledger keeps rows: each
+  // file fills the columns that apply to it, the others stay blank.
+  const kept = (b: ImportedBatch) => b.file.stored !== undefined;
+  const csvColumns: CsvColumn<ImportedBatch>[] = [
+    { header: t('imports.historyFile'), value: (b) => b.label },
+    { header: t('imports.kind'), value: (b) => reportKindLabel(t, b.file.reportKind) },
+    { header: t('imports.historyAt'), value: (b) => b.createdAt },
+    { header: t('imports.rows'), value: (b) => b.file.rowCount },
+    { header: t('imports.historyPosted'), value: (b) => (kept(b) ? null : b.movementCount) },
+    { header: t('imports.historyKept'), value: (b) => b.file.stored },
+    { header: t('imports.duplicates'), value: (b) => b.file.duplicates },
+    { header: t('imports.historyHeld'), value: (b) => (kept(b) ? null : b.file.held) },
+    { header: t('imports.historyRejected'), value: (b) => b.file.rejected },
+    { header: t('imports.historyHash'), value: (b) => b.file.sha256 },
+  ];
   const undo = async (batch: ImportBatch) => {
     if (!window.confirm(t('ledger.removeConfirm', { label: batch.label, count: batch.movementCount }))) return;
     try {
@@ -448,6 +466,9 @@ function ImportHistory() {
     <>
       <h2>{t('imports.history')}</h2>
       <StatusLine status={status} />
+      <div className="toolbar">
+        <ExportCsvButton fileStem="import-history" onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('imports.history')} columns={csvColumns} rows={() => imported} testId="import-history-export" />
+      </div>
       <ul className="panel" data-testid="import-history">
         {imported.map((b) => (
           <li key={b.id} data-testid="import-batch">

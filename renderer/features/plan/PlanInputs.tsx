@@ -9,6 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { DomainError } from '../../../shared/errors';
 import { FORECAST_METHODS } from '../../../shared/domain';
 import type { ForecastMethod } from '../../../shared/domain';
+import type { DemandEvent } from '../../../shared/planning/events';
 import { MARKETPLACES, STORAGE_TYPES } from '../../../shared/model';
 import { isStorageType } from '../../../shared/catalog/packageSize';
 import { db } from '../../db';
@@ -21,6 +22,8 @@ import { rateHasEnded } from '../../../shared/planning/forecastRates';
 import type { ForecastRateDraft } from '../../../shared/planning/forecastRates';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import { useById, useLocations, useSkus } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { useT } from '../../i18n';
@@ -59,6 +62,17 @@ export function DemandEvents() {
   };
 
   const percentText = (uplift: number) => `${uplift >= 0 ? '+' : ''}${(uplift * 100).toLocaleString(language, { maximumFractionDigits: 2 })}%`;
+  const marketplaceText = (e: DemandEvent) => e.marketplace ?? t('plan.event.allMarketplaces');
+  const skusText = (e: DemandEvent) => (e.skuIds === null ? t('plan.event.allSkus') : e.skuIds.map(codeOf).join(', '));
+  // The change as a number of percent (30 for +30%, −20 for −20%), without the float noise of × 100.
+  const csvColumns: CsvColumn<DemandEvent>[] = [
+    { header: t('field.name'), value: (e) => e.name },
+    { header: t('report.from'), value: (e) => e.from },
+    { header: t('report.to'), value: (e) => e.to },
+    { header: t('plan.event.uplift'), value: (e) => Math.round(e.uplift * 1e8) / 1e6 },
+    { header: t('field.marketplace'), value: marketplaceText },
+    { header: t('field.sku'), value: skusText },
+  ];
 
   return (
     <section className="panel" aria-labelledby="plan-events-title">
@@ -92,7 +106,12 @@ export function DemandEvents() {
       </form>
       <StatusLine status={status} />
       {events && events.length > 0 ? (
-        <table className="data-table--plain" data-testid="plan-events">
+        <div className="toolbar">
+          <ExportCsvButton fileStem="demand-events" onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('plan.event.title')} columns={csvColumns} rows={() => events} testId="plan-events-export" />
+        </div>
+      ) : null}
+      {events && events.length > 0 ? (
+        <table className="data-table--plain" aria-label={t('plan.event.title')} data-testid="plan-events">
           <thead>
             <tr>
               <th scope="col">{t('field.name')}</th>
@@ -111,8 +130,8 @@ export function DemandEvents() {
                 <td>{e.from}</td>
                 <td>{e.to}</td>
                 <td>{percentText(e.uplift)}</td>
-                <td>{e.marketplace ?? t('plan.event.allMarketplaces')}</td>
-                <td>{e.skuIds === null ? t('plan.event.allSkus') : e.skuIds.map(codeOf).join(', ')}</td>
+                <td>{marketplaceText(e)}</td>
+                <td>{skusText(e)}</td>
                 <td>
                   <button type="button" className="btn btn--small" aria-label={t('plan.event.delete', { name: e.name })} onClick={() =>
                       void deleteDemandEvent(db, e.id).then(

@@ -2,7 +2,7 @@
 // receipts into the warehouse at the PO's cost in the base currency; a PO prints for the supplier.
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Language, PurchaseOrder } from '../../../shared/model';
+import type { Language, PurchaseOrder, PurchaseOrderLine } from '../../../shared/model';
 import { formatMoney, minorToAmountNumber } from '../../../shared/money';
 import { openQty, poTotalMinor, receivedQty } from '../../../shared/purchasing/purchaseOrders';
 import { convertMinor } from '../../../shared/purchasing/exchangeRates';
@@ -10,6 +10,8 @@ import { db } from '../../db';
 import { cancelPurchaseOrder, closePurchaseOrderShort, receivePurchaseOrder, sendPurchaseOrder } from '../../db/purchasing';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import { Field, StatusLine, wholeUnits } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { PrintPreview } from '../../components/print/PrintPreview';
@@ -100,6 +102,19 @@ function PurchaseOrderDetail({ po, onEdit }: { po: PurchaseOrder; onEdit: () => 
   const { baseCurrency } = useSettings();
   // What a unit entered stock at, in the base currency, at the rate of the latest receipt.
   const lastRate = po.receipts[po.receipts.length - 1]?.exchangeRate;
+  // The lines as shown: quantities as numbers, the price in the PO's currency (named beside it) and,
+  // once received, in the base currency.
+  const lineCsv: CsvColumn<PurchaseOrderLine>[] = [
+    { header: t('field.sku'), value: (line) => skus.get(line.skuId)?.code ?? '' },
+    { header: t('field.qty'), value: (line) => line.qty },
+    { header: t('po.received'), value: (line) => receivedQty(po, line.lineId) },
+    { header: t('po.open'), value: (line) => openQty(po, line.lineId) },
+    { header: t('po.unitPrice'), value: (line) => minorToAmountNumber(line.unitCostMinor, po.currency) },
+    { header: t('field.currency'), value: () => po.currency },
+    ...(lastRate !== undefined
+      ? [{ header: t('po.receivedAtBase', { currency: baseCurrency }), value: (line: PurchaseOrderLine) => minorToAmountNumber(convertMinor(line.unitCostMinor, po.currency, lastRate, baseCurrency), baseCurrency) }]
+      : []),
+  ];
 
   const run = async (action: () => Promise<void>, ok: string) => {
     try {
@@ -115,7 +130,10 @@ function PurchaseOrderDetail({ po, onEdit }: { po: PurchaseOrder; onEdit: () => 
       <h2>
         {po.number} · {suppliers.get(po.supplierId)?.name ?? ''} · <span data-testid="po-status">{t(`po.status.${po.status}`)}</span>
       </h2>
-      <table className="data-table--plain" data-testid="po-lines">
+      <div className="toolbar">
+        <ExportCsvButton fileStem={`po-lines-${po.number}`} onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('po.lines')} columns={lineCsv} rows={() => po.lines} testId="po-lines-export" />
+      </div>
+      <table className="data-table--plain" aria-label={t('po.lines')} data-testid="po-lines">
         <thead>
           <tr>
             <th scope="col">{t('field.sku')}</th>

@@ -2,10 +2,13 @@
 // on the receipt date (the latest rate dated on or before it).
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { ExchangeRate } from '../../../shared/model';
 import { db } from '../../db';
 import { saveExchangeRate } from '../../db/purchasing';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import { useExchangeRates, useSettings } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { useT } from '../../i18n';
@@ -16,6 +19,12 @@ export function ExchangeRatesPanel() {
   const { baseCurrency } = useSettings();
   const [draft, setDraft] = useState({ currency: 'CNY', date: today(), rate: '' });
   const [status, setStatus] = useState<Status>(null);
+
+  const csvColumns: CsvColumn<ExchangeRate>[] = [
+    { header: t('field.currency'), value: (r) => r.currency },
+    { header: t('rates.date'), value: (r) => r.date },
+    { header: t('rates.rate', { base: baseCurrency }), value: (r) => r.rate },
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +53,12 @@ export function ExchangeRatesPanel() {
         <StatusLine status={status} />
       </form>
       {rates && rates.length > 0 ? (
-        <table className="data-table--plain" data-testid="rates">
+        <div className="toolbar">
+          <ExportCsvButton fileStem="exchange-rates" onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('rates.title')} columns={csvColumns} rows={() => rates} testId="rates-export" />
+        </div>
+      ) : null}
+      {rates && rates.length > 0 ? (
+        <table className="data-table--plain" aria-label={t('rates.title')} data-testid="rates">
           <thead>
             <tr>
               <th scope="col">{t('field.currency')}</th>

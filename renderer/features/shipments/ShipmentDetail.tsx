@@ -2,8 +2,8 @@
 // rest, closing it), its discrepancies, and its packing list.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Shipment } from '../../../shared/model';
-import { formatMoney } from '../../../shared/money';
+import type { Discrepancy, Shipment, ShipmentLine } from '../../../shared/model';
+import { formatMoney, minorToAmountNumber } from '../../../shared/money';
 import { shipmentRef } from '../../../shared/ledger/postings';
 import { allocateLandedCost } from '../../../shared/purchasing/landedCost';
 import { delayDays, inTransitBySku, receivedBySku } from '../../../shared/purchasing/shipments';
@@ -11,6 +11,8 @@ import { db } from '../../db';
 import { receiveShipment } from '../../db/purchasing';
 import { Field, StatusLine, wholeUnits } from '../../components/Form';
 import type { Status } from '../../components/Form';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import type { CsvColumn } from '../../components/tableCsv';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
@@ -29,7 +31,7 @@ function landedPerUnit(shipment: Shipment): number[] | null {
 }
 
 export function ShipmentDetail({ shipment }: { shipment: Shipment }) {
-  const { t, language } = useT();
+  const { t, language, describe } = useT();
   const skus = useById(useSkus());
   const locations = useById(useLocations());
   const { baseCurrency } = useSettings();
@@ -40,6 +42,25 @@ export function ShipmentDetail({ shipment }: { shipment: Shipment }) {
   const received = receivedBySku(shipment);
   const landed = landedPerUnit(shipment);
   const delay = delayDays(shipment, today());
+  const onError = (error: unknown) => setStatus({ kind: 'error', text: describe(error) });
+  const skuCode = (skuId: number) => skus.get(skuId)?.code ?? '';
+
+  // The lines as shown; the landed cost as an amount in the base currency, blank without costs.
+  type LineRow = { line: ShipmentLine; index: number };
+  const lineRows: LineRow[] = shipment.lines.map((line, index) => ({ line, index }));
+  const lineCsv: CsvColumn<LineRow>[] = [
+    { header: t('field.sku'), value: (r) => skuCode(r.line.skuId) },
+    { header: t('shipments.shipped'), value: (r) => r.line.qty },
+    { header: t('po.received'), value: (r) => received.get(r.line.skuId) ?? 0 },
+    { header: t('shipments.cartons'), value: (r) => r.line.cartons },
+    { header: t('common.inCurrency', { label: t('shipments.landedPerUnit'), currency: baseCurrency }), value: (r) => (landed ? minorToAmountNumber(landed[r.index]!, baseCurrency) : null) },
+  ];
+  const discrepancyCsv: CsvColumn<Discrepancy>[] = [
+    { header: t('field.date'), value: (d) => d.date },
+    { header: t('shipments.discrepancyKind'), value: (d) => t(`shipments.discrepancyKind.${d.kind}`) },
+    { header: t('field.sku'), value: (d) => skuCode(d.skuId) },
+    { header: t('field.qty'), value: (d) => d.qty },
+  ];
 
   return (
     <article className="panel" aria-label={ref} data-testid="shipment-detail">
@@ -94,7 +115,10 @@ export function ShipmentDetail({ shipment }: { shipment: Shipment }) {
           </>
         ) : null}
       </dl>
-      <table className="data-table--plain" data-testid="shipment-lines">
+      <div className="toolbar">
+        <ExportCsvButton fileStem={`shipment-lines-${ref}`} onError={onError} tableLabel={t('shipments.lines')} columns={lineCsv} rows={() => lineRows} testId="shipment-lines-export" />
+      </div>
+      <table className="data-table--plain" aria-label={t('shipments.lines')} data-testid="shipment-lines">
         <thead>
           <tr>
             <th scope="col">{t('field.sku')}</th>
@@ -121,6 +145,9 @@ export function ShipmentDetail({ shipment }: { shipment: Shipment }) {
       {shipment.discrepancies && shipment.discrepancies.length > 0 ? (
         <>
           <h3>{t('shipments.discrepancies')}</h3>
+          <div className="toolbar">
+            <ExportCsvButton fileStem={`shipment-discrepancies-${ref}`} onError={onError} tableLabel={t('shipments.discrepancies')} columns={discrepancyCsv} rows={() => shipment.discrepancies ?? []} testId="discrepancies-export" />
+          </div>
           <ul data-testid="discrepancies">
             {shipment.discrepancies.map((d, i) => (
               <li key={i} data-testid="discrepancy">
