@@ -183,6 +183,7 @@ export const en = {
   'today.excessValue': 'Value above target',
   'today.airPlanned': 'Air bridge',
   'today.airPlannedYes': 'Air planned',
+  'today.outNow': 'Out of stock now',
   'today.when.today': 'today',
   'today.when.inDays': 'in {days} d',
   'today.nothing': 'Nothing needs you here.',

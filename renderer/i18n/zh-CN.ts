@@ -184,6 +184,7 @@ export const zhCN: Record<MessageKey, string> = {
   'today.excessValue': '超出目标的货值',
   'today.airPlanned': '空运补货',
   'today.airPlannedYes': '已安排空运',
+  'today.outNow': '已断货',
   'today.when.today': '今天',
   'today.when.inDays': '{days} 天后',
   'today.nothing': '这里没有需要处理的事项。',

@@ -81,6 +81,8 @@ export interface StockoutAhead {
   /** The plan sends air for it: the shelf is bridged if it ships in time. */
   airPlanned: boolean;
   onHand: number;
+  /** Nothing to sell today (on hand less reserved): the shelf is already empty. */
+  outNow: boolean;
 }
 
 export interface CountDueItem {
@@ -100,7 +102,7 @@ export interface ReportFreshness {
 }
 
 /** What the lists read of the plan's lines. */
-export type AttentionShipLine = Pick<ShipLine, 'skuId' | 'locationId' | 'marketplace' | 'abc' | 'shipSea' | 'shipAir' | 'shipByDay' | 'stockoutDay' | 'onHand'>;
+export type AttentionShipLine = Pick<ShipLine, 'skuId' | 'locationId' | 'marketplace' | 'abc' | 'shipSea' | 'shipAir' | 'shipByDay' | 'stockoutDay' | 'onHand' | 'reservedUnits'>;
 export type AttentionBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'abc' | 'buyQty' | 'orderByDay'>;
 
 export interface AttentionInput {
@@ -182,7 +184,7 @@ export function attentionOf(input: AttentionInput): Attention {
       if (!Number.isNaN(line.stockoutDay)) {
         const daysLeft = line.stockoutDay - todayDay;
         if (daysLeft <= STOCKOUT_WINDOW_DAYS) {
-          stockoutsAhead.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: line.shipAir > 0, onHand: line.onHand });
+          stockoutsAhead.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: line.shipAir > 0, onHand: line.onHand, outNow: line.onHand - line.reservedUnits <= 0 });
         }
       }
     }
@@ -191,7 +193,7 @@ export function attentionOf(input: AttentionInput): Attention {
   const byUrgency = <T extends { daysLeft: number; abc: 'A' | 'B' | 'C'; skuId: number }>(a: T, b: T) => a.daysLeft - b.daysLeft || ABC_ORDER[a.abc] - ABC_ORDER[b.abc] || a.skuId - b.skuId;
   ordersToPlace.sort(byUrgency);
   shipmentsToSend.sort(byUrgency);
-  stockoutsAhead.sort(byUrgency);
+  stockoutsAhead.sort((a, b) => Number(b.outNow) - Number(a.outNow) || byUrgency(a, b));
 
   const countsDue = input.countPlans
     .filter((plan) => plan.due.status !== 'notDue')

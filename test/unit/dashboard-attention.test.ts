@@ -20,7 +20,7 @@ function purchaseOrder(id: number, patch: Partial<PurchaseOrder>): PurchaseOrder
 }
 
 function shipLine(patch: Partial<AttentionShipLine>): AttentionShipLine {
-  return { skuId: 1, locationId: 2, marketplace: 'US', abc: 'B', shipSea: 0, shipAir: 0, shipByDay: Number.NaN, stockoutDay: Number.NaN, onHand: 10, ...patch };
+  return { skuId: 1, locationId: 2, marketplace: 'US', abc: 'B', shipSea: 0, shipAir: 0, shipByDay: Number.NaN, stockoutDay: Number.NaN, onHand: 10, reservedUnits: 0, ...patch };
 }
 
 function buyLine(patch: Partial<AttentionBuyLine>): AttentionBuyLine {
@@ -87,6 +87,8 @@ describe("the plan's lists", () => {
       shipLine({ skuId: 2, shipSea: 0, shipAir: 15, shipByDay: day(0), stockoutDay: day(5), onHand: 4 }),
       shipLine({ skuId: 3, shipSea: 60, shipByDay: day(20) }),
       shipLine({ skuId: 4, stockoutDay: day(STOCKOUT_WINDOW_DAYS), onHand: 1 }),
+      // All of it reserved: nothing to sell today.
+      shipLine({ skuId: 6, stockoutDay: day(1), onHand: 3, reservedUnits: 3 }),
       shipLine({ skuId: 5, stockoutDay: day(STOCKOUT_WINDOW_DAYS + 1) }),
     ];
     const { shipmentsToSend, stockoutsAhead } = attentionOf({ ...empty, plan: { ship, buy: [] } });
@@ -94,9 +96,10 @@ describe("the plan's lists", () => {
       [2, 0, 15, 0],
       [1, 120, 0, 2],
     ]);
-    expect(stockoutsAhead.map((s) => [s.skuId, s.stockout, s.daysLeft, s.airPlanned, s.onHand])).toEqual([
-      [2, '2026-12-02', 5, true, 4],
-      [4, '2026-12-11', 14, false, 1],
+    expect(stockoutsAhead.map((s) => [s.skuId, s.stockout, s.daysLeft, s.airPlanned, s.onHand, s.outNow])).toEqual([
+      [6, '2026-11-28', 1, false, 3, true],
+      [2, '2026-12-02', 5, true, 4, false],
+      [4, '2026-12-11', 14, false, 1, false],
     ]);
   });
 

@@ -40,7 +40,7 @@ export function Today() {
   const when = (daysLeft: number) => (daysLeft <= 0 ? t('today.when.today') : t('today.when.inDays', { days: daysLeft }));
 
   const skuColumn = <Row extends { skuId: number }>(): Column<Row> => ({ id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (r) => code(r.skuId), sortValue: (r) => skus.get(r.skuId)?.codeKey ?? '', csv: (r) => code(r.skuId) });
-  const abcColumn = <Row extends { abc: string }>(): Column<Row> => ({ id: 'abc', header: t('plan.abc'), width: '4rem', cell: (r) => r.abc, sortValue: (r) => r.abc, csv: (r) => r.abc });
+  const abcColumn = <Row extends { abc: string }>(): Column<Row> => ({ id: 'abc', header: t('plan.abc'), width: '5rem', cell: (r) => r.abc, sortValue: (r) => r.abc, csv: (r) => r.abc });
   const whenColumn = <Row extends { daysLeft: number }>(id: string, header: MessageKey, date: (row: Row) => string): Column<Row> => ({
     id,
     header: t(header),
@@ -88,7 +88,15 @@ export function Today() {
     abcColumn(),
     { id: 'at', header: t('field.location'), width: 'minmax(8rem, 1fr)', cell: (r) => place(r.locationId), sortValue: (r) => place(r.locationId), csv: (r) => place(r.locationId) },
     { id: 'onHand', header: t('plan.onHand'), width: '6rem', align: 'end', cell: (r) => num(r.onHand), sortValue: (r) => r.onHand, csv: (r) => r.onHand },
-    whenColumn('stockout', 'plan.stockout', (r) => r.stockout),
+    {
+      id: 'stockout',
+      header: t('plan.stockout'),
+      width: '12rem',
+      cell: (r) => (r.outNow ? <span className="status--error">{t('today.outNow')}</span> : `${r.stockout} · ${when(r.daysLeft)}`),
+      // An empty shelf first, then the soonest.
+      sortValue: (r) => (r.outNow ? -1 : r.daysLeft),
+      csv: (r) => (r.outNow ? t('today.outNow') : r.stockout),
+    },
     daysLeftColumn(),
     { id: 'air', header: t('today.airPlanned'), width: '8rem', cell: (r) => (r.airPlanned ? t('today.airPlannedYes') : ''), sortValue: (r) => (r.airPlanned ? 1 : 0), csv: (r) => (r.airPlanned ? t('today.airPlannedYes') : '') },
   ];
