@@ -132,6 +132,17 @@ export function isSafeFileName(name: unknown): name is string {
   return !/[\\/\u0000-\u001f\u007f-\u009f<>:"|?*]/.test(name);
 }
 
+/**
+ * A suggested file name isSafeFileName accepts, from text that may hold anything the seller typed (a PO
+ * number "PO/2026/001", a supplier "A:B"): reserved and control characters become "-", the base is cut
+ * to 120 characters, and an empty result becomes `fallback`. `extension` without its dot.
+ */
+export function safeFileName(base: string, extension: string, fallback = 'StockPilot'): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, '-').trim().slice(0, 120);
+  return `${cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned}.${extension}`;
+}
+
 function validateFilters(value: unknown): Validation<FileFilter[] | undefined> {
   if (value === undefined) return { ok: true, value: undefined };
   if (!Array.isArray(value) || value.length > MAX_FILTERS) return { ok: false, error: 'filters must be a short list' };

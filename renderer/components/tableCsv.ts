@@ -2,6 +2,7 @@
 // every cell goes through shared/csv's toCsv, so text is neutralised and numbers stay numbers.
 // Pure (no DOM, no React): the page hands in how to pause between chunks.
 import { toCsv } from '../../shared/csv';
+import { safeFileName } from '../../shared/bridge';
 
 /** A cell as written: numbers as numbers (money as a decimal amount), dates as ISO text, blank as null. */
 export type CsvCell = string | number | null | undefined;
@@ -16,9 +17,9 @@ export const CSV_CHUNK_ROWS = 5_000;
 
 const COPY_BYTES_PER_PAUSE = 4 * 1024 * 1024;
 
-/** `stockpilot-<table>-<date>.csv`. */
+/** `stockpilot-<table>-<date>.csv`, with anything the save dialog refuses (a "/" in a PO number) made "-". */
 export function csvFileName(stem: string, date: string): string {
-  return `stockpilot-${stem}-${date}.csv`;
+  return safeFileName(`stockpilot-${stem}-${date}`, 'csv');
 }
 
 function cellsOf<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[], from: number, to: number): CsvCell[][] {

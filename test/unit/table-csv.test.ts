@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { minorToAmountNumber } from '../../shared/money';
+import { isSafeFileName } from '../../shared/bridge';
 import { csvFileName, tableCsv, tableCsvBytesInChunks, tableCsvInChunks } from '../../renderer/components/tableCsv';
 import type { CsvColumn } from '../../renderer/components/tableCsv';
 import { zhCN } from '../../renderer/i18n/zh-CN';
@@ -97,5 +98,11 @@ describe('tableCsvBytesInChunks', () => {
 describe('csvFileName', () => {
   it('names the table and the date', () => {
     expect(csvFileName('purchase-orders', '2026-11-27')).toBe('stockpilot-purchase-orders-2026-11-27.csv');
+  });
+
+  it('makes a name the desktop save dialog accepts out of a PO number with slashes or colons', () => {
+    const name = csvFileName('po-lines-PO/2026:001', '2026-11-27');
+    expect(name).toBe('stockpilot-po-lines-PO-2026-001-2026-11-27.csv');
+    expect(isSafeFileName(name)).toBe(true);
   });
 });

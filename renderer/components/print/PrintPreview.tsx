@@ -31,6 +31,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { safeFileName } from '../../../shared/bridge';
 import type { PrintRequest } from '../../../shared/bridge';
 import type { Language } from '../../../shared/model';
 import { desktop } from '../../desktop';
@@ -71,11 +72,9 @@ function rememberPageSize(size: PageSize): void {
   }
 }
 
-/** A file name the save dialog accepts (shared/bridge isSafeFileName): no path or reserved characters, ".pdf" at the end. */
+/** A file name the save dialog accepts (shared/bridge isSafeFileName), ".pdf" at the end. */
 function pdfFileName(fileName: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = fileName.replace(/\.pdf$/i, '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, '-').trim().slice(0, 120);
-  return `${base === '' || base === '.' || base === '..' ? 'StockPilot' : base}.pdf`;
+  return safeFileName(fileName.replace(/\.pdf$/i, ''), 'pdf');
 }
 
 export interface PrintPreviewProps {
