@@ -87,7 +87,8 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = NAV.find((item) => item.shortcut === event.key);
+      // Lower case: Alt+T with Caps Lock or Shift still opens Today.
+      const target = NAV.find((item) => item.shortcut === event.key.toLowerCase());
       if (target) {
         event.preventDefault();
         go(target.screen);

@@ -174,7 +174,7 @@ export const zhCN: Record<MessageKey, string> = {
   'today.report': '报告',
   'today.lastDataDate': '数据截至',
   'today.importedOn': '导入日期',
-  'today.daysOld': '天数',
+  'today.daysOld': '距今天数',
   'today.stale': '已过期：请导入更新的报告',
   'today.fresh': '最新',
   'today.daysLate': '延误天数',

@@ -18,7 +18,7 @@ export const STOCKOUT_WINDOW_DAYS = 14;
 export const STALE_DATA_DAYS = 7;
 /**
  * The reports whose age matters to the plan: the ledger and orders carry its demand, the inventory
- * reports its FBA stock. Listings, returns and the business report change little from week to week.
+ * reports its FBA stock, the reserved report what of it cannot be sold. Listings, returns and the business report change little from week to week.
  */
 export const FRESHNESS_KINDS: readonly ReportKind[] = [
   'GET_LEDGER_DETAIL_VIEW_DATA',
@@ -28,6 +28,7 @@ export const FRESHNESS_KINDS: readonly ReportKind[] = [
   'GET_FBA_MYI_ALL_INVENTORY_DATA',
   'GET_FBA_INVENTORY_PLANNING_DATA',
   'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT',
+  'GET_RESERVED_INVENTORY_DATA',
 ];
 
 export interface DelayedShipment {
@@ -112,8 +113,8 @@ export interface AttentionInput {
   /** The plan's lines; null while the plan is not ready (its lists are then empty). */
   plan: { ship: readonly AttentionShipLine[]; buy: readonly AttentionBuyLine[] } | null;
   countPlans: readonly { id: number; name: string; locationId: number; due: CountDue }[];
-  /** Import batches of files: their report kind, the last day they hold and when they were imported (ISO timestamp). */
-  imports: readonly { reportKind: string; lastDate: IsoDate; createdAt: string }[];
+  /** Import batches of files: their report kind, the last day they hold and the seller's day they were imported on. */
+  imports: readonly { reportKind: string; lastDate: IsoDate; importedOn: IsoDate }[];
 }
 
 export interface Attention {
@@ -205,7 +206,7 @@ export function attentionOf(input: AttentionInput): Attention {
     const kind = FRESHNESS_KINDS.find((k) => k === batch.reportKind);
     if (kind === undefined) continue;
     const seen = newest.get(kind);
-    const importedOn = batch.createdAt.slice(0, 10);
+    const { importedOn } = batch;
     if (seen === undefined || batch.lastDate > seen.lastDataDate) newest.set(kind, { lastDataDate: batch.lastDate, importedOn: seen && seen.importedOn > importedOn ? seen.importedOn : importedOn });
     else if (importedOn > seen.importedOn) seen.importedOn = importedOn;
   }

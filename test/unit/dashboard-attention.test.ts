@@ -124,13 +124,13 @@ test('counts due: due and overdue plans, most overdue first; a plan not yet due 
 describe('report freshness', () => {
   test(`the newest data of each report the plan reads; ${STALE_DATA_DAYS} days or older is stale`, () => {
     const imports = [
-      { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDate: '2026-11-10', createdAt: '2026-11-12T08:00:00.000Z' },
-      { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDate: '2026-11-19', createdAt: '2026-11-21T08:00:00.000Z' },
+      { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDate: '2026-11-10', importedOn: '2026-11-12' },
+      { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDate: '2026-11-19', importedOn: '2026-11-21' },
       // An older period imported later keeps the newest data day, and says when the seller last imported.
-      { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDate: '2026-10-31', createdAt: '2026-11-26T08:00:00.000Z' },
-      { reportKind: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', lastDate: '2026-11-26', createdAt: '2026-11-27T01:00:00.000Z' },
+      { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDate: '2026-10-31', importedOn: '2026-11-26' },
+      { reportKind: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', lastDate: '2026-11-26', importedOn: '2026-11-27' },
       // Listings are not dated data the plan's demand depends on.
-      { reportKind: 'GET_MERCHANT_LISTINGS_ALL_DATA', lastDate: '2026-01-01', createdAt: '2026-01-01T00:00:00.000Z' },
+      { reportKind: 'GET_MERCHANT_LISTINGS_ALL_DATA', lastDate: '2026-01-01', importedOn: '2026-01-01' },
     ];
     expect(attentionOf({ ...empty, imports }).freshness).toEqual([
       { reportKind: 'GET_LEDGER_DETAIL_VIEW_DATA', lastDataDate: '2026-11-19', importedOn: '2026-11-26', daysOld: 8, stale: true },
@@ -139,9 +139,14 @@ describe('report freshness', () => {
   });
 
   test('exactly the limit is stale, a day less is not', () => {
-    const at = (lastDate: string) => attentionOf({ ...empty, imports: [{ reportKind: 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT', lastDate, createdAt: `${TODAY}T00:00:00.000Z` }] }).freshness[0]!.stale;
+    const at = (lastDate: string) => attentionOf({ ...empty, imports: [{ reportKind: 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT', lastDate, importedOn: TODAY }] }).freshness[0]!.stale;
     expect(at('2026-11-20')).toBe(true);
     expect(at('2026-11-21')).toBe(false);
+  });
+
+  test('the Reserved Inventory report is read by the plan, so its age is shown too', () => {
+    const { freshness } = attentionOf({ ...empty, imports: [{ reportKind: 'GET_RESERVED_INVENTORY_DATA', lastDate: '2026-11-01', importedOn: '2026-11-01' }] });
+    expect(freshness).toEqual([{ reportKind: 'GET_RESERVED_INVENTORY_DATA', lastDataDate: '2026-11-01', importedOn: '2026-11-01', daysOld: 26, stale: true }]);
   });
 });
 

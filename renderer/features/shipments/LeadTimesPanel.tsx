@@ -154,16 +154,20 @@ export function LeadTimesPanel() {
       await setLegDefault(db, row.target, null);
       dropDraft(row.key);
       setBad(null);
+      // The Clear button goes with the default it cleared: the focus moves to the row's days.
+      daysInputs.current.get(`${row.key}|mean`)?.focus();
       setStatus({ kind: 'ok', text: t('leadTimes.clearedWhat', { what: row.what }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
     }
   };
 
+  const newRouteFrom = newRoute.fromLocationId || origin?.id || open[0]?.id || 0;
   const newRouteTarget: LegDefaultTarget = {
     leg: 'transport',
-    fromLocationId: newRoute.fromLocationId || origin?.id || open[0]?.id || 0,
-    toLocationId: newRoute.toLocationId || open.find((l) => l.kind === 'fba')?.id || 0,
+    fromLocationId: newRouteFrom,
+    // The select shows its first option when nothing is chosen: with no FBA location, the first place that is not the origin.
+    toLocationId: newRoute.toLocationId || open.find((l) => l.kind === 'fba')?.id || open.find((l) => l.id !== newRouteFrom)?.id || 0,
     mode: newRoute.mode,
   };
   const newRouteWhat = whatOf(newRouteTarget);

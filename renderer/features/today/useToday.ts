@@ -17,6 +17,7 @@ import { callLedger } from '../../db/ledgerClient';
 import { requestPlan } from '../../db/planClient';
 import type { PlanResult } from '../../db/planning';
 import { useLedgerState, usePlanInputsKey, usePurchaseOrders, useShipments } from '../../app/hooks';
+import { localDate } from '../../app/clock';
 
 export interface TodayView {
   attention: Attention;
@@ -43,7 +44,7 @@ function useCountPlansDue(today: IsoDate) {
 function useImportedFiles() {
   return useLiveQuery(async () => {
     const batches = await db.batches.toArray();
-    return batches.flatMap((b) => (b.kind === 'import' && b.file ? [{ reportKind: b.file.reportKind, lastDate: b.lastDate, createdAt: b.createdAt }] : []));
+    return batches.flatMap((b) => (b.kind === 'import' && b.file ? [{ reportKind: b.file.reportKind, lastDate: b.lastDate, importedOn: localDate(new Date(b.createdAt)) }] : []));
   }, []);
 }
 
