@@ -31,7 +31,9 @@ import { planStoredRows, reportRecords, snapshotScope } from './reports';
 import type { ScopePlan, StoredPlan } from './reports';
 import { appendMovementBatch, blockCacheFor, readLedgerVersion } from './ledgerStore';
 import { withStorageErrors } from './errors';
-import { saveListing } from './catalog';
+import { createSku, saveListing } from './catalog';
+import { parseSkuDraft } from '../../shared/catalog/catalog';
+import type { SkuDraft } from '../../shared/catalog/catalog';
 import { postingTables } from './ledger';
 import { receiveShipmentPosting } from './purchasing';
 import { receivedBySku } from '../../shared/purchasing/shipments';
@@ -1068,9 +1070,57 @@ async function writeStoredImport(db: StockPilotDatabase, fileName: string, now: 
  * nothing posted, when it conflicts with another SKU's) and then posts the events as one batch.
  */
 export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['codeType'], code: string, marketplace: string, skuId: number, now: string): Promise<number> {
-  const held = await db.heldEvents.where('[codeType+code+marketplace]').equals([codeType, code, marketplace]).toArray();
+  const held = await heldEventsOf(db, codeType, code, marketplace);
   if (held.length === 0) return 0;
+  return postHeldEvents(db, held, skuId, now);
+}
+
+/** A held code's events, as the queue groups them. */
+function heldEventsOf(db: StockPilotDatabase, codeType: HeldEvent['codeType'], code: string, marketplace: string): Promise<HeldEvent[]> {
+  return db.heldEvents.where('[codeType+code+marketplace]').equals([codeType, code, marketplace]).toArray();
+}
+
+/**
+ * PRODUCT §1.2: creates the SKU an unmapped code stands for, maps the code to it and posts its
+ * held events, in one transaction. A refusal (a field of the SKU, its code taken, the platform code
+ * held by another SKU) stores nothing: no SKU without its mapping, no mapping without its events.
+ * With nothing held for the code any more (mapped elsewhere meanwhile), nothing is created: skuId null.
+ */
+export async function createSkuForHeldCode(
+  db: StockPilotDatabase,
+  codeType: HeldEvent['codeType'],
+  code: string,
+  marketplace: string,
+  draft: SkuDraft,
+  now: string,
+): Promise<{ skuId: number | null; posted: number }> {
+  // A field the seller must fix is refused before anything is read.
+  parseSkuDraft(draft);
+  const tables = [db.skus, db.listings, db.locations, db.movements, db.movementBlocks, db.batches, db.ledgerState, db.heldEvents, db.settings];
+  try {
+    // The same functions as the catalog form and the mapping, nested in one outer transaction:
+    // Dexie runs each inner transaction inside it, so all of it commits or none does. The valuation
+    // of the ledger happens inside it too (it must see the new SKU); a one-off, seller-started write.
+    return await withStorageErrors(() =>
+      db.transaction('rw', tables, async () => {
+        const held = await heldEventsOf(db, codeType, code, marketplace);
+        if (held.length === 0) return { skuId: null, posted: 0 };
+        const skuId = await createSku(db, draft, now);
+        return { skuId, posted: await postHeldEvents(db, held, skuId, now) };
+      }),
+    );
+  } catch (error) {
+    // The block cache may have been given blocks of the aborted write, whose keys a later write
+    // can reuse (IndexedDB rolls its key generator back): read them afresh next time.
+    blockCacheFor(db).clear();
+    throw error;
+  }
+}
+
+/** Saves the held code's platform code for the SKU and posts its held events as one batch (they leave the queue in its transaction). */
+async function postHeldEvents(db: StockPilotDatabase, held: readonly HeldEvent[], skuId: number, now: string): Promise<number> {
   const sample = held[0]!;
+  const { codeType, code, marketplace } = sample;
   const existing = await db.listings.where('[marketplace+sellerSkuKey]').equals([marketplace, sample.sellerSku.toUpperCase()]).first();
   // A bundle's seller SKU holds no stock: saving over it is refused as a conflict, never a rewrite.
   const bundle = existing !== undefined && isBundle(existing);

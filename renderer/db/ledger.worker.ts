@@ -6,7 +6,7 @@ import { appendMovementBatch, blockCacheFor, refreshSummaries, removeMovementBat
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
 import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
-import { applyImport, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
+import { applyImport, createSkuForHeldCode, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { planDetail, runPlan } from './planning';
 import { supplierPlan } from './supplierStatus';
@@ -109,6 +109,11 @@ const handlers: Handlers = {
   mapHeldCode: async ({ codeType, code, marketplace, skuId, now }) => {
     forgetPreparedImport();
     return mapHeldCode(db, codeType, code, marketplace, skuId, now);
+  },
+  // In the worker, as mapping is: posting a code's held rows rewrites ledger blocks (a second at 1M movements).
+  createSkuForHeldCode: async ({ codeType, code, marketplace, draft, now }) => {
+    forgetPreparedImport();
+    return createSkuForHeldCode(db, codeType, code, marketplace, draft, now);
   },
 };
 

@@ -13,6 +13,7 @@ import type { PlanColumnsResult, PlanDetail, PlanRequest } from './planning';
 import type { CountReview, NewCount } from './counts';
 import type { SupplierPlanRequest, SupplierPlanResult } from './supplierStatus';
 import type { AnalysisFactsResult, AnalysisRequest } from './analysis';
+import type { SkuDraft } from '../../shared/catalog/catalog';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -47,6 +48,8 @@ export interface LedgerOperations {
   countReview: { args: { countId: number }; result: CountReview };
   postCount: { args: { countId: number; now: string }; result: CountReview };
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
+  /** A new SKU for a held code, its mapping and the held rows posted, in one transaction (imports.ts createSkuForHeldCode). */
+  createSkuForHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; draft: SkuDraft; now: string }; result: { skuId: number | null; posted: number } };
 }
 
 export type LedgerOperation = keyof LedgerOperations;

@@ -1,6 +1,7 @@
 // Import Seller Central reports: drop or pick files, see what each will do, apply it in one step,
 // map the codes StockPilot does not know, and undo a whole import from the history.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import type { HeldEvent, ImportBatch } from '../../db';
@@ -12,16 +13,19 @@ import type { StreamProgress } from '../../../shared/import/stream';
 import { MARKETPLACES } from '../../../shared/model';
 import { shipmentRef } from '../../../shared/ledger/postings';
 import { isMarketplace } from '../../../shared/catalog/catalog';
+import type { SkuDraft } from '../../../shared/catalog/catalog';
+import { skuDraftForHeldCode } from '../../../shared/catalog/heldCode';
+import { COMMON_CURRENCIES } from '../../../shared/money';
 import type { Marketplace } from '../../../shared/model';
 import type { ImportProblem } from '../../../shared/import/records';
 import { callLedger } from '../../db/ledgerClient';
 import { openFilesToImport } from '../../desktop';
-import { StatusLine } from '../../components/Form';
+import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import type { CsvColumn } from '../../components/tableCsv';
 import { SkuPicker, skuIdForCode } from '../../components/SkuPicker';
-import { useSkus } from '../../app/hooks';
+import { useSettings, useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
 import { reportKindLabel, useT } from '../../i18n';
 import { takeDroppedFiles, useDroppedFiles } from './droppedFiles';
@@ -371,33 +375,47 @@ function ListingsProposals({ listings, marketplace, onMarketplace }: { listings:
 }
 
 interface HeldGroup {
+  key: string;
   codeType: HeldEvent['codeType'];
   code: string;
   marketplace: string;
   count: number;
+  /** The first non-blank of each over the group's rows: what a new SKU is prefilled from. */
   title: string;
+  sellerSku: string;
+  asin: string;
 }
 
 function HeldCodes() {
   const { t, describe } = useT();
   const skus = useSkus();
+  // Read here, long before a form opens, so a new SKU's currency is the seller's base currency.
+  const settings = useSettings();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const toggles = useRef(new Map<string, HTMLButtonElement>());
   const groups = useLiveQuery(async () => {
     const map = new Map<string, HeldGroup>();
     for (const event of await db.heldEvents.toArray()) {
       const key = `${event.codeType}|${event.code}|${event.marketplace}`;
       const group = map.get(key);
-      if (group) group.count++;
-      else map.set(key, { codeType: event.codeType, code: event.code, marketplace: event.marketplace, count: 1, title: event.title });
+      if (!group) {
+        map.set(key, { key, codeType: event.codeType, code: event.code, marketplace: event.marketplace, count: 1, title: event.title, sellerSku: event.sellerSku, asin: event.asin });
+        continue;
+      }
+      group.count++;
+      group.title ||= event.title;
+      group.sellerSku ||= event.sellerSku;
+      group.asin ||= event.asin;
     }
     return [...map.values()];
   }, []);
   const [choice, setChoice] = useState<Record<string, string>>({});
+  const [creating, setCreating] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
   if ((!groups || groups.length === 0) && status === null) return null;
   const map = async (group: HeldGroup) => {
-    const key = `${group.codeType}|${group.code}|${group.marketplace}`;
-    const skuId = skuIdForCode(skus ?? [], choice[key] ?? '');
+    const skuId = skuIdForCode(skus ?? [], choice[group.key] ?? '');
     try {
       if (!skuId) throw new Error(t('imports.chooseSku'));
       const posted = await callLedger('mapHeldCode', { codeType: group.codeType, code: group.code, marketplace: group.marketplace, skuId, now: nowIso() });
@@ -408,26 +426,152 @@ function HeldCodes() {
   };
   return (
     <>
-      <h2>{t('imports.unmapped')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('imports.unmapped')}
+      </h2>
       <p className="muted">{t('imports.unmappedHelp')}</p>
       <div data-testid="held-status">
         <StatusLine status={status} />
       </div>
       <ul className="panel" data-testid="held-codes">
         {(groups ?? []).map((group) => {
-          const key = `${group.codeType}|${group.code}|${group.marketplace}`;
+          const pickerId = `held-${group.key}`;
+          const open = creating === group.key;
           return (
-            <li key={key} data-testid="held-code" data-code={group.code}>
+            <li key={group.key} data-testid="held-code" data-code={group.code}>
               <strong>{group.code}</strong> ({group.marketplace}) · {group.title} · {t('imports.heldCount', { count: group.count })}{' '}
-              <SkuPicker id={`held-${key}`} name="heldSku" value={choice[key] ?? ''} onChange={(v) => setChoice({ ...choice, [key]: v })} skus={skus ?? []} />{' '}
+              <label className="visually-hidden" htmlFor={pickerId}>
+                {t('imports.mapToSku', { code: group.code })}
+              </label>
+              <SkuPicker id={pickerId} name="heldSku" value={choice[group.key] ?? ''} onChange={(v) => setChoice({ ...choice, [group.key]: v })} skus={skus ?? []} />{' '}
               <button type="button" className="btn btn--small" onClick={() => void map(group)}>
                 {t('imports.map')}
+              </button>{' '}
+              <button
+                type="button"
+                className="btn btn--small"
+                aria-expanded={open}
+                ref={(button) => {
+                  if (button) toggles.current.set(group.key, button);
+                  else toggles.current.delete(group.key);
+                }}
+                onClick={() => setCreating(open ? null : group.key)}
+              >
+                {t('imports.createSku')}
               </button>
+              {open ? (
+                <CreateSkuForHeld
+                  group={group}
+                  baseCurrency={settings.baseCurrency}
+                  onDone={(done) => {
+                    setCreating(null);
+                    if (!done) {
+                      // Cancelled: back to the button that opened the form.
+                      toggles.current.get(group.key)?.focus();
+                      return;
+                    }
+                    setStatus(done);
+                    // The code leaves the queue with its row: keep the keyboard's place at the queue.
+                    heading.current?.focus();
+                  }}
+                />
+              ) : null}
             </li>
           );
         })}
       </ul>
     </>
+  );
+}
+
+/**
+ * The SKU a held code stands for, prefilled from its rows, asking only what a SKU needs: saving
+ * creates it, maps the code to it and posts the held rows in one transaction (createSkuForHeldCode, in the ledger worker).
+ */
+function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; baseCurrency: string; onDone: (status: Status) => void }) {
+  const { t, describe } = useT();
+  const [{ draft: initial, asin }] = useState(() => skuDraftForHeldCode([group], baseCurrency));
+  const [draft, setDraft] = useState<SkuDraft>(initial);
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof SkuDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const title = t('imports.createSkuTitle', { code: group.code, marketplace: group.marketplace });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      const { skuId, posted } = await callLedger('createSkuForHeldCode', { codeType: group.codeType, code: group.code, marketplace: group.marketplace, draft, now: nowIso() });
+      onDone({ kind: 'ok', text: skuId === null ? t('imports.nothingHeld', { code: group.code }) : t('imports.createdFromHeld', { sku: draft.code.trim(), code: group.code, count: posted }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: describe(error) });
+      setBusy(false);
+    }
+  };
+
+  const text = (key: keyof SkuDraft, label: string, extra: { inputMode?: 'decimal'; autoFocus?: boolean } = {}) => (
+    <Field label={label}>{(id) => <input id={id} name={key} value={draft[key] ?? ''} onChange={(e) => set(key)(e.target.value)} {...extra} />}</Field>
+  );
+
+  return (
+    <form
+      className="panel"
+      aria-label={title}
+      data-testid="held-create-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone(null);
+      }}
+    >
+      <h3>{title}</h3>
+      <p className="muted">{t('imports.createSkuHelp', { code: group.code, count: group.count })}</p>
+      <dl className="facts">
+        {group.sellerSku ? (
+          <>
+            <dt>{t('field.sellerSku')}</dt>
+            <dd>{group.sellerSku}</dd>
+          </>
+        ) : null}
+        {group.codeType === 'fnsku' ? (
+          <>
+            <dt>{t('field.fnsku')}</dt>
+            <dd>{group.code}</dd>
+          </>
+        ) : null}
+        {asin ? (
+          <>
+            <dt>{t('field.asin')}</dt>
+            <dd>{asin}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="form-grid">
+        {text('code', t('field.code'), { autoFocus: true })}
+        {text('name', t('field.name'))}
+        {text('unitCost', t('field.unitCost'), { inputMode: 'decimal' })}
+        <Field label={t('field.costCurrency')}>
+          {(id) => (
+            <select id={id} name="costCurrency" value={draft.costCurrency} onChange={(e) => set('costCurrency')(e.target.value)}>
+              {[...new Set([draft.costCurrency, ...COMMON_CURRENCIES])].map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <StatusLine status={status} />
+      <div className="toolbar">
+        {/* Not disabled while saving: a disabled button drops the keyboard focus, and Escape with it. */}
+        <button type="submit" className="btn btn--primary" aria-disabled={busy}>
+          {t('imports.createAndPost')}
+        </button>
+        <button type="button" className="btn" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -43,6 +43,30 @@ export class ImportsPage extends AppShell {
     return ((await this.card(fileName).getByTestId('status-ok').or(this.card(fileName).getByTestId('status-error')).textContent()) ?? '').trim();
   }
 
+  heldRow(code: string): Locator {
+    return this.page.locator(`[data-testid="held-code"][data-code="${code}"]`);
+  }
+
+  /** Codes in the unmapped queue, in the order shown. */
+  async heldCodes(): Promise<string[]> {
+    return this.page.getByTestId('held-code').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+  }
+
+  /** Opens the queue's "Create SKU" form of a held code from the keyboard (Tab to the button, Enter) and returns it. */
+  async openCreateSku(code: string): Promise<Locator> {
+    const toggle = this.heldRow(code).getByRole('button', { name: 'Create SKU', exact: true });
+    await toggle.focus();
+    await this.page.keyboard.press('Enter');
+    return this.heldRow(code).getByRole('form', { name: `New SKU for ${code} (US)` });
+  }
+
+  /** The form's fields as the seller sees them, by label. */
+  async createSkuFields(form: Locator): Promise<Record<string, string>> {
+    const fields: Record<string, string> = {};
+    for (const label of ['SKU code', 'Name', 'Unit cost', 'Cost currency']) fields[label] = await form.getByLabel(label, { exact: true }).inputValue();
+    return fields;
+  }
+
   async mapHeld(code: string, skuCode: string): Promise<void> {
     const row = this.page.locator(`[data-testid="held-code"][data-code="${code}"]`);
     await row.locator('input[name="heldSku"]').fill(skuCode);

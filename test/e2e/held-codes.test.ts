@@ -1,0 +1,81 @@
+// PRODUCT §1.2: a code an import could not map is queued; the seller creates its SKU from the queue
+// in one step (prefilled from the import), and the held rows post as that SKU's stock. A refused
+// creation (a code already taken) names the field and creates nothing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openApp } from './browser';
+import type { AppSession } from './browser';
+import { SkuCatalogPage } from './pages/SkuCatalogPage';
+import { ImportsPage } from './pages/ImportsPage';
+import { StockPage } from './pages/StockPage';
+
+const LEDGER = 'GET_LEDGER_DETAIL_VIEW_DATA.tsv';
+const fixture = { name: LEDGER, bytes: readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', LEDGER)) };
+
+let app: AppSession;
+
+beforeEach(async () => {
+  app = await openApp({ today: '2026-05-10' });
+});
+
+afterEach(async () => {
+  await app.close();
+});
+
+describe('creating a SKU from the unmapped queue', () => {
+  test('a ledger file with codes the catalog lacks: each SKU is created from the queue and its stock is posted', async () => {
+    const { page } = app;
+    // The catalog has only the LED strip, under a code of the seller's own; no platform codes.
+    const skus = new SkuCatalogPage(page);
+    await skus.open();
+    await skus.create({ code: 'LED-STRIP', name: 'LED strip 5 m', unitCost: '3.00' });
+    await expect.poll(() => skus.codes()).toEqual(['LED-STRIP']);
+
+    const imports = new ImportsPage(page);
+    await imports.open();
+    await imports.drop([fixture]);
+    await expect.poll(() => imports.fact(LEDGER, 'import-held')).toBe('11 (X004K7Q2MZ (US), X003ZQ1B7H (US))');
+    await imports.apply(LEDGER);
+    await expect.poll(() => imports.cardStatus(LEDGER)).toBe('Imported: 0 new movements posted, 0 already there, 11 held, 0 rows rejected.');
+    await expect.poll(() => imports.heldCodes()).toEqual(['X004K7Q2MZ', 'X003ZQ1B7H']);
+
+    // The earbuds' form is prefilled from the ledger rows: the seller SKU, the title, the base currency.
+    const earbuds = await imports.openCreateSku('X004K7Q2MZ');
+    expect(await imports.createSkuFields(earbuds)).toEqual({ 'SKU code': 'BT-EARBUD-BLK', Name: 'Wireless Earbuds Bluetooth 5.3, 40H Playtime, Black', 'Unit cost': '', 'Cost currency': 'USD' });
+    expect(await earbuds.textContent()).toContain('B0D3KQ7M2X');
+    // The code field has the focus: the seller types the cost and submits with Enter.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('code');
+    await earbuds.getByLabel('Unit cost', { exact: true }).fill('8.00');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('held-status').textContent()).toBe('SKU BT-EARBUD-BLK created; X004K7Q2MZ mapped: 8 rows posted.');
+    await expect.poll(() => imports.heldCodes()).toEqual(['X003ZQ1B7H']);
+
+    // The LED strip under a code the catalog already has: refused by name, nothing created, the form stays.
+    const led = await imports.openCreateSku('X003ZQ1B7H');
+    expect(await imports.createSkuFields(led)).toMatchObject({ 'SKU code': 'LED-STRIP-5M-RGB' });
+    await led.getByLabel('SKU code', { exact: true }).fill('led-strip');
+    await led.getByRole('button', { name: 'Create SKU and post' }).click();
+    await expect.poll(async () => (await led.getByTestId('status-error').textContent()) ?? '').toBe('SKU code LED-STRIP already exists. Choose another code — nothing was saved.');
+    expect(await imports.heldCodes()).toEqual(['X003ZQ1B7H']);
+    // Escape closes the form and gives the focus back to its button; the seller's own code is kept for next time.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => led.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Create SKU');
+    const again = await imports.openCreateSku('X003ZQ1B7H');
+    await again.getByLabel('SKU code', { exact: true }).fill('LED-STRIP-RGB');
+    await again.getByRole('button', { name: 'Create SKU and post' }).click();
+    await expect.poll(() => page.getByTestId('held-status').textContent()).toBe('SKU LED-STRIP-RGB created; X003ZQ1B7H mapped: 3 rows posted.');
+    await expect.poll(() => imports.heldCodes()).toEqual([]);
+
+    await skus.open();
+    await expect.poll(() => skus.codes()).toEqual(['BT-EARBUD-BLK', 'LED-STRIP', 'LED-STRIP-RGB']);
+    const stock = new StockPage(page);
+    await stock.open();
+    const fbaUs = await stock.locationColumn('FBA US');
+    // 240 received, 3 shipped, 1 returned, 12 out and back between centres, 1 lost and found again.
+    await expect.poll(() => stock.rowFor('BT-EARBUD-BLK')).toMatchObject({ [fbaUs]: '238' });
+    await expect.poll(() => stock.rowFor('LED-STRIP-RGB')).toMatchObject({ [fbaUs]: '-6' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
