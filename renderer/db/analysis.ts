@@ -8,9 +8,12 @@ import { dayNumber, isIsoDate, isoFromDay } from '../../shared/dates';
 import type { IsoDate } from '../../shared/model';
 import { valueMovements } from '../../shared/ledger';
 import type { QuantityColumns } from '../../shared/ledger';
-import { skuLedgerFacts, planDemandOf } from '../../shared/analysis';
-import type { PlanDemand, SkuLedgerFacts } from '../../shared/analysis';
-import { analysisSettingsFrom, parseAnalysisSettingsDraft } from '../../shared/analysis/settings';
+import { skuLedgerFacts, planDemandOf, skuRevenue } from '../../shared/analysis';
+import type { PlanDemand, RevenueGaps, SkuLedgerFacts, SkuRevenue } from '../../shared/analysis';
+import { parseAnalysisSettingsDraft, storedAnalysisSettings } from '../../shared/analysis/settings';
+import { mergeDemandRows } from '../../shared/import/demand';
+import { sellerSkuComponents } from '../../shared/ledger/amazonLedger';
+import { convertMinor, rateOnOrNull } from '../../shared/purchasing/exchangeRates';
 import type { AnalysisSettings, AnalysisSettingsDraft } from '../../shared/analysis/settings';
 import { DEFAULT_PLAN_SETTINGS } from '../../shared/planning/plan';
 import { planViews } from '../../shared/planning/planColumns';
@@ -22,6 +25,8 @@ import { runPlan } from './planning';
 import { readSettings } from './settings';
 import { withStorageErrors } from './errors';
 import { CATALOG_REVISION_KEY } from './catalogRevision';
+import { latestRows } from './reports';
+import { codeLookupOf } from './imports';
 
 export interface AnalysisRequest {
   /** The period, both ends inclusive. */
@@ -43,14 +48,16 @@ export interface AnalysisFactsResult {
   periodDays: number;
   /** The plan's review period for shipments to FBA: with the sea lead time, the understock line. */
   reviewDays: number;
-  /** Every catalog SKU, in id order. */
+  /** Every catalog SKU, in id order; `abcRevenueMinor` from the imported orders (revenueOfOrders). */
   facts: SkuLedgerFacts;
+  /** The order lines of the ABC window the revenue basis could not count (no SKU, price or rate), and whether any order has a price. */
+  revenueGaps: RevenueGaps;
   demand: PlanDemand;
   errorRate: DiscrepancyErrorRate;
   /** The plan's figures came from the last run (same ledger, day and plan inputs), not a new one. */
   planReused: boolean;
   /** Valuation 0 when the valued ledger was kept from before. */
-  timings: { valuationMs: number; factsMs: number; planMs: number };
+  timings: { valuationMs: number; factsMs: number; planMs: number; revenueMs: number };
 }
 
 interface ValuedLedger {
@@ -87,7 +94,7 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   if (!isIsoDate(to)) throw new DomainError('field.badDate', { field: 'to', value: String(to) });
   if (!isIsoDate(today)) throw new DomainError('field.badDate', { field: 'date', value: String(today) });
   if (to < from) throw new DomainError('field.dateTooEarly', { field: 'to', value: to, earliest: from });
-  const timings = { valuationMs: 0, factsMs: 0, planMs: 0 };
+  const timings = { valuationMs: 0, factsMs: 0, planMs: 0, revenueMs: 0 };
   const ledger = await valuedLedger(db, timings);
   const skuIds = Int32Array.from(await withStorageErrors(() => db.skus.toCollection().primaryKeys())).sort();
   const fromDay = dayNumber(from);
@@ -98,6 +105,11 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   // ABC ranks on the 12 months that end with the period (PRODUCT §6's default basis).
   const facts = skuLedgerFacts(ledger.columns, ledger.values, skuIds, { fromDay, toDay, abcFromDay: toDay - 364, asOfDay: dayNumber(today) });
   timings.factsMs = performance.now() - started;
+  // Revenue is worked out whatever the basis: the page ranks by it when the seller picks it, without a new request.
+  const revenueStarted = performance.now();
+  const revenue = await revenueOfOrders(db, skuIds, { fromDay: toDay - 364, toDay }, today);
+  facts.abcRevenueMinor = revenue.revenueMinor;
+  timings.revenueMs = performance.now() - revenueStarted;
 
   // The catalog's revision too (a SKU archived, a case pack or cost changed), whatever key the page sent.
   const revision = await withStorageErrors(() => db.ledgerState.get(CATALOG_REVISION_KEY));
@@ -121,6 +133,7 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
     periodDays: toDay - fromDay + 1,
     reviewDays: DEFAULT_PLAN_SETTINGS.shipReviewDays,
     facts,
+    revenueGaps: revenue.gaps,
     // Copies: the arrays move to the page, and the cached ones stay here.
     demand: { dailyDemand: demand.dailyDemand.slice(), seaLeadDays: demand.seaLeadDays.slice() },
     errorRate: discrepancyErrorRate(shipments, { from, to }),
@@ -129,16 +142,43 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   };
 }
 
+/**
+ * Revenue per SKU over the ABC window from every import's order lines (the newest import's row per
+ * order line, mergeDemandRows), in the base currency at the seller's rates on or before each order
+ * date. A bundle's revenue splits over its components by their share of its cost, each cost at
+ * today's rate (revenueShares: by units when a component's cost is unknown).
+ */
+export async function revenueOfOrders(db: StockPilotDatabase, skuIds: ArrayLike<number>, window: { fromDay: number; toDay: number }, today: IsoDate): Promise<SkuRevenue> {
+  const [scopes, rates, settings, skus] = await withStorageErrors(() => Promise.all([latestRows(db, 'demand'), db.exchangeRates.toArray(), readSettings(db), db.skus.toArray()]));
+  const rows = [...scopes.values()].flatMap((scope) => [...scope.rows.values()]);
+  const base = settings.baseCurrency;
+  const costs = new Map<number, number>();
+  for (const sku of skus) {
+    const rate = rateOnOrNull(rates, sku.costCurrency, today, base);
+    costs.set(sku.id, rate === null ? Number.NaN : sku.costCurrency === base ? sku.unitCostMinor : convertMinor(sku.unitCostMinor, sku.costCurrency, rate, base));
+  }
+  const lookup = rows.length > 0 ? await codeLookupOf(db) : null;
+  return skuRevenue(mergeDemandRows(rows).lines, skuIds, window, {
+    resolve: (marketplace, sellerSku) => (lookup === null ? undefined : sellerSkuComponents(lookup, marketplace, sellerSku)),
+    rates,
+    baseCurrency: base,
+    unitCostBaseMinor: (skuId) => costs.get(skuId) ?? Number.NaN,
+  });
+}
+
 /** The typed arrays of a result, moved to the page rather than copied. */
 export function analysisBuffers(result: AnalysisFactsResult): ArrayBuffer[] {
   const arrays = [...Object.values(result.facts), ...Object.values(result.demand)];
   return arrays.flatMap((array) => (ArrayBuffer.isView(array) && array.buffer instanceof ArrayBuffer ? [array.buffer] : []));
 }
 
-/** The seller's analysis settings: the stored row, defaults for anything missing or out of range. */
+/**
+ * The seller's analysis settings: the stored row, defaults for anything missing or out of range.
+ * The basis as chosen, revenue too (count plans, which rank on the ledger alone, take COGS for it).
+ */
 export async function readAnalysisSettings(db: StockPilotDatabase): Promise<AnalysisSettings> {
   const row = await withStorageErrors(() => db.settings.get('analysisSettings'));
-  return analysisSettingsFrom(row?.value);
+  return storedAnalysisSettings(row?.value);
 }
 
 /** Checks the draft (shared/analysis/settings.ts) and stores it; a refused draft stores nothing. */

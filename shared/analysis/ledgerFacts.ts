@@ -40,6 +40,11 @@ export interface SkuLedgerFacts {
   /** COGS and units sold as above, over the ABC window. */
   abcCogsMinor: Float64Array;
   abcSoldUnits: Float64Array;
+  /**
+   * Revenue over the ABC window, base minor units, from imported orders (shared/analysis/revenue.ts):
+   * not a ledger figure, so skuLedgerFacts leaves it out and the worker adds it. Absent: none known.
+   */
+  abcRevenueMinor?: Float64Array;
   /** On hand at the end of asOfDay, and its value. */
   onHandQty: Float64Array;
   onHandValueMinor: Float64Array;

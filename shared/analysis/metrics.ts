@@ -3,7 +3,7 @@
 // choice is written beside the code and shown on screen.
 import { abcClassIndexes, inventoryTurnover, sellThrough } from '../domain';
 import type { AbcClass } from '../domain';
-import type { AnalysisSettings } from './settings';
+import type { AbcBasis, AnalysisSettings } from './settings';
 import { AGE_BUCKET_COUNT } from './ledgerFacts';
 import type { SkuLedgerFacts } from './ledgerFacts';
 
@@ -136,7 +136,7 @@ export function planDemandOf(
 export interface AnalysisRow {
   skuId: number;
   abc: AbcClass;
-  /** The ABC ranking value (12-month COGS in minor units, or units), its rank (1 = largest) and the cumulative share of the SKUs ranked before it. */
+  /** The ABC ranking value (12-month COGS or revenue in base minor units, or units), its rank (1 = largest) and the cumulative share of the SKUs ranked before it. */
   abcValue: number;
   abcRank: number;
   abcShareBefore: number;
@@ -197,6 +197,13 @@ export interface AnalysisInput {
   reviewDays: number;
 }
 
+/** What ABC ranks by, per SKU of the facts: revenue without any known (no orders imported) is 0 for every SKU. */
+export function abcValuesOf(facts: SkuLedgerFacts, basis: AbcBasis): Float64Array {
+  if (basis === 'units') return facts.abcSoldUnits;
+  if (basis === 'revenue') return facts.abcRevenueMinor ?? new Float64Array(facts.skuIds.length);
+  return facts.abcCogsMinor;
+}
+
 /**
  * Every SKU's row and the catalog's totals. The catalog's turnover and sell-through are the §6
  * formulas on the catalog's sums (not an average of the SKUs' rates).
@@ -204,7 +211,7 @@ export interface AnalysisInput {
 export function analysisRows(input: AnalysisInput): { rows: AnalysisRow[]; totals: AnalysisTotals } {
   const { facts, demand, settings, periodDays, reviewDays } = input;
   const n = facts.skuIds.length;
-  const abcValues = settings.abcBasis === 'units' ? facts.abcSoldUnits : facts.abcCogsMinor;
+  const abcValues = abcValuesOf(facts, settings.abcBasis);
   const classes = abcClassIndexes(abcValues, { a: settings.abcCutoffA, b: settings.abcCutoffB });
   // Rank and share before, for the "how" line (the classes come from abcClassIndexes, ties and all).
   const order = Array.from({ length: n }, (_, s) => s).sort((x, y) => Math.max(0, abcValues[y]!) - Math.max(0, abcValues[x]!) || facts.skuIds[x]! - facts.skuIds[y]!);

@@ -6,11 +6,23 @@ import { DEFAULT_ABC_CUTOFFS } from '../domain';
 import { typedText } from '../typedText';
 
 /**
- * What ABC ranks SKUs by: 12-month COGS (the default) or units sold. Revenue is not offered: the
- * stored order rows keep units, not item prices (shared/import/demand.ts DemandRow).
+ * What ABC ranks SKUs by (PRODUCT §6): 12-month COGS (the default), revenue (the item prices of
+ * imported All Orders lines in the base currency, shared/analysis/revenue.ts) or units sold.
  */
-export const ABC_BASES = ['cogs', 'units'] as const;
+export const ABC_BASES = ['cogs', 'revenue', 'units'] as const;
 export type AbcBasis = (typeof ABC_BASES)[number];
+
+/**
+ * The bases a ranking made of ledger sales alone can take. The plan's service levels by class
+ * (shared/planning/plan.ts) and the count plans by class rank on their own figures and read no
+ * order prices: with revenue chosen they rank by COGS (ledgerAbcBasis).
+ */
+export type LedgerAbcBasis = Exclude<AbcBasis, 'revenue'>;
+
+/** The basis a ledger-only ranking uses for the seller's choice: revenue falls back to COGS, the default. */
+export function ledgerAbcBasis(basis: AbcBasis): LedgerAbcBasis {
+  return basis === 'revenue' ? 'cogs' : basis;
+}
 
 export interface AnalysisSettings {
   /** Cumulative share (0–1) below which a SKU is A, and below which it is B; a ≤ b. */
@@ -87,8 +99,17 @@ export function analysisSettingsDraftOf(settings: AnalysisSettings): AnalysisSet
   return { abcCutoffAPercent: percent(settings.abcCutoffA), abcCutoffBPercent: percent(settings.abcCutoffB), abcBasis: settings.abcBasis, targetCoverDays: String(settings.targetCoverDays) };
 }
 
-/** A stored value as settings: a part missing or out of range falls back to its default (B below A: both do). */
-export function analysisSettingsFrom(stored: unknown): AnalysisSettings {
+/**
+ * The stored settings as a ranking of ledger sales alone reads them (the plan's service levels,
+ * renderer/db/planning.ts): as storedAnalysisSettings, with revenue ranked by COGS (ledgerAbcBasis).
+ */
+export function analysisSettingsFrom(stored: unknown): AnalysisSettings & { abcBasis: LedgerAbcBasis } {
+  const settings = storedAnalysisSettings(stored);
+  return { ...settings, abcBasis: ledgerAbcBasis(settings.abcBasis) };
+}
+
+/** A stored value as settings: a part missing or out of range falls back to its default (B below A: both do; an unknown basis: COGS). */
+export function storedAnalysisSettings(stored: unknown): AnalysisSettings {
   const result: AnalysisSettings = { ...DEFAULT_ANALYSIS_SETTINGS };
   if (typeof stored !== 'object' || stored === null) return result;
   const fields = new Map<string, unknown>(Object.entries(stored));

@@ -17,7 +17,13 @@
 // - Marketplace: the record's own, else from `sales-channel` (`Amazon.co.uk` → UK), else ''.
 // - Merge: later rows with the same key replace earlier ones; a line's units are the sum of its
 //   shipped parts when it has any, else the order row's units (0 when cancelled).
-import { marketplaceFromSalesChannel } from './values';
+// - Revenue (the ABC revenue basis, shared/analysis/revenue.ts): an All Orders row keeps its
+//   `item-price`, the line total in the row's `currency`, as `revenueMinor` when the cell has one
+//   (Pending rows usually do not; a cancelled line sold nothing and keeps none). Rows stored before
+//   prices were kept simply have none. Shipments rows carry no price (their parser reads none).
+//   A merged line's revenue is its order row's unit price (item-price ÷ quantity) × the line's
+//   merged units, so a repeated row the shipments show was two items counts both.
+import { marketplaceFromSalesChannel, toMinorUnits } from './values';
 import type { OrderLineRecord, ShipmentLineRecord } from './records';
 
 /** One order line's demand as one report states it. Stored by the app; keys make re-imports idempotent. */
@@ -39,6 +45,14 @@ export interface DemandRow {
   cancelled: boolean;
   /** Fulfillment channel as written ('Amazon', 'Merchant', …) or ''. */
   channel: string;
+  /**
+   * All Orders only: `item-price`, the line's total, in whole minor units of `currency`; absent when
+   * the cell was blank (Pending), the line was cancelled, the row came from shipments, or it was
+   * stored before prices were kept. Optional, so older stored rows read as they are.
+   */
+  revenueMinor?: number;
+  /** ISO code of `revenueMinor` as the row wrote it (upper case; '' when the cell was blank); present with it. */
+  currency?: string;
 }
 
 export interface DemandRowsResult {
@@ -68,8 +82,30 @@ function signature(record: object): string {
   return JSON.stringify(fields);
 }
 
-/** Adds a row of the same key into an earlier one: units add, blanks are filled, the earlier date wins. */
+/**
+ * Two items of one line: their prices add (in one currency). An item with no units adds nothing; an
+ * item with units and no price (or another currency) leaves the line's revenue unknown.
+ */
+function addRevenueInto(earlier: DemandRow, later: DemandRow): void {
+  if (later.revenueMinor === undefined && later.units === 0) return;
+  if (earlier.revenueMinor === undefined && earlier.units === 0) {
+    if (later.revenueMinor !== undefined) {
+      earlier.revenueMinor = later.revenueMinor;
+      earlier.currency = later.currency;
+    }
+    return;
+  }
+  if (earlier.revenueMinor !== undefined && later.revenueMinor !== undefined && earlier.currency === later.currency) {
+    earlier.revenueMinor += later.revenueMinor;
+    return;
+  }
+  delete earlier.revenueMinor;
+  delete earlier.currency;
+}
+
+/** Adds a row of the same key into an earlier one: units and prices add, blanks are filled, the earlier date wins. */
 function addInto(earlier: DemandRow, later: DemandRow): void {
+  addRevenueInto(earlier, later);
   earlier.units += later.units;
   earlier.cancelled = earlier.cancelled && later.cancelled;
   if (later.date < earlier.date) earlier.date = later.date;
@@ -107,7 +143,7 @@ export function demandRowsFromOrders(records: readonly OrderLineRecord[]): Deman
     if (record.quantity === null && !cancelled) return null;
     const marketplace = marketplaceOf(record.marketplace, record.salesChannel);
     const lineKey = lineKeyOf(marketplace, orderId, sellerSku);
-    return {
+    const row: DemandRow = {
       key: lineKey,
       lineKey,
       source: 'orders',
@@ -120,6 +156,13 @@ export function demandRowsFromOrders(records: readonly OrderLineRecord[]): Deman
       cancelled,
       channel: record.fulfillmentChannel.trim(),
     };
+    // Only when there is a price: a row without one keeps the shape rows had before prices were kept.
+    if (!cancelled && record.itemPrice !== null && Number.isFinite(record.itemPrice)) {
+      const currency = record.currency.trim().toUpperCase();
+      row.revenueMinor = toMinorUnits(record.itemPrice, currency);
+      row.currency = currency;
+    }
+    return row;
   });
 }
 
@@ -169,6 +212,9 @@ export interface DemandLine {
   units: number;
   /** Fulfillment channel ('Amazon', 'Merchant', …; '' unknown): shipments are always Amazon's. */
   channel: string;
+  /** The line's revenue in minor units of `currency` (its order row's unit price × `units`); absent when no order row states a price. */
+  revenueMinor?: number;
+  currency?: string;
 }
 
 /** Whether an order line was fulfilled by the seller (MFN: 'Merchant'), so FBA stock did not serve it. */
@@ -202,7 +248,7 @@ export function mergeDemandRows(rowsOldestFirst: Iterable<DemandRow>): DemandMer
   for (const row of orderRows.values()) {
     const fromShipments = shipped.get(row.lineKey);
     // The order states the purchase date and ASIN; shipments state what actually left the warehouse.
-    lines.set(row.lineKey, {
+    const line: DemandLine = {
       lineKey: row.lineKey,
       marketplace: row.marketplace,
       sellerSku: row.sellerSku,
@@ -210,7 +256,13 @@ export function mergeDemandRows(rowsOldestFirst: Iterable<DemandRow>): DemandMer
       date: row.date,
       units: fromShipments === undefined ? row.units : fromShipments.units,
       channel: fromShipments === undefined ? row.channel : SHIPMENTS_CHANNEL,
-    });
+    };
+    // The order's price for the units the line counts: its unit price × the shipped units where shipments say.
+    if (row.revenueMinor !== undefined && row.currency !== undefined && row.units > 0) {
+      line.revenueMinor = line.units === row.units ? row.revenueMinor : (row.revenueMinor / row.units) * line.units;
+      line.currency = row.currency;
+    }
+    lines.set(row.lineKey, line);
   }
   for (const line of shipped.values()) if (!lines.has(line.lineKey)) lines.set(line.lineKey, line);
 

@@ -133,4 +133,25 @@ describe('Analysis on the demo data', () => {
     expect((await analysis.summaryFigures()).abc!.how).toMatch(/below 50%, B below 70%/);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('ranked by revenue with no orders imported: the screen says it needs All Orders, and the ABC figure names revenue', async () => {
+    const { page } = app;
+    // The demo holds ledger sales, no imported orders.
+    expect(await page.getByTestId('analysis-revenue-notes').count()).toBe(0);
+    await analysis.setting('abcBasis').selectOption('revenue');
+    await analysis.settingsForm().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await page.getByTestId('analysis-revenue-notes').textContent()) ?? '').toMatch(/^Ranking by revenue needs the All Orders report: no imported order has an item price/);
+    await expect.poll(async () => (await analysis.summaryFigures()).abc!.how).toMatch(/^Ranked by revenue of the 12 months to 2026-11-26: the item prices of imported All Orders lines in USD at your exchange rates/);
+    // No revenue anywhere: every SKU is C.
+    expect((await analysis.summaryFigures()).abc!.value).toBe('A 0 · B 0 · C 300 SKUs');
+    await analysis.showTab('abc');
+    await analysis.explainRow('abc', 0);
+    expect((await analysis.explanationFigures()).abc!.how).toMatch(/^Rank 1 of 300 by 12-month revenue to 2026-11-26 \(\$0\.00\)/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    // Back to COGS: the note goes.
+    await analysis.setting('abcBasis').selectOption('cogs');
+    await analysis.settingsForm().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('analysis-revenue-notes').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 // The seller's analysis settings (shared/analysis/settings.ts): a draft is checked field by field and a
 // refusal names the field and the value; a stored value is read back with defaults for what is off.
 import { describe, expect, test } from 'vitest';
-import { analysisSettingsDraftOf, analysisSettingsFrom, DEFAULT_ANALYSIS_SETTINGS, parseAnalysisSettingsDraft } from '../../shared/analysis';
+import { ABC_BASES, analysisSettingsDraftOf, analysisSettingsFrom, DEFAULT_ANALYSIS_SETTINGS, ledgerAbcBasis, parseAnalysisSettingsDraft, storedAnalysisSettings } from '../../shared/analysis';
 import type { AnalysisSettingsDraft } from '../../shared/analysis';
 import { errorOf } from './domainErrorKit';
 
@@ -11,6 +11,9 @@ describe('parseAnalysisSettingsDraft', () => {
   test('percentages become shares; full-width digits, a % sign and a decimal comma are read', () => {
     expect(parseAnalysisSettingsDraft(draft)).toEqual({ abcCutoffA: 0.8, abcCutoffB: 0.95, abcBasis: 'cogs', targetCoverDays: 90 });
     expect(parseAnalysisSettingsDraft({ abcCutoffAPercent: '７０', abcCutoffBPercent: '92,5 ％', abcBasis: 'units', targetCoverDays: ' 60 ' })).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.925, abcBasis: 'units', targetCoverDays: 60 });
+    // PRODUCT §6: revenue is a basis the seller may choose.
+    expect(parseAnalysisSettingsDraft({ ...draft, abcBasis: 'revenue' })).toEqual({ abcCutoffA: 0.8, abcCutoffB: 0.95, abcBasis: 'revenue', targetCoverDays: 90 });
+    expect(ABC_BASES).toEqual(['cogs', 'revenue', 'units']);
     // B may equal A (no class B), and either may be 100.
     expect(parseAnalysisSettingsDraft({ ...draft, abcCutoffAPercent: '100', abcCutoffBPercent: '100' })).toMatchObject({ abcCutoffA: 1, abcCutoffB: 1 });
   });
@@ -23,7 +26,8 @@ describe('parseAnalysisSettingsDraft', () => {
     // B below A is B's fault: it must be at least A's 80.
     { change: { abcCutoffBPercent: '70' }, code: 'field.outOfRange', params: { field: 'abcCutoffB', value: '70', min: 80, max: 100 } },
     { change: { abcCutoffBPercent: ' ' }, code: 'field.required', params: { field: 'abcCutoffB' } },
-    { change: { abcBasis: 'revenue' }, code: 'field.unknownChoice', params: { field: 'abcBasis', value: 'revenue' } },
+    { change: { abcBasis: 'margin' }, code: 'field.unknownChoice', params: { field: 'abcBasis', value: 'margin' } },
+    { change: { abcBasis: 'Revenue' }, code: 'field.unknownChoice', params: { field: 'abcBasis', value: 'Revenue' } },
     { change: { targetCoverDays: '' }, code: 'field.required', params: { field: 'targetCoverDays' } },
     { change: { targetCoverDays: '12.5' }, code: 'field.notInteger', params: { field: 'targetCoverDays', value: '12.5' } },
     { change: { targetCoverDays: '0' }, code: 'field.outOfRange', params: { field: 'targetCoverDays', value: '0', min: 1, max: 730 } },
@@ -42,15 +46,25 @@ describe('parseAnalysisSettingsDraft', () => {
   });
 });
 
-describe('analysisSettingsFrom', () => {
+describe('storedAnalysisSettings and analysisSettingsFrom', () => {
   test.each([
     { stored: undefined, expected: DEFAULT_ANALYSIS_SETTINGS },
     { stored: 'junk', expected: DEFAULT_ANALYSIS_SETTINGS },
     { stored: { abcCutoffA: 0.6, abcCutoffB: 0.9, abcBasis: 'units', targetCoverDays: 60 }, expected: { abcCutoffA: 0.6, abcCutoffB: 0.9, abcBasis: 'units', targetCoverDays: 60 } },
     // B below A: both thresholds fall back together; the rest stays.
     { stored: { abcCutoffA: 0.9, abcCutoffB: 0.6, abcBasis: 'units', targetCoverDays: 60 }, expected: { abcCutoffA: 0.8, abcCutoffB: 0.95, abcBasis: 'units', targetCoverDays: 60 } },
-    { stored: { abcCutoffA: 0.8, abcCutoffB: 1.5, abcBasis: 'revenue', targetCoverDays: 12.5 }, expected: DEFAULT_ANALYSIS_SETTINGS },
+    // An unknown basis (a later version's, or a typo in a restored backup) falls back to the default, COGS.
+    { stored: { abcCutoffA: 0.8, abcCutoffB: 1.5, abcBasis: 'margin', targetCoverDays: 12.5 }, expected: DEFAULT_ANALYSIS_SETTINGS },
+    { stored: { abcCutoffA: 0.6, abcCutoffB: 0.9, abcBasis: 42, targetCoverDays: 60 }, expected: { abcCutoffA: 0.6, abcCutoffB: 0.9, abcBasis: 'cogs', targetCoverDays: 60 } },
   ])('reads $stored', ({ stored, expected }) => {
+    expect(storedAnalysisSettings(stored)).toEqual(expected);
     expect(analysisSettingsFrom(stored)).toEqual(expected);
+  });
+
+  test('revenue is kept as chosen; a ranking of the ledger alone (the plan) reads it as COGS', () => {
+    const stored = { abcCutoffA: 0.7, abcCutoffB: 0.9, abcBasis: 'revenue', targetCoverDays: 60 };
+    expect(storedAnalysisSettings(stored)).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.9, abcBasis: 'revenue', targetCoverDays: 60 });
+    expect(analysisSettingsFrom(stored)).toEqual({ abcCutoffA: 0.7, abcCutoffB: 0.9, abcBasis: 'cogs', targetCoverDays: 60 });
+    expect(ABC_BASES.map(ledgerAbcBasis)).toEqual(['cogs', 'cogs', 'units']);
   });
 });

@@ -93,7 +93,44 @@ describe('the Amazon fixtures', () => {
       units: 1,
       cancelled: false,
       channel: 'Amazon',
+      revenueMinor: 2999,
+      currency: 'USD',
     });
+  });
+
+  it('All Orders keeps each line’s item-price (the line total) in its currency; Pending and cancelled lines keep none', () => {
+    const { rows } = demandRowsFromOrders(fixtureOrders());
+    expect(rows.map((r) => [r.sellerSku, r.units, r.revenueMinor, r.currency])).toEqual([
+      ['BT-EARBUD-BLK', 1, 2999, 'USD'],
+      // 2 units, 59.98 for the line.
+      ['BT-EARBUD-BLK', 2, 5998, 'USD'],
+      // Pending: blank price.
+      ['USB-C-CBL-2M-WHT', 3, undefined, undefined],
+      // Cancelled: quantity 0, no price.
+      ['LED-STRIP-5M-RGB', 0, undefined, undefined],
+      ['YOGA-MAT-6MM-PRP', 1, 2499, 'USD'],
+      ['BT-EARBUD-BLK', 1, 3999, 'CAD'],
+      // The identical row counts once, its price too.
+      ['DESK-ORG-BAMB', 1, 3299, 'USD'],
+    ]);
+    // A row without a price has the shape rows had before prices were kept (no keys at all).
+    expect(Object.keys(rows[2]!)).not.toContain('revenueMinor');
+    expect(JSON.stringify(rows[2])).not.toContain('currency');
+  });
+
+  it('merged revenue: the order’s unit price × the line’s units; the Desk Organizer shipped as 2 parts is 2 × 32.99', () => {
+    const merge = mergeDemandRows([...demandRowsFromOrders(fixtureOrders()).rows, ...demandRowsFromShipments(fixtureShipments()).rows]);
+    expect(merge.lines.map((l) => [l.sellerSku, l.marketplace, l.units, l.revenueMinor, l.currency])).toEqual([
+      ['BT-EARBUD-BLK', 'US', 1, 2999, 'USD'],
+      ['USB-C-CBL-2M-WHT', 'US', 3, undefined, undefined],
+      ['BT-EARBUD-BLK', 'US', 2, 5998, 'USD'],
+      ['LED-STRIP-5M-RGB', 'US', 0, undefined, undefined],
+      ['BT-EARBUD-BLK', 'CA', 1, 3999, 'CAD'],
+      // Known from the shipments report only, which carries no price.
+      ['BT-EARBUD-WHT', 'US', 1, undefined, undefined],
+      ['YOGA-MAT-6MM-PRP', 'US', 1, 2499, 'USD'],
+      ['DESK-ORG-BAMB', 'US', 2, 6598, 'USD'],
+    ]);
   });
 
   it('Fulfilled Shipments: 6 rows → 6 parts; the Desk Organizer line shipped in two parts keeps both under one lineKey', () => {
@@ -185,6 +222,20 @@ describe('rows from All Orders', () => {
     const { rows, identicalDuplicates } = demandRowsFromOrders([order({ quantity: 1, itemPrice: 9.99 }), order({ quantity: 2, itemPrice: 19.98 })]);
     expect(identicalDuplicates).toBe(0);
     expect(rows.map((r) => [r.key, r.units])).toEqual([['US|111-0000001-0000001|CASE-BLK', 3]]);
+  });
+
+  it('two items of one line: their prices add; an item with units and no price leaves the line’s revenue unknown; a cancelled item adds nothing', () => {
+    const both = demandRowsFromOrders([order({ quantity: 1, itemPrice: 9.99 }), order({ quantity: 2, itemPrice: 19.98 })]).rows;
+    expect(both.map((r) => [r.units, r.revenueMinor, r.currency])).toEqual([[3, 2997, 'USD']]);
+    const oneBlank = demandRowsFromOrders([order({ quantity: 1, itemPrice: 9.99 }), order({ quantity: 2, itemPrice: null, status: 'Pending', itemStatus: 'Unshipped' })]).rows;
+    expect(oneBlank.map((r) => [r.units, r.revenueMinor, r.currency])).toEqual([[3, undefined, undefined]]);
+    const cancelledFirst = demandRowsFromOrders([order({ quantity: 0, itemPrice: null, itemStatus: 'Cancelled' }), order({ quantity: 2, itemPrice: 19.98 })]).rows;
+    expect(cancelledFirst.map((r) => [r.units, r.revenueMinor, r.currency])).toEqual([[2, 1998, 'USD']]);
+    const twoCurrencies = demandRowsFromOrders([order({ quantity: 1, itemPrice: 9.99 }), order({ quantity: 1, itemPrice: 13.99, currency: 'CAD' })]).rows;
+    expect(twoCurrencies.map((r) => r.revenueMinor)).toEqual([undefined]);
+    // Minor digits by currency: ¥3,980 is 3,980 minor units; a cancelled line with a price keeps none.
+    expect(demandRowsFromOrders([order({ itemPrice: 3980, currency: ' jpy ' })]).rows.map((r) => [r.revenueMinor, r.currency])).toEqual([[3980, 'JPY']]);
+    expect(demandRowsFromOrders([order({ status: 'Cancelled', quantity: 0, itemPrice: 9.99 })]).rows[0]!.revenueMinor).toBeUndefined();
   });
 
   it('identical items plus a different one: 2 + 3 = 5 units, 1 duplicate', () => {
@@ -282,7 +333,8 @@ describe('mergeDemandRows', () => {
 
   it('an order and its shipment count once: 3 units, not 6', () => {
     const merge = mergeDemandRows([...demandRowsFromOrders([order({ quantity: 3 })]).rows, ...demandRowsFromShipments([shipment({ quantityShipped: 3 })]).rows]);
-    expect(merge.lines).toEqual([{ lineKey: LINE, marketplace: 'US', sellerSku: 'CASE-BLK', asin: 'B0CASE0001', date: '2026-05-01', units: 3, channel: 'Amazon' }]);
+    // The order's item-price (9.99 for the line) counts once too.
+    expect(merge.lines).toEqual([{ lineKey: LINE, marketplace: 'US', sellerSku: 'CASE-BLK', asin: 'B0CASE0001', date: '2026-05-01', units: 3, channel: 'Amazon', revenueMinor: 999, currency: 'USD' }]);
   });
 
   it('shipments find the order line whatever the SKU case, and their parts sum (1 + 1) over the order row (1)', () => {
@@ -308,6 +360,17 @@ describe('mergeDemandRows', () => {
     const rows = [...demandRowsFromOrders([order({ quantity: 2 }), order({ orderId: '111-0000002-0000002', sku: 'CABLE' })]).rows, ...demandRowsFromShipments([shipment({ quantityShipped: 2 })]).rows];
     expect(mergeDemandRows([...rows, ...rows])).toEqual(mergeDemandRows(rows));
     expect(unitsOf(mergeDemandRows([...rows, ...rows]).lines)).toEqual({ [LINE]: 2, 'US|111-0000002-0000002|CABLE': 1 });
+  });
+
+  it('a later import replaces a line’s price too: pending (no price) → shipped 2 at 19.98 → cancelled (none)', () => {
+    const pending = demandRowsFromOrders([order({ status: 'Pending', itemStatus: 'Unshipped', quantity: 2, itemPrice: null })]).rows;
+    const shipped = demandRowsFromOrders([order({ quantity: 2, itemPrice: 19.98 })]).rows;
+    const cancelled = demandRowsFromOrders([order({ status: 'Cancelled', itemStatus: 'Cancelled', quantity: 0, itemPrice: null })]).rows;
+    expect(mergeDemandRows([...pending, ...shipped]).lines.map((l) => l.revenueMinor)).toEqual([1998]);
+    expect(mergeDemandRows([...shipped, ...pending]).lines.map((l) => l.revenueMinor)).toEqual([undefined]);
+    expect(mergeDemandRows([...shipped, ...cancelled]).lines.map((l) => [l.units, l.revenueMinor])).toEqual([[0, undefined]]);
+    // The same order imported twice counts its price once.
+    expect(mergeDemandRows([...shipped, ...shipped]).lines.map((l) => l.revenueMinor)).toEqual([1998]);
   });
 
   it('a later import replaces a line: pending 3 → shipped 2, and pending 3 → cancelled 0', () => {

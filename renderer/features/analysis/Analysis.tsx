@@ -4,7 +4,7 @@
 // summary beside each number, a line above each table, and a SKU's figures when its row is opened.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { minorToAmountNumber } from '../../../shared/money';
-import type { AnalysisRow } from '../../../shared/analysis';
+import type { AbcBasis, AnalysisRow } from '../../../shared/analysis';
 import { DataTable } from '../../components/DataTable';
 import { FigureTable } from '../../components/FigureTable';
 import { PeriodFields, usePeriodPicker } from '../../components/PeriodPicker';
@@ -28,6 +28,7 @@ const AGE_KEYS: readonly MessageKey[] = ['analysis.age.0', 'analysis.age.1', 'an
 function formatters(t: Translate, language: string, currency: string) {
   const num = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString(language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : '—');
   return {
+    currency,
     num,
     money: (minor: number) => formatValue(minor, currency, language === 'zh-CN' ? 'zh-CN' : 'en'),
     percent: (fraction: number) => (Number.isFinite(fraction) ? `${num(fraction * 100, 1)}%` : '—'),
@@ -93,7 +94,7 @@ export function Analysis() {
     sortValue: (r) => (Number.isFinite(value(r)) ? value(r) : Number.MAX_VALUE),
     csv: (r) => (Number.isFinite(value(r)) ? value(r) : null),
   });
-  const basisUnits = view?.settings.abcBasis === 'units';
+  const basis = view?.settings.abcBasis ?? 'cogs';
   const coverColumn: Column<AnalysisRow> = { id: 'cover', header: t('analysis.col.cover'), width: '7rem', align: 'end', cell: (r) => f.cover(r.coverDays), sortValue: (r) => r.coverDays ?? Number.MAX_VALUE, csv: (r) => (r.coverDays === null ? null : Math.round(r.coverDays * 10) / 10) };
 
   const columns: Record<Tab, Column<AnalysisRow>[]> = {
@@ -101,7 +102,7 @@ export function Analysis() {
       numberColumn('rank', t('analysis.col.rank'), (r) => r.abcRank, 0, '4.5rem'),
       ...skuColumns,
       classColumn,
-      basisUnits ? numberColumn('basis', t('analysis.basis.units'), (r) => r.abcValue, 0, '8rem') : moneyColumn('basis', t('analysis.basis.cogs'), (r) => r.abcValue),
+      basis === 'units' ? numberColumn('basis', t('analysis.basis.units'), (r) => r.abcValue, 0, '8rem') : moneyColumn('basis', t(`analysis.basis.${basis}`), (r) => r.abcValue),
       { id: 'shareBefore', header: t('analysis.col.shareBefore'), width: '7rem', align: 'end', cell: (r) => f.percent(r.abcShareBefore), sortValue: (r) => r.abcShareBefore, csv: (r) => r.abcShareBefore },
     ],
     turnover: [
@@ -169,7 +170,7 @@ export function Analysis() {
 
   const target = view?.settings.targetCoverDays ?? 0;
   const howOfTab: Record<Tab, string> = {
-    abc: t(basisUnits ? 'analysis.how.abc.units' : 'analysis.how.abc.cogs', { to: countedTo, a: f.num((view?.settings.abcCutoffA ?? 0) * 100, 1), b: f.num((view?.settings.abcCutoffB ?? 0) * 100, 1) }),
+    abc: abcHow(t, basis, { to: countedTo, currency, a: f.num((view?.settings.abcCutoffA ?? 0) * 100, 1), b: f.num((view?.settings.abcCutoffB ?? 0) * 100, 1) }),
     turnover: t('analysis.how.turnover'),
     ageing: t('analysis.how.ageing', { today: asOf }),
     overstock: t('analysis.how.overstock', { target }),
@@ -187,6 +188,7 @@ export function Analysis() {
       </p>
       <StatusLine status={error ? { kind: 'error', text: describe(error) } : null} />
       {view ? <Summary view={view} f={f} to={countedTo} /> : range && !error ? <p data-testid="analysis-loading">{t('common.loading')}</p> : null}
+      {view?.settings.abcBasis === 'revenue' ? <RevenueNotes view={view} f={f} /> : null}
       {view ? <AnalysisSettingsForm stored={view.settings} /> : null}
       <Tabs label={t('analysis.tabs')} names={TABS} selected={tab} onSelect={setTab} text={(name) => t(`analysis.tab.${name}`)} idPrefix="analysis" />
       <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`} ref={panelRef}>
@@ -225,6 +227,37 @@ export function Analysis() {
         />
       ) : null}
     </section>
+  );
+}
+
+const ABC_HOW: Record<AbcBasis, MessageKey> = { cogs: 'analysis.how.abc.cogs', revenue: 'analysis.how.abc.revenue', units: 'analysis.how.abc.units' };
+
+/** How the classes were found, naming the basis they rank by. */
+function abcHow(t: Translate, basis: AbcBasis, params: { to: string; currency: string; a: string; b: string }): string {
+  return t(ABC_HOW[basis], params);
+}
+
+/**
+ * Ranked by revenue: the order lines of the 12 months the revenue leaves out, and why (no SKU, no
+ * price, no exchange rate, per currency), or that no order with a price was imported at all.
+ */
+function RevenueNotes({ view, f }: { view: AnalysisView; f: Formatters }) {
+  const { t } = useT();
+  const gaps = view.facts.revenueGaps;
+  const notes: string[] = [];
+  if (!gaps.anyPrice) notes.push(t('analysis.revenue.noOrders'));
+  else {
+    if (gaps.noPriceLines > 0) notes.push(t('analysis.revenue.noPrice', { lines: f.num(gaps.noPriceLines) }));
+    for (const { currency, lines } of gaps.noRate) notes.push(currency === '' ? t('analysis.revenue.noCurrency', { lines: f.num(lines) }) : t('analysis.revenue.noRate', { lines: f.num(lines), currency }));
+    if (gaps.unmappedLines > 0) notes.push(t('analysis.revenue.unmapped', { lines: f.num(gaps.unmappedLines) }));
+  }
+  if (notes.length === 0) return null;
+  return (
+    <div className="panel" role="status" data-testid="analysis-revenue-notes">
+      {notes.map((note) => (
+        <p key={note}>{note}</p>
+      ))}
+    </div>
   );
 }
 
@@ -273,7 +306,7 @@ function Summary({ view, f, to }: { view: AnalysisView; f: Formatters; to: strin
       'abc',
       t('analysis.abcCounts'),
       t('analysis.abcCountsValue', { a: f.num(totals.classCounts.A), b: f.num(totals.classCounts.B), c: f.num(totals.classCounts.C) }),
-      t(settings.abcBasis === 'units' ? 'analysis.how.abc.units' : 'analysis.how.abc.cogs', { to, a: f.num(settings.abcCutoffA * 100, 1), b: f.num(settings.abcCutoffB * 100, 1) }),
+      abcHow(t, settings.abcBasis, { to, currency: f.currency, a: f.num(settings.abcCutoffA * 100, 1), b: f.num(settings.abcCutoffB * 100, 1) }),
     ],
     ['overstock', t('analysis.overstock'), t('analysis.overstockValue', { count: f.num(totals.overstockCount), units: f.num(totals.overstockClearUnits) }), t('analysis.overstockHow', { target: settings.targetCoverDays })],
     ['understock', t('analysis.understock'), t('analysis.understockValue', { count: f.num(totals.understockCount) }), t('analysis.understockHow', { review: facts.reviewDays })],
