@@ -381,6 +381,8 @@ export const en = {
   // Creating the SKU of a held code (PRODUCT §1.2).
   'imports.mapToSku': 'Existing SKU for {code}',
   'imports.createSku': 'Create SKU',
+  'imports.createSkuFor': 'Create SKU for {code}',
+  'imports.mapHeldCode': 'Map {code} and post',
   'imports.createSkuTitle': 'New SKU for {code} ({marketplace})',
   'imports.createSkuHelp': 'Prefilled from the import. Saving creates the SKU, maps {code} to it and posts its {count} held rows, in one step.',
   'imports.createAndPost': 'Create SKU and post',
@@ -1115,6 +1117,7 @@ export const en = {
   'analysis.revenue.noOrders': 'Ranking by revenue needs the All Orders report: no imported order has an item price, so every SKU’s revenue is 0 and all are class C. Import All Orders (orders imported before prices were kept need importing again).',
   'analysis.revenue.noPrice': '{lines} order lines of the 12 months have no item price and are left out of the revenue: Pending orders have none until they ship, and prices are read from All Orders only, not from Amazon Fulfilled Shipments.',
   'analysis.revenue.noRate': '{lines} order lines in {currency} are left out of the revenue: there is no {currency} exchange rate on or before their order date. Add one under Settings → Exchange rates.',
+  'analysis.revenue.storedBeforePrices': '{lines} order lines of the 12 months were imported before StockPilot kept item prices and are left out of the revenue: import All Orders for their months again (the lines are replaced, not added twice).',
   'analysis.revenue.noCurrency': '{lines} order lines have an item price but no currency and are left out of the revenue.',
   'analysis.revenue.unmapped': '{lines} order lines are of seller SKUs mapped to none of your SKUs and are left out of the revenue. Map them under Platform codes.',
   'analysis.how.turnover': 'Per SKU over every location and in transit: turnover = COGS ÷ ((beginning + ending value) ÷ 2), turnover days = days ÷ turnover, sell-through = units sold ÷ (beginning units + units received). COGS and units sold are net of customer returns; transfers between your own locations count as neither.',

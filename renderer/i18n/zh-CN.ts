@@ -382,6 +382,8 @@ export const zhCN: Record<MessageKey, string> = {
   // 为暂挂编码新建 SKU（PRODUCT §1.2）。
   'imports.mapToSku': '{code} 对应的已有 SKU',
   'imports.createSku': '新建 SKU',
+  'imports.createSkuFor': '为 {code} 新建 SKU',
+  'imports.mapHeldCode': '关联 {code} 并过账',
   'imports.createSkuTitle': '为 {code}（{marketplace}）新建 SKU',
   'imports.createSkuHelp': '已按导入的信息预填。保存后将一步完成：新建 SKU、把 {code} 关联到该 SKU，并过账其 {count} 行暂挂记录。',
   'imports.createAndPost': '新建 SKU 并过账',
@@ -1116,6 +1118,7 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.revenue.noOrders': '按销售额分类需要导入“所有订单”（All Orders）报告：已导入的订单都没有商品价格，所以每个 SKU 的销售额都是 0，全部为 C 类。请导入所有订单报告（在保存价格之前导入的订单需要重新导入）。',
   'analysis.revenue.noPrice': '12 个月内有 {lines} 个订单行没有商品价格，未计入销售额：待处理（Pending）订单在发货前没有价格；价格只从“所有订单”报告读取，不从“亚马逊配送货件”报告读取。',
   'analysis.revenue.noRate': '{lines} 个以 {currency} 计价的订单行未计入销售额：订单日期当天或之前没有 {currency} 汇率。请在“设置 → 汇率”中添加。',
+  'analysis.revenue.storedBeforePrices': '12 个月内有 {lines} 个订单行是在 StockPilot 保存商品价格之前导入的，未计入销售额：请重新导入这些月份的“所有订单”报告（这些行会被替换，不会重复计算）。',
   'analysis.revenue.noCurrency': '{lines} 个订单行有商品价格但没有币种，未计入销售额。',
   'analysis.revenue.unmapped': '{lines} 个订单行的卖家 SKU 未对应到任何 SKU，未计入销售额。请在“平台编码”中对应。',
   'analysis.how.turnover': '每个 SKU 按所有仓库及在途合计：周转率 = 销货成本 ÷（（期初金额 + 期末金额）÷ 2），周转天数 = 天数 ÷ 周转率，售罄率 = 售出件数 ÷（期初件数 + 本期收货件数）。销货成本和售出件数已扣除买家退货；您自己仓库之间的调拨两者都不算。',

@@ -27,8 +27,10 @@ export interface RevenueContext {
 export interface RevenueGaps {
   /** Lines in the window with units sold whose revenue was counted. */
   pricedLines: number;
-  /** Lines in the window with units but no price (a Pending order, a line known only from the shipments report, a row stored before prices were kept). */
+  /** Lines in the window with units but no price (a Pending order, a line known only from the shipments report). */
   noPriceLines: number;
+  /** Lines in the window whose order row was stored before prices were kept: importing All Orders again for their months gives their price. */
+  storedBeforePricesLines: number;
   /** Lines with a price in a currency with no exchange rate on or before their order date, per currency (code order; '' = the row named none). */
   noRate: { currency: string; lines: number }[];
   /** Lines whose seller SKU maps to no SKU of the catalog. */
@@ -70,7 +72,7 @@ export function skuRevenue(lines: readonly DemandLine[], skuIds: ArrayLike<numbe
   const revenue = new Float64Array(n);
   const from = isoFromDay(window.fromDay);
   const to = isoFromDay(window.toDay);
-  const gaps: RevenueGaps = { pricedLines: 0, noPriceLines: 0, noRate: [], unmappedLines: 0, anyPrice: false };
+  const gaps: RevenueGaps = { pricedLines: 0, noPriceLines: 0, storedBeforePricesLines: 0, noRate: [], unmappedLines: 0, anyPrice: false };
   const noRate = new Map<string, number>();
   // A few hundred codes and currencies over many thousand lines: each looked up once.
   const sharesOf = new Map<string, { components: readonly ListingComponent[]; shares: number[] } | null>();
@@ -90,7 +92,8 @@ export function skuRevenue(lines: readonly DemandLine[], skuIds: ArrayLike<numbe
       continue;
     }
     if (line.revenueMinor === undefined) {
-      gaps.noPriceLines += 1;
+      if (line.pricesKept === false) gaps.storedBeforePricesLines += 1;
+      else gaps.noPriceLines += 1;
       continue;
     }
     const currency = line.currency ?? '';

@@ -53,6 +53,11 @@ export interface DemandRow {
   revenueMinor?: number;
   /** ISO code of `revenueMinor` as the row wrote it (upper case; '' when the cell was blank); present with it. */
   currency?: string;
+  /**
+   * All Orders rows stored since prices are kept: true, with or without a price. Absent on rows stored
+   * before, so a line with no price can be told from one that needs importing again.
+   */
+  pricesKept?: true;
 }
 
 export interface DemandRowsResult {
@@ -155,6 +160,7 @@ export function demandRowsFromOrders(records: readonly OrderLineRecord[]): Deman
       units: cancelled ? 0 : Math.max(0, record.quantity ?? 0),
       cancelled,
       channel: record.fulfillmentChannel.trim(),
+      pricesKept: true,
     };
     // Only when there is a price: a row without one keeps the shape rows had before prices were kept.
     if (!cancelled && record.itemPrice !== null && Number.isFinite(record.itemPrice)) {
@@ -215,6 +221,8 @@ export interface DemandLine {
   /** The line's revenue in minor units of `currency` (its order row's unit price × `units`); absent when no order row states a price. */
   revenueMinor?: number;
   currency?: string;
+  /** Its order row was stored since prices are kept (true) or before (false); absent: no order row (shipments only). */
+  pricesKept?: boolean;
 }
 
 /** Whether an order line was fulfilled by the seller (MFN: 'Merchant'), so FBA stock did not serve it. */
@@ -256,6 +264,7 @@ export function mergeDemandRows(rowsOldestFirst: Iterable<DemandRow>): DemandMer
       date: row.date,
       units: fromShipments === undefined ? row.units : fromShipments.units,
       channel: fromShipments === undefined ? row.channel : SHIPMENTS_CHANNEL,
+      pricesKept: row.pricesKept === true,
     };
     // The order's price for the units the line counts: its unit price × the shipped units where shipments say.
     if (row.revenueMinor !== undefined && row.currency !== undefined && row.units > 0) {

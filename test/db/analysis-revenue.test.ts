@@ -70,14 +70,14 @@ describe('ABC by revenue from the All Orders fixture', () => {
   it('revenue per SKU in USD at the rate on or before each order date; a bundle split by cost; gaps named', async () => {
     const { db, earbud, caseSku, cable, yoga } = await seller();
     // Nothing imported yet: nothing to rank by, and the screen is told so.
-    expect((await revenueOf(db, [earbud])).result.revenueGaps).toEqual({ pricedLines: 0, noPriceLines: 0, noRate: [], unmappedLines: 0, anyPrice: false });
+    expect((await revenueOf(db, [earbud])).result.revenueGaps).toEqual({ pricedLines: 0, noPriceLines: 0, storedBeforePricesLines: 0, noRate: [], unmappedLines: 0, anyPrice: false });
 
     await applyImport(db, ORDERS, bytesOf(ordersFile()), NOW);
     // No CAD rate yet: the Canadian line is left out and named; the Pending cable line has no price.
     const before = await revenueOf(db, [earbud, yoga, cable, caseSku]);
     // Earbud 29.99 + 59.98; yoga 24.99; the bundle's 32.99: cables 60% = 19.794, case 40% = 13.196.
     expect(before.revenue).toEqual([8_997, 2_499, 1_979, 1_320]);
-    expect(before.result.revenueGaps).toEqual({ pricedLines: 4, noPriceLines: 1, noRate: [{ currency: 'CAD', lines: 1 }], unmappedLines: 0, anyPrice: true });
+    expect(before.result.revenueGaps).toEqual({ pricedLines: 4, noPriceLines: 1, storedBeforePricesLines: 0, noRate: [{ currency: 'CAD', lines: 1 }], unmappedLines: 0, anyPrice: true });
 
     // A CAD rate dated after the order (3 May) does not apply; one on 1 April does.
     await saveExchangeRate(db, { currency: 'CAD', date: '2026-05-10', rate: '0.80' });
@@ -86,7 +86,7 @@ describe('ABC by revenue from the All Orders fixture', () => {
     const after = await revenueOf(db, [earbud, yoga, cable, caseSku]);
     // 39.99 CAD × 0.73 = 29.1927 USD: the earbud 8,997 + 2,919.27 = 11,916.27 cents.
     expect(after.revenue).toEqual([11_916, 2_499, 1_979, 1_320]);
-    expect(after.result.revenueGaps).toEqual({ pricedLines: 5, noPriceLines: 1, noRate: [], unmappedLines: 0, anyPrice: true });
+    expect(after.result.revenueGaps).toEqual({ pricedLines: 5, noPriceLines: 1, storedBeforePricesLines: 0, noRate: [], unmappedLines: 0, anyPrice: true });
 
     // Classes by revenue (total 17,714): earbud A; yoga A (67.3% before it); cable B (81.4%); case B (92.5%).
     // The ledger has no sales, so by COGS every SKU is C: these classes come from the prices alone.

@@ -129,10 +129,28 @@ describe('a refused creation stores nothing', () => {
     // The batch the release would write already exists: the ledger write refuses, after the SKU and listing were added.
     await db.batches.add({ id: `${batchId}:fnsku:X003ZQ1B7H:US`, kind: 'import', label: 'in the way', createdAt: NOW, movementCount: 0, blockCount: 0, firstDate: '2026-05-01', lastDate: '2026-05-01' });
     await expectRefusedUnchanged(db, TABLES, () => createSkuForHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', LED_DRAFT, LATER), 'field.badFormat', { field: 'batch', value: `${batchId}:fnsku:X003ZQ1B7H:US` });
-    // Nothing of the aborted write lingers in the connection's caches: the create now succeeds.
+    // Once the batch is out of the way, the create succeeds.
     await db.batches.delete(`${batchId}:fnsku:X003ZQ1B7H:US`);
     const { skuId, posted } = await createSkuForHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', LED_DRAFT, LATER);
     expect(posted).toBe(3);
     expect((await movementsOf(db, skuId!)).map((m) => m.qty)).toEqual([-1, 1, -6]);
+  });
+
+  test('a failure after the ledger blocks were written (the held rows leaving the queue) rolls back the blocks, the SKU and its listing; a retry posts the rows once', async () => {
+    const { db } = await importedSeller();
+    const blocksBefore = await db.movementBlocks.count();
+    const bulkDelete = db.heldEvents.bulkDelete.bind(db.heldEvents);
+    // The disk fails as the held rows leave the queue: after the SKU, its listing and the ledger blocks were written.
+    db.heldEvents.bulkDelete = () => Promise.reject(new Error('disk full'));
+    try {
+      await expectRefusedUnchanged(db, TABLES, () => createSkuForHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', LED_DRAFT, LATER), 'storage.failed');
+    } finally {
+      db.heldEvents.bulkDelete = bulkDelete;
+    }
+    // The retry posts the rows once, in one new block.
+    const { skuId, posted } = await createSkuForHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', LED_DRAFT, LATER);
+    expect(posted).toBe(3);
+    expect((await movementsOf(db, skuId!)).map((m) => m.qty)).toEqual([-1, 1, -6]);
+    expect(await db.movementBlocks.count()).toBe(blocksBefore + 1);
   });
 });

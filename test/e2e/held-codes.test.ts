@@ -58,10 +58,10 @@ describe('creating a SKU from the unmapped queue', () => {
     await led.getByRole('button', { name: 'Create SKU and post' }).click();
     await expect.poll(async () => (await led.getByTestId('status-error').textContent()) ?? '').toBe('SKU code LED-STRIP already exists. Choose another code — nothing was saved.');
     expect(await imports.heldCodes()).toEqual(['X003ZQ1B7H']);
-    // Escape closes the form and gives the focus back to its button; the seller's own code is kept for next time.
+    // Escape closes the form and gives the focus back to its button, named for its code.
     await page.keyboard.press('Escape');
     await expect.poll(() => led.count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Create SKU');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Create SKU for X003ZQ1B7H');
     const again = await imports.openCreateSku('X003ZQ1B7H');
     await again.getByLabel('SKU code', { exact: true }).fill('LED-STRIP-RGB');
     await again.getByRole('button', { name: 'Create SKU and post' }).click();

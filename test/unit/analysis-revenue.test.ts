@@ -102,6 +102,7 @@ describe('skuRevenue', () => {
     expect(gaps).toEqual({
       pricedLines: 6,
       noPriceLines: 1,
+      storedBeforePricesLines: 0,
       noRate: [
         { currency: '', lines: 1 },
         { currency: 'EUR', lines: 1 },
@@ -123,9 +124,12 @@ describe('skuRevenue', () => {
   });
 
   test('orders without any price (only Pending rows, or rows stored before prices were kept): nothing to rank by, and it says so', () => {
-    const { revenueMinor, gaps } = skuRevenue([line('US', 'BT-EARBUD', '2026-05-01', 2), line('US', 'CABLE-2PK', '2026-05-02', 0)], SKU_IDS, WINDOW, context);
+    const pending = { ...line('US', 'BT-EARBUD', '2026-05-01', 2), pricesKept: true };
+    // Stored before prices were kept: told apart, since importing the month again gives its price.
+    const storedBefore = { ...line('US', 'DESK-BUNDLE', '2026-05-03', 1), pricesKept: false };
+    const { revenueMinor, gaps } = skuRevenue([pending, line('US', 'CABLE-2PK', '2026-05-02', 0), storedBefore], SKU_IDS, WINDOW, context);
     expect(Array.from(revenueMinor)).toEqual([0, 0, 0, 0]);
-    expect(gaps).toEqual({ pricedLines: 0, noPriceLines: 1, noRate: [], unmappedLines: 0, anyPrice: false });
+    expect(gaps).toEqual({ pricedLines: 0, noPriceLines: 1, storedBeforePricesLines: 1, noRate: [], unmappedLines: 0, anyPrice: false });
     expect(skuRevenue([], SKU_IDS, WINDOW, context).gaps.anyPrice).toBe(false);
   });
 

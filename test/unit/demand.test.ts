@@ -95,6 +95,7 @@ describe('the Amazon fixtures', () => {
       channel: 'Amazon',
       revenueMinor: 2999,
       currency: 'USD',
+      pricesKept: true,
     });
   });
 
@@ -113,9 +114,10 @@ describe('the Amazon fixtures', () => {
       // The identical row counts once, its price too.
       ['DESK-ORG-BAMB', 1, 3299, 'USD'],
     ]);
-    // A row without a price has the shape rows had before prices were kept (no keys at all).
+    // A row without a price has no price keys, and says prices were kept (a row stored before does not).
     expect(Object.keys(rows[2]!)).not.toContain('revenueMinor');
     expect(JSON.stringify(rows[2])).not.toContain('currency');
+    expect(rows.every((r) => r.pricesKept === true)).toBe(true);
   });
 
   it('merged revenue: the order’s unit price × the line’s units; the Desk Organizer shipped as 2 parts is 2 × 32.99', () => {
@@ -131,6 +133,12 @@ describe('the Amazon fixtures', () => {
       ['YOGA-MAT-6MM-PRP', 'US', 1, 2499, 'USD'],
       ['DESK-ORG-BAMB', 'US', 2, 6598, 'USD'],
     ]);
+    // Lines with an order row say it kept prices; the shipments-only line has no order row to say it.
+    expect(merge.lines.map((l) => l.pricesKept)).toEqual([true, true, true, true, true, undefined, true, true]);
+    // A row stored before prices were kept reads as such.
+    const { pricesKept, ...stored } = demandRowsFromOrders(fixtureOrders()).rows[2]!;
+    expect(pricesKept).toBe(true);
+    expect(mergeDemandRows([stored]).lines[0]!.pricesKept).toBe(false);
   });
 
   it('Fulfilled Shipments: 6 rows → 6 parts; the Desk Organizer line shipped in two parts keeps both under one lineKey', () => {
@@ -334,7 +342,7 @@ describe('mergeDemandRows', () => {
   it('an order and its shipment count once: 3 units, not 6', () => {
     const merge = mergeDemandRows([...demandRowsFromOrders([order({ quantity: 3 })]).rows, ...demandRowsFromShipments([shipment({ quantityShipped: 3 })]).rows]);
     // The order's item-price (9.99 for the line) counts once too.
-    expect(merge.lines).toEqual([{ lineKey: LINE, marketplace: 'US', sellerSku: 'CASE-BLK', asin: 'B0CASE0001', date: '2026-05-01', units: 3, channel: 'Amazon', revenueMinor: 999, currency: 'USD' }]);
+    expect(merge.lines).toEqual([{ lineKey: LINE, marketplace: 'US', sellerSku: 'CASE-BLK', asin: 'B0CASE0001', date: '2026-05-01', units: 3, channel: 'Amazon', revenueMinor: 999, currency: 'USD', pricesKept: true }]);
   });
 
   it('shipments find the order line whatever the SKU case, and their parts sum (1 + 1) over the order row (1)', () => {

@@ -248,6 +248,7 @@ function RevenueNotes({ view, f }: { view: AnalysisView; f: Formatters }) {
   if (!gaps.anyPrice) notes.push(t('analysis.revenue.noOrders'));
   else {
     if (gaps.noPriceLines > 0) notes.push(t('analysis.revenue.noPrice', { lines: f.num(gaps.noPriceLines) }));
+    if (gaps.storedBeforePricesLines > 0) notes.push(t('analysis.revenue.storedBeforePrices', { lines: f.num(gaps.storedBeforePricesLines) }));
     for (const { currency, lines } of gaps.noRate) notes.push(currency === '' ? t('analysis.revenue.noCurrency', { lines: f.num(lines) }) : t('analysis.revenue.noRate', { lines: f.num(lines), currency }));
     if (gaps.unmappedLines > 0) notes.push(t('analysis.revenue.unmapped', { lines: f.num(gaps.unmappedLines) }));
   }

@@ -444,13 +444,14 @@ function HeldCodes() {
                 {t('imports.mapToSku', { code: group.code })}
               </label>
               <SkuPicker id={pickerId} name="heldSku" value={choice[group.key] ?? ''} onChange={(v) => setChoice({ ...choice, [group.key]: v })} skus={skus ?? []} />{' '}
-              <button type="button" className="btn btn--small" onClick={() => void map(group)}>
+              <button type="button" className="btn btn--small" aria-label={t('imports.mapHeldCode', { code: group.code })} onClick={() => void map(group)}>
                 {t('imports.map')}
               </button>{' '}
               <button
                 type="button"
                 className="btn btn--small"
                 aria-expanded={open}
+                aria-label={t('imports.createSkuFor', { code: group.code })}
                 ref={(button) => {
                   if (button) toggles.current.set(group.key, button);
                   else toggles.current.delete(group.key);

@@ -54,7 +54,7 @@ export class ImportsPage extends AppShell {
 
   /** Opens the queue's "Create SKU" form of a held code from the keyboard (Tab to the button, Enter) and returns it. */
   async openCreateSku(code: string): Promise<Locator> {
-    const toggle = this.heldRow(code).getByRole('button', { name: 'Create SKU', exact: true });
+    const toggle = this.heldRow(code).getByRole('button', { name: `Create SKU for ${code}`, exact: true });
     await toggle.focus();
     await this.page.keyboard.press('Enter');
     return this.heldRow(code).getByRole('form', { name: `New SKU for ${code} (US)` });
@@ -70,6 +70,6 @@ export class ImportsPage extends AppShell {
   async mapHeld(code: string, skuCode: string): Promise<void> {
     const row = this.page.locator(`[data-testid="held-code"][data-code="${code}"]`);
     await row.locator('input[name="heldSku"]').fill(skuCode);
-    await row.getByRole('button', { name: 'Map and post' }).click();
+    await row.getByRole('button', { name: `Map ${code} and post`, exact: true }).click();
   }
 }
