@@ -4,7 +4,7 @@
 // leaves every table as it was: no SKU without its mapping and its events.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { applyImport, createSkuForHeldCode, previewImport } from '../../renderer/db/imports';
 import { saveListing } from '../../renderer/db/catalog';
 import { loadLedger, stockAt } from '../../renderer/db/ledger';
@@ -139,13 +139,13 @@ describe('a refused creation stores nothing', () => {
   test('a failure after the ledger blocks were written (the held rows leaving the queue) rolls back the blocks, the SKU and its listing; a retry posts the rows once', async () => {
     const { db } = await importedSeller();
     const blocksBefore = await db.movementBlocks.count();
-    const bulkDelete = db.heldEvents.bulkDelete.bind(db.heldEvents);
     // The disk fails as the held rows leave the queue: after the SKU, its listing and the ledger blocks were written.
-    db.heldEvents.bulkDelete = () => Promise.reject(new Error('disk full'));
+    const failing = vi.spyOn(db.heldEvents, 'bulkDelete').mockRejectedValueOnce(new Error('disk full'));
     try {
       await expectRefusedUnchanged(db, TABLES, () => createSkuForHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', LED_DRAFT, LATER), 'storage.failed');
+      expect(failing).toHaveBeenCalledTimes(1);
     } finally {
-      db.heldEvents.bulkDelete = bulkDelete;
+      failing.mockRestore();
     }
     // The retry posts the rows once, in one new block.
     const { skuId, posted } = await createSkuForHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'US', LED_DRAFT, LATER);
