@@ -19,7 +19,9 @@
 //   Ship by = the last day a sea shipment still lands before projected stock falls below SS or the
 //   floor, whichever is higher; none for a line left with nothing to ship.
 // For each SKU, the buy echelon on the whole network (every FBA, domestic, 3PL, transit anywhere, open POs)
-// with L = production + the ship leg, rounded to the case pack and at least the MOQ.
+// with L = production + the ship leg, rounded to the case pack and at least the MOQ. Its projected
+// stockout (nothing new bought) is found as a ship line's: stock now (home + FBA − reserved), plus each
+// open shipment and PO on the day it arrives, less the network's forecast (every marketplace) each day.
 import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandPattern, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { AbcCutoffs } from '../domain';
 import type { ForecastMethod } from '../domain';
@@ -98,6 +100,12 @@ export interface PlanSkuInput {
    * the network's, so the buy position counts them. Absent = 0.
    */
   otherInboundUnits?: number;
+  /**
+   * When units of otherInboundUnits arrive (day numbers: their shipments' ETA, + the receiving days
+   * at FBA), for the buy line's projected stockout; a what-if delays them as it does every open
+   * shipment. Units not listed arrive tomorrow, as an overdue shipment does. Absent = none listed.
+   */
+  otherInboundArrivals?: readonly { day: number; units: number }[];
   /** Lead time of buying: production (+ getting to the domestic warehouse). */
   buyLeadTime: LeadTime;
   /** A forced forecast method (the seller's override), else chosen by backtest. */
@@ -276,6 +284,18 @@ export interface BuyLine {
   casePack: number;
   moq: number;
   orderByDay: number;
+  /**
+   * The projected stockout if nothing new is bought (PRODUCT §4.4), a day number: the first day the
+   * network's stock, from networkOnHand with each open shipment and PO added on the day it arrives,
+   * no longer covers the forecast of every marketplace (at or below 0, with demand that day, as a
+   * ship line's stockoutDay). NaN when it lasts the horizon, or nothing is forecast.
+   */
+  stockoutDay: number;
+  /** Of networkPosition, what is in stock now: home (domestic and 3PL) + FBA less reserved. */
+  networkOnHand: number;
+  /** Units arriving (open shipments and POs) and the network's forecast from tomorrow through stockoutDay (through the horizon's last day when none). */
+  stockoutArrivals: number;
+  stockoutDemand: number;
   /** Forecast units over the next FORECAST_SUMMARY_DAYS days, every FBA marketplace of the SKU summed (the supplier sheet shows it). */
   forecast30Units: number;
 }
@@ -1079,6 +1099,8 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   leadAndCover(networkForecast, lead, coverEnd, sums);
   let demandLead = sums[0]!;
   let demandCover = sums[1]!;
+  // The forecast over the whole horizon, for the projected stockout.
+  const demandHorizon = demandCover + sumFrom(networkForecast, coverEnd, horizon);
   // Beyond the horizon the last projected week's mean a day carries on.
   // The last week's mean, not its last day: a day carries its weekday's factor, a week does not.
   const tail = horizon >= 7 ? sumFrom(networkForecast, horizon - 7, horizon) / 7 : (networkForecast[horizon - 1] ?? networkDaily);
@@ -1103,6 +1125,11 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
       if (positionThen > reorderPoint) orderByDay = settings.todayDay + t + 1;
     }
   }
+  // The projected stockout if nothing new is bought, found as a ship line's (PRODUCT §4.4).
+  const networkOnHand = sku.domesticUnits + networkFbaUnits;
+  const stockoutStep = networkStockoutStep(run, sku, skuSeries, endLine - firstLine, networkOnHand, otherInbound, demandHorizon);
+  const stockoutArrivals = sums[0]!;
+  const stockoutDemand = sums[1]!;
   const c = run.buy;
   c.skuId[b] = sku.skuId;
   if (sku.supplierId === null) {
@@ -1127,7 +1154,103 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   c.casePack[b] = sku.casePack;
   c.moq[b] = sku.moq;
   c.orderByDay[b] = orderByDay;
+  c.stockoutDay[b] = stockoutStep < 0 ? Number.NaN : settings.todayDay + stockoutStep;
+  c.networkOnHand[b] = networkOnHand;
+  c.stockoutArrivals[b] = stockoutArrivals;
+  c.stockoutDemand[b] = stockoutDemand;
   c.forecast30Units[b] = sumFrom(networkForecast, 0, Math.min(horizon, FORECAST_SUMMARY_DAYS));
+}
+
+/**
+ * The buy line's projected stockout: the first step (days after today) at which the network's stock
+ * now (`onHand`) plus what has arrived (networkArrivals) no longer covers its forecast so far
+ * (run.networkForecast; `demandHorizon` over the horizon), −1 when it covers the horizon or nothing is
+ * forecast. Into run.sums: the units arrived and the forecast through that step (through the horizon
+ * without one). Allocates nothing.
+ */
+function networkStockoutStep(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], seriesCount: number, onHand: number, otherInbound: number, demandHorizon: number): number {
+  const { horizon, arrivals, networkForecast, sums } = run;
+  // Nothing forecast, or the stock there now alone outlasts the horizon's forecast (arrivals only add
+  // to it): no stockout, and no walk over the days (most SKUs).
+  if (demandHorizon === 0 || onHand > demandHorizon) {
+    sums[0] = networkArrivals(run, sku, skuSeries, seriesCount, otherInbound, false);
+    sums[1] = demandHorizon;
+    return -1;
+  }
+  // `arrivals` is all zeros between lines: written here, cleared before returning.
+  networkArrivals(run, sku, skuSeries, seriesCount, otherInbound, true);
+  const step = firstUncoveredStep(onHand, arrivals, networkForecast, horizon, sums);
+  arrivals.fill(0);
+  return step;
+}
+
+/**
+ * The units arriving within the horizon at the SKU's network (its `seriesCount` series), added into
+ * run.arrivals by step when `write`: each ship line's open shipments and the units in transit
+ * elsewhere on their days (a what-if delays them, as it does the ship lines'), in transit with no day
+ * listed tomorrow (as if overdue), open POs on their expected day.
+ */
+function networkArrivals(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], seriesCount: number, otherInbound: number, write: boolean): number {
+  const { horizon, arrivals, delay } = run;
+  const todayDay = run.settings.todayDay;
+  let arrived = 0;
+  // By count, not skuSeries.length: a SKU without series has the shared empty list, another kind of array.
+  for (let k = 0; k < seriesCount; k++) {
+    const inbound = skuSeries[k]!.inbound;
+    for (let j = 0; j < inbound.length; j++) {
+      const step = arrivalStep(inbound[j]!.day, todayDay, delay);
+      if (step > horizon) continue;
+      if (write) arrivals[step] = arrivals[step]! + inbound[j]!.units;
+      arrived += inbound[j]!.units;
+    }
+  }
+  const listed = sku.otherInboundArrivals;
+  let undated = otherInbound;
+  for (let j = 0; listed !== undefined && j < listed.length; j++) {
+    undated -= listed[j]!.units;
+    const step = arrivalStep(listed[j]!.day, todayDay, delay);
+    if (step > horizon) continue;
+    if (write) arrivals[step] = arrivals[step]! + listed[j]!.units;
+    arrived += listed[j]!.units;
+  }
+  const undatedStep = arrivalStep(todayDay, todayDay, delay);
+  if (undated > 0 && undatedStep <= horizon) {
+    if (write) arrivals[undatedStep] = arrivals[undatedStep]! + undated;
+    arrived += undated;
+  }
+  const onOrder = sku.onOrder;
+  for (let j = 0; j < onOrder.length; j++) {
+    const step = arrivalStep(onOrder[j]!.day, todayDay, 0);
+    if (step > horizon) continue;
+    if (write) arrivals[step] = arrivals[step]! + onOrder[j]!.units;
+    arrived += onOrder[j]!.units;
+  }
+  return arrived;
+}
+
+/**
+ * The first step at or below 0 (with demand that day) of the stock projected from `opening`, as
+ * projectStock finds a ship line's stockout (the same additions in the same order); −1 when none
+ * within the horizon. The arrivals and the demand added up to it (to the horizon) into sums[0], sums[1].
+ */
+function firstUncoveredStep(opening: number, arrivals: Float64Array, daily: Float32Array, horizon: number, sums: Float64Array): number {
+  let level = opening;
+  let arrived = 0;
+  let demanded = 0;
+  for (let t = 1; t <= horizon; t++) {
+    const demand = daily[t - 1]!;
+    arrived += arrivals[t]!;
+    demanded += demand;
+    level += arrivals[t]! - demand;
+    if (level <= 0 && demand > 0) {
+      sums[0] = arrived;
+      sums[1] = demanded;
+      return t;
+    }
+  }
+  sums[0] = arrived;
+  sums[1] = demanded;
+  return -1;
 }
 
 /**

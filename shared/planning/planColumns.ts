@@ -83,6 +83,10 @@ const BUY_NUMBERS = [
   'casePack',
   'moq',
   'orderByDay',
+  'stockoutDay',
+  'networkOnHand',
+  'stockoutArrivals',
+  'stockoutDemand',
   'forecast30Units',
 ] as const satisfies readonly NumberField<BuyLine>[];
 type BuyOthers = Extract<keyof BuyLine, 'abc'>;
@@ -305,6 +309,10 @@ export function unpackPlan(packed: PlanColumns): Plan {
       casePack: B.casePack[i]!,
       moq: B.moq[i]!,
       orderByDay: B.orderByDay[i]!,
+      stockoutDay: B.stockoutDay[i]!,
+      networkOnHand: B.networkOnHand[i]!,
+      stockoutArrivals: B.stockoutArrivals[i]!,
+      stockoutDemand: B.stockoutDemand[i]!,
       forecast30Units: B.forecast30Units[i]!,
     };
   }
@@ -542,6 +550,18 @@ class BuyLineView implements BuyLine {
   }
   get orderByDay(): number {
     return this.c.orderByDay[this.i]!;
+  }
+  get stockoutDay(): number {
+    return this.c.stockoutDay[this.i]!;
+  }
+  get networkOnHand(): number {
+    return this.c.networkOnHand[this.i]!;
+  }
+  get stockoutArrivals(): number {
+    return this.c.stockoutArrivals[this.i]!;
+  }
+  get stockoutDemand(): number {
+    return this.c.stockoutDemand[this.i]!;
   }
   get forecast30Units(): number {
     return this.c.forecast30Units[this.i]!;

@@ -733,6 +733,91 @@ describe('the buy echelon', () => {
   });
 });
 
+describe('the buy line’s projected stockout if nothing new is bought (PRODUCT §4.4)', () => {
+  // 10 a day in the US and 4 in DE: 14 a day on the network. In stock now: 200 at home, US 400 less
+  // 100 reserved, DE 100 = 600. Arriving: 50 at US on day 10, 30 at DE on day 20, 100 on their way
+  // home on day 30 (780 by day 30), and a PO of 300 on day 70 or on day 50.
+  const history = historyOf(TODAY, [
+    { skuId: 1, locationId: FBA_US, units: constant(10), onHand: 400 },
+    { skuId: 1, locationId: FBA_DE, units: constant(4), onHand: 100 },
+  ]);
+  const scenario = (poDay: number, over: Partial<Scenario> = {}): Scenario => ({
+    today: TODAY,
+    history,
+    skus: [skuInput(1, { domesticUnits: 200, onOrder: [{ day: T0 + poDay, units: 300 }], otherInboundUnits: 100, otherInboundArrivals: [{ day: T0 + 30, units: 100 }] })],
+    series: [
+      { inbound: [{ day: T0 + 10, units: 50 }], reservedUnits: 100 },
+      { inbound: [{ day: T0 + 20, units: 30 }] },
+    ],
+    ...over,
+  });
+
+  test('stock at home and at FBA, arrivals on their days, the PO landing after: out on day 56', () => {
+    const line = buyLine(planOf(scenario(70)), 1);
+    // 780 ÷ 14 = 55.7: day 55 ends with 780 − 770 = 10, day 56 with 780 − 784 = −4.
+    expect(line.dailyDemand).toBeCloseTo(14, 5);
+    expect(line.stockoutDay).toBe(T0 + 56);
+    expect(line.networkOnHand).toBe(600);
+    expect(line.stockoutArrivals).toBe(180);
+    expect(line.stockoutDemand).toBeCloseTo(56 * 14, 3);
+    // The same stock and arrivals as the position (the PO's 300 too, which lands too late to count here).
+    expect(line.networkPosition).toBe(600 + 50 + 30 + 100 + 300);
+  });
+
+  test('a PO that lands before the stockout pushes it out: 1,080 ÷ 14 = 77.1, out on day 78', () => {
+    const line = buyLine(planOf(scenario(50)), 1);
+    expect(line.stockoutDay).toBe(T0 + 78);
+    expect(line.stockoutArrivals).toBe(480);
+    expect(line.stockoutDemand).toBeCloseTo(78 * 14, 3);
+  });
+
+  test('a what-if delay moves the open shipments (days 40, 50, 60), not the PO: 650 by day 40, out on day 47', () => {
+    const line = buyLine(planOf(scenario(70, { whatIf: { delayDays: 30 } })), 1);
+    // Day 46 ends with 650 − 644 = 6, day 47 with 650 − 658 = −8; DE's 30 would land on day 50.
+    expect(line.stockoutDay).toBe(T0 + 47);
+    expect(line.stockoutArrivals).toBe(50);
+  });
+
+  test('units in transit with no day listed count from tomorrow', () => {
+    const line = buyLine(planOf(scenario(70, { skus: [skuInput(1, { domesticUnits: 200, onOrder: [{ day: T0 + 70, units: 300 }], otherInboundUnits: 100 })] })), 1);
+    // Still 780 by day 30, so still out on day 56.
+    expect(line.stockoutDay).toBe(T0 + 56);
+    expect(line.stockoutArrivals).toBe(180);
+  });
+
+  test('stock beyond the horizon: no stockout (NaN), the forecast summed over the horizon', () => {
+    // 1,905 units at 10 a day last 190.5 days: past the 180-day horizon, out on day 191 with a 200-day one.
+    const single = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 1_000 }]);
+    const lasting = { today: TODAY, history: single, skus: [skuInput(1, { domesticUnits: 905 })] };
+    const line = buyLine(planOf(lasting), 1);
+    expect(line.stockoutDay).toBeNaN();
+    expect(line.networkOnHand).toBe(1_905);
+    expect(line.stockoutArrivals).toBe(0);
+    expect(line.stockoutDemand).toBeCloseTo(1_800, 3);
+    expect(buyLine(planOf({ ...lasting, settings: { horizonDays: 200 } }), 1).stockoutDay).toBe(T0 + 191);
+  });
+
+  test('no demand: no stockout, even with nothing in stock; with demand and nothing in stock, out tomorrow', () => {
+    const idle = historyOf(TODAY, [
+      { skuId: 1, units: constant(0), onHand: 0 },
+      { skuId: 2, units: constant(10), onHand: 0 },
+    ]);
+    const plan = planOf({ today: TODAY, history: idle, skus: [skuInput(1, { domesticUnits: 0, onOrder: [{ day: T0 + 5, units: 20 }] }), skuInput(2, { domesticUnits: 0 }), skuInput(3, { domesticUnits: 0 })] });
+    expect(buyLine(plan, 1).stockoutDay).toBeNaN();
+    expect([buyLine(plan, 1).stockoutArrivals, buyLine(plan, 1).stockoutDemand]).toEqual([20, 0]);
+    // SKU 3 has no FBA series at all: nothing forecast.
+    expect(buyLine(plan, 3).stockoutDay).toBeNaN();
+    expect(buyLine(plan, 2).stockoutDay).toBe(T0 + 1);
+  });
+
+  test('a ship line’s stockout is still its own FBA stock’s, earlier than the network’s', () => {
+    // DE: 100 + 30 on day 20 = 130 at 4 a day: day 32 ends with 2, day 33 with −2.
+    const plan = planOf(scenario(70));
+    expect(shipLine(plan, 1, FBA_DE).stockoutDay).toBe(T0 + 33);
+    expect(buyLine(plan, 1).stockoutDay).toBe(T0 + 56);
+  });
+});
+
 describe('the buy line’s 30-day forecast (the supplier sheet’s forecast)', () => {
   test('sums the next 30 days over every FBA marketplace of the SKU; a SKU that never sold forecasts 0', () => {
     // SKU 1 sells a flat 10 a day in the US and 4 a day in DE: 30 × (10 + 4) = 420. SKU 2 has no series.

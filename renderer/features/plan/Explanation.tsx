@@ -123,8 +123,26 @@ export function BuyExplanation({ line }: { line: BuyLine }) {
     [t('plan.orderUpTo'), n(line.orderUpTo, language), t('plan.x.buyTHow', { cover: n(line.coverDemand, language), ss: n(line.safetyStock, language) })],
     [t('plan.position'), n(line.networkPosition, language), t('plan.x.networkPositionHow', { other: n(line.otherInboundUnits, language, 0) })],
     [t('plan.buyQty'), n(line.buyQty, language, 0), t('plan.x.buyQtyHow', { raw: n(line.rawQty, language), moq: line.moq, pack: line.casePack })],
-    [t('plan.orderBy'), date(line.orderByDay), Number.isFinite(line.orderByDay) ? t('plan.x.orderByHow') : t('plan.x.orderByNone')],
+    [t('plan.stockout'), date(line.stockoutDay), buyStockoutHow(line, t, language)],
+    [t('plan.orderBy'), date(line.orderByDay), Number.isFinite(line.orderByDay) ? [t('plan.x.orderByHow'), ...orderByLanding(line, t, language)].join(' ') : t('plan.x.orderByNone')],
   ];
   return <FigureTable rows={rows.map(([label, value, how]) => [label, label, value, how])} testId="plan-explanation" />;
+}
+
+/** How the buy line's projected stockout was found: the network's stock now, what arrives and the forecast until then. */
+function buyStockoutHow(line: BuyLine, t: ReturnType<typeof useT>['t'], language: string): string {
+  const figures = { onHand: n(line.networkOnHand, language), arrivals: n(line.stockoutArrivals, language), demand: n(line.stockoutDemand, language) };
+  if (Number.isFinite(line.stockoutDay)) return t('plan.x.buyStockoutHow', figures);
+  return line.stockoutDemand > 0 ? t('plan.x.buyStockoutNone', figures) : t('plan.x.buyStockoutNoDemand');
+}
+
+/** When an order placed on the order-by day lands (after the buy lead time), against the projected stockout; nothing without a stockout. */
+function orderByLanding(line: BuyLine, t: ReturnType<typeof useT>['t'], language: string): string[] {
+  if (!Number.isFinite(line.stockoutDay)) return [];
+  const lead = Math.max(0, Math.round(line.leadDays));
+  const landing = line.orderByDay + lead;
+  const params = { lead: n(lead, language, 0), landing: date(landing), stockout: date(line.stockoutDay), days: n(Math.abs(line.stockoutDay - landing), language, 0) };
+  if (landing < line.stockoutDay) return [t('plan.x.orderByBeforeStockout', params)];
+  return [landing === line.stockoutDay ? t('plan.x.orderByAtStockout', params) : t('plan.x.orderByAfterStockout', params)];
 }
 

@@ -126,6 +126,7 @@ export function Plan() {
     { id: 'position', header: t('plan.position'), width: '7rem', align: 'end', cell: (r) => num(r.line.networkPosition), sortValue: (r) => r.line.networkPosition },
     { id: 'orderUpTo', header: t('plan.orderUpTo'), width: '7rem', align: 'end', cell: (r) => num(r.line.orderUpTo), sortValue: (r) => r.line.orderUpTo },
     { id: 'buy', header: t('plan.buyQty'), width: '6rem', align: 'end', cell: (r) => num(r.line.buyQty), sortValue: (r) => r.line.buyQty },
+    { id: 'stockout', header: t('plan.stockout'), width: '7.5rem', cell: (r) => dateOf(r.line.stockoutDay), sortValue: (r) => (Number.isFinite(r.line.stockoutDay) ? r.line.stockoutDay : Infinity) },
     { id: 'orderBy', header: t('plan.orderBy'), width: '7.5rem', cell: (r) => dateOf(r.line.orderByDay), sortValue: (r) => (Number.isFinite(r.line.orderByDay) ? r.line.orderByDay : Infinity) },
   ];
 
@@ -217,8 +218,8 @@ export function Plan() {
   // The open tab's list: the shipment plan (every ship line) or the reorder list (what to buy, by supplier).
   const exportCsv = async () => {
     if (tab === 'buy') {
-      const header = [t('po.supplier'), t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')];
-      const rows = [...bySupplier].flatMap(([supplierId, lines]) => lines.map((l) => [supplierName(supplierId), code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty, l.casePack, l.moq, dateOf(l.orderByDay)]));
+      const header = [t('po.supplier'), t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy'), t('plan.stockout')];
+      const rows = [...bySupplier].flatMap(([supplierId, lines]) => lines.map((l) => [supplierName(supplierId), code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty, l.casePack, l.moq, dateOf(l.orderByDay), dateOf(l.stockoutDay)]));
       await desktop.saveFile({ suggestedName: `stockpilot-reorder-list-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
       return;
     }
