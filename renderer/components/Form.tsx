@@ -1,6 +1,7 @@
 // Small form pieces: a labelled field and a status line that announces results to screen readers.
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { COMMON_CURRENCIES } from '../../shared/money';
 
 /** A labelled control: `children` renders it with the id the label points at, and the hint's id to describe it by (undefined: no hint). */
 export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string, hintId: string | undefined) => ReactNode }) {
@@ -35,4 +36,15 @@ export function wholeUnits(text: string): number | null {
   const trimmed = text.trim();
   const n = trimmed === '' ? 0 : Number(trimmed);
   return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** The options of a currency select: the current one first (it may be one the list lacks), then the common ones. */
+export function CurrencyOptions({ current }: { current: string }) {
+  return (
+    <>
+      {[...new Set([current, ...COMMON_CURRENCIES])].map((c) => (
+        <option key={c}>{c}</option>
+      ))}
+    </>
+  );
 }

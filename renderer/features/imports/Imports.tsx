@@ -15,12 +15,11 @@ import { shipmentRef } from '../../../shared/ledger/postings';
 import { isMarketplace } from '../../../shared/catalog/catalog';
 import type { SkuDraft } from '../../../shared/catalog/catalog';
 import { skuDraftForHeldCode } from '../../../shared/catalog/heldCode';
-import { COMMON_CURRENCIES } from '../../../shared/money';
 import type { Marketplace } from '../../../shared/model';
 import type { ImportProblem } from '../../../shared/import/records';
 import { callLedger } from '../../db/ledgerClient';
 import { openFilesToImport } from '../../desktop';
-import { Field, StatusLine } from '../../components/Form';
+import { CurrencyOptions, Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import type { CsvColumn } from '../../components/tableCsv';
@@ -555,9 +554,7 @@ function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; b
         <Field label={t('field.costCurrency')}>
           {(id) => (
             <select id={id} name="costCurrency" value={draft.costCurrency} onChange={(e) => set('costCurrency')(e.target.value)}>
-              {[...new Set([draft.costCurrency, ...COMMON_CURRENCIES])].map((c) => (
-                <option key={c}>{c}</option>
-              ))}
+              <CurrencyOptions current={draft.costCurrency} />
             </select>
           )}
         </Field>

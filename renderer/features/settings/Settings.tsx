@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/bridge';
-import { COMMON_CURRENCIES } from '../../../shared/money';
 import { db, writeSetting } from '../../db';
-import { Field, StatusLine } from '../../components/Form';
+import { CurrencyOptions, Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { useSettings } from '../../app/hooks';
 import { desktop } from '../../desktop';
@@ -58,9 +57,7 @@ export function Settings() {
         <Field label={t('field.baseCurrency')} hint={t('settings.baseCurrencyHelp')}>
           {(id, hint) => (
             <select id={id} aria-describedby={hint} name="baseCurrency" value={settings.baseCurrency} onChange={(e) => void save(() => writeSetting(db, 'baseCurrency', e.target.value))}>
-              {[...new Set([settings.baseCurrency, ...COMMON_CURRENCIES])].map((c) => (
-                <option key={c}>{c}</option>
-              ))}
+              <CurrencyOptions current={settings.baseCurrency} />
             </select>
           )}
         </Field>

@@ -171,6 +171,11 @@ export function LeadTimesPanel() {
     mode: newRoute.mode,
   };
   const newRouteWhat = whatOf(newRouteTarget);
+  const locationOptions = open.map((l) => (
+    <option key={l.id} value={l.id}>
+      {l.name}
+    </option>
+  ));
   const newRouteInputs: Record<RefusedInput, string> = { mean: 'newRouteMean', sd: 'newRouteSd', from: 'newRouteFrom', to: 'newRouteTo', mode: 'newRouteMode' };
   const submitNewRoute = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -365,22 +370,14 @@ export function LeadTimesPanel() {
           <Field label={t('field.from')}>
             {(id) => (
               <select id={id} name="newRouteFrom" aria-invalid={isBad(NEW_ROUTE, 'from')} value={newRouteTarget.fromLocationId} onChange={(e) => setNewRoute({ ...newRoute, fromLocationId: Number(e.target.value) })}>
-                {open.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
+                {locationOptions}
               </select>
             )}
           </Field>
           <Field label={t('field.to')}>
             {(id) => (
               <select id={id} name="newRouteTo" aria-invalid={isBad(NEW_ROUTE, 'to')} value={newRouteTarget.toLocationId} onChange={(e) => setNewRoute({ ...newRoute, toLocationId: Number(e.target.value) })}>
-                {open.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
+                {locationOptions}
               </select>
             )}
           </Field>

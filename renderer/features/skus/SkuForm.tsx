@@ -3,10 +3,10 @@ import type { FormEvent } from 'react';
 import type { SkuDraft } from '../../../shared/catalog/catalog';
 import { DIMENSION_UNITS, packageSizeOf, storageTypeOf } from '../../../shared/catalog/packageSize';
 import { STORAGE_TYPES } from '../../../shared/model';
-import { COMMON_CURRENCIES, minorToAmountText } from '../../../shared/money';
+import { minorToAmountText } from '../../../shared/money';
 import { createSku, db, updateSku } from '../../db';
 import type { SkuRecord } from '../../db';
-import { Field, StatusLine } from '../../components/Form';
+import { CurrencyOptions, Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { nowIso } from '../../app/clock';
 import { useT } from '../../i18n';
@@ -65,9 +65,7 @@ export function SkuForm({ sku, baseCurrency, onDone }: { sku?: SkuRecord; baseCu
         <Field label={t('field.costCurrency')}>
           {(id) => (
             <select id={id} name="costCurrency" value={draft.costCurrency} onChange={(e) => set('costCurrency')(e.target.value)}>
-              {[...new Set([draft.costCurrency, ...COMMON_CURRENCIES])].map((c) => (
-                <option key={c}>{c}</option>
-              ))}
+              <CurrencyOptions current={draft.costCurrency} />
             </select>
           )}
         </Field>
