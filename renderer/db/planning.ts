@@ -7,14 +7,14 @@ import { isBundle } from '../../shared/catalog/catalog';
 import { addDays, dayNumber, isoFromDay } from '../../shared/dates';
 import type { IsoDate, Location, PurchaseOrder, Shipment } from '../../shared/model';
 import { dailyDemand, isMerchantFulfilled, mergeDemandRows } from '../../shared/import/demand';
-import { demandHistoryFromLedger, lastYearUnits, overlayOrderDemand, seriesDays, withLaunchSeries } from '../../shared/planning/demandHistory';
+import { demandHistoryFromLedger, lastYearUnits, overlayOrderDemand, ownWarehouseDemandHistory, seriesDays, withLaunchSeries } from '../../shared/planning/demandHistory';
 import { rateHasEnded, rateOverrideOf } from '../../shared/planning/forecastRates';
 import type { RateOverride } from '../../shared/planning/forecastRates';
 import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
 import { arrivalStep, buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries, weekdaySeasonsOfPlan } from '../../shared/planning/plan';
-import type { Plan, PlanInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
+import type { Plan, PlanInput, PlanOwnSeriesInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
 import { latestReservedReports, reservedUnitsBySku } from '../../shared/planning/reservedUnits';
 import type { PlanColumns } from '../../shared/planning/planColumns';
@@ -128,7 +128,14 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
 
   const todayDay = dayNumber(today);
   const fba = new Map(locations.filter((l) => l.kind === 'fba' && l.marketplace).map((l) => [l.id, l.marketplace!]));
-  let history = demandHistoryFromLedger(ledger.columns, fba, { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS });
+  const window = { firstDay: todayDay - HISTORY_DAYS + 1, days: HISTORY_DAYS };
+  let history = demandHistoryFromLedger(ledger.columns, fba, window);
+  // Sales the seller records at its own warehouses (a Shopify or merchant-fulfilled order shipped from
+  // home, a 3PL's to a customer) draw on its own stock: their own series, each warehouse its own group
+  // for the weekly season. Imported MFN order lines are not added to them: the seller records such a
+  // sale in the ledger, and counting the order line as well would count it twice.
+  const ownWarehouses = new Map(locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => [l.id, `${l.kind}:${l.id}`]));
+  const ownHistory = ownWarehouseDemandHistory(ledger.columns, ownWarehouses, window);
   const t2 = performance.now();
   const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences, forecastRates, analysisRow] = await restRead;
   // Listings only match Amazon's restock advice and reserved units to SKUs: 20,000 of them are not read without either.
@@ -300,6 +307,14 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     });
   });
 
+  // Own-warehouse series: no marketplace, so only events for every marketplace fall on them.
+  const ownSeriesBySku = new Map<number, PlanOwnSeriesInput[]>();
+  ownHistory.series.forEach((s, seriesIndex) => {
+    let list = ownSeriesBySku.get(s.skuId);
+    if (!list) ownSeriesBySku.set(s.skuId, (list = []));
+    list.push({ seriesIndex, eventFactors: events.length > 0 ? eventFactorsIfAny(events, s.skuId, s.marketplace, ownHistory.firstDay, ownHistory.days + DEFAULT_PLAN_SETTINGS.horizonDays) : undefined });
+  });
+
   // A marketplace with several FBA locations: Amazon's reserved units and Restock figure are the
   // marketplace's, so each of its lines takes a part, not the whole on every line.
   const severalFba = marketplacesWithSeveralFba(fba);
@@ -393,7 +408,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const capacityCubicFeet = new Map<number, CubicFeetByStorageType>();
   for (const [locationId, limits] of Object.entries(preferences.fbaCapacityCubicFeet)) if (fba.has(Number(locationId))) capacityCubicFeet.set(Number(locationId), limits);
   timings.inputsMs = performance.now() - t4;
-  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet, unlinedFbaInbound } };
+  const own = ownSeriesBySku.size > 0 ? { own: { history: ownHistory, series: ownSeriesBySku } } : {};
+  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet, unlinedFbaInbound, ...own } };
 }
 
 /** SKU ids up to this bound are summed in a typed array; larger (or negative) ones, never made by the database, in a Map. */

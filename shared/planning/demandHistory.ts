@@ -283,6 +283,56 @@ export function demandHistoryFromLedger(
 }
 
 /**
+ * Daily sales and stockout days per SKU × one of the seller's own warehouses (domestic, 3PL), from
+ * the ledger's `sale` movements there: sales the seller records by hand (a Shopify or merchant-
+ * fulfilled order, a 3PL's shipment to a customer). `warehouses` maps each such location id to the
+ * group its series are in (their `marketplace`: the weekly season is read per group). Only a SKU ×
+ * warehouse that sold in the window is a series (the stock a warehouse holds to send to FBA is no
+ * demand of its own), built by demandHistoryFromLedger from that pair's movements alone, so its
+ * stockout days are that warehouse's: a day that sold nothing and closed with no stock there.
+ * Without such a sale (the usual seller), one pass over the sales and an empty history.
+ */
+export function ownWarehouseDemandHistory(columns: DemandLedgerColumns, warehouses: ReadonlyMap<number, string>, window: { firstDay: number; days: number }): DemandHistory {
+  requireWindow(window);
+  const { firstDay, days } = window;
+  const { length, day, skuId, locationId, type } = columns;
+  const slots = fbaSlots(warehouses);
+  const count = Math.max(1, slots.ids.length);
+  // Pass 1: the SKU × warehouse pairs that sold in the window.
+  let sold: Set<number> | null = null;
+  for (let i = 0; i < length; i++) {
+    if (type[i] !== SALE) continue;
+    const d = day[i]! - firstDay;
+    if (d < 0 || d >= days) continue;
+    const slot = slots.slotOf(locationId[i]!);
+    if (slot < 0) continue;
+    (sold ??= new Set()).add(skuId[i]! * count + slot);
+  }
+  // Pass 2: every movement of those pairs up to the window's end (the ones before it make the opening balance).
+  const end = firstDay + days;
+  const keep = new Uint8Array(sold === null ? 0 : length);
+  let kept = 0;
+  for (let i = 0; sold !== null && i < length; i++) {
+    if (day[i]! >= end) continue;
+    const slot = slots.slotOf(locationId[i]!);
+    if (slot < 0 || !sold.has(skuId[i]! * count + slot)) continue;
+    keep[i] = 1;
+    kept++;
+  }
+  const subset: DemandLedgerColumns = { length: kept, day: new Int32Array(kept), skuId: new Int32Array(kept), locationId: new Int32Array(kept), qty: new Float64Array(kept), type: new Uint8Array(kept) };
+  for (let i = 0, k = 0; k < kept; i++) {
+    if (!keep[i]) continue;
+    subset.day[k] = day[i]!;
+    subset.skuId[k] = skuId[i]!;
+    subset.locationId[k] = locationId[i]!;
+    subset.qty[k] = columns.qty[i]!;
+    subset.type[k] = type[i]!;
+    k++;
+  }
+  return demandHistoryFromLedger(subset, warehouses, window);
+}
+
+/**
  * A history's days kept sparse, per series (CSR: series s owns entries start[s]…start[s + 1] − 1):
  * its sale days in day order with their units (a day sold and reversed keeps its 0), and its
  * stockout runs [from, to) in day order, never touching. Day numbers are window offsets.

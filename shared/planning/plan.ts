@@ -22,6 +22,10 @@
 // with L = production + the ship leg, rounded to the case pack and at least the MOQ. Its projected
 // stockout (nothing new bought) is found as a ship line's: stock now (home + FBA − reserved), plus each
 // open shipment and PO on the day it arrives, less the network's forecast (every marketplace) each day.
+// Sales at the seller's own warehouses (domestic, 3PL: PlanInput.own) are forecast as FBA series are but
+// make no ship line: their forecast adds to the buy line's (d, σd², the sums, the dates), their share of
+// the demand takes no sea leg, and their forecast over the sea lead time stays at home (ship lines do
+// not take it).
 import { abcClassIndexes, backtestForecast, DEMAND_CLASS_CANDIDATES, demandPattern, FORECAST_METHODS, forecastPath, safetyStock, zForServiceLevel } from '../domain';
 import type { AbcCutoffs } from '../domain';
 import type { ForecastMethod } from '../domain';
@@ -140,12 +144,30 @@ export interface PlanSeriesInput {
   rateOverride?: RateOverride;
 }
 
+/** One SKU's sales at one of the seller's own warehouses (domestic, 3PL): a series of PlanInput.own.history. */
+export interface PlanOwnSeriesInput {
+  /** Index into own.history.series. */
+  seriesIndex: number;
+  /** Per-day demand factors over history and horizon (events), own.history.days + horizonDays long; absent = 1. */
+  eventFactors?: Float32Array;
+}
+
+/** Series of a history, by SKU id, as the forecast reads them (index and event factors). */
+type SeriesBySku = ReadonlyMap<number, readonly Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors'>[]>;
+
 export interface PlanInput {
   settings: PlanSettings;
   history: DemandHistory;
   skus: readonly PlanSkuInput[];
   /** Per SKU id: its FBA series. */
   series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
+  /**
+   * Demand at the seller's own warehouses (PRODUCT §4.1: sales recorded at a domestic warehouse or a
+   * 3PL), per SKU id its series of `history` (its own, built as the FBA one is). They make no ship
+   * line (nothing goes to FBA for them); their forecast adds to the SKU's buy line and keeps home
+   * stock back from its ship lines. Absent: none.
+   */
+  own?: { history: DemandHistory; series: ReadonlyMap<number, readonly PlanOwnSeriesInput[]> };
   /** FBA capacity per location in units (null = no limit); when short, A items first. */
   capacityUnits: ReadonlyMap<number, number | null>;
   /** FBA capacity per location in cubic feet per storage type (absent: none); applies beside the units limit. */
@@ -254,6 +276,12 @@ export interface ShipLine {
   capacityRoomCubicFeet: number;
   /** Wanted but not at home to ship (the buy line brings them). */
   shortAtHome: number;
+  /**
+   * Home stock kept back from the SKU's ship lines for its sales at the seller's own warehouses: their
+   * forecast over the sea lead time (the longest of the SKU's lines), in whole units, at most what is
+   * at home. 0 without such sales.
+   */
+  heldForOwnSales: number;
   /** Day numbers; NaN when none within the horizon. */
   stockoutDay: number;
   shipByDay: number;
@@ -264,8 +292,14 @@ export interface BuyLine {
   skuId: number;
   supplierId: number | null;
   abc: AbcClass;
+  /** Every marketplace's d (its ship line's) plus ownDailyDemand; σd is √ of the sum of their variances. */
   dailyDemand: number;
   sdDaily: number;
+  /**
+   * Of dailyDemand, the sales forecast at the seller's own warehouses (domestic, 3PL), per day over
+   * production and the review period (they need no sea leg); 0 without such sales.
+   */
+  ownDailyDemand: number;
   leadDays: number;
   leadSdDays: number;
   z: number;
@@ -296,7 +330,7 @@ export interface BuyLine {
   /** Units arriving (open shipments and POs) and the network's forecast from tomorrow through stockoutDay (through the horizon's last day when none). */
   stockoutArrivals: number;
   stockoutDemand: number;
-  /** Forecast units over the next FORECAST_SUMMARY_DAYS days, every FBA marketplace of the SKU summed (the supplier sheet shows it). */
+  /** Forecast units over the next FORECAST_SUMMARY_DAYS days, every FBA marketplace of the SKU and its own warehouses' sales summed (the supplier sheet shows it). */
   forecast30Units: number;
 }
 
@@ -360,7 +394,7 @@ export interface SeriesSelection {
  * and scratch.spread gets the daily spread of the same series.
  */
 export function forecastSeries(
-  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
+  input: ForecastInput,
   series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors' | 'rateOverride'>,
   forcedMethod: ForecastMethod | undefined,
   daily: Float32Array,
@@ -425,7 +459,7 @@ export function forecastSeries(
 }
 
 /** The catalog's season of each plan input's series, kept per series map (a what-if and a line's chart reuse the plan's). */
-const seasonBySeriesInput = new WeakMap<PlanInput['series'], { history: DemandHistory; season: CatalogSeason }>();
+const seasonBySeriesInput = new WeakMap<SeriesBySku, { history: DemandHistory; season: CatalogSeason }>();
 
 /**
  * The catalog's season a plan reads: from every series' weeks with the known past events taken out
@@ -446,12 +480,15 @@ function catalogSeasonOfPlan(input: PlanHistoryInput): CatalogSeason {
 }
 
 /** What the seasons of a plan read: its history, and its series (with their event factors) when there are any. */
-type PlanHistoryInput = { history: DemandHistory; series?: PlanInput['series'] };
+type PlanHistoryInput = { history: DemandHistory; series?: SeriesBySku };
 
-const pastFactorsBySeriesInput = new WeakMap<PlanInput['series'], { history: DemandHistory; factors: ReadonlyMap<number, Float32Array> }>();
+/** What a series' forecast reads: a plan's settings, history and what-if, and the history's series (with their event factors) when there are any. */
+type ForecastInput = Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: SeriesBySku };
+
+const pastFactorsBySeriesInput = new WeakMap<SeriesBySku, { history: DemandHistory; factors: ReadonlyMap<number, Float32Array> }>();
 
 /** Per series index, the event factors over the history's days of the series a past event falls on (kept per series map). */
-function pastEventFactors(history: DemandHistory, series: PlanInput['series']): ReadonlyMap<number, Float32Array> {
+function pastEventFactors(history: DemandHistory, series: SeriesBySku): ReadonlyMap<number, Float32Array> {
   const kept = pastFactorsBySeriesInput.get(series);
   if (kept?.history === history) return kept.factors;
   const factors = new Map<number, Float32Array>();
@@ -465,16 +502,27 @@ function pastEventFactors(history: DemandHistory, series: PlanInput['series']): 
   return factors;
 }
 
-/** The catalog season's index of each week of a weekly window (oldest first) and of the weeks ahead, made once per season and shape. */
-let lastAligned: { season: CatalogSeason; weeks: number; weeksAhead: number; past: Float64Array; ahead: Float64Array } | null = null;
+/**
+ * The catalog season's index of each week of a weekly window (oldest first) and of the weeks ahead,
+ * made once per season and shape; the last two kept (a plan's FBA history and its own warehouses').
+ */
+type AlignedSeason = { season: CatalogSeason; weeks: number; weeksAhead: number; past: Float64Array; ahead: Float64Array };
+let lastAligned: AlignedSeason | null = null;
+let otherAligned: AlignedSeason | null = null;
 function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number): { past: Float64Array; ahead: Float64Array } {
   if (lastAligned?.season === season && lastAligned.weeks === weeks && lastAligned.weeksAhead === weeksAhead) return lastAligned;
-  const past = new Float64Array(weeks);
-  for (let w = 0; w < weeks; w++) past[w] = season.index[positionOf(weeks - 1 - w)]!;
-  const ahead = new Float64Array(weeksAhead);
-  for (let h = 0; h < weeksAhead; h++) ahead[h] = season.index[positionOf(-1 - h)]!;
-  lastAligned = { season, weeks, weeksAhead, past, ahead };
-  return lastAligned;
+  let aligned: AlignedSeason;
+  if (otherAligned?.season === season && otherAligned.weeks === weeks && otherAligned.weeksAhead === weeksAhead) aligned = otherAligned;
+  else {
+    const past = new Float64Array(weeks);
+    for (let w = 0; w < weeks; w++) past[w] = season.index[positionOf(weeks - 1 - w)]!;
+    const ahead = new Float64Array(weeksAhead);
+    for (let h = 0; h < weeksAhead; h++) ahead[h] = season.index[positionOf(-1 - h)]!;
+    aligned = { season, weeks, weeksAhead, past, ahead };
+  }
+  otherAligned = lastAligned;
+  lastAligned = aligned;
+  return aligned;
 }
 
 /**
@@ -482,7 +530,7 @@ function alignedSeason(season: CatalogSeason, weeks: number, weeksAhead: number)
  * week's days, the seller's rate in its place on the days it covers, then events and the what-if uplift.
  */
 function dailyFromPath(
-  input: Pick<PlanInput, 'settings' | 'history' | 'whatIf'> & { series?: PlanInput['series'] },
+  input: ForecastInput,
   series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors' | 'rateOverride'>,
   path: ArrayLike<number>,
   pathLength: number,
@@ -519,19 +567,37 @@ function dailyFromPath(
   }
 }
 
-/** Per marketplace of the last history asked about, its weekly season's 7 factors from the first day ahead (null: none). */
-let lastWeekdayFactors: { history: DemandHistory; series: PlanInput['series'] | undefined; firstDay: number; seasons: WeekdaySeasons; factors: (Float64Array | null)[] } | null = null;
+interface WeekdayFactorsKept {
+  history: DemandHistory;
+  series: SeriesBySku | undefined;
+  firstDay: number;
+  seasons: WeekdaySeasons;
+  factors: (Float64Array | null)[];
+}
+/**
+ * Per marketplace of the last history asked about, its weekly season's 7 factors from the first day
+ * ahead (null: none); and of the one before (a plan asks of its FBA history and its own warehouses'
+ * in turn, SKU by SKU).
+ */
+let lastWeekdayFactors: WeekdayFactorsKept | null = null;
+let otherWeekdayFactors: WeekdayFactorsKept | null = null;
+
+const keptFor = (kept: WeekdayFactorsKept | null, input: PlanHistoryInput, firstDay: number) => kept !== null && kept.history === input.history && kept.series === input.series && kept.firstDay === firstDay;
 
 /** The 7 factors (day firstDay + j, j = 0…6) of series s's marketplace's weekly season; null when it has none. */
 function weekdayFactorsOfSeries(input: PlanHistoryInput, firstDay: number, s: number): Float64Array | null {
   // Asked twice per line of a plan on the same input: the seasons are looked up again only for another.
   let last = lastWeekdayFactors;
-  if (last === null || last.history !== input.history || last.series !== input.series || last.firstDay !== firstDay) {
-    const seasons = weekdaySeasonsOfPlan(input);
-    last = { history: input.history, series: input.series, firstDay, seasons, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
+  if (!keptFor(last, input, firstDay)) {
+    if (keptFor(otherWeekdayFactors, input, firstDay)) last = otherWeekdayFactors!;
+    else {
+      const seasons = weekdaySeasonsOfPlan(input);
+      last = { history: input.history, series: input.series, firstDay, seasons, factors: seasons.seasons.map((season) => (season.weight > 0 ? weekdayFactorsFrom(season, firstDay) : null)) };
+    }
+    otherWeekdayFactors = lastWeekdayFactors;
     lastWeekdayFactors = last;
   }
-  return last.factors[last.seasons.marketplaceOf[s]!] ?? null;
+  return last!.factors[last!.seasons.marketplaceOf[s]!] ?? null;
 }
 
 /** The weekly season a plan reads: with the series' past events left out of it (weekdaySeasonsOf). */
@@ -548,7 +614,7 @@ export function weekdaySeasonsOfPlan(input: PlanHistoryInput): WeekdaySeasons {
  */
 interface SeriesForecasts {
   skus: readonly PlanSkuInput[];
-  series: ReadonlyMap<number, readonly PlanSeriesInput[]>;
+  series: SeriesBySku;
   settings: PlanSettings;
   weeksAhead: number;
   /**
@@ -583,15 +649,32 @@ export function buildPlan(input: PlanInput): Plan {
   return unpackPlan(buildPlanColumns(input));
 }
 
-/** What one run of the plan shares between its series and SKUs. */
-interface PlanRun {
+/** Where a run's series forecasts come from and go: the input they read, the forecasts kept for them, whether those are reused. */
+interface ForecastSource {
+  input: ForecastInput;
+  forecasts: SeriesForecasts;
+  reuse: boolean;
+}
+
+/** The seller's own warehouses' demand in a run (PlanInput.own): its forecasts, and per SKU (input order) its series. */
+interface OwnRun extends ForecastSource {
+  seriesOfSku: (readonly PlanOwnSeriesInput[])[];
+  /** Per SKU (input order): home stock its ship lines leave for these sales (ShipLine.heldForOwnSales). */
+  held: Float64Array;
+}
+
+/** What one run of the plan shares between its series and SKUs (its FBA series' ForecastSource). */
+interface PlanRun extends ForecastSource {
   input: PlanInput;
   settings: PlanSettings;
   horizon: number;
   /** What-if delay of open shipments, days. */
   delay: number;
-  forecasts: SeriesForecasts;
-  reuse: boolean;
+  /** Own-warehouse demand; null without any. */
+  own: OwnRun | null;
+  /** The SKU being planned: its own warehouses' d (the sum of its series') and σd² (the sum of theirs). */
+  ownDaily: number;
+  ownVariance: number;
   scratch: ForecastScratch;
   /** Per series index: the marketplace's index in the ship columns. */
   marketplaceOf: Uint16Array;
@@ -629,43 +712,20 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   const horizon = settings.horizonDays;
   const started = phases?.now() ?? 0;
 
-  // ABC by the value sold over the last 365 days of history (PRODUCT §6: 12-month COGS, or units
-  // where the seller chose them), per SKU in input order, at the seller's thresholds.
+  // ABC by the value sold over the last 365 days of history, at FBA and at the seller's own warehouses
+  // (PRODUCT §6: 12-month COGS, or units where the seller chose them), per SKU in input order, at the
+  // seller's thresholds.
   const classes = abcClassIndexes(lastYearValues(input, settings.abc?.basis ?? 'cogs'), settings.abc?.cutoffs);
   const abcDone = phases?.now() ?? 0;
   const zOf: Record<AbcClass, number> = { A: zForServiceLevel(settings.serviceLevel.A), B: zForServiceLevel(settings.serviceLevel.B), C: zForServiceLevel(settings.serviceLevel.C) };
 
   const scratch = forecastScratch(settings);
   const weeksAhead = scratch.path.length;
-  const kept = forecastsByHistory.get(history);
-  const reuse = kept !== undefined && kept.skus === input.skus && kept.series === input.series && kept.settings === settings && kept.weeksAhead === weeksAhead;
   // Each SKU's series looked up once (a Map lookup per SKU is a cost at 10,000 SKUs).
   const seriesOfSku = input.skus.map((sku) => input.series.get(sku.skuId) ?? NO_SERIES);
   let shipCount = 0;
   for (const list of seriesOfSku) shipCount += list.length;
-  const forecasts: SeriesForecasts = reuse
-    ? kept
-    : {
-        skus: input.skus,
-        series: input.series,
-        settings,
-        weeksAhead,
-        // Room for every ship line's path in full; only what is written is ever touched.
-        path: new Float64Array(shipCount * weeksAhead),
-        pathStart: new Int32Array(history.series.length),
-        pathLength: new Int32Array(history.series.length),
-        pathUsed: 0,
-        method: new Uint8Array(history.series.length),
-        wape: new Float64Array(history.series.length),
-        mase: new Float64Array(history.series.length),
-        interval: new Float64Array(history.series.length),
-        cv2: new Float64Array(history.series.length),
-        meanDaily: new Float64Array(history.series.length),
-        sdDaily: new Float64Array(history.series.length),
-        seasonCos: new Float64Array(history.series.length),
-        seasonSin: new Float64Array(history.series.length),
-      };
-  if (!reuse) forecastsByHistory.set(history, forecasts);
+  const { forecasts, reuse } = seriesForecastsOf(history, input.series, input.skus, settings, weeksAhead, shipCount);
 
   const columns = emptyPlanColumns(shipCount, input.skus.length);
   const marketplaceIndex = marketplaceIndexer(columns.ship.marketplaces);
@@ -676,6 +736,9 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     delay: input.whatIf?.delayDays ?? 0,
     forecasts,
     reuse,
+    own: ownRunOf(input, weeksAhead),
+    ownDaily: 0,
+    ownVariance: 0,
     scratch,
     marketplaceOf: marketplaceIndexes(history, marketplaceIndex),
     daily: new Float32Array(horizon),
@@ -723,17 +786,100 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
       else addInto(run.networkForecast, run.daily, horizon);
       line++;
     }
+    run.ownDaily = 0;
+    run.ownVariance = 0;
+    const ownSeries = run.own === null ? NO_OWN_SERIES : run.own.seriesOfSku[b]!;
+    if (ownSeries.length > 0) addOwnDemand(run, run.own!, sku, ownSeries, skuSeries, firstLine, line, b);
     writeBuyLine(run, sku, skuSeries, firstLine, line, b);
   }
 
   const linesDone = phases?.now() ?? 0;
-  applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine);
+  applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine, run.own?.held ?? null);
   if (phases) {
     phases.abcMs = abcDone - started;
     phases.linesMs = linesDone - abcDone;
     phases.capacityMs = phases.now() - linesDone;
   }
   return columns;
+}
+
+/**
+ * The forecasts kept for a history's series when this run may reuse them (a what-if on the very
+ * inputs of the last plan), else new ones to fill (with room for `pathSeries` paths in full), kept.
+ */
+function seriesForecastsOf(history: DemandHistory, series: SeriesBySku, skus: readonly PlanSkuInput[], settings: PlanSettings, weeksAhead: number, pathSeries: number): { forecasts: SeriesForecasts; reuse: boolean } {
+  const kept = forecastsByHistory.get(history);
+  if (kept !== undefined && kept.skus === skus && kept.series === series && kept.settings === settings && kept.weeksAhead === weeksAhead) return { forecasts: kept, reuse: true };
+  const count = history.series.length;
+  const forecasts: SeriesForecasts = {
+    skus,
+    series,
+    settings,
+    weeksAhead,
+    // Room for every series' path in full; only what is written is ever touched.
+    path: new Float64Array(pathSeries * weeksAhead),
+    pathStart: new Int32Array(count),
+    pathLength: new Int32Array(count),
+    pathUsed: 0,
+    method: new Uint8Array(count),
+    wape: new Float64Array(count),
+    mase: new Float64Array(count),
+    interval: new Float64Array(count),
+    cv2: new Float64Array(count),
+    meanDaily: new Float64Array(count),
+    sdDaily: new Float64Array(count),
+    seasonCos: new Float64Array(count),
+    seasonSin: new Float64Array(count),
+  };
+  forecastsByHistory.set(history, forecasts);
+  return { forecasts, reuse: false };
+}
+
+/** The run's own-warehouse demand: null without any series of it (the usual seller: nothing to do per SKU). */
+function ownRunOf(input: PlanInput, weeksAhead: number): OwnRun | null {
+  const own = input.own;
+  if (own === undefined || own.history.series.length === 0 || own.series.size === 0) return null;
+  const seriesOfSku = input.skus.map((sku) => own.series.get(sku.skuId) ?? NO_OWN_SERIES);
+  let count = 0;
+  for (const list of seriesOfSku) count += list.length;
+  if (count === 0) return null;
+  const { forecasts, reuse } = seriesForecastsOf(own.history, own.series, input.skus, input.settings, weeksAhead, count);
+  const ownInput: ForecastInput = { settings: input.settings, history: own.history, series: own.series, ...(input.whatIf ? { whatIf: input.whatIf } : {}) };
+  return { input: ownInput, forecasts, reuse, seriesOfSku, held: new Float64Array(input.skus.length) };
+}
+
+/**
+ * SKU `b`'s sales at the seller's own warehouses: each series forecast as an FBA one is (the SKU's
+ * forced method too, events and the what-if uplift on its days), added into run.networkForecast; its d
+ * over production + the buy review period (the days the stock it needs is bought for; it takes no sea
+ * leg) into run.ownDaily and its σd² into run.ownVariance. Home stock its ship lines (firstLine…endLine − 1)
+ * leave for them: their forecast over the longest sea lead time of those lines, in whole units, at
+ * most what is at home; each line shows it.
+ */
+function addOwnDemand(run: PlanRun, own: OwnRun, sku: PlanSkuInput, ownSeries: readonly PlanOwnSeriesInput[], skuSeries: readonly PlanSeriesInput[], firstLine: number, endLine: number, b: number): void {
+  const { settings, horizon, daily, networkForecast } = run;
+  const cover = Math.min(horizon, Math.max(0, Math.round(sku.buyLeadTime.meanDays)) + settings.buyReviewDays);
+  let heldDays = 0;
+  for (let k = 0; k < endLine - firstLine; k++) heldDays = Math.max(heldDays, Math.round(skuSeries[k]!.sea.meanDays));
+  heldDays = Math.min(horizon, heldDays);
+  let ownDaily = 0;
+  let ownVariance = 0;
+  let held = 0;
+  for (let k = 0; k < ownSeries.length; k++) {
+    const series = ownSeries[k]!;
+    const s = series.seriesIndex;
+    seriesForecast(own, run.scratch, sku, series, daily);
+    addInto(networkForecast, daily, horizon);
+    if (cover > 0) ownDaily += sumFrom(daily, 0, cover) / weekdayMass(own.input, settings.todayDay + 1, s, cover);
+    const sd = own.forecasts.sdDaily[s]!;
+    ownVariance += sd * sd;
+    held += sumFrom(daily, 0, heldDays);
+  }
+  run.ownDaily = ownDaily;
+  run.ownVariance = ownVariance;
+  const kept = Math.min(Math.ceil(held - 1e-9), Math.max(0, sku.domesticUnits));
+  own.held[b] = kept > 0 ? kept : 0;
+  for (let i = firstLine; i < endLine; i++) run.ship.heldForOwnSales[i] = own.held[b]!;
 }
 
 /**
@@ -754,7 +900,7 @@ export interface PlanPhaseTimings {
 const SEASON_RECENT_DAYS = 28;
 
 /** The catalog season's running sum over the days ahead and its mean over the last 28 days (each day takes its week's index). */
-function seasonSums(history: DemandHistory, series: PlanInput['series'], horizon: number): { seasonAhead: Float64Array; seasonRecent: number } {
+function seasonSums(history: DemandHistory, series: SeriesBySku, horizon: number): { seasonAhead: Float64Array; seasonRecent: number } {
   const { index } = catalogSeasonOfPlan({ history, series });
   const seasonAhead = new Float64Array(horizon + 1);
   for (let d = 0; d < horizon; d++) seasonAhead[d + 1] = seasonAhead[d]! + index[positionOf(-1 - Math.floor(d / 7))]!;
@@ -786,7 +932,8 @@ function marketplaceIndexes(history: DemandHistory, indexOf: (marketplace: strin
 
 /**
  * Per SKU (input order), its units sold over the history's last year, every series summed in series
- * order, times its unit cost. A SKU listed twice is refused, as abcClassify refuses an id twice.
+ * order (the FBA history's, then its own warehouses'), times its unit cost. A SKU listed twice is
+ * refused, as abcClassify refuses an id twice.
  */
 function lastYearValues(input: PlanInput, basis: 'cogs' | 'units'): Float64Array {
   const { skus, history } = input;
@@ -796,6 +943,15 @@ function lastYearValues(input: PlanInput, basis: 'cogs' | 'units'): Float64Array
   for (let index = 0; index < history.series.length; index++) {
     const b = indexOf(history.series[index]!.skuId);
     if (b >= 0) soldUnits[b] = soldUnits[b]! + lastYear[index]!;
+  }
+  // What the seller's own warehouses sold counts too (after FBA's, so a plan without any adds the same sums).
+  const own = input.own?.history;
+  if (own !== undefined && own.series.length > 0) {
+    const ownLastYear = lastYearUnits(own);
+    for (let index = 0; index < own.series.length; index++) {
+      const b = indexOf(own.series[index]!.skuId);
+      if (b >= 0) soldUnits[b] = soldUnits[b]! + ownLastYear[index]!;
+    }
   }
   if (basis === 'cogs') for (let b = 0; b < skus.length; b++) soldUnits[b] = soldUnits[b]! * skus[b]!.unitCostMinor;
   return soldUnits;
@@ -833,14 +989,14 @@ function skuIndexer(skus: readonly PlanSkuInput[]): (skuId: number) => number {
   return (skuId) => map.get(skuId) ?? -1;
 }
 
-/** The forecast of one series into run.daily (computed, or the kept one in a what-if); its method, errors and daily spread go to run.forecasts. */
-function seriesForecast(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput): void {
-  const { forecasts, scratch } = run;
+/** The forecast of one series of `source` into `daily` (computed, or the kept one in a what-if); its method, errors and daily spread go to source.forecasts. */
+function seriesForecast(source: ForecastSource, scratch: ForecastScratch, sku: PlanSkuInput, series: Pick<PlanSeriesInput, 'seriesIndex' | 'eventFactors' | 'rateOverride'>, daily: Float32Array): void {
+  const { forecasts } = source;
   const s = series.seriesIndex;
-  if (run.reuse) {
-    dailyFromPath(run.input, series, forecasts.path, forecasts.pathLength[s]!, run.daily, forecasts.pathStart[s]!);
+  if (source.reuse) {
+    dailyFromPath(source.input, series, forecasts.path, forecasts.pathLength[s]!, daily, forecasts.pathStart[s]!);
   } else {
-    const selection = forecastSeries(run.input, series, sku.method, run.daily, scratch);
+    const selection = forecastSeries(source.input, series, sku.method, daily, scratch);
     const length = isFlat(scratch.path, scratch.pathLength) ? Math.min(1, scratch.pathLength) : scratch.pathLength;
     // Copied by hand: a subarray per series (a new typed-array object) cost more than the copy.
     copyInto(forecasts.path, forecasts.pathUsed, scratch.path, length);
@@ -864,7 +1020,7 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const { settings, horizon, daily, arrivals, delay, forecasts } = run;
   const todayDay = settings.todayDay;
   const s = series.seriesIndex;
-  seriesForecast(run, sku, series);
+  seriesForecast(run, run.scratch, sku, series, daily);
   const rate = series.rateOverride;
   const rateApplies = rate !== undefined && rate.untilDay > todayDay;
   // No demand on any day ahead (a series that never sold, or forecast at 0): every sum over the days
@@ -1052,8 +1208,19 @@ function allEqualTo(values: Float32Array, length: number, value: number): boolea
  * The sea leg a bought unit takes on to FBA when the SKU sells in several marketplaces: the legs
  * mixed by each marketplace's share of the demand (equal shares when nothing sells), so a unit's leg
  * has the mixture's mean and spread (Σw·(σ² + m²) − mean²: a slow and a fast route widen it).
+ * `ownDaily`, the SKU's sales per day at its own warehouses, takes no leg: the demand over the lead
+ * time is d·P + d_FBA·S, so the leg is FBA's share of the demand × S, its mean and spread scaled by it.
  */
-export function networkSeaLeg(skuSeries: readonly Pick<PlanSeriesInput, 'sea'>[], dailyDemand: ArrayLike<number>, firstLine: number): { meanDays: number; sdDays: number } {
+export function networkSeaLeg(skuSeries: readonly Pick<PlanSeriesInput, 'sea'>[], dailyDemand: ArrayLike<number>, firstLine: number, ownDaily = 0): { meanDays: number; sdDays: number } {
+  const leg = fbaSeaLeg(skuSeries, dailyDemand, firstLine);
+  if (!(ownDaily > 0) || skuSeries.length === 0) return leg;
+  let fba = 0;
+  for (let k = 0; k < skuSeries.length; k++) fba += Math.max(0, dailyDemand[firstLine + k]!);
+  const share = fba / (fba + ownDaily);
+  return { meanDays: leg.meanDays * share, sdDays: leg.sdDays * share };
+}
+
+function fbaSeaLeg(skuSeries: readonly Pick<PlanSeriesInput, 'sea'>[], dailyDemand: ArrayLike<number>, firstLine: number): { meanDays: number; sdDays: number } {
   const n = skuSeries.length;
   if (n === 0) return { meanDays: 0, sdDays: 0 };
   if (n === 1) return skuSeries[0]!.sea;
@@ -1089,7 +1256,13 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
     networkFbaUnits += onHand[i]! - reservedUnits[i]!;
     networkInbound += inboundUnits[i]!;
   }
-  const shipLeg = networkSeaLeg(skuSeries, dailyDemand, firstLine);
+  // Sales at the seller's own warehouses (their forecast is in networkForecast already).
+  const ownDaily = run.ownDaily;
+  if (ownDaily !== 0 || run.ownVariance !== 0) {
+    networkDaily += ownDaily;
+    networkVariance += run.ownVariance;
+  }
+  const shipLeg = networkSeaLeg(skuSeries, dailyDemand, firstLine, ownDaily);
   const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
   const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
   const sdDaily = Math.sqrt(networkVariance);
@@ -1139,6 +1312,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   run.buyColumns.abc[b] = run.skuAbc;
   c.dailyDemand[b] = networkDaily;
   c.sdDaily[b] = sdDaily;
+  c.ownDailyDemand[b] = ownDaily;
   c.leadDays[b] = leadDays;
   c.leadSdDays[b] = leadSd;
   c.z[b] = z;
@@ -1328,6 +1502,7 @@ function leadAndCover(values: Float32Array, leadDays: number, coverDays: number,
 
 
 const NO_SERIES: readonly PlanSeriesInput[] = [];
+const NO_OWN_SERIES: readonly PlanOwnSeriesInput[] = [];
 
 /** True when values[0…length−1] are all equal (=== : 0 and −0 are, and give the same day after Math.max(0, ·)). */
 function isFlat(values: Float64Array, length: number): boolean {
@@ -1362,11 +1537,13 @@ function positiveOrNaN(value: number | null | undefined): number {
  * cutByCapacity; cutByCubicFeet says how many of them the volume limit cut). A SKU without a package
  * size can neither be measured nor cut by a volume limit, and its stock takes none of that room.
  */
-function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array): void {
+function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array, heldForOwnSales: Float64Array | null): void {
   const count = columns.count;
-  // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home.
+  // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home, less what
+  // stays there for the sales of the seller's own warehouses.
   const home = new Float64Array(input.skus.length);
   for (let b = 0; b < home.length; b++) home[b] = input.skus[b]!.domesticUnits;
+  if (heldForOwnSales !== null) for (let b = 0; b < home.length; b++) if (heldForOwnSales[b]! > 0) home[b] = Math.max(0, home[b]! - heldForOwnSales[b]!);
   // Room per location: units, and cubic feet per storage type (NaN: no limit for that type), less
   // what is on hand and inbound there, counted in one pass over the lines.
   const roomUnits = new Map<number, number>();

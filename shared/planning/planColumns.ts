@@ -59,6 +59,7 @@ const SHIP_NUMBERS = [
   'stockoutDay',
   'shipByDay',
   'amazonRecommendedUnits',
+  'heldForOwnSales',
 ] as const satisfies readonly NumberField<ShipLine>[];
 /** Ship-line fields packed by name: texts as indexes, the forced-method flag as 0 / 1. */
 type ShipOthers = Extract<keyof ShipLine, 'marketplace' | 'abc' | 'method' | 'methodForced' | 'storageType'>;
@@ -88,6 +89,7 @@ const BUY_NUMBERS = [
   'stockoutArrivals',
   'stockoutDemand',
   'forecast30Units',
+  'ownDailyDemand',
 ] as const satisfies readonly NumberField<BuyLine>[];
 type BuyOthers = Extract<keyof BuyLine, 'abc'>;
 
@@ -278,6 +280,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       capacityRoomUnits: S.capacityRoomUnits[i]!,
       capacityRoomCubicFeet: S.capacityRoomCubicFeet[i]!,
       shortAtHome: S.shortAtHome[i]!,
+      heldForOwnSales: S.heldForOwnSales[i]!,
       stockoutDay: S.stockoutDay[i]!,
       shipByDay: S.shipByDay[i]!,
       amazonRecommendedUnits: s.nulls[i] === 1 ? null : S.amazonRecommendedUnits[i]!,
@@ -294,6 +297,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       abc: ABC[b.abc[i]!]!,
       dailyDemand: B.dailyDemand[i]!,
       sdDaily: B.sdDaily[i]!,
+      ownDailyDemand: B.ownDailyDemand[i]!,
       leadDays: B.leadDays[i]!,
       leadSdDays: B.leadSdDays[i]!,
       z: B.z[i]!,
@@ -474,6 +478,9 @@ class ShipLineView implements ShipLine {
   get shortAtHome(): number {
     return this.c.shortAtHome[this.i]!;
   }
+  get heldForOwnSales(): number {
+    return this.c.heldForOwnSales[this.i]!;
+  }
   get stockoutDay(): number {
     return this.c.stockoutDay[this.i]!;
   }
@@ -505,6 +512,9 @@ class BuyLineView implements BuyLine {
   }
   get sdDaily(): number {
     return this.c.sdDaily[this.i]!;
+  }
+  get ownDailyDemand(): number {
+    return this.c.ownDailyDemand[this.i]!;
   }
   get leadDays(): number {
     return this.c.leadDays[this.i]!;

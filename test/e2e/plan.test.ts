@@ -219,6 +219,28 @@ describe('the replenishment plan on the demo data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('a SKU the demo’s 3PL also sells: its buy line counts those sales and says how much of its demand they are', async () => {
+    await plan.showTab('buy');
+    const rows = await plan.rows('buy');
+    // The demo's 3PL in Los Angeles sells some SKUs to customers (recorded as its sales): the first such buy line shown.
+    let x: Record<string, { value: string; how: string }> | null = null;
+    for (let i = 0; i < rows.length && x === null; i++) {
+      await plan.explainRow('buy', i);
+      await expect.poll(() => plan.detailTitle()).toBe(rows[i]!.sku);
+      const shown = await plan.explanation();
+      if (shown['Demand d']!.how.includes('own warehouses')) x = shown;
+    }
+    expect(x, 'a buy line with own-warehouse sales among the rows shown').not.toBeNull();
+    const [, fba, own, share] = /^Sum of the forecasts of every marketplace \(([\d.,]+) a day\) and of the sales at your own warehouses, domestic and 3PL \(([\d.,]+) a day, (\d+)% of the demand\)/.exec(x!['Demand d']!.how)!;
+    // "4.12 per day"
+    const d = planNumber(x!['Demand d']!.value.split(' ')[0]);
+    expect(planNumber(own!)).toBeGreaterThan(0);
+    expect(Math.abs(planNumber(fba!) + planNumber(own!) - d)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(Number(share) - (planNumber(own!) / d) * 100)).toBeLessThanOrEqual(1);
+    expect(x!['Lead time L ± σL']!.how).toContain(`the sales at your own warehouses (${share}% of it) take no sea leg`);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('the reorder list prints on A4 and Letter with every SKU to buy, inside the margins', async () => {
     const summary = await plan.waitForPlan();
     await plan.showTab('buy');

@@ -56,7 +56,7 @@ export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekda
             air: n(line.shipAir, language, 0),
             cut: n(line.cutByCapacity, language, 0),
             short: n(line.shortAtHome, language, 0),
-          }),
+          }) + (line.heldForOwnSales > 0 ? ` ${t('plan.x.heldForOwnHow', { held: n(line.heldForOwnSales, language, 0) })}` : ''),
     ],
     [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
     [t('plan.stockout'), date(line.stockoutDay), Number.isFinite(line.stockoutDay) ? t('plan.x.stockoutHow') : t('plan.x.stockoutNone')],
@@ -114,16 +114,23 @@ function capacityHow(line: ShipLine, t: ReturnType<typeof useT>['t'], language: 
 
 export function BuyExplanation({ line }: { line: BuyLine }) {
   const { t, language } = useT();
+  // Sales at the seller's own warehouses (domestic, 3PL) are part of the demand: the rows say how much.
+  const own = line.ownDailyDemand > 0;
+  const ownShare = line.dailyDemand > 0 ? `${n((line.ownDailyDemand / line.dailyDemand) * 100, language, 0)}%` : '—';
   const rows: [string, string, string][] = [
-    [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, t('plan.x.networkDemand')],
-    [t('plan.x.lead'), `${n(line.leadDays, language)} ± ${n(line.leadSdDays, language)} ${t('plan.days')}`, t('plan.x.buyLeadHow')],
+    [
+      t('plan.x.demand'),
+      `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`,
+      own ? t('plan.x.networkDemandOwn', { fba: n(line.dailyDemand - line.ownDailyDemand, language, 2), own: n(line.ownDailyDemand, language, 2), share: ownShare }) : t('plan.x.networkDemand'),
+    ],
+    [t('plan.x.lead'), `${n(line.leadDays, language)} ± ${n(line.leadSdDays, language)} ${t('plan.days')}`, own ? t('plan.x.buyLeadOwnHow', { share: ownShare }) : t('plan.x.buyLeadHow')],
     [t('plan.x.z'), n(line.z, language, 3), t('plan.x.buyZHow', { abc: line.abc })],
     [t('plan.safetyStock'), n(line.safetyStock, language), `z · √(L · σd² + d² · σL²), z = ${n(line.z, language, 3)}`],
     [t('plan.reorderPoint'), n(line.reorderPoint, language), t('plan.x.buyRopHow', { days: n(Math.max(0, Math.round(line.leadDays)), language, 0), lead: n(line.leadDemand, language), ss: n(line.safetyStock, language) })],
     [t('plan.orderUpTo'), n(line.orderUpTo, language), t('plan.x.buyTHow', { cover: n(line.coverDemand, language), ss: n(line.safetyStock, language) })],
     [t('plan.position'), n(line.networkPosition, language), t('plan.x.networkPositionHow', { other: n(line.otherInboundUnits, language, 0) })],
     [t('plan.buyQty'), n(line.buyQty, language, 0), t('plan.x.buyQtyHow', { raw: n(line.rawQty, language), moq: line.moq, pack: line.casePack })],
-    [t('plan.stockout'), date(line.stockoutDay), buyStockoutHow(line, t, language)],
+    [t('plan.stockout'), date(line.stockoutDay), buyStockoutHow(line, t, language) + (own && line.stockoutDemand > 0 ? ` ${t('plan.x.buyStockoutOwn', { own: n(line.ownDailyDemand, language, 2) })}` : '')],
     [t('plan.orderBy'), date(line.orderByDay), Number.isFinite(line.orderByDay) ? [t('plan.x.orderByHow'), ...orderByLanding(line, t, language)].join(' ') : t('plan.x.orderByNone')],
   ];
   return <FigureTable rows={rows.map(([label, value, how]) => [label, label, value, how])} testId="plan-explanation" />;
