@@ -208,15 +208,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   const supplierById = new Map(suppliers.map((x) => [x.id, x]));
   const supplierOf = new Map(sourcing.map((s) => [s.skuId, supplierById.get(s.supplierId)]));
   const overrideOf = new Map(overrides.map((o) => [o.skuId, o.method]));
-  // Per SKU, when the units in transit that no ship line counts arrive: the buy line's projected
-  // stockout counts each from its day.
-  const otherArrivals = new Map<number, { day: number; units: number }[]>();
-  const addOtherArrival = (skuId: number, arriving: { day: number; units: number }) => {
-    const list = otherArrivals.get(skuId);
-    if (list) list.push(arriving);
-    else otherArrivals.set(skuId, [arriving]);
-  };
-  const { toFba: inbound, toHome: otherInbound } = inTransitByDestination(shipments, locations, addOtherArrival);
+  const { toFba: inbound, toHome: otherInbound } = inTransitByDestination(shipments, locations);
   const onOrder = onOrderBySku(purchaseOrders);
   const restock = new Map<string, number>();
   for (const scope of restockScopes.values()) {
@@ -333,9 +325,6 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       const sku = archived.get(skuId);
       unlinedFbaInbound.push(sku ? { skuId, locationId, units, unitVolumeCubicFeet: unitVolumeCubicFeet(sku), storageType: storageTypeOf(sku) } : { skuId, locationId, units });
       otherInbound.set(skuId, (otherInbound.get(skuId) ?? 0) + units);
-      // Sellable once checked in there, as the ship lines' arrivals are.
-      const receiving = routeLeg(skuId, locationId, 'sea').receivingDays;
-      for (const arriving of list) addOtherArrival(skuId, { day: arriving.day + receiving, units: arriving.units });
     }
   }
 
@@ -377,7 +366,6 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         domesticUnits: Math.max(0, homeUnits.get(sku.id) ?? 0),
         onOrder: onOrder.get(sku.id) ?? [],
         otherInboundUnits: otherInbound.get(sku.id) ?? 0,
-        otherInboundArrivals: otherArrivals.get(sku.id) ?? noArrivals,
         buyLeadTime: { meanDays: production.meanDays, sdDays: production.sdDays },
         // Always written (undefined: chosen by backtest), so every SKU input has one shape.
         method: overrideOf.get(sku.id),
@@ -456,14 +444,9 @@ function unitsAtBySku(columns: QuantityColumns, locationIds: readonly number[], 
 
 /**
  * Units still in transit, in one pass over the shipments: to FBA per SKU, then per destination, with
- * their arrival day (ETA, else ship date + 35); to anywhere else (the domestic warehouse, a 3PL) per SKU,
- * each also handed to `onHomeArrival` with its day.
+ * their arrival day (ETA, else ship date + 35); to anywhere else (the domestic warehouse, a 3PL) per SKU.
  */
-function inTransitByDestination(
-  shipments: readonly Shipment[],
-  locations: readonly Location[],
-  onHomeArrival: (skuId: number, arriving: { day: number; units: number }) => void,
-): { toFba: Map<number, Map<number, { day: number; units: number }[]>>; toHome: Map<number, number> } {
+function inTransitByDestination(shipments: readonly Shipment[], locations: readonly Location[]): { toFba: Map<number, Map<number, { day: number; units: number }[]>>; toHome: Map<number, number> } {
   const fbaIds = new Set(locations.filter((l) => l.kind === 'fba').map((l) => l.id));
   const toFba = new Map<number, Map<number, { day: number; units: number }[]>>();
   const toHome = new Map<number, number>();
@@ -475,7 +458,6 @@ function inTransitByDestination(
       if (units <= 0) continue;
       if (!fba) {
         toHome.set(skuId, (toHome.get(skuId) ?? 0) + units);
-        onHomeArrival(skuId, { day, units });
         continue;
       }
       let byLocation = toFba.get(skuId);

@@ -104,12 +104,6 @@ export interface PlanSkuInput {
    * the network's, so the buy position counts them. Absent = 0.
    */
   otherInboundUnits?: number;
-  /**
-   * When units of otherInboundUnits arrive (day numbers: their shipments' ETA, + the receiving days
-   * at FBA), for the buy line's projected stockout; a what-if delays them as it does every open
-   * shipment. Units not listed arrive tomorrow, as an overdue shipment does. Absent = none listed.
-   */
-  otherInboundArrivals?: readonly { day: number; units: number }[];
   /** Lead time of buying: production (+ getting to the domestic warehouse). */
   buyLeadTime: LeadTime;
   /** A forced forecast method (the seller's override), else chosen by backtest. */
@@ -302,6 +296,8 @@ export interface BuyLine {
   ownDailyDemand: number;
   leadDays: number;
   leadSdDays: number;
+  /** Of leadDays, production (the supplier's days to the domestic warehouse): when a new order reaches the network. */
+  productionDays: number;
   z: number;
   networkPosition: number;
   /** Of networkPosition, units in transit that no ship line counts (to a 3PL, home, or a marketplace the SKU has not sold in yet). */
@@ -320,14 +316,16 @@ export interface BuyLine {
   orderByDay: number;
   /**
    * The projected stockout if nothing new is bought (PRODUCT §4.4), a day number: the first day the
-   * network's stock, from networkOnHand with each open shipment and PO added on the day it arrives,
-   * no longer covers the forecast of every marketplace (at or below 0, with demand that day, as a
-   * ship line's stockoutDay). NaN when it lasts the horizon, or nothing is forecast.
+   * network's stock, from networkOnHand with each open PO added on the day it is expected (an overdue
+   * one tomorrow), no longer covers the forecast of every marketplace (at or below 0, with demand that
+   * day, as a ship line's stockoutDay). NaN when it lasts the horizon, or nothing is forecast. A
+   * shipment moves units between the network's places, so it neither adds nor takes any, and a
+   * what-if delay leaves this as it leaves the buy line's other figures.
    */
   stockoutDay: number;
-  /** Of networkPosition, what is in stock now: home (domestic and 3PL) + FBA less reserved. */
+  /** Of networkPosition, what the network holds now: home (domestic and 3PL), FBA less reserved, and in transit between them. */
   networkOnHand: number;
-  /** Units arriving (open shipments and POs) and the network's forecast from tomorrow through stockoutDay (through the horizon's last day when none). */
+  /** Units arriving from open POs, and the network's forecast, from tomorrow through stockoutDay (through the horizon's last day when none). */
   stockoutArrivals: number;
   stockoutDemand: number;
   /** Forecast units over the next FORECAST_SUMMARY_DAYS days, every FBA marketplace of the SKU and its own warehouses' sales summed (the supplier sheet shows it). */
@@ -1298,9 +1296,10 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
       if (positionThen > reorderPoint) orderByDay = settings.todayDay + t + 1;
     }
   }
-  // The projected stockout if nothing new is bought, found as a ship line's (PRODUCT §4.4).
-  const networkOnHand = sku.domesticUnits + networkFbaUnits;
-  const stockoutStep = networkStockoutStep(run, sku, skuSeries, endLine - firstLine, networkOnHand, otherInbound, demandHorizon);
+  // The projected stockout if nothing new is bought, found as a ship line's (PRODUCT §4.4): what the
+  // network holds now, wherever it is, plus the open POs on their days.
+  const networkOnHand = sku.domesticUnits + networkFbaUnits + networkInbound + otherInbound;
+  const stockoutStep = networkStockoutStep(run, sku, networkOnHand, demandHorizon);
   const stockoutArrivals = sums[0]!;
   const stockoutDemand = sums[1]!;
   const c = run.buy;
@@ -1315,6 +1314,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   c.ownDailyDemand[b] = ownDaily;
   c.leadDays[b] = leadDays;
   c.leadSdDays[b] = leadSd;
+  c.productionDays[b] = sku.buyLeadTime.meanDays;
   c.z[b] = z;
   c.networkPosition[b] = networkPosition;
   c.otherInboundUnits[b] = otherInbound;
@@ -1337,61 +1337,32 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
 
 /**
  * The buy line's projected stockout: the first step (days after today) at which the network's stock
- * now (`onHand`) plus what has arrived (networkArrivals) no longer covers its forecast so far
+ * now (`onHand`) plus the open POs arrived so far no longer covers its forecast so far
  * (run.networkForecast; `demandHorizon` over the horizon), −1 when it covers the horizon or nothing is
  * forecast. Into run.sums: the units arrived and the forecast through that step (through the horizon
  * without one). Allocates nothing.
  */
-function networkStockoutStep(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], seriesCount: number, onHand: number, otherInbound: number, demandHorizon: number): number {
+function networkStockoutStep(run: PlanRun, sku: PlanSkuInput, onHand: number, demandHorizon: number): number {
   const { horizon, arrivals, networkForecast, sums } = run;
   // Nothing forecast, or the stock there now alone outlasts the horizon's forecast (arrivals only add
   // to it): no stockout, and no walk over the days (most SKUs).
   if (demandHorizon === 0 || onHand > demandHorizon) {
-    sums[0] = networkArrivals(run, sku, skuSeries, seriesCount, otherInbound, false);
+    sums[0] = poArrivals(run, sku, false);
     sums[1] = demandHorizon;
     return -1;
   }
   // `arrivals` is all zeros between lines: written here, cleared before returning.
-  networkArrivals(run, sku, skuSeries, seriesCount, otherInbound, true);
+  poArrivals(run, sku, true);
   const step = firstUncoveredStep(onHand, arrivals, networkForecast, horizon, sums);
   arrivals.fill(0);
   return step;
 }
 
-/**
- * The units arriving within the horizon at the SKU's network (its `seriesCount` series), added into
- * run.arrivals by step when `write`: each ship line's open shipments and the units in transit
- * elsewhere on their days (a what-if delays them, as it does the ship lines'), in transit with no day
- * listed tomorrow (as if overdue), open POs on their expected day.
- */
-function networkArrivals(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanSeriesInput[], seriesCount: number, otherInbound: number, write: boolean): number {
-  const { horizon, arrivals, delay } = run;
+/** The SKU's open POs within the horizon, each on its expected day (an overdue one tomorrow; a what-if delays shipments, not POs), written into run.arrivals when `write`; their units. */
+function poArrivals(run: PlanRun, sku: PlanSkuInput, write: boolean): number {
+  const { horizon, arrivals } = run;
   const todayDay = run.settings.todayDay;
   let arrived = 0;
-  // By count, not skuSeries.length: a SKU without series has the shared empty list, another kind of array.
-  for (let k = 0; k < seriesCount; k++) {
-    const inbound = skuSeries[k]!.inbound;
-    for (let j = 0; j < inbound.length; j++) {
-      const step = arrivalStep(inbound[j]!.day, todayDay, delay);
-      if (step > horizon) continue;
-      if (write) arrivals[step] = arrivals[step]! + inbound[j]!.units;
-      arrived += inbound[j]!.units;
-    }
-  }
-  const listed = sku.otherInboundArrivals;
-  let undated = otherInbound;
-  for (let j = 0; listed !== undefined && j < listed.length; j++) {
-    undated -= listed[j]!.units;
-    const step = arrivalStep(listed[j]!.day, todayDay, delay);
-    if (step > horizon) continue;
-    if (write) arrivals[step] = arrivals[step]! + listed[j]!.units;
-    arrived += listed[j]!.units;
-  }
-  const undatedStep = arrivalStep(todayDay, todayDay, delay);
-  if (undated > 0 && undatedStep <= horizon) {
-    if (write) arrivals[undatedStep] = arrivals[undatedStep]! + undated;
-    arrived += undated;
-  }
   const onOrder = sku.onOrder;
   for (let j = 0; j < onOrder.length; j++) {
     const step = arrivalStep(onOrder[j]!.day, todayDay, 0);

@@ -90,6 +90,7 @@ const BUY_NUMBERS = [
   'stockoutDemand',
   'forecast30Units',
   'ownDailyDemand',
+  'productionDays',
 ] as const satisfies readonly NumberField<BuyLine>[];
 type BuyOthers = Extract<keyof BuyLine, 'abc'>;
 
@@ -298,6 +299,7 @@ export function unpackPlan(packed: PlanColumns): Plan {
       dailyDemand: B.dailyDemand[i]!,
       sdDaily: B.sdDaily[i]!,
       ownDailyDemand: B.ownDailyDemand[i]!,
+      productionDays: B.productionDays[i]!,
       leadDays: B.leadDays[i]!,
       leadSdDays: B.leadSdDays[i]!,
       z: B.z[i]!,
@@ -515,6 +517,9 @@ class BuyLineView implements BuyLine {
   }
   get ownDailyDemand(): number {
     return this.c.ownDailyDemand[this.i]!;
+  }
+  get productionDays(): number {
+    return this.c.productionDays[this.i]!;
   }
   get leadDays(): number {
     return this.c.leadDays[this.i]!;

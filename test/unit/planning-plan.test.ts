@@ -734,9 +734,9 @@ describe('the buy echelon', () => {
 });
 
 describe('the buy line’s projected stockout if nothing new is bought (PRODUCT §4.4)', () => {
-  // 10 a day in the US and 4 in DE: 14 a day on the network. In stock now: 200 at home, US 400 less
-  // 100 reserved, DE 100 = 600. Arriving: 50 at US on day 10, 30 at DE on day 20, 100 on their way
-  // home on day 30 (780 by day 30), and a PO of 300 on day 70 or on day 50.
+  // 10 a day in the US and 4 in DE: 14 a day on the network. The network holds now: 200 at home, US
+  // 400 less 100 reserved, DE 100, and in transit 50 to US, 30 to DE and 100 to home = 780. A shipment
+  // moves units between its places, so it adds none. A PO of 300 is expected on day 70 or on day 50.
   const history = historyOf(TODAY, [
     { skuId: 1, locationId: FBA_US, units: constant(10), onHand: 400 },
     { skuId: 1, locationId: FBA_DE, units: constant(4), onHand: 100 },
@@ -744,7 +744,7 @@ describe('the buy line’s projected stockout if nothing new is bought (PRODUCT 
   const scenario = (poDay: number, over: Partial<Scenario> = {}): Scenario => ({
     today: TODAY,
     history,
-    skus: [skuInput(1, { domesticUnits: 200, onOrder: [{ day: T0 + poDay, units: 300 }], otherInboundUnits: 100, otherInboundArrivals: [{ day: T0 + 30, units: 100 }] })],
+    skus: [skuInput(1, { domesticUnits: 200, onOrder: [{ day: T0 + poDay, units: 300 }], otherInboundUnits: 100 })],
     series: [
       { inbound: [{ day: T0 + 10, units: 50 }], reservedUnits: 100 },
       { inbound: [{ day: T0 + 20, units: 30 }] },
@@ -752,37 +752,43 @@ describe('the buy line’s projected stockout if nothing new is bought (PRODUCT 
     ...over,
   });
 
-  test('stock at home and at FBA, arrivals on their days, the PO landing after: out on day 56', () => {
+  test('everything the network holds, in transit too, against every marketplace’s forecast; the PO landing after: out on day 56', () => {
     const line = buyLine(planOf(scenario(70)), 1);
     // 780 ÷ 14 = 55.7: day 55 ends with 780 − 770 = 10, day 56 with 780 − 784 = −4.
     expect(line.dailyDemand).toBeCloseTo(14, 5);
     expect(line.stockoutDay).toBe(T0 + 56);
-    expect(line.networkOnHand).toBe(600);
-    expect(line.stockoutArrivals).toBe(180);
+    expect(line.networkOnHand).toBe(780);
+    expect(line.stockoutArrivals).toBe(0);
     expect(line.stockoutDemand).toBeCloseTo(56 * 14, 3);
-    // The same stock and arrivals as the position (the PO's 300 too, which lands too late to count here).
-    expect(line.networkPosition).toBe(600 + 50 + 30 + 100 + 300);
+    // The same stock as the position, the PO's 300 too (it lands too late to count here).
+    expect(line.networkPosition).toBe(780 + 300);
   });
 
   test('a PO that lands before the stockout pushes it out: 1,080 ÷ 14 = 77.1, out on day 78', () => {
     const line = buyLine(planOf(scenario(50)), 1);
     expect(line.stockoutDay).toBe(T0 + 78);
-    expect(line.stockoutArrivals).toBe(480);
+    expect(line.stockoutArrivals).toBe(300);
     expect(line.stockoutDemand).toBeCloseTo(78 * 14, 3);
   });
 
-  test('a what-if delay moves the open shipments (days 40, 50, 60), not the PO: 650 by day 40, out on day 47', () => {
-    const line = buyLine(planOf(scenario(70, { whatIf: { delayDays: 30 } })), 1);
-    // Day 46 ends with 650 − 644 = 6, day 47 with 650 − 658 = −8; DE's 30 would land on day 50.
-    expect(line.stockoutDay).toBe(T0 + 47);
-    expect(line.stockoutArrivals).toBe(50);
+  test('an overdue PO counts from tomorrow', () => {
+    const line = buyLine(planOf(scenario(-10)), 1);
+    expect(line.stockoutDay).toBe(T0 + 78);
+    expect(line.stockoutArrivals).toBe(300);
   });
 
-  test('units in transit with no day listed count from tomorrow', () => {
-    const line = buyLine(planOf(scenario(70, { skus: [skuInput(1, { domesticUnits: 200, onOrder: [{ day: T0 + 70, units: 300 }], otherInboundUnits: 100 })] })), 1);
-    // Still 780 by day 30, so still out on day 56.
-    expect(line.stockoutDay).toBe(T0 + 56);
-    expect(line.stockoutArrivals).toBe(180);
+  test('a what-if delay of the open shipments leaves it, as it leaves the buy position: the units are the network’s wherever they are', () => {
+    const plain = buyLine(planOf(scenario(50)), 1);
+    const delayed = buyLine(planOf(scenario(50, { whatIf: { delayDays: 30 } })), 1);
+    expect(delayed.stockoutDay).toBe(plain.stockoutDay);
+    expect([delayed.networkPosition, delayed.buyQty, delayed.orderByDay]).toEqual([plain.networkPosition, plain.buyQty, plain.orderByDay]);
+  });
+
+  test('stock that exactly meets the horizon’s forecast runs out on its last day', () => {
+    // 1,800 units at 10 a day over the 180-day horizon: day 180 ends at 0, with demand that day.
+    const single = historyOf(TODAY, [{ skuId: 1, units: constant(10), onHand: 1_000 }]);
+    const line = buyLine(planOf({ today: TODAY, history: single, skus: [skuInput(1, { domesticUnits: 800 })] }), 1);
+    expect(line.stockoutDay).toBe(T0 + 180);
   });
 
   test('stock beyond the horizon: no stockout (NaN), the forecast summed over the horizon', () => {

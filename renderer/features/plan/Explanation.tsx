@@ -3,6 +3,7 @@ import { isoFromDay } from '../../../shared/dates';
 import { classOfPattern, DEMAND_CLASS_CANDIDATES } from '../../../shared/domain';
 import type { BuyLine, ShipLine } from '../../../shared/planning/plan';
 import { useT } from '../../i18n';
+import type { Translate } from '../../i18n';
 import { FigureTable } from '../../components/FigureTable';
 
 const date = (day: number) => (Number.isFinite(day) ? isoFromDay(day) : '—');
@@ -137,16 +138,20 @@ export function BuyExplanation({ line }: { line: BuyLine }) {
 }
 
 /** How the buy line's projected stockout was found: the network's stock now, what arrives and the forecast until then. */
-function buyStockoutHow(line: BuyLine, t: ReturnType<typeof useT>['t'], language: string): string {
+export function buyStockoutHow(line: BuyLine, t: Translate, language: string): string {
   const figures = { onHand: n(line.networkOnHand, language), arrivals: n(line.stockoutArrivals, language), demand: n(line.stockoutDemand, language) };
   if (Number.isFinite(line.stockoutDay)) return t('plan.x.buyStockoutHow', figures);
   return line.stockoutDemand > 0 ? t('plan.x.buyStockoutNone', figures) : t('plan.x.buyStockoutNoDemand');
 }
 
-/** When an order placed on the order-by day lands (after the buy lead time), against the projected stockout; nothing without a stockout. */
-function orderByLanding(line: BuyLine, t: ReturnType<typeof useT>['t'], language: string): string[] {
+/**
+ * When an order placed on the order-by day reaches the network (the domestic warehouse, after
+ * production), against the network's projected stockout, which counts open POs on the same terms;
+ * nothing without a stockout.
+ */
+export function orderByLanding(line: BuyLine, t: Translate, language: string): string[] {
   if (!Number.isFinite(line.stockoutDay)) return [];
-  const lead = Math.max(0, Math.round(line.leadDays));
+  const lead = Math.max(0, Math.round(line.productionDays));
   const landing = line.orderByDay + lead;
   const params = { lead: n(lead, language, 0), landing: date(landing), stockout: date(line.stockoutDay), days: n(Math.abs(line.stockoutDay - landing), language, 0) };
   if (landing < line.stockoutDay) return [t('plan.x.orderByBeforeStockout', params)];
