@@ -292,30 +292,47 @@ export function demandHistoryFromLedger(
  * stockout days are that warehouse's: a day that sold nothing and closed with no stock there.
  * Without such a sale (the usual seller), one pass over the sales and an empty history.
  */
+/** Pairs (SKU id × warehouse) past which the sold flags are a Set rather than a table: 16 MB. */
+const MAX_DENSE_PAIRS = 1 << 24;
+const EMPTY_DEMAND_COLUMNS: DemandLedgerColumns = { length: 0, day: new Int32Array(0), skuId: new Int32Array(0), locationId: new Int32Array(0), qty: new Float64Array(0), type: new Uint8Array(0) };
+
 export function ownWarehouseDemandHistory(columns: DemandLedgerColumns, warehouses: ReadonlyMap<number, string>, window: { firstDay: number; days: number }): DemandHistory {
   requireWindow(window);
   const { firstDay, days } = window;
   const { length, day, skuId, locationId, type } = columns;
   const slots = fbaSlots(warehouses);
   const count = Math.max(1, slots.ids.length);
-  // Pass 1: the SKU × warehouse pairs that sold in the window.
-  let sold: Set<number> | null = null;
+  // Pass 1: the SKU × warehouse pairs that sold in the window, flagged in a table by SKU id × warehouse
+  // (ids are dense; a Set when they are not), so pass 2's check per movement is an array read.
+  let maxSku = -1;
+  for (let i = 0; i < length; i++) if (type[i] === SALE && skuId[i]! > maxSku && slots.slotOf(locationId[i]!) >= 0) maxSku = skuId[i]!;
+  if (maxSku < 0) return demandHistoryFromLedger(EMPTY_DEMAND_COLUMNS, warehouses, window);
+  const dense = (maxSku + 1) * count <= MAX_DENSE_PAIRS;
+  const soldTable = dense ? new Uint8Array((maxSku + 1) * count) : null;
+  const soldSet = dense ? null : new Set<number>();
+  let anySold = false;
   for (let i = 0; i < length; i++) {
     if (type[i] !== SALE) continue;
     const d = day[i]! - firstDay;
     if (d < 0 || d >= days) continue;
     const slot = slots.slotOf(locationId[i]!);
     if (slot < 0) continue;
-    (sold ??= new Set()).add(skuId[i]! * count + slot);
+    const key = skuId[i]! * count + slot;
+    if (soldTable) soldTable[key] = 1;
+    else soldSet!.add(key);
+    anySold = true;
   }
   // Pass 2: every movement of those pairs up to the window's end (the ones before it make the opening balance).
   const end = firstDay + days;
-  const keep = new Uint8Array(sold === null ? 0 : length);
+  const keep = new Uint8Array(anySold ? length : 0);
   let kept = 0;
-  for (let i = 0; sold !== null && i < length; i++) {
+  for (let i = 0; anySold && i < length; i++) {
     if (day[i]! >= end) continue;
     const slot = slots.slotOf(locationId[i]!);
-    if (slot < 0 || !sold.has(skuId[i]! * count + slot)) continue;
+    if (slot < 0) continue;
+    const sku = skuId[i]!;
+    const key = sku * count + slot;
+    if (soldTable ? sku > maxSku || soldTable[key] === 0 : !soldSet!.has(key)) continue;
     keep[i] = 1;
     kept++;
   }

@@ -234,6 +234,14 @@ describe('the own warehouses’ history from the ledger', () => {
     expect(buyLine(plan, 1).ownDailyDemand).toBeCloseTo(2, 6);
   });
 
+  test('SKU ids too far apart for a table of flags (a Set then) give the same history', () => {
+    const far = 40_000_000;
+    const spread = ownWarehouseDemandHistory(columnsOf(rows.map((r) => (r.skuId === 1 ? { ...r, skuId: far } : r))), warehouses, { firstDay: FIRST_DAY, days: DAYS });
+    expect(spread.series).toEqual([{ skuId: far, locationId: TPL, marketplace: '3pl:3' }]);
+    expect(Array.from(spread.units)).toEqual(Array.from(history.units));
+    expect(Array.from(spread.stockout)).toEqual(Array.from(history.stockout));
+  });
+
   test('with no sale at an own warehouse in the window, an empty history', () => {
     const held = ownWarehouseDemandHistory(columnsOf(rows.filter((r) => !(r.type === 'sale' && r.locationId === TPL))), warehouses, { firstDay: FIRST_DAY, days: DAYS });
     expect(held.series).toEqual([]);
