@@ -134,7 +134,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   // home, a 3PL's to a customer) draw on its own stock: their own series, each warehouse its own group
   // for the weekly season. Imported MFN order lines are not added to them: the seller records such a
   // sale in the ledger, and counting the order line as well would count it twice.
-  const ownWarehouses = new Map(locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => [l.id, `${l.kind}:${l.id}`]));
+  // An archived warehouse sells no more: its past sales are no demand to buy for.
+  const ownWarehouses = new Map(locations.filter((l) => (l.kind === 'domestic' || l.kind === '3pl') && !l.archived).map((l) => [l.id, `${l.kind}:${l.id}`]));
   const ownHistory = ownWarehouseDemandHistory(ledger.columns, ownWarehouses, window);
   const t2 = performance.now();
   const [skus, shipments, purchaseOrders, suppliers, sourcing, leadTimeRecords, rates, settings, events, demandScopes, restockScopes, reservedScopes, overrides, preferences, forecastRates, analysisRow] = await restRead;

@@ -282,6 +282,10 @@ export function demandHistoryFromLedger(
   return historyFromSparseDays({ firstDay, days, series, onHand: kept === present ? onHand : onHand.slice(0, kept), weekSums: sums }, sparse);
 }
 
+/** Pairs (SKU id × warehouse) past which the sold flags are a Set rather than a table: 16 MB. */
+const MAX_DENSE_PAIRS = 1 << 24;
+const EMPTY_DEMAND_COLUMNS: DemandLedgerColumns = { length: 0, day: new Int32Array(0), skuId: new Int32Array(0), locationId: new Int32Array(0), qty: new Float64Array(0), type: new Uint8Array(0) };
+
 /**
  * Daily sales and stockout days per SKU × one of the seller's own warehouses (domestic, 3PL), from
  * the ledger's `sale` movements there: sales the seller records by hand (a Shopify or merchant-
@@ -292,10 +296,6 @@ export function demandHistoryFromLedger(
  * stockout days are that warehouse's: a day that sold nothing and closed with no stock there.
  * Without such a sale (the usual seller), one pass over the sales and an empty history.
  */
-/** Pairs (SKU id × warehouse) past which the sold flags are a Set rather than a table: 16 MB. */
-const MAX_DENSE_PAIRS = 1 << 24;
-const EMPTY_DEMAND_COLUMNS: DemandLedgerColumns = { length: 0, day: new Int32Array(0), skuId: new Int32Array(0), locationId: new Int32Array(0), qty: new Float64Array(0), type: new Uint8Array(0) };
-
 export function ownWarehouseDemandHistory(columns: DemandLedgerColumns, warehouses: ReadonlyMap<number, string>, window: { firstDay: number; days: number }): DemandHistory {
   requireWindow(window);
   const { firstDay, days } = window;

@@ -43,7 +43,7 @@ export interface SupplierPlanFigures {
   /** The plan's buy quantity (0 when it suggests none) and the day to order by (null with none). */
   suggestedOrderUnits: number;
   orderBy: IsoDate | null;
-  /** The plan has an FBA series for the SKU (it sold or held stock there); without one it has nothing to forecast from. */
+  /** The plan has a series for the SKU (it sold or held stock at FBA, or sold at one of the seller's own warehouses); without one it has nothing to forecast from. */
   hasSalesHistory: boolean;
 }
 
@@ -53,7 +53,7 @@ export interface SupplierPlanFigures {
  * this one (the SKU may sit on this supplier's old POs); an unassigned one is.
  */
 export function supplierPlanFigures(
-  plan: { ship: readonly Pick<ShipLine, 'skuId'>[]; buy: readonly Pick<BuyLine, 'skuId' | 'supplierId' | 'buyQty' | 'orderByDay' | 'forecast30Units'>[] },
+  plan: { ship: readonly Pick<ShipLine, 'skuId'>[]; buy: readonly Pick<BuyLine, 'skuId' | 'supplierId' | 'buyQty' | 'orderByDay' | 'forecast30Units' | 'ownDailyDemand'>[] },
   supplierId: number, skuIds: Iterable<number>): Map<number, SupplierPlanFigures> {
   const figures = new Map<number, SupplierPlanFigures>();
   for (const skuId of skuIds) figures.set(skuId, { forecast30Units: 0, suggestedOrderUnits: 0, orderBy: null, hasSalesHistory: false });
@@ -64,6 +64,8 @@ export function supplierPlanFigures(
   for (const line of plan.buy) {
     const f = figures.get(line.skuId);
     if (!f) continue;
+    // A SKU sold only from a 3PL or from home has no ship line, but its own warehouses' sales are history.
+    if (line.ownDailyDemand > 0) f.hasSalesHistory = true;
     f.forecast30Units = Math.round(line.forecast30Units);
     if (line.buyQty > 0 && (line.supplierId === supplierId || line.supplierId === null)) {
       f.suggestedOrderUnits = line.buyQty;

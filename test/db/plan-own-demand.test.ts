@@ -80,6 +80,13 @@ describe('sales at the seller’s own warehouses', () => {
     expect(plan.ship.map((l) => l.skuId)).toEqual([a]);
   });
 
+  it('an archived warehouse sells no more: its past sales make no series', async () => {
+    const { db, a, domestic, tpl } = await seller();
+    await db.locations.update(tpl, { archived: true });
+    const { input } = await gather(db);
+    expect(input.own?.history.series).toEqual([{ skuId: a, locationId: domestic, marketplace: `domestic:${domestic}` }]);
+  });
+
   it('a single sale recorded by hand at the 3PL makes a series there', async () => {
     const { db, a, tpl } = await seller(false);
     expect((await gather(db)).input.own).toBeUndefined();

@@ -22,7 +22,7 @@ function line(patch: Partial<BuyLine>): BuyLine {
 
 describe('when an order placed on the order-by day reaches the network', () => {
   test('after production, not the whole lead to FBA: day 7 + 30 = day 37, 19 days before the stockout on day 56', () => {
-    expect(orderByLanding(line({}), t, 'en')).toEqual(['Ordered that day, it reaches your warehouse after 30 days of production, on 2027-01-03: 19 days before the network’s projected stockout (2027-01-22).']);
+    expect(orderByLanding(line({}), t, 'en')).toEqual(['Ordered that day, it reaches your warehouse after 30 days of production, on 2027-01-03: 19 days before the network’s projected stockout (2027-01-22). At FBA it can be after 75 days, on 2027-02-17: a shelf there can run out before the network does (see the ship lines).']);
   });
 
   test('on the stockout day it is just in time; after it, the network runs short', () => {

@@ -67,8 +67,8 @@ describe('supplier stock status', () => {
 });
 
 // Plan lines with the fields the sheet reads.
-type SheetBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'buyQty' | 'orderByDay' | 'forecast30Units'>;
-const buyLine = (over: Partial<SheetBuyLine> & Pick<BuyLine, 'skuId'>): SheetBuyLine => ({ supplierId: 7, buyQty: 0, orderByDay: Number.NaN, forecast30Units: 0, ...over });
+type SheetBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'buyQty' | 'orderByDay' | 'forecast30Units' | 'ownDailyDemand'>;
+const buyLine = (over: Partial<SheetBuyLine> & Pick<BuyLine, 'skuId'>): SheetBuyLine => ({ supplierId: 7, buyQty: 0, orderByDay: Number.NaN, forecast30Units: 0, ownDailyDemand: 0, ...over });
 const shipLine = (skuId: number, locationId: number) => ({ skuId, locationId }) satisfies Pick<ShipLine, 'skuId' | 'locationId'>;
 
 describe('the supplier sheet’s forecast and suggested order, from the plan', () => {
@@ -83,11 +83,13 @@ describe('the supplier sheet’s forecast and suggested order, from the plan', (
       buyLine({ skuId: 4, supplierId: null, forecast30Units: 30, buyQty: 50, orderByDay: DEC_10 + 3 }),
       buyLine({ skuId: 5 }),
       buyLine({ skuId: 9, forecast30Units: 5, buyQty: 10, orderByDay: DEC_10 }),
+      // Sold only from the seller's 3PL: no ship line, but a history all the same.
+      buyLine({ skuId: 6, forecast30Units: 60, buyQty: 80, orderByDay: DEC_10, ownDailyDemand: 2 }),
     ],
   };
 
   test('per SKU of the supplier: the 30-day forecast in whole units, the buy quantity and its order-by date', () => {
-    const figures = supplierPlanFigures(plan, 7, [1, 2, 3, 4, 5, 6]);
+    const figures = supplierPlanFigures(plan, 7, [1, 2, 3, 4, 5, 6, 10]);
     expect(Object.fromEntries(figures)).toEqual({
       1: { forecast30Units: 420, suggestedOrderUnits: 600, orderBy: '2026-12-10', hasSalesHistory: true },
       // Forecast but nothing to buy: no suggestion.
@@ -98,8 +100,10 @@ describe('the supplier sheet’s forecast and suggested order, from the plan', (
       4: { forecast30Units: 30, suggestedOrderUnits: 50, orderBy: '2026-12-13', hasSalesHistory: true },
       // Never sold: forecast 0, no suggestion, no history.
       5: { forecast30Units: 0, suggestedOrderUnits: 0, orderBy: null, hasSalesHistory: false },
-      // Not in the plan at all (archived): the same.
-      6: { forecast30Units: 0, suggestedOrderUnits: 0, orderBy: null, hasSalesHistory: false },
+      // Sold only from a 3PL: its own warehouse's sales are its history.
+      6: { forecast30Units: 60, suggestedOrderUnits: 80, orderBy: '2026-12-10', hasSalesHistory: true },
+      // Not in the plan at all (archived): the same as never sold.
+      10: { forecast30Units: 0, suggestedOrderUnits: 0, orderBy: null, hasSalesHistory: false },
     });
   });
 

@@ -147,13 +147,15 @@ export function buyStockoutHow(line: BuyLine, t: Translate, language: string): s
 /**
  * When an order placed on the order-by day reaches the network (the domestic warehouse, after
  * production), against the network's projected stockout, which counts open POs on the same terms;
- * nothing without a stockout.
+ * and when it can be at FBA (after the whole buy lead time), which the network's stock hides: the
+ * ship lines say when each FBA shelf runs out. Nothing without a stockout.
  */
 export function orderByLanding(line: BuyLine, t: Translate, language: string): string[] {
   if (!Number.isFinite(line.stockoutDay)) return [];
   const lead = Math.max(0, Math.round(line.productionDays));
   const landing = line.orderByDay + lead;
-  const params = { lead: n(lead, language, 0), landing: date(landing), stockout: date(line.stockoutDay), days: n(Math.abs(line.stockoutDay - landing), language, 0) };
+  const fbaLead = Math.max(lead, Math.round(line.leadDays));
+  const params = { lead: n(lead, language, 0), landing: date(landing), stockout: date(line.stockoutDay), days: n(Math.abs(line.stockoutDay - landing), language, 0), fbaLead: n(fbaLead, language, 0), fba: date(line.orderByDay + fbaLead) };
   if (landing < line.stockoutDay) return [t('plan.x.orderByBeforeStockout', params)];
   return [landing === line.stockoutDay ? t('plan.x.orderByAtStockout', params) : t('plan.x.orderByAfterStockout', params)];
 }
