@@ -1256,12 +1256,19 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   }
   // Sales at the seller's own warehouses (their forecast is in networkForecast already).
   const ownDaily = run.ownDaily;
+  const fbaVariance = networkVariance;
   if (ownDaily !== 0 || run.ownVariance !== 0) {
     networkDaily += ownDaily;
     networkVariance += run.ownVariance;
   }
   const shipLeg = networkSeaLeg(skuSeries, dailyDemand, firstLine, ownDaily);
   const leadDays = sku.buyLeadTime.meanDays + shipLeg.meanDays;
+  // Safety stock's L · σd² is Σ Lᵢ · σᵢ²: FBA's variance over production + the sea leg, the own
+  // warehouses' over production alone (they take no leg). Without own sales it is leadDays · σd².
+  const varianceLeadDays =
+    run.ownVariance === 0 || networkVariance === 0
+      ? leadDays
+      : ((fbaVariance === 0 ? 0 : fbaVariance * (sku.buyLeadTime.meanDays + fbaSeaLeg(skuSeries, dailyDemand, firstLine).meanDays)) + run.ownVariance * sku.buyLeadTime.meanDays) / networkVariance;
   const leadSd = Math.sqrt(sku.buyLeadTime.sdDays ** 2 + shipLeg.sdDays ** 2);
   const sdDaily = Math.sqrt(networkVariance);
   const lead = Math.max(0, Math.round(leadDays));
@@ -1277,7 +1284,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   const tail = horizon >= 7 ? sumFrom(networkForecast, horizon - 7, horizon) / 7 : (networkForecast[horizon - 1] ?? networkDaily);
   if (lead + settings.buyReviewDays > horizon) demandCover += tail * (lead + settings.buyReviewDays - horizon);
   if (lead > horizon) demandLead += tail * (lead - horizon);
-  const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: leadDays, sdLeadTime: leadSd });
+  const ss = safetyStock({ z, meanDemand: networkDaily, sdDemand: sdDaily, leadTime: varianceLeadDays, sdLeadTime: leadSd });
   let onOrder = 0;
   for (let k = 0; k < sku.onOrder.length; k++) onOrder += sku.onOrder[k]!.units;
   const otherInbound = sku.otherInboundUnits ?? 0;

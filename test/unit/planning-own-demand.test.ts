@@ -153,6 +153,27 @@ describe('a SKU sold only from a 3PL', () => {
   });
 });
 
+describe('safety stock counts each demand over its own lead time', () => {
+  test('lumpy sales from home vary over production alone, FBA’s over production + the sea leg: z · √(Σ Lᵢ · σᵢ² + d² · σL²)', () => {
+    // FBA: 10 a day with a weekly swing; home: 20 units on every tenth day (lumpy).
+    const fba = flatHistory([{ skuId: 1, locationId: FBA_US, marketplace: 'US', perDay: 10, onHand: 300 }]);
+    for (let d = 0; d < DAYS; d++) fba.units[d] = d % 7 === 0 ? 25 : 7.5;
+    const own = flatHistory([{ skuId: 1, locationId: TPL, marketplace: '3pl:3', perDay: 0, onHand: 200 }]);
+    for (let d = 0; d < DAYS; d++) own.units[d] = d % 10 === 0 ? 20 : 0;
+    const plan = buildPlan(inputOf(fba, own, [skuInput(1, { domesticUnits: 100, buyLeadTime: { meanDays: 30, sdDays: 3 } })]));
+    const buy = buyLine(plan, 1);
+    const ship = plan.ship.find((l) => l.skuId === 1)!;
+    const fbaVariance = ship.sdDaily ** 2;
+    const ownVariance = buy.sdDaily ** 2 - fbaVariance;
+    expect(ownVariance).toBeGreaterThan(0);
+    const expected = buy.z * Math.sqrt(fbaVariance * (30 + ship.seaLeadDays) + ownVariance * 30 + buy.dailyDemand ** 2 * buy.leadSdDays ** 2);
+    expect(buy.safetyStock).toBeCloseTo(expected, 6);
+    // Not one mixed lead time (production + the demand-weighted sea leg) for both variances.
+    const mixed = buy.z * Math.sqrt(buy.sdDaily ** 2 * buy.leadDays + buy.dailyDemand ** 2 * buy.leadSdDays ** 2);
+    expect(Math.abs(buy.safetyStock - mixed)).toBeGreaterThan(1);
+  });
+});
+
 describe('ABC counts what the seller’s own warehouses sold', () => {
   test('a SKU selling 10 a day from a 3PL is class A beside one selling 1 a day at FBA', () => {
     const fba = flatHistory([{ skuId: 2, locationId: FBA_US, marketplace: 'US', perDay: 1, onHand: 50 }]);
