@@ -74,7 +74,8 @@ export interface ShipmentToSend {
 
 export interface StockoutAhead {
   skuId: number;
-  locationId: number;
+  /** The FBA location; null for a SKU with no FBA line (sold from a 3PL or home only): its whole network runs out. */
+  locationId: number | null;
   marketplace: string;
   abc: ShipLine['abc'];
   stockout: IsoDate;
@@ -104,7 +105,7 @@ export interface ReportFreshness {
 
 /** What the lists read of the plan's lines. */
 export type AttentionShipLine = Pick<ShipLine, 'skuId' | 'locationId' | 'marketplace' | 'abc' | 'shipSea' | 'shipAir' | 'shipByDay' | 'stockoutDay' | 'onHand' | 'reservedUnits'>;
-export type AttentionBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'abc' | 'buyQty' | 'orderByDay'>;
+export type AttentionBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'abc' | 'buyQty' | 'orderByDay' | 'stockoutDay' | 'networkOnHand'>;
 
 export interface AttentionInput {
   today: IsoDate;
@@ -188,6 +189,16 @@ export function attentionOf(input: AttentionInput): Attention {
           stockoutsAhead.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: line.shipAir > 0, onHand: line.onHand, outNow: line.onHand - line.reservedUnits <= 0 });
         }
       }
+    }
+  }
+  if (input.plan) {
+    // A SKU sold only from the seller's own warehouses has no FBA line: its buy line's network stockout stands in.
+    const withShipLine = new Set(input.plan.ship.map((line) => line.skuId));
+    for (const line of input.plan.buy) {
+      if (withShipLine.has(line.skuId) || Number.isNaN(line.stockoutDay)) continue;
+      const daysLeft = line.stockoutDay - todayDay;
+      if (daysLeft > STOCKOUT_WINDOW_DAYS) continue;
+      stockoutsAhead.push({ skuId: line.skuId, locationId: null, marketplace: '', abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: false, onHand: line.networkOnHand, outNow: line.networkOnHand <= 0 });
     }
   }
   // Soonest first; among equals the A items, which the seller can least afford to lose.

@@ -24,7 +24,7 @@ function shipLine(patch: Partial<AttentionShipLine>): AttentionShipLine {
 }
 
 function buyLine(patch: Partial<AttentionBuyLine>): AttentionBuyLine {
-  return { skuId: 1, supplierId: 7, abc: 'B', buyQty: 0, orderByDay: Number.NaN, ...patch };
+  return { skuId: 1, supplierId: 7, abc: 'B', buyQty: 0, orderByDay: Number.NaN, stockoutDay: Number.NaN, networkOnHand: 0, ...patch };
 }
 
 const empty: AttentionInput = { today: TODAY, shipments: [], purchaseOrders: [], plan: { ship: [], buy: [] }, countPlans: [], imports: [] };
@@ -100,6 +100,23 @@ describe("the plan's lists", () => {
       [6, '2026-11-28', 1, false, 3, true],
       [2, '2026-12-02', 5, true, 4, false],
       [4, '2026-12-11', 14, false, 1, false],
+    ]);
+  });
+
+  test('a SKU sold only from the seller’s own warehouses (no FBA line) is listed by its whole network’s stockout', () => {
+    const ship = [shipLine({ skuId: 1, stockoutDay: day(3) })];
+    const buy = [
+      // Has an FBA line: its network stockout is not listed again.
+      buyLine({ skuId: 1, stockoutDay: day(2), networkOnHand: 5 }),
+      buyLine({ skuId: 7, stockoutDay: day(6), networkOnHand: 12, abc: 'A' }),
+      buyLine({ skuId: 8, stockoutDay: day(STOCKOUT_WINDOW_DAYS + 1), networkOnHand: 100 }),
+      buyLine({ skuId: 9, stockoutDay: day(1), networkOnHand: 0 }),
+    ];
+    const { stockoutsAhead } = attentionOf({ ...empty, plan: { ship, buy } });
+    expect(stockoutsAhead.map((s) => [s.skuId, s.locationId, s.daysLeft, s.onHand, s.outNow])).toEqual([
+      [9, null, 1, 0, true],
+      [1, 2, 3, 10, false],
+      [7, null, 6, 12, false],
     ]);
   });
 

@@ -37,6 +37,7 @@ export function Today() {
   const code = (skuId: number) => skus.get(skuId)?.code ?? `#${skuId}`;
   const place = (locationId: number) => locations.get(locationId)?.name ?? `#${locationId}`;
   const supplier = (id: number | null) => (id === null ? t('plan.noSupplier') : (suppliers.get(id)?.name ?? `#${id}`));
+  const stockoutPlace = (r: StockoutAhead) => (r.locationId === null ? t('today.ownWarehouses') : place(r.locationId));
   const when = (daysLeft: number) => (daysLeft <= 0 ? t('today.when.today') : t('today.when.inDays', { days: daysLeft }));
 
   const skuColumn = <Row extends { skuId: number }>(): Column<Row> => ({ id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (r) => code(r.skuId), sortValue: (r) => skus.get(r.skuId)?.codeKey ?? '', csv: (r) => code(r.skuId) });
@@ -86,7 +87,7 @@ export function Today() {
   const stockoutColumns: Column<StockoutAhead>[] = [
     skuColumn(),
     abcColumn(),
-    { id: 'at', header: t('field.location'), width: 'minmax(8rem, 1fr)', cell: (r) => place(r.locationId), sortValue: (r) => place(r.locationId), csv: (r) => place(r.locationId) },
+    { id: 'at', header: t('field.location'), width: 'minmax(8rem, 1fr)', cell: (r) => stockoutPlace(r), sortValue: stockoutPlace, csv: stockoutPlace },
     { id: 'onHand', header: t('plan.onHand'), width: '6rem', align: 'end', cell: (r) => num(r.onHand), sortValue: (r) => r.onHand, csv: (r) => r.onHand },
     {
       id: 'stockout',
@@ -220,7 +221,7 @@ export function Today() {
           {list({ id: 'latePo', title: 'today.latePurchaseOrders', how: t('today.latePurchaseOrdersHow'), screen: 'purchasing', rows: attention.latePurchaseOrders, columns: latePoColumns, rowKey: (r) => r.purchaseOrderId, fileStem: 'late-purchase-orders' })}
           {list({ id: 'orders', title: 'today.ordersToPlace', how: t('today.ordersToPlaceHow', { days: ACTION_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.ordersToPlace, columns: orderColumns, rowKey: (r) => r.skuId, fileStem: 'orders-to-place' })}
           {list({ id: 'ship', title: 'today.shipmentsToSend', how: t('today.shipmentsToSendHow', { days: ACTION_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.shipmentsToSend, columns: shipColumns, rowKey: (r) => `${r.skuId}|${r.locationId}`, fileStem: 'shipments-to-send' })}
-          {list({ id: 'stockouts', title: 'today.stockouts', how: t('today.stockoutsHow', { days: STOCKOUT_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.stockoutsAhead, columns: stockoutColumns, rowKey: (r) => `${r.skuId}|${r.locationId}`, fileStem: 'stockouts-ahead' })}
+          {list({ id: 'stockouts', title: 'today.stockouts', how: t('today.stockoutsHow', { days: STOCKOUT_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.stockoutsAhead, columns: stockoutColumns, rowKey: (r) => `${r.skuId}|${r.locationId ?? 'own'}`, fileStem: 'stockouts-ahead' })}
           {list({ id: 'counts', title: 'today.countsDue', how: t('today.countsDueHow'), screen: 'counts', rows: attention.countsDue, columns: countColumns, rowKey: (r) => r.planId, fileStem: 'counts-due' })}
           {list({ id: 'understock', title: 'analysis.understock', how: t('today.understockHow'), screen: 'analysis', rows: view?.understock ?? null, columns: understockColumns, rowKey: (r) => r.skuId, fileStem: 'understock' })}
           {list({ id: 'overstock', title: 'analysis.overstock', how: t('today.overstockHow'), screen: 'analysis', rows: view?.overstock ?? null, columns: overstockColumns, rowKey: (r) => r.skuId, fileStem: 'overstock' })}
