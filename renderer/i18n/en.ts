@@ -866,7 +866,7 @@ export const en = {
   'plan.x.networkDemandOwn': 'Sum of the forecasts of every marketplace ({fba} a day) and of the sales at your own warehouses, domestic and 3PL ({own} a day, {share} of the demand): the sales recorded there in the ledger, forecast the same way; they need no shipment to FBA.',
   'plan.x.buyLeadOwnHow': 'Production (supplier, learned from received POs) + the sea leg to FBA, each marketplace’s leg weighted by its share of the demand; the sales at your own warehouses ({share} of it) take no sea leg.',
   'plan.x.buyStockoutOwn': 'The forecast includes {own} a day sold from your own warehouses.',
-  'plan.x.heldForOwnHow': '{held} units of home stock are kept for the sales at your own warehouses (their forecast over the sea lead time): no ship line takes them.',
+  'plan.x.heldForOwnHow': '{held} units of home stock are kept for the sales at your own warehouses (their forecast until the next purchase can reach home: the first open purchase order, else a new one after production): no ship line takes them.',
   'plan.x.buyLeadHow': 'Production (supplier, learned from received POs) + the sea leg to FBA (each marketplace’s leg weighted by its share of the demand).',
   'plan.x.buyTHow': 'Network forecast over the buy lead time and review period + safety stock: {cover} + {ss}.',
   'plan.x.networkPositionHow': 'Home + FBA (less reserved) + in transit + on open purchase orders; of the units in transit, {other} are on their way to a 3PL, home, or a marketplace this SKU has not sold in yet.',

@@ -867,7 +867,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.x.networkDemandOwn': '所有站点预测之和（每天 {fba}）加上自有仓库（国内仓和 3PL）的销量预测（每天 {own}，占需求的 {share}）：按账本中记录的这些仓库的销售同样方法预测；这部分无需发往 FBA。',
   'plan.x.buyLeadOwnHow': '生产周期（供应商，按已收货采购单统计）+ 海运头程（各站点的头程按其需求占比加权）；自有仓库的销量（占 {share}）不经海运头程。',
   'plan.x.buyStockoutOwn': '预测中含自有仓库每天 {own} 的销量。',
-  'plan.x.heldForOwnHow': '国内仓库存中有 {held} 件留作自有仓库的销售（其在海运提前期内的预测），发货行不会占用。',
+  'plan.x.heldForOwnHow': '保留 {held} 件国内库存给自有仓库的销售（按下一批采购到达国内仓之前的预测：第一张未到货采购单，否则为今天下单的生产周期），不会被发货行占用。',
   'plan.x.buyLeadHow': '生产周期（供应商，按已收货采购单统计）+ 海运头程（各站点的头程按其需求占比加权）。',
   'plan.x.buyTHow': '全网采购提前期和补货周期内的预测 + 安全库存：{cover} + {ss}。',
   'plan.x.networkPositionHow': '国内仓 + FBA（减去预留）+ 在途 + 未到货采购单；在途中有 {other} 件正发往 3PL、国内仓或本 SKU 尚未开售的站点。',

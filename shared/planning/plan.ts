@@ -787,7 +787,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
     run.ownDaily = 0;
     run.ownVariance = 0;
     const ownSeries = run.own === null ? NO_OWN_SERIES : run.own.seriesOfSku[b]!;
-    if (ownSeries.length > 0) addOwnDemand(run, run.own!, sku, ownSeries, skuSeries, firstLine, line, b);
+    if (ownSeries.length > 0) addOwnDemand(run, run.own!, sku, ownSeries, firstLine, line, b);
     writeBuyLine(run, sku, skuSeries, firstLine, line, b);
   }
 
@@ -851,14 +851,16 @@ function ownRunOf(input: PlanInput, weeksAhead: number): OwnRun | null {
  * forced method too, events and the what-if uplift on its days), added into run.networkForecast; its d
  * over production + the buy review period (the days the stock it needs is bought for; it takes no sea
  * leg) into run.ownDaily and its σd² into run.ownVariance. Home stock its ship lines (firstLine…endLine − 1)
- * leave for them: their forecast over the longest sea lead time of those lines, in whole units, at
- * most what is at home; each line shows it.
+ * leave for them: their forecast until the next purchase can reach home (the first open PO, else
+ * production), in whole units, at most what is at home; each line shows it.
  */
-function addOwnDemand(run: PlanRun, own: OwnRun, sku: PlanSkuInput, ownSeries: readonly PlanOwnSeriesInput[], skuSeries: readonly PlanSeriesInput[], firstLine: number, endLine: number, b: number): void {
+function addOwnDemand(run: PlanRun, own: OwnRun, sku: PlanSkuInput, ownSeries: readonly PlanOwnSeriesInput[], firstLine: number, endLine: number, b: number): void {
   const { settings, horizon, daily, networkForecast } = run;
   const cover = Math.min(horizon, Math.max(0, Math.round(sku.buyLeadTime.meanDays)) + settings.buyReviewDays);
-  let heldDays = 0;
-  for (let k = 0; k < endLine - firstLine; k++) heldDays = Math.max(heldDays, Math.round(skuSeries[k]!.sea.meanDays));
+  // Home stock stays for these sales until the next purchase can reach home: the first open PO's day
+  // (an overdue one tomorrow), else a PO placed today, after production.
+  let heldDays = Math.max(0, Math.round(sku.buyLeadTime.meanDays));
+  for (let j = 0; j < sku.onOrder.length; j++) heldDays = Math.min(heldDays, arrivalStep(sku.onOrder[j]!.day, settings.todayDay, 0));
   heldDays = Math.min(horizon, heldDays);
   let ownDaily = 0;
   let ownVariance = 0;

@@ -114,13 +114,20 @@ describe('a SKU sold at FBA and from home buys for both (checked by hand)', () =
     expect(buy.safetyStock).toBeCloseTo(Z_98 * 4 * Math.sqrt(52), 3);
   });
 
-  test('the ship line keeps home stock for the home sales over its sea lead time: 2 × 40 = 80 stay, 20 ship', () => {
+  test('the ship line keeps home stock for the home sales until a purchase can reach home: 2 × 30 days of production = 60 stay, FBA’s 36 ship', () => {
     const ship = plan.ship.filter((l) => l.skuId === 1);
     expect(ship).toHaveLength(1);
-    // FBA wants max(T − IP, floor + lead demand − IP) = max(108 − 100, 56 + 80 − 100) = 36.
-    expect(ship[0]!.heldForOwnSales).toBe(80);
-    expect(ship[0]!.shipSea).toBe(20);
-    expect(ship[0]!.shortAtHome).toBe(16);
+    // FBA wants max(T − IP, floor + lead demand − IP) = max(108 − 100, 56 + 80 − 100) = 36; 40 are free at home.
+    expect(ship[0]!.heldForOwnSales).toBe(60);
+    expect(ship[0]!.shipSea).toBe(36);
+    expect(ship[0]!.shortAtHome).toBe(0);
+  });
+
+  test('an open PO reaching home sooner holds less: its 12 days × 2 = 24 stay, and an overdue one holds a day’s', () => {
+    const soon = buildPlan(inputOf(fba, own, [{ ...sku, onOrder: [{ day: T0 + 12, units: 50 }] }]));
+    expect(soon.ship.find((l) => l.skuId === 1)!.heldForOwnSales).toBe(24);
+    const overdue = buildPlan(inputOf(fba, own, [{ ...sku, onOrder: [{ day: T0 - 5, units: 50 }] }]));
+    expect(overdue.ship.find((l) => l.skuId === 1)!.heldForOwnSales).toBe(2);
   });
 });
 
