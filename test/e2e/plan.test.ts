@@ -363,7 +363,7 @@ describe('the replenishment plan on the demo data', () => {
     expect(planNumber(row.forecast)).toBeGreaterThan(0);
     expect(row.orderBy).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(row.orderBy >= TODAY).toBe(true);
-    expect(await suppliers.stockStatusNote().textContent()).toBe('Forecast and suggested order are the replenishment plan’s (Plan screen), summed over every Amazon marketplace.');
+    expect(await suppliers.stockStatusNote().textContent()).toBe('Forecast and suggested order are the replenishment plan’s (Plan screen), summed over every Amazon marketplace and your own warehouses’ sales.');
 
     const preview = new PrintPreviewPage(app.page);
     for (const size of SIZES) {
