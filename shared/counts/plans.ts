@@ -4,7 +4,7 @@ import type { AbcClass } from '../domain';
 import type { IsoDate } from '../model';
 import { DomainError } from '../errors';
 import { optionalText, parseWholeNumber, requiredText } from '../catalog/fields';
-import type { CountPlan, CountScope } from './model';
+import type { CountPlan, CountScope, StockCount } from './model';
 
 /** `date` plus whole calendar months; a day past the end of the target month is that month's last day. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
@@ -41,6 +41,13 @@ export function countDue(input: { lastCountedOn: IsoDate | null; createdOn: IsoD
   const late = dayNumber(input.today) - dayNumber(dueOn);
   if (late > 0) return { dueOn, status: 'overdue', daysOverdue: late };
   return { dueOn, status: dayNumber(input.today) >= dayNumber(addDays(dueOn, -DUE_SOON_DAYS)) ? 'due' : 'notDue', daysOverdue: 0 };
+}
+
+/** A plan's last posted count (its cut-off; null: never counted) and when the next is due. */
+export function planDue(plan: Pick<CountPlan, 'id' | 'createdOn' | 'frequencyMonths'>, counts: readonly Pick<StockCount, 'planId' | 'status' | 'cutoffDate'>[], today: IsoDate): { last: IsoDate | null; due: CountDue } {
+  let last: IsoDate | null = null;
+  for (const count of counts) if (count.planId === plan.id && count.status === 'posted' && (last === null || count.cutoffDate > last)) last = count.cutoffDate;
+  return { last, due: countDue({ lastCountedOn: last, createdOn: plan.createdOn, frequencyMonths: plan.frequencyMonths, today }) };
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -1,6 +1,6 @@
 // Count plans: due dates per ABC class, which SKUs a plan counts, and sheet order.
 import { describe, expect, it } from 'vitest';
-import { addMonths, binInRange, countDue, DEFAULT_COUNT_FREQUENCY_MONTHS, planSkuIds, sortCountLines } from '../../shared/counts';
+import { addMonths, binInRange, countDue, DEFAULT_COUNT_FREQUENCY_MONTHS, planDue, planSkuIds, sortCountLines } from '../../shared/counts';
 import type { PlanCandidate } from '../../shared/counts';
 
 describe('addMonths', () => {
@@ -93,5 +93,20 @@ describe('sortCountLines', () => {
       { bin: '', code: '0-FIRST' },
     ];
     expect(sortCountLines(lines).map((l) => `${l.bin}|${l.code}`)).toEqual(['a-2|SKU-9', 'A-2|SKU-10', 'A-2|Z', 'A-10|B', '|0-FIRST', '|AAA']);
+  });
+});
+
+describe('planDue', () => {
+  it('counts from the plan’s latest posted cut-off; open counts and other plans’ counts do not count', () => {
+    const plan = { id: 1, createdOn: '2026-01-01', frequencyMonths: 1 };
+    const counts = [
+      { planId: 1, status: 'posted' as const, cutoffDate: '2026-02-10' },
+      { planId: 1, status: 'posted' as const, cutoffDate: '2026-03-05' },
+      { planId: 1, status: 'open' as const, cutoffDate: '2026-04-01' },
+      { planId: 2, status: 'posted' as const, cutoffDate: '2026-04-20' },
+    ];
+    expect(planDue(plan, counts, '2026-04-10')).toEqual({ last: '2026-03-05', due: { dueOn: '2026-04-05', status: 'overdue', daysOverdue: 5 } });
+    // Never counted: due the day the plan was made.
+    expect(planDue(plan, [], '2026-01-03')).toEqual({ last: null, due: { dueOn: '2026-01-01', status: 'overdue', daysOverdue: 2 } });
   });
 });

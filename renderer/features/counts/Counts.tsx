@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countDue, DEFAULT_COUNT_FREQUENCY_MONTHS, pooledAccuracy } from '../../../shared/counts';
+import { DEFAULT_COUNT_FREQUENCY_MONTHS, planDue, pooledAccuracy } from '../../../shared/counts';
 import type { CountPlan, StockCount } from '../../../shared/counts';
 import { db } from '../../db';
 import { saveCountPlan, setSkuBin } from '../../db/counts';
@@ -58,10 +58,7 @@ function Plans({ counts, onStarted }: { counts: readonly StockCount[]; onStarted
   const [cutoff, setCutoff] = useState(today());
   const [busy, setBusy] = useState(false);
   const now = today();
-  const dueOf = (plan: CountPlan) => {
-    const last = counts.filter((c) => c.planId === plan.id && c.status === 'posted').reduce<string | null>((max, c) => (max === null || c.cutoffDate > max ? c.cutoffDate : max), null);
-    return { last, due: countDue({ lastCountedOn: last, createdOn: plan.createdOn, frequencyMonths: plan.frequencyMonths, today: now }) };
-  };
+  const dueOf = (plan: CountPlan) => planDue(plan, counts, now);
   const dueText = ({ due }: ReturnType<typeof dueOf>) => (due.status === 'overdue' ? t('counts.due.overdue', { days: due.daysOverdue }) : t(`counts.due.${due.status}` satisfies MessageKey));
   const csvColumns: CsvColumn<CountPlan>[] = [
     { header: t('field.planName'), value: (plan) => plan.name },

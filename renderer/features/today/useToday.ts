@@ -8,7 +8,7 @@ import type { IsoDate } from '../../../shared/model';
 import { periodContaining } from '../../../shared/dates';
 import { attentionOf, excessValueMinor } from '../../../shared/dashboard/attention';
 import type { Attention } from '../../../shared/dashboard/attention';
-import { countDue } from '../../../shared/counts';
+import { planDue } from '../../../shared/counts';
 import { analysisRows } from '../../../shared/analysis';
 import type { AnalysisRow } from '../../../shared/analysis';
 import { db } from '../../db';
@@ -32,11 +32,7 @@ export interface TodayView {
 function useCountPlansDue(today: IsoDate) {
   return useLiveQuery(async () => {
     const [plans, counts] = await Promise.all([db.countPlans.toArray(), db.counts.where('status').equals('posted').toArray()]);
-    return plans.map((plan) => {
-      let last: IsoDate | null = null;
-      for (const count of counts) if (count.planId === plan.id && (last === null || count.cutoffDate > last)) last = count.cutoffDate;
-      return { id: plan.id, name: plan.name, locationId: plan.locationId, due: countDue({ lastCountedOn: last, createdOn: plan.createdOn, frequencyMonths: plan.frequencyMonths, today }) };
-    });
+    return plans.map((plan) => ({ id: plan.id, name: plan.name, locationId: plan.locationId, due: planDue(plan, counts, today).due }));
   }, [today]);
 }
 
