@@ -14,14 +14,14 @@ import type { DemandHistory } from '../../shared/planning/demandHistory';
 import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
 import { arrivalStep, buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries, weekdaySeasonsOfPlan } from '../../shared/planning/plan';
-import type { Plan, PlanInput, PlanOwnSeriesInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
+import type { NearOrigin, NearStock, Plan, PlanInput, PlanOwnSeriesInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
 import { shipNumberViews } from '../../shared/planning/planColumns';
 import { latestReservedReports, reservedUnitsBySku } from '../../shared/planning/reservedUnits';
 import type { PlanColumns } from '../../shared/planning/planColumns';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
 import { storageTypeOf, unitVolumeCubicFeet } from '../../shared/catalog/packageSize';
 import { learnProductionDays, resolveLeadTime, totalLeadTime } from '../../shared/purchasing/leadTimes';
-import { routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
+import { nearRoutes, routeLeadTimes } from '../../shared/purchasing/routeLeadTimes';
 import { inTransitBySku } from '../../shared/purchasing/shipments';
 import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOnOrNull } from '../../shared/purchasing/exchangeRates';
@@ -179,11 +179,17 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   timings.historyMs = t2 - t1 + (performance.now() - t3);
   const t4 = performance.now();
 
+  const saved = new Map(leadTimeRecords.map((r) => [r.key, { meanDays: r.meanDays, sdDays: r.sdDays }]));
   const domestic = locations.find((l) => l.kind === 'domestic' && !l.archived);
-  // Stock at home (domestic and 3PL), from the ledger itself.
+  // A 3PL with a known route to FBA (a shipment on it, or a transport default) ships there itself, at
+  // its own leg: its stock is its own pool (PlanSkuInput.nearUnits). Any other 3PL's stock is home's.
+  const routes = nearRoutes(locations, shipments, saved.keys());
+  const nearIds = [...new Set(routes.map((r) => r.fromLocationId))];
+  const nearUnitsAt = new Map(nearIds.map((id) => [id, unitsAtBySku(ledger.columns, [id], todayDay)]));
+  // Stock at home (domestic and the other 3PLs), from the ledger itself.
   const homeUnits = unitsAtBySku(
     ledger.columns,
-    locations.filter((l) => l.kind === 'domestic' || l.kind === '3pl').map((l) => l.id),
+    locations.filter((l) => (l.kind === 'domestic' || l.kind === '3pl') && !nearUnitsAt.has(l.id)).map((l) => l.id),
     todayDay,
   );
   // A shipment dated after today has not left: its units are still in the ledger at home, and they
@@ -195,7 +201,8 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   for (const s of shipments) {
     if (s.status === 'received' || dayNumber(s.shipDate) <= todayDay) continue;
     if (homeIds.has(s.fromLocationId)) {
-      for (const [skuId, units] of inTransitBySku(s)) homeUnits.set(skuId, (homeUnits.get(skuId) ?? 0) - units);
+      const pool = nearUnitsAt.get(s.fromLocationId) ?? homeUnits;
+      for (const [skuId, units] of inTransitBySku(s)) pool.set(skuId, (pool.get(skuId) ?? 0) - units);
     } else if (fba.has(s.fromLocationId)) {
       seriesAt ??= new Map(history.series.map((series, index) => [`${series.skuId}|${series.locationId}`, index]));
       for (const [skuId, units] of inTransitBySku(s)) {
@@ -205,7 +212,6 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       }
     }
   }
-  const saved = new Map(leadTimeRecords.map((r) => [r.key, { meanDays: r.meanDays, sdDays: r.sdDays }]));
   const supplierById = new Map(suppliers.map((x) => [x.id, x]));
   const supplierOf = new Map(sourcing.map((s) => [s.skuId, supplierById.get(s.supplierId)]));
   const overrideOf = new Map(overrides.map((o) => [o.skuId, o.method]));
@@ -260,6 +266,24 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     return leg;
   };
   const shipLeg = (skuId: number, toLocationId: number, mode: 'sea' | 'air') => routeLeg(skuId, toLocationId, mode).total;
+  // Per FBA location, the 3PLs with a route to it, shortest leg first: worked out once per location,
+  // again only for a SKU with legs of its own.
+  const nearByLocation = new Map<number, NearOrigin[]>();
+  const nearOriginsOf = (skuId: number, toLocationId: number): NearOrigin[] | undefined => {
+    if (routes.length === 0) return undefined;
+    const own = skusWithOwnLegs.has(skuId);
+    const shared = own ? undefined : nearByLocation.get(toLocationId);
+    if (shared) return shared;
+    const origins = routes
+      .filter((r) => r.toLocationId === toLocationId)
+      .map((r) => {
+        const l = routeLeadTimes({ skuId, supplier: supplierOf.get(skuId), route: { ...r, destinationKind: 'fba' }, saved, shipments, purchaseOrders });
+        return { locationId: r.fromLocationId, lead: totalLeadTime([l.handling, l.transport, l.receiving]) };
+      })
+      .sort((a, b) => a.lead.meanDays - b.lead.meanDays || a.locationId - b.locationId);
+    if (!own) nearByLocation.set(toLocationId, origins);
+    return origins;
+  };
 
   // Open shipments are sellable once checked in: the ETA plus the destination's receiving days (the
   // receiving leg of the route's lead time, as the sea and air legs count it).
@@ -289,6 +313,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
       seriesIndex,
       sea: shipLeg(s.skuId, s.locationId, 'sea'),
       air: shipLeg(s.skuId, s.locationId, 'air'),
+      near: nearOriginsOf(s.skuId, s.locationId),
       inbound: arrivalsOf(s.skuId, s.locationId),
       // Reserved units are part of the units on hand: a report newer than the ledger cannot take more than are there.
       reservedUnits: Math.min(reservedReport, Math.max(0, history.onHand[seriesIndex]!)),
@@ -347,6 +372,14 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
     if (!learnedProduction.has(supplierId)) learnedProduction.set(supplierId, learnProductionDays(purchaseOrders, supplierId));
     return learnedProduction.get(supplierId)!;
   };
+  const nearStockOf = (skuId: number): NearStock[] | undefined => {
+    let stock: NearStock[] | undefined;
+    for (const [locationId, units] of nearUnitsAt) {
+      const there = units.get(skuId) ?? 0;
+      if (there > 0) (stock ??= []).push({ locationId, units: there });
+    }
+    return stock;
+  };
   const planSkus: PlanSkuInput[] = skus
     .filter((sku) => !sku.archived)
     .map((sku) => {
@@ -365,6 +398,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
         supplierId: supplier?.id ?? null,
         unitCostMinor,
         domesticUnits: Math.max(0, homeUnits.get(sku.id) ?? 0),
+        nearUnits: nearStockOf(sku.id),
         onOrder: onOrder.get(sku.id) ?? [],
         otherInboundUnits: otherInbound.get(sku.id) ?? 0,
         buyLeadTime: { meanDays: production.meanDays, sdDays: production.sdDays },

@@ -87,6 +87,22 @@ export interface LeadTime {
   sdDays: number;
 }
 
+/** A SKU's units at one 3PL the plan can ship to FBA from. */
+export interface NearStock {
+  locationId: number;
+  units: number;
+}
+
+/**
+ * A 3PL with a known route to an FBA location (a shipment on it, or the seller's transport default):
+ * its whole leg (handling there, transport, receiving at FBA). A line ships from it first, at this
+ * lead, where it holds the SKU and its leg is shorter than the sea leg from home.
+ */
+export interface NearOrigin {
+  locationId: number;
+  lead: LeadTime;
+}
+
 export interface PlanSkuInput {
   skuId: number;
   casePack: number;
@@ -94,8 +110,16 @@ export interface PlanSkuInput {
   supplierId: number | null;
   /** Unit cost in base minor units, for ABC by value. */
   unitCostMinor: number;
-  /** Units in the domestic warehouse(s) and 3PLs, free to ship. */
+  /**
+   * Units at home, free to ship by the home legs (PlanSeriesInput.sea and .air): the domestic
+   * warehouse(s) and any 3PL with no known route to an FBA location.
+   */
   domesticUnits: number;
+  /**
+   * Units at each 3PL that has a known route to one of the SKU's FBA locations (PlanSeriesInput.near):
+   * its lines ship from there first. They count in the buy position as home stock does. Absent: none.
+   */
+  nearUnits?: readonly NearStock[];
   /** Units on open purchase orders, by expected day. */
   onOrder: readonly { day: number; units: number }[];
   /**
@@ -120,6 +144,8 @@ export interface PlanSeriesInput {
   /** Ship-leg lead times by sea and by air to this location (handling + transport + receiving). */
   sea: LeadTime;
   air: LeadTime;
+  /** 3PLs with a known route to this location, shortest leg first. Absent: none. */
+  near?: readonly NearOrigin[];
   /** Open shipments to this location: units and arrival day (ETA + receiving). */
   inbound: readonly { day: number; units: number }[];
   /** Reserved units at FBA (not available to sell), when a snapshot says. */
@@ -270,6 +296,22 @@ export interface ShipLine {
   capacityRoomCubicFeet: number;
   /** Wanted but not at home to ship (the buy line brings them). */
   shortAtHome: number;
+  /**
+   * Shipping from a 3PL near the FBA location (PlanSeriesInput.near): the 3PL (NaN: none holds the
+   * SKU on a leg shorter than sea), its leg in days, the units the line needs from it (order-up-to
+   * over that leg, d·(Lₙ + R) + SSₙ, or the floor, less the position then, in case packs), the units
+   * it ships (at most what the 3PL holds; capacity cuts them after sea), the 3PL's units left there
+   * but counted against the sea need (they go to FBA later, so home does not send them again), and
+   * the ship-by day for the 3PL (below safety stock or the floor less its leg). Home's shipSea and
+   * shipAir are what is still needed after the 3PL: its units replace air where its leg is no longer
+   * than air's, else sea.
+   */
+  nearLocationId: number;
+  nearLeadDays: number;
+  nearNeedUnits: number;
+  shipNear: number;
+  nearCountedUnits: number;
+  nearShipByDay: number;
   /**
    * Home stock kept back from the SKU's ship lines for its sales at the seller's own warehouses: their
    * forecast over the sea lead time (the longest of the SKU's lines), in whole units, at most what is
@@ -657,8 +699,13 @@ interface ForecastSource {
 /** The seller's own warehouses' demand in a run (PlanInput.own): its forecasts, and per SKU (input order) its series. */
 interface OwnRun extends ForecastSource {
   seriesOfSku: (readonly PlanOwnSeriesInput[])[];
-  /** Per SKU (input order): home stock its ship lines leave for these sales (ShipLine.heldForOwnSales). */
+  /**
+   * Per SKU (input order): home stock its ship lines leave for these sales, at the domestic
+   * warehouse(s) and 3PLs with no route (`held`) and at each near 3PL (`heldNear`, null: none there).
+   * ShipLine.heldForOwnSales shows the two together.
+   */
   held: Float64Array;
+  heldNear: (NearStock[] | null)[];
 }
 
 /** What one run of the plan shares between its series and SKUs (its FBA series' ForecastSource). */
@@ -792,7 +839,7 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
   }
 
   const linesDone = phases?.now() ?? 0;
-  applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine, run.own?.held ?? null);
+  applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine, run.own);
   if (phases) {
     phases.abcMs = abcDone - started;
     phases.linesMs = linesDone - abcDone;
@@ -833,6 +880,8 @@ function seriesForecastsOf(history: DemandHistory, series: SeriesBySku, skus: re
   return { forecasts, reuse: false };
 }
 
+const NO_NEAR_STOCK: readonly NearStock[] = [];
+
 /** The run's own-warehouse demand: null without any series of it (the usual seller: nothing to do per SKU). */
 function ownRunOf(input: PlanInput, weeksAhead: number): OwnRun | null {
   const own = input.own;
@@ -843,7 +892,7 @@ function ownRunOf(input: PlanInput, weeksAhead: number): OwnRun | null {
   if (count === 0) return null;
   const { forecasts, reuse } = seriesForecastsOf(own.history, own.series, input.skus, input.settings, weeksAhead, count);
   const ownInput: ForecastInput = { settings: input.settings, history: own.history, series: own.series, ...(input.whatIf ? { whatIf: input.whatIf } : {}) };
-  return { input: ownInput, forecasts, reuse, seriesOfSku, held: new Float64Array(input.skus.length) };
+  return { input: ownInput, forecasts, reuse, seriesOfSku, held: new Float64Array(input.skus.length), heldNear: new Array<NearStock[] | null>(input.skus.length).fill(null) };
 }
 
 /**
@@ -864,7 +913,10 @@ function addOwnDemand(run: PlanRun, own: OwnRun, sku: PlanSkuInput, ownSeries: r
   heldDays = Math.min(horizon, heldDays);
   let ownDaily = 0;
   let ownVariance = 0;
+  // Held where the sales happen: at a near 3PL out of its own stock, anywhere else out of home's.
   let held = 0;
+  const nearStock = sku.nearUnits ?? NO_NEAR_STOCK;
+  let heldNear: NearStock[] | null = null;
   for (let k = 0; k < ownSeries.length; k++) {
     const series = ownSeries[k]!;
     const s = series.seriesIndex;
@@ -873,13 +925,29 @@ function addOwnDemand(run: PlanRun, own: OwnRun, sku: PlanSkuInput, ownSeries: r
     if (cover > 0) ownDaily += sumFrom(daily, 0, cover) / weekdayMass(own.input, settings.todayDay + 1, s, cover);
     const sd = own.forecasts.sdDaily[s]!;
     ownVariance += sd * sd;
-    held += sumFrom(daily, 0, heldDays);
+    const units = sumFrom(daily, 0, heldDays);
+    const locationId = nearStock.length > 0 ? own.input.history.series[s]!.locationId : Number.NaN;
+    if (nearStock.some((x) => x.locationId === locationId)) {
+      heldNear ??= [];
+      const entry = heldNear.find((x) => x.locationId === locationId);
+      if (entry) entry.units += units;
+      else heldNear.push({ locationId, units });
+    } else held += units;
   }
   run.ownDaily = ownDaily;
   run.ownVariance = ownVariance;
   const kept = Math.min(Math.ceil(held - 1e-9), Math.max(0, sku.domesticUnits));
   own.held[b] = kept > 0 ? kept : 0;
-  for (let i = firstLine; i < endLine; i++) run.ship.heldForOwnSales[i] = own.held[b]!;
+  let keptTotal = own.held[b]!;
+  if (heldNear !== null) {
+    for (const entry of heldNear) {
+      const there = nearStock.find((x) => x.locationId === entry.locationId)!.units;
+      entry.units = Math.max(0, Math.min(Math.ceil(entry.units - 1e-9), there));
+      keptTotal += entry.units;
+    }
+    own.heldNear[b] = heldNear;
+  }
+  for (let i = firstLine; i < endLine; i++) run.ship.heldForOwnSales[i] = keptTotal;
 }
 
 /**
@@ -1129,6 +1197,37 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   const seaNeed = Math.max(0, coverNeed - shipAir, floorUnits + demandLead - positionAtLanding - shipAir);
   const shipSea = roundUpTo(seaNeed, casePack);
   const shipByDay = Number.isNaN(belowSafetyDay) ? Number.NaN : Math.max(todayDay, belowSafetyDay - leadDays);
+  // A 3PL near the FBA location that holds the SKU, on a leg shorter than sea: what the line needs from
+  // it is the order-up-to over its own leg (its units land sooner, so less is needed), or the floor,
+  // less the position when they land. How much it ships is the post-pass's (takeFromNear): the 3PL's
+  // stock is shared by the SKU's lines.
+  const near = nearOriginOf(series, sku, L);
+  let nearLeadDays = Number.NaN;
+  let nearNeedUnits = 0;
+  let nearShipByDay = Number.NaN;
+  if (near !== null) {
+    nearLeadDays = near.lead.meanDays;
+    const nearDays = Math.min(horizon, Math.max(1, Math.round(nearLeadDays)));
+    const nearReviewEnd = Math.min(horizon, nearDays + settings.shipReviewDays);
+    let nearLeadDemand = 0;
+    let nearCoverDemand = 0;
+    if (!noDemand) {
+      const sums = run.sums;
+      leadAndCover(daily, nearDays, nearReviewEnd, sums);
+      nearLeadDemand = sums[0]!;
+      nearCoverDemand = sums[1]!;
+    }
+    const nearSs = safetyStock({ z: run.skuZ, meanDemand: d, sdDemand: sdDaily, leadTime: nearLeadDays, sdLeadTime: near.lead.sdDays });
+    // Open shipments landing after the 3PL's would cannot stand in for it.
+    let nearPosition = position;
+    if (inbound.length > 0) {
+      let arrived = 0;
+      for (let t = 1; t <= nearDays; t++) arrived += arrivals[t]!;
+      nearPosition = position - (inboundUnits - arrived);
+    }
+    nearNeedUnits = roundUpTo(Math.max(0, nearCoverDemand + nearSs - nearPosition, floorUnits + nearLeadDemand - nearPosition), casePack);
+    if (nearNeedUnits > 0 && !Number.isNaN(belowSafetyDay)) nearShipByDay = Math.max(todayDay, belowSafetyDay - nearDays);
+  }
   for (let k = 0; k < inbound.length; k++) {
     const index = arrivalStep(inbound[k]!.day, todayDay, delay);
     if (index <= horizon) arrivals[index] = 0;
@@ -1175,6 +1274,10 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
   c.floorDays[i] = settings.fbaFloorDays;
   c.shipSea[i] = shipSea;
   c.shipAir[i] = shipAir;
+  c.nearLocationId[i] = near === null ? Number.NaN : near.locationId;
+  c.nearLeadDays[i] = nearLeadDays;
+  c.nearNeedUnits[i] = nearNeedUnits;
+  c.nearShipByDay[i] = nearShipByDay;
   columns.storageType[i] = run.skuStorageType;
   c.unitVolumeCubicFeet[i] = run.skuUnitVolume;
   c.stockoutDay[i] = stockoutDay;
@@ -1184,6 +1287,21 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
     c.amazonRecommendedUnits[i] = Number.NaN;
     columns.nulls[i] = 1;
   } else c.amazonRecommendedUnits[i] = recommended;
+}
+
+/**
+ * The 3PL a line ships from first: the shortest of its near origins whose leg is shorter than the sea
+ * leg from home and that holds the SKU; null when none does.
+ */
+function nearOriginOf(series: PlanSeriesInput, sku: PlanSkuInput, seaLeadDays: number): NearOrigin | null {
+  const origins = series.near;
+  const stock = sku.nearUnits;
+  if (origins === undefined || stock === undefined || origins.length === 0 || stock.length === 0) return null;
+  for (const origin of origins) {
+    if (!(origin.lead.meanDays < seaLeadDays)) continue;
+    for (const held of stock) if (held.locationId === origin.locationId && held.units > 0) return origin;
+  }
+  return null;
 }
 
 /**
@@ -1290,7 +1408,11 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   let onOrder = 0;
   for (let k = 0; k < sku.onOrder.length; k++) onOrder += sku.onOrder[k]!.units;
   const otherInbound = sku.otherInboundUnits ?? 0;
-  const networkPosition = sku.domesticUnits + networkFbaUnits + networkInbound + otherInbound + onOrder;
+  // Stock at a 3PL the plan ships from is the network's as home stock is.
+  let nearUnits = 0;
+  for (const stock of sku.nearUnits ?? NO_NEAR_STOCK) nearUnits += Math.max(0, stock.units);
+  const homeUnits = sku.domesticUnits + nearUnits;
+  const networkPosition = homeUnits + networkFbaUnits + networkInbound + otherInbound + onOrder;
   const orderUpTo = demandCover + ss;
   const reorderPoint = demandLead + ss;
   const rawQty = Math.max(0, orderUpTo - networkPosition);
@@ -1307,7 +1429,7 @@ function writeBuyLine(run: PlanRun, sku: PlanSkuInput, skuSeries: readonly PlanS
   }
   // The projected stockout if nothing new is bought, found as a ship line's (PRODUCT §4.4): what the
   // network holds now, wherever it is, plus the open POs on their days.
-  const networkOnHand = sku.domesticUnits + networkFbaUnits + networkInbound + otherInbound;
+  const networkOnHand = homeUnits + networkFbaUnits + networkInbound + otherInbound;
   const stockoutStep = networkStockoutStep(run, sku, networkOnHand, demandHorizon);
   const stockoutArrivals = sums[0]!;
   const stockoutDemand = sums[1]!;
@@ -1517,13 +1639,15 @@ function positiveOrNaN(value: number | null | undefined): number {
  * cutByCapacity; cutByCubicFeet says how many of them the volume limit cut). A SKU without a package
  * size can neither be measured nor cut by a volume limit, and its stock takes none of that room.
  */
-function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array, heldForOwnSales: Float64Array | null): void {
+function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float64Array>, columns: ShipColumns, skuOfLine: Int32Array, own: OwnRun | null): void {
   const count = columns.count;
   // Per SKU (input order; buildPlanColumns refuses a SKU id twice): what is still at home, less what
   // stays there for the sales of the seller's own warehouses.
   const home = new Float64Array(input.skus.length);
   for (let b = 0; b < home.length; b++) home[b] = input.skus[b]!.domesticUnits;
+  const heldForOwnSales = own?.held ?? null;
   if (heldForOwnSales !== null) for (let b = 0; b < home.length; b++) if (heldForOwnSales[b]! > 0) home[b] = Math.max(0, home[b]! - heldForOwnSales[b]!);
+  const near = nearPoolsOf(input, own?.heldNear ?? null);
   // Room per location: units, and cubic feet per storage type (NaN: no limit for that type), less
   // what is on hand and inbound there, counted in one pass over the lines.
   const roomUnits = new Map<number, number>();
@@ -1538,7 +1662,7 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     roomCubicFeet.set(locationId, rooms);
   }
   if (roomUnits.size === 0 && roomCubicFeet.size === 0) {
-    shipFromHomeOnly(input, c, count, skuOfLine, home);
+    shipFromHomeOnly(input, c, count, skuOfLine, home, near);
     return;
   }
   {
@@ -1575,13 +1699,15 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     const i = order[k]!;
     const b = skuOfLine[i]!;
     const locationId = c.locationId[i]!;
+    const pack = Math.max(1, input.skus[b]!.casePack);
+    const pool = near === null ? -1 : takeFromNear(near, c, i, b, pack);
     const wantedAir = c.shipAir[i]!;
     const wantedSea = c.shipSea[i]!;
-    const pack = Math.max(1, input.skus[b]!.casePack);
+    const fromNear = c.shipNear[i]!;
     const atHome = home[b]!;
     const air = wantedAir <= atHome ? wantedAir : Math.floor(atHome / pack) * pack;
     const sea = wantedSea <= atHome - air ? wantedSea : Math.floor((atHome - air) / pack) * pack;
-    let total = air + sea;
+    let total = air + sea + fromNear;
     const unitsRoom = roomUnits.get(locationId);
     let cutByUnits = 0;
     if (unitsRoom !== undefined) {
@@ -1611,20 +1737,82 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
       }
     }
     const cut = cutByUnits + cutByVolume;
-    // Air (the bridge) keeps its place; capacity cuts the sea quantity first.
+    // Air (the bridge) keeps its place; capacity cuts the sea quantity first, then the 3PL's.
     const shipAir = Math.min(air, total);
-    const shipSea = total - shipAir;
+    const shipNear = Math.min(fromNear, total - shipAir);
+    const shipSea = total - shipAir - shipNear;
     c.shipAir[i] = shipAir;
     c.shipSea[i] = shipSea;
+    c.shipNear[i] = shipNear;
     c.cutByCapacity[i] = cut;
     c.cutByCubicFeet[i] = cutByVolume;
     // A line left with nothing to ship has no ship-by date (what it lacks waits for room or the buy line).
-    if (total === 0) c.shipByDay[i] = Number.NaN;
-    // Only what ships leaves home; units cut by capacity stay there for another marketplace.
-    home[b] = atHome - total;
-    c.shortAtHome[i] = shipAir + shipSea + cut < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea + cut) : 0;
+    if (shipAir + shipSea === 0) c.shipByDay[i] = Number.NaN;
+    if (shipNear === 0) c.nearShipByDay[i] = Number.NaN;
+    // Only what ships leaves home (or the 3PL); units cut by capacity stay there for another marketplace.
+    home[b] = atHome - shipAir - shipSea;
+    if (pool >= 0) near!.units[pool] = near!.units[pool]! + (fromNear - shipNear);
+    c.shortAtHome[i] = air + sea < wantedAir + wantedSea ? wantedAir + wantedSea - (air + sea) : 0;
     if (unitsRoom !== undefined) roomUnits.set(locationId, unitsRoom - total);
   }
+}
+
+/** Per SKU (input order), its stock at each near 3PL less what stays there for own sales: what its lines ship from. */
+interface NearPools {
+  /** SKU b's pools are start[b] … start[b + 1] − 1. */
+  start: Int32Array;
+  locationId: Float64Array;
+  units: Float64Array;
+}
+
+function nearPoolsOf(input: PlanInput, heldNear: readonly (NearStock[] | null)[] | null): NearPools | null {
+  let count = 0;
+  for (const sku of input.skus) count += sku.nearUnits?.length ?? 0;
+  if (count === 0) return null;
+  const pools: NearPools = { start: new Int32Array(input.skus.length + 1), locationId: new Float64Array(count), units: new Float64Array(count) };
+  let at = 0;
+  input.skus.forEach((sku, b) => {
+    pools.start[b] = at;
+    for (const stock of sku.nearUnits ?? NO_NEAR_STOCK) {
+      const held = heldNear?.[b]?.find((x) => x.locationId === stock.locationId)?.units ?? 0;
+      pools.locationId[at] = stock.locationId;
+      pools.units[at] = Math.max(0, stock.units - held);
+      at++;
+    }
+  });
+  pools.start[input.skus.length] = at;
+  return pools;
+}
+
+/**
+ * Line i (of SKU b) takes what it needs from its near 3PL's pool, whole case packs where the pool is
+ * short; the 3PL's units left there count against the sea need (they reach FBA later, so home does
+ * not send them as well), and home's air and sea become what is still needed: the 3PL's units
+ * replace air where they land no later than air would, else sea. Returns the pool's index (−1: none).
+ */
+function takeFromNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, i: number, b: number, pack: number): number {
+  const origin = c.nearLocationId[i]!;
+  if (Number.isNaN(origin)) return -1;
+  let k = pools.start[b]!;
+  const end = pools.start[b + 1]!;
+  while (k < end && pools.locationId[k] !== origin) k++;
+  if (k === end) return -1;
+  const available = pools.units[k]!;
+  const need = c.nearNeedUnits[i]!;
+  const fromNear = need <= available ? need : Math.floor(available / pack) * pack;
+  let left = available - fromNear;
+  const wantedAir = c.shipAir[i]!;
+  const wantedSea = c.shipSea[i]!;
+  const air = c.nearLeadDays[i]! <= c.airLeadDays[i]! ? Math.max(0, wantedAir - fromNear) : wantedAir;
+  const rest = Math.max(0, wantedAir + wantedSea - fromNear - air);
+  const counted = Math.min(left, rest);
+  left -= counted;
+  pools.units[k] = left;
+  c.shipNear[i] = fromNear;
+  c.nearCountedUnits[i] = counted;
+  c.shipAir[i] = roundUpTo(air, pack);
+  c.shipSea[i] = roundUpTo(rest - counted, pack);
+  return k;
 }
 
 /**
@@ -1634,7 +1822,7 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
  * applies. No sort over every line and no room lookups: at 16,000 lines in a cold worker the general
  * loop cost ~15–30 ms.
  */
-function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>, count: number, skuOfLine: Int32Array, home: Float64Array): void {
+function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>, count: number, skuOfLine: Int32Array, home: Float64Array, near: NearPools | null): void {
   const lines: number[] = [];
   for (let first = 0; first < count; ) {
     const b = skuOfLine[first]!;
@@ -1642,7 +1830,7 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
     while (end < count && skuOfLine[end] === b) end++;
     lines.length = 0;
     for (let i = first; i < end; i++) {
-      if (c.shipAir[i] === 0 && c.shipSea[i] === 0) continue;
+      if (c.shipAir[i] === 0 && c.shipSea[i] === 0 && !(c.nearNeedUnits[i]! > 0)) continue;
       // Insertion by stockout (none last, as day 0), after lines with the same one: they come in line order.
       const key = c.stockoutDay[i]! || Infinity;
       let at = lines.length;
@@ -1651,6 +1839,7 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
     }
     const pack = Math.max(1, input.skus[b]!.casePack);
     for (const i of lines) {
+      if (near !== null) takeFromNear(near, c, i, b, pack);
       const wantedAir = c.shipAir[i]!;
       const wantedSea = c.shipSea[i]!;
       const atHome = home[b]!;
@@ -1665,6 +1854,7 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
       c.cutByCubicFeet[i] = 0;
       // A line left with nothing to ship has no ship-by date (the buy line brings what it lacks).
       if (total === 0) c.shipByDay[i] = Number.NaN;
+      if (c.shipNear[i] === 0) c.nearShipByDay[i] = Number.NaN;
       home[b] = atHome - total;
       c.shortAtHome[i] = shipAir + shipSea < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea) : 0;
     }
@@ -1679,13 +1869,16 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
  * stockout day less the earliest, line) and sorted by the native typed-array sort; the comparator
  * sort is kept for stockout days that do not pack (not whole, or too far apart for 2^53).
  */
-export function capacityOrder(c: Pick<Record<ShipNumber, Float64Array>, 'shipAir' | 'shipSea' | 'stockoutDay'>, rank: Uint8Array, count: number): Int32Array {
+export function capacityOrder(c: Pick<Record<ShipNumber, Float64Array>, 'shipAir' | 'shipSea' | 'stockoutDay'> & Partial<Pick<Record<ShipNumber, Float64Array>, 'nearNeedUnits'>>, rank: Uint8Array, count: number): Int32Array {
   let wanting = 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
   let packs = true;
+  // A line that wants only a near 3PL's units wants to ship too.
+  const nearNeed = c.nearNeedUnits;
+  const wants = (i: number) => c.shipAir[i] !== 0 || c.shipSea[i] !== 0 || (nearNeed !== undefined && nearNeed[i]! > 0);
   for (let i = 0; i < count; i++) {
-    if (c.shipAir[i] === 0 && c.shipSea[i] === 0) continue;
+    if (!wants(i)) continue;
     wanting++;
     if (rank[i]! > 2) packs = false;
     // NaN (no stockout within the horizon) sorts last, as does day 0 (the old `|| Infinity`).
@@ -1697,7 +1890,7 @@ export function capacityOrder(c: Pick<Record<ShipNumber, Float64Array>, 'shipAir
   }
   const order = new Int32Array(wanting);
   let k = 0;
-  for (let i = 0; i < count; i++) if (c.shipAir[i] !== 0 || c.shipSea[i] !== 0) order[k++] = i;
+  for (let i = 0; i < count; i++) if (wants(i)) order[k++] = i;
   const noStockout = firstDay === Infinity ? 0 : lastDay - firstDay + 1;
   const stockoutKeys = noStockout + 1;
   if (packs && 3 * stockoutKeys * count <= Number.MAX_SAFE_INTEGER) {

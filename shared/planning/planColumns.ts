@@ -56,6 +56,12 @@ const SHIP_NUMBERS = [
   'capacityRoomUnits',
   'capacityRoomCubicFeet',
   'shortAtHome',
+  'nearLocationId',
+  'nearLeadDays',
+  'nearNeedUnits',
+  'shipNear',
+  'nearCountedUnits',
+  'nearShipByDay',
   'stockoutDay',
   'shipByDay',
   'amazonRecommendedUnits',
@@ -281,6 +287,12 @@ export function unpackPlan(packed: PlanColumns): Plan {
       capacityRoomUnits: S.capacityRoomUnits[i]!,
       capacityRoomCubicFeet: S.capacityRoomCubicFeet[i]!,
       shortAtHome: S.shortAtHome[i]!,
+      nearLocationId: S.nearLocationId[i]!,
+      nearLeadDays: S.nearLeadDays[i]!,
+      nearNeedUnits: S.nearNeedUnits[i]!,
+      shipNear: S.shipNear[i]!,
+      nearCountedUnits: S.nearCountedUnits[i]!,
+      nearShipByDay: S.nearShipByDay[i]!,
       heldForOwnSales: S.heldForOwnSales[i]!,
       stockoutDay: S.stockoutDay[i]!,
       shipByDay: S.shipByDay[i]!,
@@ -479,6 +491,24 @@ class ShipLineView implements ShipLine {
   }
   get shortAtHome(): number {
     return this.c.shortAtHome[this.i]!;
+  }
+  get nearLocationId(): number {
+    return this.c.nearLocationId[this.i]!;
+  }
+  get nearLeadDays(): number {
+    return this.c.nearLeadDays[this.i]!;
+  }
+  get nearNeedUnits(): number {
+    return this.c.nearNeedUnits[this.i]!;
+  }
+  get shipNear(): number {
+    return this.c.shipNear[this.i]!;
+  }
+  get nearCountedUnits(): number {
+    return this.c.nearCountedUnits[this.i]!;
+  }
+  get nearShipByDay(): number {
+    return this.c.nearShipByDay[this.i]!;
   }
   get heldForOwnSales(): number {
     return this.c.heldForOwnSales[this.i]!;

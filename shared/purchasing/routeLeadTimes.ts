@@ -163,12 +163,64 @@ export function planShipOrigin(locations: readonly Location[]): Location | undef
 
 /**
  * Whether the replenishment plan reads a default: it ships from its origin (planShipOrigin) to FBA
- * locations by sea or air, so it reads the handling there, the receiving at FBA and those routes.
+ * locations by sea or air, and from a 3PL on each of its routes to FBA (`routes`, nearRoutes) by
+ * that route's mode, so it reads the handling at those places, the receiving at FBA and those routes.
  */
-export function planReadsLegDefault(target: LegDefaultTarget, locations: readonly Location[]): boolean {
+export function planReadsLegDefault(target: LegDefaultTarget, locations: readonly Location[], routes: readonly NearRoute[] = []): boolean {
   const originId = planShipOrigin(locations)?.id;
   const isFba = (id: number) => locations.find((l) => l.id === id)?.kind === 'fba';
-  if (target.leg === 'handling') return target.locationId === originId;
+  if (target.leg === 'handling') return target.locationId === originId || routes.some((r) => r.fromLocationId === target.locationId);
   if (target.leg === 'receiving') return isFba(target.locationId);
+  if (routes.some((r) => r.fromLocationId === target.fromLocationId && r.toLocationId === target.toLocationId && r.mode === target.mode)) return true;
   return target.fromLocationId === originId && isFba(target.toLocationId) && (target.mode === 'sea' || target.mode === 'air');
+}
+
+/** A route from a 3PL to an FBA location the plan can ship on, by the mode it goes by. */
+export interface NearRoute {
+  fromLocationId: number;
+  toLocationId: number;
+  mode: ShipmentMode;
+}
+
+/**
+ * The routes from a 3PL to an FBA location the seller has used or told the app about (PRODUCT §4.4:
+ * the plan ships from the domestic warehouse or a 3PL): a shipment on it, whatever its status, or a
+ * transport default saved for it. Its mode is the one most of its shipments took (ties: the first in
+ * SHIPMENT_MODES), else the saved default's (the first in SHIPMENT_MODES). Archived places have none.
+ * A 3PL never shipped from and never given a route is not assumed to reach FBA.
+ */
+export function nearRoutes(locations: readonly Location[], shipments: readonly Shipment[], savedKeys: Iterable<string>): NearRoute[] {
+  const kindOf = new Map(locations.filter((l) => !l.archived).map((l) => [l.id, l.kind]));
+  const isRoute = (from: number, to: number) => kindOf.get(from) === '3pl' && kindOf.get(to) === 'fba';
+  const counts = new Map<string, number[]>();
+  const countsOf = (from: number, to: number) => {
+    const key = `${from}>${to}`;
+    let list = counts.get(key);
+    if (!list) counts.set(key, (list = SHIPMENT_MODES.map(() => 0)));
+    return list;
+  };
+  for (const s of shipments) {
+    if (!isRoute(s.fromLocationId, s.toLocationId)) continue;
+    const mode = s.mode === undefined ? -1 : SHIPMENT_MODES.indexOf(s.mode);
+    if (mode >= 0) countsOf(s.fromLocationId, s.toLocationId)[mode]!++;
+  }
+  const savedModes = new Map<string, Set<ShipmentMode>>();
+  for (const key of savedKeys) {
+    const route = routeOfTransportKey(key);
+    if (!route || !isRoute(route.fromLocationId, route.toLocationId)) continue;
+    const pair = `${route.fromLocationId}>${route.toLocationId}`;
+    countsOf(route.fromLocationId, route.toLocationId);
+    let modes = savedModes.get(pair);
+    if (!modes) savedModes.set(pair, (modes = new Set()));
+    modes.add(route.mode);
+  }
+  const routes: NearRoute[] = [];
+  for (const [pair, list] of counts) {
+    const [from, to] = pair.split('>').map(Number) as [number, number];
+    let best = -1;
+    for (let m = 0; m < list.length; m++) if (list[m]! > 0 && (best < 0 || list[m]! > list[best]!)) best = m;
+    const mode = best >= 0 ? SHIPMENT_MODES[best]! : SHIPMENT_MODES.find((m) => savedModes.get(pair)?.has(m));
+    if (mode) routes.push({ fromLocationId: from, toLocationId: to, mode });
+  }
+  return routes.sort((a, b) => a.fromLocationId - b.fromLocationId || a.toLocationId - b.toLocationId);
 }

@@ -15,6 +15,7 @@ import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage';
 import { SkuCatalogPage } from './pages/SkuCatalogPage';
 import { SuppliersPage } from './pages/SuppliersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ShipmentsPage } from './pages/ShipmentsPage';
 
 const TODAY = '2026-11-26';
 const SUPPLIER = 'Shenzhen Accessories Ltd.';
@@ -287,7 +288,7 @@ describe('the replenishment plan on the demo data', () => {
     const shipCsv = await plan.exportCsv();
     expect(shipCsv.name).toBe(`stockpilot-shipment-plan-${TODAY}.csv`);
     const shipLines = shipCsv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(shipLines[0]).toBe('SKU,Destination,Class,per day,On hand,Inbound,Stockout,Ship by,Sea,Air,Amazon Restock');
+    expect(shipLines[0]).toBe('SKU,Destination,Class,per day,On hand,Inbound,Stockout,Ship by,Sea,Air,3PL,From 3PL,Ship from 3PL by,Amazon Restock');
     expect(shipLines.length - 1).toBe(summary.lines);
 
     await plan.showTab('buy');
@@ -577,6 +578,48 @@ describe('the replenishment plan on the demo data', () => {
     await plan.ratesPanel().getByRole('button', { name: 'Delete your forecast for SP-00001 in DE' }).click();
     await expect.poll(async () => (await plan.waitForPlan()).lines, { timeout: 30_000 }).toBe(before.lines);
     expect(await plan.detailTitle()).toBe(title);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('a 3PL with a route to FBA US ships there first: its units on the line, why, by when, and its own printed shipment plan', async () => {
+    // The demo's 3PL has never shipped to FBA: the seller tells the app it reaches FBA US by truck.
+    const shipments = new ShipmentsPage(app.page);
+    await shipments.open();
+    await shipments.addRouteDefault({ from: '3PL Los Angeles', to: 'FBA US', mode: 'Truck', mean: '5', sd: '1' });
+    await expect.poll(() => shipments.leadTimesOk().textContent()).toBe('Saved 3PL Los Angeles → FBA US (Truck): 5 ± 1 days.');
+    await expect.poll(() => shipments.routeRows()).toContainEqual(expect.objectContaining({ route: '3PL Los Angeles → FBA US', mode: 'Truck', planUses: '5 ± 1 days, set by you' }));
+
+    await plan.open();
+    await plan.waitForPlan();
+    await plan.sortBy('ship', 'From 3PL', true);
+    const [top] = await plan.rows('ship');
+    expect(top!.fba).toBe('FBA US');
+    expect(planNumber(top!.near)).toBeGreaterThan(0);
+    await plan.explainRow('ship', 0);
+    const figures = await plan.explanation();
+    expect(figures['From 3PL']?.value).toBe(top!.near);
+    // Its whole leg: 2 days' handling at the 3PL (standard) + 5 by truck + 7 days' FBA check-in (standard).
+    expect(figures['From 3PL']?.how).toMatch(/^From 3PL Los Angeles, a 3PL with a route to this FBA location \(14 days,/);
+    expect(figures['Ship from 3PL by']?.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await plan.printShipmentPlan();
+    const preview = new PrintPreviewPage(app.page);
+    await expect.poll(() => preview.title()).toBe('Shipment plan');
+    const printed = await preview.printed('A4');
+    const text = printed.pages.join(' ');
+    expect(text).toMatch(/Shipment plan · 3PL Los Angeles → FBA US/);
+    expect(text).toContain(top!.sku);
+    expect(printed.maxTextRightPt).toBeLessThanOrEqual(rightLimitPt(printed.pageWidthPt));
+    await preview.close();
+
+    // Cleared again: no line ships from the 3PL, and the rest of the file sees the demo as loaded.
+    await shipments.open();
+    await shipments.clearLegDays('3PL Los Angeles → FBA US (Truck)');
+    await plan.open();
+    await plan.waitForPlan();
+    await plan.sortBy('ship', 'From 3PL', true);
+    const [after] = await plan.rows('ship');
+    expect(after!.near).toBe('');
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -130,4 +130,14 @@ describe('which defaults the plan reads', () => {
   ])('%s: %s', (_name, target, read) => {
     expect(planReadsLegDefault(target, locations)).toBe(read);
   });
+
+  // With the 3PL's route to FBA by truck known (a shipment on it, or a default), the plan ships on it.
+  test.each<[string, LegDefaultTarget, boolean]>([
+    ['handling at the 3PL', { leg: 'handling', locationId: 5 }, true],
+    ['truck from the 3PL to FBA', route(5, 4, 'truck'), true],
+    ['sea from the 3PL to FBA (not its mode)', route(5, 4, 'sea'), false],
+    ['sea from its origin to FBA, still', route(2, 4, 'sea'), true],
+  ])('with a 3PL route, %s', (_name, target, read) => {
+    expect(planReadsLegDefault(target, locations, [{ fromLocationId: 5, toLocationId: 4, mode: 'truck' }])).toBe(read);
+  });
 });

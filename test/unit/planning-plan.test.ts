@@ -980,8 +980,8 @@ describe('every number is finite', () => {
     {},
   ];
 
-  // NaN by design: no backtest, no day within the horizon, no package size, no capacity limit, no Reserved Inventory report, no forecast of the seller's own.
-  const documentedNaN = new Set(['wape', 'mase', 'demandInterval', 'demandCv2', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet', 'reservedAsOfDay', 'rateOverride', 'rateOverrideUntilDay']);
+  // NaN by design: no backtest, no day within the horizon, no package size, no capacity limit, no Reserved Inventory report, no forecast of the seller's own, no 3PL near FBA.
+  const documentedNaN = new Set(['wape', 'mase', 'demandInterval', 'demandCv2', 'stockoutDay', 'shipByDay', 'orderByDay', 'unitVolumeCubicFeet', 'capacityRoomUnits', 'capacityRoomCubicFeet', 'reservedAsOfDay', 'rateOverride', 'rateOverrideUntilDay', 'nearLocationId', 'nearLeadDays', 'nearShipByDay']);
   function expectFinite(plan: Plan, label: string) {
     expect(plan.ship).toHaveLength(6);
     expect(plan.buy).toHaveLength(6);

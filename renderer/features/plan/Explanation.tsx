@@ -13,7 +13,7 @@ const n = (value: number, language: string, digits = 1) => (Number.isFinite(valu
  * A ship line's explanation. `weekdayIndex` is its marketplace's weekly season from the line's chart
  * data (PlanDetail; null: none); the row waits for it (undefined while it loads).
  */
-export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekdayIndex?: readonly number[] | null }) {
+export function ShipExplanation({ line, weekdayIndex, nearName }: { line: ShipLine; weekdayIndex?: readonly number[] | null; nearName?: string }) {
   const { t, language } = useT();
   const rated = Number.isFinite(line.rateOverride);
   const rows: [string, string, string][] = [
@@ -60,6 +60,7 @@ export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekda
           }) + (line.heldForOwnSales > 0 ? ` ${t('plan.x.heldForOwnHow', { held: n(line.heldForOwnSales, language, 0) })}` : ''),
     ],
     [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
+    ...nearRows(line, nearName ?? '', t, language),
     [t('plan.stockout'), date(line.stockoutDay), Number.isFinite(line.stockoutDay) ? t('plan.x.stockoutHow') : t('plan.x.stockoutNone')],
     [t('plan.shipBy'), date(line.shipByDay), Number.isFinite(line.shipByDay) ? t('plan.x.shipByHow', { lead: n(line.seaLeadDays, language) }) : t('plan.x.shipByNone')],
     [t('plan.amazon'), line.amazonRecommendedUnits === null ? '—' : n(line.amazonRecommendedUnits, language, 0), line.amazonRecommendedUnits === null ? t('plan.x.amazonNone') : t('plan.x.amazonHow')],
@@ -67,6 +68,21 @@ export function ShipExplanation({ line, weekdayIndex }: { line: ShipLine; weekda
   const capacity = capacityHow(line, t, language);
   if (capacity !== null) rows.push([t('plan.x.capacity'), n(line.cutByCapacity, language, 0), capacity]);
   return <FigureTable rows={rows.map(([label, value, how]) => [label, label, value, how])} testId="plan-explanation" />;
+}
+
+/** Shipping from a 3PL near the FBA location: what it ships, why, and by when; nothing without one. */
+function nearRows(line: ShipLine, nearName: string, t: Translate, language: string): [string, string, string][] {
+  if (Number.isNaN(line.nearLocationId)) return [];
+  const lead = n(line.nearLeadDays, language);
+  return [
+    [
+      t('plan.shipNear'),
+      n(line.shipNear, language, 0),
+      t('plan.x.nearHow', { origin: nearName, lead, need: n(line.nearNeedUnits, language, 0), counted: n(line.nearCountedUnits, language, 0) }) +
+        (line.nearLeadDays <= line.airLeadDays ? ` ${t('plan.x.nearBeforeAir')}` : ` ${t('plan.x.nearAfterAir')}`),
+    ],
+    [t('plan.nearShipBy'), date(line.nearShipByDay), Number.isFinite(line.nearShipByDay) ? t('plan.x.nearShipByHow', { lead }) : t('plan.x.shipByNone')],
+  ];
 }
 
 /** The seller's own forecast of the line: its rate and until when, in place of the computed forecast. */

@@ -117,6 +117,8 @@ export function Plan() {
     { id: 'shipBy', header: t('plan.shipBy'), width: '7.5rem', cell: (r) => dateOf(r.line.shipByDay), sortValue: (r) => (Number.isFinite(r.line.shipByDay) ? r.line.shipByDay : Infinity) },
     { id: 'sea', header: t('plan.shipSea'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipSea), sortValue: (r) => r.line.shipSea },
     { id: 'air', header: t('plan.shipAir'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipAir), sortValue: (r) => r.line.shipAir },
+    // Only lines a 3PL near their FBA location can ship to show a figure: blank means no such 3PL holds the SKU.
+    { id: 'near', header: t('plan.shipNear'), width: '6rem', align: 'end', cell: (r) => (Number.isNaN(r.line.nearLocationId) ? '' : num(r.line.shipNear)), sortValue: (r) => r.line.shipNear },
     { id: 'amazon', header: t('plan.amazon'), width: '6rem', align: 'end', cell: (r) => (r.line.amazonRecommendedUnits === null ? '' : num(r.line.amazonRecommendedUnits)) },
   ];
   const buyColumns: Column<{ line: BuyLine; index: number }>[] = [
@@ -164,19 +166,14 @@ export function Plan() {
     for (const l of toBuy) groups.set(l.supplierId, [...(groups.get(l.supplierId) ?? []), l]);
     return groups;
   }, [toBuy]);
-  const toShip = useMemo(() => (shown?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0), [shown]);
-  const planToShipCount = useMemo(() => (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir > 0).length, [result]);
+  const toShip = useMemo(() => (shown?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir + l.shipNear > 0), [shown]);
+  const planToShipCount = useMemo(() => (result?.plan.ship ?? []).filter((l) => l.shipSea + l.shipAir + l.shipNear > 0).length, [result]);
   // What a printed what-if says it is (its delay and its demand change), and an exported one's file name.
   const whatIfMeta: [string, string][] = whatIfRun ? [[t('plan.whatIf'), describeWhatIf(whatIfRun.request, t)]] : [];
   const fileSuffix = whatIfRun ? '-what-if' : '';
-  // One shipment plan per destination (each becomes its own inbound shipment), most urgent first.
-  const byDestination = useMemo(() => {
-    const groups = new Map<number, ShipLine[]>();
-    for (const l of toShip) groups.set(l.locationId, [...(groups.get(l.locationId) ?? []), l]);
-    const urgency = (l: ShipLine) => (Number.isFinite(l.shipByDay) ? l.shipByDay : Infinity);
-    for (const lines of groups.values()) lines.sort((a, b) => urgency(a) - urgency(b));
-    return groups;
-  }, [toShip]);
+  // One shipment plan per origin and destination (each becomes its own inbound shipment): from home by
+  // sea and air, from a 3PL near the destination by its own route; most urgent first.
+  const byRoute = useMemo(() => shipmentPlans(toShip), [toShip]);
   const supplierName = (supplierId: number | null) => (supplierId === null ? t('plan.noSupplier') : (suppliers.get(supplierId)?.name ?? ''));
 
   const [drafting, setDrafting] = useState(false);
@@ -223,8 +220,11 @@ export function Plan() {
       await desktop.saveFile({ suggestedName: `stockpilot-reorder-list-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
       return;
     }
-    const header = [t('field.sku'), t('plan.destination'), t('plan.abc'), t('plan.perDay'), t('plan.onHand'), t('plan.inbound'), t('plan.stockout'), t('plan.shipBy'), t('plan.shipSea'), t('plan.shipAir'), t('plan.amazon')];
-    const rows = (shown?.plan.ship ?? []).map((l) => [code(l.skuId), locations.get(l.locationId)?.name ?? l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, l.amazonRecommendedUnits ?? '']);
+    const header = [t('field.sku'), t('plan.destination'), t('plan.abc'), t('plan.perDay'), t('plan.onHand'), t('plan.inbound'), t('plan.stockout'), t('plan.shipBy'), t('plan.shipSea'), t('plan.shipAir'), t('plan.nearOrigin'), t('plan.shipNear'), t('plan.nearShipBy'), t('plan.amazon')];
+    const rows = (shown?.plan.ship ?? []).map((l) => {
+      const near = Number.isNaN(l.nearLocationId) ? null : l;
+      return [code(l.skuId), locations.get(l.locationId)?.name ?? l.marketplace, l.abc, l.dailyDemand.toFixed(2), l.onHand, l.inboundUnits, dateOf(l.stockoutDay), dateOf(l.shipByDay), l.shipSea, l.shipAir, near ? (locations.get(near.nearLocationId)?.name ?? '') : '', near ? near.shipNear : '', near ? dateOf(near.nearShipByDay) : '', l.amazonRecommendedUnits ?? ''];
+    });
     await desktop.saveFile({ suggestedName: `stockpilot-shipment-plan-${asOf}${fileSuffix}.csv`, contents: toCsv(header, rows), filters: [{ name: 'CSV', extensions: ['csv'] }] });
   };
 
@@ -306,7 +306,7 @@ export function Plan() {
       {selectedShip ? (
         <article className="panel" aria-label={t('plan.explain')} data-testid="plan-detail">
           <h2>{detailTitle}</h2>
-          <ShipExplanation line={selectedShip} {...(detail ? { weekdayIndex: detail.weekdayIndex } : {})} />
+          <ShipExplanation line={selectedShip} nearName={locations.get(selectedShip.nearLocationId)?.name ?? ''} {...(detail ? { weekdayIndex: detail.weekdayIndex } : {})} />
           <ForecastOverride skuId={selectedShip.skuId} />
           <LineForecastRate key={`${selectedShip.skuId}|${selectedShip.marketplace}`} skuId={selectedShip.skuId} code={code(selectedShip.skuId)} marketplace={selectedShip.marketplace} planPerDay={result?.plan.ship[selectedIndex]?.dailyDemand ?? selectedShip.dailyDemand} />
           {detail ? <PlanChart detail={detail} line={selectedShip} /> : null}
@@ -326,11 +326,11 @@ export function Plan() {
               <PrintHeader title={`${t('plan.reorderList')} · ${supplierName(supplierId)}`} meta={[[t('vmi.asOf'), asOf], ...whatIfMeta]} />
               <PrintTable
                 testId="reorder-list"
-                header={[t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy')]}
-                align={['start', 'start', 'end', 'end', 'end', 'start']}
-                // The name takes what the codes, numbers and date leave (80 mm of 186).
-                widths={['30mm', undefined, '20mm', '16mm', '16mm', '24mm']}
-                rows={lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty.toLocaleString(language), String(l.casePack), String(l.moq), dateOf(l.orderByDay)])}
+                header={[t('field.sku'), t('field.name'), t('plan.buyQty'), t('field.casePack'), t('field.moq'), t('plan.orderBy'), t('plan.stockout')]}
+                align={['start', 'start', 'end', 'end', 'end', 'start', 'start']}
+                // The name takes what the codes, numbers and dates leave (56 mm of 186).
+                widths={['30mm', undefined, '20mm', '16mm', '16mm', '24mm', '24mm']}
+                rows={lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.buyQty.toLocaleString(language), String(l.casePack), String(l.moq), dateOf(l.orderByDay), dateOf(l.stockoutDay)])}
               />
             </section>
           ))}
@@ -338,14 +338,30 @@ export function Plan() {
       ) : null}
       {printing === 'shipments' ? (
         <PrintPreview title={t('plan.shipmentPlan')} fileName={`shipment-plan-${asOf}${fileSuffix}.pdf`} onClose={() => setPrinting(null)}>
-          {[...byDestination].map(([locationId, lines]) => {
-            const name = locations.get(locationId)?.name ?? lines[0]!.marketplace;
-            const sea = lines.reduce((sum, l) => sum + l.shipSea, 0);
-            const air = lines.reduce((sum, l) => sum + l.shipAir, 0);
+          {byRoute.map((group) => {
+            const name = locations.get(group.locationId)?.name ?? group.lines[0]!.marketplace;
+            const title = group.fromNear === null ? `${t('plan.shipmentPlan')} · ${name}` : `${t('plan.shipmentPlan')} · ${locations.get(group.fromNear)?.name ?? ''} → ${name}`;
+            if (group.fromNear !== null) {
+              const units = group.lines.reduce((sum, l) => sum + l.shipNear, 0);
+              return (
+                <section key={group.key} className="print-section">
+                  <PrintHeader title={title} meta={[[t('vmi.asOf'), asOf], ...whatIfMeta, [t('plan.shipNear'), units.toLocaleString(language)]]} />
+                  <PrintTable
+                    testId="shipment-plan"
+                    header={[t('field.sku'), t('field.name'), t('plan.shipNear'), t('field.casePack'), t('plan.shipBy'), t('plan.stockout')]}
+                    align={['start', 'start', 'end', 'end', 'start', 'start']}
+                    widths={['30mm', undefined, '20mm', '16mm', '24mm', '24mm']}
+                    rows={group.lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.shipNear.toLocaleString(language), String(skus.get(l.skuId)?.casePack ?? ''), dateOf(l.nearShipByDay), dateOf(l.stockoutDay)])}
+                  />
+                </section>
+              );
+            }
+            const sea = group.lines.reduce((sum, l) => sum + l.shipSea, 0);
+            const air = group.lines.reduce((sum, l) => sum + l.shipAir, 0);
             return (
-              <section key={locationId} className="print-section">
+              <section key={group.key} className="print-section">
                 <PrintHeader
-                  title={`${t('plan.shipmentPlan')} · ${name}`}
+                  title={title}
                   meta={[
                     [t('vmi.asOf'), asOf],
                     ...whatIfMeta,
@@ -358,7 +374,7 @@ export function Plan() {
                   header={[t('field.sku'), t('field.name'), t('plan.shipSea'), t('plan.shipAir'), t('field.casePack'), t('plan.shipBy'), t('plan.stockout')]}
                   align={['start', 'start', 'end', 'end', 'end', 'start', 'start']}
                   widths={['30mm', undefined, '18mm', '16mm', '16mm', '24mm', '24mm']}
-                  rows={lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.shipSea.toLocaleString(language), l.shipAir.toLocaleString(language), String(skus.get(l.skuId)?.casePack ?? ''), dateOf(l.shipByDay), dateOf(l.stockoutDay)])}
+                  rows={group.lines.map((l) => [code(l.skuId), skus.get(l.skuId)?.name ?? '', l.shipSea.toLocaleString(language), l.shipAir.toLocaleString(language), String(skus.get(l.skuId)?.casePack ?? ''), dateOf(l.shipByDay), dateOf(l.stockoutDay)])}
                 />
               </section>
             );
@@ -367,6 +383,27 @@ export function Plan() {
       ) : null}
     </section>
   );
+}
+
+/**
+ * The shipment plans the plan's lines make: one per destination from home (lines with sea or air),
+ * then one per 3PL and destination (lines with units from that 3PL); each most urgent first.
+ */
+export function shipmentPlans(lines: readonly ShipLine[]): { key: string; locationId: number; fromNear: number | null; lines: ShipLine[] }[] {
+  const groups = new Map<string, { key: string; locationId: number; fromNear: number | null; lines: ShipLine[] }>();
+  const add = (key: string, locationId: number, fromNear: number | null, line: ShipLine) => {
+    const group = groups.get(key);
+    if (group) group.lines.push(line);
+    else groups.set(key, { key, locationId, fromNear, lines: [line] });
+  };
+  for (const l of lines) if (l.shipSea + l.shipAir > 0) add(`home>${l.locationId}`, l.locationId, null, l);
+  for (const l of lines) if (l.shipNear > 0) add(`${l.nearLocationId}>${l.locationId}`, l.locationId, l.nearLocationId, l);
+  const urgency = (l: ShipLine, near: boolean) => {
+    const day = near ? l.nearShipByDay : l.shipByDay;
+    return Number.isFinite(day) ? day : Infinity;
+  };
+  for (const group of groups.values()) group.lines.sort((a, b) => urgency(a, group.fromNear !== null) - urgency(b, group.fromNear !== null));
+  return [...groups.values()];
 }
 
 /** A what-if in words, for the lists printed or exported under it: its delay, its demand change. */

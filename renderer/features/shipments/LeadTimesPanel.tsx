@@ -17,6 +17,7 @@ import {
   legDefaultKey,
   legInUse,
   parseLegDaysDraft,
+  nearRoutes,
   planReadsLegDefault,
   planShipOrigin,
   routeOfTransportKey,
@@ -85,6 +86,8 @@ export function LeadTimesPanel() {
   const all = useMemo(() => locationList ?? [], [locationList]);
   const open = all.filter((l) => !l.archived && l.kind !== 'transit');
   const origin = planShipOrigin(all);
+  // The 3PL → FBA routes the plan ships on (a shipment on it, or a default set here).
+  const planRoutes = useMemo(() => nearRoutes(all, shipments ?? [], savedByKey.keys()), [all, shipments, savedByKey]);
   const whatOf = (target: LegDefaultTarget) =>
     target.leg === 'transport'
       ? t('leadTimes.what.route', { from: nameOf(target.fromLocationId), to: nameOf(target.toLocationId), mode: modeName(target.mode) })
@@ -93,7 +96,7 @@ export function LeadTimesPanel() {
     const key = legDefaultKey(target);
     const savedDays = savedByKey.get(key);
     const kind = locations.get(target.leg === 'transport' ? target.toLocationId : target.locationId)?.kind ?? 'fba';
-    return { key, target, what: whatOf(target), learned, saved: savedDays, inUse: legInUse(learned, savedDays, fallbackDays(target, kind)), planned: planReadsLegDefault(target, all) };
+    return { key, target, what: whatOf(target), learned, saved: savedDays, inUse: legInUse(learned, savedDays, fallbackDays(target, kind)), planned: planReadsLegDefault(target, all, planRoutes) };
   };
 
   /** Each location of these kinds, and any other that still has a default saved (an archived one, say), so it can be cleared. */
