@@ -936,17 +936,21 @@ function addOwnDemand(run: PlanRun, own: OwnRun, sku: PlanSkuInput, ownSeries: r
   }
   run.ownDaily = ownDaily;
   run.ownVariance = ownVariance;
-  const kept = Math.min(Math.ceil(held - 1e-9), Math.max(0, sku.domesticUnits));
-  own.held[b] = kept > 0 ? kept : 0;
-  let keptTotal = own.held[b]!;
+  // What a near 3PL lacks for its own sales, home keeps back (the next purchase reaches home first).
+  let keptNear = 0;
   if (heldNear !== null) {
     for (const entry of heldNear) {
-      const there = nearStock.find((x) => x.locationId === entry.locationId)!.units;
-      entry.units = Math.max(0, Math.min(Math.ceil(entry.units - 1e-9), there));
-      keptTotal += entry.units;
+      const there = Math.max(0, nearStock.find((x) => x.locationId === entry.locationId)!.units);
+      const wanted = Math.ceil(entry.units - 1e-9);
+      entry.units = Math.max(0, Math.min(wanted, there));
+      held += wanted - entry.units;
+      keptNear += entry.units;
     }
     own.heldNear[b] = heldNear;
   }
+  const kept = Math.min(Math.ceil(held - 1e-9), Math.max(0, sku.domesticUnits));
+  own.held[b] = kept > 0 ? kept : 0;
+  const keptTotal = own.held[b]! + keptNear;
   for (let i = firstLine; i < endLine; i++) run.ship.heldForOwnSales[i] = keptTotal;
 }
 
@@ -1695,12 +1699,13 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
   const order = capacityOrder(c, columns.abc, count);
+  if (near !== null) takeFromNear(near, c, order, skuOfLine, (b) => Math.max(1, input.skus[b]!.casePack));
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const b = skuOfLine[i]!;
     const locationId = c.locationId[i]!;
     const pack = Math.max(1, input.skus[b]!.casePack);
-    const pool = near === null ? -1 : takeFromNear(near, c, i, b, pack);
+    const pool = near === null ? -1 : nearPoolOf(near, c, i, b);
     const wantedAir = c.shipAir[i]!;
     const wantedSea = c.shipSea[i]!;
     const fromNear = c.shipNear[i]!;
@@ -1755,6 +1760,36 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     c.shortAtHome[i] = air + sea < wantedAir + wantedSea ? wantedAir + wantedSea - (air + sea) : 0;
     if (unitsRoom !== undefined) roomUnits.set(locationId, unitsRoom - total);
   }
+  if (near !== null) reofferNear(near, c, order, skuOfLine, (b) => Math.max(1, input.skus[b]!.casePack), home);
+}
+
+/**
+ * A 3PL's units capacity cut from one line go, in the same order, to lines that still ship from home
+ * what the 3PL could send: first up to what a line needs from the 3PL now, then counted against its
+ * sea. They replace home's sea units one for one (air keeps the bridge), so no line takes more FBA
+ * room, and the home units they free go back home.
+ */
+function reofferNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, lines: ArrayLike<number>, skuOfLine: Int32Array, packOf: (b: number) => number, home: Float64Array): void {
+  for (let j = 0; j < lines.length; j++) {
+    const i = lines[j]!;
+    const b = skuOfLine[i]!;
+    const k = nearPoolOf(pools, c, i, b);
+    if (k < 0 || pools.units[k]! <= 0) continue;
+    const pack = packOf(b);
+    const wanted = Math.min(Math.max(0, c.nearNeedUnits[i]! - c.shipNear[i]!), c.shipSea[i]!);
+    const extra = wanted <= pools.units[k]! ? wanted : Math.floor(pools.units[k]! / pack) * pack;
+    c.shipSea[i] = c.shipSea[i]! - extra;
+    c.shipNear[i] = c.shipNear[i]! + extra;
+    pools.units[k] = pools.units[k]! - extra;
+    // The rest at the 3PL counts against the sea left, in whole packs of sea.
+    const counted = Math.min(pools.units[k]!, Math.floor(c.shipSea[i]! / pack) * pack);
+    c.shipSea[i] = c.shipSea[i]! - counted;
+    c.nearCountedUnits[i] = c.nearCountedUnits[i]! + counted;
+    pools.units[k] = pools.units[k]! - counted;
+    home[b] = home[b]! + extra + counted;
+    if (extra > 0 && Number.isNaN(c.nearShipByDay[i]!)) c.nearShipByDay[i] = c.shipByDay[i]!;
+    if (c.shipSea[i]! + c.shipAir[i]! === 0) c.shipByDay[i] = Number.NaN;
+  }
 }
 
 /** Per SKU (input order), its stock at each near 3PL less what stays there for own sales: what its lines ship from. */
@@ -1784,35 +1819,50 @@ function nearPoolsOf(input: PlanInput, heldNear: readonly (NearStock[] | null)[]
   return pools;
 }
 
-/**
- * Line i (of SKU b) takes what it needs from its near 3PL's pool, whole case packs where the pool is
- * short; the 3PL's units left there count against the sea need (they reach FBA later, so home does
- * not send them as well), and home's air and sea become what is still needed: the 3PL's units
- * replace air where they land no later than air would, else sea. Returns the pool's index (−1: none).
- */
-function takeFromNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, i: number, b: number, pack: number): number {
+/** The index of line i's near 3PL in SKU b's pools; −1 when it has none. */
+function nearPoolOf(pools: NearPools, c: Record<ShipNumber, Float64Array>, i: number, b: number): number {
   const origin = c.nearLocationId[i]!;
   if (Number.isNaN(origin)) return -1;
-  let k = pools.start[b]!;
-  const end = pools.start[b + 1]!;
-  while (k < end && pools.locationId[k] !== origin) k++;
-  if (k === end) return -1;
-  const available = pools.units[k]!;
-  const need = c.nearNeedUnits[i]!;
-  const fromNear = need <= available ? need : Math.floor(available / pack) * pack;
-  let left = available - fromNear;
-  const wantedAir = c.shipAir[i]!;
-  const wantedSea = c.shipSea[i]!;
-  const air = c.nearLeadDays[i]! <= c.airLeadDays[i]! ? Math.max(0, wantedAir - fromNear) : wantedAir;
-  const rest = Math.max(0, wantedAir + wantedSea - fromNear - air);
-  const counted = Math.min(left, rest);
-  left -= counted;
-  pools.units[k] = left;
-  c.shipNear[i] = fromNear;
-  c.nearCountedUnits[i] = counted;
-  c.shipAir[i] = roundUpTo(air, pack);
-  c.shipSea[i] = roundUpTo(rest - counted, pack);
-  return k;
+  for (let k = pools.start[b]!; k < pools.start[b + 1]!; k++) if (pools.locationId[k] === origin) return k;
+  return -1;
+}
+
+/**
+ * The lines (in the order they take stock) take from their near 3PLs in two rounds, so one line's
+ * later needs never keep another's urgent one waiting. First each takes what it needs now, whole case
+ * packs where the pool is short. Then the units left at a 3PL count against its lines' sea needs
+ * (they reach FBA later, so home does not send them as well), and home's air and sea become what is
+ * still needed: the 3PL's units replace air where they land no later than air would, else sea.
+ */
+function takeFromNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, lines: ArrayLike<number>, skuOfLine: Int32Array, packOf: (b: number) => number): void {
+  for (let j = 0; j < lines.length; j++) {
+    const i = lines[j]!;
+    const b = skuOfLine[i]!;
+    const k = nearPoolOf(pools, c, i, b);
+    if (k < 0) continue;
+    const available = pools.units[k]!;
+    const need = c.nearNeedUnits[i]!;
+    const fromNear = need <= available ? need : Math.floor(available / packOf(b)) * packOf(b);
+    pools.units[k] = available - fromNear;
+    c.shipNear[i] = fromNear;
+  }
+  for (let j = 0; j < lines.length; j++) {
+    const i = lines[j]!;
+    const b = skuOfLine[i]!;
+    const k = nearPoolOf(pools, c, i, b);
+    if (k < 0) continue;
+    const pack = packOf(b);
+    const fromNear = c.shipNear[i]!;
+    const wantedAir = c.shipAir[i]!;
+    const wantedSea = c.shipSea[i]!;
+    const air = c.nearLeadDays[i]! <= c.airLeadDays[i]! ? Math.max(0, wantedAir - fromNear) : wantedAir;
+    const rest = Math.max(0, wantedAir + wantedSea - fromNear - air);
+    const counted = Math.min(pools.units[k]!, rest);
+    pools.units[k] = pools.units[k]! - counted;
+    c.nearCountedUnits[i] = counted;
+    c.shipAir[i] = roundUpTo(air, pack);
+    c.shipSea[i] = roundUpTo(rest - counted, pack);
+  }
 }
 
 /**
@@ -1838,8 +1888,8 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
       lines.splice(at, 0, i);
     }
     const pack = Math.max(1, input.skus[b]!.casePack);
+    if (near !== null && lines.length > 0) takeFromNear(near, c, lines, skuOfLine, () => pack);
     for (const i of lines) {
-      if (near !== null) takeFromNear(near, c, i, b, pack);
       const wantedAir = c.shipAir[i]!;
       const wantedSea = c.shipSea[i]!;
       const atHome = home[b]!;
