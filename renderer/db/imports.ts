@@ -966,6 +966,9 @@ async function writeLedgerImport(db: StockPilotDatabase, fileName: string, now: 
     sha256: preview.sha256,
     reportKind: preview.kind ?? '',
     rowCount: preview.rowCount,
+    // The day the file's rows reach, which Today dates the report by: the batch's own dates are those
+    // of the new movements only, which stop early when the last rows were already imported or held.
+    ...(preview.lastDate ? { periodEnd: preview.lastDate } : {}),
     duplicates: prepared.preview.duplicates,
     held: prepared.held.length,
     rejected: preview.rejectedRows,

@@ -8,9 +8,9 @@ import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
 import { applyImport, createSkuForHeldCode, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
-import { planDetail, runPlan } from './planning';
+import { planDetail } from './planning';
 import { supplierPlan } from './supplierStatus';
-import { analysisBuffers, analysisFacts } from './analysis';
+import { analysisBuffers, analysisFacts, runPlanKeepingDemand } from './analysis';
 import { planColumnBuffers } from '../../shared/planning/planColumns';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
@@ -97,8 +97,9 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
-  // The plan's columns move to the page (runPlan keeps what a line's chart needs apart).
-  plan: (request) => runPlan(db, request),
+  // The plan's columns move to the page (runPlan keeps what a line's chart needs apart, and
+  // runPlanKeepingDemand what the analysis reads, so Today's analysis right after runs no second plan).
+  plan: (request) => runPlanKeepingDemand(db, request),
   planDetail: async ({ index, whatIf }) => planDetail(index, whatIf),
   supplierPlan: (request) => supplierPlan(db, request),
   analysis: (request) => analysisFacts(db, request),

@@ -41,11 +41,19 @@ export const HISTORY_DAYS = 730;
 export interface PlanRequest {
   today: IsoDate;
   whatIf?: { delayDays?: number; uplift?: { from: IsoDate; to: IsoDate; percent: number } };
+  /**
+   * The analysis' key of the plan's other inputs (usePlanInputsKey without ABC), from a screen that
+   * asks for the analysis next (Today): the worker then keeps the full plan's figures the analysis
+   * reads under it (renderer/db/analysis.ts runPlanKeepingDemand), so that needs no second plan run.
+   */
+  analysisKey?: string;
 }
 
 export interface PlanResult {
   plan: Plan;
   today: IsoDate;
+  /** The ledger version the plan read (a what-if: that of the plan it changes). */
+  ledgerVersion: number;
   /**
    * Timings of the run, in ms: waiting for the database, building the history (the catalog is read
    * meanwhile, and counted once), the plan's other inputs from what was read (stock at home, lead
@@ -60,6 +68,8 @@ export type PlanColumnsResult = Omit<PlanResult, 'plan'> & { plan: PlanColumns }
 export interface Gathered {
   input: PlanInput;
   history: DemandHistory;
+  /** The ledger version the plan read. */
+  ledgerVersion: number;
 }
 
 /** What a line's chart needs of the last plan's lines, copied out, so the plan's own columns can move to the page. */
@@ -432,7 +442,7 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   for (const [locationId, limits] of Object.entries(preferences.fbaCapacityCubicFeet)) if (fba.has(Number(locationId))) capacityCubicFeet.set(Number(locationId), limits);
   timings.inputsMs = performance.now() - t4;
   const own = ownSeriesBySku.size > 0 ? { own: { history: ownHistory, series: ownSeriesBySku } } : {};
-  return { history, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet, unlinedFbaInbound, ...own } };
+  return { history, ledgerVersion: ledger.version, input: { settings: planSettings, history, skus: planSkus, series: seriesBySku, capacityUnits, capacityCubicFeet, unlinedFbaInbound, ...own } };
 }
 
 /** SKU ids up to this bound are summed in a typed array; larger (or negative) ones, never made by the database, in a Map. */
@@ -610,7 +620,7 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
     const plan = buildPlanColumns({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
     if (!request.whatIf) last = { today: request.today, gathered, lines: lineKeysOf(plan) };
-    return { plan, today: request.today, timings };
+    return { plan, today: request.today, ledgerVersion: gathered.ledgerVersion, timings };
   });
 }
 

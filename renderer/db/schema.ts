@@ -45,7 +45,23 @@ export interface ImportBatch {
    * For imported files: what was imported, for the import history. `sha256` is the file's content
    * hash (contentHash.ts); imports made before 2026-11-26 hold the plain SHA-256 of the whole file.
    */
-  file?: { name: string; sha256: string; reportKind: string; rowCount: number; duplicates: number; held: number; rejected: number; stored?: number };
+  file?: {
+    name: string;
+    sha256: string;
+    reportKind: string;
+    rowCount: number;
+    duplicates: number;
+    held: number;
+    rejected: number;
+    stored?: number;
+    /**
+     * Ledger detail imports: the last day the file covers, its latest row date over every row (those
+     * already imported, held or matched to a shipment too), where `lastDate` is only the last new
+     * movement's. Not indexed, no new version: imports before 2026-11-28 lack it, and their
+     * freshness falls back to `lastDate` (shared/dashboard/attention.ts reportDataEnd).
+     */
+    periodEnd?: IsoDate;
+  };
   /** All Listings imports: the platform codes they created, removed again when the import is undone. */
   createdListingIds?: number[];
   /** The demo: the open shipments it created (its shipments under way), removed with it. */

@@ -169,6 +169,7 @@ export const en = {
   'today.staleReports': 'Stale reports',
   'today.freshness': 'Report freshness',
   'today.freshnessHow': 'The newest day of each report the plan reads; {days} days or older is stale and the plan misses what happened since.',
+  'today.freshnessCoveredHow': 'The last day each report the plan reads covers (an Inventory Ledger file: its newest row, rows imported before included); {days} days or older is stale and the plan misses what happened since.',
   'today.noImports': 'No Amazon report imported yet: the plan runs on the stock and sales you record.',
   'today.report': 'Report',
   'today.lastDataDate': 'Data until',

@@ -170,6 +170,7 @@ export const zhCN: Record<MessageKey, string> = {
   'today.staleReports': '报告过期',
   'today.freshness': '报告时效',
   'today.freshnessHow': '补货计划所用各报告的最新数据日期；{days} 天及以上即为过期，计划看不到之后发生的事。',
+  'today.freshnessCoveredHow': '补货计划所用各报告覆盖到的最后一天（库存分类账文件以其中最新一行为准，之前已导入的行也算在内）；{days} 天及以上即为过期，计划看不到之后发生的事。',
   'today.noImports': '尚未导入亚马逊报告：补货计划按您记录的库存和销售计算。',
   'today.report': '报告',
   'today.lastDataDate': '数据截至',

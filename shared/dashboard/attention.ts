@@ -96,11 +96,31 @@ export interface CountDueItem {
 
 export interface ReportFreshness {
   reportKind: ReportKind;
-  /** The last day the newest import of this kind holds, and the day it was imported. */
+  /** The last day the newest import of this kind covers (reportDataEnd), and the day it was imported. */
   lastDataDate: IsoDate;
   importedOn: IsoDate;
   daysOld: number;
   stale: boolean;
+}
+
+/** An import batch of a file, as the freshness list reads it. */
+export interface ImportedReport {
+  reportKind: string;
+  /** The batch's last day: of a ledger import, its last new movement's. */
+  lastDate: IsoDate;
+  /** The last day the file covers (a ledger file's latest row date over all its rows); absent on imports stored before it was kept. */
+  periodEnd?: IsoDate;
+  importedOn: IsoDate;
+}
+
+/**
+ * The last day a report's data reaches: the period its file covered, not the day of the last
+ * movement it posted (a ledger file whose last rows were already imported or held posts none of
+ * them, yet is as fresh as they are). Imports stored before the period was kept fall back to their
+ * last movement's day, as they were dated before.
+ */
+export function reportDataEnd(report: Pick<ImportedReport, 'lastDate' | 'periodEnd'>): IsoDate {
+  return report.periodEnd !== undefined && report.periodEnd > report.lastDate ? report.periodEnd : report.lastDate;
 }
 
 /** What the lists read of the plan's lines. */
@@ -114,8 +134,8 @@ export interface AttentionInput {
   /** The plan's lines; null while the plan is not ready (its lists are then empty). */
   plan: { ship: readonly AttentionShipLine[]; buy: readonly AttentionBuyLine[] } | null;
   countPlans: readonly { id: number; name: string; locationId: number; due: CountDue }[];
-  /** Import batches of files: their report kind, the last day they hold and the seller's day they were imported on. */
-  imports: readonly { reportKind: string; lastDate: IsoDate; importedOn: IsoDate }[];
+  /** Import batches of files: their report kind, the last day they hold, the last day the file covers (when stored) and the seller's day they were imported on. */
+  imports: readonly ImportedReport[];
 }
 
 export interface Attention {
@@ -218,7 +238,8 @@ export function attentionOf(input: AttentionInput): Attention {
     if (kind === undefined) continue;
     const seen = newest.get(kind);
     const { importedOn } = batch;
-    if (seen === undefined || batch.lastDate > seen.lastDataDate) newest.set(kind, { lastDataDate: batch.lastDate, importedOn: seen && seen.importedOn > importedOn ? seen.importedOn : importedOn });
+    const lastDataDate = reportDataEnd(batch);
+    if (seen === undefined || lastDataDate > seen.lastDataDate) newest.set(kind, { lastDataDate, importedOn: seen && seen.importedOn > importedOn ? seen.importedOn : importedOn });
     else if (importedOn > seen.importedOn) seen.importedOn = importedOn;
   }
   const freshness = [...newest].map(([reportKind, seen]): ReportFreshness => {

@@ -167,6 +167,8 @@ describe('applyImport of the Inventory Ledger', () => {
       duplicates: 0,
       held: 3,
       rejected: 0,
+      // The file's latest row (a held one): the last movement posted is of 6 May.
+      periodEnd: '2026-05-07',
     });
     expect(batch.file!.sha256).toBe(result.preview.sha256);
     expect(await db.batches.toArray()).toEqual([batch]);

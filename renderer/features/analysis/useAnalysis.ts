@@ -1,6 +1,7 @@
-// The Analysis screen's data: the worker's per-SKU figures for the period (rerun when the period, the
-// ledger or what the plan reads changes) and the seller's settings (a live query), turned into rows
-// by shared/analysis. Editing a threshold reruns only that last step, on the page.
+// The Analysis screen's data, and Today's overstock and understock lists (one fetch for both): the
+// worker's per-SKU figures for the period (rerun when the period, the ledger or what the plan reads
+// changes) and the seller's settings (a live query), turned into rows by shared/analysis. Editing a
+// threshold reruns only that last step, on the page.
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DateRange } from '../../../shared/dates';
@@ -26,6 +27,7 @@ export function useAnalysisSettings(): AnalysisSettings | undefined {
   return useLiveQuery(() => readAnalysisSettings(db), []);
 }
 
+/** A period's analysis as of a day; `range` null asks for nothing (yet). */
 export function useAnalysis(range: DateRange | null, asOf: IsoDate): { view: AnalysisView | undefined; error: unknown } {
   const state = useLedgerState();
   // Only the plan's demand and sea lead times are read here, which the ABC settings do not change:

@@ -225,7 +225,7 @@ export function Today() {
           {list({ id: 'counts', title: 'today.countsDue', how: t('today.countsDueHow'), screen: 'counts', rows: attention.countsDue, columns: countColumns, rowKey: (r) => r.planId, fileStem: 'counts-due' })}
           {list({ id: 'understock', title: 'analysis.understock', how: t('today.understockHow'), screen: 'analysis', rows: view?.understock ?? null, columns: understockColumns, rowKey: (r) => r.skuId, fileStem: 'understock' })}
           {list({ id: 'overstock', title: 'analysis.overstock', how: t('today.overstockHow'), screen: 'analysis', rows: view?.overstock ?? null, columns: overstockColumns, rowKey: (r) => r.skuId, fileStem: 'overstock' })}
-          {list({ id: 'freshness', title: 'today.freshness', how: attention.freshness.length === 0 ? t('today.noImports') : t('today.freshnessHow', { days: STALE_DATA_DAYS }), screen: 'imports', rows: attention.freshness, columns: freshnessColumns, rowKey: (r) => r.reportKind, fileStem: 'report-freshness' })}
+          {list({ id: 'freshness', title: 'today.freshness', how: attention.freshness.length === 0 ? t('today.noImports') : t('today.freshnessCoveredHow', { days: STALE_DATA_DAYS }), screen: 'imports', rows: attention.freshness, columns: freshnessColumns, rowKey: (r) => r.reportKind, fileStem: 'report-freshness' })}
         </>
       ) : null}
     </section>

@@ -7,17 +7,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate } from '../../../shared/model';
 import { periodContaining } from '../../../shared/dates';
 import { attentionOf, excessValueMinor } from '../../../shared/dashboard/attention';
-import type { Attention } from '../../../shared/dashboard/attention';
+import type { Attention, ImportedReport } from '../../../shared/dashboard/attention';
 import { planDue } from '../../../shared/counts';
-import { analysisRows } from '../../../shared/analysis';
 import type { AnalysisRow } from '../../../shared/analysis';
 import { db } from '../../db';
-import { readAnalysisSettings } from '../../db/analysis';
-import { callLedger } from '../../db/ledgerClient';
 import { requestPlan } from '../../db/planClient';
 import type { PlanResult } from '../../db/planning';
 import { useLedgerState, usePlanInputsKey, usePurchaseOrders, useShipments } from '../../app/hooks';
 import { localDate } from '../../app/clock';
+import { useAnalysis } from '../analysis/useAnalysis';
 
 export interface TodayView {
   attention: Attention;
@@ -36,11 +34,13 @@ function useCountPlansDue(today: IsoDate) {
   }, [today]);
 }
 
-/** Imported files: their report kind and the days they hold (the demo is no import). */
+/** Imported files: their report kind, the days they hold and cover (the demo is no import). */
 function useImportedFiles() {
   return useLiveQuery(async () => {
     const batches = await db.batches.toArray();
-    return batches.flatMap((b) => (b.kind === 'import' && b.file ? [{ reportKind: b.file.reportKind, lastDate: b.lastDate, importedOn: localDate(new Date(b.createdAt)) }] : []));
+    return batches.flatMap((b): ImportedReport[] =>
+      b.kind === 'import' && b.file ? [{ reportKind: b.file.reportKind, lastDate: b.lastDate, ...(b.file.periodEnd !== undefined ? { periodEnd: b.file.periodEnd } : {}), importedOn: localDate(new Date(b.createdAt)) }] : [],
+    );
   }, []);
 }
 
@@ -51,20 +51,18 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
   const imports = useImportedFiles();
   const state = useLedgerState();
   const planInputsKey = usePlanInputsKey();
+  // The analysis' own key (the plan's inputs without ABC), sent with the plan so the worker keeps the
+  // figures the analysis reads of it under that key.
   const analysisKey = usePlanInputsKey({ withAbc: false });
-  const analysisSettings = useLiveQuery(() => readAnalysisSettings(db), []);
   const [plan, setPlan] = useState<{ key: string; result: PlanResult } | null>(null);
-  const [analysis, setAnalysis] = useState<{ key: string; rows: AnalysisRow[] } | null>(null);
   const [failed, setFailed] = useState<{ key: string; error: unknown } | null>(null);
 
-  const planKey = state !== undefined && planInputsKey !== undefined ? `${today}@${state.version}@${planInputsKey}` : null;
-  const month = periodContaining('month', today);
-  const factsKey = state !== undefined && analysisKey !== undefined && analysisSettings !== undefined ? `${today}@${state.version}@${analysisKey}@${JSON.stringify(analysisSettings)}` : null;
+  const planKey = state !== undefined && planInputsKey !== undefined && analysisKey !== undefined ? `${today}@${state.version}@${planInputsKey}@${analysisKey}` : null;
 
   useEffect(() => {
     if (planKey === null) return;
     let live = true;
-    requestPlan({ today }).then(
+    requestPlan({ today, ...(analysisKey !== undefined ? { analysisKey } : {}) }).then(
       (result) => live && setPlan({ key: planKey, result }),
       (error: unknown) => live && setFailed({ key: planKey, error }),
     );
@@ -73,25 +71,14 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
     };
   }, [planKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => {
-    if (factsKey === null || analysisKey === undefined || analysisSettings === undefined) return;
-    let live = true;
-    // The analysis' own plan run is the one the Analysis screen reuses for this month (same key).
-    callLedger('analysis', { from: month.from, to: month.to, today, planInputsKey: analysisKey }).then(
-      (facts) => {
-        if (!live) return;
-        const { rows } = analysisRows({ facts: facts.facts, demand: facts.demand, settings: analysisSettings, periodDays: facts.periodDays, reviewDays: facts.reviewDays });
-        setAnalysis({ key: factsKey, rows });
-      },
-      (error: unknown) => live && setFailed({ key: factsKey, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [factsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // This month's analysis as the Analysis screen fetches it, asked for once the plan of the current
+  // inputs is in (or failed): the worker then takes its figures from that plan rather than running
+  // it a second time (runPlanKeepingDemand).
+  const planSettled = planKey !== null && (plan?.key === planKey || failed?.key === planKey);
+  const analysis = useAnalysis(planSettled ? periodContaining('month', today) : null, today);
 
   const currentPlan = plan !== null && plan.key === planKey ? plan.result.plan : null;
-  const currentRows = analysis !== null && analysis.key === factsKey ? analysis.rows : null;
+  const currentRows = analysis.view?.rows ?? null;
   const view = useMemo((): TodayView | undefined => {
     if (shipments === undefined || purchaseOrders === undefined || countPlans === undefined || imports === undefined) return undefined;
     const attention = attentionOf({ today, shipments, purchaseOrders, plan: currentPlan, countPlans, imports });
@@ -101,7 +88,7 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
     const understock = currentRows ? currentRows.filter((r) => r.status === 'understock').sort((a, b) => (a.coverDays ?? 0) - (b.coverDays ?? 0) || a.skuId - b.skuId) : null;
     return { attention, planReady: currentPlan !== null, overstock, understock };
   }, [today, shipments, purchaseOrders, countPlans, imports, currentPlan, currentRows]);
-  const error = failed !== null && (failed.key === planKey || failed.key === factsKey) ? failed.error : null;
+  const error = failed !== null && failed.key === planKey ? failed.error : analysis.error;
   return { view, error };
 }
 
