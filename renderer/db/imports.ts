@@ -16,6 +16,9 @@ import { demandRowsFromOrders, demandRowsFromShipments } from '../../shared/impo
 import { DAMAGED_REASONS, FOUND_REASONS, LOST_REASONS } from '../../shared/reconcile/claims';
 import type { DemandRow } from '../../shared/import/demand';
 import { guessGenericMapping, parseGenericStock, sniffGeneric } from '../../shared/import/generic';
+import { snapshotTarget } from '../../shared/import/unmappedCodes';
+import type { CodeFacts } from '../../shared/import/unmappedCodes';
+import { reportCodeFacts } from './heldCodes';
 import type { GenericMapping } from '../../shared/import/generic';
 import { guessListingsMarketplace, proposeListingMappings } from '../../shared/catalog/listingProposals';
 import { isBundle, isMarketplace } from '../../shared/catalog/catalog';
@@ -37,6 +40,9 @@ import type { SkuDraft } from '../../shared/catalog/catalog';
 import { postingTables } from './ledger';
 import { receiveShipmentPosting } from './purchasing';
 import { receivedBySku } from '../../shared/purchasing/shipments';
+
+// Counts and reconciliation read snapshot lines through it from here.
+export { snapshotTarget };
 
 /** Every report StockPilot knows is applied: the ledger detail posts movements, All Listings saves codes, the rest are kept as rows. */
 export const APPLIED_KINDS: readonly ReportKind[] = [
@@ -335,15 +341,6 @@ function unmappedCodes(scopes: readonly ScopePlan<StoredKind>[], lookup: LedgerC
     }
   }
   return [...codes].sort();
-}
-
-/** The SKU a snapshot line is for: by FNSKU, then seller SKU in its marketplace, then SKU code. */
-export function snapshotTarget(row: SnapshotRow, marketplace: string, lookup: LedgerCodeLookup, skuByCode?: ReadonlyMap<string, number>): CodeTarget | undefined {
-  if (row.codeType === 'sku') {
-    const skuId = skuByCode?.get(row.code.toUpperCase());
-    return skuId !== undefined ? { skuId, unitsPerListing: 1 } : sellerSkuTarget(lookup, marketplace || 'US', row.code);
-  }
-  return (row.fnsku ? lookup.byFnsku.get(row.fnsku.toUpperCase()) : undefined) ?? (row.sellerSku ? sellerSkuTarget(lookup, marketplace, row.sellerSku) : undefined);
 }
 
 /**
@@ -966,12 +963,12 @@ async function writeLedgerImport(db: StockPilotDatabase, fileName: string, now: 
     sha256: preview.sha256,
     reportKind: preview.kind ?? '',
     rowCount: preview.rowCount,
-    // The day the file's rows reach, which Today dates the report by: the batch's own dates are those
-    // of the new movements only, which stop early when the last rows were already imported or held.
-    ...(preview.lastDate ? { periodEnd: preview.lastDate } : {}),
     duplicates: prepared.preview.duplicates,
     held: prepared.held.length,
     rejected: preview.rejectedRows,
+    // The day the file's rows reach, which Today dates the report by: the batch's own dates are those
+    // of the new movements only, which stop early when the last rows were already imported or held.
+    ...(preview.lastDate ? { periodEnd: preview.lastDate } : {}),
   };
   const heldRows: Omit<HeldEvent, 'id'>[] = prepared.held.map((h, i) => ({
     batchId,
@@ -1070,12 +1067,20 @@ async function writeStoredImport(db: StockPilotDatabase, fileName: string, now: 
 
 /**
  * Maps a held code to a SKU and posts its held events: saves the platform code (refused, with
- * nothing posted, when it conflicts with another SKU's) and then posts the events as one batch.
+ * nothing posted, when it conflicts with another SKU's) and then posts the events as one batch. A
+ * code that only orders or stock reports name holds no events: their stored rows resolve it each
+ * time they are read, so saving its platform code is all it takes (0 posted).
  */
 export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['codeType'], code: string, marketplace: string, skuId: number, now: string): Promise<number> {
   const held = await heldEventsOf(db, codeType, code, marketplace);
-  if (held.length === 0) return 0;
-  return postHeldEvents(db, held, skuId, now);
+  if (held.length > 0) return postHeldEvents(db, held, skuId, now);
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.skus, db.listings, db.ledgerState, db.heldEvents, db.reportRows, db.batches], async () => {
+      const facts = await reportCodeFacts(db, codeType, code, marketplace);
+      if (facts) await saveCodeListing(db, code, marketplace, facts, skuId);
+    }),
+  );
+  return 0;
 }
 
 /** A held code's events, as the queue groups them. */
@@ -1087,7 +1092,9 @@ function heldEventsOf(db: StockPilotDatabase, codeType: HeldEvent['codeType'], c
  * PRODUCT §1.2: creates the SKU an unmapped code stands for, maps the code to it and posts its
  * held events, in one transaction. A refusal (a field of the SKU, its code taken, the platform code
  * held by another SKU) stores nothing: no SKU without its mapping, no mapping without its events.
- * With nothing held for the code any more (mapped elsewhere meanwhile), nothing is created: skuId null.
+ * A code only orders or stock reports name gets its SKU and platform code, and their rows count from
+ * then on (0 posted). With nothing waiting for the code any more (mapped elsewhere meanwhile),
+ * nothing is created: skuId null.
  */
 export async function createSkuForHeldCode(
   db: StockPilotDatabase,
@@ -1099,7 +1106,7 @@ export async function createSkuForHeldCode(
 ): Promise<{ skuId: number | null; posted: number }> {
   // A field the seller must fix is refused before anything is read.
   parseSkuDraft(draft);
-  const tables = [db.skus, db.listings, db.locations, db.movements, db.movementBlocks, db.batches, db.ledgerState, db.heldEvents, db.settings];
+  const tables = [db.skus, db.listings, db.locations, db.movements, db.movementBlocks, db.batches, db.ledgerState, db.heldEvents, db.settings, db.reportRows];
   try {
     // The same functions as the catalog form and the mapping, nested in one outer transaction:
     // Dexie runs each inner transaction inside it, so all of it commits or none does. The valuation
@@ -1107,9 +1114,16 @@ export async function createSkuForHeldCode(
     return await withStorageErrors(() =>
       db.transaction('rw', tables, async () => {
         const held = await heldEventsOf(db, codeType, code, marketplace);
-        if (held.length === 0) return { skuId: null, posted: 0 };
+        if (held.length > 0) {
+          const skuId = await createSku(db, draft, now);
+          return { skuId, posted: await postHeldEvents(db, held, skuId, now) };
+        }
+        // Read before the SKU exists: a new SKU whose code is the seller SKU already resolves it.
+        const facts = await reportCodeFacts(db, codeType, code, marketplace);
+        if (!facts) return { skuId: null, posted: 0 };
         const skuId = await createSku(db, draft, now);
-        return { skuId, posted: await postHeldEvents(db, held, skuId, now) };
+        await saveCodeListing(db, code, marketplace, facts, skuId);
+        return { skuId, posted: 0 };
       }),
     );
   } catch (error) {
@@ -1124,16 +1138,7 @@ export async function createSkuForHeldCode(
 async function postHeldEvents(db: StockPilotDatabase, held: readonly HeldEvent[], skuId: number, now: string): Promise<number> {
   const sample = held[0]!;
   const { codeType, code, marketplace } = sample;
-  const existing = await db.listings.where('[marketplace+sellerSkuKey]').equals([marketplace, sample.sellerSku.toUpperCase()]).first();
-  // A bundle's seller SKU holds no stock: saving over it is refused as a conflict, never a rewrite.
-  const bundle = existing !== undefined && isBundle(existing);
-  if (!existing || bundle || existing.skuId !== skuId || (sample.fnsku && existing.fnsku !== sample.fnsku)) {
-    await saveListing(
-      db,
-      { skuId, marketplace, sellerSku: sample.sellerSku || code, asin: sample.asin, fnsku: sample.fnsku, unitsPerListing: String(existing?.unitsPerListing ?? 1) },
-      existing?.skuId === skuId && !bundle ? existing.id : undefined,
-    );
-  }
+  await saveCodeListing(db, code, marketplace, sample, skuId);
   const location = (await fbaLocations(db)).get(marketplace);
   if (location === undefined) throw new DomainError('location.notFound', { id: marketplace });
   // The listing now holds the code: its units per listing apply, as for a later import.
@@ -1172,3 +1177,18 @@ async function postHeldEvents(db: StockPilotDatabase, held: readonly HeldEvent[]
   return n;
 }
 
+/**
+ * Saves a code's platform code for the SKU: the listing of its seller SKU (else the code itself) with
+ * the FNSKU and ASIN its rows carry, unless that listing already says so. Refused (nothing saved) when
+ * another SKU holds the code.
+ */
+async function saveCodeListing(db: StockPilotDatabase, code: string, marketplace: string, facts: CodeFacts, skuId: number): Promise<void> {
+  const sellerSku = facts.sellerSku || code;
+  const existing = await db.listings.where('[marketplace+sellerSkuKey]').equals([marketplace, sellerSku.toUpperCase()]).first();
+  // A bundle's seller SKU holds no stock: saving over it is refused as a conflict, never a rewrite.
+  const bundle = existing !== undefined && isBundle(existing);
+  if (existing && !bundle && existing.skuId === skuId && (!facts.fnsku || existing.fnsku === facts.fnsku)) return;
+  // An ASIN a spreadsheet mangled (1.3E+09) is left out rather than refusing the mapping.
+  const asin = /^[A-Z0-9]{10}$/i.test(facts.asin) ? facts.asin : '';
+  await saveListing(db, { skuId, marketplace, sellerSku, asin, fnsku: facts.fnsku, unitsPerListing: String(existing?.unitsPerListing ?? 1) }, existing?.skuId === skuId && !bundle ? existing.id : undefined);
+}

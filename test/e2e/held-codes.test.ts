@@ -12,6 +12,8 @@ import { StockPage } from './pages/StockPage';
 
 const LEDGER = 'GET_LEDGER_DETAIL_VIEW_DATA.tsv';
 const fixture = { name: LEDGER, bytes: readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', LEDGER)) };
+const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.tsv';
+const orders = { name: ORDERS, bytes: readFileSync(path.resolve(import.meta.dirname, '../fixtures/amazon', ORDERS)) };
 
 let app: AppSession;
 
@@ -76,6 +78,38 @@ describe('creating a SKU from the unmapped queue', () => {
     // 240 received, 3 shipped, 1 returned, 12 out and back between centres, 1 lost and found again.
     await expect.poll(() => stock.rowFor('BT-EARBUD-BLK')).toMatchObject({ [fbaUs]: '238' });
     await expect.poll(() => stock.rowFor('LED-STRIP-RGB')).toMatchObject({ [fbaUs]: '-6' });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('an All Orders file with seller SKUs the catalog lacks: they wait in the queue; one is mapped, another gets its SKU, and each leaves', async () => {
+    const { page } = app;
+    const skus = new SkuCatalogPage(page);
+    await skus.open();
+    await skus.create({ code: 'CABLE-2M', name: 'USB-C cable 2 m', unitCost: '2.00' });
+    await expect.poll(() => skus.codes()).toEqual(['CABLE-2M']);
+
+    const imports = new ImportsPage(page);
+    await imports.open();
+    await imports.drop([orders]);
+    await expect.poll(() => imports.fact(ORDERS, 'import-kind')).toBe('All Orders');
+    await imports.apply(ORDERS);
+    // Every seller SKU of the file (the earbuds in CA and in the US), sorted by marketplace, then code.
+    await expect.poll(() => imports.heldCodes()).toEqual(['BT-EARBUD-BLK', 'BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB', 'USB-C-CBL-2M-WHT', 'YOGA-MAT-6MM-PRP']);
+    expect(await imports.heldSources('USB-C-CBL-2M-WHT')).toBe('All Orders: 1 rows');
+
+    // Nothing is held for an order's code: mapping it is all, and its orders count from then on.
+    await imports.mapReportCode('USB-C-CBL-2M-WHT', 'CABLE-2M');
+    await expect.poll(() => page.getByTestId('held-status').textContent()).toBe('USB-C-CBL-2M-WHT mapped: its 1 report rows now count.');
+    await expect.poll(() => imports.heldCodes()).toEqual(['BT-EARBUD-BLK', 'BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB', 'YOGA-MAT-6MM-PRP']);
+
+    // An order line names no product title: the seller types the name.
+    const yoga = await imports.openCreateSku('YOGA-MAT-6MM-PRP');
+    expect(await imports.createSkuFields(yoga)).toEqual({ 'SKU code': 'YOGA-MAT-6MM-PRP', Name: '', 'Unit cost': '', 'Cost currency': 'USD' });
+    await yoga.getByLabel('Name', { exact: true }).fill('Yoga mat purple');
+    await yoga.getByLabel('Unit cost', { exact: true }).fill('6.00');
+    await yoga.getByRole('button', { name: 'Create SKU and map' }).click();
+    await expect.poll(() => page.getByTestId('held-status').textContent()).toBe('SKU YOGA-MAT-6MM-PRP created; YOGA-MAT-6MM-PRP mapped: its 1 report rows now count.');
+    await expect.poll(() => imports.heldCodes()).toEqual(['BT-EARBUD-BLK', 'BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB']);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,7 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
-import type { HeldEvent, ImportBatch } from '../../db';
+import type { ImportBatch } from '../../db';
+import { heldCodeQueue } from '../../db/heldCodes';
+import { LEDGER_DETAIL_KIND } from '../../../shared/import/unmappedCodes';
+import type { QueuedCode } from '../../../shared/import/unmappedCodes';
 import type { ImportFile, ImportOptions, ImportPreview, ImportResult } from '../../db/imports';
 import { APPLIED_KINDS } from '../../db/imports';
 import type { GenericMapping } from '../../../shared/import/generic';
@@ -373,17 +376,8 @@ function ListingsProposals({ listings, marketplace, onMarketplace }: { listings:
   );
 }
 
-interface HeldGroup {
-  key: string;
-  codeType: HeldEvent['codeType'];
-  code: string;
-  marketplace: string;
-  count: number;
-  /** The first non-blank of each over the group's rows: what a new SKU is prefilled from. */
-  title: string;
-  sellerSku: string;
-  asin: string;
-}
+/** One code of the queue (renderer/db/heldCodes.ts): held ledger rows and the report rows waiting for it. */
+type HeldGroup = QueuedCode;
 
 function HeldCodes() {
   const { t, describe } = useT();
@@ -392,22 +386,8 @@ function HeldCodes() {
   const settings = useSettings();
   const heading = useRef<HTMLHeadingElement>(null);
   const toggles = useRef(new Map<string, HTMLButtonElement>());
-  const groups = useLiveQuery(async () => {
-    const map = new Map<string, HeldGroup>();
-    for (const event of await db.heldEvents.toArray()) {
-      const key = `${event.codeType}|${event.code}|${event.marketplace}`;
-      const group = map.get(key);
-      if (!group) {
-        map.set(key, { key, codeType: event.codeType, code: event.code, marketplace: event.marketplace, count: 1, title: event.title, sellerSku: event.sellerSku, asin: event.asin });
-        continue;
-      }
-      group.count++;
-      group.title ||= event.title;
-      group.sellerSku ||= event.sellerSku;
-      group.asin ||= event.asin;
-    }
-    return [...map.values()];
-  }, []);
+  // Read afresh on every change to held rows, stored reports or the catalog: a code mapped anywhere leaves.
+  const groups = useLiveQuery(() => heldCodeQueue(db), []);
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [creating, setCreating] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -418,7 +398,7 @@ function HeldCodes() {
     try {
       if (!skuId) throw new Error(t('imports.chooseSku'));
       const posted = await callLedger('mapHeldCode', { codeType: group.codeType, code: group.code, marketplace: group.marketplace, skuId, now: nowIso() });
-      setStatus({ kind: 'ok', text: t('imports.mapped', { code: group.code, count: posted }) });
+      setStatus({ kind: 'ok', text: group.heldEvents > 0 ? t('imports.mapped', { code: group.code, count: posted }) : t('imports.mappedReportRows', { code: group.code, count: reportRows(group) }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
     }
@@ -429,6 +409,7 @@ function HeldCodes() {
         {t('imports.unmapped')}
       </h2>
       <p className="muted">{t('imports.unmappedHelp')}</p>
+      {(groups ?? []).some((group) => group.heldEvents === 0) ? <p className="muted">{t('imports.unmappedReportsHelp')}</p> : null}
       <div data-testid="held-status">
         <StatusLine status={status} />
       </div>
@@ -437,14 +418,25 @@ function HeldCodes() {
           const pickerId = `held-${group.key}`;
           const open = creating === group.key;
           return (
-            <li key={group.key} data-testid="held-code" data-code={group.code}>
-              <strong>{group.code}</strong> ({group.marketplace}) · {group.title} · {t('imports.heldCount', { count: group.count })}{' '}
+            <li key={group.key} data-testid="held-code" data-code={group.code} data-marketplace={group.marketplace}>
+              <strong>{group.code}</strong> ({group.marketplace}) · {group.title ? `${group.title} · ` : ''}
+              <span data-testid="held-sources">
+                {group.sources
+                  .map((source) =>
+                    t('common.labelled', {
+                      label: reportKindLabel(t, source.reportKind),
+                      value: source.reportKind === LEDGER_DETAIL_KIND ? t('imports.heldCount', { count: source.rows }) : t('imports.codeRows', { count: source.rows }),
+                    }),
+                  )
+                  .join(' · ')}
+              </span>{' '}
               <label className="visually-hidden" htmlFor={pickerId}>
                 {t('imports.mapToSku', { code: group.code })}
               </label>
               <SkuPicker id={pickerId} name="heldSku" value={choice[group.key] ?? ''} onChange={(v) => setChoice({ ...choice, [group.key]: v })} skus={skus ?? []} />{' '}
-              <button type="button" className="btn btn--small" aria-label={t('imports.mapHeldCode', { code: group.code })} onClick={() => void map(group)}>
-                {t('imports.map')}
+              {/* A code only reports name has nothing to post: mapping it is all. */}
+              <button type="button" className="btn btn--small" aria-label={group.heldEvents > 0 ? t('imports.mapHeldCode', { code: group.code }) : t('imports.mapReportCode', { code: group.code })} onClick={() => void map(group)}>
+                {group.heldEvents > 0 ? t('imports.map') : t('imports.mapOnly')}
               </button>{' '}
               <button
                 type="button"
@@ -504,7 +496,11 @@ function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; b
     setStatus(null);
     try {
       const { skuId, posted } = await callLedger('createSkuForHeldCode', { codeType: group.codeType, code: group.code, marketplace: group.marketplace, draft, now: nowIso() });
-      onDone({ kind: 'ok', text: skuId === null ? t('imports.nothingHeld', { code: group.code }) : t('imports.createdFromHeld', { sku: draft.code.trim(), code: group.code, count: posted }) });
+      const sku = draft.code.trim();
+      onDone({
+        kind: 'ok',
+        text: skuId === null ? t('imports.nothingHeld', { code: group.code }) : group.heldEvents > 0 ? t('imports.createdFromHeld', { sku, code: group.code, count: posted }) : t('imports.createdFromReports', { sku, code: group.code, count: reportRows(group) }),
+      });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
       setBusy(false);
@@ -526,7 +522,7 @@ function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; b
       }}
     >
       <h3>{title}</h3>
-      <p className="muted">{t('imports.createSkuHelp', { code: group.code, count: group.count })}</p>
+      <p className="muted">{group.heldEvents > 0 ? t('imports.createSkuHelp', { code: group.code, count: group.heldEvents }) : t('imports.createSkuHelpReports', { code: group.code, count: reportRows(group) })}</p>
       <dl className="facts">
         {group.sellerSku ? (
           <>
@@ -534,10 +530,10 @@ function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; b
             <dd>{group.sellerSku}</dd>
           </>
         ) : null}
-        {group.codeType === 'fnsku' ? (
+        {group.fnsku || group.codeType === 'fnsku' ? (
           <>
             <dt>{t('field.fnsku')}</dt>
-            <dd>{group.code}</dd>
+            <dd>{group.fnsku || group.code}</dd>
           </>
         ) : null}
         {asin ? (
@@ -563,7 +559,7 @@ function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; b
       <div className="toolbar">
         {/* Not disabled while saving: a disabled button drops the keyboard focus, and Escape with it. */}
         <button type="submit" className="btn btn--primary" aria-disabled={busy}>
-          {t('imports.createAndPost')}
+          {group.heldEvents > 0 ? t('imports.createAndPost') : t('imports.createAndMap')}
         </button>
         <button type="button" className="btn" onClick={() => onDone(null)}>
           {t('common.cancel')}
@@ -571,6 +567,11 @@ function CreateSkuForHeld({ group, baseCurrency, onDone }: { group: HeldGroup; b
       </div>
     </form>
   );
+}
+
+/** Rows of reports other than the ledger (whose rows are held events) waiting for a code. */
+function reportRows(group: HeldGroup): number {
+  return group.sources.reduce((sum, s) => sum + (s.reportKind === LEDGER_DETAIL_KIND ? 0 : s.rows), 0);
 }
 
 function ImportHistory() {

@@ -67,6 +67,18 @@ export class ImportsPage extends AppShell {
     return fields;
   }
 
+  /** Where a queued code's rows came from, as shown beside it ("All Orders: 1 rows"). */
+  async heldSources(code: string): Promise<string> {
+    return ((await this.heldRow(code).getByTestId('held-sources').textContent()) ?? '').trim();
+  }
+
+  /** Maps a code only reports name (nothing held to post) to an existing SKU from the queue. */
+  async mapReportCode(code: string, skuCode: string): Promise<void> {
+    const row = this.heldRow(code);
+    await row.locator('input[name="heldSku"]').fill(skuCode);
+    await row.getByRole('button', { name: `Map ${code}`, exact: true }).click();
+  }
+
   async mapHeld(code: string, skuCode: string): Promise<void> {
     const row = this.page.locator(`[data-testid="held-code"][data-code="${code}"]`);
     await row.locator('input[name="heldSku"]').fill(skuCode);
