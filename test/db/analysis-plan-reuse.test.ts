@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import * as planning from '../../renderer/db/planning';
-import { analysisFacts, runPlanKeepingDemand, saveAnalysisSettings } from '../../renderer/db/analysis';
+import { analysisFacts, runPlanKeepingDemand } from '../../renderer/db/analysis';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { planDemandOf } from '../../shared/analysis';
 import { addDays } from '../../shared/dates';
