@@ -66,8 +66,11 @@ export interface ShipmentToSend {
   locationId: number;
   marketplace: string;
   abc: ShipLine['abc'];
+  /** Where it leaves from: null for home (sea and air), else the 3PL near the FBA location (nearUnits). */
+  fromLocationId: number | null;
   seaUnits: number;
   airUnits: number;
+  nearUnits: number;
   shipBy: IsoDate;
   daysLeft: number;
 }
@@ -124,7 +127,8 @@ export function reportDataEnd(report: Pick<ImportedReport, 'lastDate' | 'periodE
 }
 
 /** What the lists read of the plan's lines. */
-export type AttentionShipLine = Pick<ShipLine, 'skuId' | 'locationId' | 'marketplace' | 'abc' | 'shipSea' | 'shipAir' | 'shipByDay' | 'stockoutDay' | 'onHand' | 'reservedUnits'>;
+export type AttentionShipLine = Pick<ShipLine, 'skuId' | 'locationId' | 'marketplace' | 'abc' | 'shipSea' | 'shipAir' | 'shipByDay' | 'stockoutDay' | 'onHand' | 'reservedUnits'> &
+  Partial<Pick<ShipLine, 'shipNear' | 'nearLocationId' | 'nearShipByDay'>>;
 export type AttentionBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'abc' | 'buyQty' | 'orderByDay' | 'stockoutDay' | 'networkOnHand'>;
 
 export interface AttentionInput {
@@ -200,7 +204,16 @@ export function attentionOf(input: AttentionInput): Attention {
       if (line.shipSea + line.shipAir > 0 && !Number.isNaN(line.shipByDay)) {
         const daysLeft = line.shipByDay - todayDay;
         if (daysLeft <= ACTION_WINDOW_DAYS) {
-          shipmentsToSend.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, seaUnits: line.shipSea, airUnits: line.shipAir, shipBy: isoFromDay(line.shipByDay), daysLeft });
+          shipmentsToSend.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, fromLocationId: null, seaUnits: line.shipSea, airUnits: line.shipAir, nearUnits: 0, shipBy: isoFromDay(line.shipByDay), daysLeft });
+        }
+      }
+      // What a 3PL near the FBA location sends is a shipment of its own, by its own date.
+      const nearUnits = line.shipNear ?? 0;
+      const nearShipByDay = line.nearShipByDay ?? Number.NaN;
+      if (nearUnits > 0 && !Number.isNaN(nearShipByDay) && line.nearLocationId !== undefined) {
+        const daysLeft = nearShipByDay - todayDay;
+        if (daysLeft <= ACTION_WINDOW_DAYS) {
+          shipmentsToSend.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, fromLocationId: line.nearLocationId, seaUnits: 0, airUnits: 0, nearUnits, shipBy: isoFromDay(nearShipByDay), daysLeft });
         }
       }
       if (!Number.isNaN(line.stockoutDay)) {

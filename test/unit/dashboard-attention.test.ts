@@ -103,6 +103,23 @@ describe("the plan's lists", () => {
     ]);
   });
 
+  test('a 3PL near FBA sends its own shipment, by its own date, beside home’s', () => {
+    const ship = [
+      // Home sends 120 by sea in 5 days; the 3PL (location 9) sends 40 today.
+      shipLine({ skuId: 1, shipSea: 120, shipByDay: day(5), shipNear: 40, nearLocationId: 9, nearShipByDay: day(0) }),
+      // The 3PL's date is beyond the week: only home's is listed.
+      shipLine({ skuId: 2, shipAir: 10, shipByDay: day(1), shipNear: 30, nearLocationId: 9, nearShipByDay: day(ACTION_WINDOW_DAYS + 1) }),
+      // A 3PL near but nothing to send from it.
+      shipLine({ skuId: 3, shipNear: 0, nearLocationId: 9, nearShipByDay: Number.NaN }),
+    ];
+    const { shipmentsToSend } = attentionOf({ ...empty, plan: { ship, buy: [] } });
+    expect(shipmentsToSend.map((s) => [s.skuId, s.fromLocationId, s.seaUnits, s.airUnits, s.nearUnits, s.daysLeft])).toEqual([
+      [1, 9, 0, 0, 40, 0],
+      [2, null, 0, 10, 0, 1],
+      [1, null, 120, 0, 0, 5],
+    ]);
+  });
+
   test('a SKU sold only from the seller’s own warehouses (no FBA line) is listed by its whole network’s stockout', () => {
     const ship = [shipLine({ skuId: 1, stockoutDay: day(3) })];
     const buy = [

@@ -81,6 +81,9 @@ export function Today() {
     { id: 'to', header: t('plan.destination'), width: 'minmax(8rem, 1fr)', cell: (r) => place(r.locationId), sortValue: (r) => place(r.locationId), csv: (r) => place(r.locationId) },
     { id: 'sea', header: t('plan.shipSea'), width: '5rem', align: 'end', cell: (r) => (r.seaUnits > 0 ? num(r.seaUnits) : ''), sortValue: (r) => r.seaUnits, csv: (r) => r.seaUnits },
     { id: 'air', header: t('plan.shipAir'), width: '5rem', align: 'end', cell: (r) => (r.airUnits > 0 ? num(r.airUnits) : ''), sortValue: (r) => r.airUnits, csv: (r) => r.airUnits },
+    // A 3PL's shipment names the 3PL it leaves from; home's (sea, air) leave these blank.
+    { id: 'near', header: t('plan.shipNear'), width: '5.5rem', align: 'end', cell: (r) => (r.nearUnits > 0 ? num(r.nearUnits) : ''), sortValue: (r) => r.nearUnits, csv: (r) => r.nearUnits },
+    { id: 'from', header: t('plan.nearOrigin'), width: 'minmax(7rem, 1fr)', cell: (r) => (r.fromLocationId === null ? '' : place(r.fromLocationId)), sortValue: (r) => (r.fromLocationId === null ? '' : place(r.fromLocationId)), csv: (r) => (r.fromLocationId === null ? '' : place(r.fromLocationId)) },
     whenColumn('shipBy', 'plan.shipBy', (r) => r.shipBy),
     daysLeftColumn(),
   ];
@@ -220,7 +223,7 @@ export function Today() {
           {list({ id: 'delayed', title: 'today.delayedShipments', how: t('today.delayedShipmentsHow'), screen: 'shipments', rows: attention.delayedShipments, columns: delayedColumns, rowKey: (r) => r.shipmentId, fileStem: 'delayed-shipments' })}
           {list({ id: 'latePo', title: 'today.latePurchaseOrders', how: t('today.latePurchaseOrdersHow'), screen: 'purchasing', rows: attention.latePurchaseOrders, columns: latePoColumns, rowKey: (r) => r.purchaseOrderId, fileStem: 'late-purchase-orders' })}
           {list({ id: 'orders', title: 'today.ordersToPlace', how: t('today.ordersToPlaceHow', { days: ACTION_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.ordersToPlace, columns: orderColumns, rowKey: (r) => r.skuId, fileStem: 'orders-to-place' })}
-          {list({ id: 'ship', title: 'today.shipmentsToSend', how: t('today.shipmentsToSendHow', { days: ACTION_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.shipmentsToSend, columns: shipColumns, rowKey: (r) => `${r.skuId}|${r.locationId}`, fileStem: 'shipments-to-send' })}
+          {list({ id: 'ship', title: 'today.shipmentsToSend', how: t('today.shipmentsToSendHow', { days: ACTION_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.shipmentsToSend, columns: shipColumns, rowKey: (r) => `${r.skuId}|${r.locationId}|${r.fromLocationId ?? 'home'}`, fileStem: 'shipments-to-send' })}
           {list({ id: 'stockouts', title: 'today.stockouts', how: t('today.stockoutsHow', { days: STOCKOUT_WINDOW_DAYS }), screen: 'plan', rows: planPending ? null : attention.stockoutsAhead, columns: stockoutColumns, rowKey: (r) => `${r.skuId}|${r.locationId ?? 'own'}`, fileStem: 'stockouts-ahead' })}
           {list({ id: 'counts', title: 'today.countsDue', how: t('today.countsDueHow'), screen: 'counts', rows: attention.countsDue, columns: countColumns, rowKey: (r) => r.planId, fileStem: 'counts-due' })}
           {list({ id: 'understock', title: 'analysis.understock', how: t('today.understockHow'), screen: 'analysis', rows: view?.understock ?? null, columns: understockColumns, rowKey: (r) => r.skuId, fileStem: 'understock' })}
