@@ -313,9 +313,9 @@ export interface ShipLine {
   nearCountedUnits: number;
   nearShipByDay: number;
   /**
-   * Home stock kept back from the SKU's ship lines for its sales at the seller's own warehouses: their
-   * forecast over the sea lead time (the longest of the SKU's lines), in whole units, at most what is
-   * at home. 0 without such sales.
+   * Stock kept back from the SKU's ship lines for its sales at the seller's own warehouses: their
+   * forecast until the next purchase can reach home, in whole units, out of the near 3PL's stock where
+   * those sales happen there and home's for the rest, at most what each holds. 0 without such sales.
    */
   heldForOwnSales: number;
   /** Day numbers; NaN when none within the horizon. */
@@ -840,6 +840,8 @@ export function buildPlanColumns(input: PlanInput, phases?: PlanPhaseTimings): P
 
   const linesDone = phases?.now() ?? 0;
   applyDomesticAndCapacity(input, run.ship, columns.ship, skuOfLine, run.own);
+  // A line that ships nothing from its 3PL has no date to ship from it by.
+  for (let i = 0; i < shipCount; i++) if (!(run.ship.shipNear[i]! > 0)) run.ship.nearShipByDay[i] = Number.NaN;
   if (phases) {
     phases.abcMs = abcDone - started;
     phases.linesMs = linesDone - abcDone;
@@ -1230,7 +1232,8 @@ function writeShipLine(run: PlanRun, sku: PlanSkuInput, series: PlanSeriesInput,
       nearPosition = position - (inboundUnits - arrived);
     }
     nearNeedUnits = roundUpTo(Math.max(0, nearCoverDemand + nearSs - nearPosition, floorUnits + nearLeadDemand - nearPosition), casePack);
-    if (nearNeedUnits > 0 && !Number.isNaN(belowSafetyDay)) nearShipByDay = Math.max(todayDay, belowSafetyDay - nearDays);
+    // Written whenever it is known: units offered again after a capacity cut ship by it too (a line that ships none has it cleared).
+    if (!Number.isNaN(belowSafetyDay)) nearShipByDay = Math.max(todayDay, belowSafetyDay - nearDays);
   }
   for (let k = 0; k < inbound.length; k++) {
     const index = arrivalStep(inbound[k]!.day, todayDay, delay);
@@ -1699,7 +1702,7 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     for (const rooms of roomCubicFeet.values()) for (let t = 0; t < rooms.length; t++) if (rooms[t]! < 0) rooms[t] = 0;
   }
   const order = capacityOrder(c, columns.abc, count);
-  if (near !== null) takeFromNear(near, c, order, skuOfLine, (b) => Math.max(1, input.skus[b]!.casePack));
+  if (near !== null) takeFromNear(near, c, order, skuOfLine, (b) => Math.max(1, input.skus[b]!.casePack), input.settings.todayDay, home);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const b = skuOfLine[i]!;
@@ -1753,7 +1756,6 @@ function applyDomesticAndCapacity(input: PlanInput, c: Record<ShipNumber, Float6
     c.cutByCubicFeet[i] = cutByVolume;
     // A line left with nothing to ship has no ship-by date (what it lacks waits for room or the buy line).
     if (shipAir + shipSea === 0) c.shipByDay[i] = Number.NaN;
-    if (shipNear === 0) c.nearShipByDay[i] = Number.NaN;
     // Only what ships leaves home (or the 3PL); units cut by capacity stay there for another marketplace.
     home[b] = atHome - shipAir - shipSea;
     if (pool >= 0) near!.units[pool] = near!.units[pool]! + (fromNear - shipNear);
@@ -1787,7 +1789,6 @@ function reofferNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, line
     c.nearCountedUnits[i] = c.nearCountedUnits[i]! + counted;
     pools.units[k] = pools.units[k]! - counted;
     home[b] = home[b]! + extra + counted;
-    if (extra > 0 && Number.isNaN(c.nearShipByDay[i]!)) c.nearShipByDay[i] = c.shipByDay[i]!;
     if (c.shipSea[i]! + c.shipAir[i]! === 0) c.shipByDay[i] = Number.NaN;
   }
 }
@@ -1830,11 +1831,14 @@ function nearPoolOf(pools: NearPools, c: Record<ShipNumber, Float64Array>, i: nu
 /**
  * The lines (in the order they take stock) take from their near 3PLs in two rounds, so one line's
  * later needs never keep another's urgent one waiting. First each takes what it needs now, whole case
- * packs where the pool is short. Then the units left at a 3PL count against its lines' sea needs
- * (they reach FBA later, so home does not send them as well), and home's air and sea become what is
- * still needed: the 3PL's units replace air where they land no later than air would, else sea.
+ * packs where the pool is short. Then the units left at a 3PL count, in whole packs, against its
+ * lines' home shipments (`nearCountedUnits`: they reach FBA later, so home does not send them as
+ * well), and home's air and sea become what is still needed: where the 3PL lands before the
+ * projected stockout (or no later than air), its units take the place of air first, else of sea
+ * only. What no line of the SKU takes or counts (its lines' routes are longer than sea, or it sells
+ * where the 3PL has no route) stays home stock, as a 3PL with no route is: never stranded.
  */
-function takeFromNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, lines: ArrayLike<number>, skuOfLine: Int32Array, packOf: (b: number) => number): void {
+function takeFromNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, lines: ArrayLike<number>, skuOfLine: Int32Array, packOf: (b: number) => number, todayDay: number, home: Float64Array): void {
   for (let j = 0; j < lines.length; j++) {
     const i = lines[j]!;
     const b = skuOfLine[i]!;
@@ -1852,16 +1856,39 @@ function takeFromNear(pools: NearPools, c: Record<ShipNumber, Float64Array>, lin
     const k = nearPoolOf(pools, c, i, b);
     if (k < 0) continue;
     const pack = packOf(b);
-    const fromNear = c.shipNear[i]!;
-    const wantedAir = c.shipAir[i]!;
-    const wantedSea = c.shipSea[i]!;
-    const air = c.nearLeadDays[i]! <= c.airLeadDays[i]! ? Math.max(0, wantedAir - fromNear) : wantedAir;
-    const rest = Math.max(0, wantedAir + wantedSea - fromNear - air);
-    const counted = Math.min(pools.units[k]!, rest);
-    pools.units[k] = pools.units[k]! - counted;
+    const stockoutDay = c.stockoutDay[i]!;
+    const inTime = c.nearLeadDays[i]! <= c.airLeadDays[i]! || (!Number.isNaN(stockoutDay) && todayDay + Math.round(c.nearLeadDays[i]!) <= stockoutDay);
+    let air = c.shipAir[i]!;
+    let sea = c.shipSea[i]!;
+    let near = c.shipNear[i]!;
+    if (inTime) {
+      const instead = Math.min(air, near);
+      air -= instead;
+      near -= instead;
+    }
+    sea = Math.max(0, sea - near);
+    // Whole packs only: home's quantities stay in case packs.
+    let counted = 0;
+    if (inTime) {
+      const instead = Math.min(air, Math.floor(pools.units[k]! / pack) * pack);
+      air -= instead;
+      counted += instead;
+      pools.units[k] = pools.units[k]! - instead;
+    }
+    const instead = Math.min(sea, Math.floor(pools.units[k]! / pack) * pack);
+    sea -= instead;
+    counted += instead;
+    pools.units[k] = pools.units[k]! - instead;
     c.nearCountedUnits[i] = counted;
     c.shipAir[i] = roundUpTo(air, pack);
-    c.shipSea[i] = roundUpTo(rest - counted, pack);
+    c.shipSea[i] = roundUpTo(sea, pack);
+  }
+  for (let j = 0; j < lines.length; j++) {
+    const b = skuOfLine[lines[j]!]!;
+    for (let k = pools.start[b]!; k < pools.start[b + 1]!; k++) {
+      home[b] = home[b]! + pools.units[k]!;
+      pools.units[k] = 0;
+    }
   }
 }
 
@@ -1888,7 +1915,7 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
       lines.splice(at, 0, i);
     }
     const pack = Math.max(1, input.skus[b]!.casePack);
-    if (near !== null && lines.length > 0) takeFromNear(near, c, lines, skuOfLine, () => pack);
+    if (near !== null && lines.length > 0) takeFromNear(near, c, lines, skuOfLine, () => pack, input.settings.todayDay, home);
     for (const i of lines) {
       const wantedAir = c.shipAir[i]!;
       const wantedSea = c.shipSea[i]!;
@@ -1904,7 +1931,6 @@ function shipFromHomeOnly(input: PlanInput, c: Record<ShipNumber, Float64Array>,
       c.cutByCubicFeet[i] = 0;
       // A line left with nothing to ship has no ship-by date (the buy line brings what it lacks).
       if (total === 0) c.shipByDay[i] = Number.NaN;
-      if (c.shipNear[i] === 0) c.nearShipByDay[i] = Number.NaN;
       home[b] = atHome - total;
       c.shortAtHome[i] = shipAir + shipSea < wantedAir + wantedSea ? wantedAir + wantedSea - (shipAir + shipSea) : 0;
     }

@@ -193,9 +193,9 @@ describe('(b) a 3PL with plenty, 7 days from FBA against 45 by sea', () => {
     expect(line.shipNear % 10).toBe(0);
   });
 
-  test('home’s sea is what is still needed: 430 less the 50 shipped and the 155 counted, rounded to 230', () => {
+  test('home’s sea is what is still needed: 430 less the 50 shipped and the 150 counted (whole packs of the 155 left), 230', () => {
     expect(without.shipSea).toBe(430);
-    expect(line.nearCountedUnits).toBe(155);
+    expect(line.nearCountedUnits).toBe(150);
     expect(line.shipSea).toBe(230);
     expect(line.shipAir).toBe(0);
     expect(line.shipSea % 10).toBe(0);
@@ -290,35 +290,44 @@ describe('(d) the air bridge', () => {
     expect(line.stockoutDay).toBe(T0 + 30);
   });
 
-  test('a 3PL 5 days away (no later than air): its 30 units replace air, 150 → 120', () => {
-    // Need over 5 days: max(10 × 19 − 300, 280 + 50 − 300) = 30. Pool 100: 70 left count against
-    // the rest, 430 − 30 − 120 = 280 → sea 210.
+  test('a 3PL 5 days away (no later than air): its 30 units and the 70 left there bridge first, air 150 → 50', () => {
+    // Need over 5 days: max(10 × 19 − 300, 280 + 50 − 300) = 30, shipped: air 150 − 30 = 120. The 70
+    // left at the 3PL land before the stockout too (it can send again): air 120 − 70 = 50; sea 280 as before.
     const line = bridged(5, 100);
     expect(line.nearNeedUnits).toBe(30);
     expect(line.shipNear).toBe(30);
-    expect(line.shipAir).toBe(120);
+    expect(line.shipAir).toBe(50);
     expect(line.nearCountedUnits).toBe(70);
-    expect(line.shipSea).toBe(210);
+    expect(line.shipSea).toBe(280);
   });
 
-  test('a 3PL exactly as far as air (7 days): still replaces air, 150 − 50 = 100', () => {
+  test('a 3PL exactly as far as air (7 days): 50 ship, 50 counted, air 150 − 100 = 50', () => {
     const line = bridged(7, 100);
     expect(line.nearNeedUnits).toBe(50);
     expect(line.shipNear).toBe(50);
-    expect(line.shipAir).toBe(100);
-    // 430 − 50 − 100 = 280; 50 left at the 3PL count: sea 230.
+    expect(line.shipAir).toBe(50);
     expect(line.nearCountedUnits).toBe(50);
-    expect(line.shipSea).toBe(230);
+    expect(line.shipSea).toBe(280);
   });
 
-  test('a 3PL 10 days away (slower than air): air keeps its 150, the 3PL’s 80 replace sea', () => {
-    // Need over 10 days: max(10 × 24 − 300, 280 + 100 − 300) = 80; 430 − 80 − 150 = 200, 20 counted: sea 180.
+  test('a 3PL 10 days away (slower than air) still lands before the stockout on day 30: it bridges too', () => {
+    // Need over 10 days: max(10 × 24 − 300, 280 + 100 − 300) = 80 → air 150 − 80 = 70, then the 20 left: air 50.
     const line = bridged(10, 100);
     expect(line.nearNeedUnits).toBe(80);
     expect(line.shipNear).toBe(80);
-    expect(line.shipAir).toBe(150);
+    expect(line.shipAir).toBe(50);
     expect(line.nearCountedUnits).toBe(20);
-    expect(line.shipSea).toBe(180);
+    expect(line.shipSea).toBe(280);
+  });
+
+  test('a 3PL 35 days away lands after the stockout on day 30 and after air: air keeps its 150, the 3PL’s units replace sea', () => {
+    // Sea 45 days; the 3PL's 35-day leg: need max(10 × 63 − 300, 280 + 350 − 300) = 330, pool 1,000:
+    // 330 ship; sea 280 − 330 → 0 (wanted 430 = 150 air + 280 sea); air stays 150; nothing left to count against sea.
+    const line = bridged(35, 1000);
+    expect(line.shipNear).toBe(line.nearNeedUnits);
+    expect(line.shipAir).toBe(150);
+    expect(line.shipSea).toBe(0);
+    expect(line.nearCountedUnits).toBe(0);
   });
 
   test('a 3PL 5 days away holding more than the bridge: air drops to 0, never below', () => {
@@ -576,5 +585,24 @@ describe('(i) own-warehouse sales at the near 3PL hold the 3PL’s stock, not ho
     // 10 kept at the 3PL + 50 at home; home's 380 free go by sea, 50 short.
     expect(little.heldForOwnSales).toBe(60);
     expect([little.shipSea, little.shortAtHome]).toEqual([380, 50]);
+  });
+});
+
+describe('3PL stock no line can ship from is not stranded', () => {
+  // Home holds nothing; the line wants 430 by sea (see the one-line scenario above).
+  test('a 3PL whose route is not shorter than sea: its stock stays home stock and ships on home’s legs', () => {
+    const line = shipLine(planOf(oneLine({ series: { near: [near(TPL, 50)] }, sku: { domesticUnits: 0, nearUnits: [stock(TPL, 1000)] } })), 1);
+    expect(line.nearLocationId).toBeNaN();
+    expect(line.shipSea).toBe(430);
+    expect(line.shortAtHome).toBe(0);
+  });
+
+  test('a nearer 3PL holds a few: they ship from it, and the farther 3PL’s stock (no line’s origin) covers the rest from home', () => {
+    const OTHER = TPL + 1;
+    const line = shipLine(planOf(oneLine({ series: { near: [near(TPL, 5), near(OTHER, 8)] }, sku: { domesticUnits: 0, nearUnits: [stock(TPL, 10), stock(OTHER, 1000)] } })), 1);
+    expect(line.nearLocationId).toBe(TPL);
+    expect(line.shipNear).toBe(10);
+    expect(line.shipNear + line.shipSea).toBeGreaterThanOrEqual(430);
+    expect(line.shortAtHome).toBe(0);
   });
 });
