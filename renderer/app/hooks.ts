@@ -41,7 +41,7 @@ export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, 
  */
 export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {}): string | undefined {
   return useLiveQuery(async () => {
-    const [revision, sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, reportRows] = await Promise.all([
+    const [revision, sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, reportRows, batchIds] = await Promise.all([
       db.ledgerState.get(CATALOG_REVISION_KEY),
       db.skuSourcing.toArray(),
       db.suppliers.toArray(),
@@ -55,9 +55,12 @@ export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {})
       db.shipments.toArray(),
       db.purchaseOrders.toArray(),
       db.reportRows.count(),
+      // The batches by id: undoing an import and importing a corrected file may leave as many report
+      // records as before, but never the same batch ids.
+      db.batches.toCollection().primaryKeys(),
     ]);
     const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
-    return `${token}|${reportRows}|${contentHash(JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders]))}`;
+    return `${token}|${reportRows}|${contentHash(JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, batchIds]))}`;
   }, [withAbc]);
 }
 

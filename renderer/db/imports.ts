@@ -1069,18 +1069,21 @@ async function writeStoredImport(db: StockPilotDatabase, fileName: string, now: 
  * Maps a held code to a SKU and posts its held events: saves the platform code (refused, with
  * nothing posted, when it conflicts with another SKU's) and then posts the events as one batch. A
  * code that only orders or stock reports name holds no events: their stored rows resolve it each
- * time they are read, so saving its platform code is all it takes (0 posted).
+ * time they are read, so saving its platform code is all it takes (0 posted). Returns −1 when
+ * there was nothing to map (the code was mapped elsewhere, or joined another entry, since the queue
+ * was drawn): nothing was saved, and the page says so.
  */
 export async function mapHeldCode(db: StockPilotDatabase, codeType: HeldEvent['codeType'], code: string, marketplace: string, skuId: number, now: string): Promise<number> {
   const held = await heldEventsOf(db, codeType, code, marketplace);
   if (held.length > 0) return postHeldEvents(db, held, skuId, now);
-  await withStorageErrors(() =>
+  return withStorageErrors(() =>
     db.transaction('rw', [db.skus, db.listings, db.ledgerState, db.heldEvents, db.reportRows, db.batches], async () => {
       const facts = await reportCodeFacts(db, codeType, code, marketplace);
-      if (facts) await saveCodeListing(db, code, marketplace, facts, skuId);
+      if (!facts) return -1;
+      await saveCodeListing(db, code, marketplace, facts, skuId);
+      return 0;
     }),
   );
-  return 0;
 }
 
 /** A held code's events, as the queue groups them. */

@@ -47,6 +47,7 @@ export interface LedgerOperations {
   createCountFromSnapshot: { args: { scope: string; now: string }; result: number };
   countReview: { args: { countId: number }; result: CountReview };
   postCount: { args: { countId: number; now: string }; result: CountReview };
+  /** Movements posted; −1 when nothing waited for the code any more (nothing saved). */
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
   /** A new SKU for a held code, its mapping and the held rows posted, in one transaction (imports.ts createSkuForHeldCode). */
   createSkuForHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; draft: SkuDraft; now: string }; result: { skuId: number | null; posted: number } };

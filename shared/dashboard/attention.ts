@@ -85,6 +85,8 @@ export interface StockoutAhead {
   daysLeft: number;
   /** The plan sends air for it: the shelf is bridged if it ships in time. */
   airPlanned: boolean;
+  /** A 3PL near the FBA location ships to it, landing by the stockout (its leg no longer than the days left). */
+  nearPlanned: boolean;
   onHand: number;
   /** Nothing to sell today (on hand less reserved): the shelf is already empty. */
   outNow: boolean;
@@ -128,7 +130,7 @@ export function reportDataEnd(report: Pick<ImportedReport, 'lastDate' | 'periodE
 
 /** What the lists read of the plan's lines. */
 export type AttentionShipLine = Pick<ShipLine, 'skuId' | 'locationId' | 'marketplace' | 'abc' | 'shipSea' | 'shipAir' | 'shipByDay' | 'stockoutDay' | 'onHand' | 'reservedUnits'> &
-  Partial<Pick<ShipLine, 'shipNear' | 'nearLocationId' | 'nearShipByDay'>>;
+  Partial<Pick<ShipLine, 'shipNear' | 'nearLocationId' | 'nearShipByDay' | 'nearLeadDays'>>;
 export type AttentionBuyLine = Pick<BuyLine, 'skuId' | 'supplierId' | 'abc' | 'buyQty' | 'orderByDay' | 'stockoutDay' | 'networkOnHand'>;
 
 export interface AttentionInput {
@@ -219,7 +221,7 @@ export function attentionOf(input: AttentionInput): Attention {
       if (!Number.isNaN(line.stockoutDay)) {
         const daysLeft = line.stockoutDay - todayDay;
         if (daysLeft <= STOCKOUT_WINDOW_DAYS) {
-          stockoutsAhead.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: line.shipAir > 0, onHand: line.onHand, outNow: line.onHand - line.reservedUnits <= 0 });
+          stockoutsAhead.push({ skuId: line.skuId, locationId: line.locationId, marketplace: line.marketplace, abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: line.shipAir > 0, nearPlanned: (line.shipNear ?? 0) > 0 && daysLeft >= Math.round(line.nearLeadDays ?? Number.NaN), onHand: line.onHand, outNow: line.onHand - line.reservedUnits <= 0 });
         }
       }
     }
@@ -231,7 +233,7 @@ export function attentionOf(input: AttentionInput): Attention {
       if (withShipLine.has(line.skuId) || Number.isNaN(line.stockoutDay)) continue;
       const daysLeft = line.stockoutDay - todayDay;
       if (daysLeft > STOCKOUT_WINDOW_DAYS) continue;
-      stockoutsAhead.push({ skuId: line.skuId, locationId: null, marketplace: '', abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: false, onHand: line.networkOnHand, outNow: line.networkOnHand <= 0 });
+      stockoutsAhead.push({ skuId: line.skuId, locationId: null, marketplace: '', abc: line.abc, stockout: isoFromDay(line.stockoutDay), daysLeft, airPlanned: false, nearPlanned: false, onHand: line.networkOnHand, outNow: line.networkOnHand <= 0 });
     }
   }
   // Soonest first; among equals the A items, which the seller can least afford to lose.

@@ -81,8 +81,8 @@ describe('an order report with codes the catalog lacks', () => {
     expect((await queueLines(db)).map((line) => line.split(' ')[0])).toEqual(['BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB', 'YOGA-MAT-6MM-PRP']);
     // The stored order (3 cables on 05-02) is now the cable's demand, with no import again.
     expect(await planDemand(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 3, 0, 0]);
-    // Mapping it again finds nothing waiting and changes nothing.
-    expect(await mapHeldCode(db, 'sellerSku', 'USB-C-CBL-2M-WHT', 'US', cable, LATER)).toBe(0);
+    // Mapping it again finds nothing waiting, says so (−1) and changes nothing.
+    expect(await mapHeldCode(db, 'sellerSku', 'USB-C-CBL-2M-WHT', 'US', cable, LATER)).toBe(-1);
     expect(await db.listings.count()).toBe(2);
   });
 

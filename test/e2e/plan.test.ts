@@ -116,7 +116,7 @@ describe('the replenishment plan on the demo data', () => {
   });
 
   test('a what-if shows the lines it makes stock out, with the plan’s own stockout beside them; bad input names its field', async () => {
-    const done = /^What-if: ([\d,]+) lines stock out because of it \(([\d,]+) of them can be bridged by air\); ([\d,]+) lines stock out within the horizon in all\.$/;
+    const done = /^What-if: ([\d,]+) lines stock out because of it \(([\d,]+) of them can be bridged by air or from a 3PL near FBA\); ([\d,]+) lines stock out within the horizon in all\.$/;
     const rowCount = async () => Number(await app.page.getByTestId('plan-ship').getAttribute('aria-rowcount')) - 1;
     const planLines = await rowCount();
     // Every open shipment (the demo's sailings still at sea) 30 days late.

@@ -120,6 +120,23 @@ describe("the plan's lists", () => {
     ]);
   });
 
+  test('a stockout a 3PL’s shipment reaches in time is bridged by it; one it reaches too late is not', () => {
+    const ship = [
+      // Out in 6 days; the 3PL's 40 land in 5.
+      shipLine({ skuId: 1, stockoutDay: day(6), shipNear: 40, nearLocationId: 9, nearLeadDays: 5, nearShipByDay: day(0) }),
+      // Out in 3 days; the 3PL needs 5.
+      shipLine({ skuId: 2, stockoutDay: day(3), shipNear: 40, nearLocationId: 9, nearLeadDays: 5, nearShipByDay: day(0) }),
+      // Air and the 3PL: air is named.
+      shipLine({ skuId: 3, stockoutDay: day(9), shipAir: 20, shipNear: 10, nearLocationId: 9, nearLeadDays: 5, nearShipByDay: day(0) }),
+    ];
+    const { stockoutsAhead } = attentionOf({ ...empty, plan: { ship, buy: [] } });
+    expect(stockoutsAhead.map((s) => [s.skuId, s.airPlanned, s.nearPlanned])).toEqual([
+      [2, false, false],
+      [1, false, true],
+      [3, true, true],
+    ]);
+  });
+
   test('a SKU sold only from the seller’s own warehouses (no FBA line) is listed by its whole network’s stockout', () => {
     const ship = [shipLine({ skuId: 1, stockoutDay: day(3) })];
     const buy = [

@@ -64,4 +64,12 @@ describe('what a what-if changes against its plan', () => {
     expect(changes.caused.size).toBe(3);
     expect(changes.bridged).toBe(1);
   });
+
+  test('a 3PL near FBA whose shipment lands by the stockout bridges it too', () => {
+    // Today is day 100; the 3PL takes 5 days: a stockout on day 106 is reached, one on day 103 is not.
+    const near = (skuId: number, stockoutDay: number): ShipLine => ({ ...line(skuId, 10, stockoutDay), shipNear: 30, nearLeadDays: 5 }) as ShipLine;
+    const changes = whatIfChanges([], [near(1, 106), near(2, 103)], 100);
+    expect(changes.caused.size).toBe(2);
+    expect(changes.bridged).toBe(1);
+  });
 });

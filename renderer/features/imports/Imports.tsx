@@ -398,7 +398,8 @@ function HeldCodes() {
     try {
       if (!skuId) throw new Error(t('imports.chooseSku'));
       const posted = await callLedger('mapHeldCode', { codeType: group.codeType, code: group.code, marketplace: group.marketplace, skuId, now: nowIso() });
-      setStatus({ kind: 'ok', text: group.heldEvents > 0 ? t('imports.mapped', { code: group.code, count: posted }) : t('imports.mappedReportRows', { code: group.code, count: reportRows(group) }) });
+      // −1: nothing waited for the code any more (mapped elsewhere since the queue was drawn); nothing was saved.
+      setStatus({ kind: 'ok', text: posted < 0 ? t('imports.nothingToMap', { code: group.code }) : group.heldEvents > 0 ? t('imports.mapped', { code: group.code, count: posted }) : t('imports.mappedReportRows', { code: group.code, count: reportRows(group) }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describe(error) });
     }

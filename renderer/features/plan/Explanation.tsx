@@ -16,6 +16,8 @@ const n = (value: number, language: string, digits = 1) => (Number.isFinite(valu
 export function ShipExplanation({ line, weekdayIndex, nearName }: { line: ShipLine; weekdayIndex?: readonly number[] | null; nearName?: string }) {
   const { t, language } = useT();
   const rated = Number.isFinite(line.rateOverride);
+  // Home's sea and air are what is left after the 3PL near FBA: both rows say so.
+  const lessNear = line.shipNear + line.nearCountedUnits > 0 ? ` ${t('plan.x.lessNear', { near: n(line.shipNear, language, 0), counted: n(line.nearCountedUnits, language, 0) })}` : '';
   const rows: [string, string, string][] = [
     ...(rated ? [rateRow(line, t, language)] : []),
     [t('plan.x.demand'), `${n(line.dailyDemand, language, 2)} ${t('plan.perDay')}`, rated ? t('plan.x.demandRateHow') : line.methodForced ? t('plan.x.demandForcedHow', { method: t(`plan.method.${line.method}`) }) : t('plan.x.demandHow', { method: t(`plan.method.${line.method}`), wape: n(line.wape * 100, language), mase: n(line.mase, language, 2) })],
@@ -57,9 +59,9 @@ export function ShipExplanation({ line, weekdayIndex, nearName }: { line: ShipLi
             air: n(line.shipAir, language, 0),
             cut: n(line.cutByCapacity, language, 0),
             short: n(line.shortAtHome, language, 0),
-          }) + (line.heldForOwnSales > 0 ? ` ${t('plan.x.heldForOwnHow', { held: n(line.heldForOwnSales, language, 0) })}` : ''),
+          }) + (line.heldForOwnSales > 0 ? ` ${t('plan.x.heldForOwnHow', { held: n(line.heldForOwnSales, language, 0) })}` : '') + lessNear,
     ],
-    [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) })],
+    [t('plan.shipAir'), n(line.shipAir, language, 0), t('plan.x.airHow', { air: n(line.airLeadDays, language) }) + lessNear],
     ...nearRows(line, nearName ?? '', t, language),
     [t('plan.stockout'), date(line.stockoutDay), Number.isFinite(line.stockoutDay) ? t('plan.x.stockoutHow') : t('plan.x.stockoutNone')],
     [t('plan.shipBy'), date(line.shipByDay), Number.isFinite(line.shipByDay) ? t('plan.x.shipByHow', { lead: n(line.seaLeadDays, language) }) : t('plan.x.shipByNone')],

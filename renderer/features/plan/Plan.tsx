@@ -114,7 +114,8 @@ export function Plan() {
     ...(whatIfDiff
       ? [{ id: 'stockoutInPlan', header: t('plan.stockoutInPlan'), width: '7.5rem', cell: (r: { index: number }) => dateOf(whatIfDiff.planStockoutDay[r.index]!), sortValue: (r: { index: number }) => (Number.isFinite(whatIfDiff.planStockoutDay[r.index]) ? whatIfDiff.planStockoutDay[r.index]! : Infinity) }]
       : []),
-    { id: 'shipBy', header: t('plan.shipBy'), width: '7.5rem', cell: (r) => dateOf(r.line.shipByDay), sortValue: (r) => (Number.isFinite(r.line.shipByDay) ? r.line.shipByDay : Infinity) },
+    // The first date anything of the line must leave: from home, or from its 3PL.
+    { id: 'shipBy', header: t('plan.shipBy'), width: '7.5rem', cell: (r) => dateOf(firstShipBy(r.line)), sortValue: (r) => firstShipBy(r.line) },
     { id: 'sea', header: t('plan.shipSea'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipSea), sortValue: (r) => r.line.shipSea },
     { id: 'air', header: t('plan.shipAir'), width: '5.5rem', align: 'end', cell: (r) => num(r.line.shipAir), sortValue: (r) => r.line.shipAir },
     // Only lines a 3PL near their FBA location can ship to show a figure: blank means no such 3PL holds the SKU.
@@ -383,6 +384,13 @@ export function Plan() {
       ) : null}
     </section>
   );
+}
+
+/** The first of a line's ship-by days (home's, its 3PL's); Infinity when it ships nothing. */
+function firstShipBy(line: ShipLine): number {
+  const home = Number.isFinite(line.shipByDay) ? line.shipByDay : Infinity;
+  const near = Number.isFinite(line.nearShipByDay) ? line.nearShipByDay : Infinity;
+  return Math.min(home, near);
 }
 
 /**

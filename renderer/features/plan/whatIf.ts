@@ -40,7 +40,7 @@ export interface WhatIfChanges {
   planStockoutDay: Float64Array;
   /** What-if lines that stock out only because of the what-if: no stockout in the plan, or a later one. */
   caused: Set<number>;
-  /** Of those, the lines whose air bridge (shipAir) lands in time: by the stockout day (today + the air lead time). */
+  /** Of those, the lines whose bridge lands in time: air (shipAir) or a near 3PL's shipment (shipNear), by the stockout day (today + its lead time). */
   bridged: number;
 }
 
@@ -57,7 +57,7 @@ export function whatIfChanges(plan: readonly ShipLine[], whatIf: readonly ShipLi
     if (Number.isFinite(line.stockoutDay) && (!Number.isFinite(before) || line.stockoutDay < before)) {
       caused.add(index);
       // Air sent today lands after its lead time: a stockout before then is not prevented.
-      if (line.shipAir > 0 && line.stockoutDay - todayDay >= line.airLeadDays) bridged++;
+      if ((line.shipAir > 0 && line.stockoutDay - todayDay >= line.airLeadDays) || (line.shipNear > 0 && line.stockoutDay - todayDay >= line.nearLeadDays)) bridged++;
     }
   });
   return { planStockoutDay, caused, bridged };

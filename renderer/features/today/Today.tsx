@@ -38,6 +38,8 @@ export function Today() {
   const place = (locationId: number) => locations.get(locationId)?.name ?? `#${locationId}`;
   const supplier = (id: number | null) => (id === null ? t('plan.noSupplier') : (suppliers.get(id)?.name ?? `#${id}`));
   const stockoutPlace = (r: StockoutAhead) => (r.locationId === null ? t('today.ownWarehouses') : place(r.locationId));
+  // What bridges the stockout: air first (it is what the seller pays for), else a 3PL's shipment landing in time.
+  const bridgeText = (r: StockoutAhead) => (r.airPlanned ? t('today.airPlannedYes') : r.nearPlanned ? t('today.nearPlannedYes') : '');
   const when = (daysLeft: number) => (daysLeft <= 0 ? t('today.when.today') : t('today.when.inDays', { days: daysLeft }));
 
   const skuColumn = <Row extends { skuId: number }>(): Column<Row> => ({ id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (r) => code(r.skuId), sortValue: (r) => skus.get(r.skuId)?.codeKey ?? '', csv: (r) => code(r.skuId) });
@@ -102,7 +104,7 @@ export function Today() {
       csv: (r) => (r.outNow ? t('today.outNow') : r.stockout),
     },
     daysLeftColumn(),
-    { id: 'air', header: t('today.airPlanned'), width: '8rem', cell: (r) => (r.airPlanned ? t('today.airPlannedYes') : ''), sortValue: (r) => (r.airPlanned ? 1 : 0), csv: (r) => (r.airPlanned ? t('today.airPlannedYes') : '') },
+    { id: 'air', header: t('today.airPlanned'), width: '8rem', cell: (r) => bridgeText(r), sortValue: (r) => (r.airPlanned ? 2 : r.nearPlanned ? 1 : 0), csv: bridgeText },
   ];
   const countColumns: Column<CountDueItem>[] = [
     { id: 'plan', header: t('field.planName'), width: 'minmax(10rem, 2fr)', cell: (r) => r.name, sortValue: (r) => r.name, csv: (r) => r.name },
