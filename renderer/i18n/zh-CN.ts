@@ -162,7 +162,7 @@ export const zhCN: Record<MessageKey, string> = {
   'today.shipmentsToSend': '待发货',
   'today.shipmentsToSendHow': '补货计划中最晚发货日在今天或 {days} 天内的发货行。',
   'today.stockouts': '即将断货',
-  'today.stockoutsHow': '若不再发货，{days} 天内将断货的 FBA 行（“已安排空运”表示计划已用空运补上），以及只从自有仓库销售、若不再采购全部库存将在此期间售罄的 SKU。',
+  'today.stockoutsHow': '若不再发货，{days} 天内将断货的 FBA 行（“已安排空运”或“海外仓可及时补上”表示计划已补上缺口），以及只从自有仓库销售、若不再采购全部库存将在此期间售罄的 SKU。',
   'today.countsDue': '待盘点',
   'today.countsDueHow': '已到期或逾期的盘点计划。',
   'today.understockHow': '可售天数低于海运时效加补货周期的 SKU（与库存分析页的清单相同）。',
