@@ -161,7 +161,7 @@ export const en = {
   'today.shipmentsToSend': 'Shipments to send',
   'today.shipmentsToSendHow': 'The plan’s ship lines whose ship-by date is today or within {days} days.',
   'today.stockouts': 'Stockouts ahead',
-  'today.stockoutsHow': 'FBA lines the plan sees running out within {days} days if nothing new is shipped (air planned, or a 3PL's shipment in time, means the plan bridges it), and SKUs sold only from your own warehouses whose whole stock runs out by then if nothing new is bought.',
+  'today.stockoutsHow': 'FBA lines the plan sees running out within {days} days if nothing new is shipped (air planned, or a 3PL\'s shipment in time, means the plan bridges it), and SKUs sold only from your own warehouses whose whole stock runs out by then if nothing new is bought.',
   'today.countsDue': 'Counts due',
   'today.countsDueHow': 'Count plans due now or overdue.',
   'today.understockHow': 'SKUs whose days of cover are below their sea lead time and review period (the Analysis screen’s list).',
