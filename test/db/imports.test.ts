@@ -311,12 +311,12 @@ describe('mapping a held code', () => {
     expect(await everything(db)).toEqual(before);
   });
 
-  test('a code with no held rows posts nothing and writes nothing', async () => {
+  test('a code with no held rows posts nothing, writes nothing and says so (−1)', async () => {
     const { db, led } = await seller();
     await applyImport(db, LEDGER, ledgerBytes, NOW);
     const before = await everything(db);
-    expect(await mapHeldCode(db, 'fnsku', 'X00NOTHELD', 'US', led, LATER)).toBe(0);
-    expect(await mapHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'DE', led, LATER)).toBe(0);
+    expect(await mapHeldCode(db, 'fnsku', 'X00NOTHELD', 'US', led, LATER)).toBe(-1);
+    expect(await mapHeldCode(db, 'fnsku', 'X003ZQ1B7H', 'DE', led, LATER)).toBe(-1);
     expect(await everything(db)).toEqual(before);
   });
 
