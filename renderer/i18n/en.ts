@@ -391,7 +391,7 @@ export const en = {
   'imports.createdFromHeld': 'SKU {sku} created; {code} mapped: {count} rows posted.',
   'imports.nothingHeld': 'Nothing is held for {code} any more: no SKU was created.',
   'imports.nothingToMap': 'Nothing waits for {code} any more (it was mapped meanwhile): nothing was saved.',
-  'imports.unmappedReportsHelp': 'Codes from orders and stock reports hold nothing to post: their rows are kept, and count (in the plan, reconciliation and counts) as soon as the code is mapped. A code is saved as one unit of the SKU per listing unit: for a multi-pack (a 2-pack), set its units per listing under Platform codes.',
+  'imports.unmappedReportsHelp': 'Codes from orders and stock reports hold nothing to post: their rows are kept, and count (in the plan, reconciliation and counts) as soon as the code is mapped. Many codes at once: import the All Listings report, which maps every listing in one go. A code is saved as one unit of the SKU per listing unit: for a multi-pack (a 2-pack), set its units per listing under Platform codes.',
   'imports.codeRows': '{count} rows',
   'imports.mapOnly': 'Map',
   'imports.mapReportCode': 'Map {code}',

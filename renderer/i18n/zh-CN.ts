@@ -392,7 +392,7 @@ export const zhCN: Record<MessageKey, string> = {
   'imports.createdFromHeld': '已新建 SKU {sku}；{code} 已关联，已过账 {count} 行。',
   'imports.nothingHeld': '{code} 已没有暂挂的行，未新建 SKU。',
   'imports.nothingToMap': '{code} 已无待关联的数据（已在别处关联）：未保存任何内容。',
-  'imports.unmappedReportsHelp': '来自订单和库存报告的编码没有需要过账的行：这些行已保存，编码一经关联即计入补货计划、对账和盘点。关联时每个商品单位按 1 件 SKU 保存：多件装（如 2 件装）请在“平台编码”中设置每个商品单位的件数。',
+  'imports.unmappedReportsHelp': '来自订单和库存报告的编码没有需要过账的行：这些行已保存，编码一经关联即计入补货计划、对账和盘点。编码很多时：导入“所有商品报告”（All Listings），可一次性关联全部商品。关联时每个商品单位按 1 件 SKU 保存：多件装（如 2 件装）请在“平台编码”中设置每个商品单位的件数。',
   'imports.codeRows': '{count} 行',
   'imports.mapOnly': '关联',
   'imports.mapReportCode': '关联 {code}',
