@@ -9,6 +9,7 @@ import type { CodeTarget, LedgerCodeLookup } from '../ledger/amazonLedger';
 import type { IsoDate, PlatformListing } from '../model';
 import type { DemandRow } from './demand';
 import type { ReservedRow, RestockRow, SnapshotRow } from './stored';
+import { latestReservedReports, reservedRowMatcher } from '../planning/reservedUnits';
 
 /** How the queue names a code: as the ledger holds it (FNSKU first, else the seller SKU). */
 export type QueueCodeType = 'fnsku' | 'sellerSku';
@@ -75,29 +76,17 @@ export function snapshotTarget(row: SnapshotRow, marketplace: string, lookup: Le
 
 /**
  * Reserved units and restock advice match SKUs through the listings of their marketplace only (no
- * SKU-code fallback: shared/planning/reservedUnits.ts, the plan's restock lookup), so a code counts as
- * mapped for them only when a listing there holds it.
+ * SKU-code fallback), so a code counts as mapped for them only when a listing there holds it: for
+ * reserved rows by the plan's own matcher (reservedRowMatcher), for restock advice by seller SKU, as
+ * the plan's restock lookup reads it.
  */
 function listingCodes(listings: readonly Pick<PlatformListing, 'marketplace' | 'sellerSku' | 'fnsku' | 'asin' | 'skuId' | 'components'>[]) {
-  const sellerSkus = new Set<string>();
-  const fnskus = new Set<string>();
-  // An ASIN two SKUs share says nothing about which (null), as reservedUnitsBySku reads it.
-  const asins = new Map<string, number | null>();
-  for (const l of listings) {
-    if (isBundle(l)) continue;
-    if (l.sellerSku.trim()) sellerSkus.add(`${l.marketplace}|${upper(l.sellerSku)}`);
-    if (l.fnsku.trim()) fnskus.add(`${l.marketplace}|${upper(l.fnsku)}`);
-    if (l.asin.trim()) {
-      const key = `${l.marketplace}|${upper(l.asin)}`;
-      const other = asins.get(key);
-      asins.set(key, other === undefined || other === l.skuId ? l.skuId : null);
-    }
-  }
+  // Bundles hold no stock: Amazon reports neither reserved units nor restock advice for them.
+  const stocked = listings.filter((l) => !isBundle(l));
+  const sellerSkus = new Set(stocked.filter((l) => l.sellerSku.trim()).map((l) => `${l.marketplace}|${upper(l.sellerSku)}`));
+  const reservedListing = reservedRowMatcher(stocked);
   return {
-    reservedMapped: (marketplace: string, row: ReservedRow) =>
-      (row.sellerSku.trim() !== '' && sellerSkus.has(`${marketplace}|${upper(row.sellerSku)}`)) ||
-      (row.fnsku.trim() !== '' && fnskus.has(`${marketplace}|${upper(row.fnsku)}`)) ||
-      (row.asin.trim() !== '' && (asins.get(`${marketplace}|${upper(row.asin)}`) ?? null) !== null),
+    reservedMapped: (marketplace: string, row: ReservedRow) => reservedListing(marketplace, row) !== undefined,
     restockMapped: (marketplace: string, row: RestockRow) => sellerSkus.has(`${marketplace}|${upper(row.sku)}`),
   };
 }
@@ -152,7 +141,7 @@ export function codeQueue(
     count(found, reportKind);
   };
   const latestSnapshot = new Map<string, Extract<StoredCodeScope, { kind: 'snapshot' }>>();
-  const latestReserved = new Map<string, Extract<StoredCodeScope, { kind: 'reserved' }>>();
+  const reserved: Extract<StoredCodeScope, { kind: 'reserved' }>[] = [];
   const restock: Extract<StoredCodeScope, { kind: 'restock' }>[] = [];
   for (const scope of scopes) {
     if (scope.kind === 'demand') {
@@ -163,10 +152,8 @@ export function codeQueue(
       const where = scope.locationId !== null ? `id:${scope.locationId}` : `m:${scope.marketplace ?? ''}`;
       const before = latestSnapshot.get(where);
       if (!before || (scope.date ?? '') > (before.date ?? '')) latestSnapshot.set(where, scope);
-    } else if (scope.kind === 'reserved') {
-      const before = latestReserved.get(scope.marketplace ?? '');
-      if (!before || (scope.date ?? '') > (before.date ?? '')) latestReserved.set(scope.marketplace ?? '', scope);
-    } else restock.push(scope);
+    } else if (scope.kind === 'reserved') reserved.push(scope);
+    else restock.push(scope);
   }
   for (const scope of latestSnapshot.values()) {
     const marketplace = scope.marketplace ?? '';
@@ -176,8 +163,8 @@ export function codeQueue(
     }
   }
   const { reservedMapped, restockMapped } = listingCodes(listings);
-  for (const scope of latestReserved.values()) {
-    const marketplace = scope.marketplace ?? '';
+  // Each marketplace's newest reserved report, as the plan picks it.
+  for (const [marketplace, scope] of latestReservedReports(reserved)) {
     for (const row of scope.rows) if (!reservedMapped(marketplace, row)) report(scope.reportKind, marketplace, { ...row, title: '' });
   }
   for (const scope of restock) {

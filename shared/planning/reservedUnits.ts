@@ -27,8 +27,8 @@ export function reservedUnitsOfRow(row: ReservedRow): number {
  * The report each marketplace's reserved units come from: reports are kept per marketplace and import
  * day, and the newest day of a marketplace is its stock now. A report without a marketplace applies nowhere.
  */
-export function latestReservedReports(reports: Iterable<ReservedReport>): Map<string, ReservedReport> {
-  const latest = new Map<string, ReservedReport>();
+export function latestReservedReports<R extends ReservedReport>(reports: Iterable<R>): Map<string, R> {
+  const latest = new Map<string, R>();
   for (const report of reports) {
     if (!report.marketplace) continue;
     const before = latest.get(report.marketplace);
@@ -38,38 +38,43 @@ export function latestReservedReports(reports: Iterable<ReservedReport>): Map<st
 }
 
 /**
+ * How a reserved row finds its listing: through the listings of its marketplace, by seller SKU, else
+ * FNSKU, else an ASIN that only one SKU there has (an ASIN shared by several SKUs says nothing about
+ * which). The plan's reserved units and the imports screen's queue of codes to map read it alike.
+ */
+export function reservedRowMatcher<L extends Pick<PlatformListing, 'skuId' | 'marketplace' | 'sellerSku' | 'fnsku' | 'asin'>>(listings: readonly L[]): (marketplace: string, row: ReservedRow) => L | undefined {
+  const bySellerSku = new Map<string, L>();
+  const byFnsku = new Map<string, L>();
+  const byAsin = new Map<string, L | null>();
+  const code = (marketplace: string, value: string) => `${marketplace}|${value.trim().toUpperCase()}`;
+  for (const l of listings) {
+    if (l.sellerSku.trim()) bySellerSku.set(code(l.marketplace, l.sellerSku), l);
+    if (l.fnsku.trim()) byFnsku.set(code(l.marketplace, l.fnsku), l);
+    if (l.asin.trim()) {
+      const key = code(l.marketplace, l.asin);
+      const other = byAsin.get(key);
+      byAsin.set(key, other === undefined || other?.skuId === l.skuId ? l : null);
+    }
+  }
+  return (marketplace, row) =>
+    (row.sellerSku.trim() ? bySellerSku.get(code(marketplace, row.sellerSku)) : undefined) ??
+    (row.fnsku.trim() ? byFnsku.get(code(marketplace, row.fnsku)) : undefined) ??
+    (row.asin.trim() ? (byAsin.get(code(marketplace, row.asin)) ?? undefined) : undefined);
+}
+
+/**
  * Reserved units per `marketplace|skuId`, in SKU units (a 2-pack listing's reserved unit is 2), from
- * the latest report of each marketplace; a report without a marketplace applies nowhere. A row maps
- * to a SKU through the listings of that marketplace: by seller SKU, else FNSKU, else an ASIN that
- * only one SKU there has (an ASIN shared by several SKUs says nothing about which).
+ * the latest report of each marketplace (reservedRowMatcher finds each row's listing); a report
+ * without a marketplace applies nowhere.
  */
 export function reservedUnitsBySku(reports: Iterable<ReservedReport>, listings: readonly Pick<PlatformListing, 'skuId' | 'marketplace' | 'sellerSku' | 'fnsku' | 'asin' | 'unitsPerListing'>[]): Map<string, number> {
   const latest = latestReservedReports(reports);
   const result = new Map<string, number>();
   if (latest.size === 0) return result;
-
-  type Target = { skuId: number; unitsPerListing: number };
-  const bySellerSku = new Map<string, Target>();
-  const byFnsku = new Map<string, Target>();
-  const byAsin = new Map<string, Target | null>();
-  const code = (marketplace: string, value: string) => `${marketplace}|${value.trim().toUpperCase()}`;
-  for (const l of listings) {
-    if (!latest.has(l.marketplace)) continue;
-    const target = { skuId: l.skuId, unitsPerListing: l.unitsPerListing };
-    if (l.sellerSku.trim()) bySellerSku.set(code(l.marketplace, l.sellerSku), target);
-    if (l.fnsku.trim()) byFnsku.set(code(l.marketplace, l.fnsku), target);
-    if (l.asin.trim()) {
-      const key = code(l.marketplace, l.asin);
-      const other = byAsin.get(key);
-      byAsin.set(key, other === undefined || other?.skuId === l.skuId ? target : null);
-    }
-  }
+  const listingOf = reservedRowMatcher(listings);
   for (const [marketplace, report] of latest) {
     for (const row of report.rows) {
-      const target =
-        (row.sellerSku ? bySellerSku.get(code(marketplace, row.sellerSku)) : undefined) ??
-        (row.fnsku ? byFnsku.get(code(marketplace, row.fnsku)) : undefined) ??
-        (row.asin ? byAsin.get(code(marketplace, row.asin)) : undefined);
+      const target = listingOf(marketplace, row);
       if (!target) continue;
       const units = reservedUnitsOfRow(row) * target.unitsPerListing;
       if (units === 0) continue;
