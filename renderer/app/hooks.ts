@@ -30,16 +30,16 @@ export function useSkuRank(skus: readonly SkuRecord[] | undefined): Map<number, 
 }
 
 /**
- * A key that changes when anything the plan reads besides the ledger changes (with the ledger
- * version it says when to rerun the plan, and when the analysis may reuse the plan's figures):
+ * Keys that change when anything the plan reads besides the ledger changes (with the ledger
+ * version they say when to rerun the plan, and when the analysis may reuse the plan's figures):
  * the catalog (its revision token: SKUs and platform codes, archiving and costs included), who
  * supplies what, suppliers, locations, lead times, exchange rates, events, overrides, the seller's
- * own forecasts, the plan's and the analysis' settings (ABC), and the imported reports it reads.
- * Contents go in hashed, so a changed value shows even when no row was added or removed.
- * `withAbc: false` leaves out the ABC settings, for a reader of the plan's demand and lead times
- * only, which the classes do not change.
+ * own forecasts, the plan's settings, the imported reports it reads and the import batches.
+ * Contents go in hashed, so a changed value shows even when no row was added or removed. `plan`
+ * also holds the analysis' settings (ABC, which the plan's classes follow); `analysis` leaves them
+ * out, for a reader of the plan's demand and lead times only, which the classes do not change.
  */
-export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {}): string | undefined {
+export function usePlanInputsKeys(): { plan: string; analysis: string } | undefined {
   return useLiveQuery(async () => {
     const [revision, sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, reportRows, batchIds] = await Promise.all([
       db.ledgerState.get(CATALOG_REVISION_KEY),
@@ -51,7 +51,7 @@ export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {})
       db.demandEvents.toArray(),
       db.forecastOverrides.toArray(),
       db.forecastRates.toArray(),
-      db.settings.bulkGet(withAbc ? ['planPreferences', 'analysisSettings', 'baseCurrency'] : ['planPreferences', 'baseCurrency']),
+      db.settings.bulkGet(['planPreferences', 'baseCurrency', 'analysisSettings']),
       db.shipments.toArray(),
       db.purchaseOrders.toArray(),
       db.reportRows.count(),
@@ -60,8 +60,17 @@ export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {})
       db.batches.toCollection().primaryKeys(),
     ]);
     const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
-    return `${token}|${reportRows}|${contentHash(JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, settingRows, shipments, purchaseOrders, batchIds]))}`;
-  }, [withAbc]);
+    const [planPreferences, baseCurrency, analysisSettings] = settingRows;
+    const common = JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, [planPreferences, baseCurrency], shipments, purchaseOrders, batchIds]);
+    const analysis = `${token}|${reportRows}|${contentHash(common)}`;
+    return { plan: `${analysis}|${contentHash(JSON.stringify(analysisSettings ?? null))}`, analysis };
+  }, []);
+}
+
+/** One of usePlanInputsKeys' keys: `withAbc: false` gives the analysis' (see there). */
+export function usePlanInputsKey({ withAbc = true }: { withAbc?: boolean } = {}): string | undefined {
+  const keys = usePlanInputsKeys();
+  return keys === undefined ? undefined : withAbc ? keys.plan : keys.analysis;
 }
 
 /** FNV-1a over a string's UTF-16 units, as 8 hex digits: a short fingerprint, not a security hash. */

@@ -11,7 +11,7 @@ import { PeriodFields, usePeriodPicker } from '../../components/PeriodPicker';
 import type { Column } from '../../components/DataTable';
 import { StatusLine } from '../../components/Form';
 import { Tabs } from '../../components/Tabs';
-import { useById, useSettings, useSkus } from '../../app/hooks';
+import { useById, usePlanInputsKey, useSettings, useSkus } from '../../app/hooks';
 import { today } from '../../app/clock';
 import { formatValue } from '../../app/format';
 import { useT } from '../../i18n';
@@ -51,7 +51,8 @@ export function Analysis() {
   const panelRef = useRef<HTMLDivElement>(null);
   const asOf = today();
   const range = period.range;
-  const { view, error } = useAnalysis(range, asOf);
+  const planInputsKey = usePlanInputsKey({ withAbc: false });
+  const { view, error } = useAnalysis(range, asOf, planInputsKey);
   // The period's end as counted (a period still running ends today), once the figures are in.
   const countedTo = view?.facts.to ?? range?.to ?? '';
   const f = formatters(t, language, settings.baseCurrency);

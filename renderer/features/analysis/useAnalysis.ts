@@ -12,7 +12,7 @@ import { db } from '../../db';
 import { readAnalysisSettings } from '../../db/analysis';
 import type { AnalysisFactsResult } from '../../db/analysis';
 import { callLedger } from '../../db/ledgerClient';
-import { useLedgerState, usePlanInputsKey } from '../../app/hooks';
+import { useLedgerState } from '../../app/hooks';
 
 export interface AnalysisView {
   facts: AnalysisFactsResult;
@@ -27,12 +27,14 @@ export function useAnalysisSettings(): AnalysisSettings | undefined {
   return useLiveQuery(() => readAnalysisSettings(db), []);
 }
 
-/** A period's analysis as of a day; `range` null asks for nothing (yet). */
-export function useAnalysis(range: DateRange | null, asOf: IsoDate): { view: AnalysisView | undefined; error: unknown } {
+/**
+ * A period's analysis as of a day; `range` null asks for nothing (yet). `planInputsKey` is the
+ * caller's usePlanInputsKeys().analysis (a screen that also reads the plan's own key reads both in
+ * one live query): only the plan's demand and sea lead times are read here, which the ABC settings
+ * do not change, so editing them reruns nothing in the worker (and keeps the settings form and its message).
+ */
+export function useAnalysis(range: DateRange | null, asOf: IsoDate, planInputsKey: string | undefined): { view: AnalysisView | undefined; error: unknown } {
   const state = useLedgerState();
-  // Only the plan's demand and sea lead times are read here, which the ABC settings do not change:
-  // editing them reruns nothing in the worker (and keeps the settings form and its message).
-  const planInputsKey = usePlanInputsKey({ withAbc: false });
   const settings = useAnalysisSettings();
   const [loaded, setLoaded] = useState<{ key: string; facts: AnalysisFactsResult; ms: number } | null>(null);
   // Kept with the request it answers, so a new request shows no old error.

@@ -13,7 +13,7 @@ import type { AnalysisRow } from '../../../shared/analysis';
 import { db } from '../../db';
 import { requestPlan } from '../../db/planClient';
 import type { PlanResult } from '../../db/planning';
-import { useLedgerState, usePlanInputsKey, usePurchaseOrders, useShipments } from '../../app/hooks';
+import { useLedgerState, usePlanInputsKeys, usePurchaseOrders, useShipments } from '../../app/hooks';
 import { localDate } from '../../app/clock';
 import { useAnalysis } from '../analysis/useAnalysis';
 
@@ -50,10 +50,11 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
   const countPlans = useCountPlansDue(today);
   const imports = useImportedFiles();
   const state = useLedgerState();
-  const planInputsKey = usePlanInputsKey();
-  // The analysis' own key (the plan's inputs without ABC), sent with the plan so the worker keeps the
-  // figures the analysis reads of it under that key.
-  const analysisKey = usePlanInputsKey({ withAbc: false });
+  // Both keys in one live query: the plan's, and the analysis' (the plan's inputs without ABC), sent
+  // with the plan so the worker keeps the figures the analysis reads of it under that key.
+  const keys = usePlanInputsKeys();
+  const planInputsKey = keys?.plan;
+  const analysisKey = keys?.analysis;
   const [plan, setPlan] = useState<{ key: string; result: PlanResult } | null>(null);
   const [failed, setFailed] = useState<{ key: string; error: unknown } | null>(null);
 
@@ -75,7 +76,7 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
   // inputs is in (or failed): the worker then takes its figures from that plan rather than running
   // it a second time (runPlanKeepingDemand).
   const planSettled = planKey !== null && (plan?.key === planKey || failed?.key === planKey);
-  const analysis = useAnalysis(planSettled ? periodContaining('month', today) : null, today);
+  const analysis = useAnalysis(planSettled ? periodContaining('month', today) : null, today, analysisKey);
 
   const currentPlan = plan !== null && plan.key === planKey ? plan.result.plan : null;
   const currentRows = analysis.view?.rows ?? null;
