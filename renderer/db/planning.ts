@@ -42,7 +42,7 @@ export interface PlanRequest {
   today: IsoDate;
   whatIf?: { delayDays?: number; uplift?: { from: IsoDate; to: IsoDate; percent: number } };
   /**
-   * The analysis' key of the plan's other inputs (usePlanInputsKey without ABC), from a screen that
+   * The analysis' key of the plan's other inputs (usePlanInputsKeys().analysis), from a screen that
    * asks for the analysis next (Today): the worker then keeps the full plan's figures the analysis
    * reads under it (renderer/db/analysis.ts runPlanKeepingDemand), so that needs no second plan run.
    */
