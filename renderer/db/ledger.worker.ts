@@ -6,6 +6,7 @@ import { appendMovementBatch, blockCacheFor, refreshSummaries, removeMovementBat
 import { exactBalancesAt, exactPeriodReport, queryLedger } from './ledgerQueries';
 import { loadDemoDataset } from './demo';
 import { createBackup, restoreBackup } from './backup';
+import { cachedHeldCodeQueue } from './heldCodes';
 import { applyImport, createSkuForHeldCode, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
 import { planDetail } from './planning';
@@ -107,6 +108,7 @@ const handlers: Handlers = {
   createCountFromSnapshot: ({ scope, now }) => createCountFromSnapshot(db, scope, now),
   countReview: ({ countId }) => countReview(db, countId),
   postCount: ({ countId, now }) => postCount(db, countId, now),
+  codeQueue: () => cachedHeldCodeQueue(db),
   mapHeldCode: async ({ codeType, code, marketplace, skuId, now }) => {
     forgetPreparedImport();
     return mapHeldCode(db, codeType, code, marketplace, skuId, now);

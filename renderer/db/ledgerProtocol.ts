@@ -14,6 +14,7 @@ import type { CountReview, NewCount } from './counts';
 import type { SupplierPlanRequest, SupplierPlanResult } from './supplierStatus';
 import type { AnalysisFactsResult, AnalysisRequest } from './analysis';
 import type { SkuDraft } from '../../shared/catalog/catalog';
+import type { QueuedCode } from '../../shared/import/unmappedCodes';
 
 export interface LedgerOperations {
   refresh: { args: Record<string, never>; result: boolean };
@@ -47,6 +48,8 @@ export interface LedgerOperations {
   createCountFromSnapshot: { args: { scope: string; now: string }; result: number };
   countReview: { args: { countId: number }; result: CountReview };
   postCount: { args: { countId: number; now: string }; result: CountReview };
+  /** The queue of codes to map and its key (heldCodes.ts), worked out again only when the key changed. */
+  codeQueue: { args: Record<string, never>; result: { key: string; queue: QueuedCode[] } };
   /** Movements posted; −1 when nothing waited for the code any more (nothing saved). */
   mapHeldCode: { args: { codeType: 'fnsku' | 'sellerSku'; code: string; marketplace: string; skuId: number; now: string }; result: number };
   /** A new SKU for a held code, its mapping and the held rows posted, in one transaction (imports.ts createSkuForHeldCode). */

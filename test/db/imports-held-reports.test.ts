@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { liveQuery } from 'dexie';
 import { applyImport, createSkuForHeldCode, mapHeldCode } from '../../renderer/db/imports';
-import { heldCodeQueue } from '../../renderer/db/heldCodes';
+import { cachedHeldCodeQueue, heldCodeQueue, heldCodeQueueKey } from '../../renderer/db/heldCodes';
 import { saveListing } from '../../renderer/db/catalog';
-import { appendMovementBatch } from '../../renderer/db/ledgerStore';
+import { appendMovementBatch, removeMovementBatch } from '../../renderer/db/ledgerStore';
 import { gatherPlanInput } from '../../renderer/db/planning';
 import { reconciliation } from '../../renderer/db/reconciliation';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
@@ -192,5 +192,40 @@ describe('the queue on the imports screen', () => {
     } finally {
       subscription.unsubscribe();
     }
+  });
+});
+
+describe('the queue kept by the worker (cachedHeldCodeQueue)', () => {
+  test('is worked out again only when its key changes: a mapping, a catalog edit, an import or its undo each give a new queue', async () => {
+    const { db, cable } = await seller();
+    await applyImport(db, ORDERS, amazon(ORDERS), NOW);
+    const first = await cachedHeldCodeQueue(db);
+    expect(first.queue).toEqual(await heldCodeQueue(db));
+    // Nothing changed: the very same queue, not worked out again.
+    const again = await cachedHeldCodeQueue(db);
+    expect(again).toBe(first);
+    expect(again.key).toBe(await heldCodeQueueKey(db));
+
+    // Mapped from the queue: it leaves.
+    expect(await mapHeldCode(db, 'sellerSku', 'USB-C-CBL-2M-WHT', 'US', cable, LATER)).toBe(0);
+    const afterMapping = await cachedHeldCodeQueue(db);
+    expect(afterMapping.key).not.toBe(first.key);
+    expect(afterMapping.queue.map((q) => q.code)).toEqual(['BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB', 'YOGA-MAT-6MM-PRP']);
+
+    // Mapped in the catalog instead, after the queue was kept: mapping it from the queue finds nothing waiting and saves nothing.
+    await saveListing(db, { skuId: cable, marketplace: 'US', sellerSku: 'YOGA-MAT-6MM-PRP', asin: '', fnsku: '', unitsPerListing: '1' });
+    const listings = await db.listings.count();
+    expect(await mapHeldCode(db, 'sellerSku', 'YOGA-MAT-6MM-PRP', 'US', cable, LATER)).toBe(-1);
+    expect(await db.listings.count()).toBe(listings);
+    expect((await cachedHeldCodeQueue(db)).queue.map((q) => q.code)).toEqual(['BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB']);
+
+    // The orders import undone: nothing waits any more.
+    const orders = (await db.batches.toArray()).filter((b) => b.id !== 'stock');
+    expect(orders).toHaveLength(1);
+    await removeMovementBatch(db, orders[0]!.id);
+    expect((await cachedHeldCodeQueue(db)).queue).toEqual([]);
+    // Imported again: back, with a new key.
+    await applyImport(db, ORDERS, amazon(ORDERS), LATER);
+    expect((await cachedHeldCodeQueue(db)).queue.map((q) => q.code)).toEqual(['BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB']);
   });
 });

@@ -112,4 +112,45 @@ describe('creating a SKU from the unmapped queue', () => {
     await expect.poll(() => imports.heldCodes()).toEqual(['BT-EARBUD-BLK', 'BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB']);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('an orders file with 120 codes the catalog lacks: the queue shows 50 at a time, finds a code by what is typed, and maps it', async () => {
+    const { page } = app;
+    const skus = new SkuCatalogPage(page);
+    await skus.open();
+    await skus.create({ code: 'CABLE-2M', name: 'USB-C cable 2 m', unitCost: '2.00' });
+    await expect.poll(() => skus.codes()).toEqual(['CABLE-2M']);
+
+    // The fixture's header and first row, the row repeated for 120 seller SKUs of its own.
+    const [header, row] = orders.bytes.toString('utf8').split('\n');
+    const lines = Array.from({ length: 120 }, (_, i) => row!.replace('111-4829173-5520941', `111-4829173-${String(5_000_000 + i)}`).replace('BT-EARBUD-BLK', `CODE-${String(i + 1).padStart(3, '0')}`));
+    const many = { name: 'many-orders.tsv', bytes: Buffer.from([header, ...lines].join('\n') + '\n', 'utf8') };
+    const imports = new ImportsPage(page);
+    await imports.open();
+    await imports.drop([many]);
+    await expect.poll(() => imports.fact(many.name, 'import-kind')).toBe('All Orders');
+    await imports.apply(many.name);
+
+    // A page of 50, in the queue's order (by code).
+    await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 1–50 of 120');
+    expect(await imports.heldCodes()).toEqual(Array.from({ length: 50 }, (_, i) => `CODE-${String(i + 1).padStart(3, '0')}`));
+    const paging = page.getByTestId('held-paging');
+    await expect.poll(() => paging.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+    await paging.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 51–100 of 120');
+    expect((await imports.heldCodes())[0]).toBe('CODE-051');
+    await paging.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 101–120 of 120');
+    await expect.poll(() => paging.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+
+    // Typing finds a code (from the first page again); mapping it takes it out of the queue.
+    await paging.getByLabel('Find a code').fill('code-117');
+    await expect.poll(() => imports.heldCodes()).toEqual(['CODE-117']);
+    await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 1–1 of 1');
+    await imports.mapReportCode('CODE-117', 'CABLE-2M');
+    await expect.poll(() => page.getByTestId('held-status').textContent()).toBe('CODE-117 mapped: its 1 report rows now count.');
+    await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('No code in the queue matches.');
+    await paging.getByLabel('Find a code').fill('');
+    await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 1–50 of 119');
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -5,7 +5,6 @@ import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import type { ImportBatch } from '../../db';
-import { heldCodeQueue } from '../../db/heldCodes';
 import { LEDGER_DETAIL_KIND } from '../../../shared/import/unmappedCodes';
 import type { QueuedCode } from '../../../shared/import/unmappedCodes';
 import type { ImportFile, ImportOptions, ImportPreview, ImportResult } from '../../db/imports';
@@ -31,6 +30,8 @@ import { useSettings, useSkus } from '../../app/hooks';
 import { nowIso, today } from '../../app/clock';
 import { reportKindLabel, useT } from '../../i18n';
 import { takeDroppedFiles, useDroppedFiles } from './droppedFiles';
+import { useCodeQueue } from './useCodeQueue';
+import { CODE_QUEUE_PAGE_SIZE, codeQueuePage } from './codeQueuePage';
 
 interface PendingFile {
   key: number;
@@ -386,13 +387,16 @@ function HeldCodes() {
   const settings = useSettings();
   const heading = useRef<HTMLHeadingElement>(null);
   const toggles = useRef(new Map<string, HTMLButtonElement>());
-  // Read afresh on every change to held rows, stored reports or the catalog: a code mapped anywhere leaves.
-  const groups = useLiveQuery(() => heldCodeQueue(db), []);
+  // Read again (in the ledger worker) after every change to held rows, stored reports or the catalog: a code mapped anywhere leaves.
+  const { queue: groups, error } = useCodeQueue();
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [creating, setCreating] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  const [filter, setFilter] = useState('');
+  const [pageIndex, setPageIndex] = useState(0);
 
-  if ((!groups || groups.length === 0) && status === null) return null;
+  if ((!groups || groups.length === 0) && status === null && !error) return null;
+  const shown = codeQueuePage(groups ?? [], filter, pageIndex);
   const map = async (group: HeldGroup) => {
     const skuId = skuIdForCode(skus ?? [], choice[group.key] ?? '');
     try {
@@ -412,10 +416,35 @@ function HeldCodes() {
       <p className="muted">{t('imports.unmappedHelp')}</p>
       {(groups ?? []).some((group) => group.heldEvents === 0) ? <p className="muted">{t('imports.unmappedReportsHelp')}</p> : null}
       <div data-testid="held-status">
-        <StatusLine status={status} />
+        <StatusLine status={error ? { kind: 'error', text: describe(error) } : status} />
       </div>
+      {(groups ?? []).length > CODE_QUEUE_PAGE_SIZE || filter !== '' ? (
+        <div className="toolbar" data-testid="held-paging">
+          <label>
+            {t('imports.findCode')}{' '}
+            <input
+              type="search"
+              name="heldFilter"
+              value={filter}
+              onChange={(e) => {
+                setFilter(e.target.value);
+                setPageIndex(0);
+              }}
+            />
+          </label>{' '}
+          <span data-testid="held-range" aria-live="polite">
+            {shown.matching === 0 ? t('imports.noCodeMatches') : t('imports.codeRange', { first: shown.first, last: shown.last, count: shown.matching })}
+          </span>{' '}
+          <button type="button" className="btn btn--small" disabled={shown.page === 0} onClick={() => setPageIndex(shown.page - 1)}>
+            {t('imports.previousCodes')}
+          </button>{' '}
+          <button type="button" className="btn btn--small" disabled={shown.page >= shown.pages - 1} onClick={() => setPageIndex(shown.page + 1)}>
+            {t('imports.nextCodes')}
+          </button>
+        </div>
+      ) : null}
       <ul className="panel" data-testid="held-codes">
-        {(groups ?? []).map((group) => {
+        {shown.entries.map((group) => {
           const pickerId = `held-${group.key}`;
           const open = creating === group.key;
           return (
