@@ -195,13 +195,11 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
   // its own leg: its stock is its own pool (PlanSkuInput.nearUnits). Any other 3PL's stock is home's.
   const routes = nearRoutes(locations, shipments, saved.keys());
   const nearIds = [...new Set(routes.map((r) => r.fromLocationId))];
-  const nearUnitsAt = new Map(nearIds.map((id) => [id, unitsAtBySku(ledger.columns, [id], todayDay)]));
-  // Stock at home (domestic and the other 3PLs), from the ledger itself.
-  const homeUnits = unitsAtBySku(
-    ledger.columns,
-    locations.filter((l) => (l.kind === 'domestic' || l.kind === '3pl') && !nearUnitsAt.has(l.id)).map((l) => l.id),
-    todayDay,
-  );
+  // Stock at home (domestic and the other 3PLs) and at each routed 3PL, from the ledger itself, in one pass.
+  const homeStockIds = locations.filter((l) => (l.kind === 'domestic' || l.kind === '3pl') && !nearIds.includes(l.id)).map((l) => l.id);
+  const stockAt = unitsAtBySku(ledger.columns, [homeStockIds, ...nearIds.map((id) => [id])], todayDay);
+  const homeUnits = stockAt[0]!;
+  const nearUnitsAt = new Map(nearIds.map((id, k) => [id, stockAt[k + 1]!]));
   // A shipment dated after today has not left: its units are still in the ledger at home, and they
   // are already counted on their way (inTransitByDestination). They are committed to it, so they come
   // out of home stock, once, rather than being free for another marketplace too.
@@ -449,42 +447,55 @@ export async function gatherPlanInput(db: StockPilotDatabase, today: IsoDate, ti
 const DENSE_SKU_IDS = 1 << 22;
 
 /**
- * Units per SKU at some locations up to `todayDay`, from the ledger's columns, each SKU's
- * movements added in ledger order (a Map update per movement cost more than the rest of gathering).
+ * Units on hand at the end of `todayDay` per SKU, for each group of locations (a SKU with no movement
+ * in a group is absent from its map), in one pass over the ledger whatever the number of groups:
+ * home's stock and each routed 3PL's each take a group.
  */
-function unitsAtBySku(columns: QuantityColumns, locationIds: readonly number[], todayDay: number): Map<number, number> {
-  // Location ids are few and small: a table by id (a Set lookup per movement costs more).
-  const dense = locationIds.every((id) => Number.isInteger(id) && id >= 0 && id < 65_536);
-  const table = new Uint8Array(dense ? Math.max(-1, ...locationIds) + 1 : 0);
-  for (const id of dense ? locationIds : []) table[id] = 1;
-  const ids = new Set(locationIds);
-  const at = dense ? (locationId: number) => locationId >= 0 && locationId < table.length && table[locationId] === 1 : (locationId: number) => ids.has(locationId);
-  const counts = (i: number) => columns.day[i]! <= todayDay && at(columns.locationId[i]!);
-  const taken = new Uint8Array(columns.length);
+function unitsAtBySku(columns: QuantityColumns, groups: readonly (readonly number[])[], todayDay: number): Map<number, number>[] {
+  // Location ids are few and small: a table by id (a Map lookup per movement costs more).
+  const all = groups.flat();
+  const dense = all.every((id) => Number.isInteger(id) && id >= 0 && id < 65_536);
+  const groupById = new Map<number, number>();
+  groups.forEach((ids, g) => ids.forEach((id) => groupById.set(id, g)));
+  const table = new Int16Array(dense ? Math.max(-1, ...all) + 1 : 0).fill(-1);
+  for (const [id, g] of dense ? groupById : []) table[id] = g;
+  const groupAt = dense ? (locationId: number) => (locationId >= 0 && locationId < table.length ? table[locationId]! : -1) : (locationId: number) => groupById.get(locationId) ?? -1;
+  const results = groups.map(() => new Map<number, number>());
+  if (groups.length === 0) return results;
+  // Per movement its group (−1: not counted), and the SKU id range of those counted.
+  const groupOf = new Int16Array(columns.length);
   let minSku = 0;
   let maxSku = -1;
   for (let i = 0; i < columns.length; i++) {
-    if (!counts(i)) continue;
-    taken[i] = 1;
+    const g = columns.day[i]! <= todayDay ? groupAt(columns.locationId[i]!) : -1;
+    groupOf[i] = g;
+    if (g < 0) continue;
     const sku = columns.skuId[i]!;
     if (sku < minSku) minSku = sku;
     if (sku > maxSku) maxSku = sku;
   }
-  const result = new Map<number, number>();
   if (minSku < 0 || maxSku >= DENSE_SKU_IDS) {
-    for (let i = 0; i < columns.length; i++) if (taken[i]) result.set(columns.skuId[i]!, (result.get(columns.skuId[i]!) ?? 0) + columns.qty[i]!);
-    return result;
+    for (let i = 0; i < columns.length; i++) {
+      const g = groupOf[i]!;
+      if (g >= 0) results[g]!.set(columns.skuId[i]!, (results[g]!.get(columns.skuId[i]!) ?? 0) + columns.qty[i]!);
+    }
+    return results;
   }
-  const units = new Float64Array(maxSku + 1);
-  const seen = new Uint8Array(maxSku + 1);
+  const width = maxSku + 1;
+  const units = new Float64Array(groups.length * width);
+  const seen = new Uint8Array(groups.length * width);
   for (let i = 0; i < columns.length; i++) {
-    if (!taken[i]) continue;
-    const sku = columns.skuId[i]!;
-    units[sku]! += columns.qty[i]!;
-    seen[sku] = 1;
+    const g = groupOf[i]!;
+    if (g < 0) continue;
+    const cell = g * width + columns.skuId[i]!;
+    units[cell]! += columns.qty[i]!;
+    seen[cell] = 1;
   }
-  for (let sku = 0; sku <= maxSku; sku++) if (seen[sku]) result.set(sku, units[sku]!);
-  return result;
+  for (let g = 0; g < groups.length; g++) {
+    const result = results[g]!;
+    for (let sku = 0, cell = g * width; sku < width; sku++, cell++) if (seen[cell]) result.set(sku, units[cell]!);
+  }
+  return results;
 }
 
 /**
