@@ -41,13 +41,15 @@ interface DataTableProps<Row> {
   testId?: string;
   /** Present when the table exports to CSV: the rows as shown (filtered and sorted), all of them. */
   csv?: CsvExport;
+  /** A class a row gets besides its own (e.g. a warning), from the row. */
+  rowClassName?: (row: Row) => string | undefined;
 }
 
 
 /** One collator for every text sort: localeCompare with options builds one per comparison (~1.2 s for 10,000 codes). */
 const TEXT_ORDER = new Intl.Collator(undefined, { numeric: true });
 
-export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, footer, emptyText, height = '60vh', testId, csv }: DataTableProps<Row>) {
+export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, footer, emptyText, height = '60vh', testId, csv, rowClassName }: DataTableProps<Row>) {
   const [sort, setSort] = useState<{ id: string; descending: boolean } | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -203,7 +205,7 @@ export function DataTable<Row>({ label, rows, columns, rowKey, onActivate, foote
                   aria-selected={item.index === active}
                   data-testid={`${testId ?? 'table'}-row`}
                   data-key={key}
-                  className={`data-table__row${item.index === active ? ' data-table__row--active' : ''}`}
+                  className={`data-table__row${item.index === active ? ' data-table__row--active' : ''}${rowClassName?.(row) ? ` ${rowClassName(row)}` : ''}`}
                   style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT_PX }}
                   onClick={() => setActiveIndex(item.index)}
                   onDoubleClick={() => onActivate?.(row)}

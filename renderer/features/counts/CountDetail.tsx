@@ -13,6 +13,8 @@ import { desktop } from '../../desktop';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
 import type { CsvColumn } from '../../components/tableCsv';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
@@ -118,26 +120,7 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
       {!posted ? <ThresholdForm count={count} baseCurrency={baseCurrency} /> : null}
       {review ? (
         <>
-          <table className="data-table--plain" data-testid="count-review">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.bin')}</th>
-                <th scope="col">{t('field.sku')}</th>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('counts.expected')}</th>
-                <th scope="col">{t('counts.counted')}</th>
-                <th scope="col">{t('counts.difference')}</th>
-                <th scope="col">{t('counts.differenceValue')}</th>
-                <th scope="col">{t('field.reason')}</th>
-                <th scope="col">{t('counts.requestRecount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.lines.map((line) => (
-                <ReviewRow key={line.skuId} count={count} line={line} code={code(line.skuId)} name={skus.get(line.skuId)?.name ?? ''} money={money} posted={posted} onError={(e) => setStatus({ kind: 'error', text: describe(e) })} />
-              ))}
-            </tbody>
-          </table>
+          <ReviewTable count={count} lines={review.lines} code={code} name={(skuId) => skus.get(skuId)?.name ?? ''} money={money} posted={posted} onError={(e) => setStatus({ kind: 'error', text: describe(e) })} />
           <p data-testid="count-accuracy">
             {t('counts.accuracyNow', { exact: review.accuracy.linesExact, counted: review.accuracy.linesCounted, lineAccuracy: percent(review.accuracy.lineAccuracy, language), valueAccuracy: percent(review.accuracy.valueAccuracy, language) })}
           </p>
@@ -176,32 +159,33 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
   );
 }
 
-function ReviewRow({ count, line, code, name, money, posted, onError }: { count: StockCount; line: ReviewLine; code: string; name: string; money: (minor: number) => string; posted: boolean; onError: (e: unknown) => void }) {
+/**
+ * The review, one line per SKU of the count (in bin order; sortable by difference or its value, so the
+ * biggest differences come first): virtualized, so a wall-to-wall count of 10,000 SKUs stays smooth
+ * while entries come in. A line with a difference takes a reason and may ask for a recount.
+ */
+function ReviewTable({ count, lines, code, name, money, posted, onError }: { count: StockCount; lines: readonly ReviewLine[]; code: (skuId: number) => string; name: (skuId: number) => string; money: (minor: number) => string; posted: boolean; onError: (e: unknown) => void }) {
   const { t, language } = useT();
   const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toLocaleString(language)}`;
-  const change = (c: { reason?: string; recountRequested?: boolean }) => void updateCountLine(db, count.id, line.skuId, c).catch(onError);
-  return (
-    <tr data-testid="count-line" data-sku={code} className={line.overThreshold ? 'row--warn' : undefined}>
-      <td data-col="bin">{line.bin}</td>
-      <td data-col="sku">{code}</td>
-      <td data-col="name">{name}</td>
-      <td data-col="expected" className="num">
-        {line.expectedQty.toLocaleString(language)}
-      </td>
-      <td data-col="counted" className="num">
-        {line.counted ? line.countedQty.toLocaleString(language) : t('counts.notCounted')}
-      </td>
-      <td data-col="difference" className="num">
-        {line.counted ? signed(line.varianceUnits) : ''}
-      </td>
-      <td data-col="value" className="num">
-        {line.counted ? money(line.varianceValueMinor) : ''}
-      </td>
-      <td data-col="reason">
-        {posted ? (
+  const change = (line: ReviewLine, c: { reason?: string; recountRequested?: boolean }) => void updateCountLine(db, count.id, line.skuId, c).catch(onError);
+  const differs = (line: ReviewLine) => line.counted && line.varianceUnits !== 0;
+  const columns: Column<ReviewLine>[] = [
+    { id: 'bin', header: t('field.bin'), width: '6rem', cell: (line) => line.bin, sortValue: (line) => line.bin },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (line) => code(line.skuId), sortValue: (line) => code(line.skuId) },
+    { id: 'name', header: t('field.name'), width: 'minmax(10rem, 2fr)', cell: (line) => name(line.skuId) },
+    { id: 'expected', header: t('counts.expected'), width: '6rem', align: 'end', cell: (line) => line.expectedQty.toLocaleString(language), sortValue: (line) => line.expectedQty },
+    { id: 'counted', header: t('counts.counted'), width: '7rem', align: 'end', cell: (line) => (line.counted ? line.countedQty.toLocaleString(language) : t('counts.notCounted')) },
+    { id: 'difference', header: t('counts.difference'), width: '6rem', align: 'end', cell: (line) => (line.counted ? signed(line.varianceUnits) : ''), sortValue: (line) => (line.counted ? line.varianceUnits : 0) },
+    { id: 'value', header: t('counts.differenceValue'), width: '8rem', align: 'end', cell: (line) => (line.counted ? money(line.varianceValueMinor) : ''), sortValue: (line) => (line.counted ? line.varianceValueMinor : 0) },
+    {
+      id: 'reason',
+      header: t('field.reason'),
+      width: '11rem',
+      cell: (line) =>
+        posted ? (
           line.reason ? t(`counts.reason.${line.reason}` satisfies MessageKey) : ''
-        ) : line.counted && line.varianceUnits !== 0 ? (
-          <select name={`reason-${code}`} aria-label={`${t('field.reason')} ${code}`} value={line.reason ?? ''} onChange={(e) => change({ reason: e.target.value })}>
+        ) : differs(line) ? (
+          <select name={`reason-${code(line.skuId)}`} aria-label={`${t('field.reason')} ${code(line.skuId)}`} value={line.reason ?? ''} onChange={(e) => change(line, { reason: e.target.value })}>
             <option value="">{t('common.choose')}</option>
             {COUNT_REASONS.map((r) => (
               <option key={r} value={r}>
@@ -209,18 +193,25 @@ function ReviewRow({ count, line, code, name, money, posted, onError }: { count:
               </option>
             ))}
           </select>
-        ) : null}
-      </td>
-      <td data-col="recount">
-        {line.overThreshold ? <span className="badge">{t('counts.overThreshold')}</span> : null}{' '}
-        {!posted && line.counted && line.varianceUnits !== 0 ? (
-          <label className="checkbox">
-            <input type="checkbox" name={`recount-${code}`} checked={line.recountRequested} onChange={(e) => change({ recountRequested: e.target.checked })} /> {t('counts.requestRecount')}
-          </label>
-        ) : null}
-      </td>
-    </tr>
-  );
+        ) : null,
+    },
+    {
+      id: 'recount',
+      header: t('counts.requestRecount'),
+      width: '12rem',
+      cell: (line) => (
+        <>
+          {line.overThreshold ? <span className="badge">{t('counts.overThreshold')}</span> : null}{' '}
+          {!posted && differs(line) ? (
+            <label className="checkbox">
+              <input type="checkbox" name={`recount-${code(line.skuId)}`} checked={line.recountRequested} onChange={(e) => change(line, { recountRequested: e.target.checked })} /> {t('counts.requestRecount')}
+            </label>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+  return <DataTable label={t('counts.review')} rows={lines} columns={columns} rowKey={(line) => line.skuId} testId="count-review" height="50vh" rowClassName={(line) => (line.overThreshold ? 'row--warn' : undefined)} />;
 }
 
 function EntryForm({ count }: { count: StockCount }) {
@@ -296,6 +287,24 @@ function EntryList({ countNumber, entries, posted, code, counter }: { countNumbe
     { header: t('counts.recountFlag'), value: (e) => yesNo(e.recount) },
     { header: t('counts.enteredAt'), value: (e) => e.enteredAt },
   ];
+  const entryColumns: Column<CountEntry>[] = [
+    { id: 'counter', header: t('field.counter'), width: 'minmax(6rem, 1fr)', cell: (e) => counter(e.counter) },
+    { id: 'code', header: t('field.countCode'), width: 'minmax(8rem, 1fr)', cell: (e) => e.code },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (e) => (e.skuId === null ? <span className="badge badge--warn">{t('counts.unknownFlag')}</span> : code(e.skuId)) },
+    { id: 'qty', header: t('field.countedQty'), width: '6rem', align: 'end', cell: (e) => e.qty.toLocaleString(language) },
+    { id: 'recount', header: t('counts.recountFlag'), width: '6rem', cell: (e) => (e.recount ? <span className="badge">{t('counts.recountFlag')}</span> : null) },
+    {
+      id: 'actions',
+      header: posted ? '' : t('common.actions'),
+      width: '6rem',
+      cell: (e) =>
+        posted ? null : (
+          <button type="button" className="btn btn--small" aria-label={t('counts.deleteEntry', { code: e.code })} onClick={() => void deleteCountEntry(db, e.id).catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }))}>
+            {t('common.delete')}
+          </button>
+        ),
+    },
+  ];
   return (
     <details open>
       <summary>{t('counts.entries', { count: entries.length })}</summary>
@@ -303,36 +312,7 @@ function EntryList({ countNumber, entries, posted, code, counter }: { countNumbe
       <div className="toolbar">
         <ExportCsvButton fileStem={`count-entries-${countNumber}`} onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('counts.entryTable')} columns={csvColumns} rows={() => shown} testId="count-entries-export" />
       </div>
-      <table className="data-table--plain" aria-label={t('counts.entryTable')} data-testid="count-entries">
-        <thead>
-          <tr>
-            <th scope="col">{t('field.counter')}</th>
-            <th scope="col">{t('field.countCode')}</th>
-            <th scope="col">{t('field.sku')}</th>
-            <th scope="col">{t('field.countedQty')}</th>
-            <th scope="col">{t('counts.recountFlag')}</th>
-            <th scope="col">{posted ? null : t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e.id} data-testid="count-entry-row" data-code={e.code}>
-              <td>{counter(e.counter)}</td>
-              <td>{e.code}</td>
-              <td>{e.skuId === null ? <span className="badge badge--warn">{t('counts.unknownFlag')}</span> : code(e.skuId)}</td>
-              <td className="num">{e.qty.toLocaleString(language)}</td>
-              <td>{e.recount ? <span className="badge">{t('counts.recountFlag')}</span> : null}</td>
-              <td>
-                {posted ? null : (
-                  <button type="button" className="btn btn--small" aria-label={t('counts.deleteEntry', { code: e.code })} onClick={() => void deleteCountEntry(db, e.id).catch((error: unknown) => setStatus({ kind: 'error', text: describe(error) }))}>
-                    {t('common.delete')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label={t('counts.entryTable')} rows={shown} columns={entryColumns} rowKey={(e) => e.id} testId="count-entries" height="40vh" />
     </details>
   );
 }

@@ -79,7 +79,7 @@ export class CountsPage extends AppShell {
   }
 
   async entries(): Promise<string[]> {
-    return (await this.page.getByTestId('count-entry-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    return (await this.page.getByTestId('count-entries-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 
   hasEntryForm(): Locator {
@@ -88,7 +88,7 @@ export class CountsPage extends AppShell {
 
   /** Review lines, cells keyed by column. */
   async reviewLines(): Promise<Record<string, string>[]> {
-    return this.cells(this.page.getByTestId('count-line'));
+    return this.cells(this.page.getByTestId('count-review-row'));
   }
 
   async setReason(sku: string, reason: string): Promise<void> {
