@@ -15,7 +15,7 @@ import { eventFactorsIfAny } from '../../shared/planning/events';
 import { FORECAST_METHODS } from '../../shared/domain';
 import { arrivalStep, buildPlanColumns, DEFAULT_PLAN_SETTINGS, forecastSeries, weekdaySeasonsOfPlan } from '../../shared/planning/plan';
 import type { NearOrigin, NearStock, Plan, PlanInput, PlanOwnSeriesInput, PlanSeriesInput, PlanSettings, PlanSkuInput } from '../../shared/planning/plan';
-import { shipNumberViews } from '../../shared/planning/planColumns';
+import { copyPlanColumns, shipNumberViews } from '../../shared/planning/planColumns';
 import { latestReservedReports, reservedUnitsBySku } from '../../shared/planning/reservedUnits';
 import type { PlanColumns } from '../../shared/planning/planColumns';
 import type { CubicFeetByStorageType } from '../../shared/planning/planPreferences';
@@ -26,7 +26,8 @@ import { inTransitBySku } from '../../shared/purchasing/shipments';
 import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOnOrNull } from '../../shared/purchasing/exchangeRates';
 import type { StockPilotDatabase } from './schema';
-import { readLedgerQuantities } from './ledgerStore';
+import { readLedgerQuantities, readLedgerVersion } from './ledgerStore';
+import { CATALOG_REVISION_KEY } from './catalogRevision';
 import type { QuantityColumns } from '../../shared/ledger';
 import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
@@ -47,6 +48,13 @@ export interface PlanRequest {
    * reads under it (renderer/db/analysis.ts runPlanKeepingDemand), so that needs no second plan run.
    */
   analysisKey?: string;
+  /**
+   * The key of the plan's other inputs (usePlanInputsKeys().plan), from a screen that shows the full
+   * plan (Today, the plan screen): the worker keeps the plan it ran under it, with the ledger version,
+   * the day and the catalog's revision, and answers the same request again from it while nothing it
+   * reads has changed (`kept` in the result), so going back to a screen does not plan again.
+   */
+  planInputsKey?: string;
 }
 
 export interface PlanResult {
@@ -60,6 +68,8 @@ export interface PlanResult {
    * times, shipments, orders), the plan itself.
    */
   timings: { readMs: number; historyMs: number; inputsMs: number; computeMs: number };
+  /** True when the plan is the one kept from an earlier run under the same inputs (its timings are that run's). */
+  kept?: boolean;
 }
 
 /** A PlanResult as the worker makes it and sends it to the page: the plan in columns (shared/planning/planColumns.ts). */
@@ -82,7 +92,13 @@ interface LineKeys {
   reservedUnits: Float64Array;
 }
 
-let last: { today: IsoDate; gathered: Gathered; lines: LineKeys } | null = null;
+/** The last full plan run: what a what-if and a line's chart read. */
+interface LastRun {
+  today: IsoDate;
+  gathered: Gathered;
+  lines: LineKeys;
+}
+let last: LastRun | null = null;
 
 function lineKeysOf(plan: PlanColumns): LineKeys {
   const columns = shipNumberViews(plan.ship);
@@ -624,15 +640,41 @@ function onOrderBySku(purchaseOrders: readonly PurchaseOrder[]): Map<number, { d
 /** Runs the plan (reading everything again), or a what-if on the inputs of the last run. */
 export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Promise<PlanColumnsResult> {
   return withStorageErrors(async () => {
+    // A full plan asked for under a key: the one kept under the same key, while it is still the last
+    // run (what a what-if and a line's chart read), the ledger and the catalog unchanged.
+    const keyed = !request.whatIf && request.planInputsKey !== undefined;
+    const keyBefore = keyed ? await keptPlanKey(db, request) : null;
+    if (keyBefore !== null && keptPlan !== null && keptPlan.key === keyBefore && keptPlan.last === last) {
+      return { plan: copyPlanColumns(keptPlan.plan), today: request.today, ledgerVersion: keptPlan.ledgerVersion, timings: { ...keptPlan.timings }, kept: true };
+    }
     const timings = { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 };
     const gathered = request.whatIf && last?.today === request.today ? last.gathered : await gatherPlanInput(db, request.today, timings);
     const t = performance.now();
     const whatIf = request.whatIf ? whatIfOf(request.whatIf) : undefined;
     const plan = buildPlanColumns({ ...gathered.input, ...(whatIf ? { whatIf } : {}) });
     timings.computeMs = performance.now() - t;
-    if (!request.whatIf) last = { today: request.today, gathered, lines: lineKeysOf(plan) };
+    if (!request.whatIf) {
+      last = { today: request.today, gathered, lines: lineKeysOf(plan) };
+      keptPlan = null;
+      // Kept only when the ledger and the catalog did not change while it ran (the key read after
+      // the run is the one it was asked under, and names the version it read).
+      if (keyBefore !== null) {
+        const keyAfter = await keptPlanKey(db, request);
+        if (keyAfter === keyBefore && keyAfter.startsWith(`${gathered.ledgerVersion}|`)) keptPlan = { key: keyAfter, last, plan: copyPlanColumns(plan), ledgerVersion: gathered.ledgerVersion, timings: { ...timings } };
+      }
+    }
     return { plan, today: request.today, ledgerVersion: gathered.ledgerVersion, timings };
   });
+}
+
+/** The last full plan run under a key (PlanRequest.planInputsKey), a copy of its columns, and the run it was (`last`). */
+let keptPlan: { key: string; last: LastRun | null; plan: PlanColumns; ledgerVersion: number; timings: PlanResult['timings'] } | null = null;
+
+/** A keyed request's key: ledger version, day, catalog revision and the page's key; null without a catalog revision (its content unknown). */
+async function keptPlanKey(db: StockPilotDatabase, request: PlanRequest): Promise<string | null> {
+  const [version, revision] = await Promise.all([readLedgerVersion(db), db.ledgerState.get(CATALOG_REVISION_KEY)]);
+  const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+  return token === '' ? null : `${version.version}|${request.today}|${token}|${request.planInputsKey ?? ''}`;
 }
 
 export interface PlanDetail {

@@ -721,6 +721,7 @@ export const en = {
   'plan.title': 'Replenishment plan',
   'plan.running': 'Planning…',
   'plan.summary': '{lines} SKU × marketplace lines: {ship} to ship, {buy} to buy (planned in {ms} ms).',
+  'plan.summaryKept': '{lines} SKU × marketplace lines: {ship} to ship, {buy} to buy (planned in {ms} ms; nothing it reads has changed since).',
   'plan.whatIf': 'What if',
   'plan.delayDays': 'Delay every open shipment by (days)',
   'plan.upliftPercent': 'Raise demand by (%)',

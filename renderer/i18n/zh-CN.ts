@@ -722,6 +722,7 @@ export const zhCN: Record<MessageKey, string> = {
   'plan.title': '补货计划',
   'plan.running': '计算中…',
   'plan.summary': '共 {lines} 条 SKU × 站点：{ship} 条需发货，{buy} 条需采购（用时 {ms} 毫秒）。',
+  'plan.summaryKept': '共 {lines} 条 SKU × 站点：{ship} 条需发货，{buy} 条需采购（用时 {ms} 毫秒；此后其所读数据均未变化）。',
   'plan.whatIf': '假设分析',
   'plan.delayDays': '所有在途货件延迟（天）',
   'plan.upliftPercent': '需求提高（%）',

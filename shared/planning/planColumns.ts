@@ -234,6 +234,25 @@ export function planColumnBuffers(packed: PlanColumns): ArrayBuffer[] {
   return [ship.numbers, ship.nulls, ship.marketplace, ship.abc, ship.method, ship.methodForced, ship.storageType, buy.numbers, buy.nulls, buy.abc].flatMap((a) => (a.buffer instanceof ArrayBuffer ? [a.buffer] : []));
 }
 
+/** A copy of the columns (the worker keeps one while the other moves to the page). */
+export function copyPlanColumns(packed: PlanColumns): PlanColumns {
+  const { ship, buy } = packed;
+  return {
+    ship: {
+      count: ship.count,
+      numbers: ship.numbers.slice(),
+      nulls: ship.nulls.slice(),
+      marketplace: ship.marketplace.slice(),
+      marketplaces: [...ship.marketplaces],
+      abc: ship.abc.slice(),
+      method: ship.method.slice(),
+      methodForced: ship.methodForced.slice(),
+      storageType: ship.storageType.slice(),
+    },
+    buy: { count: buy.count, numbers: buy.numbers.slice(), nulls: buy.nulls.slice(), abc: buy.abc.slice() },
+  };
+}
+
 /** Line objects from columns. */
 export function unpackPlan(packed: PlanColumns): Plan {
   // Object literals in the interfaces' field order: each line gets the same shape, made in one step.

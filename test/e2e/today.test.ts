@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openApp } from './browser';
 import type { AppSession } from './browser';
 import { TodayPage } from './pages/TodayPage';
+import { PlanPage } from './pages/PlanPage';
 
 const LOADED_ON = '2026-11-26';
 const LATER = '2027-03-01';
@@ -75,6 +76,9 @@ describe('Today on the demo data', () => {
     await page.getByTestId('today-orders-table-row').first().click();
     await page.keyboard.press('Enter');
     await expect.poll(() => today.heading().textContent()).toBe('Replenishment plan');
+    // Nothing it reads changed since Today planned: the worker answers with that plan, not a new run.
+    const plan = new PlanPage(page);
+    expect(await plan.waitForPlan()).toMatchObject({ kept: true });
   });
 
   test('weeks later the open shipments are delayed: listed with their days late, and the navigation says so', async () => {

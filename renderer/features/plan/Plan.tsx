@@ -60,7 +60,7 @@ export function Plan() {
   useEffect(() => {
     if (state === undefined || changes === undefined) return;
     let live = true;
-    requestPlan({ today: asOf }).then(
+    requestPlan({ today: asOf, planInputsKey: changes }).then(
       (r) => {
         if (!live) return;
         setResult(r);
@@ -239,7 +239,7 @@ export function Plan() {
       <h1 id="plan-title">{t('plan.title')}</h1>
       <p className="muted" data-testid="plan-summary">
         {result
-          ? t('plan.summary', { lines: result.plan.ship.length, ship: planToShipCount, buy: planToBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.inputsMs + result.timings.computeMs) })
+          ? t(result.kept ? 'plan.summaryKept' : 'plan.summary', { lines: result.plan.ship.length, ship: planToShipCount, buy: planToBuy.length, ms: Math.round(result.timings.readMs + result.timings.historyMs + result.timings.inputsMs + result.timings.computeMs) })
           : t('plan.running')}
       </p>
       <StatusLine status={status} />

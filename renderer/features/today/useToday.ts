@@ -63,7 +63,7 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
   useEffect(() => {
     if (planKey === null) return;
     let live = true;
-    requestPlan({ today, ...(analysisKey !== undefined ? { analysisKey } : {}) }).then(
+    requestPlan({ today, ...(analysisKey !== undefined ? { analysisKey } : {}), ...(planInputsKey !== undefined ? { planInputsKey } : {}) }).then(
       (result) => live && setPlan({ key: planKey, result }),
       (error: unknown) => live && setFailed({ key: planKey, error }),
     );

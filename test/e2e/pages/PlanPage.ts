@@ -29,15 +29,19 @@ export class PlanPage extends AppShell {
     return ((await this.summary().textContent()) ?? '').trim();
   }
 
-  /** Waits until a plan has been computed ("… (planned in N ms).") and returns the summary's counts. */
-  async waitForPlan(timeout = 30_000): Promise<{ lines: number; ship: number; buy: number; ms: number }> {
-    const pattern = /^([\d,]+) SKU × marketplace lines: ([\d,]+) to ship, ([\d,]+) to buy \(planned in ([\d,]+) ms\)\.$/;
+  /**
+   * Waits until a plan has been computed ("… (planned in N ms)." or, when the worker kept it from an
+   * earlier run under the same inputs, "… (planned in N ms; nothing it reads has changed since).") and
+   * returns the summary's counts.
+   */
+  async waitForPlan(timeout = 30_000): Promise<{ lines: number; ship: number; buy: number; ms: number; kept: boolean }> {
+    const pattern = /^([\d,]+) SKU × marketplace lines: ([\d,]+) to ship, ([\d,]+) to buy \(planned in ([\d,]+) ms(; nothing it reads has changed since)?\)\.$/;
     const started = Date.now();
     for (;;) {
       const match = pattern.exec(await this.summaryText());
       if (match) {
-        const [lines, ship, buy, ms] = match.slice(1).map((n) => Number(n!.replace(/,/g, ''))) as [number, number, number, number];
-        return { lines, ship, buy, ms };
+        const [lines, ship, buy, ms] = match.slice(1, 5).map((n) => Number(n!.replace(/,/g, ''))) as [number, number, number, number];
+        return { lines, ship, buy, ms, kept: match[5] !== undefined };
       }
       if (Date.now() - started > timeout) throw new Error(`no plan after ${timeout} ms; summary: ${await this.summaryText()}`);
       await this.page.waitForTimeout(50);
