@@ -266,6 +266,8 @@ async function main() {
         { name: 'plan.inputs_ms', value: plan.inputsMs, unit: 'ms', n: plan.lines },
         { name: 'plan.compute_ms', value: plan.computeMs, unit: 'ms', n: plan.lines },
         { name: 'plan.whatif_ms', value: plan.whatIfMs, unit: 'ms', n: plan.lines },
+        { name: 'plan.second_replan_ms', value: plan.secondReplanMs, unit: 'ms', n: plan.lines },
+        { name: 'plan.second_compute_ms', value: plan.secondComputeMs, unit: 'ms', n: plan.lines },
       );
     }
 
