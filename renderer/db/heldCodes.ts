@@ -9,6 +9,7 @@ import type { StockPilotDatabase } from './schema';
 import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
 import { CATALOG_REVISION_KEY } from './catalogRevision';
+import { readLedgerVersion } from './ledgerStore';
 
 /** Every code to map, held ledger codes first, worked out afresh (see cachedHeldCodeQueue). */
 export async function heldCodeQueue(db: StockPilotDatabase): Promise<QueuedCode[]> {
@@ -34,32 +35,38 @@ export async function heldCodeQueue(db: StockPilotDatabase): Promise<QueuedCode[
  * What the queue is worked out from, in a few small reads: the catalog's revision (every SKU and
  * listing write), the import batches by id (every import and undo: the only writers of stored report
  * rows and held events besides a mapping), and the counts of held events and stored report records
- * (a mapping deletes the events it posts). Equal keys: the same queue.
+ * (a mapping deletes the events it posts). Equal keys: the same queue. Without a catalog revision (a
+ * restore clears it until the next catalog write) the catalog's content is unknown: the key then
+ * names the ledger version too, which a restore changes, and `cacheable` is false.
  */
-export async function heldCodeQueueKey(db: StockPilotDatabase): Promise<string> {
-  const [revision, batchIds, heldCount, reportRecords] = await Promise.all([
+export async function heldCodeQueueKey(db: StockPilotDatabase): Promise<{ key: string; cacheable: boolean }> {
+  const [revision, batchIds, heldCount, reportRecords, version] = await Promise.all([
     db.ledgerState.get(CATALOG_REVISION_KEY),
     db.batches.toCollection().primaryKeys(),
     db.heldEvents.count(),
     db.reportRows.count(),
+    readLedgerVersion(db),
   ]);
   const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
-  return `${token}|${heldCount}|${reportRecords}|${batchIds.join(',')}`;
+  const parts = `${heldCount}|${reportRecords}|${batchIds.join(',')}`;
+  return token === '' ? { key: `no-revision|v${version.version}|${parts}`, cacheable: false } : { key: `${token}|${parts}`, cacheable: true };
 }
 
 const kept = new WeakMap<StockPilotDatabase, { key: string; queue: QueuedCode[] }>();
 
 /**
  * The queue and its key, worked out again only when the key changed since this connection last did
- * (its key and its reads in one transaction, so the queue is the key's). Callers only read it.
+ * (its key and its reads in one transaction, so the queue is the key's), and always without a
+ * catalog revision. Callers only read it.
  */
 export async function cachedHeldCodeQueue(db: StockPilotDatabase): Promise<{ key: string; queue: QueuedCode[] }> {
   return db.transaction('r', [db.ledgerState, db.batches, db.heldEvents, db.reportRows, db.listings, db.skus], async () => {
-    const key = await heldCodeQueueKey(db);
+    const { key, cacheable } = await heldCodeQueueKey(db);
     const before = kept.get(db);
-    if (before?.key === key) return before;
+    if (cacheable && before?.key === key) return before;
     const result = { key, queue: await heldCodeQueue(db) };
-    kept.set(db, result);
+    if (cacheable) kept.set(db, result);
+    else kept.delete(db);
     return result;
   });
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { liveQuery } from 'dexie';
 import { applyImport, createSkuForHeldCode, mapHeldCode } from '../../renderer/db/imports';
 import { cachedHeldCodeQueue, heldCodeQueue, heldCodeQueueKey } from '../../renderer/db/heldCodes';
+import { CATALOG_REVISION_KEY } from '../../renderer/db/catalogRevision';
 import { saveListing } from '../../renderer/db/catalog';
 import { appendMovementBatch, removeMovementBatch } from '../../renderer/db/ledgerStore';
 import { gatherPlanInput } from '../../renderer/db/planning';
@@ -204,7 +205,7 @@ describe('the queue kept by the worker (cachedHeldCodeQueue)', () => {
     // Nothing changed: the very same queue, not worked out again.
     const again = await cachedHeldCodeQueue(db);
     expect(again).toBe(first);
-    expect(again.key).toBe(await heldCodeQueueKey(db));
+    expect(again.key).toBe((await heldCodeQueueKey(db)).key);
 
     // Mapped from the queue: it leaves.
     expect(await mapHeldCode(db, 'sellerSku', 'USB-C-CBL-2M-WHT', 'US', cable, LATER)).toBe(0);
@@ -227,5 +228,19 @@ describe('the queue kept by the worker (cachedHeldCodeQueue)', () => {
     // Imported again: back, with a new key.
     await applyImport(db, ORDERS, amazon(ORDERS), LATER);
     expect((await cachedHeldCodeQueue(db)).queue.map((q) => q.code)).toEqual(['BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB']);
+  });
+
+  test('without a catalog revision (a restore clears it) the queue is worked out afresh every time, never from a kept one', async () => {
+    const { db, cable } = await seller();
+    await applyImport(db, ORDERS, amazon(ORDERS), NOW);
+    // As after a restore: no revision record.
+    await db.ledgerState.delete(CATALOG_REVISION_KEY);
+    expect((await cachedHeldCodeQueue(db)).queue.map((q) => q.code)).toContain('YOGA-MAT-6MM-PRP');
+    // The backup restored next had the code mapped: its listing, and again no revision record. The
+    // counts and batches are the same as before, but the queue is not.
+    await saveListing(db, { skuId: cable, marketplace: 'US', sellerSku: 'YOGA-MAT-6MM-PRP', asin: '', fnsku: '', unitsPerListing: '1' });
+    await db.ledgerState.delete(CATALOG_REVISION_KEY);
+    expect((await cachedHeldCodeQueue(db)).queue.map((q) => q.code)).not.toContain('YOGA-MAT-6MM-PRP');
+    expect(await mapHeldCode(db, 'sellerSku', 'YOGA-MAT-6MM-PRP', 'US', cable, LATER)).toBe(-1);
   });
 });

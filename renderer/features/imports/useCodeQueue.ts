@@ -10,7 +10,7 @@ import type { QueuedCode } from '../../../shared/import/unmappedCodes';
 
 /** The queue (undefined until first read); the last one read stays while a newer one is worked out. */
 export function useCodeQueue(): { queue: QueuedCode[] | undefined; error: unknown } {
-  const key = useLiveQuery(() => heldCodeQueueKey(db), []);
+  const key = useLiveQuery(async () => (await heldCodeQueueKey(db)).key, []);
   const [loaded, setLoaded] = useState<QueuedCode[] | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
