@@ -134,13 +134,18 @@ describe('creating a SKU from the unmapped queue', () => {
     await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 1–50 of 120');
     expect(await imports.heldCodes()).toEqual(Array.from({ length: 50 }, (_, i) => `CODE-${String(i + 1).padStart(3, '0')}`));
     const paging = page.getByTestId('held-paging');
-    await expect.poll(() => paging.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
-    await paging.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => paging.getByRole('button', { name: 'Previous codes' }).getAttribute('aria-disabled')).toBe('true');
+    // From the keyboard: Enter on Next pages on, and the focus stays on it, at the last page too.
+    await paging.getByRole('button', { name: 'Next codes' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 51–100 of 120');
     expect((await imports.heldCodes())[0]).toBe('CODE-051');
-    await paging.getByRole('button', { name: 'Next' }).click();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('held-range').textContent()).toBe('Codes 101–120 of 120');
-    await expect.poll(() => paging.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await expect.poll(() => paging.getByRole('button', { name: 'Next codes' }).getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('held-range').textContent()).toBe('Codes 101–120 of 120');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next codes');
 
     // Typing finds a code (from the first page again); mapping it takes it out of the queue.
     await paging.getByLabel('Find a code').fill('code-117');

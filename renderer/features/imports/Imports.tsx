@@ -435,10 +435,11 @@ function HeldCodes() {
           <span data-testid="held-range" aria-live="polite">
             {shown.matching === 0 ? t('imports.noCodeMatches') : t('imports.codeRange', { first: shown.first, last: shown.last, count: shown.matching })}
           </span>{' '}
-          <button type="button" className="btn btn--small" disabled={shown.page === 0} onClick={() => setPageIndex(shown.page - 1)}>
+          {/* aria-disabled, not disabled: a button disabled under the focus (the last page reached) would drop the keyboard's place. */}
+          <button type="button" className="btn btn--small" aria-disabled={shown.page === 0} onClick={() => shown.page > 0 && setPageIndex(shown.page - 1)}>
             {t('imports.previousCodes')}
           </button>{' '}
-          <button type="button" className="btn btn--small" disabled={shown.page >= shown.pages - 1} onClick={() => setPageIndex(shown.page + 1)}>
+          <button type="button" className="btn btn--small" aria-disabled={shown.page >= shown.pages - 1} onClick={() => shown.page < shown.pages - 1 && setPageIndex(shown.page + 1)}>
             {t('imports.nextCodes')}
           </button>
         </div>
