@@ -32,6 +32,8 @@ async function seller() {
   return { db, lamp, fba };
 }
 
+const first12 = (line: { casePack: number; buyQty: number }) => ({ casePack: line.casePack, wholeCases: line.buyQty > 0 && line.buyQty % 12 === 0 });
+
 const lines = async (request: Promise<Awaited<ReturnType<typeof runPlan>>>) => {
   const result = await request;
   return { kept: result.kept ?? false, plan: unpackPlan(result.plan), timings: result.timings };
@@ -54,7 +56,8 @@ describe('the plan kept under its inputs', () => {
 
   test('a new movement, a catalog edit, another day or another key plans again', async () => {
     const { db, lamp, fba } = await seller();
-    await runPlan(db, KEYED);
+    const before = await lines(runPlan(db, KEYED));
+    expect(first12(before.plan.buy[0]!)).not.toEqual({ casePack: 12, wholeCases: true });
     await appendMovementBatch(db, { id: 'more', kind: 'import', label: 'More', createdAt: NOW }, columnsFromMovements([{ id: 1, date: TODAY, skuId: lamp, locationId: fba, qty: -40, type: 'sale' }]));
     const afterSale = await lines(runPlan(db, KEYED));
     expect(afterSale.kept).toBe(false);
@@ -64,7 +67,8 @@ describe('the plan kept under its inputs', () => {
     await updateSku(db, lamp, skuDraft({ code: 'LAMP-01', casePack: '12' }), NOW);
     const afterEdit = await lines(runPlan(db, KEYED));
     expect(afterEdit.kept).toBe(false);
-    expect(afterEdit.plan.ship[0]!.shipSea % 12).toBe(0);
+    // The new case pack is in it: the buy line orders whole cases of 12 (it did not before).
+    expect(first12(afterEdit.plan.buy[0]!)).toEqual({ casePack: 12, wholeCases: true });
     expect((await lines(runPlan(db, KEYED))).kept).toBe(true);
 
     expect((await lines(runPlan(db, { ...KEYED, today: addDays(TODAY, 1) }))).kept).toBe(false);
