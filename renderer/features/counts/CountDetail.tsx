@@ -12,10 +12,8 @@ import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
 import { Field, StatusLine } from '../../components/Form';
 import type { Status } from '../../components/Form';
-import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { DataTable } from '../../components/DataTable';
 import type { Column } from '../../components/DataTable';
-import type { CsvColumn } from '../../components/tableCsv';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useById, useLocations, useSettings, useSkus } from '../../app/hooks';
 import { nowIso } from '../../app/clock';
@@ -278,21 +276,27 @@ function EntryList({ countNumber, entries, posted, code, counter }: { countNumbe
   // Newest first, as the counters see them.
   const shown = [...entries].reverse();
   const yesNo = (flag: boolean) => (flag ? t('common.yes') : t('common.no'));
-  const csvColumns: CsvColumn<CountEntry>[] = [
-    { header: t('field.counter'), value: (e) => counter(e.counter) },
-    { header: t('field.countCode'), value: (e) => e.code },
-    { header: t('field.sku'), value: (e) => (e.skuId === null ? '' : code(e.skuId)) },
-    { header: t('field.countedQty'), value: (e) => e.qty },
-    { header: t('counts.unknownFlag'), value: (e) => yesNo(e.skuId === null) },
-    { header: t('counts.recountFlag'), value: (e) => yesNo(e.recount) },
-    { header: t('counts.enteredAt'), value: (e) => e.enteredAt },
-  ];
   const entryColumns: Column<CountEntry>[] = [
-    { id: 'counter', header: t('field.counter'), width: 'minmax(6rem, 1fr)', cell: (e) => counter(e.counter) },
-    { id: 'code', header: t('field.countCode'), width: 'minmax(8rem, 1fr)', cell: (e) => e.code },
-    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (e) => (e.skuId === null ? <span className="badge badge--warn">{t('counts.unknownFlag')}</span> : code(e.skuId)) },
-    { id: 'qty', header: t('field.countedQty'), width: '6rem', align: 'end', cell: (e) => e.qty.toLocaleString(language) },
-    { id: 'recount', header: t('counts.recountFlag'), width: '6rem', cell: (e) => (e.recount ? <span className="badge">{t('counts.recountFlag')}</span> : null) },
+    { id: 'counter', header: t('field.counter'), width: 'minmax(6rem, 1fr)', cell: (e) => counter(e.counter), csv: (e) => counter(e.counter) },
+    { id: 'code', header: t('field.countCode'), width: 'minmax(8rem, 1fr)', cell: (e) => e.code, csv: (e) => e.code },
+    { id: 'sku', header: t('field.sku'), width: 'minmax(8rem, 1fr)', cell: (e) => (e.skuId === null ? <span className="badge badge--warn">{t('counts.unknownFlag')}</span> : code(e.skuId)), csv: (e) => (e.skuId === null ? '' : code(e.skuId)) },
+    {
+      id: 'qty',
+      header: t('field.countedQty'),
+      width: '6rem',
+      align: 'end',
+      cell: (e) => e.qty.toLocaleString(language),
+      csv: (e) => e.qty,
+      csvMore: [{ header: t('counts.unknownFlag'), value: (e) => yesNo(e.skuId === null) }],
+    },
+    {
+      id: 'recount',
+      header: t('counts.recountFlag'),
+      width: '6rem',
+      cell: (e) => (e.recount ? <span className="badge">{t('counts.recountFlag')}</span> : null),
+      csv: (e) => yesNo(e.recount),
+      csvMore: [{ header: t('counts.enteredAt'), value: (e) => e.enteredAt }],
+    },
     {
       id: 'actions',
       header: posted ? '' : t('common.actions'),
@@ -309,10 +313,15 @@ function EntryList({ countNumber, entries, posted, code, counter }: { countNumbe
     <details open>
       <summary>{t('counts.entries', { count: entries.length })}</summary>
       <StatusLine status={status} />
-      <div className="toolbar">
-        <ExportCsvButton fileStem={`count-entries-${countNumber}`} onError={(error) => setStatus({ kind: 'error', text: describe(error) })} tableLabel={t('counts.entryTable')} columns={csvColumns} rows={() => shown} testId="count-entries-export" />
-      </div>
-      <DataTable label={t('counts.entryTable')} rows={shown} columns={entryColumns} rowKey={(e) => e.id} testId="count-entries" height="40vh" />
+      <DataTable
+        label={t('counts.entryTable')}
+        rows={shown}
+        columns={entryColumns}
+        rowKey={(e) => e.id}
+        testId="count-entries"
+        height="40vh"
+        csv={{ fileStem: `count-entries-${countNumber}`, onError: (error) => setStatus({ kind: 'error', text: describe(error) }) }}
+      />
     </details>
   );
 }
