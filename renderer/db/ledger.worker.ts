@@ -98,8 +98,9 @@ const handlers: Handlers = {
     return result;
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
-  // The plan's columns move to the page (runPlan keeps what a line's chart needs apart, and
-  // runPlanKeepingDemand what the analysis reads, so Today's analysis right after runs no second plan).
+  // The plan's columns move to the page (runPlan keeps what a line's chart needs apart, and a copy of
+  // a keyed full plan to answer the same request again; runPlanKeepingDemand keeps what the analysis
+  // reads, so Today's analysis right after runs no second plan).
   plan: (request) => runPlanKeepingDemand(db, request),
   planDetail: async ({ index, whatIf }) => planDetail(index, whatIf),
   supplierPlan: (request) => supplierPlan(db, request),

@@ -657,7 +657,9 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
       last = { today: request.today, gathered, lines: lineKeysOf(plan) };
       keptPlan = null;
       // Kept only when the ledger and the catalog did not change while it ran (the key read after
-      // the run is the one it was asked under, and names the version it read).
+      // the run is the one it was asked under, and names the version it read). The page's part of the
+      // key is taken on trust: another input written while this ran (an order, a lead time) changes the
+      // page's key too, and the page asks again under the new one, which this copy does not answer.
       if (keyBefore !== null) {
         const keyAfter = await keptPlanKey(db, request);
         if (keyAfter === keyBefore && keyAfter.startsWith(`${gathered.ledgerVersion}|`)) keptPlan = { key: keyAfter, last, plan: copyPlanColumns(plan), ledgerVersion: gathered.ledgerVersion, timings: { ...timings } };
