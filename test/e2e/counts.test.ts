@@ -140,6 +140,15 @@ describe('a stock count of the domestic warehouse', () => {
     // Two counters' sheets, scanned: LAMP by its FNSKU (Li 45 + Wang 1), SHADE 60 then a recount of 64, one unknown code.
     await counts.scan({ counter: 'Li', code: LAMP_FNSKU, qty: '45' });
     await expect.poll(() => counts.entryMessage().textContent()).toBe(`${LAMP_FNSKU}: 45 entered for LAMP-01.`);
+    // The review shows what still needs the counters (not counted) or a reason (a difference), on its own.
+    const reviewShow = page.locator('select[name="reviewShow"]');
+    await reviewShow.selectOption({ label: 'Lines not counted yet' });
+    await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => l.sku))).toEqual(['SHADE-02']);
+    expect(await page.getByTestId('count-review-shown').textContent()).toBe('1 of 2 lines');
+    await reviewShow.selectOption({ label: 'Lines with a difference' });
+    await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => [l.sku, l.counted, l.difference]))).toEqual([['LAMP-01', '45', '-2']]);
+    await reviewShow.selectOption({ label: 'All lines' });
+    await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => l.sku))).toEqual(['SHADE-02', 'LAMP-01']);
     await counts.scan({ counter: 'Li', code: 'SHADE-02', qty: '60' });
     await expect.poll(() => counts.entryMessage().textContent()).toBe('SHADE-02: 60 entered for SHADE-02.');
     await counts.scan({ counter: 'Li', code: 'ZZ-404', qty: '3' });

@@ -162,8 +162,14 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
  * biggest differences come first): virtualized, so a wall-to-wall count of 10,000 SKUs stays smooth
  * while entries come in. A line with a difference takes a reason and may ask for a recount.
  */
+/** Which review lines are shown: all, those counted with a difference (what needs a reason), or those not counted yet (what the counters missed). */
+type ReviewShow = 'all' | 'differences' | 'notCounted';
+const REVIEW_SHOWS: readonly ReviewShow[] = ['all', 'differences', 'notCounted'];
+
 function ReviewTable({ count, lines, code, name, money, posted, onError }: { count: StockCount; lines: readonly ReviewLine[]; code: (skuId: number) => string; name: (skuId: number) => string; money: (minor: number) => string; posted: boolean; onError: (e: unknown) => void }) {
   const { t, language } = useT();
+  const [show, setShow] = useState<ReviewShow>('all');
+  const shownLines = useMemo(() => (show === 'all' ? lines : lines.filter((line) => (show === 'differences' ? line.counted && line.varianceUnits !== 0 : !line.counted))), [lines, show]);
   const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toLocaleString(language)}`;
   const change = (line: ReviewLine, c: { reason?: string; recountRequested?: boolean }) => void updateCountLine(db, count.id, line.skuId, c).catch(onError);
   const differs = (line: ReviewLine) => line.counted && line.varianceUnits !== 0;
@@ -209,7 +215,35 @@ function ReviewTable({ count, lines, code, name, money, posted, onError }: { cou
       ),
     },
   ];
-  return <DataTable label={t('counts.review')} rows={lines} columns={columns} rowKey={(line) => line.skuId} testId="count-review" height="50vh" rowClassName={(line) => (line.overThreshold ? 'row--warn' : undefined)} />;
+  return (
+    <>
+      <div className="toolbar">
+        <label>
+          {t('counts.reviewShow')}{' '}
+          <select name="reviewShow" value={show} onChange={(e) => setShow(REVIEW_SHOWS.find((x) => x === e.target.value) ?? 'all')}>
+            {REVIEW_SHOWS.map((x) => (
+              <option key={x} value={x}>
+                {t(`counts.reviewShow.${x}` satisfies MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <span className="muted" data-testid="count-review-shown">
+          {t('counts.reviewShown', { shown: shownLines.length, count: lines.length })}
+        </span>
+      </div>
+      <DataTable
+        label={t('counts.review')}
+        rows={shownLines}
+        columns={columns}
+        rowKey={(line) => line.skuId}
+        testId="count-review"
+        height="50vh"
+        emptyText={t('counts.reviewNone')}
+        rowClassName={(line) => (line.overThreshold ? 'row--warn' : undefined)}
+      />
+    </>
+  );
 }
 
 function EntryForm({ count }: { count: StockCount }) {
