@@ -6,7 +6,7 @@ import type { AppSettings, ExchangeRate, Location, PurchaseOrder, Shipment, Supp
 import { db, readLedgerVersion, readSettings } from '../db';
 import type { BalancesSummaryRecord, SkuRecord } from '../db';
 import { callLedger } from '../db/ledgerClient';
-import { CATALOG_REVISION_KEY } from '../db/catalogRevision';
+import { CATALOG_REVISION_KEY, revisionToken } from '../db/catalogRevision';
 
 export function useSettings(): AppSettings {
   return useLiveQuery(() => readSettings(db), [], DEFAULT_SETTINGS);
@@ -59,7 +59,7 @@ export function usePlanInputsKeys(): { plan: string; analysis: string } | undefi
       // records as before, but never the same batch ids.
       db.batches.toCollection().primaryKeys(),
     ]);
-    const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+    const token = revisionToken(revision);
     const [planPreferences, baseCurrency, analysisSettings] = settingRows;
     const common = JSON.stringify([sourcing, suppliers, locations, leadTimes, rates, events, overrides, forecastRates, [planPreferences, baseCurrency], shipments, purchaseOrders, batchIds]);
     const analysis = `${token}|${reportRows}|${contentHash(common)}`;

@@ -25,7 +25,7 @@ import { runPlan } from './planning';
 import type { PlanColumnsResult, PlanRequest } from './planning';
 import { readSettings } from './settings';
 import { withStorageErrors } from './errors';
-import { CATALOG_REVISION_KEY } from './catalogRevision';
+import { catalogToken } from './catalogRevision';
 import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
 
@@ -116,9 +116,8 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   timings.revenueMs = performance.now() - revenueStarted;
 
   // The catalog's revision too (a SKU archived, a case pack or cost changed), whatever key the page sent.
-  const revision = await withStorageErrors(() => db.ledgerState.get(CATALOG_REVISION_KEY));
-  const catalogToken = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
-  const planKey = request.planInputsKey === undefined ? null : `${ledger.version}|${today}|${catalogToken}|${request.planInputsKey}`;
+  const catalogTokenNow = await withStorageErrors(() => catalogToken(db));
+  const planKey = request.planInputsKey === undefined ? null : `${ledger.version}|${today}|${catalogTokenNow}|${request.planInputsKey}`;
   let demand = planKey === null ? undefined : planCache.get(db)?.key === planKey ? planCache.get(db)!.demand : undefined;
   // Else the plan the `plan` operation ran last (Today asks for it just before this) under the same key.
   if (demand === undefined && planKey !== null) {
@@ -196,9 +195,8 @@ function demandOfLastFullPlan(db: StockPilotDatabase, planKey: string, skuIds: I
   return { dailyDemand, seaLeadDays };
 }
 
-async function catalogTokenOf(db: StockPilotDatabase): Promise<string> {
-  const revision = await withStorageErrors(() => db.ledgerState.get(CATALOG_REVISION_KEY));
-  return revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+function catalogTokenOf(db: StockPilotDatabase): Promise<string> {
+  return withStorageErrors(() => catalogToken(db));
 }
 
 /**

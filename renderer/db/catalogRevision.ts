@@ -15,6 +15,16 @@ export interface CatalogRevisionRecord {
   token: string;
 }
 
+/** The token of a ledgerState record read under CATALOG_REVISION_KEY; '' when there is none (never written since it came, or cleared by a restore). */
+export function revisionToken(record: { key: string } | undefined): string {
+  return record !== undefined && record.key === CATALOG_REVISION_KEY && 'token' in record && typeof record.token === 'string' ? record.token : '';
+}
+
+/** The catalog's revision token now ('' when there is none). */
+export async function catalogToken(db: StockPilotDatabase): Promise<string> {
+  return revisionToken(await db.ledgerState.get(CATALOG_REVISION_KEY));
+}
+
 let counter = 0;
 function newToken(): string {
   // Unique across connections and restarts: two writers never produce the same token.
@@ -61,8 +71,7 @@ export function catalogCache<T>(build: (skus: SkuRecord[], listings: ListingReco
   const cache = new WeakMap<StockPilotDatabase, { token: string; value: T }>();
   return (db) =>
     db.transaction('r', db.skus, db.listings, db.ledgerState, async () => {
-      const revision = await db.ledgerState.get(CATALOG_REVISION_KEY);
-      const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+      const token = await catalogToken(db);
       const cached = cache.get(db);
       // No token yet (a catalog never written since this version, or just restored): read it fresh.
       if (cached && token !== '' && cached.token === token) return cached.value;

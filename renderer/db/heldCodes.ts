@@ -8,7 +8,7 @@ import type { CodeFacts, QueueCodeType, QueuedCode, StoredCodeScope } from '../.
 import type { StockPilotDatabase } from './schema';
 import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
-import { CATALOG_REVISION_KEY } from './catalogRevision';
+import { catalogToken } from './catalogRevision';
 import { readLedgerVersion } from './ledgerStore';
 
 /** Every code to map, held ledger codes first, worked out afresh (see cachedHeldCodeQueue). */
@@ -40,14 +40,13 @@ export async function heldCodeQueue(db: StockPilotDatabase): Promise<QueuedCode[
  * names the ledger version too, which a restore changes, and `cacheable` is false.
  */
 export async function heldCodeQueueKey(db: StockPilotDatabase): Promise<{ key: string; cacheable: boolean }> {
-  const [revision, batchIds, heldCount, reportRecords, version] = await Promise.all([
-    db.ledgerState.get(CATALOG_REVISION_KEY),
+  const [token, batchIds, heldCount, reportRecords, version] = await Promise.all([
+    catalogToken(db),
     db.batches.toCollection().primaryKeys(),
     db.heldEvents.count(),
     db.reportRows.count(),
     readLedgerVersion(db),
   ]);
-  const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
   const parts = `${heldCount}|${reportRecords}|${batchIds.join(',')}`;
   return token === '' ? { key: `no-revision|v${version.version}|${parts}`, cacheable: false } : { key: `${token}|${parts}`, cacheable: true };
 }

@@ -27,7 +27,7 @@ import { openQty } from '../../shared/purchasing/purchaseOrders';
 import { convertMinor, rateOnOrNull } from '../../shared/purchasing/exchangeRates';
 import type { StockPilotDatabase } from './schema';
 import { readLedgerQuantities, readLedgerVersion } from './ledgerStore';
-import { CATALOG_REVISION_KEY } from './catalogRevision';
+import { catalogToken } from './catalogRevision';
 import type { QuantityColumns } from '../../shared/ledger';
 import { latestRows } from './reports';
 import { codeLookupOf } from './imports';
@@ -674,8 +674,7 @@ let keptPlan: { key: string; last: LastRun | null; plan: PlanColumns; ledgerVers
 
 /** A keyed request's key: ledger version, day, catalog revision and the page's key; null without a catalog revision (its content unknown). */
 async function keptPlanKey(db: StockPilotDatabase, request: PlanRequest): Promise<string | null> {
-  const [version, revision] = await Promise.all([readLedgerVersion(db), db.ledgerState.get(CATALOG_REVISION_KEY)]);
-  const token = revision?.key === CATALOG_REVISION_KEY ? revision.token : '';
+  const [version, token] = await Promise.all([readLedgerVersion(db), catalogToken(db)]);
   return token === '' ? null : `${version.version}|${request.today}|${token}|${request.planInputsKey ?? ''}`;
 }
 
