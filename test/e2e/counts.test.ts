@@ -149,6 +149,11 @@ describe('a stock count of the domestic warehouse', () => {
     await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => [l.sku, l.counted, l.difference]))).toEqual([['LAMP-01', '45', '-2']]);
     await reviewShow.selectOption({ label: 'All lines' });
     await expect.poll(() => counts.reviewLines().then((lines) => lines.map((l) => l.sku))).toEqual(['SHADE-02', 'LAMP-01']);
+    // From the keyboard: End reaches the last line, Enter its reason.
+    await page.getByRole('grid', { name: 'Variance review' }).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('reason-LAMP-01');
     await counts.scan({ counter: 'Li', code: 'SHADE-02', qty: '60' });
     await expect.poll(() => counts.entryMessage().textContent()).toBe('SHADE-02: 60 entered for SHADE-02.');
     await counts.scan({ counter: 'Li', code: 'ZZ-404', qty: '3' });

@@ -141,7 +141,7 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
               </button>
             ) : null}
             <button type="button" className="btn" onClick={() => void exportCsv()}>
-              {t('common.exportCsv')}
+              {t('counts.exportAllLines')}
             </button>
           </div>
         </>
@@ -157,15 +157,16 @@ export function CountDetail({ count, onClose }: { count: StockCount; onClose: ()
   );
 }
 
-/**
- * The review, one line per SKU of the count (in bin order; sortable by difference or its value, so the
- * biggest differences come first): virtualized, so a wall-to-wall count of 10,000 SKUs stays smooth
- * while entries come in. A line with a difference takes a reason and may ask for a recount.
- */
 /** Which review lines are shown: all, those counted with a difference (what needs a reason), or those not counted yet (what the counters missed). */
 type ReviewShow = 'all' | 'differences' | 'notCounted';
 const REVIEW_SHOWS: readonly ReviewShow[] = ['all', 'differences', 'notCounted'];
 
+/**
+ * The review, one line per SKU of the count (in bin order; sortable by difference or its value, so the
+ * biggest differences come first): virtualized, so a wall-to-wall count of 10,000 SKUs stays smooth
+ * while entries come in. A line with a difference takes a reason and may ask for a recount; from the
+ * keyboard, arrows (or Page Down, End) reach the line and Enter goes to its reason.
+ */
 function ReviewTable({ count, lines, code, name, money, posted, onError }: { count: StockCount; lines: readonly ReviewLine[]; code: (skuId: number) => string; name: (skuId: number) => string; money: (minor: number) => string; posted: boolean; onError: (e: unknown) => void }) {
   const { t, language } = useT();
   const [show, setShow] = useState<ReviewShow>('all');
@@ -228,7 +229,7 @@ function ReviewTable({ count, lines, code, name, money, posted, onError }: { cou
             ))}
           </select>
         </label>{' '}
-        <span className="muted" data-testid="count-review-shown">
+        <span className="muted" data-testid="count-review-shown" aria-live="polite">
           {t('counts.reviewShown', { shown: shownLines.length, count: lines.length })}
         </span>
       </div>
@@ -240,6 +241,9 @@ function ReviewTable({ count, lines, code, name, money, posted, onError }: { cou
         testId="count-review"
         height="50vh"
         emptyText={t('counts.reviewNone')}
+        // Enter on the active line: its reason (or, with none to choose, its recount box), which Tab alone
+        // cannot reach for a line far down the table (only the lines in view are drawn).
+        onActivate={(line) => document.querySelector<HTMLElement>(`[name="reason-${CSS.escape(code(line.skuId))}"], [name="recount-${CSS.escape(code(line.skuId))}"]`)?.focus()}
         rowClassName={(line) => (line.overThreshold ? 'row--warn' : undefined)}
       />
     </>
