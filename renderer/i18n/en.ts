@@ -1088,6 +1088,7 @@ export const en = {
   'counts.deleteEntry': 'Delete entry {code}',
   'counts.review': 'Variance review',
   'counts.reviewHelp': 'Expected is the ledger at the end of the cut-off day; sales and receipts dated later do not change it. Differences post at the cut-off date.',
+  'counts.exportAllLines': 'Export CSV (every line)',
   'counts.reviewShow': 'Show',
   'counts.reviewShow.all': 'All lines',
   'counts.reviewShow.differences': 'Lines with a difference',
