@@ -213,6 +213,15 @@ export interface EntryInput {
 const countCodeIndexOf = catalogCache((skus, listings) => buildCodeIndex({ skus, listings: listings.filter((l) => !isBundle(l)) }));
 
 /**
+ * Builds the index scanned codes are resolved with (every SKU and listing read once per catalog
+ * revision) ahead of the first scan: the entry form asks for it when it opens, so the first code a
+ * counter scans does not wait for 30,000 records to be read.
+ */
+export async function prepareCountCodes(db: StockPilotDatabase): Promise<void> {
+  await withStorageErrors(() => countCodeIndexOf(db));
+}
+
+/**
  * Adds one typed or scanned line to an open count. An unknown code is kept (skuId null) and flagged;
  * a known SKU not on the sheet joins the count as a new line. A recount clears the SKU's recount request.
  */

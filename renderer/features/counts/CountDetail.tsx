@@ -1,13 +1,13 @@
 // One count: print its sheet, enter the counters' sheets (type or scan a code + Enter, quantity +
 // Enter), review the differences with a reason per line and recount requests, and post.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { COUNT_REASONS, reviewCsv } from '../../../shared/counts';
 import type { CountEntry, ReviewLine, StockCount } from '../../../shared/counts';
 import { formatMoney, minorToAmountText } from '../../../shared/money';
 import { db } from '../../db';
-import { addCountEntry, deleteCountEntry, setCountThreshold, updateCountLine } from '../../db/counts';
+import { addCountEntry, deleteCountEntry, prepareCountCodes, setCountThreshold, updateCountLine } from '../../db/counts';
 import { callLedger } from '../../db/ledgerClient';
 import { desktop } from '../../desktop';
 import { Field, StatusLine } from '../../components/Form';
@@ -253,6 +253,11 @@ function ReviewTable({ count, lines, code, name, money, posted, onError }: { cou
 function EntryForm({ count }: { count: StockCount }) {
   const { t, describe } = useT();
   const skus = useById(useSkus());
+  // The code index is read while the counters get ready, not on their first scan; a failure here
+  // shows on that scan, which reads it again.
+  useEffect(() => {
+    prepareCountCodes(db).catch(() => undefined);
+  }, []);
   const [counter, setCounter] = useState('');
   const [code, setCode] = useState('');
   const [qty, setQty] = useState('');
