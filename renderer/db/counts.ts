@@ -159,44 +159,53 @@ export interface NewCount {
 /** Makes a count from a plan (or ad hoc): the plan's SKUs at the cut-off, in sheet order (bin, then SKU). */
 export async function createCount(db: StockPilotDatabase, input: NewCount, now: string): Promise<number> {
   const cutoffDate = parseDate('cutoffDate', input.cutoffDate);
-  const snapshot = await readLedgerSnapshot(db);
   // ABC as the seller set it under Analysis (thresholds, COGS or units), so "class A" means one thing everywhere.
   const abc = await readAnalysisSettings(db);
-  return withStorageErrors(() =>
-    db.transaction('rw', [db.counts, db.countPlans, db.skus, db.locations, db.skuBins], async () => {
-      const plan = input.planId !== null ? await db.countPlans.get(input.planId) : undefined;
-      if (input.planId !== null && !plan) throw new DomainError('count.planNotFound', { id: input.planId });
-      const locationId = plan?.locationId ?? input.locationId ?? 0;
-      await requireCountLocation(db, locationId);
-      const scope = plan?.scope ?? ({ kind: 'skus', skuIds: input.skuIds ?? [] } satisfies CountScope);
-      const skus = await db.skus.toArray();
-      const bins = await binsAt(db, locationId);
-      const ledger = ledgerAtCutoff(snapshot, locationId, cutoffDate);
-      const basis = abc.abcBasis === 'units' ? ledger.soldUnits : ledger.cogs;
-      const classes = abcClassify(
-        skus.map((s) => ({ id: String(s.id), value: basis.get(s.id) ?? 0 })),
-        { a: abc.abcCutoffA, b: abc.abcCutoffB },
-      );
-      const candidates = skus.map((s) => ({ skuId: s.id, bin: bins.get(s.id) ?? '', abcClass: classes[String(s.id)] ?? ('C' satisfies AbcClass), onHandQty: ledger.qty.get(s.id) ?? 0, archived: s.archived }));
-      const skuById = new Map(skus.map((s) => [s.id, s]));
-      const skuIds = planSkuIds(scope, candidates).filter((id) => skuById.has(id));
-      if (skuIds.length === 0) throw new DomainError('count.noLines');
-      const lines: CountLine[] = sortCountLines(skuIds.map((skuId) => ({ skuId, bin: bins.get(skuId) ?? '', code: skuById.get(skuId)!.code }))).map(({ skuId, bin }) => ({ skuId, bin }));
-      const number = nextCountNumber((await db.counts.toArray()).map((c) => c.number));
-      const count: Omit<StockCount, 'id'> = {
-        number,
-        planId: plan?.id ?? null,
-        locationId,
-        cutoffDate,
-        status: 'open',
-        source: 'sheet',
-        lines,
-        threshold: input.threshold ?? { ...DEFAULT_RECOUNT_THRESHOLD },
-        createdAt: now,
-      };
-      return db.counts.add(count);
-    }),
-  );
+  // The ledger at the cut-off where the count is (valued outside the transaction) is the one its
+  // review reads right after (cachedLedgerAtCutoff): the count is valued once, not twice (~1 s each
+  // at a million movements). A plan moved to another warehouse meanwhile makes it try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const planned = input.planId !== null ? await withStorageErrors(() => db.countPlans.get(input.planId!)) : undefined;
+    const valuedAt = planned?.locationId ?? input.locationId ?? 0;
+    const ledger = await withStorageErrors(() => cachedLedgerAtCutoff(db, valuedAt, cutoffDate));
+    const created = await withStorageErrors(() =>
+      db.transaction('rw', [db.counts, db.countPlans, db.skus, db.locations, db.skuBins], async () => {
+        const plan = input.planId !== null ? await db.countPlans.get(input.planId) : undefined;
+        if (input.planId !== null && !plan) throw new DomainError('count.planNotFound', { id: input.planId });
+        const locationId = plan?.locationId ?? input.locationId ?? 0;
+        if (locationId !== valuedAt) return null;
+        await requireCountLocation(db, locationId);
+        const scope = plan?.scope ?? ({ kind: 'skus', skuIds: input.skuIds ?? [] } satisfies CountScope);
+        const skus = await db.skus.toArray();
+        const bins = await binsAt(db, locationId);
+        const basis = abc.abcBasis === 'units' ? ledger.soldUnits : ledger.cogs;
+        const classes = abcClassify(
+          skus.map((s) => ({ id: String(s.id), value: basis.get(s.id) ?? 0 })),
+          { a: abc.abcCutoffA, b: abc.abcCutoffB },
+        );
+        const candidates = skus.map((s) => ({ skuId: s.id, bin: bins.get(s.id) ?? '', abcClass: classes[String(s.id)] ?? ('C' satisfies AbcClass), onHandQty: ledger.qty.get(s.id) ?? 0, archived: s.archived }));
+        const skuById = new Map(skus.map((s) => [s.id, s]));
+        const skuIds = planSkuIds(scope, candidates).filter((id) => skuById.has(id));
+        if (skuIds.length === 0) throw new DomainError('count.noLines');
+        const lines: CountLine[] = sortCountLines(skuIds.map((skuId) => ({ skuId, bin: bins.get(skuId) ?? '', code: skuById.get(skuId)!.code }))).map(({ skuId, bin }) => ({ skuId, bin }));
+        const number = nextCountNumber((await db.counts.toArray()).map((c) => c.number));
+        const count: Omit<StockCount, 'id'> = {
+          number,
+          planId: plan?.id ?? null,
+          locationId,
+          cutoffDate,
+          status: 'open',
+          source: 'sheet',
+          lines,
+          threshold: input.threshold ?? { ...DEFAULT_RECOUNT_THRESHOLD },
+          createdAt: now,
+        };
+        return db.counts.add(count);
+      }),
+    );
+    if (created !== null) return created;
+  }
+  throw new DomainError('storage.failed', { detail: 'the count plan kept moving to another warehouse while the count was started' });
 }
 
 export interface EntryInput {
