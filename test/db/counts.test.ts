@@ -1,6 +1,7 @@
 // Stock counts through renderer/db/counts.ts: plans, entries, review, posting at the cut-off, and
 // every refusal leaving the data exactly as it was.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as ledgerStore from '../../renderer/db/ledgerStore';
 import { saveListing } from '../../renderer/db/catalog';
 import { loadLedger, postChecked, postingTables, postReceipt, stockAt } from '../../renderer/db/ledger';
 import { addCountEntry, countReview, createCount, createCountFromSnapshot, deleteCountEntry, postCount, saveCountPlan, setCountThreshold, setSkuBin, updateCountLine } from '../../renderer/db/counts';
@@ -340,5 +341,28 @@ describe('a 3PL or FBA snapshot as the count', () => {
     await updateCountLine(w.db, id, w.lamp, { reason: 'lost' });
     await postCount(w.db, id, NOW);
     expect(await balanceAt(w.db, w.lamp, fba, '2026-03-03')).toMatchObject({ qty: 18 });
+  });
+});
+
+describe('starting a count and reviewing it value the ledger once', () => {
+  it('the review right after the count starts reads no snapshot of the ledger again; a new movement makes it read one', async () => {
+    const w = await world();
+    const reads = vi.spyOn(ledgerStore, 'readLedgerSnapshot');
+    try {
+      const countId = await aCount(w);
+      expect(reads).toHaveBeenCalledTimes(1);
+      const review = await countReview(w.db, countId);
+      expect(review.lines.map((l) => [l.skuId, l.expectedQty])).toEqual([
+        [w.lamp, 50],
+        [w.shade, 60],
+      ]);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // The ledger moved: the review values it again, and sees the sale.
+      await post(w.db, [{ date: '2026-02-15', skuId: w.lamp, locationId: w.domestic, qty: -5, type: 'sale', source: 'manual' }]);
+      expect((await countReview(w.db, countId)).lines.find((l) => l.skuId === w.lamp)?.expectedQty).toBe(45);
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
