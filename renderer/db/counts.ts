@@ -166,7 +166,10 @@ export async function createCount(db: StockPilotDatabase, input: NewCount, now: 
   // at a million movements). A plan moved to another warehouse meanwhile makes it try again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const planned = input.planId !== null ? await withStorageErrors(() => db.countPlans.get(input.planId!)) : undefined;
+    // Refused before a second of valuing (and before the one-entry cut-off cache is replaced); checked again in the transaction.
+    if (input.planId !== null && !planned) throw new DomainError('count.planNotFound', { id: input.planId });
     const valuedAt = planned?.locationId ?? input.locationId ?? 0;
+    await withStorageErrors(() => requireCountLocation(db, valuedAt));
     const ledger = await withStorageErrors(() => cachedLedgerAtCutoff(db, valuedAt, cutoffDate));
     const created = await withStorageErrors(() =>
       db.transaction('rw', [db.counts, db.countPlans, db.skus, db.locations, db.skuBins], async () => {

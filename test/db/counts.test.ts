@@ -365,4 +365,18 @@ describe('starting a count and reviewing it value the ledger once', () => {
       reads.mockRestore();
     }
   });
+
+  it('a plan that is gone, no location or the transit location: refused by name, nothing stored, nothing valued', async () => {
+    const w = await world();
+    const { transit } = await locationIds(w.db);
+    const reads = vi.spyOn(ledgerStore, 'readLedgerSnapshot');
+    try {
+      await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: 999, cutoffDate: '2026-03-01' }, NOW), 'count.planNotFound', { id: 999 });
+      await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: null, locationId: 999, skuIds: [w.lamp], cutoffDate: '2026-03-01' }, NOW), 'field.required', { field: 'location' });
+      await expectRefusedUnchanged(w.db, COUNT_TABLES, () => createCount(w.db, { planId: null, locationId: transit, skuIds: [w.lamp], cutoffDate: '2026-03-01' }, NOW), 'movement.transitNotAllowed');
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+  });
 });
