@@ -7,6 +7,10 @@ import { createLocation, createSku } from '../../renderer/db/catalog';
 import type { SkuDraft } from '../../shared/catalog/catalog';
 import { DomainError } from '../../shared/errors';
 import type { DomainErrorCode, ErrorParams } from '../../shared/errors';
+import type { ShipmentMode } from '../../shared/model';
+import { dayNumber } from '../../shared/dates';
+import { createShipment } from '../../renderer/db/purchasing';
+import { gatherPlanInput } from '../../renderer/db/planning';
 
 let counter = 0;
 
@@ -94,4 +98,32 @@ export async function expectRefusedUnchanged(
   const error = await expectDomainError(operation(), code, params);
   expect(await snapshot(db, ...tables)).toEqual(before);
   return error;
+}
+
+/** A shipment of one SKU (no costs, no carrier), as the plan tests make them; its id. */
+export async function shipOne(db: StockPilotDatabase, s: { from: number; to: number; shipDate: string; eta: string; mode: ShipmentMode; skuId: number; units: number }): Promise<number> {
+  return createShipment(db, {
+    fromLocationId: s.from,
+    toLocationId: s.to,
+    shipDate: s.shipDate,
+    eta: s.eta,
+    mode: s.mode,
+    carrier: '',
+    trackingNumber: '',
+    fbaShipmentId: '',
+    note: '',
+    baseCurrency: 'USD',
+    costs: { freight: '', duties: '', fees: '', basis: 'units' },
+    lines: [{ skuId: s.skuId, qty: String(s.units), casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
+  });
+}
+
+/** Units of a SKU's demand series at a location, per day from `from` to `to` (inclusive), as the plan reads them on `today` (gatherPlanInput). */
+export async function planUnitsByDay(db: StockPilotDatabase, today: string, skuId: number, locationId: number, from: string, to: string): Promise<number[]> {
+  const { history } = await gatherPlanInput(db, today, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
+  const s = history.series.findIndex((x) => x.skuId === skuId && x.locationId === locationId);
+  expect(s, `series of SKU ${skuId}`).toBeGreaterThanOrEqual(0);
+  const out: number[] = [];
+  for (let day = dayNumber(from); day <= dayNumber(to); day++) out.push(history.units[s * history.days + day - history.firstDay]!);
+  return out;
 }

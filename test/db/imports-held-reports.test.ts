@@ -15,9 +15,8 @@ import { appendMovementBatch, removeMovementBatch } from '../../renderer/db/ledg
 import { gatherPlanInput } from '../../renderer/db/planning';
 import { reconciliation } from '../../renderer/db/reconciliation';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
-import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
-import { LATER, NOW, addFba, addSku, disposeDatabases, expectRefusedUnchanged, freshDb, skuDraft } from './helpers';
+import { LATER, NOW, addFba, addSku, disposeDatabases, expectRefusedUnchanged, freshDb, planUnitsByDay, skuDraft } from './helpers';
 
 afterEach(disposeDatabases);
 
@@ -39,16 +38,6 @@ async function seller(): Promise<{ db: StockPilotDatabase; us: number; earbud: n
   const receipts = [earbud, cable].map((skuId, i) => ({ id: i + 1, date: '2026-04-01', skuId, locationId: us, qty: 100, type: 'receipt' as const, source: 'test' }));
   await appendMovementBatch(db, { id: 'stock', kind: 'demo', label: 'stock', createdAt: NOW }, columnsFromMovements(receipts));
   return { db, us, earbud, cable };
-}
-
-/** Units of a SKU's demand series at a location, per day, as the plan reads them (gatherPlanInput). */
-async function planDemand(db: StockPilotDatabase, skuId: number, locationId: number, from: string, to: string): Promise<number[]> {
-  const { history } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
-  const s = history.series.findIndex((x) => x.skuId === skuId && x.locationId === locationId);
-  expect(s, `series of SKU ${skuId}`).toBeGreaterThanOrEqual(0);
-  const out: number[] = [];
-  for (let day = dayNumber(from); day <= dayNumber(to); day++) out.push(history.units[s * history.days + day - history.firstDay]!);
-  return out;
 }
 
 /** The queue as the seller reads it: code (marketplace), where its rows came from. */
@@ -73,7 +62,7 @@ describe('an order report with codes the catalog lacks', () => {
     const cableCode = (await heldCodeQueue(db)).find((q) => q.code === 'USB-C-CBL-2M-WHT')!;
     expect(cableCode).toMatchObject({ key: 'sellerSku|USB-C-CBL-2M-WHT|US', codeType: 'sellerSku', heldEvents: 0, sellerSku: 'USB-C-CBL-2M-WHT', fnsku: '', asin: 'B0C9TWJ5RK' });
     // Until it is mapped the plan has none of the cable's orders: only the ledger, which sold none.
-    expect(await planDemand(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 0]);
+    expect(await planUnitsByDay(db, TODAY, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 0]);
 
     // Nothing is held for it: mapping posts nothing and saves the platform code.
     expect(await mapHeldCode(db, 'sellerSku', 'USB-C-CBL-2M-WHT', 'US', cable, LATER)).toBe(0);
@@ -81,7 +70,7 @@ describe('an order report with codes the catalog lacks', () => {
     expect(listing).toMatchObject({ skuId: cable, sellerSku: 'USB-C-CBL-2M-WHT', asin: 'B0C9TWJ5RK', fnsku: '', unitsPerListing: 1 });
     expect((await queueLines(db)).map((line) => line.split(' ')[0])).toEqual(['BT-EARBUD-BLK', 'DESK-ORG-BAMB', 'LED-STRIP-5M-RGB', 'YOGA-MAT-6MM-PRP']);
     // The stored order (3 cables on 05-02) is now the cable's demand, with no import again.
-    expect(await planDemand(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 3, 0, 0]);
+    expect(await planUnitsByDay(db, TODAY, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 3, 0, 0]);
     // Mapping it again finds nothing waiting, says so (−1) and changes nothing.
     expect(await mapHeldCode(db, 'sellerSku', 'USB-C-CBL-2M-WHT', 'US', cable, LATER)).toBe(-1);
     expect(await db.listings.count()).toBe(2);
@@ -152,7 +141,7 @@ describe('a stock snapshot with codes the catalog lacks', () => {
 
     await mapHeldCode(db, entry.codeType, entry.code, entry.marketplace, cable, '2024-05-04T00:00:00.000Z');
     expect((await heldCodeQueue(db)).some((q) => q.code === 'X003ZP8V1R' || q.code === 'USB-C-CBL-2M-WHT')).toBe(false);
-    expect(await planDemand(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 3, 0, 0]);
+    expect(await planUnitsByDay(db, TODAY, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 3, 0, 0]);
     // The plan's reserved units for the cable: its 35 from the Reserved Inventory report (capped at its 100 on hand).
     const { input } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
     const [series] = (input.series.get(cable) ?? []).filter((s) => input.history.series[s.seriesIndex]?.locationId === us);

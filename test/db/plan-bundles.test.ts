@@ -7,12 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveListing } from '../../renderer/db/catalog';
 import { applyImport, codeLookupOf, previewImport } from '../../renderer/db/imports';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
-import { gatherPlanInput } from '../../renderer/db/planning';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
-import { dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
 import { sellerSkuTarget } from '../../shared/ledger/amazonLedger';
-import { NOW, addFba, addSku, disposeDatabases, freshDb } from './helpers';
+import { NOW, addFba, addSku, disposeDatabases, freshDb, planUnitsByDay } from './helpers';
 
 afterEach(disposeDatabases);
 
@@ -50,16 +48,6 @@ async function sellerWithBundle(): Promise<{ db: StockPilotDatabase; earbud: num
   return { db, earbud, caseSku, cable, us };
 }
 
-/** Units of a SKU's demand series at a location, per day from `from` to `to` (inclusive). */
-async function unitsByDay(db: StockPilotDatabase, skuId: number, locationId: number, from: string, to: string): Promise<number[]> {
-  const { history } = await gatherPlanInput(db, TODAY, { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 });
-  const s = history.series.findIndex((x) => x.skuId === skuId && x.locationId === locationId);
-  expect(s, `series of SKU ${skuId}`).toBeGreaterThanOrEqual(0);
-  const out: number[] = [];
-  for (let day = dayNumber(from); day <= dayNumber(to); day++) out.push(history.units[s * history.days + day - history.firstDay]!);
-  return out;
-}
-
 describe("a bundle's orders in the plan's demand history", () => {
   it('raise each component by its units per bundle, on top of its own orders; a plain listing is unchanged', async () => {
     const { db, earbud, caseSku, cable, us } = await sellerWithBundle();
@@ -68,10 +56,10 @@ describe("a bundle's orders in the plan's demand history", () => {
     await applyImport(db, ORDERS, orders(), NOW);
 
     // Days 05-01 … 05-04.
-    expect(await unitsByDay(db, caseSku, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 1]);
+    expect(await planUnitsByDay(db, TODAY, caseSku, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 1]);
     // 3 two-packs on 05-02 (its own listing), 1 bundle × 2 cables on 05-04.
-    expect(await unitsByDay(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 2]);
-    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-04')).toEqual([1, 2, 0, 0]);
+    expect(await planUnitsByDay(db, TODAY, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 2]);
+    expect(await planUnitsByDay(db, TODAY, earbud, us, '2026-05-01', '2026-05-04')).toEqual([1, 2, 0, 0]);
     // A bundle holds no stock: its seller SKU maps no ledger or snapshot code.
     expect(sellerSkuTarget(await codeLookupOf(db), 'US', 'DESK-ORG-BAMB')).toBeUndefined();
   });
@@ -81,8 +69,8 @@ describe("a bundle's orders in the plan's demand history", () => {
     const bundle = (await db.listings.where('[marketplace+sellerSkuKey]').equals(['US', 'DESK-ORG-BAMB']).first())!;
     await saveListing(db, { skuId: caseSku, marketplace: 'US', sellerSku: 'DESK-ORG-BAMB', asin: '', fnsku: '', unitsPerListing: '1' }, bundle.id);
     await applyImport(db, ORDERS, orders(), NOW);
-    expect(await unitsByDay(db, caseSku, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 1]);
-    expect(await unitsByDay(db, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 0]);
+    expect(await planUnitsByDay(db, TODAY, caseSku, us, '2026-05-01', '2026-05-04')).toEqual([0, 0, 0, 1]);
+    expect(await planUnitsByDay(db, TODAY, cable, us, '2026-05-01', '2026-05-04')).toEqual([0, 6, 0, 0]);
   });
 });
 
@@ -102,10 +90,10 @@ describe('imported orders over the ledger', () => {
     await appendMovementBatch(db, { id: 'sales', kind: 'demo', label: 'sales', createdAt: NOW }, columnsFromMovements(sales));
     await applyImport(db, 'orders-early.tsv', ordersOn(['2026-05-01', '2026-05-02', '2026-05-03'], 3), NOW);
     await applyImport(db, 'orders-late.tsv', ordersOn(['2026-05-08', '2026-05-09', '2026-05-10'], 3), '2026-06-01T00:00:00.000Z');
-    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
+    expect(await planUnitsByDay(db, TODAY, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
     // A file of the seller's own (MFN) orders over the gap covers no FBA demand: the gap keeps the ledger.
     await applyImport(db, 'orders-mfn.tsv', ordersOn(['2026-05-04', '2026-05-05', '2026-05-06', '2026-05-07'], 2, 'Merchant'), '2026-06-02T00:00:00.000Z');
-    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
+    expect(await planUnitsByDay(db, TODAY, earbud, us, '2026-05-01', '2026-05-10')).toEqual([3, 3, 3, 1, 1, 1, 1, 3, 3, 3]);
   });
 
   it('leave out orders the seller fulfilled (MFN), and keep what FBA shipped that no order of its own names', async () => {
@@ -118,7 +106,7 @@ describe('imported orders over the ledger', () => {
     await applyImport(db, 'orders-fba.tsv', ordersOn(days, 1), NOW);
     await applyImport(db, 'orders-mfn.tsv', ordersOn(days, 5, 'Merchant'), '2026-06-01T00:00:00.000Z');
     // Each day: its 1 FBA order + half the ledger's 2 (the orders explain 4 of its 8 units).
-    expect(await unitsByDay(db, earbud, us, '2026-05-01', '2026-05-04')).toEqual([2, 2, 2, 2]);
+    expect(await planUnitsByDay(db, TODAY, earbud, us, '2026-05-01', '2026-05-04')).toEqual([2, 2, 2, 2]);
   });
 });
 

@@ -6,14 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayNumber } from '../../shared/dates';
 import { columnsFromMovements } from '../../shared/ledger';
-import type { MovementType, ShipmentMode } from '../../shared/model';
+import type { MovementType } from '../../shared/model';
 import { createLocation } from '../../renderer/db/catalog';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { gatherPlanInput, runPlan } from '../../renderer/db/planning';
-import { createShipment, receiveShipment, setLegDefault } from '../../renderer/db/purchasing';
+import { receiveShipment, setLegDefault } from '../../renderer/db/purchasing';
 import { unpackPlan } from '../../shared/planning/planColumns';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
-import { addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
+import { addFba, addSku, disposeDatabases, freshDb, locationIds, shipOne } from './helpers';
 
 afterEach(disposeDatabases);
 
@@ -24,23 +24,6 @@ type Row = { date: string; skuId: number; locationId: number; qty: number; type:
 
 async function post(db: StockPilotDatabase, rows: readonly Row[]): Promise<void> {
   await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
-}
-
-async function ship(db: StockPilotDatabase, s: { from: number; to: number; shipDate: string; eta: string; mode: ShipmentMode; skuId: number; units: number }): Promise<number> {
-  return createShipment(db, {
-    fromLocationId: s.from,
-    toLocationId: s.to,
-    shipDate: s.shipDate,
-    eta: s.eta,
-    mode: s.mode,
-    carrier: '',
-    trackingNumber: '',
-    fbaShipmentId: '',
-    note: '',
-    baseCurrency: 'USD',
-    costs: { freight: '', duties: '', fees: '', basis: 'units' },
-    lines: [{ skuId: s.skuId, qty: String(s.units), casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
-  });
 }
 
 /**
@@ -64,9 +47,9 @@ async function seller(options: { futureFromEast?: boolean } = {}) {
   ];
   for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
   await post(db, rows);
-  const old = await ship(db, { from: east, to: us, shipDate: '2026-03-01', eta: '2026-03-06', mode: 'truck', skuId: sku, units: 20 });
+  const old = await shipOne(db, { from: east, to: us, shipDate: '2026-03-01', eta: '2026-03-06', mode: 'truck', skuId: sku, units: 20 });
   await receiveShipment(db, old, { date: '2026-03-06', lines: [{ skuId: sku, qty: 20 }] }, { close: true });
-  if (options.futureFromEast !== false) await ship(db, { from: east, to: us, shipDate: '2026-07-03', eta: '2026-07-08', mode: 'truck', skuId: sku, units: 30 });
+  if (options.futureFromEast !== false) await shipOne(db, { from: east, to: us, shipDate: '2026-07-03', eta: '2026-07-08', mode: 'truck', skuId: sku, units: 30 });
   const gathered = await gatherPlanInput(db, TODAY, { ...TIMINGS });
   return { db, domestic, us, east, west, sku, input: gathered.input, history: gathered.history };
 }

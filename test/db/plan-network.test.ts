@@ -9,11 +9,10 @@ import type { MovementType } from '../../shared/model';
 import { createLocation, setSkuArchived } from '../../renderer/db/catalog';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { gatherPlanInput, runPlan } from '../../renderer/db/planning';
-import { createShipment } from '../../renderer/db/purchasing';
 import { savePlanPreferences, setForecastRate } from '../../renderer/db/planInputs';
 import { unpackPlan } from '../../shared/planning/planColumns';
 import type { StockPilotDatabase } from '../../renderer/db/schema';
-import { NOW, addFba, addSku, disposeDatabases, freshDb, locationIds } from './helpers';
+import { NOW, addFba, addSku, disposeDatabases, freshDb, locationIds, shipOne } from './helpers';
 
 afterEach(disposeDatabases);
 
@@ -24,24 +23,6 @@ type Row = { date: string; skuId: number; locationId: number; qty: number; type:
 /** Posts the rows as one imported batch. */
 async function post(db: StockPilotDatabase, rows: readonly Row[]): Promise<void> {
   await appendMovementBatch(db, { id: 't', kind: 'demo', label: 't', createdAt: '2026-06-30T08:00:00.000Z' }, columnsFromMovements(rows.map((r, i) => ({ ...r, id: i + 1 }))));
-}
-
-/** A sea shipment of one SKU, due 2026-07-25. */
-async function ship(db: StockPilotDatabase, s: { from: number; to: number; shipDate: string; skuId: number; units: number }): Promise<void> {
-  await createShipment(db, {
-    fromLocationId: s.from,
-    toLocationId: s.to,
-    shipDate: s.shipDate,
-    eta: '2026-07-25',
-    mode: 'sea',
-    carrier: '',
-    trackingNumber: '',
-    fbaShipmentId: '',
-    note: '',
-    baseCurrency: 'USD',
-    costs: { freight: '', duties: '', fees: '', basis: 'units' },
-    lines: [{ skuId: s.skuId, qty: String(s.units), casePack: '', cartons: '', unitWeightKg: '', unitVolumeM3: '' }],
-  });
 }
 
 /**
@@ -62,7 +43,7 @@ async function seller(shipTo: 'nowhere' | '3pl' | 'newFba', rates: Record<string
   for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
   await post(db, rows);
   if (shipTo !== 'nowhere') {
-    await ship(db, { from: domestic, to: shipTo === '3pl' ? tpl : de, shipDate, skuId: sku, units: 400 });
+    await shipOne(db, { from: domestic, to: shipTo === '3pl' ? tpl : de, shipDate, eta: '2026-07-25', mode: 'sea', skuId: sku, units: 400 });
   }
   for (const [marketplace, unitsPerDay] of Object.entries(rates)) await setForecastRate(db, { skuId: sku, marketplace, unitsPerDay, until: '' }, TODAY);
   const plan = unpackPlan((await runPlan(db, { today: TODAY })).plan);
@@ -136,7 +117,7 @@ describe('a shipment dated after today', () => {
       ];
       for (let d = 0; d < 150; d++) rows.push({ date: addDays('2026-02-01', d), skuId: sku, locationId: us, qty: -3, type: 'sale' });
       await post(db, rows);
-      await ship(db, { from: us, to: tpl, shipDate, skuId: sku, units: 100 });
+      await shipOne(db, { from: us, to: tpl, shipDate, eta: '2026-07-25', mode: 'sea', skuId: sku, units: 100 });
       return unpackPlan((await runPlan(db, { today: TODAY })).plan);
     }
     const sent = await fromFba('2026-06-25');
