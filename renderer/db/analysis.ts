@@ -21,8 +21,7 @@ import { discrepancyErrorRate } from '../../shared/purchasing/shipments';
 import type { DiscrepancyErrorRate } from '../../shared/purchasing/shipments';
 import type { StockPilotDatabase } from './schema';
 import { readLedgerSnapshot, readLedgerVersion } from './ledgerStore';
-import { runPlan } from './planning';
-import type { PlanColumnsResult, PlanRequest } from './planning';
+import { keptPlanForAnalysis, runPlan } from './planning';
 import { readSettings } from './settings';
 import { withStorageErrors } from './errors';
 import { catalogToken } from './catalogRevision';
@@ -119,10 +118,11 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
   const catalogTokenNow = await withStorageErrors(() => catalogToken(db));
   const planKey = request.planInputsKey === undefined ? null : `${ledger.version}|${today}|${catalogTokenNow}|${request.planInputsKey}`;
   let demand = planKey === null ? undefined : planCache.get(db)?.key === planKey ? planCache.get(db)!.demand : undefined;
-  // Else the plan the `plan` operation ran last (Today asks for it just before this) under the same key.
-  if (demand === undefined && planKey !== null) {
-    demand = demandOfLastFullPlan(db, planKey, skuIds);
-    if (demand !== undefined) planCache.set(db, { key: planKey, demand });
+  // Else the full plan the `plan` operation ran last (Today asks for it just before this) under the same key.
+  const kept = demand === undefined && planKey !== null ? keptPlanForAnalysis(planKey) : null;
+  if (kept !== null && planKey !== null) {
+    demand = planDemandOf(planViews(kept), skuIds);
+    planCache.set(db, { key: planKey, demand });
   }
   const planReused = demand !== undefined;
   if (demand === undefined) {
@@ -148,55 +148,6 @@ export async function analysisFacts(db: StockPilotDatabase, request: AnalysisReq
     planReused,
     timings,
   };
-}
-
-/** The analysis' figures of the last full plan the `plan` operation ran, under the key it ran with (analysisFacts' planKey), per SKU of that plan. */
-const lastFullPlanDemand = new WeakMap<StockPilotDatabase, { key: string; skuIds: Int32Array; demand: PlanDemand }>();
-
-/**
- * The worker's `plan` operation: runPlan, and for a full plan (no what-if) asked with the analysis'
- * key (Today, which asks for this month's analysis next) also the figures the analysis reads of it,
- * kept before its columns move to the page, so that analysis needs no second plan run. Kept under
- * the ledger version the plan read and the catalog's revision, read before and after the run: a
- * catalog change while it ran keeps nothing. Without the key (the plan screen) nothing more is done.
- */
-export async function runPlanKeepingDemand(db: StockPilotDatabase, request: PlanRequest): Promise<PlanColumnsResult> {
-  if (request.whatIf || request.analysisKey === undefined) return runPlan(db, request);
-  const tokenBefore = await catalogTokenOf(db);
-  const result = await runPlan(db, request);
-  const tokenAfter = await catalogTokenOf(db);
-  const version = result.ledgerVersion;
-  // No revision token (never written since it came, or just restored): the catalog's content is unknown, so nothing is kept.
-  if (tokenBefore === '' || tokenBefore !== tokenAfter) {
-    lastFullPlanDemand.delete(db);
-    return result;
-  }
-  const views = planViews(result.plan);
-  // One buy line per SKU the plan covers: the analysis' other SKUs (archived) have no line.
-  const skuIds = Int32Array.from(views.buy, (line) => line.skuId).sort();
-  lastFullPlanDemand.set(db, { key: `${version}|${request.today}|${tokenBefore}|${request.analysisKey}`, skuIds, demand: planDemandOf(views, skuIds) });
-  return result;
-}
-
-/** The last full plan's figures for these SKUs when it ran under this key; else undefined. */
-function demandOfLastFullPlan(db: StockPilotDatabase, planKey: string, skuIds: Int32Array): PlanDemand | undefined {
-  const kept = lastFullPlanDemand.get(db);
-  if (kept === undefined || kept.key !== planKey) return undefined;
-  const slot = new Map<number, number>();
-  kept.skuIds.forEach((skuId, s) => slot.set(skuId, s));
-  const dailyDemand = new Float64Array(skuIds.length);
-  const seaLeadDays = new Float64Array(skuIds.length).fill(Number.NaN);
-  skuIds.forEach((skuId, s) => {
-    const at = slot.get(skuId);
-    if (at === undefined) return;
-    dailyDemand[s] = kept.demand.dailyDemand[at]!;
-    seaLeadDays[s] = kept.demand.seaLeadDays[at]!;
-  });
-  return { dailyDemand, seaLeadDays };
-}
-
-function catalogTokenOf(db: StockPilotDatabase): Promise<string> {
-  return withStorageErrors(() => catalogToken(db));
 }
 
 /**

@@ -9,9 +9,9 @@ import { createBackup, restoreBackup } from './backup';
 import { cachedHeldCodeQueue } from './heldCodes';
 import { applyImport, createSkuForHeldCode, forgetPreparedImport, mapHeldCode, previewImport } from './imports';
 import { reconciliation } from './reconciliation';
-import { planDetail } from './planning';
+import { planDetail, runPlan } from './planning';
 import { supplierPlan } from './supplierStatus';
-import { analysisBuffers, analysisFacts, runPlanKeepingDemand } from './analysis';
+import { analysisBuffers, analysisFacts } from './analysis';
 import { planColumnBuffers } from '../../shared/planning/planColumns';
 import { countReview, createCount, createCountFromSnapshot, postCount } from './counts';
 import { generateDemo } from '../../shared/demo/generate';
@@ -99,9 +99,8 @@ const handlers: Handlers = {
   },
   reconcile: ({ sourceId }) => reconciliation(db, sourceId),
   // The plan's columns move to the page (runPlan keeps what a line's chart needs apart, and a copy of
-  // a keyed full plan to answer the same request again; runPlanKeepingDemand keeps what the analysis
-  // reads, so Today's analysis right after runs no second plan).
-  plan: (request) => runPlanKeepingDemand(db, request),
+  // a keyed full plan, which answers the same request again and Today's analysis right after).
+  plan: (request) => runPlan(db, request),
   planDetail: async ({ index, whatIf }) => planDetail(index, whatIf),
   supplierPlan: (request) => supplierPlan(db, request),
   analysis: (request) => analysisFacts(db, request),

@@ -44,8 +44,8 @@ export interface PlanRequest {
   whatIf?: { delayDays?: number; uplift?: { from: IsoDate; to: IsoDate; percent: number } };
   /**
    * The analysis' key of the plan's other inputs (usePlanInputsKeys().analysis), from a screen that
-   * asks for the analysis next (Today): the worker then keeps the full plan's figures the analysis
-   * reads under it (renderer/db/analysis.ts runPlanKeepingDemand), so that needs no second plan run.
+   * asks for the analysis next (Today): the plan kept by runPlan also answers the analysis asked under
+   * it (keptPlanForAnalysis, renderer/db/analysis.ts), so that needs no second plan run.
    */
   analysisKey?: string;
   /**
@@ -642,9 +642,10 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
   return withStorageErrors(async () => {
     // A full plan asked for under a key: the one kept under the same key, while it is still the last
     // run (what a what-if and a line's chart read), the ledger and the catalog unchanged.
-    const keyed = !request.whatIf && request.planInputsKey !== undefined;
-    const keyBefore = keyed ? await keptPlanKey(db, request) : null;
-    if (keyBefore !== null && keptPlan !== null && keptPlan.key === keyBefore && keptPlan.last === last) {
+    const keyed = !request.whatIf && (request.planInputsKey !== undefined || request.analysisKey !== undefined);
+    const before = keyed ? await keptPlanPrefix(db, request.today) : null;
+    const planKey = before !== null && request.planInputsKey !== undefined ? `${before}|${request.planInputsKey}` : null;
+    if (planKey !== null && keptPlan !== null && keptPlan.key === planKey && keptPlan.last === last) {
       return { plan: copyPlanColumns(keptPlan.plan), today: request.today, ledgerVersion: keptPlan.ledgerVersion, timings: { ...keptPlan.timings }, kept: true };
     }
     const timings = { readMs: 0, historyMs: 0, inputsMs: 0, computeMs: 0 };
@@ -656,26 +657,45 @@ export async function runPlan(db: StockPilotDatabase, request: PlanRequest): Pro
     if (!request.whatIf) {
       last = { today: request.today, gathered, lines: lineKeysOf(plan) };
       keptPlan = null;
-      // Kept only when the ledger and the catalog did not change while it ran (the key read after
+      // Kept only when the ledger and the catalog did not change while it ran (the prefix read after
       // the run is the one it was asked under, and names the version it read). The page's part of the
       // key is taken on trust: another input written while this ran (an order, a lead time) changes the
       // page's key too, and the page asks again under the new one, which this copy does not answer.
-      if (keyBefore !== null) {
-        const keyAfter = await keptPlanKey(db, request);
-        if (keyAfter === keyBefore && keyAfter.startsWith(`${gathered.ledgerVersion}|`)) keptPlan = { key: keyAfter, last, plan: copyPlanColumns(plan), ledgerVersion: gathered.ledgerVersion, timings: { ...timings } };
+      if (before !== null && (await keptPlanPrefix(db, request.today)) === before && before.startsWith(`${gathered.ledgerVersion}|`)) {
+        keptPlan = {
+          key: planKey,
+          analysisKey: request.analysisKey !== undefined ? `${before}|${request.analysisKey}` : null,
+          last,
+          plan: copyPlanColumns(plan),
+          ledgerVersion: gathered.ledgerVersion,
+          timings: { ...timings },
+        };
       }
     }
     return { plan, today: request.today, ledgerVersion: gathered.ledgerVersion, timings };
   });
 }
 
-/** The last full plan run under a key (PlanRequest.planInputsKey), a copy of its columns, and the run it was (`last`). */
-let keptPlan: { key: string; last: LastRun | null; plan: PlanColumns; ledgerVersion: number; timings: PlanResult['timings'] } | null = null;
+/**
+ * The last full plan run under a key (PlanRequest.planInputsKey, analysisKey), a copy of its columns,
+ * and the run it was (`last`). `key` and `analysisKey` are `${ledger version}|${day}|${catalog revision}|`
+ * followed by the page's key; null where the request had none.
+ */
+let keptPlan: { key: string | null; analysisKey: string | null; last: LastRun | null; plan: PlanColumns; ledgerVersion: number; timings: PlanResult['timings'] } | null = null;
 
-/** A keyed request's key: ledger version, day, catalog revision and the page's key; null without a catalog revision (its content unknown). */
-async function keptPlanKey(db: StockPilotDatabase, request: PlanRequest): Promise<string | null> {
+/** What every kept plan's key starts with: ledger version, day, catalog revision; null without a catalog revision (its content unknown). */
+async function keptPlanPrefix(db: StockPilotDatabase, today: IsoDate): Promise<string | null> {
   const [version, token] = await Promise.all([readLedgerVersion(db), catalogToken(db)]);
-  return token === '' ? null : `${version.version}|${request.today}|${token}|${request.planInputsKey ?? ''}`;
+  return token === '' ? null : `${version.version}|${today}|${token}`;
+}
+
+/**
+ * The columns of the last full plan when it ran under this analysis key (`${ledger version}|${day}|
+ * ${catalog revision}|${the page's analysis key}`, as analysisFacts builds it), else null. A what-if
+ * since leaves it; any other full run replaces it. Callers only read it.
+ */
+export function keptPlanForAnalysis(analysisKey: string): PlanColumns | null {
+  return keptPlan !== null && keptPlan.analysisKey === analysisKey ? keptPlan.plan : null;
 }
 
 export interface PlanDetail {

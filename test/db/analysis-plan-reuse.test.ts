@@ -1,11 +1,11 @@
 // Today asks the worker for the plan and then for this month's analysis: the analysis takes its plan
-// figures from the plan the `plan` operation just ran (runPlanKeepingDemand) instead of running it a
+// figures from the plan the `plan` operation just ran (runPlan keeps it, keptPlanForAnalysis) instead of running it a
 // second time, but only while everything the plan reads is unchanged (the ledger, the catalog, the
 // settings and the other inputs) and for the same day.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import * as planning from '../../renderer/db/planning';
-import { analysisFacts, runPlanKeepingDemand } from '../../renderer/db/analysis';
+import { analysisFacts } from '../../renderer/db/analysis';
 import { appendMovementBatch } from '../../renderer/db/ledgerStore';
 import { planDemandOf } from '../../shared/analysis';
 import { addDays } from '../../shared/dates';
@@ -43,7 +43,7 @@ async function seller() {
 describe('the analysis reuses the plan the plan operation just ran', () => {
   test('nothing changed: no second plan run, and the figures are the plan’s', async () => {
     const { db, lamp } = await seller();
-    const { plan } = await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    const { plan } = await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     expect(runPlanCalls).toHaveBeenCalledTimes(1);
     const expected = planDemandOf(planViews(plan), Int32Array.from(await db.skus.toCollection().primaryKeys()).sort());
 
@@ -59,8 +59,8 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
 
   test('a what-if in between keeps the full plan’s figures reusable', async () => {
     const { db } = await seller();
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
-    await runPlanKeepingDemand(db, { today: TODAY, whatIf: { delayDays: 10 }, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, whatIf: { delayDays: 10 }, analysisKey: MARCH.planInputsKey });
     expect(runPlanCalls).toHaveBeenCalledTimes(2);
     expect((await analysisFacts(db, MARCH)).planReused).toBe(true);
     expect(runPlanCalls).toHaveBeenCalledTimes(2);
@@ -68,7 +68,7 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
 
   test('after the ledger changes the plan is run again', async () => {
     const { db, lamp, fba } = await seller();
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     // A large sale today: the ledger version moves on, and the plan must see it.
     await appendMovementBatch(db, { id: 'more', kind: 'import', label: 'More', createdAt: NOW }, columnsFromMovements([{ id: 1, date: TODAY, skuId: lamp, locationId: fba, qty: -300, type: 'sale' }]));
     const analysis = await analysisFacts(db, MARCH);
@@ -79,14 +79,14 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
 
   test('another key from the page (a plan input changed: a setting, a shipment, a lead time) runs the plan again', async () => {
     const { db } = await seller();
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     expect((await analysisFacts(db, { ...MARCH, planInputsKey: 'key-after-a-change' })).planReused).toBe(false);
     expect(runPlanCalls).toHaveBeenCalledTimes(2);
   });
 
   test('a plan asked without the analysis’ key (the plan screen) keeps nothing for it', async () => {
     const { db } = await seller();
-    await runPlanKeepingDemand(db, { today: TODAY });
+    await planning.runPlan(db, { today: TODAY });
     expect((await analysisFacts(db, MARCH)).planReused).toBe(false);
     expect(runPlanCalls).toHaveBeenCalledTimes(2);
   });
@@ -95,7 +95,7 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
     const { db } = await seller();
     const bulb = await addSku(db, 'BULB-03');
     await db.skus.update(bulb, { archived: true });
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     const analysis = await analysisFacts(db, MARCH);
     expect(analysis.planReused).toBe(true);
     const at = Array.from(analysis.facts.skuIds).indexOf(bulb);
@@ -106,7 +106,7 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
 
   test('after the catalog changes the plan is run again', async () => {
     const { db } = await seller();
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     await addSku(db, 'BULB-03');
     const analysis = await analysisFacts(db, MARCH);
     expect(analysis.planReused).toBe(false);
@@ -116,7 +116,7 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
 
   test('another day is another plan', async () => {
     const { db } = await seller();
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     const tomorrow = addDays(TODAY, 1);
     expect((await analysisFacts(db, { ...MARCH, today: tomorrow })).planReused).toBe(false);
     expect(runPlanCalls).toHaveBeenCalledTimes(2);
@@ -125,7 +125,7 @@ describe('the analysis reuses the plan the plan operation just ran', () => {
   test('a database with no catalog revision yet (just restored) reuses nothing', async () => {
     const { db } = await seller();
     await db.ledgerState.delete('catalog.revision');
-    await runPlanKeepingDemand(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
+    await planning.runPlan(db, { today: TODAY, analysisKey: MARCH.planInputsKey });
     expect((await analysisFacts(db, MARCH)).planReused).toBe(false);
     expect(runPlanCalls).toHaveBeenCalledTimes(2);
   });

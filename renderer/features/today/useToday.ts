@@ -74,7 +74,7 @@ export function useToday(today: IsoDate): { view: TodayView | undefined; error: 
 
   // This month's analysis as the Analysis screen fetches it, asked for once the plan of the current
   // inputs is in (or failed): the worker then takes its figures from that plan rather than running
-  // it a second time (runPlanKeepingDemand).
+  // it a second time (runPlan's kept plan).
   const planSettled = planKey !== null && (plan?.key === planKey || failed?.key === planKey);
   const analysis = useAnalysis(planSettled ? periodContaining('month', today) : null, today, analysisKey);
 
